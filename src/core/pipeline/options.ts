@@ -1,0 +1,176 @@
+// What a user chooses when generating the batch endpoint pipeline, the defaults, and the checks that turn
+// bad choices into clear messages before anything is generated.
+import { CloudDefinition, CloudName, isCloudName } from '../clouds';
+
+export type AuthKind = 'mi' | 'uami' | 'sp-keyvault' | 'sp-secret';
+export const AUTH_KINDS: readonly AuthKind[] = ['mi', 'uami', 'sp-keyvault', 'sp-secret'];
+
+export type JobInputType = 'UriFolder' | 'UriFile';
+export const JOB_INPUT_TYPES: readonly JobInputType[] = ['UriFolder', 'UriFile'];
+
+export type AuthOptions =
+  /** The factory's system-assigned managed identity. */
+  | { kind: 'mi' }
+  /** A user-assigned managed identity, through an ADF credential of that name. */
+  | { kind: 'uami'; credentialName: string }
+  /** A service principal through the Web activity's own authentication, secret in Azure Key Vault. */
+  | { kind: 'sp-keyvault'; keyVaultLinkedService: string; secretName: string; tenantId?: string; clientId?: string }
+  /** A service principal with an Authorize step, like the documented template (secret as SecureString parameter). */
+  | { kind: 'sp-secret'; tenantId?: string; clientId?: string };
+
+export interface BatchPipelineOptions {
+  /** Pipeline name; default `Run-BatchEndpoint`. */
+  name?: string;
+  folder?: string;
+  description?: string;
+  /** Scoring URI of the batch endpoint: the default of the `endpoint_uri` parameter. */
+  endpointUri: string;
+  /** Targets a non-default deployment (header `azureml-model-deployment`). */
+  deploymentName?: string;
+  /** Default of `endpoint_input_uri`; without it the parameter must be given at run time. */
+  inputUri?: string;
+  /** Default UriFolder. */
+  inputType?: JobInputType;
+  /**
+   * A fixed output file. Leave it out (recommended): each run then writes to its own file under
+   * `outputFolder`, so reruns never fail with "the path already exists".
+   */
+  outputUri?: string;
+  /** Base folder of the per-run output; default `azureml://datastores/workspaceblobstore/paths/batch/<name>`. */
+  outputFolder?: string;
+  /** Name of the input in the job body; default `input_data`. */
+  inputName?: string;
+  /** Name of the output in the job body; default `score`. */
+  outputName?: string;
+  /** Default of the Int parameter `poll_interval`, in seconds; default 120. */
+  pollIntervalSeconds?: number;
+  /** Timeout of the polling loop, ADF timespan `d.hh:mm:ss`; default `0.12:00:00`. */
+  loopTimeout?: string;
+  /** Default AzureCloud. */
+  cloud?: CloudName | CloudDefinition;
+  auth: AuthOptions;
+}
+
+export const DEFAULT_PIPELINE_NAME = 'Run-BatchEndpoint';
+export const DEFAULT_POLL_INTERVAL_SECONDS = 120;
+export const DEFAULT_LOOP_TIMEOUT = '0.12:00:00';
+export const DEFAULT_INPUT_NAME = 'input_data';
+export const DEFAULT_OUTPUT_NAME = 'score';
+export const DEFAULT_OUTPUT_FILE = 'predictions.csv';
+
+/** Thrown by generateBatchPipeline() when options are invalid; `problems` are user-facing messages. */
+export class BatchPipelineOptionsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid pipeline options:\n- ${problems.join('\n- ')}`);
+    this.name = 'BatchPipelineOptionsError';
+  }
+}
+
+// ADF names: start with a letter, none of . + ? / < > * % & : \ (reference section 7); 140 characters at most.
+const ILLEGAL_NAME_CHARACTERS = /[.+?/<>*%&:\\]/;
+const TIMESPAN = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})$/;
+const MAX_LOOP_TIMEOUT_SECONDS = 7 * 24 * 3600;
+const BODY_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Every problem with the options, as messages fit to show a user; empty when the options are usable. */
+export function validateBatchPipelineOptions(options: BatchPipelineOptions): string[] {
+  const problems: string[] = [];
+  if (typeof options !== 'object' || options === null) return ['Options are required.'];
+  const name = options.name ?? DEFAULT_PIPELINE_NAME;
+  if (typeof name !== 'string' || name.trim() === '') problems.push('The pipeline name must not be empty.');
+  else if (!/^[A-Za-z]/.test(name)) problems.push(`The pipeline name "${name}" must start with a letter.`);
+  else if (ILLEGAL_NAME_CHARACTERS.test(name)) problems.push(`The pipeline name "${name}" contains a character ADF does not allow (. + ? / < > * % & : \\).`);
+  else if (name.length > 140) problems.push('The pipeline name must be at most 140 characters.');
+
+  checkUrl(problems, 'endpoint URI', options.endpointUri, true);
+  checkOptionalText(problems, 'folder', options.folder);
+  checkOptionalText(problems, 'deployment name', options.deploymentName);
+  checkOptionalText(problems, 'input URI', options.inputUri);
+  if (options.inputType !== undefined && !JOB_INPUT_TYPES.includes(options.inputType)) {
+    problems.push(`The input type must be UriFolder or UriFile, not "${String(options.inputType)}".`);
+  }
+  if (options.outputUri !== undefined) {
+    if (!isDatastoreUri(options.outputUri)) problems.push(`The output URI must be a file on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputUri)}".`);
+    else if (options.outputUri.endsWith('/')) problems.push('The output URI must name a file, not a folder (it ends with "/").');
+  }
+  if (options.outputFolder !== undefined && !isDatastoreUri(options.outputFolder)) {
+    problems.push(`The output folder must be on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputFolder)}".`);
+  }
+  for (const [label, value] of [['input name', options.inputName], ['output name', options.outputName]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !BODY_KEY.test(value))) problems.push(`The ${label} "${String(value)}" must be letters, digits, "_" or "-", starting with a letter.`);
+  }
+  const poll = options.pollIntervalSeconds;
+  if (poll !== undefined && (!Number.isInteger(poll) || poll < 1 || poll > 86400)) {
+    problems.push(`The poll interval must be a whole number of seconds between 1 and 86400, not ${String(poll)}.`);
+  }
+  if (options.loopTimeout !== undefined) {
+    const seconds = timespanSeconds(options.loopTimeout);
+    if (seconds === undefined) problems.push(`The loop timeout must be an ADF timespan like 0.12:00:00 (d.hh:mm:ss), not "${String(options.loopTimeout)}".`);
+    else if (seconds < 60 || seconds > MAX_LOOP_TIMEOUT_SECONDS) problems.push('The loop timeout must be between 1 minute and 7 days.');
+  }
+  if (options.cloud !== undefined && typeof options.cloud === 'string' && !isCloudName(options.cloud)) {
+    problems.push(`Unknown cloud "${options.cloud}": use AzureCloud, AzureChinaCloud or AzureUSGovernment.`);
+  }
+  problems.push(...validateAuth(options.auth));
+  return problems;
+}
+
+function validateAuth(auth: AuthOptions | undefined): string[] {
+  if (typeof auth !== 'object' || auth === null || !AUTH_KINDS.includes(auth.kind)) {
+    return [`The authentication must be one of ${AUTH_KINDS.join(', ')}.`];
+  }
+  const problems: string[] = [];
+  switch (auth.kind) {
+    case 'mi':
+      break;
+    case 'uami':
+      checkRequiredText(problems, 'ADF credential name (user-assigned managed identity)', auth.credentialName);
+      break;
+    case 'sp-keyvault':
+      checkRequiredText(problems, 'Key Vault linked service name', auth.keyVaultLinkedService);
+      checkRequiredText(problems, 'Key Vault secret name', auth.secretName);
+      checkOptionalText(problems, 'tenant id', auth.tenantId);
+      checkOptionalText(problems, 'client id', auth.clientId);
+      break;
+    case 'sp-secret':
+      checkOptionalText(problems, 'tenant id', auth.tenantId);
+      checkOptionalText(problems, 'client id', auth.clientId);
+      break;
+  }
+  return problems;
+}
+
+function checkUrl(problems: string[], label: string, value: unknown, required: boolean): void {
+  if (value === undefined && !required) return;
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`The ${label} is required.`);
+    return;
+  }
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`The ${label} must be an https URL, not "${value}".`);
+  } catch {
+    problems.push(`The ${label} is not a valid URL: "${value}".`);
+  }
+}
+
+function checkRequiredText(problems: string[], label: string, value: unknown): void {
+  if (typeof value !== 'string' || value.trim() === '') problems.push(`The ${label} is required.`);
+}
+
+function checkOptionalText(problems: string[], label: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.push(`The ${label} must not be empty when given.`);
+}
+
+function isDatastoreUri(value: unknown): value is string {
+  return typeof value === 'string' && /^azureml:\/\/datastores\/[^/]+\/paths\/.+/.test(value);
+}
+
+/** Seconds in an ADF timespan `d.hh:mm:ss` (day part optional), or undefined when it is not one. */
+export function timespanSeconds(value: string): number | undefined {
+  const match = typeof value === 'string' ? TIMESPAN.exec(value) : null;
+  if (!match) return undefined;
+  const [days, hours, minutes, seconds] = [match[1] ?? '0', match[2], match[3], match[4]].map(Number);
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return ((days * 24 + hours) * 60 + minutes) * 60 + seconds;
+}
