@@ -1,0 +1,95 @@
+// Turns whatever the SDK, @azure/identity or the network threw into one clear message for the tree.
+// Duck-typed on purpose: RestError and the identity errors are not imported so this stays light.
+
+export interface AzureErrorInfo {
+  /** The service's own message (or the closest thing to it), one line. */
+  message: string;
+  /** What the user can do about it, when we know. */
+  hint?: string;
+  statusCode?: number;
+  code?: string;
+}
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  statusCode?: unknown;
+  details?: unknown;
+  response?: { bodyAsText?: unknown; status?: unknown };
+}
+
+/** Normalises an error from an Azure call. Never throws. */
+export function describeAzureError(error: unknown): AzureErrorInfo {
+  if (typeof error !== 'object' || error === null) {
+    return { message: String(error) };
+  }
+  const e = error as ErrorLike;
+  const statusCode = typeof e.statusCode === 'number' ? e.statusCode
+    : typeof e.response?.status === 'number' ? e.response.status : undefined;
+  const body = parseArmErrorBody(e.response?.bodyAsText);
+  const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined);
+  const message = oneLine(body?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(e.name ?? 'Unknown error')));
+  const info: AzureErrorInfo = { message, statusCode, code };
+  const hint = hintFor(statusCode, code, typeof e.name === 'string' ? e.name : undefined, message);
+  if (hint) info.hint = hint;
+  return info;
+}
+
+/** "Forbidden (403): <message>" style text for a tree node or a notification. */
+export function formatAzureError(info: AzureErrorInfo): string {
+  const prefix = info.statusCode ? `${statusText(info.statusCode)} (${info.statusCode})` : info.code;
+  const head = prefix && !info.message.startsWith(prefix) ? `${prefix}: ${info.message}` : info.message;
+  return info.hint ? `${head} ${info.hint}` : head;
+}
+
+function hintFor(status: number | undefined, code: string | undefined, name: string | undefined, message: string): string | undefined {
+  if (status === 401) {
+    return 'Your sign-in was not accepted: sign in again, and check that adfBatchEndpoints.cloud matches the cloud of your account.';
+  }
+  if (status === 403) {
+    return 'Your account lacks permission here: ask an owner for the Reader role (or AzureML Data Scientist) on this scope, or hide this subscription with "Select Subscriptions...".';
+  }
+  if (status === 404) return 'It may have been deleted: refresh the tree.';
+  if (status === 429) return 'Azure is throttling requests: wait a minute, then retry.';
+  if (status !== undefined && status >= 500) return 'Azure had a problem answering: retry in a moment.';
+  if (name === 'CredentialUnavailableError') {
+    return /az login|Azure CLI/i.test(message) ? 'Run "az login" in a terminal, then refresh.' : 'Sign in again.';
+  }
+  if (name === 'AuthenticationError' || name === 'AggregateAuthenticationError') {
+    return 'Check the tenant, client id and secret of the service principal (command "Set Service Principal Secret").';
+  }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
+    return 'Azure could not be reached: check your network and adfBatchEndpoints.cloud.';
+  }
+  if (code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+    return 'The server certificate is not trusted: for a private cloud, give its CA to NODE_EXTRA_CA_CERTS.';
+  }
+  return undefined;
+}
+
+/** ARM error bodies: {"error": {"code", "message"}} (sometimes without the wrapper). */
+function parseArmErrorBody(text: unknown): { code?: string; message?: string } | undefined {
+  if (typeof text !== 'string' || !text.trim().startsWith('{')) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown }; code?: unknown; message?: unknown };
+    const inner = parsed.error ?? parsed;
+    const code = typeof inner.code === 'string' ? inner.code : undefined;
+    const message = typeof inner.message === 'string' ? inner.message : undefined;
+    return code || message ? { code, message } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function statusText(status: number): string {
+  const names: Record<number, string> = {
+    400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
+    429: 'Too many requests', 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout',
+  };
+  return names[status] ?? `HTTP ${status}`;
+}

@@ -1,0 +1,58 @@
+// The ResourceReader over the official SDK clients: one request per call, one client per subscription,
+// and one credential per tenant (so tokens are cached across subscriptions of a tenant).
+import type { TokenCredential } from '@azure/identity';
+import type { CommonClientOptions } from '@azure/core-client';
+import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
+import type { CloudEndpoints } from './cloud';
+import { createMachineLearningClient } from './clients';
+import {
+  toBatchDeploymentInfo, toBatchEndpointInfo, toWorkspaceInfo,
+  type BatchDeploymentInfo, type BatchEndpointInfo, type SubscriptionRef, type WorkspaceInfo,
+} from './models';
+import { readOnePage, type Page } from './paging';
+import type { ResourceReader } from './resource-loader';
+
+export interface SdkReaderOptions {
+  cloud: CloudEndpoints;
+  credentialForTenant: (tenantId: string) => TokenCredential;
+  clientOptions?: CommonClientOptions;
+}
+
+export class SdkResourceReader implements ResourceReader {
+  private readonly clients = new Map<string, AzureMachineLearningWorkspaces>();
+
+  constructor(private readonly options: SdkReaderOptions) {}
+
+  async listWorkspaces(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<WorkspaceInfo>> {
+    const client = this.client(subscription.tenantId, subscription.subscriptionId);
+    const page = await readOnePage((o) => client.workspaces.listBySubscription(o), continuationToken);
+    return { items: page.items.map((w, i) => toWorkspaceInfo(w, subscription, page.raw[i])), continuationToken: page.continuationToken };
+  }
+
+  async listBatchEndpoints(workspace: WorkspaceInfo, continuationToken?: string): Promise<Page<BatchEndpointInfo>> {
+    const client = this.client(workspace.tenantId, workspace.subscriptionId);
+    const page = await readOnePage((o) => client.batchEndpoints.list(workspace.resourceGroup, workspace.name, o), continuationToken);
+    return { items: page.items.map((e, i) => toBatchEndpointInfo(e, workspace, page.raw[i])), continuationToken: page.continuationToken };
+  }
+
+  async listBatchDeployments(endpoint: BatchEndpointInfo, continuationToken?: string): Promise<Page<BatchDeploymentInfo>> {
+    const ws = endpoint.workspace;
+    const client = this.client(ws.tenantId, ws.subscriptionId);
+    const page = await readOnePage((o) => client.batchDeployments.list(ws.resourceGroup, ws.name, endpoint.name, o), continuationToken);
+    return { items: page.items.map((d, i) => toBatchDeploymentInfo(d, endpoint, page.raw[i])), continuationToken: page.continuationToken };
+  }
+
+  private client(tenantId: string, subscriptionId: string): AzureMachineLearningWorkspaces {
+    const key = `${tenantId}/${subscriptionId}`.toLowerCase();
+    let client = this.clients.get(key);
+    if (!client) {
+      client = createMachineLearningClient({
+        cloud: this.options.cloud,
+        credential: this.options.credentialForTenant(tenantId),
+        clientOptions: this.options.clientOptions,
+      }, subscriptionId);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
