@@ -1,0 +1,31 @@
+// Public API of the ADF expression language: parse, inspect and (see evaluator) evaluate expressions.
+export type {
+  BooleanLiteralNode,
+  CallNode,
+  ExpressionError,
+  ExpressionErrorCode,
+  ExpressionFix,
+  ExpressionNode,
+  ExpressionNodeKind,
+  ExpressionSegment,
+  IndexNode,
+  LiteralSegment,
+  MemberNode,
+  NullLiteralNode,
+  NumberLiteralNode,
+  ParsedValue,
+  Segment,
+  Span,
+  StringLiteralNode,
+} from './ast';
+export { isExpressionValue, parseExpression, parseValue, type ParsedExpression } from './parser';
+export { describeToken, scanExpression, type Token, type TokenKind } from './scanner';
+export { describeArity, FUNCTIONS, lookupFunction, type FunctionCategory, type FunctionInfo } from './functions';
+export { childrenOf, isCallOf, nodePathAt, walkExpression, walkParsedValue, type ExpressionVisitor } from './walk';
+export {
+  findReferences,
+  findReferencesInNode,
+  type ExpressionReference,
+  type ExpressionReferenceKind,
+  type FindReferencesOptions,
+} from './references';

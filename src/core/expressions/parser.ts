@@ -1,0 +1,383 @@
+// Parser for ADF expression values: classifies a JSON string value (literal, `@...` expression or `@{...}`
+// interpolation) and parses each expression into a tree with spans. It never throws: problems become
+// ExpressionErrors (the first one of each expression; later ones would mostly be echoes of it), and the
+// tree built up to that point is kept as a partial tree.
+import type {
+  CallNode,
+  ExpressionError,
+  ExpressionErrorCode,
+  ExpressionFix,
+  ExpressionNode,
+  ExpressionSegment,
+  ParsedValue,
+  Segment,
+  Span,
+} from './ast';
+import { describeToken, scanExpression, type Token } from './scanner';
+
+/** Deeper nesting than this is reported rather than risking the call stack. */
+const MAX_DEPTH = 256;
+
+export interface ParsedExpression {
+  readonly node: ExpressionNode | undefined;
+  readonly errors: readonly ExpressionError[];
+}
+
+/** Classifies and parses one decoded JSON string value. */
+export function parseValue(value: string): ParsedValue {
+  try {
+    return parseValueUnguarded(value);
+  } catch (error) {
+    // A bug here must not take the validator down with it: report it like any other problem.
+    return {
+      kind: 'literal',
+      segments: [{ kind: 'literal', value, span: { start: 0, end: value.length } }],
+      errors: [{ code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start: 0, end: value.length } }],
+    };
+  }
+}
+
+/** Parses bare expression text (no leading `@`), e.g. `concat('a', 'b')`; spans are offsets into `text`. */
+export function parseExpression(text: string, start = 0, end = text.length): ParsedExpression {
+  try {
+    return parseBody(text, start, end, { start, end }, 'bare');
+  } catch (error) {
+    return { node: undefined, errors: [{ code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start, end } }] };
+  }
+}
+
+/** true when the value would be evaluated (starts with a single `@`, or interpolates with `@{`). */
+export function isExpressionValue(value: string): boolean {
+  if (value.startsWith('@@')) return false;
+  return value.startsWith('@') || value.includes('@{');
+}
+
+function parseValueUnguarded(value: string): ParsedValue {
+  const whole: Span = { start: 0, end: value.length };
+  if (value.startsWith('@@')) {
+    return { kind: 'literal', segments: [{ kind: 'literal', value: value.slice(1), span: whole }], errors: [] };
+  }
+  if (value.startsWith('@') && !value.startsWith('@{')) {
+    const parsed = parseBody(value, 1, value.length, whole, 'whole');
+    const segment: ExpressionSegment = {
+      kind: 'expression',
+      node: parsed.node,
+      complete: parsed.errors.length === 0,
+      interpolated: false,
+      span: whole,
+      bodySpan: { start: 1, end: value.length },
+    };
+    return { kind: 'expression', segments: [segment], errors: parsed.errors };
+  }
+  if (value.includes('@{')) return parseInterpolated(value);
+  return { kind: 'literal', segments: [{ kind: 'literal', value, span: whole }], errors: [] };
+}
+
+function parseInterpolated(value: string): ParsedValue {
+  const segments: Segment[] = [];
+  const errors: ExpressionError[] = [];
+  let text = '';
+  let textStart = 0;
+  let pos = 0;
+  const flushText = (end: number): void => {
+    if (end > textStart) segments.push({ kind: 'literal', value: text, span: { start: textStart, end } });
+    text = '';
+  };
+  while (pos < value.length) {
+    const open = value.indexOf('@{', pos);
+    if (open < 0) break;
+    if (open > 0 && value[open - 1] === '@') {
+      // `@@{` stands for a literal `@{`.
+      text += value.slice(pos, open - 1) + '@{';
+      pos = open + 2;
+      continue;
+    }
+    text += value.slice(pos, open);
+    flushText(open);
+    const close = findInterpolationEnd(value, open + 2);
+    const bodyEnd = close ?? value.length;
+    const segmentSpan: Span = { start: open, end: close === undefined ? value.length : close + 1 };
+    const parsed = parseBody(value, open + 2, bodyEnd, segmentSpan, 'interpolation');
+    const segmentErrors = [...parsed.errors];
+    if (close === undefined) {
+      segmentErrors.unshift({
+        code: 'unterminated-interpolation',
+        message: "'@{' is never closed: the closing '}' is missing",
+        span: { start: open, end: open + 2 },
+      });
+    }
+    errors.push(...segmentErrors);
+    segments.push({
+      kind: 'expression',
+      node: parsed.node,
+      complete: segmentErrors.length === 0,
+      interpolated: true,
+      span: segmentSpan,
+      bodySpan: { start: open + 2, end: bodyEnd },
+    });
+    pos = segmentSpan.end;
+    textStart = pos;
+  }
+  text += value.slice(pos);
+  flushText(value.length);
+  const kind = segments.some((s) => s.kind === 'expression') ? 'interpolated' : 'literal';
+  if (kind === 'literal' && segments.length === 0) {
+    segments.push({ kind: 'literal', value: '', span: { start: 0, end: value.length } });
+  }
+  return { kind, segments, errors };
+}
+
+/** Index of the `}` closing an interpolation whose body starts at `from`; quotes hide braces. */
+function findInterpolationEnd(value: string, from: number): number | undefined {
+  let inString = false;
+  for (let i = from; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === "'") inString = !inString; // `''` toggles twice, so escapes need no special case
+    else if (ch === '}' && !inString) return i;
+  }
+  return undefined;
+}
+
+const EMPTY_MESSAGES = {
+  bare: 'Empty expression',
+  whole: "Empty expression: '@' must be followed by an expression (write '@@' for a literal '@')",
+  interpolation: "Empty interpolation '@{}': write an expression between the braces",
+};
+
+function parseBody(source: string, start: number, end: number, segmentSpan: Span, form: keyof typeof EMPTY_MESSAGES): ParsedExpression {
+  if (source.slice(start, end).trim() === '') {
+    return { node: undefined, errors: [{ code: 'empty-expression', message: EMPTY_MESSAGES[form], span: segmentSpan }] };
+  }
+  const parser = new Parser(scanExpression(source, start, end), source);
+  const node = parser.parseExpression(0);
+  if (!parser.failed) parser.expectEnd();
+  return { node, errors: parser.errors };
+}
+
+class Parser {
+  failed = false;
+  readonly errors: ExpressionError[] = [];
+  private index = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly source: string,
+  ) {}
+
+  parseExpression(depth: number): ExpressionNode | undefined {
+    const token = this.peek();
+    if (depth > MAX_DEPTH) {
+      this.fail('too-deeply-nested', `Expression nested more than ${MAX_DEPTH} levels deep`, token.span);
+      return undefined;
+    }
+    switch (token.kind) {
+      case 'string':
+        this.advance();
+        if (!token.terminated) {
+          this.fail('unterminated-string', "Unterminated string: the closing single quote (') is missing", token.span);
+        }
+        return { kind: 'string', value: token.value, span: token.span };
+      case 'number': {
+        this.advance();
+        const integer = !/[.eE]/.test(token.text);
+        return { kind: 'number', value: Number(token.text), integer, raw: token.text, span: token.span };
+      }
+      case 'identifier': {
+        const word = token.value.toLowerCase();
+        if (word === 'true' || word === 'false') {
+          this.advance();
+          return { kind: 'boolean', value: word === 'true', span: token.span };
+        }
+        if (word === 'null') {
+          this.advance();
+          return { kind: 'null', span: token.span };
+        }
+        return this.parseCall(depth);
+      }
+      case 'eof':
+        this.fail('expected-value', 'Expected a value (a string, number, true, false, null or a function call) but the expression ends here', this.endSpan(token));
+        return undefined;
+      case 'unknown':
+        this.reportUnexpected(token, '');
+        return undefined;
+      default:
+        this.fail('expected-value', `Expected a value (a string, number, true, false, null or a function call) but found ${describeToken(token)}`, token.span);
+        return undefined;
+    }
+  }
+
+  /** After a complete expression only the end may follow. */
+  expectEnd(): void {
+    const token = this.peek();
+    if (token.kind !== 'eof') this.reportUnexpected(token, ' after the end of the expression');
+  }
+
+  private parseCall(depth: number): ExpressionNode | undefined {
+    const nameToken = this.advance();
+    const open = this.peek();
+    if (open.kind !== '(') {
+      this.fail(
+        'expected-call',
+        `Expected '(' after '${nameToken.value}': an expression is a literal or a function call such as ${nameToken.value}()`,
+        nameToken.span,
+      );
+      return undefined;
+    }
+    this.advance();
+    const args: ExpressionNode[] = [];
+    const call = (end: number): CallNode => ({
+      kind: 'call',
+      name: nameToken.value,
+      nameSpan: nameToken.span,
+      args,
+      span: { start: nameToken.span.start, end },
+    });
+    if (this.peek().kind === ')') {
+      this.advance();
+    } else {
+      while (true) {
+        const arg = this.parseExpression(depth + 1);
+        if (arg) args.push(arg);
+        if (this.failed) return call(this.lastEnd());
+        const separator = this.peek();
+        if (separator.kind === ',') {
+          this.advance();
+          continue;
+        }
+        if (separator.kind === ')') {
+          this.advance();
+          break;
+        }
+        if (separator.kind === 'eof') {
+          this.fail('missing-close-paren', `Missing ')' to close '${nameToken.value}('`, { start: nameToken.span.start, end: open.span.end });
+        } else {
+          this.reportUnexpected(separator, ` in the arguments of '${nameToken.value}(': expected ',' or ')'`);
+        }
+        return call(this.lastEnd());
+      }
+    }
+    return this.parseAccessors(call(this.lastEnd()), depth);
+  }
+
+  /** `.name`, `?.name`, `[expr]` and `?[expr]` after a call. */
+  private parseAccessors(target: ExpressionNode, depth: number): ExpressionNode {
+    let result = target;
+    while (true) {
+      let optional = false;
+      if (this.peek().kind === '?') {
+        const question = this.advance();
+        const after = this.peek();
+        if (after.kind !== '.' && after.kind !== '[') {
+          this.fail('expected-accessor', `Expected '.' or '[' after '?' but found ${describeToken(after)}`, question.span);
+          return result;
+        }
+        optional = true;
+      }
+      const accessor = this.peek();
+      if (accessor.kind === '.') {
+        this.advance();
+        const name = this.peek();
+        if (name.kind !== 'identifier') {
+          this.failPropertyName(accessor, name);
+          return result;
+        }
+        this.advance();
+        result = { kind: 'member', object: result, name: name.value, nameSpan: name.span, optional, span: { start: result.span.start, end: name.span.end } };
+      } else if (accessor.kind === '[') {
+        this.advance();
+        const index = this.parseExpression(depth + 1);
+        if (this.failed) {
+          return index ? { kind: 'index', object: result, index, optional, span: { start: result.span.start, end: this.lastEnd() } } : result;
+        }
+        const close = this.peek();
+        if (close.kind !== ']') {
+          if (close.kind === 'eof') this.fail('missing-close-bracket', "Missing ']' to close '['", accessor.span);
+          else this.reportUnexpected(close, " inside '[...]': expected ']'");
+          return index ? { kind: 'index', object: result, index, optional, span: { start: result.span.start, end: this.lastEnd() } } : result;
+        }
+        this.advance();
+        result = { kind: 'index', object: result, index: index as ExpressionNode, optional, span: { start: result.span.start, end: close.span.end } };
+      } else {
+        return result;
+      }
+    }
+  }
+
+  private failPropertyName(dot: Token, found: Token): void {
+    let fix: ExpressionFix | undefined;
+    if (found.kind === 'number' && /^\d+$/.test(found.text) && !found.spaceBefore) {
+      fix = { span: { start: dot.span.start, end: found.span.end }, replacement: `[${found.text}]`, title: `Use [${found.text}]` };
+    } else if (found.kind === 'string' && found.terminated && !found.spaceBefore) {
+      fix = { span: { start: dot.span.start, end: found.span.end }, replacement: `[${found.text}]`, title: `Use [${found.text}]` };
+    }
+    const hint = fix ? `; write ${fix.replacement} instead` : '';
+    this.fail(
+      'expected-property-name',
+      `Expected a property name after '.' but found ${describeToken(found)}${hint}`,
+      found.kind === 'eof' ? dot.span : found.span,
+      fix,
+    );
+  }
+
+  /** Reports a token that cannot stand where it is, recognising `.name-with-dash`. */
+  private reportUnexpected(token: Token, context: string): void {
+    const dashed = this.dashedMemberName(token);
+    if (dashed) {
+      const replacement = `['${dashed.name.replace(/'/g, "''")}']`;
+      this.fail(
+        'unexpected-character',
+        `Unexpected '-' after '.${dashed.before}': '-' cannot be part of a name written after '.'; write ${replacement} instead`,
+        { start: token.span.start, end: token.span.start + 1 },
+        { span: dashed.span, replacement, title: `Use ${replacement}` },
+      );
+      return;
+    }
+    if (token.kind === 'unknown') {
+      const hint = token.text === '"' ? ": strings in ADF expressions use single quotes ('text')" : '';
+      this.fail('unexpected-character', `Unexpected '${token.text}'${context}${hint}`, token.span);
+      return;
+    }
+    if (token.kind === 'string' && !token.terminated) {
+      this.fail('unterminated-string', "Unterminated string: the closing single quote (') is missing", token.span);
+      return;
+    }
+    this.fail('unexpected-token', `Unexpected ${describeToken(token)}${context}`, token.kind === 'eof' ? this.endSpan(token) : token.span);
+  }
+
+  /** For `.GP-Int`: the name as written with dashes, the part before the dash, and the span of `.GP-Int`. */
+  private dashedMemberName(token: Token): { name: string; before: string; span: Span } | undefined {
+    const startsWithDash = (token.kind === 'unknown' && token.text === '-') || (token.kind === 'number' && token.text.startsWith('-'));
+    if (!startsWithDash || token.spaceBefore || this.index < 2) return undefined;
+    const name = this.tokens[this.index - 1];
+    const dot = this.tokens[this.index - 2];
+    if (name.kind !== 'identifier' || dot.kind !== '.' || name.span.end !== token.span.start) return undefined;
+    let end = name.span.end;
+    while (end < this.source.length && /[\p{L}\p{N}_-]/u.test(this.source[end])) end++;
+    return { name: this.source.slice(name.span.start, end), before: name.value, span: { start: dot.span.start, end } };
+  }
+
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.index + offset, this.tokens.length - 1)];
+  }
+
+  private advance(): Token {
+    const token = this.peek();
+    if (this.index < this.tokens.length - 1) this.index++;
+    return token;
+  }
+
+  private lastEnd(): number {
+    return this.index > 0 ? this.tokens[this.index - 1].span.end : this.tokens[0].span.start;
+  }
+
+  /** The end of input has no width: point at the last token instead, so it can be shown. */
+  private endSpan(eof: Token): Span {
+    return this.index > 0 ? this.tokens[this.index - 1].span : eof.span;
+  }
+
+  private fail(code: ExpressionErrorCode, message: string, span: Span, fix?: ExpressionFix): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.errors.push(fix ? { code, message, span, fix } : { code, message, span });
+  }
+}
