@@ -6,10 +6,10 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { armScope, type CloudEndpoints } from './cloud';
+import { armScope, type CloudDefinition } from './cloud';
 
 export interface ClientFactoryOptions {
-  cloud: CloudEndpoints;
+  cloud: CloudDefinition;
   credential: TokenCredential;
   /** Extra pipeline options (e.g. an httpClient trusting a private CA in tests, a user agent prefix). */
   clientOptions?: CommonClientOptions;

@@ -3,7 +3,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { CommonClientOptions } from '@azure/core-client';
 import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
-import type { CloudEndpoints } from './cloud';
+import type { CloudDefinition } from './cloud';
 import { createMachineLearningClient } from './clients';
 import {
   toBatchDeploymentInfo, toBatchEndpointInfo, toWorkspaceInfo,
@@ -13,7 +13,7 @@ import { readOnePage, type Page } from './paging';
 import type { ResourceReader } from './resource-loader';
 
 export interface SdkReaderOptions {
-  cloud: CloudEndpoints;
+  cloud: CloudDefinition;
   credentialForTenant: (tenantId: string) => TokenCredential;
   clientOptions?: CommonClientOptions;
 }

@@ -11,6 +11,7 @@ describe('azure/cloud', () => {
   it('resolves China and US Government with their own endpoints and audiences', () => {
     const china = resolveCloud('AzureChinaCloud');
     assert.equal(china.resourceManagerEndpoint, 'https://management.chinacloudapi.cn');
+    assert.equal(armScope(china), 'https://management.chinacloudapi.cn/.default');
     assert.equal(china.authorityHost, 'https://login.chinacloudapi.cn');
     assert.equal(china.mlAudience, 'https://ml.azure.cn');
     const gov = resolveCloud('AzureUSGovernment');
@@ -26,9 +27,9 @@ describe('azure/cloud', () => {
       mlAudience: 'https://ml.azure.com',
     });
     assert.equal(cloud.resourceManagerEndpoint, 'https://127.0.0.1:8443');
-    // ARM-compatible private clouds and the emulator accept the public ARM audience unless told otherwise.
-    assert.equal(armScope(cloud), 'https://management.azure.com/.default');
-    assert.equal(cloud.portalUrl, 'https://portal.azure.com');
+    // Without an explicit ARM audience the ARM endpoint is the audience.
+    assert.equal(armScope(cloud), 'https://127.0.0.1:8443/.default');
+    assert.equal(cloud.portalUrl, undefined);
   });
 
   it('uses the custom ARM audience when given', () => {
@@ -40,9 +41,8 @@ describe('azure/cloud', () => {
   });
 
   it('names the setting to fix when the custom cloud is incomplete or wrong', () => {
-    assert.throws(() => resolveCloud('Custom', {}), (e: Error) => e instanceof CloudConfigurationError && /customCloud\.resourceManagerEndpoint is required/.test(e.message));
-    assert.throws(() => resolveCloud('Custom', { resourceManagerEndpoint: 'not a url', authorityHost: 'https://a', mlAudience: 'https://b' }), /not a URL/);
-    assert.throws(() => resolveCloud('Custom', { resourceManagerEndpoint: 'http://a', authorityHost: 'https://a', mlAudience: 'https://b' }), /must use https/);
+    assert.throws(() => resolveCloud('Custom', {}), (e: Error) => e instanceof CloudConfigurationError && /adfBatchEndpoints\.customCloud: .*resourceManagerEndpoint/.test(e.message));
+    assert.throws(() => resolveCloud('Custom', { resourceManagerEndpoint: 'not a url', authorityHost: 'https://a', mlAudience: 'https://b' }), /not a valid URL/);
     assert.throws(() => resolveCloud('Mars'), /Unknown cloud "Mars"/);
   });
 });

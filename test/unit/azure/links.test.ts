@@ -21,4 +21,10 @@ describe('azure/links', () => {
   it('links to the portal of the cloud in the right tenant', () => {
     assert.equal(portalResourceUrl(resolveCloud('AzureUSGovernment'), ws.id, 't1'), `https://portal.azure.us/#@t1/resource${ws.id}`);
   });
+
+  it('says which setting to add when a custom cloud has no portal or studio', () => {
+    const custom = resolveCloud('Custom', { resourceManagerEndpoint: 'https://arm.test', authorityHost: 'https://login.test', mlAudience: 'https://ml.test' });
+    assert.throws(() => portalResourceUrl(custom, ws.id), /customCloud\.portalUrl/);
+    assert.throws(() => studioEndpointUrl(custom, ep), /customCloud\.mlStudioUrl/);
+  });
 });

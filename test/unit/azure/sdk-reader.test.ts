@@ -53,7 +53,7 @@ describe('azure/sdk-reader (official SDK clients, scripted HTTP)', () => {
     assert.equal(url.origin, 'https://arm.test');
     assert.equal(url.pathname, '/subscriptions/s1/providers/Microsoft.MachineLearningServices/workspaces');
     assert.equal(url.searchParams.get('api-version'), '2022-10-01');
-    assert.deepEqual(credential.scopes, ['https://management.azure.com/.default']);
+    assert.deepEqual(credential.scopes, ['https://arm.test/.default']);
     assert.equal(http.requests[0].headers.get('authorization'), 'Bearer fake-token');
     assert.equal(page.items[0].resourceGroup, 'rg');
     assert.equal(page.continuationToken, 'https://arm.test/next-page?skip=1');
