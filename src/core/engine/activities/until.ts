@@ -1,0 +1,48 @@
+// Until: runs its activities, then evaluates the expression; repeats until it is true (a do-while loop).
+// The timeout (`d.hh:mm:ss`, default 7 days, pipeline time) cancels the running iteration and fails the activity.
+import type { ActivityHandler } from '../activity-context';
+import { abortError } from '../clock';
+import { ActivityFailure, ErrorCodes } from '../errors';
+import { formatTimespan, parseTimespan } from '../timespan';
+import { activityList, evaluateBoolean, evaluateString, innerActivityFailure, requireProperty, typeProperties } from './values';
+
+const DEFAULT_TIMEOUT = '7.00:00:00';
+
+export const untilActivity: ActivityHandler = async (context) => {
+  const expression = requireProperty(context, 'expression');
+  const body = activityList(context, 'activities');
+  const rawTimeout = typeProperties(context).timeout;
+  const timeoutText = rawTimeout === undefined || rawTimeout === null ? DEFAULT_TIMEOUT : evaluateString(context, rawTimeout, 'timeout');
+  const timeoutMs = parseTimespan(timeoutText);
+  if (timeoutMs === undefined) {
+    throw new ActivityFailure(`Activity '${context.activity.name}': timeout '${timeoutText}' is not a timespan like 0.00:10:00 (d.hh:mm:ss).`, ErrorCodes.badActivity);
+  }
+  context.setInput({ timeout: timeoutText });
+
+  const { clock } = context.run.services;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error('Until timeout')), clock.toRealMs(timeoutMs));
+  const signal = AbortSignal.any([context.signal, deadline.signal]);
+  const timedOut = (): ActivityFailure =>
+    new ActivityFailure(
+      `Activity '${context.activity.name}' timed out after ${formatTimespan(timeoutMs)} (${iterations} iteration${iterations === 1 ? '' : 's'}) before its expression became true.`,
+      ErrorCodes.untilTimedOut,
+    );
+  let iterations = 0;
+  try {
+    for (;;) {
+      const result = await context.runActivities(body, { signal });
+      iterations++;
+      if (context.signal.aborted) throw abortError(context.signal);
+      if (deadline.signal.aborted) throw timedOut();
+      if (result.status === 'Failed') throw innerActivityFailure(result);
+      if (result.status === 'Cancelled') throw abortError(context.signal);
+      if (evaluateBoolean(context, expression, 'expression')) return undefined;
+      if (deadline.signal.aborted) throw timedOut();
+      // An empty or instant body must not starve the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -1,0 +1,40 @@
+// Failures an activity handler raises; the executor turns them into the activity run's `error`.
+
+export const ErrorCodes = {
+  /** ADF's code for an expression that cannot be evaluated. */
+  invalidTemplate: 'InvalidTemplate',
+  /** ADF's code for a container whose inner activity failed. */
+  innerActivityFailed: 'ActionFailed',
+  /** ADF's code for a Web activity whose call failed (non-2xx status, network error). */
+  webCallFailed: '2108',
+  /** The engine does not implement this activity type (engine-specific). */
+  notSupported: 'ActivityTypeNotSupportedByEngine',
+  /** Until loop gave up (engine-specific code; ADF reports a timeout). */
+  untilTimedOut: 'ActivityTimedOut',
+  /** Bad or missing settings in the activity's JSON. */
+  badActivity: 'BadRequest',
+  /** Authentication could not be resolved (token or Key Vault secret). */
+  authentication: 'AuthenticationFailed',
+  /** An Execute Pipeline activity's child run failed. */
+  childPipelineFailed: 'ChildPipelineFailed',
+} as const;
+
+export class ActivityFailure extends Error {
+  constructor(
+    message: string,
+    readonly errorCode: string,
+    readonly failureType: 'UserError' | 'SystemError' = 'UserError',
+    /** Output to record even though the activity failed (e.g. a Web activity's error response). */
+    readonly output?: unknown,
+  ) {
+    super(message);
+    this.name = 'ActivityFailure';
+  }
+}
+
+/** Turns anything thrown while evaluating an expression into an InvalidTemplate failure. */
+export function expressionFailure(error: unknown, where: string): ActivityFailure {
+  if (error instanceof ActivityFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ActivityFailure(`${where}: ${message}`, ErrorCodes.invalidTemplate);
+}
