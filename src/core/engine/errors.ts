@@ -9,8 +9,8 @@ export const ErrorCodes = {
   webCallFailed: '2108',
   /** The engine does not implement this activity type (engine-specific). */
   notSupported: 'ActivityTypeNotSupportedByEngine',
-  /** Until loop gave up (engine-specific code; ADF reports a timeout). */
-  untilTimedOut: 'ActivityTimedOut',
+  /** An Until loop or an activity's policy.timeout ran out. */
+  timedOut: 'ActivityTimedOut',
   /** Bad or missing settings in the activity's JSON. */
   badActivity: 'BadRequest',
   /** Authentication could not be resolved (token or Key Vault secret). */

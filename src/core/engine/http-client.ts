@@ -1,5 +1,6 @@
 // The engine's only door to the network: Web activities, token and Key Vault requests go through an HttpClient.
 // The Node implementation trusts extra CA certificates (the emulator's) passed in, not process-wide.
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
@@ -43,8 +44,18 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
   return { send: (request) => send(request, ca, maxBytes) };
 }
 
+/** Node's default trust: its root store plus NODE_EXTRA_CA_CERTS (an explicit `ca` option replaces both). */
 function tlsRootCertificates(): string[] {
-  return [...tls.rootCertificates];
+  const roots = [...tls.rootCertificates];
+  const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+  if (extraFile) {
+    try {
+      roots.push(readFileSync(extraFile, 'utf8'));
+    } catch {
+      // Node itself warns about an unreadable NODE_EXTRA_CA_CERTS; nothing to add here.
+    }
+  }
+  return roots;
 }
 
 function send(request: HttpRequest, ca: string[] | undefined, maxBytes: number): Promise<HttpResponse> {

@@ -94,10 +94,11 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
   const secureOutput = activity.policy?.secureOutput === true;
   store.putActivityRun(record);
 
-  // policy.timeout bounds a single attempt (pipeline time, so it scales with the clock).
+  // policy.timeout bounds a single attempt. Real time, not scaled: it guards real work (HTTP calls), and a
+  // scaled 10-minute timeout would cut off a slow but healthy call in a fast test.
   const timeoutMs = typeof activity.policy?.timeout === 'string' ? parseTimespan(activity.policy.timeout) : undefined;
   const timeoutController = new AbortController();
-  const timer = timeoutMs !== undefined ? setTimeout(() => timeoutController.abort(new Error('policy timeout')), clock.toRealMs(timeoutMs)) : undefined;
+  const timer = timeoutMs !== undefined ? setTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs) : undefined;
   const signal = AbortSignal.any([runSignal, timeoutController.signal]);
 
   const context: ActivityContext = {
@@ -141,7 +142,7 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
   } catch (thrown) {
     if (timeoutController.signal.aborted && !runSignal.aborted) {
       status = 'Failed';
-      error = { errorCode: ErrorCodes.untilTimedOut, message: `Activity timed out after ${String(activity.policy?.timeout)} (policy timeout).`, failureType: 'UserError', target: activity.name };
+      error = { errorCode: ErrorCodes.timedOut, message: `Activity timed out after ${String(activity.policy?.timeout)} (policy timeout).`, failureType: 'UserError', target: activity.name };
     } else if (runSignal.aborted && (isAbortError(thrown) || !(thrown instanceof ActivityFailure))) {
       status = 'Cancelled';
     } else if (thrown instanceof ActivityFailure) {

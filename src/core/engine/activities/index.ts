@@ -17,7 +17,7 @@ export { SUPPORTED_ACTIVITY_TYPES };
 
 export function defaultActivityHandlers(): Map<string, ActivityHandler> {
   const handlers: Record<SupportedActivityType, ActivityHandler> = {
-    Web: webActivity,
+    WebActivity: webActivity,
     Until: untilActivity,
     Wait: waitActivity,
     IfCondition: ifConditionActivity,

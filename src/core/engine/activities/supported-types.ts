@@ -1,6 +1,6 @@
 // The activity types the local engine runs (docs/engine.md lists them too).
 export const SUPPORTED_ACTIVITY_TYPES = [
-  'Web',
+  'WebActivity',
   'Until',
   'Wait',
   'IfCondition',

@@ -26,7 +26,7 @@ export const untilActivity: ActivityHandler = async (context) => {
   const timedOut = (): ActivityFailure =>
     new ActivityFailure(
       `Activity '${context.activity.name}' timed out after ${formatTimespan(timeoutMs)} (${iterations} iteration${iterations === 1 ? '' : 's'}) before its expression became true.`,
-      ErrorCodes.untilTimedOut,
+      ErrorCodes.timedOut,
     );
   let iterations = 0;
   try {
