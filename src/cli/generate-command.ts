@@ -1,0 +1,238 @@
+// `adf-batch generate`: writes the batch endpoint pipeline as an ADF git file, an ARM template or a template zip.
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLOUD_NAMES, isCloudName } from '../core/clouds';
+import {
+  AUTH_KINDS,
+  AuthKind,
+  AuthOptions,
+  BatchPipelineOptions,
+  BatchPipelineOptionsError,
+  JOB_INPUT_TYPES,
+  JobInputType,
+  PipelineDocument,
+  generateBatchPipeline,
+  templateZipFileName,
+  toArmTemplateJson,
+  toGitJson,
+  toTemplateZip,
+} from '../core/pipeline';
+
+/** Structurally the CliIo of src/cli/io.ts (the shared CLI contract). */
+interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+const FORMATS = ['git', 'arm', 'zip'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: adf-batch generate --endpoint-uri <scoring uri> --auth mi|uami|sp-keyvault|sp-secret --format git|arm|zip --out <path> [options]
+
+Writes the Azure Data Factory pipeline that runs an Azure ML batch endpoint job and waits for it.
+
+Required:
+  --endpoint-uri <uri>              scoring URI of the batch endpoint (default of the endpoint_uri parameter)
+  --auth <kind>                     mi (factory's managed identity), uami (user-assigned, ADF credential),
+                                    sp-keyvault (service principal, secret in Key Vault), sp-secret (service
+                                    principal with an Authorize step, secret as a SecureString parameter)
+  --format <format>                 git (ADF git-integration JSON), arm (ARM template), zip (pipeline template
+                                    for ADF Studio's "Import from pipeline template")
+  --out <path>                      file to write, or an existing folder (the file is named after the pipeline);
+                                    "-" prints git or arm output
+
+Pipeline:
+  --name <name>                     pipeline name (default Run-BatchEndpoint)
+  --folder <folder>                 ADF folder
+  --description <text>
+  --deployment <name>               non-default deployment (header azureml-model-deployment)
+  --input-uri <uri>                 default input, e.g. azureml://datastores/<ds>/paths/<dir>/
+  --input-type UriFolder|UriFile    default UriFolder
+  --output-uri <uri>                a FIXED output file (reruns then fail: "the path already exists");
+                                    leave it out to write each run to <output folder>/<run id>/predictions.csv
+  --output-folder <uri>             base of the per-run output (default azureml://datastores/workspaceblobstore/paths/batch/<name>)
+  --poll-interval <seconds>         default 120
+  --loop-timeout <d.hh:mm:ss>       default 0.12:00:00
+  --cloud <cloud>                   ${CLOUD_NAMES.join(', ')} (default AzureCloud)
+  --factory-name <name>             default factoryName of the ARM template (--format arm)
+
+Authentication:
+  --credential <name>               ADF credential of the user-assigned identity (uami)
+  --key-vault-linked-service <name> Key Vault linked service holding the secret (sp-keyvault)
+  --secret-name <name>              name of the secret in Key Vault (sp-keyvault)
+  --tenant-id <id>                  default tenant of the service principal (sp-keyvault, sp-secret)
+  --client-id <id>                  default client id of the service principal (sp-keyvault, sp-secret)
+`;
+
+const OPTION_NAMES = [
+  'endpoint-uri', 'auth', 'format', 'out', 'name', 'folder', 'description', 'deployment', 'input-uri', 'input-type',
+  'output-uri', 'output-folder', 'poll-interval', 'loop-timeout', 'cloud', 'factory-name', 'credential',
+  'key-vault-linked-service', 'secret-name', 'tenant-id', 'client-id',
+] as const;
+type OptionName = (typeof OPTION_NAMES)[number];
+type Values = Partial<Record<OptionName, string>>;
+
+/** Which --auth each authentication option belongs to. */
+const AUTH_OPTION_OWNERS: Partial<Record<OptionName, readonly AuthKind[]>> = {
+  credential: ['uami'],
+  'key-vault-linked-service': ['sp-keyvault'],
+  'secret-name': ['sp-keyvault'],
+  'tenant-id': ['sp-keyvault', 'sp-secret'],
+  'client-id': ['sp-keyvault', 'sp-secret'],
+};
+
+class UsageError extends Error {}
+
+export async function runGenerateCommand(args: string[], io: CliIo): Promise<number> {
+  let values: Values;
+  try {
+    const parsed = parseCommandLine(args);
+    if (parsed === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    values = parsed;
+  } catch (error) {
+    return usageFailure(io, error);
+  }
+
+  let format: Format;
+  let pipeline: PipelineDocument;
+  try {
+    format = oneOf(values.format, FORMATS, '--format');
+    if (values['factory-name'] !== undefined && format !== 'arm') throw new UsageError('--factory-name applies to --format arm');
+    pipeline = generateBatchPipeline(pipelineOptions(values));
+  } catch (error) {
+    return usageFailure(io, error);
+  }
+
+  const out = values.out as string;
+  const bytes: string | Uint8Array =
+    format === 'git' ? toGitJson(pipeline) : format === 'arm' ? toArmTemplateJson(pipeline, { factoryName: values['factory-name'] }) : toTemplateZip(pipeline);
+  if (out === '-') {
+    if (typeof bytes !== 'string') return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
+    io.stdout(`${bytes}\n`);
+  } else {
+    let target: string;
+    try {
+      target = await targetPath(resolve(io.cwd, out), pipeline, format);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    } catch (error) {
+      io.stderr(`adf-batch generate: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    io.stdout(`Wrote ${target}\n`);
+  }
+  if (values['output-uri'] !== undefined) {
+    io.stderr('warning: the output file is fixed (--output-uri): a rerun fails with "the path already exists" unless the file is removed first.\n');
+  }
+  return 0;
+}
+
+function parseCommandLine(args: string[]): Values | 'help' {
+  if (args.includes('--help') || args.includes('-h')) return 'help';
+  const secretFlag = args.find((a) => /^--client-secret(=|$)/.test(a));
+  if (secretFlag) {
+    throw new UsageError(
+      'there is no --client-secret: a secret is never written into a pipeline. Use --auth sp-keyvault (secret in Key Vault), or --auth sp-secret and give client_secret when the pipeline runs.',
+    );
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (error) {
+    // parseArgs messages are clear ("Unknown option '--x'"); drop its hint about "--" separators.
+    throw new UsageError(error instanceof Error ? error.message.split('. To specify')[0] : String(error));
+  }
+  const values = parsed.values as Values;
+  const missing = (['endpoint-uri', 'auth', 'format', 'out'] as const).filter((name) => values[name] === undefined);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
+  return values;
+}
+
+function pipelineOptions(values: Values): BatchPipelineOptions {
+  const kind = oneOf(values.auth, AUTH_KINDS, '--auth');
+  for (const [option, owners] of Object.entries(AUTH_OPTION_OWNERS) as Array<[OptionName, readonly AuthKind[]]>) {
+    if (values[option] !== undefined && !owners.includes(kind)) {
+      throw new UsageError(`--${option} applies to --auth ${owners.join(' or ')}, not ${kind}`);
+    }
+  }
+  const auth = authOptions(kind, values);
+  const options: BatchPipelineOptions = { endpointUri: values['endpoint-uri'] as string, auth };
+  if (values.name !== undefined) options.name = values.name;
+  if (values.folder !== undefined) options.folder = values.folder;
+  if (values.description !== undefined) options.description = values.description;
+  if (values.deployment !== undefined) options.deploymentName = values.deployment;
+  if (values['input-uri'] !== undefined) options.inputUri = values['input-uri'];
+  if (values['input-type'] !== undefined) options.inputType = oneOf<JobInputType>(values['input-type'], JOB_INPUT_TYPES, '--input-type');
+  if (values['output-uri'] !== undefined) options.outputUri = values['output-uri'];
+  if (values['output-folder'] !== undefined) options.outputFolder = values['output-folder'];
+  if (values['output-uri'] !== undefined && values['output-folder'] !== undefined) {
+    throw new UsageError('give either --output-uri (a fixed file) or --output-folder (per-run files), not both');
+  }
+  if (values['poll-interval'] !== undefined) {
+    if (!/^\d+$/.test(values['poll-interval'])) throw new UsageError(`--poll-interval must be a whole number of seconds, not "${values['poll-interval']}"`);
+    options.pollIntervalSeconds = Number(values['poll-interval']);
+  }
+  if (values['loop-timeout'] !== undefined) options.loopTimeout = values['loop-timeout'];
+  if (values.cloud !== undefined) {
+    if (!isCloudName(values.cloud)) throw new UsageError(`--cloud must be one of ${CLOUD_NAMES.join(', ')}, not "${values.cloud}"`);
+    options.cloud = values.cloud;
+  }
+  return options;
+}
+
+function authOptions(kind: AuthKind, values: Values): AuthOptions {
+  const needed = (option: OptionName): string => {
+    const value = values[option];
+    if (value === undefined) throw new UsageError(`--auth ${kind} needs --${option}`);
+    return value;
+  };
+  const servicePrincipal = (): { tenantId?: string; clientId?: string } => ({
+    ...(values['tenant-id'] !== undefined ? { tenantId: values['tenant-id'] } : {}),
+    ...(values['client-id'] !== undefined ? { clientId: values['client-id'] } : {}),
+  });
+  switch (kind) {
+    case 'mi':
+      return { kind };
+    case 'uami':
+      return { kind, credentialName: needed('credential') };
+    case 'sp-keyvault':
+      return { kind, keyVaultLinkedService: needed('key-vault-linked-service'), secretName: needed('secret-name'), ...servicePrincipal() };
+    case 'sp-secret':
+      return { kind, ...servicePrincipal() };
+  }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
+  if (value === undefined || !(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value ?? ''}"`);
+  }
+  return value as T;
+}
+
+/** The file itself, or `<folder>/<default file name>` when the path is an existing folder. */
+async function targetPath(path: string, pipeline: PipelineDocument, format: Format): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return path;
+  const fileName = format === 'git' ? `${pipeline.name}.json` : format === 'arm' ? `${pipeline.name}.arm.json` : templateZipFileName(pipeline);
+  return join(path, fileName);
+}
+
+function usageFailure(io: CliIo, error: unknown): number {
+  if (!(error instanceof UsageError || error instanceof BatchPipelineOptionsError)) {
+    io.stderr(`adf-batch generate: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+  const problems = error instanceof BatchPipelineOptionsError ? error.problems : [error instanceof Error ? error.message : String(error)];
+  io.stderr(`adf-batch generate: ${problems.join('\nadf-batch generate: ')}\nRun "adf-batch generate --help" for the options.\n`);
+  return 2;
+}
