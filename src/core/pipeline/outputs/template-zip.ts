@@ -149,10 +149,16 @@ function flowImage(activities: readonly Activity[]): string {
       `${arrow}<g transform="translate(${x.toFixed(1)}, 90)"><rect width="${width.toFixed(1)}" height="60" fill="#F4F4F4" stroke="#C8C8C8"/>` +
       `<rect width="${width.toFixed(1)}" height="20" fill="#DCDCDC"/>` +
       `<text x="5" y="14" style="font: 11px Segoe UI" fill="#515151">${xml(activity.type)}</text>` +
-      `<text x="5" y="42" style="font: 12px Segoe UI" fill="black">${xml(activity.name)}</text></g>`
+      `<text x="5" y="42" style="font: 12px Segoe UI" fill="black">${xml(fit(activity.name, width))}</text></g>`
     );
   });
   return `<svg width="400px" height="240px" viewBox="0 0 400 240" xmlns="http://www.w3.org/2000/svg">${boxes.join('')}</svg>`;
+}
+
+/** Shortens a label to the box (about 6.5 px per character at 12 px). */
+function fit(text: string, width: number): string {
+  const max = Math.floor((width - 10) / 6.5);
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 function xml(text: string): string {
