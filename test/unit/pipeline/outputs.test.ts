@@ -93,7 +93,7 @@ describe('pipeline outputs', () => {
         assert.equal(manifest['name'], 'Run-BatchEndpoint');
         assert.equal(manifest['description'], pipeline.properties.description);
         assert.match(String(manifest['image']), /^<svg [^>]*viewBox="0 0 400 240"/);
-        assert.ok(String(manifest['image']).includes('Run Batch-Endpoint'));
+        assert.ok(String(manifest['image']).includes('>Run Batch-'), 'a box per top-level activity');
         for (const type of ['WebActivity', 'Until', 'Wait', 'SetVariable', 'IfCondition', 'Fail']) {
           assert.ok((manifest['icons'] as string[]).includes(type), `${kind} icons has ${type}`);
         }
