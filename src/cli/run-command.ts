@@ -1,0 +1,203 @@
+// `adf-batch run`: runs a pipeline file with the local engine and prints its activity runs as they end.
+// Exit 0 when the run succeeds, 1 when it fails or is cancelled, 2 for bad usage.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
+import type { ExpressionEvaluator } from '../core/engine/expression-port';
+import { RunInputError } from '../core/engine/parameters';
+import { PipelineEngine } from '../core/engine/pipeline-engine';
+import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
+import { createRunEnvironment, parseRunTargetSettings, runTargetFromUrl, type RunTargetSettings } from '../core/engine/run-target';
+import type { PipelineDefinition } from '../core/engine/types';
+import { folderLinkedServiceLookup, folderPipelineResolver, loadPipelineFile } from '../core/engine/workspace';
+
+/** Structurally the CliIo of src/cli/io.ts (the shared CLI contract). */
+interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/** For tests and embedding: a cancel signal, another evaluator, another environment. */
+export interface RunCommandDependencies {
+  signal?: AbortSignal;
+  evaluator?: ExpressionEvaluator;
+  env?: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Usage: adf-batch run <pipeline file> [--param name=value ...] [--azure <emulator url | settings file>] [options]
+
+Runs an ADF pipeline (git-integration JSON) with the local engine and prints each activity run as it ends.
+Exit code 0 when the run succeeds, 1 when it fails or is cancelled (Ctrl+C), 2 for bad usage.
+
+Options:
+  --param name=value        a pipeline parameter (repeat for more); values are converted to the declared
+                            type (Int, Float, Bool, Array and Object as JSON); defaults fill the rest
+  --azure <url | file>      where Web activities get tokens and secrets: the URL of the Azure emulator
+                            (a custom cloud), or a JSON settings file with cloud, customCloud, caCertPath and
+                            servicePrincipal {tenantId, clientId} (the extension's settings, with or without
+                            the "adfBatchEndpoints." prefix). The service principal's secret is read from the
+                            environment (ADF_BATCH_SP_SECRET); it stands in for managed identities and reads
+                            Key Vault secrets. Without --azure, authenticated Web activities cannot get tokens.
+  --tenant-id <id>          tenant of the stand-in service principal (overrides the settings file)
+  --client-id <id>          client id of the stand-in service principal (overrides the settings file)
+  --ca <pem file>           an extra CA certificate to trust (e.g. the emulator's)
+  --time-scale <n>          run Wait and Until timeouts n times faster (default 1)
+  --format text|json        text (default): one line per activity run; json: the pipeline run and all
+                            activity runs as one JSON document at the end
+  --show-io                 also print each activity's input and output (text format)
+  --help                    this text
+
+Execute Pipeline finds child pipelines among the JSON files next to the pipeline file; Key Vault linked
+services are read from ../linkedService/<name>.json.
+`;
+
+export async function runRunCommand(args: string[], io: CliIo, dependencies: RunCommandDependencies = {}): Promise<number> {
+  const usageError = (message: string): number => {
+    io.stderr(`adf-batch run: ${message}\n\n${USAGE}`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        param: { type: 'string', multiple: true },
+        azure: { type: 'string' },
+        'tenant-id': { type: 'string' },
+        'client-id': { type: 'string' },
+        ca: { type: 'string' },
+        'time-scale': { type: 'string' },
+        format: { type: 'string' },
+        'show-io': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError(positionals.length ? `expected one pipeline file, got ${positionals.length}.` : 'the pipeline file is missing.');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json, not "${format}".`);
+  const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) return usageError(`--time-scale must be a positive number, not "${values['time-scale']}".`);
+
+  const parameters: Record<string, string> = {};
+  for (const entry of values.param ?? []) {
+    const at = entry.indexOf('=');
+    if (at <= 0) return usageError(`--param must look like name=value, not "${entry}".`);
+    parameters[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+
+  const pipelinePath = resolve(io.cwd, positionals[0]);
+  let pipeline: PipelineDefinition;
+  try {
+    pipeline = await loadPipelineFile(pipelinePath);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+
+  const env = dependencies.env ?? process.env;
+  let settings: RunTargetSettings = { cloud: 'AzureCloud' };
+  let caPem: string | undefined;
+  try {
+    if (values.azure !== undefined) settings = await readTarget(values.azure, io.cwd);
+    if (values['tenant-id'] || values['client-id']) {
+      const tenantId = values['tenant-id'] ?? settings.servicePrincipal?.tenantId;
+      const clientId = values['client-id'] ?? settings.servicePrincipal?.clientId;
+      if (!tenantId || !clientId) return usageError('a stand-in service principal needs both --tenant-id and --client-id.');
+      settings.servicePrincipal = { tenantId, clientId };
+    }
+    const caPath = values.ca ?? settings.caCertPath;
+    if (caPath) caPem = await readFile(resolve(io.cwd, caPath), 'utf8');
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const spSecret = env.ADF_BATCH_SP_SECRET ?? env.ADF_BATCH_SANDBOX_SP_SECRET;
+  if (settings.servicePrincipal && !spSecret) io.stderr('note: no ADF_BATCH_SP_SECRET in the environment: the service principal cannot stand in for managed identities.\n');
+
+  const notices: string[] = [];
+  const environment = createRunEnvironment(settings, {
+    ...(caPem ? { caPem } : {}),
+    ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
+    linkedServices: folderLinkedServiceLookup(dirname(pipelinePath)),
+    onNotice: (message) => {
+      notices.push(message);
+      if (format === 'text') io.stdout(`note: ${message}\n`);
+    },
+  });
+  const engine = new PipelineEngine({
+    evaluator: dependencies.evaluator ?? defaultExpressionEvaluator(),
+    http: environment.http,
+    identity: environment.identity,
+    pipelines: folderPipelineResolver(dirname(pipelinePath)),
+    timeScale,
+    dataFactoryName: 'adf-batch-local',
+  });
+  const showInputOutput = values['show-io'] === true;
+  if (format === 'text') {
+    engine.store.onEvent((event) => {
+      if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued') {
+        io.stdout(`${formatActivityRun(event.run, { showInputOutput }).join('\n')}\n`);
+      }
+    });
+  }
+
+  let handle;
+  try {
+    handle = engine.start({ pipeline, parameters, ...(dependencies.signal ? { signal: dependencies.signal } : {}) });
+  } catch (error) {
+    if (error instanceof RunInputError) return usageError(error.message);
+    throw error;
+  }
+  if (format === 'text') io.stdout(`Running pipeline ${pipeline.name} (run ${handle.runId})\n`);
+  const onInterrupt = (): void => handle.cancel();
+  process.once('SIGINT', onInterrupt);
+  let final;
+  try {
+    final = await handle.completion;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId), notices }, null, 2)}\n`);
+  } else {
+    io.stdout(`${formatPipelineRun(final)}\n`);
+  }
+  return final.status === 'Succeeded' ? 0 : 1;
+}
+
+async function readTarget(value: string, cwd: string): Promise<RunTargetSettings> {
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      return runTargetFromUrl(value);
+    } catch {
+      throw new Error(`--azure: "${value}" is not a valid URL.`);
+    }
+  }
+  const path = resolve(cwd, value);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new Error(`--azure: cannot read settings file ${path} (give the emulator's URL or a JSON settings file).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--azure: ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const settings = parseRunTargetSettings(json, path);
+  // A CA path in a settings file is relative to that file.
+  if (settings.caCertPath) settings.caCertPath = resolve(dirname(path), settings.caCertPath);
+  return settings;
+}
