@@ -1,0 +1,15 @@
+export { parseJsonDocument, type JsonDocument, type JsonNode, type JsonSyntaxError } from './parse';
+export { LineIndex, type LineCharacter } from './line-index';
+export { createRawStringOffsetMapper, createStringOffsetMapper, type StringOffsetMapper } from './string-offsets';
+export {
+  arrayItems,
+  booleanValue,
+  forEachStringValue,
+  keyOf,
+  objectEntries,
+  propertyNode,
+  propertyValue,
+  stringValue,
+  valueAt,
+} from './nodes';
+export { detectFormatting, replaceEdit, setValueEdits, type TextEdit } from './edits';

@@ -1,0 +1,320 @@
+import { AZURE_CLOUDS } from '../../clouds';
+import { findReferences, isCallOf, type ExpressionNode } from '../../expressions';
+import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
+import type { JsonNode as Node } from '../../json/parse';
+import { bodyView, type BodyView } from '../batch-body';
+import type { AdfString, ValidationContext } from '../context';
+import { fixedTexts } from '../dynamic-text';
+import { replaceStringFix, setTypePropertyFix } from '../fixes';
+import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
+import { isTokenRequest } from '../secrets';
+import { fullText, knownPrefix, knownSuffix, staticText, type StaticText } from '../static-text';
+import type { Fix } from '../types';
+import type { ValidationRule } from './rule';
+
+const INPUT_TYPES = ['UriFolder', 'UriFile'];
+/** Job input types the data plane knows but that do not fit a batch endpoint called from ADF. */
+const OTHER_INPUT_TYPES = ['MLTable', 'Literal', 'CustomModel', 'MLFlowModel', 'TritonModel'];
+const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.+)$/i;
+const TERMINAL = ['Completed', 'Failed', 'Canceled'];
+const DEFAULT_LOOP_TIMEOUT = '0.12:00:00';
+
+const ML_AUDIENCES = new Set(Object.values(AZURE_CLOUDS).map((c) => normalizeAudience(c.mlAudience)));
+const WRONG_AUDIENCES = new Set(
+  [
+    ...Object.values(AZURE_CLOUDS).flatMap((c) => [c.armAudience, c.resourceManagerEndpoint]),
+    'https://management.core.windows.net',
+    'https://management.core.chinacloudapi.cn',
+    'https://management.core.usgovcloudapi.net',
+    'https://storage.azure.com',
+    'https://vault.azure.net',
+    'https://graph.microsoft.com',
+    'https://database.windows.net',
+  ].map(normalizeAudience),
+);
+
+/**
+ * ADF701-ADF707: a Web activity that invokes an Azure ML batch endpoint (recognised by its body or by a POST
+ * to a scoring URI ending in /jobs), the loop that polls its job, and the token it uses.
+ */
+export const batchEndpointRule: ValidationRule = {
+  family: 'batchEndpoint',
+  run(context: ValidationContext): void {
+    for (const pipeline of context.pipelines) {
+      const invokes = pipeline.activities.filter((a) => a.typeLower === 'webactivity').map((a) => asInvoke(context, a)).filter((x) => x !== undefined);
+      if (invokes.length === 0) continue;
+      const related = new Set<ActivityInfo>();
+      for (const invoke of invokes) {
+        checkBody(context, invoke);
+        related.add(invoke.activity);
+        for (const loop of pollingLoops(context, pipeline, invoke.activity)) {
+          checkLoop(context, loop);
+          for (const inner of pipeline.activities) if (isInside(inner, loop) && inner.typeLower === 'webactivity') related.add(inner);
+        }
+      }
+      checkAudiences(context, pipeline, related);
+    }
+  },
+};
+
+interface Invoke {
+  readonly activity: ActivityInfo;
+  readonly view?: BodyView;
+}
+
+function asInvoke(context: ValidationContext, activity: ActivityInfo): Invoke | undefined {
+  const view = bodyView(context, activity);
+  const properties = view ? propertyValue(view.root, 'properties') : undefined;
+  if (properties && (propertyNode(properties, 'InputData') || propertyNode(properties, 'OutputData'))) return { activity, view };
+  const method = stringValue(propertyValue(activity.typeProperties, 'method'))?.toUpperCase();
+  if (method !== 'POST') return undefined;
+  const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
+  const known = url ? fullText(staticText(context.parsed(url), url.value, activity.pipeline)) : undefined;
+  if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known)) return { activity, view };
+  return undefined;
+}
+
+function checkBody(context: ValidationContext, invoke: Invoke): void {
+  const { activity, view } = invoke;
+  const name = activity.name ?? 'the batch endpoint call';
+  if (!view) {
+    const body = propertyValue(activity.typeProperties, 'body');
+    // An expression that builds the body (json(concat(...))) cannot be checked before a run.
+    const bodyString = context.valueString(activity, body);
+    if (bodyString && context.parsed(bodyString).kind === 'expression') return;
+    context.report('ADF701', context.activityRange(activity), `"${name}" posts to a batch endpoint but its body is not {"properties": {"InputData": {...}, "OutputData": {...}}}.`);
+    return;
+  }
+  const properties = propertyValue(view.root, 'properties');
+  if (!properties || properties.type !== 'object') {
+    context.report('ADF701', view.range(properties ?? view.root), `The batch job body needs a "properties" object with InputData (and optionally OutputData).`);
+    return;
+  }
+  if (propertyNode(properties, 'inputs') || propertyNode(properties, 'outputs') || propertyNode(properties, 'jobType')) {
+    context.report('ADF701', view.range(keyNodeOf(properties, 'inputs') ?? keyNodeOf(properties, 'outputs') ?? properties), 'This is the ARM Jobs API body (properties.inputs/outputs); a batch endpoint scoring URI expects properties.InputData and properties.OutputData with JobInputType/JobOutputType and Uri.');
+    return;
+  }
+  const inputs = propertyValue(properties, 'InputData');
+  if (!inputs) {
+    context.report('ADF701', view.range(keyNodeOf(view.root, 'properties') ?? properties), 'The batch job body has no properties.InputData.');
+  } else {
+    checkEntries(context, view, inputs, 'InputData', (entryName, entry) => checkInput(context, view, entryName, entry));
+  }
+  const outputs = propertyValue(properties, 'OutputData');
+  if (outputs) checkEntries(context, view, outputs, 'OutputData', (entryName, entry) => checkOutput(context, view, entryName, entry));
+}
+
+function checkEntries(context: ValidationContext, view: BodyView, node: Node, what: string, check: (name: string, entry: Node) => void): void {
+  if (node.type !== 'object' || !node.children?.length) {
+    context.report('ADF701', view.range(node), `${what} must be an object of named entries, e.g. {"input_data": {"JobInputType": "UriFolder", "Uri": "azureml://datastores/<name>/paths/<folder>/"}}.`);
+    return;
+  }
+  for (const [entryName, keyNode, entry] of objectEntries(node)) {
+    if (entry.type !== 'object') {
+      context.report('ADF701', view.range(keyNode), `${what}.${entryName} must be an object with ${what === 'InputData' ? 'JobInputType' : 'JobOutputType'} and Uri.`);
+      continue;
+    }
+    check(entryName, entry);
+  }
+}
+
+function checkInput(context: ValidationContext, view: BodyView, entryName: string, entry: Node): void {
+  const typeNode = propertyValue(entry, 'JobInputType');
+  const uriNode = propertyValue(entry, 'Uri');
+  const entryRange = view.range(entry);
+  if (!typeNode) context.report('ADF701', entryRange, `InputData.${entryName} has no JobInputType (UriFolder or UriFile).`);
+  if (!uriNode) context.report('ADF701', entryRange, `InputData.${entryName} has no Uri.`);
+  if (typeNode) {
+    const type = view.text(typeNode);
+    const value = type ? fullText(type) : undefined;
+    if (value !== undefined && !INPUT_TYPES.some((t) => t.toLowerCase() === value.toLowerCase())) {
+      const armSpelling = /^uri_(folder|file)$/i.test(value);
+      const other = OTHER_INPUT_TYPES.some((t) => t.toLowerCase() === value.toLowerCase());
+      context.report(
+        'ADF702',
+        view.range(typeNode),
+        armSpelling
+          ? `"${value}" is the ARM Jobs API spelling; the batch endpoint expects ${value.toLowerCase() === 'uri_folder' ? 'UriFolder' : 'UriFile'}.`
+          : `Input type "${value}" ${other ? 'is not supported for batch endpoints called from ADF' : 'is unknown'}; use UriFolder or UriFile.`,
+        { severity: other ? 'warning' : 'error' },
+      );
+    }
+  }
+}
+
+function checkOutput(context: ValidationContext, view: BodyView, entryName: string, entry: Node): void {
+  const typeNode = propertyValue(entry, 'JobOutputType');
+  const uriNode = propertyValue(entry, 'Uri');
+  if (typeNode) {
+    const type = view.text(typeNode);
+    const value = type ? fullText(type) : undefined;
+    if (value !== undefined && value.toLowerCase() !== 'urifile') {
+      context.report('ADF703', view.range(typeNode), `Batch endpoint output "${entryName}" must be a file: JobOutputType "UriFile", not "${value}".`);
+    }
+  } else {
+    context.report('ADF701', view.range(entry), `OutputData.${entryName} has no JobOutputType (UriFile).`);
+  }
+  if (!uriNode) {
+    context.report('ADF701', view.range(entry), `OutputData.${entryName} has no Uri.`);
+    return;
+  }
+  const uri = view.text(uriNode);
+  if (!uri) return;
+  const range = view.range(uriNode);
+  const full = fullText(uri);
+  const prefix = knownPrefix(uri);
+  const datastorePrefix = 'azureml://datastores/';
+  if (full !== undefined) {
+    if (!DATASTORE_URI.test(full)) {
+      context.report('ADF703', range, `The output "${full}" is not on a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`);
+      return;
+    }
+    if (full.endsWith('/')) {
+      context.report('ADF703', range, `The output "${full}" is a folder; a batch endpoint output must be a file (e.g. .../predictions.csv).`);
+      return;
+    }
+  } else if (prefix && !prefix.toLowerCase().startsWith(datastorePrefix) && !datastorePrefix.startsWith(prefix.toLowerCase())) {
+    context.report('ADF703', range, `The output starts with "${prefix}", which is not a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`);
+    return;
+  } else if (uri.parts[uri.parts.length - 1] !== null && knownSuffix(uri).endsWith('/')) {
+    context.report('ADF703', range, 'The output ends with "/": a batch endpoint output must be a file, not a folder.');
+    return;
+  }
+  if (!uri.varying && full !== undefined) {
+    const via = uri.parameters.length ? ` (parameter ${uri.parameters.map((p) => `"${p}"`).join(', ')} by default)` : '';
+    context.report('ADF704', range, `The output path is the same on every run${via}: a rerun fails with "the path already exists". Build it from pipeline().RunId, e.g. @{concat('azureml://datastores/<name>/paths/<folder>/', pipeline().RunId, '/predictions.csv')}.`);
+  }
+}
+
+/** Until loops after the invoke that poll with a Web activity. */
+function pollingLoops(context: ValidationContext, pipeline: PipelineInfo, invoke: ActivityInfo): ActivityInfo[] {
+  return pipeline.activities.filter(
+    (loop) =>
+      loop.typeLower === 'until' &&
+      context.upstreamOf(loop).has(invoke) &&
+      pipeline.activities.some((inner) => inner.typeLower === 'webactivity' && isInside(inner, loop) && /^get$/i.test(stringValue(propertyValue(inner.typeProperties, 'method')) ?? '')),
+  );
+}
+
+function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
+  const name = loop.name ?? 'the polling loop';
+  const expressionNode = propertyValue(loop.typeProperties, 'expression');
+  const s = context.valueString(loop, expressionNode);
+  if (s) {
+    const literals = fixedTexts(context, s).filter((t) => t.length < 40);
+    const has = (status: string): boolean => literals.some((t) => t.toLowerCase() === status.toLowerCase());
+    const usesStatuses = TERMINAL.some(has) || literals.some((t) => /^cancell?ed$/i.test(t));
+    const missing = TERMINAL.filter((t) => !has(t) && t !== 'Completed');
+    if (usesStatuses && missing.length) {
+      const misspelt = literals.some((t) => /^cancelled$/i.test(t)) ? ' (the job status is spelled "Canceled")' : '';
+      context.report('ADF706', context.rangeOf(s.node), `The loop "${name}" does not stop on ${missing.join(' or ')}${misspelt}: a job that ends that way keeps the loop polling until its timeout.`, {
+        fix: exitFix(context, s, missing),
+      });
+    }
+  }
+  if (!propertyNode(loop.typeProperties, 'timeout')) {
+    context.report('ADF707', context.activityRange(loop), `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`, {
+      fix: setTypePropertyFix(context, loop, 'timeout', DEFAULT_LOOP_TIMEOUT, `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`),
+    });
+  }
+}
+
+/** Rewrites `@<condition>` to `@or(<condition>, ...)` also stopping on the missing statuses. */
+function exitFix(context: ValidationContext, s: AdfString, missing: string[]): Fix | undefined {
+  const parsed = context.parsed(s);
+  const segment = parsed.segments[0];
+  if (parsed.kind !== 'expression' || parsed.errors.length || segment?.kind !== 'expression' || !segment.node) return undefined;
+  const status = statusOperand(segment.node, s.value);
+  if (!status) return undefined;
+  const body = s.value.slice(segment.bodySpan.start, segment.bodySpan.end);
+  const extra =
+    missing.length === 1 ? `equals(${status}, '${missing[0]}')` : `contains(createArray(${missing.map((m) => `'${m}'`).join(', ')}), ${status})`;
+  return replaceStringFix(s.node, `@or(${body}, ${extra})`, `Also stop on ${missing.join(' and ')}`);
+}
+
+/** The text of X in equals(X, 'Completed') / equals('Completed', X) / contains(createArray(...), X). */
+function statusOperand(root: ExpressionNode, text: string): string | undefined {
+  let found: string | undefined;
+  const visit = (node: ExpressionNode): void => {
+    if (found || node.kind !== 'call') return;
+    if (isCallOf(node, 'equals') && node.args.length === 2) {
+      const [a, b] = node.args;
+      const isStatus = (n: ExpressionNode): boolean => n.kind === 'string' && TERMINAL.some((t) => t.toLowerCase() === n.value.toLowerCase());
+      if (isStatus(b) && !isStatus(a)) found = text.slice(a.span.start, a.span.end);
+      else if (isStatus(a) && !isStatus(b)) found = text.slice(b.span.start, b.span.end);
+    } else if (isCallOf(node, 'contains') && node.args.length === 2 && isCallOf(node.args[0], 'createArray')) {
+      found = text.slice(node.args[1].span.start, node.args[1].span.end);
+    }
+    for (const arg of node.args) visit(arg);
+  };
+  visit(root);
+  return found;
+}
+
+/** ADF705: the token the batch calls use must be for the ML audience. */
+function checkAudiences(context: ValidationContext, pipeline: PipelineInfo, related: Set<ActivityInfo>): void {
+  const tokenActivities = new Set<string>();
+  for (const activity of related) {
+    const auth = propertyValue(activity.typeProperties, 'authentication');
+    const resource = propertyValue(auth, 'resource');
+    const s = resource ? context.valueString(activity, resource) : undefined;
+    if (s) checkAudience(context, activity, staticText(context.parsed(s), s.value, pipeline), context.rangeOf(s.node));
+    for (const str of context.activityStrings(activity)) {
+      const parsed = context.parsed(str);
+      if (parsed.kind === 'literal') continue;
+      for (const ref of findReferences(parsed)) if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
+    }
+  }
+  for (const activity of pipeline.activities) {
+    if (!activity.name || !tokenActivities.has(activity.name.toLowerCase()) || !isTokenRequest(context, activity)) continue;
+    const body = context.valueString(activity, propertyValue(activity.typeProperties, 'body'));
+    if (!body) continue;
+    const audience = formAudience(context, body);
+    if (audience !== undefined) checkAudience(context, activity, { parts: [audience], varying: false, dynamic: false, parameters: [] }, context.rangeOf(body.node));
+  }
+}
+
+function checkAudience(context: ValidationContext, activity: ActivityInfo, text: StaticText, range: { start: number; end: number }): void {
+  const value = fullText(text);
+  if (value === undefined) return;
+  const normalized = normalizeAudience(value);
+  if (ML_AUDIENCES.has(normalized)) return;
+  const wrong = WRONG_AUDIENCES.has(normalized);
+  context.report(
+    'ADF705',
+    range,
+    `"${activity.name}" gets a token for "${value}", but a batch endpoint only accepts the Azure ML audience (${[...ML_AUDIENCES].join(', ')}, by cloud)${wrong ? '' : ' unless this is a custom cloud'}.`,
+    { severity: wrong ? 'error' : 'warning' },
+  );
+}
+
+/** The `resource=` (v1) or `scope=` (v2) value of a client-credentials form body. */
+function formAudience(context: ValidationContext, body: AdfString): string | undefined {
+  const texts = fixedTexts(context, body);
+  for (let i = 0; i < texts.length; i++) {
+    const match = /(?:^|&)(resource|scope)=([^&]*)$/i.exec(texts[i]) ?? /(?:^|&)(resource|scope)=([^&]*)&/i.exec(texts[i]);
+    if (!match) continue;
+    const raw = match[2] !== '' ? match[2] : texts[i + 1];
+    if (raw === undefined) return undefined;
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}
+
+function normalizeAudience(value: string): string {
+  return value.trim().toLowerCase().replace(/\/\.default$/, '').replace(/\/+$/, '');
+}
+
+function keyNodeOf(node: Node, key: string): Node | undefined {
+  return propertyNode(node, key)?.children?.[0];
+}
+
+function isInside(target: ActivityInfo, container: ActivityInfo): boolean {
+  for (let c = target.container; c; c = c.container) if (c === container) return true;
+  return false;
+}
+

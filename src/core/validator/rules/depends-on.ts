@@ -1,0 +1,144 @@
+import { arrayItems } from '../../json/nodes';
+import { DEPENDENCY_CONDITIONS, matchEnum } from '../../adf-model';
+import type { ValidationContext } from '../context';
+import type { ActivityInfo, ActivityScope, PipelineInfo } from '../pipeline-model';
+import { closestName } from '../suggest';
+import type { ValidationRule } from './rule';
+
+/** ADF301-ADF306: dependsOn targets, self-dependencies, cycles, container boundaries and conditions. */
+export const dependsOnRule: ValidationRule = {
+  family: 'dependsOn',
+  run(context: ValidationContext): void {
+    for (const pipeline of context.pipelines) {
+      for (const activity of pipeline.activities) checkDependencies(context, pipeline, activity);
+      if (pipeline.root) checkCycles(context, pipeline.root);
+      for (const activity of pipeline.activities) for (const scope of activity.childScopes) checkCycles(context, scope);
+    }
+  },
+};
+
+function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, activity: ActivityInfo): void {
+  const seenTargets = new Set<string>();
+  for (const dep of activity.dependsOn) {
+    checkConditions(context, dep.conditionsNode);
+    if (dep.target === undefined || !dep.activityNode) continue;
+    const lower = dep.target.toLowerCase();
+    const range = context.rangeOf(dep.activityNode);
+    if (seenTargets.has(lower)) {
+      context.report('ADF306', range, `"${dep.target}" is listed twice in dependsOn.`);
+      continue;
+    }
+    seenTargets.add(lower);
+    if (activity.name !== undefined && lower === activity.name.toLowerCase()) {
+      context.report('ADF302', range, `Activity "${activity.name}" depends on itself.`);
+      continue;
+    }
+    if (activity.scope.byName.has(lower)) continue;
+    const elsewhere = pipeline.allByName.get(lower);
+    if (elsewhere) {
+      const target = elsewhere[0];
+      context.report('ADF304', range, `"${dep.target}" is ${describeScope(target.scope)}, but "${activity.name ?? 'this activity'}" is ${describeScope(activity.scope)}: dependencies cannot cross container boundaries.`, {
+        related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
+      });
+      continue;
+    }
+    const candidates = activity.scope.activities.filter((a) => a !== activity && a.name !== undefined).map((a) => a.name as string);
+    const suggestion = closestName(dep.target, candidates);
+    context.report('ADF301', range, `No activity named "${dep.target}" in ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
+      fix: suggestion
+        ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: JSON.stringify(suggestion) }] }
+        : undefined,
+    });
+  }
+}
+
+function checkConditions(context: ValidationContext, node: ActivityInfo['dependsOn'][number]['conditionsNode']): void {
+  if (node?.type !== 'array') return;
+  const items = arrayItems(node);
+  if (items.length === 0) {
+    context.report('ADF305', context.rangeOf(node), `dependencyConditions is empty; use one of ${DEPENDENCY_CONDITIONS.join(', ')}.`);
+  }
+  for (const item of items) {
+    const value = item.type === 'string' ? String(item.value) : undefined;
+    if (value === undefined || !matchEnum(DEPENDENCY_CONDITIONS, value)) {
+      context.report('ADF305', context.rangeOf(item), `Invalid dependency condition ${value === undefined ? 'value' : `"${value}"`}; expected one of ${DEPENDENCY_CONDITIONS.join(', ')}.`);
+    }
+  }
+}
+
+function describeScope(scope: ActivityScope): string {
+  return scope.container ? `inside "${scope.container.name ?? scope.container.type}" (${scope.label})` : 'at the top level of the pipeline';
+}
+
+/** Reports each dependency cycle (strongly connected component of 2+ activities) once. */
+function checkCycles(context: ValidationContext, scope: ActivityScope): void {
+  const activities = scope.activities;
+  if (activities.length < 2) return;
+  const edges = new Map<ActivityInfo, ActivityInfo[]>();
+  for (const a of activities) {
+    const targets: ActivityInfo[] = [];
+    for (const dep of a.dependsOn) {
+      if (dep.target === undefined) continue;
+      for (const t of scope.byName.get(dep.target.toLowerCase()) ?? []) if (t !== a) targets.push(t);
+    }
+    edges.set(a, targets);
+  }
+  for (const component of stronglyConnected(activities, edges)) {
+    if (component.length < 2) continue;
+    const ordered = [...component].sort((x, y) => x.node.offset - y.node.offset);
+    const names = ordered.map((a) => `"${a.name}"`).join(' -> ');
+    const first = ordered[0];
+    context.report('ADF303', context.activityRange(first), `Dependency cycle between ${names}: none of them can start.`, {
+      related: ordered.slice(1).map((a) => ({ range: context.activityRange(a), message: `"${a.name}" is part of the cycle` })),
+    });
+  }
+}
+
+/** Tarjan's algorithm, iterative so deep chains cannot overflow the stack. */
+function stronglyConnected(nodes: ActivityInfo[], edges: Map<ActivityInfo, ActivityInfo[]>): ActivityInfo[][] {
+  let index = 0;
+  const indexOf = new Map<ActivityInfo, number>();
+  const low = new Map<ActivityInfo, number>();
+  const onStack = new Set<ActivityInfo>();
+  const stack: ActivityInfo[] = [];
+  const result: ActivityInfo[][] = [];
+  for (const start of nodes) {
+    if (indexOf.has(start)) continue;
+    const work: [ActivityInfo, number][] = [[start, 0]];
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const [node, edgeIndex] = frame;
+      if (edgeIndex === 0 && !indexOf.has(node)) {
+        indexOf.set(node, index);
+        low.set(node, index);
+        index++;
+        stack.push(node);
+        onStack.add(node);
+      }
+      const targets = edges.get(node) ?? [];
+      if (edgeIndex < targets.length) {
+        frame[1]++;
+        const next = targets[edgeIndex];
+        if (!indexOf.has(next)) work.push([next, 0]);
+        else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, indexOf.get(next)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1][0];
+        low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
+      }
+      if (low.get(node) === indexOf.get(node)) {
+        const component: ActivityInfo[] = [];
+        let member: ActivityInfo | undefined;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== node);
+        result.push(component);
+      }
+    }
+  }
+  return result;
+}

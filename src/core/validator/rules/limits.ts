@@ -1,0 +1,93 @@
+import { getNodeValue } from 'jsonc-parser';
+import { keyOf, propertyNode } from '../../json/nodes';
+import type { ValidationContext } from '../context';
+import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
+import type { OffsetRange } from '../types';
+import type { ValidationRule } from './rule';
+
+const BRANCHES = new Set(['ifcondition', 'switch']);
+const LOOPS = new Set(['foreach', 'until']);
+
+/** ADF401-ADF407: activity, parameter, expression and size limits; nesting rules as ADF applies them. */
+export const limitsRule: ValidationRule = {
+  family: 'limits',
+  run(context: ValidationContext): void {
+    for (const pipeline of context.pipelines) {
+      checkCounts(context, pipeline);
+      checkSize(context, pipeline);
+      for (const activity of pipeline.activities) {
+        checkNesting(context, activity);
+        checkExpressionLengths(context, activity);
+      }
+    }
+  },
+};
+
+function pipelineLabel(pipeline: PipelineInfo): string {
+  return pipeline.name !== undefined ? `Pipeline "${pipeline.name}"` : 'The pipeline';
+}
+
+function pipelineHead(context: ValidationContext, pipeline: PipelineInfo): OffsetRange {
+  return pipeline.nameNode ? context.rangeOf(pipeline.nameNode) : { start: pipeline.node.offset, end: pipeline.node.offset + 1 };
+}
+
+function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
+  const { maxActivities, maxParameters } = context.options;
+  const count = pipeline.activities.length;
+  if (count > maxActivities) {
+    const key = propertyNode(pipeline.properties, 'activities')?.children?.[0];
+    context.report('ADF401', key ? context.rangeOf(key) : pipelineHead(context, pipeline), `${pipelineLabel(pipeline)} has ${count} activities counting nested ones; the limit is ${maxActivities}. Move some into a child pipeline (Execute Pipeline).`);
+  }
+  if (pipeline.parameters && pipeline.parameters.size > maxParameters && pipeline.parametersNode) {
+    const key = keyOf(pipeline.parametersNode);
+    context.report('ADF402', context.rangeOf(key ?? pipeline.parametersNode), `${pipelineLabel(pipeline)} declares ${pipeline.parameters.size} parameters; the limit is ${maxParameters}. Pass an Object parameter instead.`);
+  }
+}
+
+function checkSize(context: ValidationContext, pipeline: PipelineInfo): void {
+  const limit = context.options.maxPipelineBytes;
+  // The text length bounds the serialized size from above for ASCII; only then is it worth serializing.
+  if (pipeline.node.length * 3 <= limit) return;
+  const bytes = Buffer.byteLength(JSON.stringify(getNodeValue(pipeline.node)), 'utf8');
+  if (bytes > limit) {
+    context.report('ADF407', pipelineHead(context, pipeline), `${pipelineLabel(pipeline)} is ${Math.round(bytes / 1024)} KB serialized; ADF accepts at most ${Math.round(limit / 1024)} KB per pipeline.`);
+  }
+}
+
+function checkNesting(context: ValidationContext, activity: ActivityInfo): void {
+  const container = activity.container;
+  if (!container) return;
+  const range = activity.typeNode ? context.rangeOf(activity.typeNode) : context.activityRange(activity);
+  const related = [{ range: context.activityRange(container), message: `Container "${container.name}"` }];
+  if (BRANCHES.has(activity.typeLower) && BRANCHES.has(container.typeLower)) {
+    context.report('ADF404', range, `${activity.type} "${activity.name}" cannot be placed inside ${container.type} "${container.name}": If Condition and Switch may only sit in a pipeline, ForEach or Until. Use Execute Pipeline.`, { related });
+  }
+  if (LOOPS.has(activity.typeLower)) {
+    const loop = ancestors(activity).find((a) => LOOPS.has(a.typeLower));
+    if (loop) {
+      context.report('ADF405', range, `${activity.type} "${activity.name}" cannot be placed inside ${loop.type} "${loop.name}": ForEach and Until support a single level of nesting. Use Execute Pipeline.`, {
+        related: [{ range: context.activityRange(loop), message: `Loop "${loop.name}"` }],
+      });
+    }
+  }
+  if (activity.typeLower === 'validation') {
+    context.report('ADF406', range, `Validation activity "${activity.name}" cannot be placed inside a container activity ("${container.name}").`, { related });
+  }
+}
+
+function ancestors(activity: ActivityInfo): ActivityInfo[] {
+  const out: ActivityInfo[] = [];
+  for (let c = activity.container; c; c = c.container) out.push(c);
+  return out;
+}
+
+function checkExpressionLengths(context: ValidationContext, activity: ActivityInfo): void {
+  const limit = context.options.maxExpressionLength;
+  for (const s of context.activityStrings(activity)) {
+    if (s.value.length <= limit) continue;
+    const isExpression = (s.value.startsWith('@') && !s.value.startsWith('@@')) || s.value.includes('@{');
+    if (isExpression) {
+      context.report('ADF403', context.rangeOf(s.node), `This expression is ${s.value.length} characters long; ADF accepts at most ${limit}.`);
+    }
+  }
+}

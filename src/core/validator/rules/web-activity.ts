@@ -1,0 +1,147 @@
+import { booleanValue, propertyNode, propertyValue, stringValue } from '../../json/nodes';
+import type { JsonNode as Node } from '../../json/parse';
+import { isArmExpression } from '../arm';
+import type { ValidationContext } from '../context';
+import { securePolicyFix } from '../fixes';
+import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
+import { isPlaceholder, isSecretRead, isTokenRequest, literalSecretIn } from '../secrets';
+import { findReferences } from '../../expressions';
+import type { ValidationRule } from './rule';
+
+const AUTH_NEEDS_RESOURCE = new Set(['msi', 'userassignedmanagedidentity', 'serviceprincipal']);
+
+/** ADF601-ADF606: required Web activity settings, authentication, and secrets in the open. */
+export const webActivityRule: ValidationRule = {
+  family: 'web',
+  run(context: ValidationContext): void {
+    for (const pipeline of context.pipelines) {
+      for (const activity of pipeline.activities) {
+        if (activity.typeLower === 'webactivity') checkWebActivity(context, activity);
+      }
+      checkSecretFlows(context, pipeline);
+    }
+  },
+};
+
+function checkWebActivity(context: ValidationContext, activity: ActivityInfo): void {
+  const tp = activity.typeProperties;
+  if (!tp) return; // structure reports a missing typeProperties
+  const head = context.activityRange(activity);
+  const name = activity.name ?? 'this Web activity';
+  // Fabric pipelines call through a connection with a relative URL instead of a url.
+  const viaConnection = !!propertyValue(propertyValue(activity.node, 'externalReferences'), 'connection');
+  const url = propertyValue(tp, 'url');
+  if (!viaConnection && (!url || (url.type === 'string' && String(url.value).trim() === ''))) {
+    context.report('ADF601', url ? context.rangeOf(url) : head, `Web activity "${name}" needs a url.`);
+  }
+  const methodNode = propertyValue(tp, 'method');
+  const method = stringValue(methodNode);
+  if (!methodNode || method?.trim() === '') {
+    context.report('ADF602', methodNode ? context.rangeOf(methodNode) : head, `Web activity "${name}" needs a method (GET, POST, PUT, DELETE or PATCH).`);
+  } else if (method && /^(post|put)$/i.test(method) && !propertyNode(tp, 'body')) {
+    context.report('ADF603', context.rangeOf(methodNode), `Web activity "${name}" uses ${method.toUpperCase()} but has no body; ADF requires a body for POST and PUT.`);
+  }
+  checkAuthentication(context, activity, propertyValue(tp, 'authentication'));
+  for (const key of ['headers', 'body'] as const) {
+    const node = propertyValue(tp, key);
+    const secretKey = literalSecretIn(context, activity, node);
+    if (node && secretKey) {
+      context.report('ADF605', context.rangeOf(node), `The ${key === 'headers' ? 'headers hold' : 'body holds'} a literal "${secretKey}" in "${name}": anyone who can read the pipeline (and its git history) sees it. Use a SecureString parameter, Key Vault or the activity's authentication.`);
+    }
+  }
+}
+
+function checkAuthentication(context: ValidationContext, activity: ActivityInfo, auth: Node | undefined): void {
+  if (!auth || auth.type !== 'object') return;
+  const type = stringValue(propertyValue(auth, 'type'));
+  if (type && AUTH_NEEDS_RESOURCE.has(type.toLowerCase())) {
+    const resource = propertyValue(auth, 'resource');
+    const empty = !resource || (resource.type === 'string' && String(resource.value).trim() === '');
+    if (empty) {
+      context.report('ADF604', context.rangeOf(resource ?? propertyNode(auth, 'type')?.children?.[0] ?? auth), `${type} authentication in "${activity.name}" needs a resource: the audience of the token, e.g. https://ml.azure.com for an Azure ML endpoint.`);
+    }
+  }
+  for (const key of ['password', 'pfx']) {
+    const secret = propertyValue(auth, key);
+    if (secret?.type !== 'object' || stringValue(propertyValue(secret, 'type'))?.toLowerCase() !== 'securestring') continue;
+    const value = propertyValue(secret, 'value');
+    const text = stringValue(value);
+    if (value && text !== undefined && !text.startsWith('@') && !isPlaceholder(text) && !(activity.pipeline.inArmTemplate && isArmExpression(text))) {
+      context.report('ADF605', context.rangeOf(value), `The authentication ${key} of "${activity.name}" is written in the pipeline; keep it in Key Vault (AzureKeyVaultSecret) instead.`);
+    }
+  }
+}
+
+/**
+ * ADF606: activities that produce a token or secret must hide their output, and activities whose input
+ * carries one (a SecureString parameter, a token activity's output, a variable holding either) must hide
+ * their input.
+ */
+function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): void {
+  const producers = new Set(pipeline.activities.filter((a) => isTokenRequest(context, a) || isSecretRead(context, a)));
+  const secureParameters = new Set<string>();
+  for (const [lower, declaration] of pipeline.parameters ?? []) {
+    if (stringValue(propertyValue(declaration.valueNode, 'type'))?.toLowerCase() === 'securestring') secureParameters.add(lower);
+  }
+  if (producers.size === 0 && secureParameters.size === 0) return;
+
+  const secretVariables = new Set<string>();
+  const carriesSecret = new Map<ActivityInfo, string>();
+  // Two passes: a variable set from a secret in the first pass taints its readers in the second.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const activity of pipeline.activities) {
+      if (carriesSecret.has(activity)) continue;
+      const why = secretInput(context, activity, producers, secureParameters, secretVariables);
+      if (!why) continue;
+      carriesSecret.set(activity, why);
+      if (activity.typeLower === 'setvariable' || activity.typeLower === 'appendvariable') {
+        const variable = stringValue(propertyValue(activity.typeProperties, 'variableName'));
+        if (variable) secretVariables.add(variable.toLowerCase());
+      }
+    }
+  }
+
+  for (const activity of pipeline.activities) {
+    const missing: ('secureInput' | 'secureOutput')[] = [];
+    const reasons: string[] = [];
+    const policy = propertyValue(activity.node, 'policy');
+    const inputWhy = carriesSecret.get(activity);
+    if (inputWhy && booleanValue(propertyValue(policy, 'secureInput')) !== true) {
+      missing.push('secureInput');
+      reasons.push(`its input carries ${inputWhy}`);
+    }
+    const makesSecret = producers.has(activity) || (carriesSecret.has(activity) && activity.typeLower === 'setvariable');
+    if (makesSecret && booleanValue(propertyValue(policy, 'secureOutput')) !== true && activity.typeLower !== 'executepipeline') {
+      missing.push('secureOutput');
+      reasons.push(producers.has(activity) ? 'its output is a token or secret' : 'its output holds the secret it sets');
+    }
+    if (missing.length === 0) continue;
+    context.report('ADF606', context.activityRange(activity), `"${activity.name}" shows a secret in the run history: ${reasons.join(' and ')}. Set policy.${missing.join(' and policy.')} to true.`, {
+      fix: securePolicyFix(context, activity, missing),
+    });
+  }
+}
+
+function secretInput(
+  context: ValidationContext,
+  activity: ActivityInfo,
+  producers: Set<ActivityInfo>,
+  secureParameters: Set<string>,
+  secretVariables: Set<string>,
+): string | undefined {
+  for (const s of context.activityStrings(activity)) {
+    const parsed = context.parsed(s);
+    if (parsed.kind === 'literal') continue;
+    for (const reference of findReferences(parsed)) {
+      const lower = reference.name.toLowerCase();
+      if (reference.kind === 'parameter' && secureParameters.has(lower)) return `the SecureString parameter "${reference.name}"`;
+      if (reference.kind === 'variable' && secretVariables.has(lower)) return `the variable "${reference.name}" (set from a secret)`;
+      if (reference.kind === 'activity') {
+        const producer = [...producers].find((p) => p.name?.toLowerCase() === lower);
+        if (producer && producer !== activity) return `the output of "${producer.name}" (a token or secret)`;
+      }
+    }
+  }
+  return undefined;
+}
+

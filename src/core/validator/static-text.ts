@@ -1,0 +1,150 @@
+import { isCallOf, parseValue, type ExpressionNode, type ParsedValue } from '../expressions';
+import { propertyValue } from '../json/nodes';
+import { isArmExpression } from './arm';
+import type { PipelineInfo } from './pipeline-model';
+
+/**
+ * What can be known about a string before a run: its text pieces (null where only a run can tell), whether it
+ * changes from run to run, and which parameters' default values were substituted.
+ */
+export interface StaticText {
+  readonly parts: readonly (string | null)[];
+  /** Depends on something that differs per run: RunId, utcNow(), guid(), trigger(), activity outputs, variables, item(). */
+  readonly varying: boolean;
+  /** Contains any expression at all. */
+  readonly dynamic: boolean;
+  readonly parameters: readonly string[];
+}
+
+export function fullText(text: StaticText): string | undefined {
+  return text.parts.every((p) => p !== null) ? text.parts.join('') : undefined;
+}
+
+/** The known text before the first unknown piece. */
+export function knownPrefix(text: StaticText): string {
+  let out = '';
+  for (const part of text.parts) {
+    if (part === null) break;
+    out += part;
+  }
+  return out;
+}
+
+/** The known text after the last unknown piece (the whole text when nothing is unknown). */
+export function knownSuffix(text: StaticText): string {
+  let out = '';
+  for (let i = text.parts.length - 1; i >= 0; i--) {
+    const part = text.parts[i];
+    if (part === null) break;
+    out = part + out;
+  }
+  return out;
+}
+
+const VARYING_CALLS = new Set(['utcnow', 'guid', 'rand', 'activity', 'variables', 'item', 'trigger', 'getfuturetime', 'getpasttime']);
+const VARYING_PIPELINE_PROPERTIES = new Set(['runid', 'triggertime', 'triggerid', 'triggername', 'triggeredbypipelinerunid', 'triggeredbypipelinename', 'groupid']);
+
+class Evaluator {
+  varying = false;
+  readonly parameters: string[] = [];
+
+  constructor(private readonly pipeline: PipelineInfo) {}
+
+  node(node: ExpressionNode): (string | null)[] {
+    switch (node.kind) {
+      case 'string':
+        return [node.value];
+      case 'number':
+        return [node.raw];
+      case 'boolean':
+        return [String(node.value)];
+      case 'null':
+        return [''];
+      case 'call':
+        return this.call(node);
+      case 'member':
+      case 'index':
+        return this.access(node);
+      default:
+        return [null];
+    }
+  }
+
+  private call(node: Extract<ExpressionNode, { kind: 'call' }>): (string | null)[] {
+    const name = node.name.toLowerCase();
+    if (VARYING_CALLS.has(name)) {
+      this.varying = true;
+      return [null];
+    }
+    const args = node.args.map((a) => this.node(a));
+    const known = (i: number): string | undefined => (args[i]?.every((p) => p !== null) ? args[i].join('') : undefined);
+    switch (name) {
+      case 'concat':
+        return args.flat();
+      case 'string':
+        return args[0] ?? [null];
+      case 'tolower':
+        return [known(0)?.toLowerCase() ?? null];
+      case 'toupper':
+        return [known(0)?.toUpperCase() ?? null];
+      case 'trim':
+        return [known(0)?.trim() ?? null];
+      case 'encodeuricomponent':
+      case 'uricomponent': {
+        const v = known(0);
+        return [v === undefined ? null : encodeURIComponent(v)];
+      }
+      default:
+        return [null];
+    }
+  }
+
+  private access(node: Extract<ExpressionNode, { kind: 'member' | 'index' }>): (string | null)[] {
+    const name = node.kind === 'member' ? node.name : node.index.kind === 'string' ? node.index.value : undefined;
+    const object = node.object;
+    if (isCallOf(object, 'pipeline') && name && VARYING_PIPELINE_PROPERTIES.has(name.toLowerCase())) {
+      this.varying = true;
+      return [null];
+    }
+    if ((object.kind === 'member' || object.kind === 'index') && isCallOf(object.object, 'pipeline')) {
+      const container = object.kind === 'member' ? object.name : object.index.kind === 'string' ? object.index.value : '';
+      if (container.toLowerCase() === 'parameters' && name) return [this.parameterDefault(name)];
+    }
+    // Anything read from activity(), variables(), item() or trigger() is marked varying by the call itself.
+    this.node(object);
+    return [null];
+  }
+
+  private parameterDefault(name: string): string | null {
+    const declaration = this.pipeline.parameters?.get(name.toLowerCase());
+    const value = propertyValue(declaration?.valueNode, 'defaultValue');
+    this.parameters.push(name);
+    if (value?.type !== 'string') return null;
+    const text = String(value.value);
+    if (text.startsWith('@') || (this.pipeline.inArmTemplate && isArmExpression(text))) return null;
+    return text;
+  }
+}
+
+/** Static view of a parsed string (`value` is the string itself, used when it is a literal). */
+export function staticText(parsed: ParsedValue, value: string, pipeline: PipelineInfo): StaticText {
+  if (parsed.kind === 'literal') return { parts: [literalText(parsed, value)], varying: false, dynamic: false, parameters: [] };
+  const evaluator = new Evaluator(pipeline);
+  const parts: (string | null)[] = [];
+  for (const segment of parsed.segments) {
+    if (segment.kind === 'literal') parts.push(segment.value);
+    else if (segment.node && segment.complete) parts.push(...evaluator.node(segment.node));
+    else parts.push(null);
+  }
+  return { parts, varying: evaluator.varying, dynamic: true, parameters: evaluator.parameters };
+}
+
+/** Static view of a raw string value (parsed here; for strings that are not cached by the context). */
+export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText {
+  return staticText(value.includes('@') ? parseValue(value) : { kind: 'literal', segments: [], errors: [] }, value, pipeline);
+}
+
+function literalText(parsed: ParsedValue, value: string): string {
+  // `@@` escapes: the literal segments hold the unescaped text.
+  return parsed.segments.length ? parsed.segments.map((s) => (s.kind === 'literal' ? s.value : '')).join('') : value;
+}
