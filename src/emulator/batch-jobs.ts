@@ -1,0 +1,92 @@
+// Batch jobs of the emulated endpoints: status moves through the service's values to the seeded
+// outcome, either with time (jobSeconds / timeScale) or with status polls (jobPolls).
+import type { DeploymentState, EndpointState, JobBehaviour } from './state';
+
+export type BatchJobStatus =
+  | 'NotStarted'
+  | 'Starting'
+  | 'Provisioning'
+  | 'Preparing'
+  | 'Queued'
+  | 'Running'
+  | 'Finalizing'
+  | 'CancelRequested'
+  | 'Completed'
+  | 'Failed'
+  | 'Canceled'
+  | 'NotResponding'
+  | 'Paused'
+  | 'Unknown';
+
+export const TERMINAL_JOB_STATUSES: readonly BatchJobStatus[] = ['Completed', 'Failed', 'Canceled'];
+
+const STATUS_PATHS: Record<JobBehaviour['outcome'], BatchJobStatus[]> = {
+  Completed: ['NotStarted', 'Queued', 'Running', 'Finalizing', 'Completed'],
+  Failed: ['NotStarted', 'Queued', 'Running', 'Failed'],
+  Canceled: ['NotStarted', 'Queued', 'Running', 'CancelRequested', 'Canceled'],
+};
+
+export interface JobDataEntry {
+  type: string;
+  uri: string;
+}
+
+export interface BatchJob {
+  name: string;
+  id: string;
+  endpoint: EndpointState;
+  deployment: DeploymentState;
+  createdAt: number;
+  behaviour: JobBehaviour;
+  /** Duration in ms after timeScale. */
+  durationMs: number;
+  /** Status GETs answered so far. */
+  polls: number;
+  inputs: Record<string, JobDataEntry>;
+  outputs: Record<string, JobDataEntry>;
+  /** Caller that submitted the job (token oid). */
+  submittedBy: string;
+}
+
+/** Status of a job now (after `job.polls` status reads). */
+export function jobStatus(job: BatchJob, now: number): BatchJobStatus {
+  const path = STATUS_PATHS[job.behaviour.outcome];
+  const last = path.length - 1;
+  let fraction: number;
+  if (job.behaviour.polls !== undefined) fraction = job.polls / job.behaviour.polls;
+  else fraction = job.durationMs <= 0 ? 1 : (now - job.createdAt) / job.durationMs;
+  if (fraction >= 1) return path[last]!;
+  return path[Math.min(last - 1, Math.max(0, Math.floor(fraction * last)))]!;
+}
+
+/** The job resource as the batch endpoint returns it. */
+export function jobResource(job: BatchJob, status: BatchJobStatus, studioUrl: string): Record<string, unknown> {
+  const ws = job.endpoint.workspace;
+  const properties: Record<string, unknown> = {
+    description: null,
+    tags: {},
+    properties: {
+      'azureml.batchrun': 'true',
+      'azureml.deploymentname': job.deployment.name,
+      'azureml.endpointname': job.endpoint.name,
+    },
+    displayName: job.name,
+    status,
+    experimentName: job.endpoint.name,
+    services: {
+      Studio: { jobServiceType: 'Studio', endpoint: `${studioUrl}/runs/${job.name}?wsid=${encodeURIComponent(ws.id)}` },
+    },
+    computeId: job.deployment.seed.compute ?? null,
+    isArchived: false,
+    jobType: 'Pipeline',
+    creationContext: { createdAt: new Date(job.createdAt).toISOString(), createdBy: job.submittedBy },
+  };
+  if (status === 'Failed') properties.error = { code: 'UserError', message: job.behaviour.error };
+  return {
+    id: `${ws.id}/jobs/${job.name}`,
+    name: job.name,
+    type: 'Microsoft.MachineLearningServices/workspaces/jobs',
+    properties,
+    systemData: { createdAt: new Date(job.createdAt).toISOString(), createdBy: job.submittedBy, createdByType: 'Application' },
+  };
+}
