@@ -16,6 +16,16 @@ const builds = [
     external: ['vscode'],
   },
   {
+    // The Azure SDK half of the sidebar, required at first use (src/auth/load-backend.ts) so that
+    // activation loads no Azure module.
+    entryPoints: ['src/auth/backend.ts'],
+    outfile: 'dist/azure.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
     entryPoints: ['src/cli/adf-batch.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

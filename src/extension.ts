@@ -1,10 +1,14 @@
 // Entry point: wires the features together. Feature code lives in its own module; the pure logic in src/core.
 import * as vscode from 'vscode';
+import type { ExtensionApi } from './api';
+import { registerSidebar } from './tree/register-sidebar';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(vscode.commands.registerCommand('adfBatchEndpoints.showVersion', () => {
     void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
   }));
+  const api: ExtensionApi = { sidebar: registerSidebar(context) };
+  return api;
 }
 
 export function deactivate(): void {

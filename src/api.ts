@@ -1,0 +1,23 @@
+// The object activate() returns, used by the extension-host tests. Other features add their members in
+// their own small files by module augmentation:
+//   declare module '../api' { interface ExtensionApi { readonly wizard: WizardApi } }
+// and set them in src/extension.ts.
+import type { SignInState } from './auth/session-manager';
+import type { SidebarTreeProvider } from './tree/sidebar-tree-provider';
+
+export interface SidebarApi {
+  /** The provider behind the "Batch Endpoints" view (getChildren/getTreeItem give what users see). */
+  readonly treeProvider: SidebarTreeProvider;
+  /** The sign-in state the welcome view keys on. */
+  signInState(): SignInState;
+  /** Stores the service principal's secret (SecretStorage) and starts a new session. */
+  setServicePrincipalSecret(secret: string): Promise<void>;
+  /** Reloads the whole tree (subscriptions and everything below). */
+  refresh(): void;
+  /** Whether dist/azure.js (the Azure SDK) has been loaded yet: false right after activation. */
+  isAzureBackendLoaded(): boolean;
+}
+
+export interface ExtensionApi {
+  readonly sidebar: SidebarApi;
+}

@@ -1,0 +1,201 @@
+// Sign-in commands: the three sign-in methods (from the welcome view or "Sign In to Azure..."), the
+// service principal's secret, another tenant, and the subscription filter.
+import * as vscode from 'vscode';
+import { selectionEntry, filterSubscriptions } from '../core/azure/subscription-filter';
+import { sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure/sovereign-cloud';
+import { describeAzureError, formatAzureError } from '../core/azure/errors';
+import {
+  readCloudName, readServicePrincipal, writeServicePrincipal, writeSignInMethod, type SignInMethod,
+} from '../settings';
+import type { ServicePrincipalSecretStore } from './secret-store';
+import type { SessionManager } from './session-manager';
+import type { SubscriptionSelection } from './subscription-selection';
+
+export const AUTH_COMMANDS = {
+  signIn: 'adfBatchEndpoints.signIn',
+  signInWithVsCode: 'adfBatchEndpoints.signInWithVsCode',
+  signInWithAzureCli: 'adfBatchEndpoints.signInWithAzureCli',
+  signInWithServicePrincipal: 'adfBatchEndpoints.signInWithServicePrincipal',
+  setServicePrincipalSecret: 'adfBatchEndpoints.setServicePrincipalSecret',
+  signInToTenant: 'adfBatchEndpoints.signInToTenant',
+  selectSubscriptions: 'adfBatchEndpoints.selectSubscriptions',
+} as const;
+
+export interface AuthCommandDeps {
+  sessions: SessionManager;
+  secrets: ServicePrincipalSecretStore;
+  selection: SubscriptionSelection;
+  /** Redraws the tree after the selection changed. */
+  refreshTree(): void;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
+
+export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[] {
+  const register = (id: string, run: (...args: never[]) => Promise<unknown>): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(formatAzureError(describeAzureError(error)));
+      }
+    });
+  return [
+    register(AUTH_COMMANDS.signIn, () => chooseSignInMethod()),
+    register(AUTH_COMMANDS.signInWithVsCode, () => signInWithVsCode(deps)),
+    register(AUTH_COMMANDS.signInWithAzureCli, () => signInWithAzureCli(deps)),
+    register(AUTH_COMMANDS.signInWithServicePrincipal, () => signInWithServicePrincipal(deps)),
+    register(AUTH_COMMANDS.setServicePrincipalSecret, () => setServicePrincipalSecret(deps)),
+    register(AUTH_COMMANDS.signInToTenant, () => signInToAnotherTenant(deps)),
+    register(AUTH_COMMANDS.selectSubscriptions, () => selectSubscriptions(deps)),
+  ];
+}
+
+async function chooseSignInMethod(): Promise<void> {
+  const choices: Array<vscode.QuickPickItem & { command: string; method: SignInMethod }> = [
+    { label: '$(account) Microsoft account in VS Code', detail: 'Recommended. Several tenants; Azure China and US Government too.', command: AUTH_COMMANDS.signInWithVsCode, method: 'vscode' },
+    { label: '$(terminal) Azure CLI login', detail: 'Use the account of "az login".', command: AUTH_COMMANDS.signInWithAzureCli, method: 'azureCli' },
+    { label: '$(key) Service principal', detail: 'Client id and tenant in settings, the secret kept in VS Code\'s secret storage.', command: AUTH_COMMANDS.signInWithServicePrincipal, method: 'servicePrincipal' },
+  ];
+  const pick = await vscode.window.showQuickPick(choices, { title: 'Sign in to Azure', placeHolder: 'How do you want to sign in?' });
+  if (pick) await vscode.commands.executeCommand(pick.command);
+}
+
+async function useMethod(deps: AuthCommandDeps, method: SignInMethod): Promise<void> {
+  await writeSignInMethod(method);
+  deps.sessions.reset();
+}
+
+async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
+  const cloudName = readCloudName();
+  const support = vsCodeAccountSupport(cloudName);
+  if (support.provider === undefined) {
+    void vscode.window.showErrorMessage(support.reason);
+    return;
+  }
+  const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+  if (!sovereignSettingMatches(cloudName, sovereign.get<string>('environment'))) {
+    await sovereign.update('environment', support.environment, vscode.ConfigurationTarget.Global);
+    void vscode.window.showInformationMessage(`Set microsoft-sovereign-cloud.environment to ${support.environment ?? 'the public cloud'} to match adfBatchEndpoints.cloud (${cloudName}).`);
+  }
+  await useMethod(deps, 'vscode');
+  const status = await deps.sessions.signIn();
+  if (status.state === 'error') void vscode.window.showErrorMessage(`Sign-in failed: ${status.error}`);
+}
+
+async function signInWithAzureCli(deps: AuthCommandDeps): Promise<void> {
+  await useMethod(deps, 'azureCli');
+  const status = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking the Azure CLI login...' },
+    () => deps.sessions.signIn(),
+  );
+  if (status.state === 'signedIn') return;
+  const open = await vscode.window.showWarningMessage(
+    'The Azure CLI is not signed in (or not installed). Run "az login" in a terminal, then refresh the view.',
+    'Open Terminal',
+  );
+  if (open) runInTerminal('az login');
+}
+
+async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> {
+  const current = readServicePrincipal();
+  const tenantId = await vscode.window.showInputBox({
+    title: 'Service principal (1/3): tenant', prompt: 'Tenant ID or domain of the service principal',
+    value: current.tenantId, ignoreFocusOut: true,
+    validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID (GUID) or a domain like contoso.onmicrosoft.com.',
+  });
+  if (tenantId === undefined) return;
+  const clientId = await vscode.window.showInputBox({
+    title: 'Service principal (2/3): client id', prompt: 'Application (client) ID',
+    value: current.clientId, ignoreFocusOut: true,
+    validateInput: (v) => GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID, a GUID.',
+  });
+  if (clientId === undefined) return;
+  const principal = { tenantId: tenantId.trim(), clientId: clientId.trim() };
+  const stored = await deps.secrets.get(principal.clientId);
+  const secret = await vscode.window.showInputBox({
+    title: 'Service principal (3/3): secret',
+    prompt: stored ? 'Client secret (leave empty to keep the stored one). Kept in VS Code\'s secret storage only.' : 'Client secret. Kept in VS Code\'s secret storage only.',
+    password: true, ignoreFocusOut: true,
+    validateInput: (v) => v || stored ? undefined : 'Enter the client secret.',
+  });
+  if (secret === undefined) return;
+  await writeServicePrincipal(principal);
+  if (secret) await deps.secrets.store(principal.clientId, secret);
+  await useMethod(deps, 'servicePrincipal');
+  await deps.sessions.signIn();
+}
+
+async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
+  const { clientId } = readServicePrincipal();
+  if (!clientId) {
+    await vscode.commands.executeCommand(AUTH_COMMANDS.signInWithServicePrincipal);
+    return;
+  }
+  const secret = await vscode.window.showInputBox({
+    title: `Secret of service principal ${clientId}`, prompt: 'Kept in VS Code\'s secret storage only.',
+    password: true, ignoreFocusOut: true, validateInput: (v) => v ? undefined : 'Enter the client secret.',
+  });
+  if (!secret) return;
+  await deps.secrets.store(clientId, secret);
+  deps.sessions.reset();
+}
+
+async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
+  const { session, state } = await deps.sessions.current();
+  if (!session || state !== 'signedIn') {
+    await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
+    return;
+  }
+  if (session.method === 'servicePrincipal') {
+    const open = await vscode.window.showInformationMessage(
+      'A service principal signs in to the tenant in adfBatchEndpoints.servicePrincipal. Change it there, or sign in with a Microsoft account.',
+      'Open Settings',
+    );
+    if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'adfBatchEndpoints.servicePrincipal');
+    return;
+  }
+  const tenants = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing tenants...' }, () => session.getTenants());
+  const other = '$(edit) Enter a tenant ID...';
+  const items: vscode.QuickPickItem[] = [
+    ...tenants.filter((t) => !t.signedIn).map((t) => ({ label: t.displayName ?? t.tenantId, description: t.tenantId })),
+    { label: other, alwaysShow: true },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to another tenant', placeHolder: 'Tenants of your account without a session yet' });
+  if (!pick) return;
+  const tenantId = pick.label === other
+    ? (await vscode.window.showInputBox({ prompt: 'Tenant ID or domain', validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.' }))?.trim()
+    : pick.description;
+  if (!tenantId) return;
+  if (await session.signInToTenant(tenantId)) {
+    deps.sessions.refreshSubscriptions();
+    deps.refreshTree();
+    return;
+  }
+  if (session.method === 'azureCli') {
+    const open = await vscode.window.showInformationMessage(`Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`, 'Open Terminal');
+    if (open) runInTerminal(`az login --tenant ${tenantId}`);
+  }
+}
+
+async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
+  const { state } = await deps.sessions.current();
+  if (state !== 'signedIn') {
+    await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
+    return;
+  }
+  const all = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' }, () => deps.sessions.getSubscriptions());
+  const shown = new Set(filterSubscriptions(all, deps.selection.current()).map(selectionEntry));
+  const items = all.map((s) => ({ label: s.name, description: s.subscriptionId, picked: shown.has(selectionEntry(s)), entry: selectionEntry(s) }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Select Subscriptions', canPickMany: true, placeHolder: 'Subscriptions to show in the Batch Endpoints view' });
+  if (!picked) return;
+  await deps.selection.set(picked.map((p) => p.entry));
+  deps.refreshTree();
+}
+
+function runInTerminal(command: string): void {
+  const terminal = vscode.window.createTerminal('Azure CLI sign-in');
+  terminal.show();
+  terminal.sendText(command);
+}

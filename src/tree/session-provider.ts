@@ -1,0 +1,15 @@
+// What the tree needs from sign-in: the session state, its subscriptions, the user's selection, and a
+// reader for the session (created by the lazily loaded Azure backend).
+import type { SessionStatus } from '../auth/session-manager';
+import type { AzureSession } from '../auth/session';
+import type { SubscriptionRef } from '../core/azure/models';
+import type { ResourceReader } from '../core/azure/resource-loader';
+
+export interface AzureSessionProvider {
+  current(): Promise<SessionStatus>;
+  getSubscriptions(): Promise<SubscriptionRef[]>;
+  refreshSubscriptions(): void;
+  /** Entries "tenantId/subscriptionId", or undefined to show all subscriptions. */
+  selection(): readonly string[] | undefined;
+  createReader(session: AzureSession): ResourceReader;
+}

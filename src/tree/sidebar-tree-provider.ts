@@ -1,0 +1,156 @@
+// The TreeDataProvider of the "Batch Endpoints" view. Root: the selected subscriptions of the signed-in
+// session (nothing when signed out, so the view shows its welcome content with the sign-in choices).
+import * as vscode from 'vscode';
+import type { AzureSession } from '../auth/session';
+import type { CloudDefinition } from '../core/azure/cloud';
+import { describeAzureError } from '../core/azure/errors';
+import type { SubscriptionRef } from '../core/azure/models';
+import { ResourceLoader } from '../core/azure/resource-loader';
+import { filterSubscriptions } from '../core/azure/subscription-filter';
+import { readConcurrency, readPageSize } from '../settings';
+import { ErrorNode } from './error-node';
+import { MessageNode } from './message-node';
+import type { AzureSessionProvider } from './session-provider';
+import type { LoadingParent, SidebarNode, SidebarTree } from './sidebar-node';
+import { SubscriptionNode } from './subscription-node';
+
+export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>, SidebarTree, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<SidebarNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private currentLoader: ResourceLoader | undefined;
+  private currentCloud: CloudDefinition | undefined;
+  private session: AzureSession | undefined;
+  private readonly parents = new Map<string, LoadingParent>();
+  private subscriptionNodes = new Map<string, SubscriptionNode>();
+  private rootLoad: Promise<SidebarNode[]> | undefined;
+
+  constructor(private readonly sessions: AzureSessionProvider) {}
+
+  getTreeItem(node: SidebarNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: SidebarNode): SidebarNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: SidebarNode): Promise<SidebarNode[]> {
+    if (node) return node.getChildren ? node.getChildren() : [];
+    this.rootLoad ??= this.loadRoot().finally(() => { this.rootLoad = undefined; });
+    return this.rootLoad;
+  }
+
+  loader(): ResourceLoader {
+    if (!this.session) throw new Error('Not signed in.');
+    this.currentLoader ??= new ResourceLoader({
+      reader: this.sessions.createReader(this.session),
+      pageSize: readPageSize(),
+      concurrency: readConcurrency(),
+      onLoadingChange: (key, loading) => this.parents.get(key)?.setLoading(loading),
+    });
+    return this.currentLoader;
+  }
+
+  cloud(): CloudDefinition | undefined {
+    return this.currentCloud;
+  }
+
+  registerParent(key: string, node: LoadingParent): void {
+    this.parents.set(key, node);
+  }
+
+  changed(node?: SidebarNode): void {
+    this.emitter.fire(node);
+  }
+
+  /** Reloads everything: subscriptions and every list below them. */
+  refresh(): void {
+    this.sessions.refreshSubscriptions();
+    this.currentLoader?.invalidateAll();
+    this.changed(undefined);
+  }
+
+  /** Reloads one node's children (and everything below it). */
+  refreshNode(node: SidebarNode): void {
+    if (isLoadingParent(node)) {
+      node.invalidate();
+      this.changed(node);
+    } else if (node.parent) {
+      this.refreshNode(node.parent);
+    } else {
+      this.refresh();
+    }
+  }
+
+  /** A new session (sign-in, settings): start over with a new loader and new nodes. */
+  reset(): void {
+    this.currentLoader = undefined;
+    this.currentCloud = undefined;
+    this.session = undefined;
+    this.parents.clear();
+    this.subscriptionNodes = new Map();
+    this.changed(undefined);
+  }
+
+  /** Page size or concurrency changed: a new loader; the nodes stay and reload. */
+  resetLoader(): void {
+    this.currentLoader = undefined;
+    this.changed(undefined);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  private async loadRoot(): Promise<SidebarNode[]> {
+    const status = await this.sessions.current();
+    if (status.state === 'error') {
+      return [new MessageNode('root#problem', undefined, status.error ?? 'Sign-in failed.', {
+        icon: 'warning',
+        tooltip: status.error,
+        command: { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['adfBatchEndpoints'] },
+      })];
+    }
+    // Signed out: no rows, so the view shows its welcome content with the sign-in choices.
+    if (status.state !== 'signedIn' || !status.session) return [];
+    if (this.session !== status.session) {
+      this.session = status.session;
+      this.currentCloud = status.session.cloud;
+      this.currentLoader = undefined;
+    }
+    let all: SubscriptionRef[];
+    try {
+      all = await this.sessions.getSubscriptions();
+    } catch (error) {
+      return [new ErrorNode(undefined, describeAzureError(error), 'root')];
+    }
+    if (all.length === 0) {
+      return [new MessageNode('root#noSubscriptions', undefined, 'No subscriptions found for this sign-in', {
+        description: 'Sign in to another tenant',
+        icon: 'info',
+        command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant' },
+      })];
+    }
+    const shown = filterSubscriptions(all, this.sessions.selection());
+    if (shown.length === 0) {
+      return [new MessageNode('root#noneSelected', undefined, 'No subscriptions selected', {
+        description: 'Select Subscriptions...',
+        icon: 'filter',
+        command: { title: 'Select Subscriptions...', command: 'adfBatchEndpoints.selectSubscriptions' },
+      })];
+    }
+    const previous = this.subscriptionNodes;
+    this.subscriptionNodes = new Map();
+    return shown.map((subscription) => {
+      const key = ResourceLoader.keyOf(subscription);
+      const node = previous.get(key) ?? new SubscriptionNode(this, subscription);
+      node.subscription = subscription;
+      this.subscriptionNodes.set(key, node);
+      return node;
+    });
+  }
+}
+
+function isLoadingParent(node: SidebarNode): node is LoadingParent {
+  return typeof (node as Partial<LoadingParent>).invalidate === 'function';
+}
