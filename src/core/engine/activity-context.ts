@@ -68,6 +68,8 @@ export interface ScopeFrame {
 
 export interface ScopeResult {
   status: 'Succeeded' | 'Failed' | 'Cancelled';
+  /** The scope's frame: a container evaluates its own expressions (Until) with the body's results visible. */
+  frame?: ScopeFrame;
   /** The first failed activity that decided the outcome, with its error message. */
   failure?: { activityName: string; message: string; errorCode: string };
 }
@@ -79,8 +81,11 @@ export interface ActivityContext {
   readonly frame: ScopeFrame;
   /** Fires when the run is cancelled, or an enclosing Until times out. */
   readonly signal: AbortSignal;
-  /** Deep-evaluates a value of this activity's JSON; `where` names it in error messages. Throws InvalidTemplate. */
-  evaluate(value: unknown, where: string): unknown;
+  /**
+   * Deep-evaluates a value of this activity's JSON; `where` names it in error messages. Throws InvalidTemplate.
+   * `frame` evaluates inside a body that has run (e.g. an Until expression reading its inner activities).
+   */
+  evaluate(value: unknown, where: string, frame?: ScopeFrame): unknown;
   scope(): EvaluationScope;
   /** Records the activity's input (shown while it runs); hidden when policy.secureInput is set. */
   setInput(input: unknown): void;

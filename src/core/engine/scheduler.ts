@@ -46,13 +46,14 @@ export async function runScope(run: RunState, frame: ScopeFrame, activities: Act
     await Promise.race(running.values());
   }
 
-  if (signal.aborted) return { status: 'Cancelled' };
+  if (signal.aborted) return { status: 'Cancelled', frame };
   const outcome = scopeOutcome(activities, finals as Map<string, ActivityRunStatus>);
-  if (outcome.status !== 'Failed') return { status: outcome.status };
+  if (outcome.status !== 'Failed') return { status: outcome.status, frame };
   const first = outcome.failedActivities[0];
   const error = errors.get(first.toLowerCase());
   return {
     status: 'Failed',
+    frame,
     failure: { activityName: first, message: error?.message ?? 'The activity failed.', errorCode: error?.errorCode ?? ErrorCodes.innerActivityFailed },
   };
 }
@@ -108,9 +109,9 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
     frame,
     signal,
     scope: () => evaluationScope(run, frame),
-    evaluate: (value, where) => {
+    evaluate: (value, where, inner) => {
       try {
-        return run.services.evaluator.evaluateValue(unwrapExpressionObjects(value), evaluationScope(run, frame));
+        return run.services.evaluator.evaluateValue(unwrapExpressionObjects(value), evaluationScope(run, inner ?? frame));
       } catch (error) {
         throw expressionFailure(error, `Activity '${activity.name}', ${where}`);
       }

@@ -32,12 +32,13 @@ export const untilActivity: ActivityHandler = async (context) => {
   try {
     for (;;) {
       const result = await context.runActivities(body, { signal });
-      iterations++;
       if (context.signal.aborted) throw abortError(context.signal);
       if (deadline.signal.aborted) throw timedOut();
+      iterations++;
       if (result.status === 'Failed') throw innerActivityFailure(result);
       if (result.status === 'Cancelled') throw abortError(context.signal);
-      if (evaluateBoolean(context, expression, 'expression')) return undefined;
+      // The expression sees this iteration's inner activities (the usual `activity('Check').output...`).
+      if (evaluateBoolean(context, expression, 'expression', result.frame)) return undefined;
       if (deadline.signal.aborted) throw timedOut();
       // An empty or instant body must not starve the event loop.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 // Typed evaluation helpers shared by the activity handlers: each names the property in its error message.
-import type { ActivityContext, ScopeResult } from '../activity-context';
+import type { ActivityContext, ScopeFrame, ScopeResult } from '../activity-context';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import type { ActivityDefinition } from '../types';
 
@@ -23,8 +23,8 @@ export function evaluateString(context: ActivityContext, value: unknown, where: 
   throw new ActivityFailure(`Activity '${context.activity.name}', ${where}: expected a string, got ${typeName(result)}.`, ErrorCodes.invalidTemplate);
 }
 
-export function evaluateBoolean(context: ActivityContext, value: unknown, where: string): boolean {
-  const result = context.evaluate(value, where);
+export function evaluateBoolean(context: ActivityContext, value: unknown, where: string, frame?: ScopeFrame): boolean {
+  const result = context.evaluate(value, where, frame);
   if (typeof result === 'boolean') return result;
   throw new ActivityFailure(
     `Activity '${context.activity.name}', ${where}: the expression must evaluate to a boolean, got ${typeName(result)}${typeof result === 'string' ? ` '${result}'` : ''}.`,
