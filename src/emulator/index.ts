@@ -12,7 +12,27 @@ import { resolveSeed, type EmulatorSeed } from './seed';
 import { RequestHandler } from './server';
 
 export type { EmulatorCloud, FactoryRef } from './emulator';
-export type { EmulatorSeed } from './seed';
+export type {
+  EmulatorSeed,
+  JobOutcome,
+  ProvisioningState,
+  SeedBatchDeployment,
+  SeedBatchEndpoint,
+  SeedCredential,
+  SeedDataFactory,
+  SeedDatastore,
+  SeedFactoryEntity,
+  SeedJobBehaviour,
+  SeedKeyVault,
+  SeedPrincipal,
+  SeedRepoConfiguration,
+  SeedResourceGroup,
+  SeedRoleAssignment,
+  SeedServicePrincipal,
+  SeedSubscription,
+  SeedTenant,
+  SeedWorkspace,
+} from './seed';
 export { SeedError, loadSeedFile, checkSeed } from './seed';
 export type { PipelineRunExecutor, PipelineRunContext, PipelineRunResult, ActivityRunHandle } from './pipeline-runs';
 
