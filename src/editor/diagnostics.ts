@@ -1,0 +1,156 @@
+// Diagnostics for pipeline documents: on open and as you type (debounced), each with its rule code linking to
+// docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan);
+// an open document's own results always win over those.
+import * as vscode from 'vscode';
+import { LatestVersionGate } from '../core/editor-support/latest-wins';
+import { LineIndex, validate, type Problem, type Severity } from '../core/validator';
+import type { PipelineDocumentSelector } from './document-selector';
+import type { RuleLinks } from './rule-links';
+import { readValidationSettings, validateOptions } from './validation-settings';
+
+export const DIAGNOSTIC_SOURCE = 'adf';
+/** Pause after the last keystroke before validating again. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+interface LiveResult {
+  readonly version: number;
+  readonly problems: readonly Problem[];
+}
+
+export class PipelineDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('adf-pipelines');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly gate = new LatestVersionGate();
+  private readonly live = new Map<string, LiveResult>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly selector: PipelineDocumentSelector,
+    private readonly links: RuleLinks,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length) this.schedule(event.document, TYPING_DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forgetLive(document.uri)),
+    );
+  }
+
+  /** Validates every open document (on startup and when the settings change). */
+  validateOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** Validates `document` after `delayMs`, replacing any validation already waiting for it. */
+  schedule(document: vscode.TextDocument, delayMs: number): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.validateDocument(document);
+    }, delayMs));
+  }
+
+  /** Validates the current text of an open document and publishes the result, unless a newer one exists. */
+  async validateDocument(document: vscode.TextDocument): Promise<void> {
+    if (document.isClosed) return;
+    const key = document.uri.toString();
+    const version = document.version;
+    const text = document.getText();
+    const isPipeline = await this.selector.isPipelineDocument(document);
+    // Classifying may wait for the file system: by then the text may have moved on, or the file closed.
+    if (document.isClosed || document.version !== version) return;
+    if (!isPipeline) {
+      if (this.live.has(key) || this.collection.has(document.uri)) {
+        this.live.delete(key);
+        this.collection.delete(document.uri);
+      }
+      return;
+    }
+    const problems = validate(text, validateOptions(readValidationSettings(document.uri)));
+    if (!this.gate.accept(key, version)) return;
+    this.live.set(key, { version, problems });
+    this.collection.set(document.uri, this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)));
+  }
+
+  /**
+   * The problems of an open document at its current version (validating it now if the last result is older),
+   * or undefined when it is not a pipeline document. Used by quick fixes.
+   */
+  async problemsFor(document: vscode.TextDocument): Promise<readonly Problem[] | undefined> {
+    const cached = this.live.get(document.uri.toString());
+    if (cached && cached.version === document.version) return cached.problems;
+    if (!(await this.selector.isPipelineDocument(document))) return undefined;
+    return validate(document.getText(), validateOptions(readValidationSettings(document.uri)));
+  }
+
+  /** True while an open document (not the file on disk) owns the diagnostics of `uri`. */
+  isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  /**
+   * Validates a file's text as read from disk and publishes the result, unless the file is open in an
+   * editor (then its live text is what counts). Returns the problems, or undefined when skipped.
+   */
+  publishFromDisk(uri: vscode.Uri, text: string): readonly Problem[] | undefined {
+    if (this.isOpen(uri)) return undefined;
+    const problems = validate(text, validateOptions(readValidationSettings(uri)));
+    const index = new LineIndex(text);
+    this.collection.set(uri, this.toDiagnostics(uri, problems, (offset) => {
+      const p = index.positionAt(offset);
+      return new vscode.Position(p.line, p.character);
+    }));
+    return problems;
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.forgetLive(uri);
+    this.collection.delete(uri);
+  }
+
+  clearAll(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.live.clear();
+    this.collection.clear();
+  }
+
+  private forgetLive(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.live.delete(key);
+    this.gate.forget(key);
+  }
+
+  private toDiagnostics(uri: vscode.Uri, problems: readonly Problem[], positionAt: (offset: number) => vscode.Position): vscode.Diagnostic[] {
+    const range = (r: Problem['range']): vscode.Range => new vscode.Range(positionAt(r.start), positionAt(Math.max(r.start, r.end)));
+    return problems.map((problem) => {
+      const diagnostic = new vscode.Diagnostic(range(problem.range), problem.message, SEVERITY[problem.severity] ?? vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = this.links.code(problem.code);
+      if (problem.related?.length) {
+        diagnostic.relatedInformation = problem.related.map(
+          (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(related.range)), related.message),
+        );
+      }
+      return diagnostic;
+    });
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { LatestVersionGate } from '../../../src/core/editor-support/latest-wins';
+import { problemFixes } from '../../../src/core/editor-support/problem-fixes';
+import { ruleHeadingLine, ruleHeadingLines } from '../../../src/core/editor-support/rule-docs';
+import { declarationHoverMarkdown, functionHoverMarkdown, functionSnippet } from '../../../src/core/editor-support/expression-help';
+import { lookupFunction } from '../../../src/core/expressions';
+import type { Problem } from '../../../src/core/validator';
+
+describe('editor: small parts', () => {
+  it('a result for an older document version never replaces a newer one', () => {
+    const gate = new LatestVersionGate();
+    assert.equal(gate.accept('a', 3), true);
+    assert.equal(gate.accept('a', 2), false);
+    assert.equal(gate.accept('a', 3), true, 'the same version again (a re-validation) is fine');
+    assert.equal(gate.accept('b', 1), true, 'documents are independent');
+    gate.forget('a');
+    assert.equal(gate.accept('a', 1), true, 'a reopened document starts over');
+  });
+
+  it('finds the docs/rules.md heading of a code', () => {
+    const page = '# Rules\n\nintro ADF301\n\n## ADF301 unknown-dependency\n\ntext\n\n### `ADF505` undeclared-parameter\n';
+    assert.equal(ruleHeadingLine(page, 'ADF301'), 4);
+    assert.equal(ruleHeadingLine(page, 'ADF505'), 8);
+    assert.equal(ruleHeadingLine(page, 'ADF999'), undefined);
+    assert.deepEqual([...ruleHeadingLines(page)], [['ADF301', 4], ['ADF505', 8]]);
+  });
+
+  it('matches a diagnostic back to its problem by code and range, then message', () => {
+    const fix = (title: string) => ({ title, edits: [{ range: { start: 1, end: 2 }, newText: 'x' }] });
+    const problems: Problem[] = [
+      { code: 'ADF301', severity: 'error', message: 'm1', range: { start: 10, end: 20 }, fix: fix('rename') },
+      { code: 'ADF301', severity: 'error', message: 'm2', range: { start: 30, end: 40 }, fix: fix('other') },
+      { code: 'ADF508', severity: 'error', message: 'm3', range: { start: 10, end: 20 } },
+    ];
+    assert.deepEqual(problemFixes(problems, 'ADF301', { start: 10, end: 20 }, 'm1').map((f) => [f.title, f.preferred]), [['rename', true]]);
+    assert.deepEqual(problemFixes(problems, 'ADF508', { start: 10, end: 20 }), []);
+    assert.deepEqual(problemFixes(problems, 'ADF301', { start: 11, end: 20 }), []);
+  });
+
+  it('hover and completion texts', () => {
+    const concat = lookupFunction('CONCAT');
+    assert.ok(concat);
+    assert.match(functionHoverMarkdown(concat), /^```\nconcat\(text1: string, text2: string, \.\.\.\)\n```\n\nCombine two or more strings/);
+    assert.equal(functionSnippet(concat), 'concat($1)');
+    assert.equal(functionSnippet(lookupFunction('pipeline') ?? concat), 'pipeline()');
+    const text = declarationHoverMarkdown('parameter', { name: 'poll', type: 'int', hasDefault: true, defaultValue: 120, node: undefined as never });
+    assert.equal(text, '**parameter** `poll`: int\n\ndefault: `120`');
+  });
+});
