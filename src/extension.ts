@@ -2,11 +2,13 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerSidebar } from './tree/register-sidebar';
+import { registerEditorValidation } from './editor/register';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(vscode.commands.registerCommand('adfBatchEndpoints.showVersion', () => {
     void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
   }));
+  registerEditorValidation(context);
   const api: ExtensionApi = { sidebar: registerSidebar(context) };
   return api;
 }
