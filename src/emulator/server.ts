@@ -32,7 +32,7 @@ export class RequestHandler {
     const started = Date.now();
     let req: EmulatorRequest;
     try {
-      req = await readRequest(incoming, this.emulator.url);
+      req = await readRequest(incoming);
     } catch (error) {
       send(res, armError(413, 'RequestTooLarge', (error as Error).message));
       return;
@@ -79,6 +79,10 @@ export class RequestHandler {
   /** Runs the matched route with its checks; every failure becomes a reply. */
   private async run(match: ReturnType<Router['match']>, req: EmulatorRequest, onCaller: ((claims: TokenClaims) => void) | undefined): Promise<Reply> {
     try {
+      if (req.segments.slice(0, -1).some((s) => s === '')) {
+        // What ARM answers for `//subscriptions/...` (a scope passed with a leading slash).
+        return armError(400, 'MissingSubscription', 'The request did not have a subscription or a valid tenant level resource provider.');
+      }
       if (!match) return this.unmatched(req);
       if ('methodMismatch' in match) {
         return armError(405, 'MethodNotAllowed', `The emulator does not support ${req.method} on ${req.path}; it supports ${match.allowed.join(', ')}.`, { Allow: match.allowed.join(', ') });
@@ -108,10 +112,6 @@ export class RequestHandler {
 
   private unmatched(req: EmulatorRequest): Reply {
     if (req.path.startsWith('/portal') || req.path.startsWith('/studio')) return emulatedPage(req.path);
-    if (req.segments.slice(0, -1).some((s) => s === '')) {
-      // What ARM answers for `//subscriptions/...` (a scope passed with a leading slash).
-      return armError(400, 'MissingSubscription', 'The request did not have a subscription or a valid tenant level resource provider.');
-    }
     if (req.path.startsWith('/ml/')) return mlError(404, 'NotFound', `No batch endpoint has the scoring URI ${this.emulator.url}${req.path}.`);
     return armError(404, 'NotFound', `The emulator has no route for ${req.method} ${req.path}. See docs/emulator.md for the routes it implements.`);
   }
@@ -154,7 +154,7 @@ function emulatedPage(path: string): Reply {
   return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><title>${title}</title><h1>${title} (emulated)</h1><p>${escaped}</p>` };
 }
 
-function readRequest(incoming: IncomingMessage, base: string): Promise<EmulatorRequest> {
+function readRequest(incoming: IncomingMessage): Promise<EmulatorRequest> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -169,8 +169,12 @@ function readRequest(incoming: IncomingMessage, base: string): Promise<EmulatorR
     });
     incoming.on('error', reject);
     incoming.on('end', () => {
-      const url = new URL(incoming.url ?? '/', base);
-      const segments = url.pathname
+      // Not `new URL(incoming.url, base)`: a path starting with '//' would be read as a host name.
+      const raw = incoming.url ?? '/';
+      const queryAt = raw.indexOf('?');
+      const path = queryAt < 0 ? raw : raw.slice(0, queryAt);
+      const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
+      const segments = path
         .split('/')
         .slice(1)
         .map((s) => {
@@ -180,7 +184,7 @@ function readRequest(incoming: IncomingMessage, base: string): Promise<EmulatorR
             return s;
           }
         });
-      resolve({ method: (incoming.method ?? 'GET').toUpperCase(), path: url.pathname, segments, query: url.searchParams, headers: incoming.headers, body: Buffer.concat(chunks) });
+      resolve({ method: (incoming.method ?? 'GET').toUpperCase(), path, segments, query, headers: incoming.headers, body: Buffer.concat(chunks) });
     });
   });
 }
