@@ -1,6 +1,7 @@
 // The emulator's pipeline runs, executed by the local engine: createRun runs the published pipeline for real
 // (Web calls go to the emulator over HTTPS, trusting its CA), and the engine's activity runs are reported to the
 // emulator's run store, so pipelineRuns.get and activityRuns.queryByPipelineRun return what really happened.
+import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
 import type { ExpressionEvaluator } from '../core/engine/expression-port';
 import { createNodeHttpClient, type HttpClient } from '../core/engine/http-client';
 import type { IdentityResolver } from '../core/engine/identity';
@@ -11,16 +12,18 @@ import type { ActivityRunRecord, PipelineDefinition } from '../core/engine/types
 import type { ActivityRunHandle, PipelineRunContext, PipelineRunExecutor, PipelineRunResult } from './pipeline-runs';
 
 export interface EngineExecutorOptions {
-  evaluator: ExpressionEvaluator;
+  /** Default: the evaluator of src/core/expressions. */
+  evaluator?: ExpressionEvaluator;
   /** Real ms between polls of a Web activity's 202 + Location pattern. Default 1000 divided by the time scale. */
   webAsyncPollMs?: number;
 }
 
-export function createEngineExecutor(options: EngineExecutorOptions): PipelineRunExecutor {
-  return { execute: (context) => executeWithEngine(context, options) };
+export function createEngineExecutor(options: EngineExecutorOptions = {}): PipelineRunExecutor {
+  const evaluator = options.evaluator ?? defaultExpressionEvaluator();
+  return { execute: (context) => executeWithEngine(context, { ...options, evaluator }) };
 }
 
-async function executeWithEngine(context: PipelineRunContext, options: EngineExecutorOptions): Promise<PipelineRunResult> {
+async function executeWithEngine(context: PipelineRunContext, options: EngineExecutorOptions & { evaluator: ExpressionEvaluator }): Promise<PipelineRunResult> {
   const http = createNodeHttpClient({ ca: context.emulator.caCertPem });
   const engine = new PipelineEngine({
     evaluator: options.evaluator,
