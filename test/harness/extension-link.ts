@@ -1,0 +1,27 @@
+// Loads the extension from source: a symlink <publisher>.<name>-<version> -> repo in a fresh extensions dir.
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
+
+export interface ExtensionIdentity {
+  id: string;           // publisher.name, as vscode.extensions.getExtension() wants it
+  folderName: string;   // publisher.name-version
+}
+
+export function extensionIdentity(): ExtensionIdentity {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  return { id, folderName: `${id}-${manifest.version}` };
+}
+
+/** Links the repo into `extensionsDir`; the extension's main (dist/extension.js) must be built. */
+export function linkExtension(extensionsDir: string): ExtensionIdentity {
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
+    throw new Error('dist/extension.js is missing: run `npm run build` first');
+  }
+  const identity = extensionIdentity();
+  const link = join(extensionsDir, identity.folderName);
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(repoRoot, link, 'dir');
+  return identity;
+}

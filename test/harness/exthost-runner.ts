@@ -1,0 +1,110 @@
+// Runs test/exthost/index.ts (mocha) INSIDE code-server's extension host, the way @vscode/test-web does:
+// the workbench's smoke-test driver takes extensionDevelopmentPath/extensionTestsPath from the URL payload
+// and reports the suite's output and exit code through two functions exposed on the page.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { ensureDir, repoRoot, testResultsDir } from './paths';
+import { fixtureWorkspace, startStack } from './stack';
+
+/** Prefix of the line test/exthost/index.ts prints with its counts. */
+export const resultMarker = '@@exthost-result ';
+/** Prefix test/exthost/index.ts puts on mocha's output (everything else the workbench logs goes to a file). */
+export const relayMarker = '@@mocha ';
+
+export interface ExtensionHostRunOptions {
+  /** Emulator seed file (default test/fixtures/seeds/exthost.json). */
+  seed?: string;
+  /** Folder opened in the workbench (default test/fixtures/workspace). */
+  folder?: string;
+  /** Compiled suite entry (default out/test/exthost/index.js). */
+  testsPath?: string;
+  /** Whole-run limit. */
+  timeoutMs?: number;
+  /** Where mocha's output goes (default stdout). */
+  output?: (line: string) => void;
+}
+
+export interface ExtensionHostRunResult {
+  exitCode: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export async function runExtensionHostSuites(options: ExtensionHostRunOptions = {}): Promise<ExtensionHostRunResult> {
+  const started = Date.now();
+  const output = options.output ?? ((line: string): void => console.log(line));
+  const progress = (step: string): void => output(`[exthost] ${step} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const stack = await startStack({
+    label: 'exthost',
+    seed: options.seed,
+    codeServerArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { ADF_BATCH_EXTHOST_RELAY: '1', ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}) },
+    linkExtension: false, // loaded as the development extension instead
+  });
+  progress(`emulator ${stack.emulator?.url ?? '(none)'} and code-server ${stack.codeServer.url} up`);
+  let context: BrowserContext;
+  try {
+    context = await launchBrowser(stack.runDir);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  let sawCounts = false;
+  let sawFirstOutput = false;
+  const browserLog: string[] = [];
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (error) => browserLog.push(`[pageerror] ${error.message}`));
+    let finish: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolveExit) => { finish = resolveExit; });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      for (const line of text.split('\n')) {
+        if (line.startsWith(resultMarker)) {
+          Object.assign(counts, JSON.parse(line.slice(resultMarker.length)));
+          sawCounts = true;
+        } else if (line.startsWith(relayMarker)) {
+          if (!sawFirstOutput) progress('suites started');
+          sawFirstOutput = true;
+          output(line.slice(relayMarker.length));
+        } else {
+          browserLog.push(`[${type}] ${line}`);
+        }
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+    progress('browser up');
+    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js')));
+    progress('workbench page loaded');
+    const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+    const timer = new Promise<number>((resolveTimeout) => setTimeout(() => resolveTimeout(-1), timeoutMs).unref());
+    const exitCode = await Promise.race([exited, timer]);
+    progress(`suites finished (exit code ${exitCode})`);
+    if (exitCode === -1) {
+      await page.screenshot({ path: join(ensureDir(testResultsDir), 'exthost-timeout.png') }).catch(() => undefined);
+      output(`extension-host suites did not finish within ${timeoutMs / 1000} s (screenshot: test-results/exthost-timeout.png)`);
+    }
+    if (!sawCounts) output('the extension host reported no test counts (did out/test/exthost/index.js load?)');
+    const failed = counts.failed || (exitCode !== 0 || !sawCounts ? 1 : 0);
+    return { exitCode, passed: counts.passed, failed, skipped: counts.skipped, durationMs: Date.now() - started };
+  } finally {
+    writeFileSync(join(ensureDir(testResultsDir, 'logs'), 'exthost-browser.log'), `${browserLog.join('\n')}\n`);
+    await context.close().catch(() => undefined);
+    await stack.stop();
+  }
+}
+
+/** /?folder=<dir>&payload=[[extensionDevelopmentPath, ...], [extensionTestsPath, ...]] with the server's `remote` authority. */
+function suiteUrl(base: string, folder: string, testsPath: string): string {
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://remote${repoRoot}`],
+    ['extensionTestsPath', `vscode-remote://remote${testsPath}`],
+  ];
+  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

@@ -1,0 +1,92 @@
+// One running stack: the Azure emulator (in this process), then code-server with the extension from source,
+// user settings that point the extension at the emulator. Shared by exthost runs, UI tests and `npm start`.
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
+import { seedServicePrincipal, startHarnessEmulator, type HarnessEmulator } from './emulator-launch';
+import { linkExtension, type ExtensionIdentity } from './extension-link';
+import { ensureDir, freshRunDir, repoRoot, socketSafePath, testResultsDir } from './paths';
+import { emulatorSettings, quietWorkbenchSettings, writeUserSettings } from './user-settings';
+
+/** The seed extension-host and UI tests run against unless they pass another. */
+export const defaultTestSeed: string = join(repoRoot, 'test', 'fixtures', 'seeds', 'exthost.json');
+/** The folder tests open: an ADF git-integration layout. */
+export const fixtureWorkspace: string = join(repoRoot, 'test', 'fixtures', 'workspace');
+
+export interface StackOptions {
+  /** Names the run folder and the log files. */
+  label: string;
+  /** Seed file for the emulator; `false` runs without it. */
+  seed?: string | false;
+  /** Client id of the seed's service principal to sign in as (default: the seed's first one). */
+  servicePrincipalClientId?: string;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Extra code-server arguments. */
+  codeServerArgs?: string[];
+  /** Extra environment for code-server (and so the extension host). */
+  env?: Record<string, string>;
+  /** Reuse this run folder instead of a fresh one (the sandbox keeps its state between starts). */
+  runDir?: string;
+  /** Fixed ports (the sandbox); default free ones. */
+  codeServerPort?: number;
+  emulatorPort?: number;
+  /** Link the extension into the extensions dir (off when the run loads it as extensionDevelopmentPath). */
+  linkExtension?: boolean;
+}
+
+export interface Stack {
+  /** The run's folder (possibly through a short symlink: see socketSafePath). */
+  runDir: string;
+  emulator: HarnessEmulator | undefined;
+  codeServer: RunningCodeServer;
+  extension: ExtensionIdentity | undefined;
+  /** The environment code-server was given on top of its own (what suites can rely on). */
+  env: Record<string, string>;
+  /** Stops code-server (whole process group), then the emulator; keeps the code-server log in test-results. */
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const install = await ensureCodeServer();
+  const realRunDir = options.runDir ?? freshRunDir(options.label);
+  const socketSafe = socketSafePath(realRunDir);
+  const runDir = socketSafe.path;
+  const seed = options.seed === undefined ? defaultTestSeed : options.seed;
+  const emulator = seed === false ? undefined : await startHarnessEmulator(seed, { port: options.emulatorPort, stateDir: ensureDir(runDir, 'emulator') });
+  try {
+    const env: Record<string, string> = { ...options.env };
+    const settings: Record<string, unknown> = { ...quietWorkbenchSettings };
+    if (emulator && seed !== false) {
+      // Settings carry the tenant and client id; the secret only reaches the extension through the environment.
+      const servicePrincipal = seedServicePrincipal(seed, options.servicePrincipalClientId);
+      Object.assign(settings, emulatorSettings(emulator.cloud, servicePrincipal));
+      env.NODE_EXTRA_CA_CERTS = emulator.caCertPath;
+      env.ADF_BATCH_EMULATOR_URL = emulator.url;
+      env.ADF_BATCH_SANDBOX_SP_SECRET = servicePrincipal.secret;
+    }
+    Object.assign(settings, options.settings);
+    writeUserSettings(ensureDir(runDir, 'user-data'), settings);
+    const extensionsDir = ensureDir(runDir, 'extensions');
+    const extension = options.linkExtension === false ? undefined : linkExtension(extensionsDir);
+    const codeServer = await startCodeServer(install, { runDir, env, args: options.codeServerArgs, port: options.codeServerPort });
+    const stop = async (): Promise<void> => {
+      await codeServer.stop();
+      await emulator?.stop();
+      keepLog(codeServer.logFile, options.label);
+      socketSafe.release();
+      if (!options.runDir && !process.env.KEEP_RUN_DIRS) rmSync(realRunDir, { recursive: true, force: true });
+    };
+    return { runDir, emulator, codeServer, extension, env, stop };
+  } catch (error) {
+    await emulator?.stop();
+    socketSafe.release();
+    throw error;
+  }
+}
+
+/** Copies code-server's log to test-results/logs/<label>-code-server.log (the run folder is removed). */
+function keepLog(logFile: string, label: string): void {
+  if (!existsSync(logFile)) return;
+  cpSync(logFile, join(ensureDir(testResultsDir, 'logs'), `${label}-code-server.log`));
+}
