@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runRunCommand } from '../../../src/cli/run-command';
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('adf-batch run', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'adf-batch-run-'));
+    mkdirSync(join(dir, 'pipeline'));
+    const write = (name: string, properties: unknown): void => writeFileSync(join(dir, 'pipeline', `${name}.json`), JSON.stringify({ name, properties }, null, 2));
+    write('Greets', {
+      parameters: { who: { type: 'String' }, times: { type: 'Int', defaultValue: 1 } },
+      variables: { greeting: { type: 'String' } },
+      activities: [
+        { name: 'Greet', type: 'SetVariable', typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" } },
+        { name: 'Pause', type: 'Wait', dependsOn: [{ activity: 'Greet', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: '@pipeline().parameters.times' } },
+      ],
+    });
+    write('Fails', { activities: [{ name: 'Stop', type: 'Fail', typeProperties: { message: 'stopped on purpose', errorCode: 'E7' } }] });
+    write('Parent', { activities: [{ name: 'Call child', type: 'ExecutePipeline', typeProperties: { pipeline: { referenceName: 'Greets', type: 'PipelineReference' }, parameters: { who: 'child' }, waitOnCompletion: true } }] });
+    write('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
+    writeFileSync(join(dir, 'not-json.json'), '{ nope');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function run(args: string[], signal?: AbortSignal): Promise<Captured> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runRunCommand(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir }, { env: {}, ...(signal ? { signal } : {}) });
+    return { code, stdout, stderr };
+  }
+
+  it('exits 0 for a succeeded run and prints each activity run and the result', async () => {
+    const { code, stdout } = await run(['pipeline/Greets.json', '--param', 'who=world', '--param', 'times=2', '--time-scale', '1000', '--show-io']);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^Running pipeline Greets \(run [0-9a-f-]{36}\)$/m);
+    assert.match(stdout, /^OK {8}Greet \(SetVariable\) {2}\d+ ms$/m);
+    assert.match(stdout, /output: \{"name":"greeting","value":"hello world"\}/);
+    assert.match(stdout, /^OK {8}Pause \(Wait\)/m);
+    assert.match(stdout, /^Pipeline Greets run [0-9a-f-]{36}: Succeeded in /m);
+  });
+
+  it('exits 1 for a failed run, printing the error', async () => {
+    const { code, stdout } = await run(['pipeline/Fails.json']);
+    assert.equal(code, 1);
+    assert.match(stdout, /^FAILED {4}Stop \(Fail\)/m);
+    assert.match(stdout, /E7: stopped on purpose/);
+    assert.match(stdout, /: Failed in .*\n {2}Operation on target Stop failed: stopped on purpose/);
+  });
+
+  it('prints the pipeline run and its activity runs as JSON with --format json', async () => {
+    const { code, stdout } = await run(['pipeline/Greets.json', '--param', 'who=json', '--format', 'json', '--time-scale', '1000']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout) as { pipelineRun: { status: string; parameters: Record<string, string> }; activityRuns: Array<{ activityName: string; status: string }> };
+    assert.equal(result.pipelineRun.status, 'Succeeded');
+    assert.deepEqual(result.pipelineRun.parameters, { who: 'json', times: '1' });
+    assert.deepEqual(result.activityRuns.map((a) => [a.activityName, a.status]), [['Greet', 'Succeeded'], ['Pause', 'Succeeded']]);
+  });
+
+  it('runs Execute Pipeline children found next to the pipeline file', async () => {
+    const { code, stdout } = await run(['pipeline/Parent.json', '--time-scale', '1000']);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^OK {8}Call child \(ExecutePipeline\)/m);
+  });
+
+  it('exits 1 when cancelled', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const { code, stdout } = await run(['pipeline/Slow.json'], controller.signal);
+    assert.equal(code, 1);
+    assert.match(stdout, /^CANCELLED Long wait \(Wait\)/m);
+    assert.match(stdout, /: Cancelled in /);
+  });
+
+  it('exits 2 with a clear message for bad usage', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /the pipeline file is missing/],
+      [['a.json', 'b.json'], /expected one pipeline file, got 2/],
+      [['pipeline/Greets.json', '--param', 'novalue'], /--param must look like name=value, not "novalue"/],
+      [['pipeline/Greets.json'], /Missing value for required parameter 'who'/],
+      [['pipeline/Greets.json', '--param', 'who=x', '--param', 'times=soon'], /Parameter 'times': expected an integer, got 'soon'/],
+      [['pipeline/Missing.json'], /Cannot read .*Missing\.json: no such file/],
+      [['not-json.json'], /is not valid JSON/],
+      [['pipeline/Greets.json', '--format', 'xml'], /--format must be text or json/],
+      [['pipeline/Greets.json', '--time-scale', '0'], /--time-scale must be a positive number/],
+      [['pipeline/Greets.json', '--azure', 'nowhere.json'], /--azure: cannot read settings file/],
+      [['pipeline/Greets.json', '--bogus'], /Unknown option '--bogus'/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await run(args);
+      assert.equal(code, 2, `exit code for ${args.join(' ')}`);
+      assert.match(stderr, message);
+      assert.match(stderr, /Usage: adf-batch run/);
+    }
+  });
+});
