@@ -29,3 +29,14 @@ export {
   type ExpressionReferenceKind,
   type FindReferencesOptions,
 } from './references';
+export {
+  evaluate,
+  evaluateNode,
+  evaluateString,
+  evaluateValue,
+  isSupportedFunction,
+  SUPPORTED_FUNCTIONS,
+} from './evaluator';
+export type { ActivityRunView, EvaluationContext, PipelineContext } from './evaluation-context';
+export { EvaluationError, type EvaluationErrorCode } from './evaluation-error';
+export { toAdfString, toJsonText, type JsonValue } from './values';

@@ -352,7 +352,7 @@ class Parser {
     const dot = this.tokens[this.index - 2];
     if (name.kind !== 'identifier' || dot.kind !== '.' || name.span.end !== token.span.start) return undefined;
     let end = name.span.end;
-    while (end < this.source.length && /[\p{L}\p{N}_-]/u.test(this.source[end])) end++;
+    while (end < this.source.length && /[\p{L}\p{N}_$-]/u.test(this.source[end])) end++;
     return { name: this.source.slice(name.span.start, end), before: name.value, span: { start: dot.span.start, end } };
   }
 

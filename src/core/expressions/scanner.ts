@@ -30,8 +30,8 @@ export interface Token {
 }
 
 const PUNCTUATION = new Set<string>(['(', ')', ',', '.', '?', '[', ']']);
-const IDENTIFIER_START = /[\p{L}_]/u;
-const IDENTIFIER_PART = /[\p{L}\p{N}_]/u;
+const IDENTIFIER_START = /[\p{L}_$]/u;
+const IDENTIFIER_PART = /[\p{L}\p{N}_$]/u;
 const DIGIT = /[0-9]/;
 const WHITESPACE = /\s/;
 

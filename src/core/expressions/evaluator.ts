@@ -1,0 +1,262 @@
+// Evaluates parsed ADF expressions against a run's context (pipeline(), variables(), activity(), item()).
+// Whole `@...` values keep their type; `@{...}` interpolations give strings, with values written as ADF
+// writes them (True/False, compact JSON for arrays and objects).
+import { randomUUID } from 'node:crypto';
+import type { CallNode, ExpressionNode, IndexNode, MemberNode, ParsedValue } from './ast';
+import type { EvaluationContext } from './evaluation-context';
+import { EvaluationError } from './evaluation-error';
+import { describeArity, FUNCTIONS, lookupFunction, type FunctionInfo } from './functions';
+import { COLLECTION_FUNCTIONS } from './functions-collection';
+import { CONVERSION_FUNCTIONS } from './functions-conversion';
+import { DATE_FUNCTIONS } from './functions-date';
+import { LOGICAL_FUNCTIONS } from './functions-logical';
+import { MATH_FUNCTIONS } from './functions-math';
+import { STRING_FUNCTIONS } from './functions-string';
+import { XML_FUNCTIONS } from './functions-xml';
+import type { CallEnvironment, FunctionImplementation } from './function-types';
+import { parseValue } from './parser';
+import { asNumber, describeValue, isRecord, makeNumber, toAdfString, toPlainValue, type JsonValue, type Value } from './values';
+
+const IMPLEMENTATIONS = new Map<string, FunctionImplementation>(
+  Object.entries({
+    ...STRING_FUNCTIONS,
+    ...COLLECTION_FUNCTIONS,
+    ...LOGICAL_FUNCTIONS,
+    ...CONVERSION_FUNCTIONS,
+    ...MATH_FUNCTIONS,
+    ...DATE_FUNCTIONS,
+    ...XML_FUNCTIONS,
+  }).map(([name, implementation]) => [name.toLowerCase(), implementation]),
+);
+
+const SYSTEM_FUNCTIONS = new Set(['pipeline', 'activity', 'variables', 'item', 'dataset', 'linkedservice', 'trigger']);
+
+/** Every function the evaluator runs (documented spelling), system functions included. */
+export const SUPPORTED_FUNCTIONS: readonly string[] = FUNCTIONS.filter((f) => isSupportedFunction(f.name)).map((f) => f.name);
+
+/** Whether the evaluator can run a function (any letter case). */
+export function isSupportedFunction(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IMPLEMENTATIONS.has(lower) || SYSTEM_FUNCTIONS.has(lower);
+}
+
+/**
+ * The value of a parsed JSON string value: the literal text, the typed result of an `@...` expression, or
+ * the string built from `@{...}` interpolations. Throws EvaluationError (syntax errors included).
+ */
+export function evaluate(parsed: ParsedValue, context: EvaluationContext = {}): JsonValue {
+  const [firstError] = parsed.errors;
+  if (firstError) throw new EvaluationError('syntax-error', `invalid expression: ${firstError.message}`, firstError.span);
+  const evaluator = new Evaluator(context);
+  if (parsed.kind === 'expression') {
+    const [segment] = parsed.segments;
+    return toPlainValue(segment.kind === 'expression' && segment.node ? evaluator.evaluate(segment.node) : null);
+  }
+  let text = '';
+  for (const segment of parsed.segments) {
+    if (segment.kind === 'literal') text += segment.value;
+    else if (segment.node) text += toAdfString(evaluator.evaluate(segment.node));
+  }
+  return text;
+}
+
+/** The value of one expression tree (no `@`), e.g. from parseExpression(). */
+export function evaluateNode(node: ExpressionNode, context: EvaluationContext = {}): JsonValue {
+  return toPlainValue(new Evaluator(context).evaluate(node));
+}
+
+const PARSE_CACHE = new Map<string, ParsedValue>();
+const PARSE_CACHE_LIMIT = 5_000;
+
+function parseCached(value: string): ParsedValue {
+  let parsed = PARSE_CACHE.get(value);
+  if (!parsed) {
+    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT) PARSE_CACHE.clear();
+    parsed = parseValue(value);
+    PARSE_CACHE.set(value, parsed);
+  }
+  return parsed;
+}
+
+/** Parses and evaluates one JSON string value; errors quote the value. */
+export function evaluateString(value: string, context: EvaluationContext = {}): JsonValue {
+  if (!value.includes('@')) return value;
+  try {
+    return evaluate(parseCached(value), context);
+  } catch (error) {
+    throw error instanceof EvaluationError ? error.in(value) : error;
+  }
+}
+
+/**
+ * Deep evaluation of a JSON value as written in a pipeline: every string is evaluated (expressions and
+ * interpolations become their values), arrays and objects member by member, other values stay as they are.
+ */
+export function evaluateValue(value: unknown, context: EvaluationContext = {}): JsonValue {
+  if (typeof value === 'string') return evaluateString(value, context);
+  if (Array.isArray(value)) return value.map((item) => evaluateValue(item, context));
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, JsonValue> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = evaluateValue(item, context);
+    return result;
+  }
+  return toPlainValue(value);
+}
+
+class Evaluator {
+  private readonly environment: Omit<CallEnvironment, 'name'>;
+
+  constructor(private readonly context: EvaluationContext) {
+    this.environment = {
+      context,
+      now: context.now ?? (() => new Date()),
+      random: context.random ?? Math.random,
+      newGuid: context.newGuid ?? randomUUID,
+    };
+  }
+
+  evaluate(node: ExpressionNode): Value {
+    switch (node.kind) {
+      case 'string':
+        return node.value;
+      case 'number':
+        return makeNumber(node.value, !node.integer);
+      case 'boolean':
+        return node.value;
+      case 'null':
+        return null;
+      case 'call':
+        return this.call(node);
+      case 'member':
+        return this.member(node);
+      case 'index':
+        return this.index(node);
+    }
+  }
+
+  private call(node: CallNode): Value {
+    const lower = node.name.toLowerCase();
+    const info = lookupFunction(node.name);
+    if (SYSTEM_FUNCTIONS.has(lower)) {
+      this.checkArity(node, info as FunctionInfo);
+      return this.system(lower, node);
+    }
+    const implementation = IMPLEMENTATIONS.get(lower);
+    if (!implementation) {
+      if (info) {
+        throw new EvaluationError('unsupported-function', `The function '${node.name}' is not supported by the local evaluator`, node.nameSpan, node.name);
+      }
+      throw new EvaluationError('unknown-function', `'${node.name}' is not a known ADF expression function`, node.nameSpan, node.name);
+    }
+    this.checkArity(node, implementation);
+    const env: CallEnvironment = { ...this.environment, name: node.name };
+    try {
+      return implementation.lazy
+        ? implementation.call(node.args.map((arg) => () => this.evaluate(arg)), env)
+        : implementation.call(node.args.map((arg) => this.evaluate(arg)), env);
+    } catch (error) {
+      if (error instanceof EvaluationError) throw error.at(node.span, node.name);
+      throw new EvaluationError('invalid-argument', `${node.name}() failed: ${error instanceof Error ? error.message : String(error)}`, node.span, node.name);
+    }
+  }
+
+  private checkArity(node: CallNode, arity: Pick<FunctionInfo, 'minArgs' | 'maxArgs'>): void {
+    const count = node.args.length;
+    if (count >= arity.minArgs && (arity.maxArgs === undefined || count <= arity.maxArgs)) return;
+    const expected = describeArity({ ...arity } as FunctionInfo);
+    throw new EvaluationError(
+      'argument-count',
+      `${node.name}() takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${count}`,
+      node.span,
+      node.name,
+    );
+  }
+
+  private system(lower: string, node: CallNode): Value {
+    const context = this.context;
+    switch (lower) {
+      case 'pipeline':
+        return this.require(context.pipeline, node, 'pipeline() is not available here (no pipeline run context)');
+      case 'activity': {
+        const name = this.nameArgument(node);
+        const result = context.activity?.(name);
+        if (result === undefined) {
+          throw new EvaluationError('unknown-activity', `activity('${name}') has no result here: no activity of that name ran before this one`, node.span, node.name);
+        }
+        return result;
+      }
+      case 'variables': {
+        const name = this.nameArgument(node);
+        const value = context.variables?.(name);
+        if (value === undefined) throw new EvaluationError('undefined-variable', `variables('${name}'): the pipeline has no variable named '${name}'`, node.span, node.name);
+        return value;
+      }
+      case 'item':
+        if (!context.item) throw new EvaluationError('item-outside-foreach', 'item() is only available inside a ForEach (or a Filter condition)', node.span, node.name);
+        return context.item();
+      case 'dataset':
+        return this.require(context.dataset?.(), node, 'dataset() is only available inside a dataset definition');
+      case 'linkedservice':
+        return this.require(context.linkedService?.(), node, 'linkedService() is only available inside a linked service definition');
+      default:
+        return this.require(context.trigger?.(), node, 'trigger() is only available in a run started by a trigger');
+    }
+  }
+
+  private require(value: unknown, node: CallNode, reason: string): Value {
+    if (value === undefined) throw new EvaluationError('missing-context', reason, node.span, node.name);
+    return value;
+  }
+
+  private nameArgument(node: CallNode): string {
+    const value = this.evaluate(node.args[0]);
+    if (typeof value !== 'string') {
+      throw new EvaluationError('invalid-argument', `${node.name}() expects a name (a string), not ${describeValue(value)}`, node.args[0].span, node.name);
+    }
+    return value;
+  }
+
+  private member(node: MemberNode): Value {
+    const target = this.evaluate(node.object);
+    return this.property(target, node.name, node.optional, node);
+  }
+
+  private index(node: IndexNode): Value {
+    const target = this.evaluate(node.object);
+    if ((target === null || target === undefined) && node.optional) return null;
+    const key = this.evaluate(node.index);
+    if (typeof key === 'string') return this.property(target, key, node.optional, node);
+    const number = asNumber(key);
+    if (!number || !Number.isInteger(number.value)) {
+      throw new EvaluationError('invalid-argument', `an index must be an integer or a property name, not ${describeValue(key)}`, node.index.span);
+    }
+    if (!Array.isArray(target)) {
+      throw new EvaluationError('invalid-argument', `cannot take item [${number.value}] of ${describeValue(target)}: only arrays have numbered items`, node.span);
+    }
+    if (number.value < 0 || number.value >= target.length) {
+      if (node.optional) return null;
+      throw new EvaluationError('index-out-of-range', `index ${number.value} is outside the array (length ${target.length})`, node.index.span);
+    }
+    return target[number.value];
+  }
+
+  /** Reads a property: exact name first, then ignoring letter case; `?.` gives null instead of failing. */
+  private property(target: Value, name: string, optional: boolean, node: MemberNode | IndexNode): Value {
+    const span = node.kind === 'member' ? node.nameSpan : node.index.span;
+    if (!isRecord(target)) {
+      if ((target === null || target === undefined) && optional) return null;
+      throw new EvaluationError('missing-property', `cannot read property '${name}' of ${describeValue(target)}`, span);
+    }
+    if (Object.prototype.hasOwnProperty.call(target, name) && target[name] !== undefined) return target[name];
+    const lower = name.toLowerCase();
+    const key = Object.keys(target).find((k) => k.toLowerCase() === lower && target[k] !== undefined);
+    if (key !== undefined) return target[key];
+    if (optional) return null;
+    const available = Object.keys(target).filter((k) => target[k] !== undefined);
+    throw new EvaluationError(
+      'missing-property',
+      `property '${name}' doesn't exist, available properties are ${available.length ? `'${available.join(', ')}'` : 'none'}`,
+      span,
+    );
+  }
+}
