@@ -52,11 +52,13 @@ export interface BatchJob {
 export function jobStatus(job: BatchJob, now: number): BatchJobStatus {
   const path = STATUS_PATHS[job.behaviour.outcome];
   const last = path.length - 1;
-  let fraction: number;
-  if (job.behaviour.polls !== undefined) fraction = job.polls / job.behaviour.polls;
-  else fraction = job.durationMs <= 0 ? 1 : (now - job.createdAt) / job.durationMs;
+  const polls = job.behaviour.polls;
+  const fraction = polls !== undefined ? job.polls / polls : job.durationMs <= 0 ? 1 : (now - job.createdAt) / job.durationMs;
   if (fraction >= 1) return path[last]!;
-  return path[Math.min(last - 1, Math.max(0, Math.floor(fraction * last)))]!;
+  let index = Math.floor(fraction * last);
+  // With few polls, show the statuses just before the outcome (Finalizing, CancelRequested) rather than skip them.
+  if (polls !== undefined && job.polls > 0) index = Math.max(index, last - (polls - job.polls));
+  return path[Math.min(last - 1, Math.max(0, index))]!;
 }
 
 /** The job resource as the batch endpoint returns it. */

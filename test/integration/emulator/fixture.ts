@@ -8,7 +8,16 @@ import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { EmulatorControlClient } from '../../../src/emulator/control-client';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
-import { emulatorArmClientOptions, emulatorCredentialOptions } from './trust';
+import {
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createEmptyPipeline,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  type Pipeline,
+} from '@azure/core-rest-pipeline';
+import { emulatorArmClientOptions, emulatorCredentialOptions, trustEmulatorCaPolicy } from './trust';
 
 export const SEED_PATH = join(process.cwd(), 'test', 'fixtures', 'seeds', 'integration.json');
 export const PAGE_SIZE = 3;
@@ -91,11 +100,6 @@ export async function send(
   fx: Fixture,
   request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string>; scope?: string; token?: string },
 ): Promise<RawResponse> {
-  const { createEmptyPipeline, createHttpHeaders, createPipelineRequest, createDefaultHttpClient, bearerTokenAuthenticationPolicy } = await import('@azure/core-rest-pipeline');
-  const { trustEmulatorCaPolicy } = await import('./trust');
-  const pipeline = createEmptyPipeline();
-  pipeline.addPolicy(trustEmulatorCaPolicy(fx.emulator.caCertPem));
-  if (request.scope) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: fx.credential, scopes: request.scope }));
   const headers = createHttpHeaders({ ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...request.headers });
   if (request.token) headers.set('Authorization', `Bearer ${request.token}`);
   const pipelineRequest = createPipelineRequest({
@@ -104,7 +108,7 @@ export async function send(
     headers,
     body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
   });
-  const response = await pipeline.sendRequest(createDefaultHttpClient(), pipelineRequest);
+  const response = await rawPipeline(fx, request.scope).sendRequest(rawHttpClient, pipelineRequest);
   let body: unknown = response.bodyAsText;
   try {
     body = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
@@ -112,6 +116,23 @@ export async function send(
     // not JSON: keep the text
   }
   return { status: response.status, headers: response.headers.toJSON(), body };
+}
+
+const rawHttpClient: HttpClient = createDefaultHttpClient();
+const rawPipelines = new WeakMap<Fixture, Map<string, Pipeline>>();
+
+/** One pipeline per fixture and scope, so tokens and connections are reused. */
+function rawPipeline(fx: Fixture, scope: string | undefined): Pipeline {
+  const byScope = rawPipelines.get(fx) ?? new Map<string, Pipeline>();
+  rawPipelines.set(fx, byScope);
+  let pipeline = byScope.get(scope ?? '');
+  if (!pipeline) {
+    pipeline = createEmptyPipeline();
+    pipeline.addPolicy(trustEmulatorCaPolicy(fx.emulator.caCertPem));
+    if (scope) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: fx.credential, scopes: scope }));
+    byScope.set(scope ?? '', pipeline);
+  }
+  return pipeline;
 }
 
 /** The claims of a JWT (no verification: for assertions only). */
