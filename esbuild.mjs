@@ -52,6 +52,9 @@ for (const options of builds.filter((b) => existsSync(b.entryPoints[0]))) {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    // jsonc-parser's "main" is a UMD build that requires its own files at run time (./impl/format), which
+    // breaks inside a bundle: bundle its ESM build instead.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     ...options,
   };
   if (watch) {

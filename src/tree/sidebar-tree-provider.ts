@@ -18,6 +18,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   private readonly emitter = new vscode.EventEmitter<SidebarNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private currentLoader: ResourceLoader | undefined;
+  /** The page size and concurrency the current loader was made with. */
+  private loaderSettings = '';
   private currentCloud: CloudDefinition | undefined;
   private session: AzureSession | undefined;
   private readonly parents = new Map<string, LoadingParent>();
@@ -42,12 +44,17 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
 
   loader(): ResourceLoader {
     if (!this.session) throw new Error('Not signed in.');
-    this.currentLoader ??= new ResourceLoader({
-      reader: this.sessions.createReader(this.session),
-      pageSize: readPageSize(),
-      concurrency: readConcurrency(),
-      onLoadingChange: (key, loading) => this.parents.get(key)?.setLoading(loading),
-    });
+    if (!this.currentLoader) {
+      const pageSize = readPageSize();
+      const concurrency = readConcurrency();
+      this.loaderSettings = `${pageSize}/${concurrency}`;
+      this.currentLoader = new ResourceLoader({
+        reader: this.sessions.createReader(this.session),
+        pageSize,
+        concurrency,
+        onLoadingChange: (key, loading) => this.parents.get(key)?.setLoading(loading),
+      });
+    }
     return this.currentLoader;
   }
 
@@ -118,6 +125,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       this.currentCloud = status.session.cloud;
       this.currentLoader = undefined;
     }
+    // Settings may change between the event and this reload: a loader always matches them.
+    if (this.currentLoader && this.loaderSettings !== `${readPageSize()}/${readConcurrency()}`) this.currentLoader = undefined;
     let all: SubscriptionRef[];
     try {
       all = await this.sessions.getSubscriptions();

@@ -1,7 +1,9 @@
 // The ResourceReader over the official SDK clients: one request per call, one client per subscription,
-// and one credential per tenant (so tokens are cached across subscriptions of a tenant).
+// one credential per tenant whose concurrent token requests are joined, and one HTTP client (connection
+// pool) for all of them, so expanding many subscriptions at once costs one token and few TLS handshakes.
 import type { TokenCredential } from '@azure/identity';
 import type { CommonClientOptions } from '@azure/core-client';
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import type { CloudDefinition } from './cloud';
 import { createMachineLearningClient } from './clients';
@@ -11,6 +13,7 @@ import {
 } from './models';
 import { readOnePage, type Page } from './paging';
 import type { ResourceReader } from './resource-loader';
+import { shareTokenRequests } from './shared-credential';
 
 export interface SdkReaderOptions {
   cloud: CloudDefinition;
@@ -20,8 +23,12 @@ export interface SdkReaderOptions {
 
 export class SdkResourceReader implements ResourceReader {
   private readonly clients = new Map<string, AzureMachineLearningWorkspaces>();
+  private readonly credentials = new Map<string, TokenCredential>();
+  private readonly clientOptions: CommonClientOptions;
 
-  constructor(private readonly options: SdkReaderOptions) {}
+  constructor(private readonly options: SdkReaderOptions) {
+    this.clientOptions = { httpClient: createDefaultHttpClient(), ...options.clientOptions };
+  }
 
   async listWorkspaces(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<WorkspaceInfo>> {
     const client = this.client(subscription.tenantId, subscription.subscriptionId);
@@ -46,13 +53,19 @@ export class SdkResourceReader implements ResourceReader {
     const key = `${tenantId}/${subscriptionId}`.toLowerCase();
     let client = this.clients.get(key);
     if (!client) {
-      client = createMachineLearningClient({
-        cloud: this.options.cloud,
-        credential: this.options.credentialForTenant(tenantId),
-        clientOptions: this.options.clientOptions,
-      }, subscriptionId);
+      client = createMachineLearningClient({ cloud: this.options.cloud, credential: this.credential(tenantId), clientOptions: this.clientOptions }, subscriptionId);
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  private credential(tenantId: string): TokenCredential {
+    const key = tenantId.toLowerCase();
+    let credential = this.credentials.get(key);
+    if (!credential) {
+      credential = shareTokenRequests(this.options.credentialForTenant(tenantId));
+      this.credentials.set(key, credential);
+    }
+    return credential;
   }
 }

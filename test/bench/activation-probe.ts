@@ -1,0 +1,86 @@
+// Measures activation of the bundled extension (dist/extension.js) under plain Node with a stand-in
+// `vscode` module, and checks that activation loads no Azure SDK code. Run in a fresh process (the bench
+// spawns it) so that nothing else has loaded the SDK before: prints one JSON line.
+import Module from 'node:module';
+import { join, resolve } from 'node:path';
+
+/** A do-nothing object that answers any property, call or `new` (not thenable, so `await` is safe). */
+function stub(name: string): unknown {
+  const target = function stubFunction(): void { /* stand-in */ };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (prop === 'then') return undefined;
+      if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
+      if (prop === 'dispose') return () => undefined;
+      if (prop === 'get') return () => undefined;
+      return stub(`${name}.${String(prop)}`);
+    },
+    apply() { return stub(`${name}()`); },
+    construct() { return stub(`new ${name}`) as object; },
+  });
+}
+
+/** Top-level names of the vscode API, each a stub (esbuild's interop copies only own properties). */
+const VSCODE_NAMES = [
+  'commands', 'window', 'workspace', 'env', 'languages', 'authentication', 'extensions', 'debug', 'tasks', 'scm', 'tests',
+  'notebooks', 'comments', 'chat', 'lm', 'l10n', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor',
+  'MarkdownString', 'Range', 'Position', 'Selection', 'Location', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag',
+  'DiagnosticRelatedInformation', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'TextEdit', 'CompletionItem',
+  'CompletionItemKind', 'CompletionList', 'Hover', 'SnippetString', 'TreeItemCollapsibleState', 'ConfigurationTarget',
+  'ProgressLocation', 'StatusBarAlignment', 'ViewColumn', 'RelativePattern', 'FileType', 'CancellationTokenSource',
+  'QuickPickItemKind', 'DocumentLink', 'SemanticTokensLegend', 'SemanticTokensBuilder', 'CodeLens', 'SymbolKind',
+  'DocumentSymbol', 'FoldingRange', 'TextEditorRevealType', 'OverviewRulerLane', 'EndOfLine', 'LanguageStatusSeverity',
+  'TabInputText', 'TabInputWebview', 'FileSystemError', 'ExtensionMode', 'UIKind', 'ColorThemeKind', 'version',
+];
+
+function vscodeStub(): Record<string, unknown> {
+  return Object.fromEntries(VSCODE_NAMES.map((name) => [name, stub(name)]));
+}
+
+export interface ActivationResult {
+  /** require(dist/extension.js) + activate(), milliseconds. */
+  activationMs: number;
+  /** Modules under node_modules/@azure, or dist/azure.js, present after activation. */
+  azureModulesLoaded: string[];
+  /** The time the first expand then spends loading dist/azure.js (the Azure SDK). */
+  backendLoadMs: number;
+}
+
+export function measureActivation(repoRoot: string): ActivationResult {
+  const moduleApi = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const original = moduleApi._resolveFilename;
+  const vscodeStubPath = join(repoRoot, 'out', 'test', 'bench', '__vscode_stub__.js');
+  require.cache[vscodeStubPath] = { id: vscodeStubPath, filename: vscodeStubPath, loaded: true, exports: vscodeStub() } as NodeJS.Module;
+  moduleApi._resolveFilename = function resolve(request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? vscodeStubPath : original.call(this, request, ...rest);
+  };
+  try {
+    const extensionPath = join(repoRoot, 'dist', 'extension.js');
+    const context = {
+      subscriptions: [] as unknown[],
+      extensionPath: repoRoot,
+      extensionUri: stub('extensionUri'),
+      secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: stub('onDidChange') },
+      globalState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+      workspaceState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+      extension: { packageJSON: { version: 'bench' } },
+      asAbsolutePath: (p: string) => join(repoRoot, p),
+    };
+    const started = process.hrtime.bigint();
+    const extension = require(extensionPath) as { activate(context: unknown): unknown };
+    extension.activate(context);
+    const activationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const azureModulesLoaded = Object.keys(require.cache).filter((p) => /node_modules[\\/]@azure|dist[\\/]azure\.js$/.test(p));
+
+    const backendStarted = process.hrtime.bigint();
+    require(join(repoRoot, 'dist', 'azure.js'));
+    const backendLoadMs = Number(process.hrtime.bigint() - backendStarted) / 1e6;
+    return { activationMs, azureModulesLoaded, backendLoadMs };
+  } finally {
+    moduleApi._resolveFilename = original;
+  }
+}
+
+if (require.main === module) {
+  console.log(JSON.stringify(measureActivation(resolve(__dirname, '..', '..', '..'))));
+}

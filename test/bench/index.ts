@@ -1,0 +1,22 @@
+// `npm run bench`: runs every bench in turn and prints their figures. Add yours to `benches` below; each
+// returns false when an invariant it checks (not a timing) broke, which makes the exit code 1.
+import { runSidebarBench } from './sidebar.bench';
+
+const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
+  { name: 'sidebar', run: runSidebarBench },
+];
+
+async function main(): Promise<void> {
+  let ok = true;
+  for (const bench of benches) {
+    try {
+      ok = await bench.run() && ok;
+    } catch (error) {
+      console.error(`bench ${bench.name} failed:`, error);
+      ok = false;
+    }
+  }
+  process.exitCode = ok ? 0 : 1;
+}
+
+void main();

@@ -1,0 +1,119 @@
+// Sidebar bench (`npm run bench`): the tree's loader (src/core/azure, the code the view runs) against the
+// emulator with 100 ms of latency on every route. Prints each expand against its round-trip floor, the
+// refresh of 20 subscriptions, the requests made (none twice for one expand), the activation time and the
+// bundle sizes. Figures only, no timing assertions; a broken request invariant makes it return false.
+// Three child processes keep the figures honest: the emulator (its CPU is not the client's), the client
+// (trusting the emulator CA through NODE_EXTRA_CA_CERTS like the extension host) and the activation probe
+// (a fresh process in which nothing has loaded the Azure SDK yet).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ActivationResult } from './activation-probe';
+import type { BenchEmulatorInfo } from './emulator-process';
+import type { TreeBenchInput, TreeBenchRow } from './sidebar-tree-run';
+
+const LATENCY_MS = 100;
+const SUBSCRIPTIONS = 20;
+const LONG_WORKSPACE_ENDPOINTS = 120;
+const PAGE_SIZE = 50;
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+export async function runSidebarBench(): Promise<boolean> {
+  console.log(`\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`);
+  reportBundles();
+  let ok = reportActivation();
+  const { child, info } = await startEmulatorProcess();
+  try {
+    ok = printRows(runTreeBench(info)) && ok;
+  } finally {
+    child.stdin?.end();
+  }
+  return ok;
+}
+
+function reportBundles(): void {
+  const size = (file: string): string => {
+    try {
+      return `${(statSync(join(repoRoot, file)).size / 1024).toFixed(1)} KiB`;
+    } catch {
+      return 'missing (run `npm run build`)';
+    }
+  };
+  console.log(`bundle dist/extension.js (loaded at activation): ${size('dist/extension.js')}`);
+  console.log(`bundle dist/azure.js (Azure SDK, loaded at the first expand): ${size('dist/azure.js')}`);
+}
+
+function reportActivation(): boolean {
+  const runs: ActivationResult[] = [];
+  for (let i = 0; i < 5; i++) {
+    const child = spawnSync(process.execPath, [join(__dirname, 'activation-probe.js')], { encoding: 'utf8' });
+    try {
+      runs.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ActivationResult);
+    } catch {
+      console.log(`activation probe failed: ${child.stderr || child.stdout}`);
+      return false;
+    }
+  }
+  const median = (values: number[]): string => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(1);
+  const loaded = [...new Set(runs.flatMap((r) => r.azureModulesLoaded))];
+  console.log(`activation (require + activate of dist/extension.js, Node with a stand-in vscode, median of ${runs.length}): ${median(runs.map((r) => r.activationMs))} ms`);
+  console.log(`Azure SDK modules loaded by activation: ${loaded.length === 0 ? 'none' : loaded.join(', ')}`);
+  console.log(`the first expand then loads dist/azure.js: ${median(runs.map((r) => r.backendLoadMs))} ms (median)`);
+  return loaded.length === 0;
+}
+
+/** Starts test/bench/emulator-process in a child process and waits for its URL. */
+async function startEmulatorProcess(): Promise<{ child: ChildProcess; info: BenchEmulatorInfo }> {
+  const args = [String(SUBSCRIPTIONS), '2', String(LONG_WORKSPACE_ENDPOINTS), String(PAGE_SIZE)];
+  const child = spawn(process.execPath, [join(__dirname, 'emulator-process.js'), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const firstLine = await new Promise<string>((resolveLine, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`the bench emulator exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(firstLine) as BenchEmulatorInfo };
+}
+
+function runTreeBench(info: BenchEmulatorInfo): TreeBenchRow[] {
+  const input: TreeBenchInput = { ...info, latencyMs: LATENCY_MS, subscriptions: SUBSCRIPTIONS, pageSize: PAGE_SIZE, longEndpoints: LONG_WORKSPACE_ENDPOINTS };
+  const child = spawnSync(process.execPath, [join(__dirname, 'sidebar-tree-run.js'), JSON.stringify(input)], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: info.caCertPath },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the tree bench failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '[]') as TreeBenchRow[];
+}
+
+function printRows(rows: TreeBenchRow[]): boolean {
+  let ok = true;
+  const pad = (text: string, width: number): string => text.padEnd(width);
+  console.log(`${pad('scenario', 64)}${pad('ms', 8)}${pad('floor', 7)}${pad('over', 7)}requests (route: count)`);
+  for (const row of rows) {
+    const byRoute = new Map<string, number>();
+    for (const r of row.requests) byRoute.set(r.routeId, (byRoute.get(r.routeId) ?? 0) + 1);
+    // The same URL answered successfully twice within one expand would be wasted work.
+    const seen = new Set<string>();
+    const duplicates = row.requests.filter((r) => {
+      if (r.status >= 400) return false;
+      const key = `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`;
+      if (seen.has(key)) return true;
+      seen.add(key);
+      return false;
+    });
+    if (duplicates.length > 0) ok = false;
+    const routes = [...byRoute].map(([route, n]) => `${route}: ${n}`).join(', ') || 'none';
+    console.log(`${pad(row.scenario, 64)}${pad(row.ms.toFixed(0), 8)}${pad(String(row.floorMs), 7)}${pad((row.ms - row.floorMs).toFixed(0), 7)}${row.requests.length} (${routes})${duplicates.length ? `  REPEATED: ${duplicates.length}` : ''}`);
+  }
+  const total = rows.reduce((n, r) => n + r.requests.length, 0);
+  console.log(`requests in all: ${total}; the same request twice within one expand: ${ok ? 'never' : 'YES (see REPEATED)'}`);
+  console.log('floor = round trips on the critical path x latency (+ the 1 s Retry-After in the 429 row); over = ms - floor');
+  return ok;
+}
+
+if (require.main === module) {
+  runSidebarBench().then((ok) => { process.exitCode = ok ? 0 : 1; }, (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,88 @@
+// Shared set-up of the sidebar suites inside the extension host: the extension's API, the emulator's control
+// client, the sidebar seed (swapped in for the run's seed and swapped back afterwards) and tree helpers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/api';
+import { EmulatorControlClient } from '../../../src/emulator/control-client';
+import type { EmulatorSeed } from '../../../src/emulator';
+import type { SidebarNode } from '../../../src/tree/sidebar-node';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+
+export const SEED_FILE = join(repoRoot, 'test', 'fixtures', 'seeds', 'sidebar-exthost.json');
+export const SUBSCRIPTIONS = {
+  contoso: '5d000000-0000-4000-8000-000000000001',
+  broken: '5d000000-0000-4000-8000-000000000002',
+  forbidden: '5d000000-0000-4000-8000-000000000003',
+};
+
+export interface SidebarFixture {
+  api: ExtensionApi;
+  control: EmulatorControlClient;
+  children(node?: SidebarNode): Promise<SidebarNode[]>;
+  item(node: SidebarNode): vscode.TreeItem;
+  label(node: SidebarNode): string;
+  /** The child of `parent` (the root when undefined) with this label; fails with the labels it saw. */
+  child(parent: SidebarNode | undefined, label: string): Promise<SidebarNode>;
+  /** Sets an adfBatchEndpoints setting (user level) and reloads the tree; undefined removes it. */
+  setSetting(key: string, value: unknown): Promise<void>;
+  /** Puts the run's seed and the changed settings back. */
+  restore(): Promise<void>;
+}
+
+export async function openSidebarFixture(): Promise<SidebarFixture> {
+  const url = process.env.ADF_BATCH_EMULATOR_URL;
+  if (!url) throw new Error('ADF_BATCH_EMULATOR_URL is not set: run these suites through the harness (test/harness/exthost-runner.ts).');
+  const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
+  if (!extension) throw new Error('the extension is not installed');
+  const api = await extension.activate();
+  const control = new EmulatorControlClient(url);
+  const runSeed = await control.getSeed();
+  await control.setSeed(JSON.parse(readFileSync(SEED_FILE, 'utf8')) as EmulatorSeed);
+  const changed = new Set<string>();
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
+  const provider = api.sidebar.treeProvider;
+
+  const fixture: SidebarFixture = {
+    api,
+    control,
+    children: async (node) => provider.getChildren(node),
+    item: (node) => provider.getTreeItem(node),
+    label(node) {
+      const label = provider.getTreeItem(node).label;
+      return typeof label === 'string' ? label : label?.label ?? '';
+    },
+    async child(parent, label) {
+      const nodes = await fixture.children(parent);
+      const found = nodes.find((n) => fixture.label(n) === label);
+      if (!found) throw new Error(`no "${label}" under ${parent ? fixture.label(parent) : 'the root'}; saw: ${nodes.map((n) => fixture.label(n)).join(' | ')}`);
+      return found;
+    },
+    async setSetting(key, value) {
+      changed.add(key);
+      await config().update(key, value, vscode.ConfigurationTarget.Global);
+      api.sidebar.refresh();
+    },
+    async restore() {
+      for (const key of changed) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      await control.clearFaults();
+      await control.clearLatency();
+      await control.setSeed(runSeed);
+      api.sidebar.refresh();
+    },
+  };
+  api.sidebar.refresh();
+  return fixture;
+}
+
+/** The codicon id of a tree item's icon, when it is a ThemeIcon. */
+export function iconId(item: vscode.TreeItem): string | undefined {
+  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : (item.iconPath as { id?: string } | undefined)?.id;
+}
+
+export function tooltipText(item: vscode.TreeItem): string {
+  const tooltip = item.tooltip;
+  return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+}
