@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { EmulatorControlClient } from '../../src/emulator/control-client';
 
 interface Manifest {
   publisher: string;
@@ -43,5 +44,23 @@ describe('extension activation', () => {
     assert.ok(registered.has(`${view.id}.focus`), `view ${view.id} not registered`);
     await vscode.commands.executeCommand(`workbench.view.extension.${container}`);
     await vscode.commands.executeCommand(`${view.id}.focus`);
+  });
+});
+
+describe('harness environment inside the extension host', () => {
+  it('reaches the emulator at ADF_BATCH_EMULATOR_URL, trusting its CA through NODE_EXTRA_CA_CERTS', async () => {
+    const url = process.env.ADF_BATCH_EMULATOR_URL;
+    assert.ok(url, 'ADF_BATCH_EMULATOR_URL is not set in the extension host');
+    assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'NODE_EXTRA_CA_CERTS is not set in the extension host');
+    const health = await new EmulatorControlClient(url).health(); // no CA passed: only the env var makes TLS work
+    assert.equal(health.url, url);
+  });
+
+  it('points the extension at the emulator as a custom cloud, signing in as a service principal', () => {
+    const config = vscode.workspace.getConfiguration('adfBatchEndpoints');
+    assert.equal(config.get('cloud'), 'Custom');
+    assert.equal(config.get<{ resourceManagerEndpoint: string }>('customCloud')?.resourceManagerEndpoint.replace(/\/$/, ''), process.env.ADF_BATCH_EMULATOR_URL);
+    assert.equal(config.get('signInMethod'), 'servicePrincipal');
+    assert.ok(process.env.ADF_BATCH_SANDBOX_SP_SECRET, 'the service principal secret is not in the environment');
   });
 });

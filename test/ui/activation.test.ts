@@ -1,0 +1,33 @@
+// The extension in code-server, seen through Chromium: its view container sits in the activity bar and
+// opening it shows the "Batch Endpoints" view.
+import * as assert from 'node:assert/strict';
+import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+
+describe('extension in the code-server workbench', () => {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // the first run installs code-server
+    workbench = await openWorkbench();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows its view container in the activity bar, and the Batch Endpoints view when clicked', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
+    await container.waitFor({ state: 'visible', timeout: 60_000 });
+    await container.click();
+    // With one view the sidebar title reads "<container>: <view>"; with several, each view has a pane header.
+    const sidebar = page.locator('.part.sidebar');
+    const view = sidebar.locator('.composite.title', { hasText: /:\s*Batch Endpoints/i })
+      .or(sidebar.locator('.pane-header', { hasText: 'Batch Endpoints' }));
+    await view.first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await container.getAttribute('aria-selected'), 'true');
+    await page.locator('.part.sidebar .pane-body').first().waitFor({ state: 'visible' });
+    await saveScreenshot(page, 'ui-activation');
+  });
+});
