@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findReferences, parseValue, walkParsedValue } from '../../../src/core/expressions';
+import { EvaluationError, evaluateString, findReferences, FUNCTIONS, parseValue, walkParsedValue } from '../../../src/core/expressions';
 
 /** Small deterministic generator (mulberry32) so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -50,5 +50,37 @@ describe('expressions: parser robustness', () => {
   it('every valid expression has no errors and complete segments', () => {
     const parsed = parseValue("@concat(pipeline().parameters.a, '-', string(add(1, 2)))");
     assert.deepEqual(parsed.errors, []);
+  });
+});
+
+describe('expressions: evaluator robustness', () => {
+  it('every function, given arguments of every type, returns a value or throws an EvaluationError', () => {
+    const samples = ['null', "'x'", "''", '1', '-3', '1.5', 'true', 'createArray(1, 2)', "json('{\"a\": 1}')", "'2018-03-15T13:00:00Z'", "xml('<a>1</a>')"];
+    const context = {
+      pipeline: { parameters: {} },
+      variables: (): unknown => 'v',
+      activity: (): { output: unknown } => ({ output: {} }),
+      item: (): unknown => 1,
+      now: (): Date => new Date('2020-01-01T00:00:00Z'),
+    };
+    const next = random(7);
+    let calls = 0;
+    for (const info of FUNCTIONS) {
+      const counts = new Set([info.minArgs, info.minArgs + 1, info.maxArgs ?? info.minArgs + 2]);
+      for (const count of counts) {
+        for (let trial = 0; trial < 12; trial++) {
+          const args = Array.from({ length: count }, () => samples[Math.floor(next() * samples.length)]);
+          const expression = `@${info.name}(${args.join(', ')})`;
+          calls++;
+          try {
+            evaluateString(expression, context);
+          } catch (error) {
+            assert.ok(error instanceof EvaluationError, `${expression} threw ${String(error)}`);
+            assert.ok(error.message.length > 0);
+          }
+        }
+      }
+    }
+    assert.ok(calls > 2000);
   });
 });
