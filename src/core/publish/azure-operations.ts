@@ -1,0 +1,173 @@
+// The SDK-backed stores of the wizard, for one subscription: Data Factory (factories, pipelines as raw JSON, runs),
+// Authorization (role assignments) and Machine Learning (datastores, deployments). This module loads the Azure SDK:
+// the extension imports it lazily, never at activation.
+import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
+import type { ServiceClient } from '@azure/core-client';
+import { createAuthorizationClient, createDataFactoryClient, createMachineLearningClient, type ClientFactoryOptions } from '../azure/clients';
+import { toCreateOrUpdateBody } from '../pipeline/outputs/sdk-body';
+import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../preflight';
+import { MANAGED_IDENTITY_API_VERSION, type FactoryRef } from './factory-ref';
+import { sortFactories, toFactoryInfo, type DeploymentFacts, type FactoryInfo, type WizardReads, type WorkspaceRef } from './factory-reads';
+import type { PipelineStore } from './publish-pipeline';
+import { jsonOf, sendArm, type RawArmClient, type RawArmRequest, type RawArmResponse } from './raw-arm';
+import { readRemotePipeline } from './remote-pipeline';
+import type { RoleAssignmentStore } from './role-grant';
+import type { ActivityRunFacts, PipelineRunFacts } from './run-snapshot';
+import type { RunStore } from './runs';
+
+export interface WizardAzure {
+  subscriptionId: string;
+  reads: WizardReads;
+  pipelines: PipelineStore;
+  roles: RoleAssignmentStore;
+  runs: RunStore;
+  raw: RawArmClient;
+}
+
+export function createWizardAzure(options: ClientFactoryOptions, subscriptionId: string): WizardAzure {
+  const adf = createDataFactoryClient(options, subscriptionId);
+  const authorization = createAuthorizationClient(options, subscriptionId);
+  const ml = createMachineLearningClient(options, subscriptionId);
+  const raw = rawClient(adf, options.cloud.resourceManagerEndpoint);
+
+  const reads: WizardReads = {
+    async listFactories(): Promise<FactoryInfo[]> {
+      const factories: FactoryInfo[] = [];
+      for await (const factory of adf.factories.list()) factories.push(toFactoryInfo(factory, subscriptionId));
+      return sortFactories(factories);
+    },
+    async getFactory(factory: FactoryRef): Promise<FactoryInfo> {
+      return toFactoryInfo(await adf.factories.get(factory.resourceGroup, factory.name), subscriptionId);
+    },
+    async listLinkedServices(factory: FactoryRef): Promise<LinkedServiceFacts[]> {
+      const result: LinkedServiceFacts[] = [];
+      for await (const ls of adf.linkedServices.listByFactory(factory.resourceGroup, factory.name)) {
+        if (ls.name) result.push({ name: ls.name, type: ls.properties?.type ?? '' });
+      }
+      return result.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async listCredentials(factory: FactoryRef): Promise<CredentialFacts[]> {
+      const result: CredentialFacts[] = [];
+      for await (const credential of adf.credentialOperations.listByFactory(factory.resourceGroup, factory.name)) {
+        if (!credential.name) continue;
+        const resourceId = credential.properties?.resourceId;
+        result.push({ name: credential.name, ...(resourceId ? { resourceId } : {}), ...(resourceId ? await principalOf(raw, resourceId) : {}) });
+      }
+      return result.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async listDatastores(workspace: WorkspaceRef): Promise<DatastoreFacts[]> {
+      const result: DatastoreFacts[] = [];
+      for await (const ds of ml.datastores.list(workspace.resourceGroup, workspace.name)) {
+        if (ds.name) result.push({ name: ds.name, type: ds.properties?.datastoreType ?? '', isDefault: Boolean(ds.properties?.isDefault) });
+      }
+      return result;
+    },
+    async listDeployments(workspace: WorkspaceRef, endpointName: string): Promise<DeploymentFacts[]> {
+      const result: DeploymentFacts[] = [];
+      for await (const d of ml.batchDeployments.list(workspace.resourceGroup, workspace.name, endpointName)) {
+        if (d.name) result.push({ name: d.name, ...(d.properties?.provisioningState ? { provisioningState: d.properties.provisioningState } : {}) });
+      }
+      return result.sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+
+  const pipelines: PipelineStore = {
+    read: (factory, name) => readRemotePipeline(raw, factory, name),
+    async write(factory, document, precondition) {
+      const response = await adf.pipelines.createOrUpdate(factory.resourceGroup, factory.name, document.name, toCreateOrUpdateBody(document), {
+        ...('ifMatch' in precondition ? { ifMatch: precondition.ifMatch } : { requestOptions: { customHeaders: { 'If-None-Match': precondition.ifNoneMatch } } }),
+      });
+      return { etag: response.etag };
+    },
+  };
+
+  const roles: RoleAssignmentStore = {
+    async listForPrincipal(scope: string, principalId: string): Promise<RoleAssignmentFacts[]> {
+      const result: RoleAssignmentFacts[] = [];
+      for await (const ra of authorization.roleAssignments.listForScope(scope, { filter: `principalId eq '${principalId}'` })) {
+        if (ra.roleDefinitionId && ra.scope) result.push({ roleDefinitionId: ra.roleDefinitionId, scope: ra.scope, principalId: ra.principalId });
+      }
+      return result;
+    },
+    async create(scope, assignmentName, parameters): Promise<RoleAssignmentFacts> {
+      const ra = await authorization.roleAssignments.create(scope, assignmentName, parameters);
+      return { roleDefinitionId: ra.roleDefinitionId ?? parameters.roleDefinitionId, scope: ra.scope ?? `/${scope}`, principalId: ra.principalId };
+    },
+  };
+
+  const runs: RunStore = {
+    async createRun(factory, pipelineName, parameters): Promise<string> {
+      const response = await adf.pipelines.createRun(factory.resourceGroup, factory.name, pipelineName, { parameters });
+      return response.runId;
+    },
+    async getRun(factory, runId): Promise<PipelineRunFacts> {
+      const run = await adf.pipelineRuns.get(factory.resourceGroup, factory.name, runId);
+      return {
+        runId: run.runId ?? runId,
+        status: run.status ?? 'Unknown',
+        ...(run.message ? { message: run.message } : {}),
+        ...(run.runStart ? { runStart: iso(run.runStart) } : {}),
+        ...(run.runEnd ? { runEnd: iso(run.runEnd) } : {}),
+        ...(typeof run.durationInMs === 'number' ? { durationInMs: run.durationInMs } : {}),
+      };
+    },
+    async queryActivityRuns(factory, runId, updatedAfter, updatedBefore): Promise<ActivityRunFacts[]> {
+      const result: ActivityRunFacts[] = [];
+      let continuationToken: string | undefined;
+      do {
+        const page = await adf.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, runId, { lastUpdatedAfter: updatedAfter, lastUpdatedBefore: updatedBefore, continuationToken });
+        for (const a of page.value) {
+          const error = a.error as { message?: string; errorCode?: string } | undefined;
+          result.push({
+            activityName: a.activityName ?? '',
+            activityType: a.activityType ?? '',
+            status: a.status ?? 'Unknown',
+            ...(a.activityRunStart ? { activityRunStart: iso(a.activityRunStart) } : {}),
+            ...(a.activityRunEnd ? { activityRunEnd: iso(a.activityRunEnd) } : {}),
+            ...(typeof a.durationInMs === 'number' ? { durationInMs: a.durationInMs } : {}),
+            output: a.output as unknown,
+            ...(error && (error.message || error.errorCode) ? { error } : {}),
+          });
+        }
+        continuationToken = page.continuationToken || undefined;
+      } while (continuationToken);
+      return result;
+    },
+    async cancelRun(factory, runId): Promise<void> {
+      await adf.pipelineRuns.cancel(factory.resourceGroup, factory.name, runId, { isRecursive: true });
+    },
+  };
+
+  return { subscriptionId, reads, pipelines, roles, runs, raw };
+}
+
+/** Raw JSON over the Data Factory client's own pipeline (bearer token for ARM, retries, user agent). */
+function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
+  const base = endpoint.replace(/\/+$/, '');
+  return {
+    async send(request: RawArmRequest): Promise<RawArmResponse> {
+      const response = await client.sendRequest(createPipelineRequest({
+        url: `${base}${request.path.startsWith('/') ? '' : '/'}${request.path}`,
+        method: request.method,
+        headers: createHttpHeaders({ Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers }),
+        body: request.body,
+      }));
+      return { status: response.status, headers: response.headers.toJSON({ preserveCase: false }), bodyText: response.bodyAsText ?? '' };
+    },
+  };
+}
+
+/** The user-assigned identity's principal id; nothing when it cannot be read (the check then warns). */
+async function principalOf(raw: RawArmClient, resourceId: string): Promise<{ principalId?: string }> {
+  try {
+    const response = await sendArm(raw, { method: 'GET', path: `${resourceId}?api-version=${MANAGED_IDENTITY_API_VERSION}` });
+    const principalId = (jsonOf(response) as { properties?: { principalId?: unknown } } | undefined)?.properties?.principalId;
+    return typeof principalId === 'string' && principalId ? { principalId } : {};
+  } catch {
+    return {};
+  }
+}
+
+function iso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
