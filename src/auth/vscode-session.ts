@@ -13,8 +13,13 @@ export class VsCodeAccountSession implements AzureSession {
 
   constructor(readonly cloud: CloudDefinition) {}
 
-  isSignedIn(): Promise<boolean> {
-    return this.provider.isSignedIn();
+  /** False too when VS Code has no Microsoft authentication provider (e.g. some remote or web hosts). */
+  async isSignedIn(): Promise<boolean> {
+    try {
+      return await this.provider.isSignedIn();
+    } catch {
+      return false;
+    }
   }
 
   signIn(): Promise<boolean> {

@@ -82,7 +82,9 @@ export function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : (item.iconPath as { id?: string } | undefined)?.id;
 }
 
+/** The tooltip as a user reads it (MarkdownString.appendText escapes spaces and punctuation). */
 export function tooltipText(item: vscode.TreeItem): string {
   const tooltip = item.tooltip;
-  return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  const text = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  return text.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }

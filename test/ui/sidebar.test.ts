@@ -1,0 +1,131 @@
+// The sidebar as a user sees it in code-server (Chromium): signed in to the emulator as the seed's service
+// principal, expand down to a deployment and read the labels and descriptions; the context menu of an
+// endpoint; and the welcome view with the sign-in choices when signed out. Screenshots: test-results/sidebar/.
+import * as assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+
+const UI_SEED = resolve('test', 'fixtures', 'seeds', 'sidebar-ui.json');
+
+async function openSidebar(page: Page): Promise<Locator> {
+  const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
+  await container.waitFor({ state: 'visible', timeout: 60_000 });
+  await container.click();
+  return page.locator('.part.sidebar');
+}
+
+/** The tree row whose label is exactly `label`. */
+function row(sidebar: Locator, label: string): Locator {
+  return sidebar.locator('.monaco-list-row[role="treeitem"]', {
+    has: sidebar.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+}
+
+async function description(item: Locator): Promise<string> {
+  return (await item.locator('.label-description').first().innerText().catch(() => '')).trim();
+}
+
+async function expand(item: Locator): Promise<void> {
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  if (await item.getAttribute('aria-expanded') !== 'true') await item.click();
+  await assertEventually(async () => assert.equal(await item.getAttribute('aria-expanded'), 'true'));
+}
+
+async function assertEventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+describe('sidebar in the workbench (signed in to the emulator)', () => {
+  let workbench: Workbench | undefined;
+  let sidebar: Locator;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // the first run installs code-server
+    workbench = await openWorkbench({ seed: UI_SEED, label: 'ui-sidebar' });
+    sidebar = await openSidebar(workbench.page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('expands subscription > workspace > endpoint > deployment with the descriptions a user reads', async function () {
+    this.timeout(180_000);
+    const page = workbench!.page;
+    const subscription = row(sidebar, 'Sidebar Contoso');
+    await subscription.waitFor({ state: 'visible', timeout: 90_000 });
+    await saveScreenshot(page, 'sidebar/01-signed-in-subscriptions');
+
+    await expand(subscription);
+    const workspace = row(sidebar, 'ws-main');
+    await workspace.waitFor({ state: 'visible', timeout: 60_000 });
+    await assertEventually(async () => assert.equal(await description(workspace), 'rg-ml · westeurope'));
+    assert.equal(await description(row(sidebar, 'ws-empty')), 'rg-ml · westeurope');
+
+    await expand(workspace);
+    const endpoint = row(sidebar, 'score-default');
+    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
+    await assertEventually(async () => assert.equal(await description(endpoint), 'AADToken · default: blue'));
+    assert.equal(await description(row(sidebar, 'score-nodefault')), 'AADToken · no default deployment');
+
+    await expand(endpoint);
+    const blue = row(sidebar, 'blue');
+    await blue.waitFor({ state: 'visible', timeout: 60_000 });
+    await assertEventually(async () => assert.equal(await description(blue), 'default · Succeeded · model credit-model:3'));
+    assert.equal(await description(row(sidebar, 'green')), 'Updating · model credit-model:4');
+
+    await expand(row(sidebar, 'ws-empty'));
+    await row(sidebar, 'No batch endpoints in this workspace').waitFor({ state: 'visible', timeout: 60_000 });
+    await saveScreenshot(page, 'sidebar/02-expanded-to-deployments');
+  });
+
+  it('offers the endpoint actions in its context menu', async function () {
+    this.timeout(60_000);
+    const page = workbench!.page;
+    await row(sidebar, 'score-default').click({ button: 'right' });
+    const menu = page.locator('.monaco-menu .action-label');
+    await menu.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const labels = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    for (const expected of ['Copy Scoring URI', 'Open in Azure ML Studio', 'Open in Azure Portal', 'Show Properties', 'Refresh']) {
+      assert.ok(labels.includes(expected), `"${expected}" missing from the menu: ${labels.join(' | ')}`);
+    }
+    await saveScreenshot(page, 'sidebar/03-endpoint-context-menu');
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('sidebar in the workbench (signed out)', () => {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    this.timeout(15 * 60_000);
+    // A service principal without tenant, client id or secret: signed out, so the welcome view shows.
+    workbench = await openWorkbench({ seed: false, label: 'ui-sidebar-signed-out', settings: { 'adfBatchEndpoints.signInMethod': 'servicePrincipal' } });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the sign-in choices in the welcome view', async function () {
+    this.timeout(120_000);
+    const sidebar = await openSidebar(workbench!.page);
+    const welcome = sidebar.locator('.welcome-view-content');
+    await welcome.waitFor({ state: 'visible', timeout: 60_000 });
+    for (const choice of ['Sign in with a Microsoft account', 'Use the Azure CLI login', 'Use a service principal']) {
+      await welcome.getByRole('button', { name: choice }).waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    assert.match(await welcome.innerText(), /Sign in to Azure to browse your Azure ML workspaces/);
+    await saveScreenshot(workbench!.page, 'sidebar/04-signed-out-welcome');
+  });
+});
