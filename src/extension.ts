@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerSidebar } from './tree/register-sidebar';
 import { registerEditorValidation } from './editor/register';
+import { registerDryRun } from './dry-run/register';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(vscode.commands.registerCommand('adfBatchEndpoints.showVersion', () => {
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }));
   registerEditorValidation(context);
   const api: ExtensionApi = { sidebar: registerSidebar(context) };
+  Object.assign(api, { dryRun: registerDryRun(context) });
   return api;
 }
 

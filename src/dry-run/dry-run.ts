@@ -1,0 +1,122 @@
+// One dry run: read the pipeline (the editor's text when open), ask for parameters and a target, run it with
+// the local engine, and show its activity runs as they progress (run view, output channel, progress
+// notification with Cancel).
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
+import { RunInputError } from '../core/engine/parameters';
+import { PipelineEngine } from '../core/engine/pipeline-engine';
+import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
+import type { PipelineDefinition } from '../core/engine/types';
+import { folderLinkedServiceLookup, folderPipelineResolver, pipelineFromJsonText } from '../core/engine/workspace';
+import type { DryRunOptions, DryRunResult } from './api';
+import { askForParameters } from './parameter-prompts';
+import { RunPanel } from './run-panel';
+import { createDryRunEnvironment, pickTarget } from './run-targets';
+
+export interface DryRunServices {
+  secrets: vscode.SecretStorage;
+  output: vscode.OutputChannel;
+  /** Called with the run's view once it exists, and its cancel function. */
+  onStarted(panel: RunPanel, cancel: () => void): void;
+  onEnded(cancel: () => void): void;
+}
+
+export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, services: DryRunServices): Promise<DryRunResult | undefined> {
+  let pipeline: PipelineDefinition;
+  try {
+    pipeline = pipelineFromJsonText(await documentText(uri), uri.fsPath);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${(error as Error).message}`);
+    return undefined;
+  }
+  const prompt = options.prompt !== false;
+  const parameters = prompt ? await askForParameters(pipeline.properties.parameters, options.parameters) : options.parameters ?? {};
+  if (!parameters) return undefined;
+  const target = options.target ?? (prompt ? await pickTarget() : 'settings');
+  if (!target) return undefined;
+
+  const folder = dirname(uri.fsPath);
+  const notices: string[] = [];
+  // Notices can come before the view exists (identity set-up); the view replays them.
+  const view: { panel?: RunPanel } = {};
+  let environment;
+  try {
+    environment = await createDryRunEnvironment(target, services.secrets, {
+      linkedServices: folderLinkedServiceLookup(folder),
+      onNotice: (message) => {
+        notices.push(message);
+        view.panel?.notice(message);
+        services.output.appendLine(`note: ${message}`);
+      },
+    });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${(error as Error).message}`);
+    return undefined;
+  }
+  const engine = new PipelineEngine({
+    evaluator: defaultExpressionEvaluator(),
+    http: environment.http,
+    identity: environment.identity,
+    pipelines: folderPipelineResolver(folder),
+    timeScale: options.timeScale ?? 1,
+    dataFactoryName: 'vscode-dry-run',
+  });
+
+  // The view and the listeners exist before the run starts: the first activities start synchronously.
+  let cancelRun: () => void = () => undefined;
+  const cancel = (): void => cancelRun();
+  const panel = new RunPanel(`Dry run: ${pipeline.name}`, environment.description, cancel);
+  view.panel = panel;
+  for (const message of notices) panel.notice(message);
+  const output = services.output;
+  const detach = engine.store.onEvent((event) => {
+    panel.update(event);
+    if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued') {
+      for (const line of formatActivityRun(event.run)) output.appendLine(line);
+    }
+  });
+  let handle;
+  try {
+    handle = engine.start({ pipeline, parameters });
+  } catch (error) {
+    detach();
+    panel.dispose();
+    const message = error instanceof RunInputError ? error.message : (error as Error).message;
+    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${message}`);
+    return undefined;
+  }
+  cancelRun = handle.cancel;
+  services.onStarted(panel, cancel);
+  output.appendLine(`Dry run of ${pipeline.name} (run ${handle.runId}) against ${environment.description}`);
+
+  const runCompletion = handle.completion;
+  const final = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Dry run of ${pipeline.name}`, cancellable: true },
+    async (progress, token) => {
+      token.onCancellationRequested(cancel);
+      const listener = engine.store.onEvent((event) => {
+        if (event.kind === 'activityRun' && event.run.status === 'InProgress') progress.report({ message: `${event.run.activityName}...` });
+      });
+      try {
+        return await runCompletion;
+      } finally {
+        listener();
+      }
+    },
+  );
+  services.onEnded(cancel);
+  output.appendLine(formatPipelineRun(final));
+  const summary = `Dry run of ${pipeline.name}: ${final.status}${final.message ? ` - ${final.message}` : ''}`;
+  if (final.status === 'Succeeded') void vscode.window.showInformationMessage(summary);
+  else void vscode.window.showWarningMessage(summary);
+  return { pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId) };
+}
+
+/** The open editor's text (unsaved edits included), else the file on disk. */
+async function documentText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return readFile(uri.fsPath, 'utf8');
+}

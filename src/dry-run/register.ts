@@ -1,0 +1,53 @@
+// Registers "Dry Run Pipeline" (editor title, explorer context menu, command palette) and its cancel command.
+import * as vscode from 'vscode';
+import type { DryRunApi, DryRunOptions, DryRunResult } from './api';
+import { dryRunPipeline } from './dry-run';
+import type { RunPanel } from './run-panel';
+
+export const DRY_RUN_COMMAND = 'adfBatchEndpoints.dryRunPipeline';
+export const CANCEL_DRY_RUN_COMMAND = 'adfBatchEndpoints.cancelDryRun';
+const RUNNING_CONTEXT_KEY = 'adfBatchEndpoints.dryRunInProgress';
+
+export function registerDryRun(context: vscode.ExtensionContext): DryRunApi {
+  const output = vscode.window.createOutputChannel('ADF Dry Run');
+  const running = new Set<() => void>();
+  let lastPanel: RunPanel | undefined;
+  const setRunning = (): void => {
+    void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, running.size > 0);
+  };
+
+  const run = async (uri: vscode.Uri | undefined, options: DryRunOptions = {}): Promise<DryRunResult | undefined> => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) {
+      void vscode.window.showErrorMessage('Dry Run Pipeline: open a pipeline JSON file first.');
+      return undefined;
+    }
+    return dryRunPipeline(target, options, {
+      secrets: context.secrets,
+      output,
+      onStarted: (panel, cancel) => {
+        lastPanel?.dispose();
+        lastPanel = panel;
+        running.add(cancel);
+        setRunning();
+      },
+      onEnded: (cancel) => {
+        running.delete(cancel);
+        setRunning();
+      },
+    });
+  };
+  const cancelAll = (): number => {
+    const count = running.size;
+    for (const cancel of running) cancel();
+    return count;
+  };
+
+  context.subscriptions.push(
+    output,
+    { dispose: () => lastPanel?.dispose() },
+    vscode.commands.registerCommand(DRY_RUN_COMMAND, (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options)),
+    vscode.commands.registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
+  );
+  return { run: (uri, options) => run(uri, options), cancelAll, lastView: () => lastPanel?.state() };
+}

@@ -1,0 +1,156 @@
+// Runs inside the extension host (code-server) against the emulator: "Dry Run Pipeline" is contributed where
+// pipeline files are, runs the open editor's text (unsaved edits included) with the local engine, streams
+// the activity runs to its view, takes tokens from the configured service principal (standing in for the
+// factory's managed identity), and cancels.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/api';
+import type { DryRunApi, DryRunResult } from '../../src/dry-run/api';
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+interface Manifest {
+  publisher: string;
+  name: string;
+  contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, MenuEntry[]> };
+}
+
+const repoRoot = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const COMMAND = 'adfBatchEndpoints.dryRunPipeline';
+
+function emulatorUrl(): string {
+  const url = process.env.ADF_BATCH_EMULATOR_URL;
+  assert.ok(url, 'the harness passes ADF_BATCH_EMULATOR_URL');
+  return url;
+}
+
+function tenantId(): string {
+  const sp = vscode.workspace.getConfiguration('adfBatchEndpoints').get<{ tenantId?: string }>('servicePrincipal');
+  assert.ok(sp?.tenantId, 'the harness configures a service principal');
+  return sp.tenantId;
+}
+
+describe('Dry Run Pipeline (extension host, emulator)', function () {
+  this.timeout(60_000);
+  let api: DryRunApi;
+  let folder: string;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
+    assert.ok(extension);
+    const exported = await extension.activate();
+    assert.ok(exported.dryRun, 'activate() exposes the dry run API');
+    api = exported.dryRun;
+    folder = join(mkdtempSync(join(tmpdir(), 'adf-dry-run-')), 'pipeline');
+    mkdirSync(folder);
+  });
+
+  function writePipeline(name: string, properties: Record<string, unknown>): vscode.Uri {
+    const path = join(folder, `${name}.json`);
+    writeFileSync(path, JSON.stringify({ name, properties }, null, 2));
+    return vscode.Uri.file(path);
+  }
+
+  const callsTheEmulator = (): Record<string, unknown> => ({
+    parameters: { emulator: { type: 'String' }, tenant: { type: 'String' } },
+    variables: { count: { type: 'String' } },
+    activities: [
+      {
+        name: 'Discover',
+        type: 'WebActivity',
+        typeProperties: { method: 'GET', url: { value: "@concat(pipeline().parameters.emulator, '/', pipeline().parameters.tenant, '/v2.0/.well-known/openid-configuration')", type: 'Expression' } },
+      },
+      {
+        name: 'List subscriptions',
+        type: 'WebActivity',
+        dependsOn: [{ activity: 'Discover', dependencyConditions: ['Succeeded'] }],
+        typeProperties: {
+          method: 'GET',
+          url: { value: "@concat(pipeline().parameters.emulator, '/subscriptions?api-version=2022-12-01')", type: 'Expression' },
+          authentication: { type: 'MSI', resource: 'https://management.azure.com/' },
+        },
+      },
+      {
+        name: 'Count',
+        type: 'SetVariable',
+        dependsOn: [{ activity: 'List subscriptions', dependencyConditions: ['Succeeded'] }],
+        typeProperties: { variableName: 'count', value: "@string(length(activity('List subscriptions').output.value))" },
+      },
+    ],
+  });
+
+  it('is contributed to the editor title and the explorer context menu of pipeline files', () => {
+    assert.ok(manifest.contributes.commands.some((c) => c.command === COMMAND && c.title === 'Dry Run Pipeline'));
+    for (const menu of ['editor/title', 'explorer/context']) {
+      const entry = manifest.contributes.menus[menu]?.find((m) => m.command === COMMAND);
+      assert.ok(entry, `${menu} has Dry Run Pipeline`);
+      assert.match(entry.when ?? '', /pipeline/);
+    }
+  });
+
+  it('runs a pipeline against the emulator and shows its activity runs as they progress', async () => {
+    const uri = writePipeline('CallsTheEmulator', callsTheEmulator());
+    await vscode.window.showTextDocument(uri);
+    const result = (await vscode.commands.executeCommand(COMMAND, uri, {
+      prompt: false,
+      target: 'settings',
+      parameters: { emulator: emulatorUrl(), tenant: tenantId() },
+    })) as DryRunResult;
+    assert.ok(result, 'the command returns the run');
+    assert.equal(result.pipelineRun.status, 'Succeeded', result.pipelineRun.message);
+    const byName = new Map(result.activityRuns.map((a) => [a.activityName, a]));
+    assert.match(String((byName.get('Discover')!.output as { issuer?: string }).issuer), new RegExp(tenantId()));
+    const count = (byName.get('Count')!.output as { value: string }).value;
+    assert.ok(Number(count) >= 1, `the stand-in service principal listed subscriptions: ${count}`);
+    assert.ok(!JSON.stringify(result.activityRuns).includes('eyJ'), 'no token in the records');
+
+    const view = api.lastView();
+    assert.ok(view);
+    assert.equal(view.title, 'Dry run: CallsTheEmulator');
+    assert.equal(view.pipelineStatus, 'Succeeded');
+    assert.deepEqual(view.rows.map((r) => [r.activityName, r.status]), [['Discover', 'Succeeded'], ['List subscriptions', 'Succeeded'], ['Count', 'Succeeded']]);
+    assert.ok(view.history.indexOf('Discover:InProgress') < view.history.indexOf('Discover:Succeeded'), 'the view saw the run in progress');
+  });
+
+  it("runs the editor's unsaved text, and reports a failure with its error", async () => {
+    const uri = writePipeline('Edited', { activities: [{ name: 'Pause', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] });
+    const editor = await vscode.window.showTextDocument(uri);
+    const edited = JSON.stringify({ name: 'Edited', properties: { activities: [{ name: 'Stop here', type: 'Fail', typeProperties: { message: 'unsaved edit ran', errorCode: 'E1' } }] } }, null, 2);
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), edited));
+    assert.equal(editor.document.isDirty, true);
+    const result = await api.run(uri, { prompt: false, target: 'offline' });
+    assert.ok(result);
+    assert.equal(result.pipelineRun.status, 'Failed');
+    assert.equal(result.pipelineRun.message, 'Operation on target Stop here failed: unsaved edit ran');
+    assert.deepEqual(result.activityRuns.map((a) => [a.activityName, a.status, a.error?.errorCode]), [['Stop here', 'Failed', 'E1']]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('reports activity types the engine does not run as failed, never skipped', async () => {
+    const uri = writePipeline('Unsupported', { activities: [{ name: 'Copy data', type: 'Copy', typeProperties: {} }] });
+    const result = await api.run(uri, { prompt: false, target: 'offline' });
+    assert.ok(result);
+    assert.equal(result.activityRuns[0]!.status, 'Failed');
+    assert.match(result.activityRuns[0]!.error!.message, /not supported by the local engine/);
+  });
+
+  it('cancels a dry run in progress with the Cancel Dry Run command', async () => {
+    const uri = writePipeline('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
+    const running = api.run(uri, { prompt: false, target: 'offline' });
+    for (let i = 0; i < 100 && api.lastView()?.title !== 'Dry run: Slow'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(api.lastView()?.pipelineStatus, 'InProgress');
+    const cancelled = await vscode.commands.executeCommand<number>('adfBatchEndpoints.cancelDryRun');
+    assert.equal(cancelled, 1);
+    const result = await running;
+    assert.ok(result);
+    assert.equal(result.pipelineRun.status, 'Cancelled');
+    assert.equal(result.activityRuns[0]!.status, 'Cancelled');
+    assert.equal(api.lastView()?.pipelineStatus, 'Cancelled');
+  });
+});
