@@ -1,18 +1,39 @@
-// Connects the engine to the expression evaluator of src/core/expressions.
-// PROVISIONAL until the evaluator lands: literals (and `@@` escapes) pass, expressions fail clearly.
-import { isExpressionValue } from '../expressions';
-import type { EvaluationScope, ExpressionEvaluator } from './expression-port';
+// Connects the engine to the expression evaluator of src/core/expressions: the engine's scope becomes the
+// evaluator's EvaluationContext (pipeline(), variables(), activity(), item()).
+import type { ActivityRunView, EvaluationContext } from '../expressions/evaluation-context';
+import { evaluateValue } from '../expressions/evaluator';
+import type { ActivityResultView, EvaluationScope, ExpressionEvaluator } from './expression-port';
 
 export function defaultExpressionEvaluator(): ExpressionEvaluator {
-  return { evaluateValue: (value, scope) => evaluateDeep(value, scope) };
+  return { evaluateValue: (value, scope) => evaluateValue(value, evaluationContext(scope)) };
 }
 
-function evaluateDeep(value: unknown, scope: EvaluationScope): unknown {
-  if (typeof value === 'string') {
-    if (!isExpressionValue(value)) return value.startsWith('@@') ? value.slice(1) : value;
-    throw new Error(`expressions cannot be evaluated yet (no evaluator): ${value}`);
-  }
-  if (Array.isArray(value)) return value.map((v) => evaluateDeep(v, scope));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateDeep(v, scope)]));
-  return value;
+export function evaluationContext(scope: EvaluationScope): EvaluationContext {
+  return {
+    pipeline: scope.pipeline,
+    variables: (name) => {
+      if (Object.prototype.hasOwnProperty.call(scope.variables, name)) return scope.variables[name];
+      const key = Object.keys(scope.variables).find((k) => k.toLowerCase() === name.toLowerCase());
+      return key === undefined ? undefined : scope.variables[key];
+    },
+    activity: (name) => {
+      const result = scope.activity(name);
+      return result && activityView(result);
+    },
+    ...(scope.item ? { item: () => (scope.item as { value: unknown }).value } : {}),
+  };
+}
+
+/** What `activity('X')` shows: output, status and error, plus the run facts ADF exposes. */
+function activityView(result: ActivityResultView): ActivityRunView {
+  return {
+    output: result.output,
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+    ActivityRunId: result.activityRunId,
+    PipelineRunId: result.pipelineRunId,
+    ...(result.executionStartTime ? { ExecutionStartTime: result.executionStartTime } : {}),
+    ...(result.executionEndTime ? { ExecutionEndTime: result.executionEndTime } : {}),
+    ...(result.durationInMs !== undefined ? { Duration: result.durationInMs } : {}),
+  };
 }
