@@ -37,12 +37,16 @@ export function checkWorkspaceRole(
     const more = access.count > 1 ? ` (${access.count} sufficient assignments)` : '';
     return pass(id, title, `${who} has ${access.roleName} on workspace ${workspace.name}${more}.`);
   }
-  return fail(
-    id,
-    title,
-    `${who} (principal ${principalId}) has no ${ROLE.dataScientist.name}, Contributor or Owner role on workspace ${workspace.name}: its calls to the endpoint would be refused (403).`,
-    `Grant it "${ROLE.dataScientist.name}" on the workspace (the wizard can do it once you confirm), or ask an owner of the workspace to.`,
-  );
+  // Not blocking: someone without the right to assign roles can still publish and ask an owner to grant it.
+  return {
+    ...fail(
+      id,
+      title,
+      `${who} (principal ${principalId}) has no ${ROLE.dataScientist.name}, Contributor or Owner role on workspace ${workspace.name}: runs fail (403) until it has one.`,
+      `Grant it "${ROLE.dataScientist.name}" on the workspace (the wizard can do it once you confirm), or ask an owner of the workspace to.`,
+    ),
+    blocking: false,
+  };
 }
 
 export interface CredentialFacts {

@@ -31,6 +31,7 @@ describe('preflight: role assignments', () => {
   it('builds a failing check that offers the grant, and a passing one', () => {
     const missing = checkWorkspaceRole('The factory identity', 'f1', [], { id: WS, name: 'ws-main' });
     assert.equal(missing.status, 'fail');
+    assert.equal(missing.blocking, false, 'publishing stays possible: an owner may grant it later');
     assert.match(missing.message, /403/);
     assert.match(missing.action!, /AzureML Data Scientist/);
     const ok = checkWorkspaceRole('The factory identity', 'f1', [{ roleDefinitionId: def(ROLE.dataScientist.id), scope: WS }], { id: WS, name: 'ws-main' });
