@@ -1,4 +1,5 @@
 // Standalone emulator: `npm run emulator -- --seed <file> --port <p> [--page-size n] [--time-scale x]`.
+import { createEngineExecutor } from './engine-executor';
 import { startEmulator } from './index';
 import { SeedError } from './seed';
 
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
   }
   let emulator;
   try {
-    emulator = await startEmulator({ seed: args.seed!, port: args.port, pageSize: args.pageSize, timeScale: args.timeScale, stateDir: args.stateDir });
+    emulator = await startEmulator({ seed: args.seed!, port: args.port, pageSize: args.pageSize, timeScale: args.timeScale, stateDir: args.stateDir, pipelineRunExecutor: createEngineExecutor() });
   } catch (error) {
     process.stderr.write(`${error instanceof SeedError ? error.message : `Cannot start the emulator: ${(error as Error).message}`}\n`);
     return 1;
