@@ -80,7 +80,10 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     progress('browser up');
-    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js')));
+    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js')), {
+      waitUntil: 'domcontentloaded',
+      timeout: 120_000,
+    });
     progress('workbench page loaded');
     const timeoutMs = options.timeoutMs ?? 15 * 60_000;
     const timer = new Promise<number>((resolveTimeout) => setTimeout(() => resolveTimeout(-1), timeoutMs).unref());

@@ -48,7 +48,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     context = await launchBrowser(stack.runDir);
     const page = context.pages()[0] ?? await context.newPage();
     const folder = options.folder ?? fixtureWorkspace;
-    await page.goto(`${stack.codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.goto(`${stack.codeServer.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
     const opened = context;
     const workbench: Workbench = {
