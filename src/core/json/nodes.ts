@@ -9,15 +9,20 @@ export function propertyValue(node: Node | undefined, key: string): Node | undef
 /** The property node (key + value) of `key` in an object node: exact spelling first, then ignoring case. */
 export function propertyNode(node: Node | undefined, key: string): Node | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
-  let loose: Node | undefined;
-  const lower = key.toLowerCase();
-  for (const prop of node.children) {
-    const keyNode = prop.children?.[0];
-    if (!keyNode || typeof keyNode.value !== 'string') continue;
-    if (keyNode.value === key) return prop;
-    if (!loose && keyNode.value.toLowerCase() === lower) loose = prop;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const keyNode = children[i].children?.[0];
+    if (keyNode && keyNode.value === key) return children[i];
   }
-  return loose;
+  // Rare: a key in another letter case. Only same-length keys can match, which keeps this allocation-free mostly.
+  let lower: string | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const name = children[i].children?.[0]?.value;
+    if (typeof name !== 'string' || name.length !== key.length) continue;
+    lower ??= key.toLowerCase();
+    if (name.toLowerCase() === lower) return children[i];
+  }
+  return undefined;
 }
 
 /** Walks a path of keys (strings) and indexes (numbers). */

@@ -1,4 +1,4 @@
-import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 
@@ -10,10 +10,17 @@ export interface JsonSyntaxError {
   readonly message: string;
 }
 
+/** A property key that repeats an earlier key of the same object (JSON parsers keep the last one). */
+export interface DuplicateKey {
+  readonly key: Node;
+  readonly first: Node;
+}
+
 export interface JsonDocument {
   readonly text: string;
   readonly root: Node | undefined;
   readonly errors: readonly JsonSyntaxError[];
+  readonly duplicateKeys: readonly DuplicateKey[];
 }
 
 const MESSAGES: Record<string, string> = {
@@ -35,17 +42,95 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
 };
 
+type MutableNode = {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  parent?: MutableNode;
+  children?: MutableNode[];
+  value?: unknown;
+  colonOffset?: number;
+};
+
 /**
- * Parses strict JSON (no comments, no trailing commas) into a tree with offsets, keeping every syntax error.
+ * Parses strict JSON (no comments, no trailing commas) into jsonc-parser's tree with offsets, keeping every
+ * syntax error and noting duplicate keys on the way (one pass instead of a second walk over the tree).
  * A leading byte-order mark is treated as whitespace so offsets still index the given text.
  */
 export function parseJsonDocument(text: string): JsonDocument {
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const raw: ParseError[] = [];
-  const root = parseTree(source, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const duplicateKeys: DuplicateKey[] = [];
+  // Same construction as jsonc-parser's parseTree, on its visitor.
+  const artificialRoot: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
+  let current = artificialRoot;
+  const complete = (end: number): void => {
+    if (current.type === 'property') {
+      current.length = end - current.offset;
+      current = current.parent as MutableNode;
+    }
+  };
+  const add = (node: MutableNode): MutableNode => {
+    (current.children as MutableNode[]).push(node);
+    return node;
+  };
+  visit(
+    source,
+    {
+      onObjectBegin: (offset) => {
+        current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+      },
+      onObjectProperty: (name, offset, length) => {
+        const object = current;
+        const key: MutableNode = { type: 'string', value: name, offset, length };
+        const properties = object.children as MutableNode[];
+        for (let i = 0; i < properties.length; i++) {
+          const first = properties[i].children?.[0];
+          if (first && first.value === name) {
+            duplicateKeys.push({ key: key as Node, first: first as Node });
+            break;
+          }
+        }
+        current = add({ type: 'property', offset, length: -1, parent: object, children: [] });
+        key.parent = current;
+        (current.children as MutableNode[]).push(key);
+      },
+      onObjectEnd: (offset, length) => {
+        complete(offset + length);
+        current.length = offset + length - current.offset;
+        current = current.parent as MutableNode;
+        complete(offset + length);
+      },
+      onArrayBegin: (offset) => {
+        current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        current.length = offset + length - current.offset;
+        current = current.parent as MutableNode;
+        complete(offset + length);
+      },
+      onLiteralValue: (value, offset, length) => {
+        const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+        add({ type, offset, length, parent: current, value });
+        complete(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (current.type === 'property') {
+          if (separator === ':') current.colonOffset = offset;
+          else if (separator === ',') complete(offset);
+        }
+      },
+      onError: (error, offset, length) => {
+        raw.push({ error, offset, length });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  const root = artificialRoot.children?.[0];
+  if (root) root.parent = undefined;
   const errors = raw.map((e): JsonSyntaxError => {
     const kind = printParseErrorCode(e.error);
     return { offset: e.offset, length: e.length, kind, message: MESSAGES[kind] ?? kind };
   });
-  return { text, root, errors };
+  return { text, root: root as Node | undefined, errors, duplicateKeys };
 }

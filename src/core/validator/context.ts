@@ -1,8 +1,8 @@
 import type { JsonDocument, JsonNode as Node } from '../json/parse';
 import { LineIndex } from '../json/line-index';
-import { forEachStringValue, propertyValue } from '../json/nodes';
-import { createStringOffsetMapper } from '../json/string-offsets';
-import { parseValue, type ParsedValue } from '../expressions';
+import { propertyValue } from '../json/nodes';
+import { createStringOffsetMapper, type StringOffsetMapper } from '../json/string-offsets';
+import { findReferences, parseValue, type ExpressionReference, type ParsedValue } from '../expressions';
 import { ruleDescriptor } from './codes';
 import { armLiteral, isArmExpression } from './arm';
 import type { ActivityInfo, PipelineInfo } from './pipeline-model';
@@ -30,6 +30,8 @@ export class ValidationContext {
   private readonly stringCache = new Map<ActivityInfo, AdfString[]>();
   private readonly upstreamCache = new Map<ActivityInfo, Set<ActivityInfo>>();
   private readonly parseCache = new Map<Node, ParsedValue>();
+  private readonly referenceCache = new Map<ParsedValue, ExpressionReference[]>();
+  private readonly mapperCache = new Map<Node, StringOffsetMapper>();
 
   constructor(
     readonly document: JsonDocument,
@@ -55,13 +57,38 @@ export class ValidationContext {
     return this.lines;
   }
 
-  report(code: string, range: OffsetRange, message: string, extra: { related?: RelatedLocation[]; fix?: Fix; severity?: Severity } = {}): void {
+  /**
+   * Adds a problem. A fix may be given as a function: it is then computed only when someone reads
+   * `problem.fix` (fixes built with jsonc-parser's modify re-read the whole text, too slow to do eagerly).
+   */
+  report(
+    code: string,
+    range: OffsetRange,
+    message: string,
+    extra: { related?: RelatedLocation[]; fix?: Fix | (() => Fix | undefined); severity?: Severity } = {},
+  ): void {
     const override = this.options.severities?.[code];
     if (override === 'off') return;
     const severity = override ?? extra.severity ?? ruleDescriptor(code)?.severity ?? 'error';
     const problem: Problem = { range, severity, code, message };
     if (extra.related?.length) (problem as { related?: RelatedLocation[] }).related = extra.related;
-    if (extra.fix && extra.fix.edits.length) (problem as { fix?: Fix }).fix = extra.fix;
+    const fix = extra.fix;
+    if (typeof fix === 'function') {
+      let computed: Fix | undefined | null = null;
+      Object.defineProperty(problem, 'fix', {
+        enumerable: true,
+        configurable: true,
+        get: (): Fix | undefined => {
+          if (computed === null) {
+            const value = fix();
+            computed = value && value.edits.length ? value : undefined;
+          }
+          return computed;
+        },
+      });
+    } else if (fix && fix.edits.length) {
+      (problem as { fix?: Fix }).fix = fix;
+    }
     this.problems.push(problem);
   }
 
@@ -77,7 +104,11 @@ export class ValidationContext {
 
   /** File range of [start, end) inside a string value as ADF sees it (after ARM unescaping). */
   rangeInString(s: AdfString, start: number, end: number): OffsetRange {
-    const mapper = createStringOffsetMapper(this.text, s.node);
+    let mapper = this.mapperCache.get(s.node);
+    if (!mapper) {
+      mapper = createStringOffsetMapper(this.text, s.node);
+      this.mapperCache.set(s.node, mapper);
+    }
     return { start: mapper.toFileOffset(start + s.shift), end: mapper.toFileOffset(end + s.shift) };
   }
 
@@ -90,27 +121,51 @@ export class ValidationContext {
     return { node, value, shift };
   }
 
-  /** Every string of an activity that ADF evaluates as possible dynamic content (nested activities excluded). */
+  /**
+   * Every string of an activity that may be ADF dynamic content (it contains `@`), nested activities
+   * excluded. Plain strings are left out: no expression rule needs them.
+   */
   activityStrings(activity: ActivityInfo): AdfString[] {
     const cached = this.stringCache.get(activity);
     if (cached) return cached;
     const out: AdfString[] = [];
-    const nestedArrays = new Set(activity.childScopes.map((s) => s.arrayNode));
+    const nestedArrays = activity.childScopes.length ? new Set(activity.childScopes.map((s) => s.arrayNode)) : undefined;
     const inArm = activity.pipeline.inArmTemplate;
+    const text = this.text;
+    // Subtrees whose text holds no `@` cannot hold dynamic content: one indexOf skips them whole.
+    let nextAt = text.indexOf('@', activity.node.offset);
+    const visit = (node: Node): void => {
+      if (nextAt === -1) return;
+      const end = node.offset + node.length;
+      if (nextAt < node.offset) nextAt = text.indexOf('@', node.offset);
+      if (nextAt === -1 || nextAt >= end) return;
+      if (node.type === 'string') {
+        const s = this.adfString(node, inArm);
+        if (s) out.push(s);
+        return;
+      }
+      if (nestedArrays?.has(node)) return;
+      const children = node.children;
+      if (!children) return;
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        visit(child.type === 'property' ? (child.children?.[1] ?? child) : child);
+      }
+    };
     for (const prop of activity.node.children ?? []) {
       const [keyNode, valueNode] = prop.children ?? [];
       if (!keyNode || !valueNode || NON_EXPRESSION_KEYS.has(String(keyNode.value))) continue;
-      forEachStringValue(
-        valueNode,
-        (n) => {
-          const s = this.adfString(n, inArm);
-          if (s) out.push(s);
-        },
-        (n) => nestedArrays.has(n),
-      );
+      visit(valueNode);
     }
     this.stringCache.set(activity, out);
     return out;
+  }
+
+  /** The activity's possible dynamic-content strings that sit inside `node` (e.g. a url or a header value). */
+  stringsWithin(activity: ActivityInfo, node: Node | undefined): AdfString[] {
+    if (!node) return [];
+    const end = node.offset + node.length;
+    return this.activityStrings(activity).filter((s) => s.node.offset >= node.offset && s.node.offset < end);
   }
 
   /** The string parsed as ADF dynamic content (cached: several rules look at the same strings). */
@@ -124,18 +179,22 @@ export class ValidationContext {
     return parsed;
   }
 
-  /** The activity strings that sit inside `node` (e.g. a url, a body or a header value). */
-  stringsWithin(activity: ActivityInfo, node: Node | undefined): AdfString[] {
-    if (!node) return [];
-    const end = node.offset + node.length;
-    return this.activityStrings(activity).filter((s) => s.node.offset >= node.offset && s.node.offset < end);
-  }
-
   /** The string of a value written either as a plain string or as `{"value": "...", "type": "Expression"}`. */
   valueString(activity: ActivityInfo, node: Node | undefined): AdfString | undefined {
     const target = node?.type === 'object' ? propertyValue(node, 'value') : node;
     if (!target || target.type !== 'string') return undefined;
     return this.adfString(target, activity.pipeline.inArmTemplate);
+  }
+
+  /** What a parsed string refers to (cached: the expression, web and batch rules all ask). */
+  references(parsed: ParsedValue): ExpressionReference[] {
+    if (parsed.kind === 'literal') return [];
+    let found = this.referenceCache.get(parsed);
+    if (!found) {
+      found = findReferences(parsed);
+      this.referenceCache.set(parsed, found);
+    }
+    return found;
   }
 
   /** Activities that always finish before `activity` starts: its dependsOn closure and its containers' closures. */

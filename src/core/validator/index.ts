@@ -17,6 +17,14 @@ export { LineIndex, type LineCharacter } from '../json/line-index';
  * ADF009 and the other rules still run.
  */
 export function validate(text: string, options: ValidateOptions = {}): Problem[] {
+  try {
+    return validateUnguarded(text, options);
+  } catch (error) {
+    return [internalError('validate', error)];
+  }
+}
+
+function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
   let context: ValidationContext;
   try {
     const document = parseJsonDocument(typeof text === 'string' ? text : String(text));
@@ -34,7 +42,7 @@ export function validate(text: string, options: ValidateOptions = {}): Problem[]
     try {
       rule.run(context);
     } catch (error) {
-      context.problems.push(internalError(rule.family, error));
+      context.problems.push(internalError(rule?.family ?? 'a rule', error));
     }
   }
   return sortProblems(context.problems);

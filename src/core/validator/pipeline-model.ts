@@ -155,11 +155,24 @@ function buildScope(pipeline: PipelineInfo, arrayNode: Node, container: Activity
 }
 
 function buildActivity(pipeline: PipelineInfo, node: Node, scope: ActivityScope, depth: number): ActivityInfo {
-  const nameNode = propertyValue(node, 'name');
-  const typeNode = propertyValue(node, 'type');
+  // One pass for the usual spellings; propertyValue (case-insensitive) only for what is missing.
+  let nameNode: Node | undefined;
+  let typeNode: Node | undefined;
+  let typeProperties: Node | undefined;
+  let dependsOnNode: Node | undefined;
+  for (const prop of node.children ?? []) {
+    const key = prop.children?.[0]?.value;
+    const value = prop.children?.[1];
+    if (key === 'name') nameNode = value;
+    else if (key === 'type') typeNode = value;
+    else if (key === 'typeProperties') typeProperties = value;
+    else if (key === 'dependsOn') dependsOnNode = value;
+  }
+  nameNode ??= propertyValue(node, 'name');
+  typeNode ??= propertyValue(node, 'type');
+  typeProperties ??= propertyValue(node, 'typeProperties');
+  dependsOnNode ??= propertyValue(node, 'dependsOn');
   const type = stringValue(typeNode);
-  const typeProperties = propertyValue(node, 'typeProperties');
-  const dependsOnNode = propertyValue(node, 'dependsOn');
   const activity: ActivityInfo = {
     node,
     pipeline,
@@ -173,12 +186,7 @@ function buildActivity(pipeline: PipelineInfo, node: Node, scope: ActivityScope,
     typeNode,
     typeProperties: typeProperties?.type === 'object' ? typeProperties : undefined,
     dependsOnNode,
-    dependsOn: arrayItems(dependsOnNode)
-      .filter((d) => d.type === 'object')
-      .map((d) => {
-        const activityNode = propertyValue(d, 'activity');
-        return { node: d, activityNode, target: stringValue(activityNode), conditionsNode: propertyValue(d, 'dependencyConditions') };
-      }),
+    dependsOn: dependencies(dependsOnNode),
     childScopes: [],
   };
   // Activities are numbered in document order: the parent before its children.
@@ -190,10 +198,23 @@ function buildActivity(pipeline: PipelineInfo, node: Node, scope: ActivityScope,
   return activity;
 }
 
+function dependencies(node: Node | undefined): DependencyInfo[] {
+  const out: DependencyInfo[] = [];
+  if (node?.type !== 'array' || !node.children) return out;
+  for (const d of node.children) {
+    if (d.type !== 'object') continue;
+    const activityNode = propertyValue(d, 'activity');
+    out.push({ node: d, activityNode, target: stringValue(activityNode), conditionsNode: propertyValue(d, 'dependencyConditions') });
+  }
+  return out;
+}
+
 /** The arrays of nested activities of a container activity, with their labels. */
 export function nestedActivityArrays(activity: Pick<ActivityInfo, 'typeLower' | 'typeProperties'>): [string, Node][] {
   const tp = activity.typeProperties;
   if (!tp) return [];
+  // Most activities are not containers: other types only count when they carry an exact "activities" key.
+  if (!CONTAINER_TYPES[activity.typeLower] && !hasActivitiesKey(tp)) return [];
   const out: [string, Node][] = [];
   const add = (label: string, node: Node | undefined): void => {
     if (node?.type === 'array') out.push([label, node]);
@@ -212,6 +233,13 @@ export function nestedActivityArrays(activity: Pick<ActivityInfo, 'typeLower' | 
       add('activities', propertyValue(tp, 'activities'));
   }
   return out;
+}
+
+function hasActivitiesKey(typeProperties: Node): boolean {
+  const children = typeProperties.children;
+  if (!children) return false;
+  for (let i = 0; i < children.length; i++) if (children[i].children?.[0]?.value === 'activities') return true;
+  return false;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

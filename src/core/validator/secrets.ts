@@ -1,4 +1,4 @@
-import { objectEntries, propertyValue, stringValue } from '../json/nodes';
+import { forEachStringValue, objectEntries, propertyValue, stringValue } from '../json/nodes';
 import type { JsonNode as Node } from '../json/parse';
 import type { ValidationContext } from './context';
 import { fixedTextLower, fixedTexts } from './dynamic-text';
@@ -20,17 +20,24 @@ export function isPlaceholder(value: string): boolean {
 export function isTokenRequest(context: ValidationContext, activity: ActivityInfo): boolean {
   if (activity.typeLower !== 'webactivity') return false;
   const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
-  const urlText = url ? fixedTextLower(context, url) : '';
+  // Cheap look at the raw text first: most Web activities call neither Entra ID nor Key Vault.
+  const urlText = url && /oauth2|login\./i.test(url.value) ? fixedTextLower(context, url) : '';
   if (/\/oauth2\/(v2\.0\/)?token|login\.microsoftonline|login\.chinacloudapi|login\.microsoftonline\.us/.test(urlText)) return true;
   const body = propertyValue(activity.typeProperties, 'body');
-  return context.stringsWithin(activity, body).some((s) => /client_credentials|client_secret/.test(fixedTextLower(context, s)));
+  let found = false;
+  forEachStringValue(body, (n) => {
+    if (found || !/client_(credentials|secret)/i.test(String(n.value))) return;
+    const s = context.adfString(n, activity.pipeline.inArmTemplate);
+    found = !!s && /client_credentials|client_secret/.test(fixedTextLower(context, s));
+  });
+  return found;
 }
 
 /** A Web activity that reads a Key Vault secret. */
 export function isSecretRead(context: ValidationContext, activity: ActivityInfo): boolean {
   if (activity.typeLower !== 'webactivity') return false;
   const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
-  return !!url && /vault\.azure\.(net|cn|us)\/secrets\/|\.vault\.usgovcloudapi\.net\/secrets\//.test(fixedTexts(context, url).join('').toLowerCase());
+  return !!url && /vault/i.test(url.value) && /vault\.azure\.(net|cn|us)\/secrets\/|\.vault\.usgovcloudapi\.net\/secrets\//.test(fixedTexts(context, url).join('').toLowerCase());
 }
 
 /** A secret or token written literally: returns the key that holds it, or undefined. */

@@ -1,5 +1,5 @@
 import { AZURE_CLOUDS } from '../../clouds';
-import { findReferences, isCallOf, type ExpressionNode } from '../../expressions';
+import { isCallOf, type ExpressionNode } from '../../expressions';
 import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
 import type { JsonNode as Node } from '../../json/parse';
 import { bodyView, type BodyView } from '../batch-body';
@@ -63,14 +63,18 @@ interface Invoke {
 }
 
 function asInvoke(context: ValidationContext, activity: ActivityInfo): Invoke | undefined {
-  const view = bodyView(context, activity);
+  const method = stringValue(propertyValue(activity.typeProperties, 'method'))?.toUpperCase();
+  const body = propertyValue(activity.typeProperties, 'body');
+  // Cheap look at the raw body text first: most Web activities are not batch endpoint calls.
+  const mentionsJobData = !!body && /inputdata|outputdata/i.test(context.text.slice(body.offset, body.offset + body.length));
+  if (!mentionsJobData && method !== 'POST') return undefined;
+  const view = mentionsJobData ? bodyView(context, activity) : undefined;
   const properties = view ? propertyValue(view.root, 'properties') : undefined;
   if (properties && (propertyNode(properties, 'InputData') || propertyNode(properties, 'OutputData'))) return { activity, view };
-  const method = stringValue(propertyValue(activity.typeProperties, 'method'))?.toUpperCase();
   if (method !== 'POST') return undefined;
   const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
   const known = url ? fullText(staticText(context.parsed(url), url.value, activity.pipeline)) : undefined;
-  if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known)) return { activity, view };
+  if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known)) return { activity, view: view ?? bodyView(context, activity) };
   return undefined;
 }
 
@@ -214,7 +218,7 @@ function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
   }
   if (!propertyNode(loop.typeProperties, 'timeout')) {
     context.report('ADF707', context.activityRange(loop), `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`, {
-      fix: setTypePropertyFix(context, loop, 'timeout', DEFAULT_LOOP_TIMEOUT, `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`),
+      fix: () => setTypePropertyFix(context, loop, 'timeout', DEFAULT_LOOP_TIMEOUT, `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`),
     });
   }
 }
@@ -262,7 +266,7 @@ function checkAudiences(context: ValidationContext, pipeline: PipelineInfo, rela
     for (const str of context.activityStrings(activity)) {
       const parsed = context.parsed(str);
       if (parsed.kind === 'literal') continue;
-      for (const ref of findReferences(parsed)) if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
+      for (const ref of context.references(parsed)) if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
     }
   }
   for (const activity of pipeline.activities) {

@@ -18,17 +18,18 @@ export const dependsOnRule: ValidationRule = {
 };
 
 function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, activity: ActivityInfo): void {
-  const seenTargets = new Set<string>();
+  if (activity.dependsOn.length === 0) return;
+  const seenTargets = activity.dependsOn.length > 1 ? new Set<string>() : undefined;
   for (const dep of activity.dependsOn) {
     checkConditions(context, dep.conditionsNode);
     if (dep.target === undefined || !dep.activityNode) continue;
     const lower = dep.target.toLowerCase();
     const range = context.rangeOf(dep.activityNode);
-    if (seenTargets.has(lower)) {
+    if (seenTargets?.has(lower)) {
       context.report('ADF306', range, `"${dep.target}" is listed twice in dependsOn.`);
       continue;
     }
-    seenTargets.add(lower);
+    seenTargets?.add(lower);
     if (activity.name !== undefined && lower === activity.name.toLowerCase()) {
       context.report('ADF302', range, `Activity "${activity.name}" depends on itself.`);
       continue;

@@ -1,7 +1,6 @@
 import {
   FUNCTIONS,
   describeArity,
-  findReferences,
   lookupFunction,
   walkParsedValue,
   type ExpressionReference,
@@ -34,7 +33,7 @@ export const expressionsRule: ValidationRule = {
           if (parsed.kind === 'literal') continue;
           checkSyntax(context, s, parsed);
           checkFunctions(context, s, parsed);
-          for (const reference of findReferences(parsed)) checkReference(context, pipeline, activity, s, reference);
+          for (const reference of context.references(parsed)) checkReference(context, pipeline, activity, s, reference);
         }
       }
     }
@@ -57,6 +56,8 @@ function checkFunctions(context: ValidationContext, s: AdfString, parsed: Parsed
   walkParsedValue(parsed, (node) => {
     if (node.kind !== 'call') return;
     const info = lookupFunction(node.name);
+    const count = node.args.length;
+    if (info && count >= info.minArgs && (info.maxArgs === undefined || count <= info.maxArgs)) return;
     const range = context.rangeInString(s, node.nameSpan.start, node.nameSpan.end);
     if (!info) {
       const suggestion = closestName(node.name, FUNCTION_NAMES);
@@ -65,7 +66,6 @@ function checkFunctions(context: ValidationContext, s: AdfString, parsed: Parsed
       });
       return;
     }
-    const count = node.args.length;
     if (count < info.minArgs) {
       context.report('ADF503', range, `${info.name}() is documented with ${describeArity(info)} argument${info.minArgs === 1 && info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`);
     } else if (info.maxArgs !== undefined && count > info.maxArgs) {
@@ -75,28 +75,28 @@ function checkFunctions(context: ValidationContext, s: AdfString, parsed: Parsed
 }
 
 function checkReference(context: ValidationContext, pipeline: PipelineInfo, activity: ActivityInfo, s: AdfString, reference: ExpressionReference): void {
-  const range = context.rangeInString(s, reference.nameSpan.start, reference.nameSpan.end);
+  const rangeOf = (): { start: number; end: number } => context.rangeInString(s, reference.nameSpan.start, reference.nameSpan.end);
   switch (reference.kind) {
     case 'parameter': {
       if (!pipeline.parameters || pipeline.parameters.has(reference.name.toLowerCase())) return;
-      context.report('ADF505', range, `Parameter "${reference.name}" is not declared in the pipeline's parameters.`, {
-        fix: declareFix(context, pipeline, 'parameters', reference.name),
+      context.report('ADF505', rangeOf(), `Parameter "${reference.name}" is not declared in the pipeline's parameters.`, {
+        fix: () => declareFix(context, pipeline, 'parameters', reference.name),
       });
       return;
     }
     case 'variable': {
       if (!pipeline.variables || pipeline.variables.has(reference.name.toLowerCase())) return;
-      context.report('ADF506', range, `Variable "${reference.name}" is not declared in the pipeline's variables.`, {
-        fix: declareFix(context, pipeline, 'variables', reference.name),
+      context.report('ADF506', rangeOf(), `Variable "${reference.name}" is not declared in the pipeline's variables.`, {
+        fix: () => declareFix(context, pipeline, 'variables', reference.name),
       });
       return;
     }
     case 'activity':
-      checkActivityReference(context, pipeline, activity, reference, range);
+      checkActivityReference(context, pipeline, activity, reference, rangeOf);
       return;
     case 'item':
       if (!hasForEachAround(activity) && !isFilterCondition(activity, s)) {
-        context.report('ADF509', range, 'item() is only defined inside a ForEach (or in a Filter condition).');
+        context.report('ADF509', rangeOf(), 'item() is only defined inside a ForEach (or in a Filter condition).');
       }
       return;
     default:
@@ -109,9 +109,12 @@ function checkActivityReference(
   pipeline: PipelineInfo,
   activity: ActivityInfo,
   reference: ExpressionReference,
-  range: { start: number; end: number },
+  rangeOf: () => { start: number; end: number },
 ): void {
   const targets = pipeline.allByName.get(reference.name.toLowerCase());
+  const upstream = context.upstreamOf(activity);
+  if (targets?.some((t) => upstream.has(t) || (activity.typeLower === 'until' && isInside(t, activity)))) return;
+  const range = rangeOf();
   if (!targets) {
     const suggestion = closestName(
       reference.name,
@@ -124,8 +127,6 @@ function checkActivityReference(
     });
     return;
   }
-  const upstream = context.upstreamOf(activity);
-  if (targets.some((t) => upstream.has(t) || (activity.typeLower === 'until' && isInside(t, activity)))) return;
   // An activity inside a container that ran before: ADF exposes its last run; for a ForEach, which one is undefined.
   for (const t of targets) {
     const outer = containersOf(t).find((c) => upstream.has(c));
@@ -176,7 +177,7 @@ function checkVariableTargets(context: ValidationContext, pipeline: PipelineInfo
   const system = booleanValue(propertyValue(activity.typeProperties, 'setSystemVariable')) === true;
   if (system && SYSTEM_VARIABLES.has(lower)) return;
   context.report('ADF506', context.rangeOf(node), `Variable "${name}" is not declared in the pipeline's variables.`, {
-    fix: declareFix(context, pipeline, 'variables', name),
+    fix: () => declareFix(context, pipeline, 'variables', name),
   });
 }
 

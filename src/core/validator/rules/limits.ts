@@ -46,9 +46,12 @@ function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
 
 function checkSize(context: ValidationContext, pipeline: PipelineInfo): void {
   const limit = context.options.maxPipelineBytes;
-  // The text length bounds the serialized size from above for ASCII; only then is it worth serializing.
-  if (pipeline.node.length * 3 <= limit) return;
-  const bytes = Buffer.byteLength(JSON.stringify(getNodeValue(pipeline.node)), 'utf8');
+  // Cheap upper bounds first (3 bytes per UTF-16 unit at most; the minified JSON is never longer than the
+  // written text); serialize only a pipeline that may really be too large.
+  const node = pipeline.node;
+  if (node.length * 3 <= limit) return;
+  if (Buffer.byteLength(context.text.slice(node.offset, node.offset + node.length), 'utf8') <= limit) return;
+  const bytes = Buffer.byteLength(JSON.stringify(getNodeValue(node)), 'utf8');
   if (bytes > limit) {
     context.report('ADF407', pipelineHead(context, pipeline), `${pipelineLabel(pipeline)} is ${Math.round(bytes / 1024)} KB serialized; ADF accepts at most ${Math.round(limit / 1024)} KB per pipeline.`);
   }

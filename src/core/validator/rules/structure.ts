@@ -17,7 +17,7 @@ import { closestName } from '../suggest';
 import type { ValidationRule } from './rule';
 
 /** typeProperties the web rule reports with its own codes (ADF601/ADF602). */
-const OWNED_ELSEWHERE: Readonly<Record<string, readonly string[]>> = { webactivity: ['url', 'method'] };
+const OWNED_ELSEWHERE: Readonly<Record<string, ReadonlySet<string>>> = { webactivity: new Set(['url', 'method']) };
 
 /** ADF101-ADF104: required properties, JSON kinds, activity types and enum values from the REST model. */
 export const structureRule: ValidationRule = {
@@ -116,8 +116,7 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
     if (!isDynamic(pipeline, typePropertiesNode)) context.report('ADF102', context.rangeOf(typePropertiesNode), '"typeProperties" must be an object.');
     return;
   }
-  const skip = new Set(OWNED_ELSEWHERE[activity.typeLower] ?? []);
-  checkObject(context, pipeline, typePropertiesNode, model.typeProperties, `${label} (${model.type})`, 'typeProperties', skip);
+  checkObject(context, pipeline, typePropertiesNode, model.typeProperties, `${label} (${model.type})`, 'typeProperties', OWNED_ELSEWHERE[activity.typeLower]);
 }
 
 function checkActivityEnums(context: ValidationContext, activity: ActivityInfo): void {
@@ -150,6 +149,18 @@ function checkDependsOnShape(context: ValidationContext, activity: ActivityInfo)
   }
 }
 
+/** Per model object: only the properties that need a check (required, enum or nested), computed once. */
+const interesting = new WeakMap<Readonly<Record<string, PropertyModel>>, [string, PropertyModel][]>();
+
+function checksOf(properties: Readonly<Record<string, PropertyModel>>): [string, PropertyModel][] {
+  let list = interesting.get(properties);
+  if (!list) {
+    list = Object.entries(properties).filter(([, m]) => m.required || (m.enum && m.kind === 'string') || (m.properties && !m.polymorphic));
+    interesting.set(properties, list);
+  }
+  return list;
+}
+
 function checkObject(
   context: ValidationContext,
   pipeline: PipelineInfo,
@@ -157,10 +168,10 @@ function checkObject(
   properties: Readonly<Record<string, PropertyModel>>,
   owner: string,
   path: string,
-  skip: ReadonlySet<string> = new Set(),
+  skip?: ReadonlySet<string>,
 ): void {
-  for (const [key, model] of Object.entries(properties)) {
-    if (skip.has(key)) continue;
+  for (const [key, model] of checksOf(properties)) {
+    if (skip?.has(key)) continue;
     const value = propertyValue(node, key);
     if (!value) {
       if (model.required) {

@@ -5,7 +5,6 @@ import type { ValidationContext } from '../context';
 import { securePolicyFix } from '../fixes';
 import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
 import { isPlaceholder, isSecretRead, isTokenRequest, literalSecretIn } from '../secrets';
-import { findReferences } from '../../expressions';
 import type { ValidationRule } from './rule';
 
 const AUTH_NEEDS_RESOURCE = new Set(['msi', 'userassignedmanagedidentity', 'serviceprincipal']);
@@ -117,7 +116,7 @@ function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): v
     }
     if (missing.length === 0) continue;
     context.report('ADF606', context.activityRange(activity), `"${activity.name}" shows a secret in the run history: ${reasons.join(' and ')}. Set policy.${missing.join(' and policy.')} to true.`, {
-      fix: securePolicyFix(context, activity, missing),
+      fix: () => securePolicyFix(context, activity, missing),
     });
   }
 }
@@ -132,7 +131,7 @@ function secretInput(
   for (const s of context.activityStrings(activity)) {
     const parsed = context.parsed(s);
     if (parsed.kind === 'literal') continue;
-    for (const reference of findReferences(parsed)) {
+    for (const reference of context.references(parsed)) {
       const lower = reference.name.toLowerCase();
       if (reference.kind === 'parameter' && secureParameters.has(lower)) return `the SecureString parameter "${reference.name}"`;
       if (reference.kind === 'variable' && secretVariables.has(lower)) return `the variable "${reference.name}" (set from a secret)`;
