@@ -8,7 +8,6 @@ import { sameAudience, TokenService, type TokenClaims } from './tokens';
 
 /** The emulator as a custom cloud (what the extension's `customCloud` setting needs). */
 export interface EmulatorCloud {
-  name: 'Custom';
   resourceManagerEndpoint: string;
   authorityHost: string;
   armAudience: string;
@@ -58,7 +57,6 @@ export class Emulator {
     this.world = new World(config.seed, config.url);
     this.tokens = new TokenService(config.url);
     this.cloud = {
-      name: 'Custom',
       resourceManagerEndpoint: config.url,
       authorityHost: config.url,
       armAudience: ARM_AUDIENCE,
