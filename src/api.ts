@@ -14,6 +14,8 @@ export interface SidebarApi {
   setServicePrincipalSecret(secret: string): Promise<void>;
   /** Reloads the whole tree (subscriptions and everything below). */
   refresh(): void;
+  /** What "Select Subscriptions..." stores: "tenantId/subscriptionId" entries, or undefined to forget it. */
+  setSubscriptionSelection(entries: readonly string[] | undefined): Promise<void>;
   /** Whether dist/azure.js (the Azure SDK) has been loaded yet: false right after activation. */
   isAzureBackendLoaded(): boolean;
 }

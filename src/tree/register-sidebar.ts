@@ -51,6 +51,10 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
       sessions.reset();
     },
     refresh: () => tree.refresh(),
+    async setSubscriptionSelection(entries: readonly string[] | undefined): Promise<void> {
+      await selection.set(entries);
+      tree.changed(undefined);
+    },
     isAzureBackendLoaded,
   };
 }

@@ -12,7 +12,21 @@ async function openSidebar(page: Page): Promise<Locator> {
   const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
   await container.waitFor({ state: 'visible', timeout: 60_000 });
   await container.click();
-  return page.locator('.part.sidebar');
+  const sidebar = page.locator('.part.sidebar');
+  await widen(page, sidebar, 620);
+  await page.mouse.move(900, 500); // away from the activity bar, so no hover tooltip covers the tree
+  return sidebar;
+}
+
+/** Drags the sidebar's edge so that the screenshots show whole descriptions. */
+async function widen(page: Page, sidebar: Locator, width: number): Promise<void> {
+  const box = await sidebar.boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width;
+  await page.mouse.move(edge + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** The tree row whose label is exactly `label`. */

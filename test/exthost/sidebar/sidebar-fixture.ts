@@ -40,7 +40,7 @@ export async function openSidebarFixture(): Promise<SidebarFixture> {
   const api = await extension.activate();
   const control = new EmulatorControlClient(url);
   const runSeed = await control.getSeed();
-  await control.setSeed(JSON.parse(readFileSync(SEED_FILE, 'utf8')) as EmulatorSeed);
+  await control.setSeed(withRunIdentity(JSON.parse(readFileSync(SEED_FILE, 'utf8')) as EmulatorSeed, runSeed));
   const changed = new Set<string>();
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
   const provider = api.sidebar.treeProvider;
@@ -67,6 +67,7 @@ export async function openSidebarFixture(): Promise<SidebarFixture> {
     },
     async restore() {
       for (const key of changed) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      await api.sidebar.setSubscriptionSelection(undefined);
       await control.clearFaults();
       await control.clearLatency();
       await control.setSeed(runSeed);
@@ -75,6 +76,23 @@ export async function openSidebarFixture(): Promise<SidebarFixture> {
   };
   api.sidebar.refresh();
   return fixture;
+}
+
+/**
+ * The sidebar seed, signed in as whatever service principal the harness configured: that principal (from
+ * the run's seed) replaces ours, and our subscriptions move to its tenant.
+ */
+function withRunIdentity(seed: EmulatorSeed, runSeed: EmulatorSeed): EmulatorSeed {
+  const configured = vscode.workspace.getConfiguration('adfBatchEndpoints').get<{ clientId?: string }>('servicePrincipal')?.clientId;
+  const principal = runSeed.servicePrincipals?.find((p) => p.clientId.toLowerCase() === configured?.toLowerCase());
+  if (!principal) return seed;
+  const tenant = runSeed.tenants.find((t) => t.id === principal.tenantId) ?? { id: principal.tenantId };
+  return {
+    ...seed,
+    tenants: [tenant],
+    servicePrincipals: [principal],
+    subscriptions: seed.subscriptions.map((s) => ({ ...s, tenantId: principal.tenantId })),
+  };
 }
 
 /** The codicon id of a tree item's icon, when it is a ThemeIcon. */

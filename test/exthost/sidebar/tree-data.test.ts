@@ -6,6 +6,11 @@ import { CONTEXT } from '../../../src/tree/context-values';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 import { iconId, openSidebarFixture, SUBSCRIPTIONS, tooltipText, type SidebarFixture } from './sidebar-fixture';
 
+/** The tenant of a subscription row, from its tooltip ("Tenant: <id>"). */
+function tenantOf(item: { tooltip?: unknown }): string {
+  return /Tenant: (\S+)/.exec(String(item.tooltip))?.[1] ?? '';
+}
+
 const listWorkspacesOf = (subscriptionId: string): string => `^/subscriptions/${subscriptionId}/providers/Microsoft\\.MachineLearningServices/workspaces$`;
 
 describe('sidebar tree (extension host, emulator)', function () {
@@ -33,6 +38,19 @@ describe('sidebar tree (extension host, emulator)', function () {
     assert.equal(f.api.sidebar.signInState(), 'signedIn');
     assert.deepEqual(root.map((n) => f.label(n)), ['Sidebar Broken', 'Sidebar Contoso', 'Sidebar Forbidden']);
     assert.ok(root.every((n) => f.item(n).contextValue === CONTEXT.subscription));
+  });
+
+  it('"Select Subscriptions..." shows only the chosen subscriptions', async () => {
+    const root = await f.children();
+    const tenant = tenantOf(f.item(root[0]));
+    await f.api.sidebar.setSubscriptionSelection([`${tenant}/${SUBSCRIPTIONS.contoso}`, SUBSCRIPTIONS.forbidden]);
+    assert.deepEqual((await f.children()).map((n) => f.label(n)), ['Sidebar Contoso', 'Sidebar Forbidden']);
+    await f.api.sidebar.setSubscriptionSelection([]);
+    const [none] = await f.children();
+    assert.equal(f.label(none), 'No subscriptions selected');
+    assert.equal(f.item(none).command?.command, 'adfBatchEndpoints.selectSubscriptions');
+    await f.api.sidebar.setSubscriptionSelection(undefined);
+    assert.equal((await f.children()).length, 3);
   });
 
   it('a subscription answering 500 shows the service message and Retry there, and the others stay browsable', async () => {
