@@ -63,6 +63,14 @@ class Checker {
     if (value !== undefined && typeof value !== 'boolean') this.fail(`${path}.${key}`, `expected true or false, got ${describe(value)}`);
   }
 
+  /** Reports fields the format does not know (typos); `description` and `$…`/`_…` keys are always allowed. */
+  known(obj: Json, path: string, keys: readonly string[]): void {
+    for (const key of Object.keys(obj)) {
+      if (keys.includes(key) || key === 'description' || key.startsWith('$') || key.startsWith('_')) continue;
+      this.fail(`${path}.${key}`, `unknown field (known here: ${keys.join(', ')})`);
+    }
+  }
+
   /** Reports a duplicate (case-insensitive) key within one collection. */
   unique(seen: Set<string>, key: string | undefined, path: string, what: string): void {
     if (key === undefined) return;
@@ -85,12 +93,14 @@ export function validateSeed(value: unknown): string[] {
   const c = new Checker();
   const root = c.object(value, 'seed');
   if (!root) return c.problems;
+  c.known(root, 'seed', ['tenants', 'servicePrincipals', 'principals', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds']);
 
   const tenantIds = new Set<string>();
   c.array(root.tenants, 'tenants', true).forEach((t, i) => {
     const path = `tenants[${i}]`;
     const tenant = c.object(t, path);
     if (!tenant) return;
+    c.known(tenant, path, ['id', 'displayName', 'defaultDomain']);
     c.unique(tenantIds, c.guid(tenant, 'id', path), path, 'tenant id');
     c.string(tenant, 'displayName', path, false);
     c.string(tenant, 'defaultDomain', path, false);
@@ -107,6 +117,7 @@ export function validateSeed(value: unknown): string[] {
     const path = `servicePrincipals[${i}]`;
     const sp = c.object(s, path);
     if (!sp) return;
+    c.known(sp, path, ['tenantId', 'clientId', 'objectId', 'secret', 'displayName', 'canAssignRoles']);
     knownTenant(sp, 'tenantId', path);
     const clientId = c.guid(sp, 'clientId', path);
     c.unique(spKeys, clientId && `${String(sp.tenantId)}/${clientId}`, path, 'service principal (tenant, clientId)');
@@ -119,6 +130,7 @@ export function validateSeed(value: unknown): string[] {
     const path = `principals[${i}]`;
     const principal = c.object(p, path);
     if (!principal) return;
+    c.known(principal, path, ['objectId', 'tenantId', 'type', 'displayName']);
     knownTenant(principal, 'tenantId', path);
     c.unique(principals, c.guid(principal, 'objectId', path), path, 'principal objectId');
     c.oneOf(principal, 'type', path, ['User', 'Group', 'ServicePrincipal'], true);
@@ -132,6 +144,7 @@ export function validateSeed(value: unknown): string[] {
     const path = `subscriptions[${i}]`;
     const sub = c.object(s, path);
     if (!sub) return;
+    c.known(sub, path, ['id', 'displayName', 'tenantId', 'state', 'resourceGroups']);
     c.unique(subscriptionIds, c.guid(sub, 'id', path), path, 'subscription id');
     c.string(sub, 'displayName', path);
     knownTenant(sub, 'tenantId', path);
@@ -141,6 +154,7 @@ export function validateSeed(value: unknown): string[] {
       const groupPath = `${path}.resourceGroups[${j}]`;
       const group = c.object(g, groupPath);
       if (!group) return;
+      c.known(group, groupPath, ['name', 'location', 'workspaces', 'dataFactories', 'keyVaults']);
       c.unique(groupNames, c.string(group, 'name', groupPath), groupPath, 'resource group');
       const location = c.string(group, 'location', groupPath) ?? 'eastus';
       checkWorkspaces(c, group, groupPath, location, scoringKeys);
@@ -150,6 +164,7 @@ export function validateSeed(value: unknown): string[] {
         const vaultPath = `${groupPath}.keyVaults[${k}]`;
         const vault = c.object(v, vaultPath);
         if (!vault) return;
+        c.known(vault, vaultPath, ['name', 'secrets']);
         c.unique(vaultNames, c.string(vault, 'name', vaultPath), vaultPath, 'key vault');
         if (vault.secrets !== undefined) {
           const secrets = c.object(vault.secrets, `${vaultPath}.secrets`);
@@ -166,6 +181,7 @@ export function validateSeed(value: unknown): string[] {
     const path = `roleAssignments[${i}]`;
     const ra = c.object(r, path);
     if (!ra) return;
+    c.known(ra, path, ['name', 'scope', 'principalId', 'role', 'principalType']);
     c.unique(assignmentNames, c.guid(ra, 'name', path, false), path, 'role assignment name');
     const scope = c.string(ra, 'scope', path);
     if (scope && !SCOPE.test(scope)) c.fail(`${path}.scope`, `expected "/" or "/subscriptions/<id>[/resourceGroups/<name>[/providers/<ns>/<type>/<name>]]", got "${scope}"`);
@@ -182,6 +198,8 @@ export function validateSeed(value: unknown): string[] {
   return c.problems;
 }
 
+const JOB_KEYS = ['jobOutcome', 'jobError', 'jobSeconds', 'jobPolls'];
+
 function checkJobBehaviour(c: Checker, obj: Json, path: string): void {
   c.oneOf(obj, 'jobOutcome', path, ['Completed', 'Failed', 'Canceled']);
   c.string(obj, 'jobError', path, false);
@@ -197,6 +215,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
     const path = `${groupPath}.workspaces[${i}]`;
     const ws = c.object(w, path);
     if (!ws) return;
+    c.known(ws, path, ['name', 'location', 'friendlyName', 'batchEndpoints', 'datastores']);
     c.unique(names, c.string(ws, 'name', path), path, 'workspace');
     const location = c.string(ws, 'location', path, false) ?? groupLocation;
     c.string(ws, 'friendlyName', path, false);
@@ -206,6 +225,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
       const endpointPath = `${path}.batchEndpoints[${j}]`;
       const endpoint = c.object(e, endpointPath);
       if (!endpoint) return;
+      c.known(endpoint, endpointPath, ['name', 'authMode', 'scoringUri', 'defaults', 'provisioningState', 'deployments', ...JOB_KEYS]);
       const name = c.string(endpoint, 'name', endpointPath);
       c.unique(endpointNames, name, endpointPath, 'batch endpoint');
       // Endpoint names are unique per region, like the service's <endpoint>.<region> host names.
@@ -220,6 +240,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
         const deploymentPath = `${endpointPath}.deployments[${k}]`;
         const deployment = c.object(d, deploymentPath);
         if (!deployment) return;
+        c.known(deployment, deploymentPath, ['name', 'model', 'compute', 'provisioningState', ...JOB_KEYS]);
         c.unique(deploymentNames, c.string(deployment, 'name', deploymentPath), deploymentPath, 'deployment');
         c.string(deployment, 'model', deploymentPath);
         c.string(deployment, 'compute', deploymentPath, false);
@@ -228,6 +249,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
       });
       if (endpoint.defaults !== undefined) {
         const defaults = c.object(endpoint.defaults, `${endpointPath}.defaults`);
+        if (defaults) c.known(defaults, `${endpointPath}.defaults`, ['deploymentName']);
         const deploymentName = defaults?.deploymentName;
         if (deploymentName !== undefined && deploymentName !== null) {
           if (typeof deploymentName !== 'string') c.fail(`${endpointPath}.defaults.deploymentName`, `expected a string or null, got ${describe(deploymentName)}`);
@@ -242,6 +264,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
       const dsPath = `${path}.datastores[${j}]`;
       const ds = c.object(d, dsPath);
       if (!ds) return;
+      c.known(ds, dsPath, ['name', 'type', 'accountName', 'containerName', 'filesystem', 'isDefault', 'existingPaths']);
       c.unique(datastoreNames, c.string(ds, 'name', dsPath), dsPath, 'datastore');
       const type = c.oneOf(ds, 'type', dsPath, ['AzureBlob', 'AzureDataLakeGen2'], true);
       c.string(ds, 'accountName', dsPath);
@@ -260,12 +283,14 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
     const path = `${groupPath}.dataFactories[${i}]`;
     const factory = c.object(f, path);
     if (!factory) return;
+    c.known(factory, path, ['name', 'location', 'identity', 'repoConfiguration', 'pipelines', 'linkedServices', 'credentials']);
     // Data factory names are globally unique in Azure.
     c.unique(factoryNames, c.string(factory, 'name', path), path, 'data factory name');
     c.string(factory, 'location', path, false);
     if (factory.identity !== undefined && factory.identity !== null) {
       const identity = c.object(factory.identity, `${path}.identity`);
       if (identity) {
+        c.known(identity, `${path}.identity`, ['principalId', 'tenantId']);
         c.unique(principals, c.guid(identity, 'principalId', `${path}.identity`), `${path}.identity`, 'principal objectId');
         c.guid(identity, 'tenantId', `${path}.identity`, false);
       }
@@ -274,6 +299,7 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       const repoPath = `${path}.repoConfiguration`;
       const repo = c.object(factory.repoConfiguration, repoPath);
       if (repo) {
+        c.known(repo, repoPath, ['type', 'accountName', 'repositoryName', 'collaborationBranch', 'rootFolder', 'projectName', 'hostName', 'lastCommitId', 'disablePublish']);
         const type = c.oneOf(repo, 'type', repoPath, ['FactoryGitHubConfiguration', 'FactoryVSTSConfiguration'], true);
         for (const key of ['accountName', 'repositoryName', 'collaborationBranch', 'rootFolder']) c.string(repo, key, repoPath);
         if (type === 'FactoryVSTSConfiguration') c.string(repo, 'projectName', repoPath);
@@ -285,6 +311,7 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
         const entityPath = `${path}.${kind}[${j}]`;
         const entity = c.object(e, entityPath);
         if (!entity) return;
+        c.known(entity, entityPath, ['name', 'properties']);
         c.unique(names, c.string(entity, 'name', entityPath), entityPath, kind === 'pipelines' ? 'pipeline' : 'linked service');
         const properties = c.object(entity.properties, `${entityPath}.properties`);
         if (properties && kind === 'linkedServices') c.string(properties, 'type', `${entityPath}.properties`);
@@ -295,6 +322,7 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       const credPath = `${path}.credentials[${j}]`;
       const cred = c.object(k, credPath);
       if (!cred) return;
+      c.known(cred, credPath, ['name', 'resourceId', 'principalId', 'clientId']);
       c.unique(credentialNames, c.string(cred, 'name', credPath), credPath, 'credential');
       const resourceId = c.string(cred, 'resourceId', credPath);
       if (resourceId && !IDENTITY_ID.test(resourceId)) {

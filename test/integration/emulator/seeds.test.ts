@@ -69,6 +69,14 @@ describe('emulator: seeds', () => {
     assert.ok(problems.some((p) => p.startsWith('roleAssignments[0].role: unknown role "Chief"')));
   });
 
+  it('reports unknown fields (typos) with the fields known there', () => {
+    const seed = minimal() as unknown as { subscriptions: Array<Record<string, unknown>> };
+    seed.subscriptions[0]!.resourceGroups = [{ name: 'rg', location: 'x', workspaces: [{ name: 'ws', batchEndpoints: [{ name: 'e', default: { deploymentName: 'blue' } }] }] }];
+    const problems = problemsOf(seed);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, /^subscriptions\[0\]\.resourceGroups\[0\]\.workspaces\[0\]\.batchEndpoints\[0\]\.default: unknown field \(known here: name, authMode, scoringUri, defaults,/);
+  });
+
   it('reports an unreadable or non-JSON seed file clearly', () => {
     assert.throws(() => loadSeedFile(join(seedsDir, 'missing.json')), /Invalid emulator seed .*missing\.json.*cannot read the file/s);
     assert.throws(() => loadSeedFile(join(process.cwd(), 'tsconfig.json')), /subscriptions: expected an array|tenants: expected an array/);
