@@ -82,35 +82,44 @@ function send(request: HttpRequest, ca: string[] | undefined, maxBytes: number):
       headers,
       ...(url.protocol === 'https:' ? { ca, rejectUnauthorized: !request.disableCertValidation } : {}),
     };
+    // Settles once: later events of a destroyed request or response are ignored.
+    let settled = false;
     const req = (url.protocol === 'https:' ? https : http).request(url, requestOptions, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
+        if (settled) return;
         size += chunk.length;
         if (size > maxBytes) {
-          req.destroy(new Error(`The response of ${request.method} ${request.url} is larger than ${maxBytes} bytes.`));
+          fail(new Error(`The response of ${request.method} ${request.url} is larger than ${maxBytes} bytes.`));
+          res.destroy();
+          req.destroy();
           return;
         }
         chunks.push(chunk);
       });
       res.on('end', () => {
+        if (settled) return;
+        settled = true;
         cleanup();
         resolve({ status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', fail);
     });
-    const onAbort = (): void => {
-      req.destroy(abortError());
+    const stop = (error: Error): void => {
+      fail(error);
+      req.destroy();
     };
-    const timer = request.timeoutMs
-      ? setTimeout(() => req.destroy(new Error(`${request.method} ${request.url} timed out after ${request.timeoutMs} ms.`)), request.timeoutMs)
-      : undefined;
+    const onAbort = (): void => stop(abortError());
+    const timer = request.timeoutMs ? setTimeout(() => stop(new Error(`${request.method} ${request.url} timed out after ${request.timeoutMs} ms.`)), request.timeoutMs) : undefined;
     request.signal?.addEventListener('abort', onAbort, { once: true });
     function cleanup(): void {
       if (timer) clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
     }
     function fail(error: Error): void {
+      if (settled) return;
+      settled = true;
       cleanup();
       reject(error);
     }
