@@ -1,0 +1,85 @@
+// Drives the wizard's controller (src/wizard/controller.ts) in plain Node against the emulator, with scripted
+// answers to its prompts, a temp folder for files, and a log kept in memory.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WizardAzure } from '../../../src/core/publish/azure-operations';
+import { validateWebviewMessage, type RequestMethod, type RequestParams } from '../../../src/shared/wizard-messages';
+import { WizardController } from '../../../src/wizard/controller';
+import type { WizardEndpoint } from '../../../src/wizard/endpoint';
+import { nodeFiles } from '../../../src/wizard/node-files';
+import type { ConfirmRequest, DiffSide, WizardEnvironment } from '../../../src/wizard/services';
+import { W, type PublishFixture } from './fixture';
+
+export interface Driven {
+  controller: WizardController;
+  confirms: ConfirmRequest[];
+  /** Answers to the next confirmations (default: yes). */
+  answers: boolean[];
+  secrets: string[];
+  diffs: Array<{ left: DiffSide; right: DiffSide }>;
+  log: string[];
+  folder: string;
+  send<M extends RequestMethod>(method: M, params?: RequestParams[M]): Promise<void>;
+}
+
+let id = 0;
+
+export function endpointOf(fx: PublishFixture, name: string, defaultDeployment?: string): WizardEndpoint {
+  return {
+    id: `${W.workspaceId}/batchEndpoints/${name}`,
+    name,
+    scoringUri: fx.scoringUri(name),
+    authMode: 'AADToken',
+    ...(defaultDeployment ? { defaultDeployment } : {}),
+    provisioningState: 'Succeeded',
+    workspace: { id: W.workspaceId, name: 'ws-wizard', subscriptionId: W.subscription, resourceGroup: 'rg-ml', tenantId: W.tenant },
+  };
+}
+
+export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: WizardAzure = fx.azure): Driven {
+  const folder = mkdtempSync(join(tmpdir(), 'wizard-test-'));
+  const driven = { confirms: [], answers: [], secrets: [], diffs: [], log: [], folder } as unknown as Driven;
+  const env: WizardEnvironment = {
+    cloud: { ...fx.cloud, mlStudioUrl: 'https://ml.example' },
+    azure: async () => azure,
+    prompts: {
+      confirm: async (request) => {
+        driven.confirms.push(request);
+        return driven.answers.shift() ?? true;
+      },
+      secret: async () => driven.secrets.shift(),
+      chooseFolder: async ({ purpose }) => join(folder, purpose),
+    },
+    files: nodeFiles([folder]),
+    log: {
+      info: (m) => driven.log.push(`info ${m}`),
+      warn: (m) => driven.log.push(`warn ${m}`),
+      error: (m) => driven.log.push(`error ${m}`),
+      addSecret: () => undefined,
+    },
+    openDiff: async (left, right) => { driven.diffs.push({ left, right }); },
+    openExternal: async () => undefined,
+    signIn: async () => undefined,
+    monitorIntervalMs: 100,
+  };
+  driven.controller = new WizardController(endpoint, env);
+  driven.send = async (method, params) => {
+    const checked = validateWebviewMessage({ type: 'request', id: ++id, method, params: params ?? {} });
+    if (!checked.ok) throw new Error(checked.error);
+    await driven.controller.handle(checked.value);
+    await driven.controller.whenIdle();
+  };
+  return driven;
+}
+
+/** Endpoint -> Target (factory) -> Authentication, waiting for every load. */
+export async function toAuth(d: Driven, factoryName: string, authKind: RequestParams['updateForm']['patch']['authKind'] = 'mi'): Promise<void> {
+  d.controller.start();
+  await d.controller.whenIdle();
+  await d.send('next');
+  const factory = d.controller.view().target.factories?.find((f) => f.name === factoryName);
+  if (!factory) throw new Error(`no factory ${factoryName}`);
+  await d.send('updateForm', { patch: { factoryId: factory.id, authKind } });
+  await d.send('next');
+}
