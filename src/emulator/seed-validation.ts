@@ -93,7 +93,7 @@ export function validateSeed(value: unknown): string[] {
   const c = new Checker();
   const root = c.object(value, 'seed');
   if (!root) return c.problems;
-  c.known(root, 'seed', ['tenants', 'servicePrincipals', 'principals', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds']);
+  c.known(root, 'seed', ['tenants', 'servicePrincipals', 'principals', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds', 'dataPlaneRbac']);
 
   const tenantIds = new Set<string>();
   c.array(root.tenants, 'tenants', true).forEach((t, i) => {
@@ -136,6 +136,7 @@ export function validateSeed(value: unknown): string[] {
     c.oneOf(principal, 'type', path, ['User', 'Group', 'ServicePrincipal'], true);
   });
   c.number(root, 'tokenLifetimeSeconds', 'seed', { min: 1, integer: true });
+  c.boolean(root, 'dataPlaneRbac', 'seed');
 
   const subscriptionIds = new Set<string>();
   const scoringKeys = new Set<string>();

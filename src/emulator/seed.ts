@@ -165,6 +165,9 @@ export interface EmulatorSeed {
   roleAssignments?: SeedRoleAssignment[];
   /** Lifetime of issued tokens. Default 3600. */
   tokenLifetimeSeconds?: number;
+  /** true: batch jobs are accepted only from principals with Owner, Contributor or AzureML Data Scientist
+   * on the workspace (or above). Default false (any ML-audience token of the tenant). */
+  dataPlaneRbac?: boolean;
 }
 
 export class SeedError extends Error {

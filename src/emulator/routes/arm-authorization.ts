@@ -6,21 +6,14 @@ import { resourceGroupOf, subscriptionOf } from '../lookup';
 import { paginate } from '../paging';
 import { BUILT_IN_ROLES, findBuiltInRole, type BuiltInRole } from '../role-definitions';
 import type { Route, RouteContext } from '../router';
+import { normalizeScope, scopeCovers } from '../scopes';
 import type { RoleAssignmentState } from '../state';
 
 const NS = 'Microsoft.Authorization';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Normalized scope for comparisons: lower case, no trailing slash, '' for the root. */
-function norm(scope: string): string {
-  return scope.replace(/\/+$/, '').toLowerCase();
-}
-
-function covers(ancestor: string, scope: string): boolean {
-  const a = norm(ancestor);
-  const s = norm(scope);
-  return a === '' || s === a || s.startsWith(`${a}/`);
-}
+const norm = normalizeScope;
+const covers = scopeCovers;
 
 /** Checks that the scope names existing things (subscription, resource group, known resources). */
 function checkScope(ctx: RouteContext): string {

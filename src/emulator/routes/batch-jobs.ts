@@ -4,6 +4,7 @@ import { jobResource, jobStatus, type BatchJob, type JobDataEntry } from '../bat
 import { mlError } from '../errors';
 import { header, isObject, jsonBody, ReplyError, type Reply } from '../http';
 import type { Route, RouteContext } from '../router';
+import { scopeCovers } from '../scopes';
 import { outputKey, type DeploymentState, type EndpointState, type WorkspaceState } from '../state';
 
 const INPUT_TYPES = ['UriFolder', 'UriFile'];
@@ -76,8 +77,28 @@ function pickDeployment(ctx: RouteContext, endpoint: EndpointState): DeploymentS
   return endpoint.deployments.get(name.toLowerCase())!;
 }
 
+/** Roles that may submit batch jobs when the seed enforces data plane RBAC. */
+const JOB_ROLES = new Set(['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'b24988ac-6180-42a0-ab88-20f7382dd24c', 'f6c7c914-8db3-469d-8ca1-694a8f32e121']);
+
+function checkJobPermission(ctx: RouteContext, ws: WorkspaceState): void {
+  const world = ctx.emulator.world;
+  if (!world.seed.dataPlaneRbac) return;
+  const oid = ctx.caller.oid.toLowerCase();
+  const allowed = world.roleAssignments.some((ra) => ra.principalId === oid && JOB_ROLES.has(ra.roleDefinitionGuid) && scopeCovers(ra.scope, ws.id));
+  if (!allowed) {
+    throw new ReplyError(
+      mlError(
+        403,
+        'AuthorizationFailed',
+        `The principal '${ctx.caller.oid}' has no role on workspace '${ws.name}' that allows submitting batch jobs (Microsoft.MachineLearningServices/workspaces/jobs/write). Grant it AzureML Data Scientist (or Contributor/Owner) on the workspace.`,
+      ),
+    );
+  }
+}
+
 function invoke(ctx: RouteContext, endpoint: EndpointState): Reply {
   const ws = endpoint.workspace;
+  checkJobPermission(ctx, ws);
   const body = jsonBody(ctx.req, (message) => mlError(400, 'UserError', message));
   if (!isObject(body) || !isObject(body.properties)) {
     throw userError(400, 'The request body must be {"properties": {"InputData": {...}, "OutputData": {...}}}.');

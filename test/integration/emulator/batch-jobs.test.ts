@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ARM_SCOPE, ML_SCOPE, send, useEmulator, type Fixture, type RawResponse } from './fixture';
+import { ARM_SCOPE, IDS, ML_SCOPE, send, useEmulator, type Fixture, type RawResponse } from './fixture';
 
 interface JobBody {
   id: string;
@@ -127,5 +127,23 @@ describe('emulator: batch endpoint data plane (scoring URI)', () => {
     const none = await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()) });
     assert.equal(none.status, 401);
     assert.ok(none.headers['www-authenticate']);
+  });
+
+  it('with dataPlaneRbac in the seed, accepts jobs only from principals with a role on the workspace', async () => {
+    const original = await fx.control.getSeed();
+    await fx.control.setSeed({ ...original, dataPlaneRbac: true });
+    try {
+      const uri = await scoringUri(fx, 'score-complete');
+      const factory = (name: string): { subscriptionId: string; resourceGroup: string; name: string } => ({ subscriptionId: IDS.devSubscription, resourceGroup: 'rg-adf', name });
+      const granted = fx.emulator.issueManagedIdentityToken(factory('adf-int-mi'), 'https://ml.azure.com');
+      assert.equal((await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()), token: granted })).status, 200, 'AzureML Data Scientist on ws-main');
+      assert.equal((await invoke(fx, 'score-complete', jobRequest(uniqueOutput()))).status, 200, 'Owner of the subscription');
+      const withoutRole = fx.emulator.issueManagedIdentityToken(factory('adf-int-git'), 'https://ml.azure.com');
+      const refused = await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()), token: withoutRole });
+      assert.equal(refused.status, 403);
+      assert.match((refused.body as { error: { message: string } }).error.message, /Grant it AzureML Data Scientist/);
+    } finally {
+      await fx.control.setSeed(original);
+    }
   });
 });
