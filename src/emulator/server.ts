@@ -112,7 +112,9 @@ export class RequestHandler {
 
   private unmatched(req: EmulatorRequest): Reply {
     if (req.path.startsWith('/portal') || req.path.startsWith('/studio')) return emulatedPage(req.path);
-    if (req.path.startsWith('/ml/')) return mlError(404, 'NotFound', `No batch endpoint has the scoring URI ${this.emulator.url}${req.path}.`);
+    if (req.path.startsWith('/ml/')) {
+      return mlError(404, 'NotFound', `No batch endpoint answers ${req.method} ${this.emulator.url}${req.path}: POST {scoringUri} submits a job, GET {scoringUri}/{job name} reads one.`);
+    }
     return armError(404, 'NotFound', `The emulator has no route for ${req.method} ${req.path}. See docs/emulator.md for the routes it implements.`);
   }
 
