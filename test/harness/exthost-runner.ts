@@ -21,6 +21,8 @@ export interface ExtensionHostRunOptions {
   folder?: string;
   /** Compiled suite entry (default out/test/exthost/index.js). */
   testsPath?: string;
+  /** The extension under test (default the repo; e.g. an unpacked VSIX to test the package). */
+  extensionPath?: string;
   /** Whole-run limit. */
   timeoutMs?: number;
   /** Where mocha's output goes (default stdout). */
@@ -80,7 +82,8 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     progress('browser up');
-    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js')), {
+    const testsPath = options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js');
+    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.extensionPath ?? repoRoot, testsPath), {
       waitUntil: 'domcontentloaded',
       timeout: 120_000,
     });
@@ -104,9 +107,9 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
 }
 
 /** /?folder=<dir>&payload=[[extensionDevelopmentPath, ...], [extensionTestsPath, ...]] with the server's `remote` authority. */
-function suiteUrl(base: string, folder: string, testsPath: string): string {
+function suiteUrl(base: string, folder: string, extensionPath: string, testsPath: string): string {
   const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://remote${repoRoot}`],
+    ['extensionDevelopmentPath', `vscode-remote://remote${extensionPath}`],
     ['extensionTestsPath', `vscode-remote://remote${testsPath}`],
   ];
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

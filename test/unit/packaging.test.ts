@@ -1,0 +1,33 @@
+// What `npm run package` puts in the VSIX, computed by vsce itself from .vscodeignore (needs `npm run build`).
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { listFiles, PackageManager } from '@vscode/vsce';
+
+interface Manifest {
+  main: string;
+  bin?: Record<string, string>;
+}
+
+describe('VSIX contents (vsce, .vscodeignore)', function () {
+  this.timeout(180_000); // vsce walks the whole checkout, .cache included
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+  let files: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync('dist/extension.js'), 'dist/extension.js is missing: run `npm run build` first');
+    files = await listFiles({ cwd: process.cwd(), packageManager: PackageManager.None }); // as `vsce package --no-dependencies`
+  });
+
+  it('carries the manifest, the extension bundle and the bundles the manifest points at', () => {
+    assert.ok(files.includes('package.json'));
+    assert.ok(files.includes(manifest.main.replace(/^\.\//, '')), `${manifest.main} (main) is not packaged`);
+    for (const target of Object.values(manifest.bin ?? {}).map((t) => t.replace(/^\.\//, ''))) {
+      if (existsSync(target)) assert.ok(files.includes(target), `${target} (bin) is built but not packaged`);
+    }
+  });
+
+  it('carries no sources, tests, node_modules, build output, caches or source maps', () => {
+    const forbidden = /^(src|test|node_modules|out|\.cache|test-results|\.vscode-test|\.vscode|\.ci|\.git)\/|\.map$|\.ts$|^tsconfig|^esbuild|^eslint/;
+    assert.deepEqual(files.filter((file) => forbidden.test(file)), []);
+  });
+});
