@@ -217,13 +217,23 @@ describe('engine control activities', () => {
       assert.equal(loop.status, 'Failed');
       assert.equal(loop.error!.errorCode, 'ActivityTimedOut');
       const polls = activities.filter((a) => a.activityName === 'Poll');
-      const completed = polls.slice(0, -1);
+      const completed = polls.filter((p) => p.status === 'Succeeded');
       assert.ok(completed.length >= 2, `polled ${completed.length} times before the timeout`);
-      assert.ok(completed.every((p) => p.status === 'Succeeded'));
-      assert.equal(polls.at(-1)!.status, 'Cancelled', 'the iteration running at the timeout is cancelled');
+      // The iteration running when the timeout strikes is cancelled (unless it had just ended).
+      assert.ok(polls.slice(0, -1).every((p) => p.status === 'Succeeded'));
+      assert.ok(['Succeeded', 'Cancelled'].includes(polls.at(-1)!.status));
       assert.match(loop.error!.message, new RegExp(`timed out after 0\\.00:05:00 \\(${completed.length} iterations\\)`));
       assert.equal(run.status, 'Failed');
       assert.ok(loop.durationInMs! >= 290 && loop.durationInMs! < 5000, `300 s at 1000x took ${loop.durationInMs} ms`);
+    });
+
+    it('cancels the inner activity that is running when the timeout strikes', async () => {
+      const { byName } = await runPipeline(
+        pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), timeout: '0.00:01:00', activities: [wait('Long poll', 3600)] })]),
+        { timeScale: 1000 },
+      );
+      assert.equal(byName.get('Long poll')!.status, 'Cancelled');
+      assert.match(byName.get('Loop')!.error!.message, /timed out after 0\.00:01:00 \(0 iterations\)/);
     });
 
     it('fails as soon as an inner activity fails', async () => {

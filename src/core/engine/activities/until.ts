@@ -33,9 +33,9 @@ export const untilActivity: ActivityHandler = async (context) => {
     for (;;) {
       const result = await context.runActivities(body, { signal });
       if (context.signal.aborted) throw abortError(context.signal);
-      if (deadline.signal.aborted) throw timedOut();
-      iterations++;
       if (result.status === 'Failed') throw innerActivityFailure(result);
+      if (result.status === 'Succeeded') iterations++;
+      if (deadline.signal.aborted) throw timedOut();
       if (result.status === 'Cancelled') throw abortError(context.signal);
       // The expression sees this iteration's inner activities (the usual `activity('Check').output...`).
       if (evaluateBoolean(context, expression, 'expression', result.frame)) return undefined;
