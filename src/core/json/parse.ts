@@ -82,7 +82,8 @@ export function parseJsonDocument(text: string): JsonDocument {
       },
       onObjectProperty: (name, offset, length) => {
         const object = current;
-        const key: MutableNode = { type: 'string', value: name, offset, length };
+        // Every field is set at creation so all nodes of a kind share one hidden class.
+        const key: MutableNode = { type: 'string', offset, length, parent: undefined, value: name };
         const properties = object.children as MutableNode[];
         for (let i = 0; i < properties.length; i++) {
           const first = properties[i].children?.[0];
@@ -91,9 +92,8 @@ export function parseJsonDocument(text: string): JsonDocument {
             break;
           }
         }
-        current = add({ type: 'property', offset, length: -1, parent: object, children: [] });
+        current = add({ type: 'property', offset, length: -1, parent: object, children: [key], colonOffset: undefined });
         key.parent = current;
-        (current.children as MutableNode[]).push(key);
       },
       onObjectEnd: (offset, length) => {
         complete(offset + length);

@@ -2,7 +2,8 @@ import type { JsonDocument, JsonNode as Node } from '../json/parse';
 import { LineIndex } from '../json/line-index';
 import { propertyValue } from '../json/nodes';
 import { createStringOffsetMapper, type StringOffsetMapper } from '../json/string-offsets';
-import { findReferences, parseValue, type ExpressionReference, type ParsedValue } from '../expressions';
+import type { ExpressionReference, ParsedValue } from '../expressions';
+import { parseCached, referencesCached } from './parse-cache';
 import { ruleDescriptor } from './codes';
 import { armLiteral, isArmExpression } from './arm';
 import type { ActivityInfo, PipelineInfo } from './pipeline-model';
@@ -29,8 +30,6 @@ export class ValidationContext {
   private lines?: LineIndex;
   private readonly stringCache = new Map<ActivityInfo, AdfString[]>();
   private readonly upstreamCache = new Map<ActivityInfo, Set<ActivityInfo>>();
-  private readonly parseCache = new Map<Node, ParsedValue>();
-  private readonly referenceCache = new Map<ParsedValue, ExpressionReference[]>();
   private readonly mapperCache = new Map<Node, StringOffsetMapper>();
 
   constructor(
@@ -171,12 +170,7 @@ export class ValidationContext {
   /** The string parsed as ADF dynamic content (cached: several rules look at the same strings). */
   parsed(s: AdfString): ParsedValue {
     if (s.value.indexOf('@') === -1) return LITERAL;
-    let parsed = this.parseCache.get(s.node);
-    if (!parsed) {
-      parsed = parseValue(s.value);
-      this.parseCache.set(s.node, parsed);
-    }
-    return parsed;
+    return parseCached(s.value);
   }
 
   /** The string of a value written either as a plain string or as `{"value": "...", "type": "Expression"}`. */
@@ -188,13 +182,7 @@ export class ValidationContext {
 
   /** What a parsed string refers to (cached: the expression, web and batch rules all ask). */
   references(parsed: ParsedValue): ExpressionReference[] {
-    if (parsed.kind === 'literal') return [];
-    let found = this.referenceCache.get(parsed);
-    if (!found) {
-      found = findReferences(parsed);
-      this.referenceCache.set(parsed, found);
-    }
-    return found;
+    return parsed.kind === 'literal' ? [] : referencesCached(parsed);
   }
 
   /** Activities that always finish before `activity` starts: its dependsOn closure and its containers' closures. */

@@ -10,6 +10,7 @@ export type { Fix, OffsetRange, Problem, RelatedLocation, Severity, TextEdit, Va
 export { DEFAULT_LIMITS } from './types';
 export { RULES, ruleDescriptor, type RuleDescriptor } from './codes';
 export { LineIndex, type LineCharacter } from '../json/line-index';
+export { clearParseCache } from './parse-cache';
 
 /**
  * Validates the text of an ADF pipeline file (git-integration JSON, an ARM template holding pipelines, or a

@@ -1,4 +1,5 @@
-import { isCallOf, parseValue, type ExpressionNode, type ParsedValue } from '../expressions';
+import { isCallOf, type ExpressionNode, type ParsedValue } from '../expressions';
+import { parseCached } from './parse-cache';
 import { propertyValue } from '../json/nodes';
 import { isArmExpression } from './arm';
 import type { PipelineInfo } from './pipeline-model';
@@ -141,7 +142,7 @@ export function staticText(parsed: ParsedValue, value: string, pipeline: Pipelin
 
 /** Static view of a raw string value (parsed here; for strings that are not cached by the context). */
 export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText {
-  return staticText(value.includes('@') ? parseValue(value) : { kind: 'literal', segments: [], errors: [] }, value, pipeline);
+  return staticText(value.includes('@') ? parseCached(value) : { kind: 'literal', segments: [], errors: [] }, value, pipeline);
 }
 
 function literalText(parsed: ParsedValue, value: string): string {
