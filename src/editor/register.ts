@@ -31,6 +31,10 @@ export function registerEditorValidation(context: vscode.ExtensionContext): void
       diagnostics.validateOpenDocuments();
       void workspaceValidation.runInBackground();
     }),
+    // A folder added to the workspace brings its pipeline files: scan again, in the background.
+    vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+      if (event.added.length) void workspaceValidation.runInBackground();
+    }),
   );
   // Documents opened before activation (the one that activated us, for one) never fired onDidOpen for us.
   diagnostics.validateOpenDocuments();

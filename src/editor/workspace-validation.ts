@@ -37,12 +37,14 @@ export class WorkspaceValidation implements vscode.Disposable {
     private readonly diagnostics: PipelineDiagnostics,
     private readonly selector: PipelineDocumentSelector,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATES);
+    // Everything, not just *.json: a folder copied or checked out in one go arrives as a single event for the
+    // folder (the watcher drops the events of its children), and so does a deleted folder.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions.push(
       watcher,
-      watcher.onDidCreate((uri) => this.onFileChanged(uri, true)),
-      watcher.onDidChange((uri) => this.onFileChanged(uri, false)),
-      watcher.onDidDelete((uri) => this.onFileDeleted(uri)),
+      watcher.onDidCreate((uri) => (isCandidate(uri) ? this.onFileChanged(uri, true) : void this.onMaybeFolderCreated(uri))),
+      watcher.onDidChange((uri) => isCandidate(uri) && this.onFileChanged(uri, false)),
+      watcher.onDidDelete((uri) => !isExcluded(uri) && this.onFileDeleted(uri)),
       vscode.workspace.onDidCloseTextDocument((document) => void this.onDocumentClosed(document.uri)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.onFileDeleted(uri))),
     );
@@ -168,6 +170,20 @@ export class WorkspaceValidation implements vscode.Disposable {
     void this.validateFile(uri);
   }
 
+  /** A new folder: validate the pipeline files inside it. */
+  private async onMaybeFolderCreated(uri: vscode.Uri): Promise<void> {
+    if (isExcluded(uri) || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    try {
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+    } catch {
+      return;
+    }
+    this.selector.forgetFolders();
+    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATES), EXCLUDED)) {
+      if (!this.diagnostics.isOpen(file)) await this.validateFile(file);
+    }
+  }
+
   private onFileDeleted(uri: vscode.Uri): void {
     this.selector.forgetFolders();
     // A deleted folder takes its files with it: forget every result below it.
@@ -206,6 +222,14 @@ export class WorkspaceValidation implements vscode.Disposable {
     this.running?.source.cancel();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+function isExcluded(uri: vscode.Uri): boolean {
+  return /\/(node_modules|\.git)(\/|$)/.test(uri.path);
+}
+
+function isCandidate(uri: vscode.Uri): boolean {
+  return /\.jsonc?$/i.test(uri.path) && !isExcluded(uri);
 }
 
 function reporter(progress: vscode.Progress<{ message?: string; increment?: number }>): ProgressSink {
