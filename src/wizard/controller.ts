@@ -104,7 +104,7 @@ export class WizardController {
 
   async handle(request: WebviewRequest): Promise<void> {
     switch (request.method) {
-      case 'ready': return;
+      case 'ready': return this.changed();
       case 'updateForm': return this.updateForm(request.params.patch, false);
       case 'goTo': return this.goTo(request.params.step);
       case 'next': return this.next();

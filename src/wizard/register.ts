@@ -1,0 +1,109 @@
+// Wires the Create ADF Pipeline wizard: the command (endpoint context menu, inline icon, command palette with
+// pickers), one panel per endpoint, and the API the extension-host tests drive. Nothing here loads the Azure SDK:
+// the wizard's stores are imported on first use (session-source.ts).
+import * as vscode from 'vscode';
+import { loadAzureBackend } from '../auth/load-backend';
+import { describeAzureError, formatAzureError } from '../core/azure/errors';
+import type { CloudDefinition } from '../core/clouds';
+import type { WizardEndpoint } from './endpoint';
+import { WizardOutputLog } from './log';
+import { routeWebviewMessage } from './message-router';
+import type { WizardPanel } from './panel';
+import { WizardPanelManager } from './panel-manager';
+import { endpointOfNode, pickEndpoint, toWizardEndpoint } from './pickers';
+import type { WizardEnvironment } from './services';
+import { NotSignedInError, WizardSessionSource } from './session-source';
+import { DiffDocuments, SwitchablePrompts, vscodeFiles } from './vscode-services';
+import type { WizardApi, WizardHandle } from './wizard-api';
+
+export const WIZARD_COMMANDS = {
+  createPipeline: 'adfBatchEndpoints.createAdfPipeline',
+} as const;
+
+const DEFAULT_MONITOR_INTERVAL_MS = 3000;
+
+export function registerWizard(context: vscode.ExtensionContext): WizardApi {
+  const log = new WizardOutputLog();
+  const sessions = new WizardSessionSource(context);
+  const prompts = new SwitchablePrompts();
+  const diffs = new DiffDocuments();
+  let monitorIntervalMs = DEFAULT_MONITOR_INTERVAL_MS;
+
+  const environmentFor = (endpoint: WizardEndpoint): WizardEnvironment => ({
+    get cloud(): CloudDefinition {
+      return sessions.cloud();
+    },
+    azure: () => sessions.azure(endpoint.workspace.subscriptionId, endpoint.workspace.tenantId),
+    prompts,
+    files: vscodeFiles,
+    log,
+    openDiff: (left, right, title) => diffs.open(left, right, title),
+    openExternal: async (url) => {
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    },
+    signIn: async () => {
+      await vscode.commands.executeCommand('adfBatchEndpoints.signIn');
+      sessions.reset();
+    },
+    get monitorIntervalMs(): number {
+      return monitorIntervalMs;
+    },
+  });
+  const manager = new WizardPanelManager(context.extensionUri, environmentFor);
+
+  const createPipeline = async (node?: unknown): Promise<void> => {
+    try {
+      const fromNode = endpointOfNode(node);
+      let endpoint = fromNode ? toWizardEndpoint(fromNode) : undefined;
+      if (!endpoint) {
+        const session = await sessions.current();
+        endpoint = await pickEndpoint(session, loadAzureBackend(context.extensionPath).createResourceReader(session));
+      }
+      if (endpoint) manager.open(endpoint);
+    } catch (error) {
+      if (error instanceof NotSignedInError) {
+        const choice = await vscode.window.showErrorMessage(error.message, 'Sign In');
+        if (choice) await vscode.commands.executeCommand('adfBatchEndpoints.signIn');
+        return;
+      }
+      void vscode.window.showErrorMessage(`Create ADF Pipeline: ${formatAzureError(describeAzureError(error))}`);
+    }
+  };
+
+  context.subscriptions.push(log, sessions, diffs, manager, vscode.commands.registerCommand(WIZARD_COMMANDS.createPipeline, createPipeline));
+
+  let requestId = 1_000_000;
+  const handleOf = (panel: WizardPanel): WizardHandle => ({
+    endpointId: panel.controller.endpoint.id,
+    state: () => panel.controller.view(),
+    send: (method, params) => routeWebviewMessage({ type: 'request', id: requestId++, method, params: params ?? {} }, panel.controller, log),
+    sendRaw: (message) => routeWebviewMessage(message, panel.controller, log),
+    whenIdle: () => panel.controller.whenIdle(),
+    whenRunEnded: () => panel.controller.whenRunEnded(),
+    postedMessages: () => panel.postedMessages(),
+    persistedState: () => panel.persistedState(),
+    cspViolations: () => [...panel.controller.cspViolations],
+    get visible() {
+      return panel.panel.visible;
+    },
+    get active() {
+      return panel.panel.active;
+    },
+    close: () => panel.panel.dispose(),
+  });
+
+  return {
+    open: (endpoint) => handleOf(manager.open(endpoint)),
+    handle: (endpointId) => {
+      const panel = manager.get(endpointId);
+      return panel ? handleOf(panel) : undefined;
+    },
+    panelsCreated: () => manager.createdCount,
+    usePrompts: (answers) => prompts.use(answers),
+    setMonitorInterval: (ms) => {
+      monitorIntervalMs = Math.max(50, ms);
+    },
+    logLines: () => log.lines(),
+    globalStorageUri: context.globalStorageUri.toString(),
+  };
+}
