@@ -23,7 +23,7 @@ export interface ExtensionHostRunOptions {
   testsPath?: string;
   /** The extension under test (default the repo; e.g. an unpacked VSIX to test the package). */
   extensionPath?: string;
-  /** Whole-run limit. */
+  /** Limit for the suites once the workbench has loaded (default 30 minutes). */
   timeoutMs?: number;
   /** Where mocha's output goes (default stdout). */
   output?: (line: string) => void;
@@ -88,13 +88,24 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
       timeout: 120_000,
     });
     progress('workbench page loaded');
-    const timeoutMs = options.timeoutMs ?? 15 * 60_000;
-    const timer = new Promise<number>((resolveTimeout) => setTimeout(() => resolveTimeout(-1), timeoutMs).unref());
-    const exitCode = await Promise.race([exited, timer]);
+    // Watchdog: the suites must start within 5 minutes (else the workbench never ran them) and end within the limit.
+    const loaded = Date.now();
+    const timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    let stuck = '';
+    let watchdog: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<number>((resolveTimeout) => {
+      watchdog = setInterval(() => {
+        if (!sawFirstOutput && Date.now() - loaded > 5 * 60_000) stuck = 'did not start within 5 minutes of the page load';
+        else if (Date.now() - loaded > timeoutMs) stuck = `did not finish within ${timeoutMs / 1000} s`;
+        if (stuck) resolveTimeout(-1);
+      }, 1_000);
+    });
+    const exitCode = await Promise.race([exited, timedOut]);
+    clearInterval(watchdog);
     progress(`suites finished (exit code ${exitCode})`);
     if (exitCode === -1) {
       await page.screenshot({ path: join(ensureDir(testResultsDir), 'exthost-timeout.png') }).catch(() => undefined);
-      output(`extension-host suites did not finish within ${timeoutMs / 1000} s (screenshot: test-results/exthost-timeout.png)`);
+      output(`extension-host suites ${stuck} (screenshot: test-results/exthost-timeout.png; workbench log: test-results/logs/exthost-browser.log)`);
     }
     if (!sawCounts) output('the extension host reported no test counts (did out/test/exthost/index.js load?)');
     const failed = counts.failed || (exitCode !== 0 || !sawCounts ? 1 : 0);
