@@ -1,0 +1,4 @@
+export { formatText } from './text';
+export { formatJson, toJsonProblems, type JsonProblem } from './json';
+export { formatSarif, toSarif } from './sarif';
+export type { FileResult } from './types';

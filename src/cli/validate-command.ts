@@ -1,0 +1,164 @@
+// `adf-batch validate <files or folders...> [--format text|json|sarif]`: exit 1 when any error, 2 for bad usage.
+import { readFileSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeJsonBytes } from '../core/json';
+import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
+import type { CliIo } from './io';
+import { formatJson, formatSarif, formatText, type FileResult } from './output-formats';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Folders never worth descending into. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
+
+export const VALIDATE_USAGE = `Usage: adf-batch validate <files or folders...> [--format text|json|sarif] [options]
+
+Checks Azure Data Factory pipeline JSON: git-integration files ({name, properties}), ARM templates holding
+Microsoft.DataFactory/factories/pipelines resources, and pipeline bodies. Folders are searched recursively
+for *.json files that hold a pipeline. Rules and codes: docs/rules.md.
+
+Options:
+  --format <text|json|sarif>  text (default): file:line:column: severity code message
+                              json: an array of {file, line, column, endLine, endColumn, severity, code, message}
+                              sarif: SARIF 2.1.0 for code scanning
+  --max-activities <n>        activities per pipeline, nested included (default 80)
+  --max-parameters <n>        parameters per pipeline (default 50)
+  -h, --help                  this help
+
+Exit code: 0 no errors (warnings and information allowed), 1 at least one error, 2 bad usage or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+export async function runValidateCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'max-activities': { type: 'string' },
+        'max-parameters': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`adf-batch validate: ${(error as Error).message}\n\n${VALIDATE_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(VALIDATE_USAGE);
+    return 0;
+  }
+  try {
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use text, json or sarif.`);
+    if (positionals.length === 0) throw new UsageError('give at least one file or folder to validate.');
+    const options: ValidateOptions = {
+      maxActivities: positiveInteger(values['max-activities'], '--max-activities'),
+      maxParameters: positiveInteger(values['max-parameters'], '--max-parameters'),
+    };
+    const files = await collectFiles(positionals, io.cwd);
+    const results: FileResult[] = [];
+    for (const { path, explicit } of files) {
+      const text = decodeJsonBytes(await readFile(path));
+      // In folders, only files that hold a pipeline are checked (datasets, linked services... are skipped).
+      if (!explicit && !containsPipeline(text)) continue;
+      results.push({ file: displayPath(path, io.cwd), lines: new LineIndex(text), problems: validate(text, options) });
+    }
+    writeReport(io, format, results);
+    const count = (severity: string): number => results.reduce((n, r) => n + r.problems.filter((p) => p.severity === severity).length, 0);
+    const errors = count('error');
+    if (format === 'text') {
+      io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} information.\n`);
+    }
+    return errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`adf-batch validate: ${error.message}\n\n${VALIDATE_USAGE}`);
+    } else {
+      io.stderr(`adf-batch validate: ${(error as Error).message}\n`);
+    }
+    return 2;
+  }
+}
+
+function writeReport(io: CliIo, format: Format, results: FileResult[]): void {
+  if (format === 'json') io.stdout(formatJson(results));
+  else if (format === 'sarif') io.stdout(formatSarif(results, toolVersion()));
+  else io.stdout(formatText(results));
+}
+
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${option} needs a positive whole number, not "${value}".`);
+  return n;
+}
+
+interface InputFile {
+  readonly path: string;
+  /** Named on the command line (always checked) rather than found in a folder. */
+  readonly explicit: boolean;
+}
+
+async function collectFiles(inputs: string[], cwd: string): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new UsageError(`no such file or folder: ${input}`);
+    }
+    if (info.isDirectory()) {
+      for (const file of await jsonFilesUnder(path)) out.push({ path: file, explicit: false });
+    } else {
+      out.push({ path, explicit: true });
+    }
+  }
+  return out;
+}
+
+async function jsonFilesUnder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await jsonFilesUnder(path)));
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+/** Relative to the working directory when inside it (what editors and CI annotate best), with forward slashes. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return shown.split(sep).join('/');
+}
+
+/** The extension's version, from the package.json above this file (dist/cli.js or out/src/cli/...). */
+function toolVersion(): string {
+  let folder = __dirname;
+  for (let i = 0; i < 5; i++) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'adf-batch-endpoints' && manifest.version) return manifest.version;
+    } catch {
+      // not here: look one folder up
+    }
+    folder = dirname(folder);
+  }
+  return '0.0.0';
+}
