@@ -31,6 +31,7 @@ async function executeWithEngine(context: PipelineRunContext, options: EngineExe
     identity: emulatorIdentity(context, http),
     timeScale: context.emulator.timeScale,
     dataFactoryName: context.factory.name,
+    pipelines: { getPipeline: async (name) => context.getPipeline(name) as unknown as PipelineDefinition | undefined },
     webAsyncPollMs: options.webAsyncPollMs ?? Math.max(10, 1000 / context.emulator.timeScale),
   });
   const detach = bridgeActivityRuns(engine, context);
@@ -75,6 +76,8 @@ function bridgeActivityRuns(engine: PipelineEngine, context: PipelineRunContext)
   return engine.store.onEvent((event) => {
     if (event.kind !== 'activityRun') return;
     const run = event.run;
+    // A child pipeline (Execute Pipeline) is a run of its own in ADF: only this run's activities belong here.
+    if (run.pipelineRunId !== context.runId) return;
     latest.set(run.activityRunId, run);
     if (run.status === 'InProgress' || run.status === 'Queued') {
       queueMicrotask(() => ensureStarted(run.activityRunId));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCertificates } from './ca';
 import { Emulator, type EmulatorCloud, type FactoryRef } from './emulator';
+import { createEngineExecutor } from './engine-executor';
 import type { PipelineRunExecutor } from './pipeline-runs';
 import { resolveSeed, type EmulatorSeed } from './seed';
 import { RequestHandler } from './server';
@@ -95,7 +96,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `https://127.0.0.1:${port}`;
-  const emulator = new Emulator({ url, caCertPem: certs.caCertPem, seed, pageSize, timeScale, pipelineRunExecutor: options.pipelineRunExecutor });
+  const emulator = new Emulator({ url, caCertPem: certs.caCertPem, seed, pageSize, timeScale, pipelineRunExecutor: options.pipelineRunExecutor ?? createEngineExecutor() });
   const handler = new RequestHandler(emulator);
   server.on('request', (req, res) => void handler.handle(req, res));
 

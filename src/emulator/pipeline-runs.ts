@@ -81,6 +81,8 @@ export interface PipelineRunContext {
   /** Raw `properties` of the factory's linked services and credentials, by name. */
   readonly linkedServices: Readonly<Record<string, Record<string, unknown>>>;
   readonly credentials: Readonly<Record<string, Record<string, unknown>>>;
+  /** Another pipeline of the same factory, as stored (for Execute Pipeline), or undefined. */
+  getPipeline(name: string): { name: string; properties: Record<string, unknown> } | undefined;
   /** The emulator's base URL and CA, to call its endpoints (scoring URIs, Entra ID) over HTTPS. */
   readonly emulator: { url: string; caCertPem: string; timeScale: number };
   /** Aborted when the run is cancelled. */
@@ -251,6 +253,10 @@ export class PipelineRunStore {
       },
       linkedServices: byName(factory.linkedServices),
       credentials: byName(factory.credentials),
+      getPipeline(name) {
+        const stored = factory.pipelines.get(name.toLowerCase());
+        return stored ? { name: stored.name, properties: structuredClone(stored.properties) } : undefined;
+      },
       emulator: { url: services.url, caCertPem: services.caCertPem, timeScale: services.timeScale },
       signal: run.controller.signal,
       startActivityRun(init) {

@@ -104,7 +104,27 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     assert.deepEqual(run.parameters, { poll_interval: '5', endpoint_uri: 'https://example/jobs' });
     assert.ok(run.runEnd && run.durationInMs !== undefined);
     const activities = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, window());
-    assert.deepEqual(activities.value, [], 'the default executor runs no activities');
+    // By default the emulator runs pipelines with the local engine: the Wait activity really ran.
+    assert.deepEqual(activities.value.map((a) => [a.activityName, a.activityType, a.status]), [['Wait', 'Wait', 'Succeeded']]);
+  });
+
+  it('Execute Pipeline in an emulator run finds the child pipeline of the same factory', async () => {
+    await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'child', pipeline(1));
+    const parent: PipelineResource = {
+      activities: [
+        {
+          name: 'Run child',
+          type: 'ExecutePipeline',
+          typeProperties: { pipeline: { referenceName: 'child', type: 'PipelineReference' }, waitOnCompletion: true, parameters: { endpoint_uri: 'https://example/jobs' } },
+        } as never,
+      ],
+    };
+    await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'parent', parent);
+    const { runId } = await fx.adf().pipelines.createRun(RG, FACTORY, 'parent');
+    const seen = await waitForRun(fx, runId, ['Succeeded', 'Failed']);
+    const activities = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, window());
+    assert.equal(seen.at(-1), 'Succeeded', JSON.stringify(activities.value.map((a) => a.error)));
+    assert.deepEqual(activities.value.map((a) => [a.activityName, a.status]), [['Run child', 'Succeeded']]);
   });
 
   it('refuses createRun when a required parameter has no value', async () => {
