@@ -10,6 +10,10 @@ import { ServicePrincipalSession } from './service-principal-session';
 import type { AzureSession } from './session';
 import { VsCodeAccountSession } from './vscode-session';
 
+// Other features reach their SDK code through this bundle too (never through import(), which esbuild
+// inlines into dist/extension.js): e.g. the wizard's publishing stores.
+export { createWizardAzure } from '../core/publish/azure-operations';
+
 export interface SessionOptions {
   method: SignInMethod;
   cloud: CloudDefinition;

@@ -56,16 +56,26 @@ export function measureActivation(repoRoot: string): ActivationResult {
   };
   try {
     const extensionPath = join(repoRoot, 'dist', 'extension.js');
-    const context = {
+    const fakeUri = (path: string): unknown => ({ scheme: 'file', path, fsPath: path, toString: () => `file://${path}`, with: () => fakeUri(path) });
+    const storage = join(repoRoot, '.cache', 'bench-storage');
+    const known: Record<string, unknown> = {
       subscriptions: [] as unknown[],
       extensionPath: repoRoot,
-      extensionUri: stub('extensionUri'),
+      extensionUri: fakeUri(repoRoot),
+      globalStorageUri: fakeUri(storage),
+      storageUri: fakeUri(storage),
+      logUri: fakeUri(storage),
+      globalStoragePath: storage,
+      storagePath: storage,
+      logPath: storage,
       secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: stub('onDidChange') },
-      globalState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+      globalState: { get: () => undefined, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined },
       workspaceState: { get: () => undefined, update: async () => undefined, keys: () => [] },
-      extension: { packageJSON: { version: 'bench' } },
+      extension: { id: 'bench.bench', packageJSON: { version: 'bench' }, extensionUri: fakeUri(repoRoot), extensionPath: repoRoot },
       asAbsolutePath: (p: string) => join(repoRoot, p),
     };
+    // Whatever else a feature reads from the context is a stand-in too.
+    const context = new Proxy(known, { get: (target, prop: string) => (prop in target ? target[prop] : stub(`context.${prop}`)) });
     const started = process.hrtime.bigint();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- timing the synchronous load is the point
     const extension = require(extensionPath) as { activate(context: unknown): unknown };

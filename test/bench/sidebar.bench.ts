@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import * as esbuild from 'esbuild';
 import type { ActivationResult } from './activation-probe';
 import type { BenchEmulatorInfo } from './emulator-process';
 import type { TreeBenchInput, TreeBenchRow } from './sidebar-tree-run';
@@ -22,7 +23,8 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 export async function runSidebarBench(): Promise<boolean> {
   console.log(`\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`);
   reportBundles();
-  let ok = reportActivation();
+  let ok = await reportAzureInActivationBundle();
+  ok = reportActivation() && ok;
   const { child, info } = await startEmulatorProcess();
   try {
     ok = printRows(runTreeBench(info)) && ok;
@@ -42,6 +44,32 @@ function reportBundles(): void {
   };
   console.log(`bundle dist/extension.js (loaded at activation): ${size('dist/extension.js')}`);
   console.log(`bundle dist/azure.js (Azure SDK, loaded at the first expand): ${size('dist/azure.js')}`);
+}
+
+/**
+ * Which Azure SDK packages dist/extension.js carries, and through which of our files. esbuild inlines a
+ * dynamic import() into a CommonJS bundle: the code is then parsed at activation even if it runs later.
+ */
+async function reportAzureInActivationBundle(): Promise<boolean> {
+  const result = await esbuild.build({
+    entryPoints: [join(repoRoot, 'src', 'extension.ts')], absWorkingDir: repoRoot, bundle: true, write: false, metafile: true,
+    platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent',
+  });
+  const inputs = result.metafile.inputs;
+  const importers = new Map<string, string[]>();
+  for (const [file, input] of Object.entries(inputs)) {
+    for (const imported of input.imports) {
+      if (!imported.external) importers.set(imported.path, [...(importers.get(imported.path) ?? []), `${file}${imported.kind === 'dynamic-import' ? ' (import())' : ''}`]);
+    }
+  }
+  const findings: string[] = [];
+  for (const [file, input] of Object.entries(inputs)) {
+    const azure = [...new Set(input.imports.filter((i) => i.external && /^@azure\/|^@microsoft\/vscode-azext-azureauth/.test(i.path) && i.kind !== 'require-call').map((i) => i.path))];
+    if (azure.length > 0) findings.push(`${file} imports ${azure.join(', ')}; imported by ${(importers.get(file) ?? ['?']).join(', ')}`);
+  }
+  console.log(`Azure SDK imports reachable from src/extension.ts: ${findings.length === 0 ? 'none' : ''}`);
+  for (const finding of findings) console.log(`  BROKEN: ${finding}`);
+  return findings.length === 0;
 }
 
 function reportActivation(): boolean {
