@@ -54,15 +54,36 @@ function isInstalled(): boolean {
     && readFileSync(markerFile, 'utf8').trim() === codeServerVersion;
 }
 
-/** Environment for npm: its cache and temp files inside .cache, never in $HOME. */
+/**
+ * Environment for npm: its cache and temp files inside .cache, never in $HOME. Run from `npm test`, the
+ * environment carries the outer npm's npm_config_* values (user agent "node/v20", loglevel, prefix, nodedir),
+ * which the inner npm would take as its own: code-server's postinstall reads the Node version from
+ * npm_config_user_agent and refuses v20. Only the settings that say where the registry is and how to
+ * reach it are kept; the machine npm's global config file is passed explicitly (under Node 24, npm would
+ * look for it next to that Node).
+ */
 function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const keep = /^npm_config_(registry|@.*:registry|cafile|ca|strict_ssl|proxy|https_proxy|noproxy|userconfig|globalconfig)$/i;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if ((/^npm_/i.test(key) && !keep.test(key)) || key === 'NODE' || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
   return {
-    ...process.env,
+    ...env,
+    npm_config_globalconfig: env.npm_config_globalconfig ?? machineGlobalConfig(),
     npm_config_cache: ensureDir(cacheDir, 'npm-cache'),
     npm_config_update_notifier: 'false',
     TMPDIR: ensureDir(cacheDir, 'tmp'),
     ...extra,
   };
+}
+
+let globalConfig: string | undefined;
+/** The machine npm's global npmrc (e.g. /usr/etc/npmrc), asked once under the machine's Node. */
+function machineGlobalConfig(): string {
+  globalConfig ??= execFileSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' }).trim();
+  return globalConfig;
 }
 
 /** Unpacks Node 24 (binary and headers) from the npm registry into .cache/node24. */
