@@ -146,6 +146,14 @@ describe('validator: ARM templates', () => {
     assert.deepEqual(codesOf(source as never), []);
   });
 
+  it('activity names and dependsOn targets given as ARM expressions are left alone', () => {
+    const source = template([
+      activity("[parameters('first.name')]", 'Wait'),
+      activity('Second', 'Wait', {}, { dependsOn: [{ activity: "[parameters('first.name')]", dependencyConditions: ['Succeeded'] }] }),
+    ]);
+    assert.deepEqual(codesOf(source as never), []);
+  });
+
   it('reads the pipeline name from the resource name expression', () => {
     const source = template([]);
     (source.resources as Record<string, unknown>[])[0].name = "[concat(parameters('factoryName'), '/Bad:Name')]";

@@ -1,5 +1,6 @@
 import { arrayItems } from '../../json/nodes';
 import { DEPENDENCY_CONDITIONS, matchEnum } from '../../adf-model';
+import { isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
 import type { ActivityInfo, ActivityScope, PipelineInfo } from '../pipeline-model';
 import { closestName } from '../suggest';
@@ -23,6 +24,7 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
   for (const dep of activity.dependsOn) {
     checkConditions(context, dep.conditionsNode);
     if (dep.target === undefined || !dep.activityNode) continue;
+    if (pipeline.inArmTemplate && isArmExpression(dep.target)) continue; // known at deployment only
     const lower = dep.target.toLowerCase();
     const range = context.rangeOf(dep.activityNode);
     if (seenTargets?.has(lower)) {

@@ -1,4 +1,5 @@
 import type { JsonNode as Node } from '../../json/parse';
+import { armLiteral, isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
 import type { OffsetRange } from '../types';
 import type { DeclarationInfo, PipelineInfo } from '../pipeline-model';
@@ -15,7 +16,10 @@ export const namesRule: ValidationRule = {
         checkName(context, pipeline.name, nameRange(context, pipeline), 'Pipeline');
       }
       for (const activity of pipeline.activities) {
-        if (activity.name !== undefined && activity.nameNode) checkName(context, activity.name, context.rangeOf(activity.nameNode), 'Activity');
+        if (activity.name === undefined || !activity.nameNode) continue;
+        // In an ARM template a name may be an ARM expression (known at deployment) or `[[`-escaped.
+        const name = pipeline.inArmTemplate ? armNameValue(activity.name) : activity.name;
+        if (name !== undefined) checkName(context, name, context.rangeOf(activity.nameNode), 'Activity');
       }
       checkDuplicateActivities(context, pipeline);
       checkDuplicateDeclarations(context, pipeline.parametersNode, 'parameter');
@@ -23,6 +27,10 @@ export const namesRule: ValidationRule = {
     }
   },
 };
+
+function armNameValue(raw: string): string | undefined {
+  return isArmExpression(raw) ? undefined : armLiteral(raw).value;
+}
 
 function checkName(context: ValidationContext, name: string, range: OffsetRange, what: string): void {
   const illegal = ILLEGAL.exec(name);
@@ -41,8 +49,8 @@ function nameRange(context: ValidationContext, pipeline: PipelineInfo): OffsetRa
 }
 
 function checkDuplicateActivities(context: ValidationContext, pipeline: PipelineInfo): void {
-  for (const [, activities] of pipeline.allByName) {
-    if (activities.length < 2) continue;
+  for (const [lower, activities] of pipeline.allByName) {
+    if (activities.length < 2 || (pipeline.inArmTemplate && isArmExpression(lower))) continue;
     const first = activities[0];
     for (const duplicate of activities.slice(1)) {
       context.report('ADF203', context.activityRange(duplicate), `Another activity is already named "${first.name}" (names are unique per pipeline, letter case ignored, nested activities included).`, {
