@@ -1,5 +1,5 @@
 // Loads the extension from source: a symlink <publisher>.<name>-<version> -> repo in a fresh extensions dir.
-import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
@@ -20,8 +20,11 @@ export function linkExtension(extensionsDir: string): ExtensionIdentity {
     throw new Error('dist/extension.js is missing: run `npm run build` first');
   }
   const identity = extensionIdentity();
-  const link = join(extensionsDir, identity.folderName);
-  rmSync(link, { recursive: true, force: true });
-  symlinkSync(repoRoot, link, 'dir');
+  // A kept extensions dir (the sandbox) may hold a link for another version, and an extensions.json that
+  // does not list the new folder would make code-server ignore it: start both afresh.
+  for (const entry of readdirSync(extensionsDir)) {
+    if (entry.startsWith(`${identity.id}-`) || entry === 'extensions.json') rmSync(join(extensionsDir, entry), { recursive: true, force: true });
+  }
+  symlinkSync(repoRoot, join(extensionsDir, identity.folderName), 'dir');
   return identity;
 }
