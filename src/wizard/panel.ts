@@ -38,7 +38,7 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   reveal(): void {
-    this.panel.reveal(undefined, false);
+    this.panel.reveal(this.panel.viewColumn, false);
   }
 
   /** Messages posted to the webview, latest last (for tests: no secret may appear in them). */

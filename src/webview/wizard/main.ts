@@ -1,0 +1,162 @@
+// The Create ADF Pipeline wizard in the webview: renders the state the extension pushes, keeps what the user is
+// typing until the extension acknowledged it, and sends every action as a request (validated on the other side).
+import './elements';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import {
+  STEP_TITLES, WIZARD_STEPS, persistedWebviewState, type FormField, type RequestMethod, type RequestParams, type WizardForm, type WizardStep,
+  type WizardViewState,
+} from '../../shared/wizard-messages';
+import { WizardRpc } from './rpc';
+import { authStep, dataStep, endpointStep, publishStep, reviewStep, runStep, targetStep, type StepContext } from './steps';
+import { button, type FormBinding } from './ui';
+
+const root = document.getElementById('app') as HTMLElement;
+let state: WizardViewState | undefined;
+/** Edits sent but not yet acknowledged: shown over the extension's form so typing is never undone. */
+const pending: Partial<Record<FormField, unknown>> = {};
+let rawPollInterval: string | undefined;
+let runValues: Record<string, string> = {};
+let lastStep: WizardStep | undefined;
+let restored = false;
+
+const rpc = new WizardRpc((next) => {
+  state = next;
+  if (!restored) restoreUnsentEdits(next);
+  if (Object.keys(runValues).length === 0 && Object.keys(next.run.values).length > 0) runValues = { ...next.run.values };
+  rpc.persist({ ...persistedWebviewState(next), form: displayedForm(next), runValues });
+  draw();
+});
+
+// A blocked resource is reported, so tests (and the log) see any breach of the Content-Security-Policy.
+document.addEventListener('securitypolicyviolation', (event) => {
+  void rpc.request('cspViolation', { directive: event.effectiveDirective.slice(0, 256), blockedUri: (event.blockedURI || 'inline').slice(0, 1024) });
+});
+
+function send<M extends RequestMethod>(method: M, params: RequestParams[M]): void {
+  void rpc.request(method, params);
+}
+
+function displayedForm(s: WizardViewState): WizardForm {
+  return { ...s.form, ...pending } as WizardForm;
+}
+
+/** After a reload of the webview, edits kept with setState that the extension never got are sent again. */
+function restoreUnsentEdits(s: WizardViewState): void {
+  restored = true;
+  const saved = rpc.persisted();
+  if (!saved || saved.formRevision !== s.formRevision) return;
+  const patch: Partial<Record<FormField, unknown>> = {};
+  for (const key of Object.keys(s.form) as FormField[]) {
+    if (JSON.stringify(saved.form[key]) !== JSON.stringify(s.form[key])) patch[key] = saved.form[key];
+  }
+  if (Object.keys(patch).length > 0) setFields(patch);
+  runValues = { ...saved.runValues };
+}
+
+function setFields(patch: Partial<Record<FormField, unknown>>): void {
+  Object.assign(pending, patch);
+  draw();
+  void rpc.request('updateForm', { patch: patch as Partial<WizardForm> }).then(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (JSON.stringify(pending[key as FormField]) === JSON.stringify(value)) delete pending[key as FormField];
+    }
+    draw();
+  });
+}
+
+function binding(s: WizardViewState): FormBinding {
+  return {
+    form: displayedForm(s),
+    problems: s.formProblems,
+    set: (field, value) => setFields({ [field]: value }),
+  };
+}
+
+const STEP_VIEWS: Record<WizardStep, (ctx: StepContext) => TemplateResult> = {
+  endpoint: endpointStep,
+  target: targetStep,
+  auth: authStep,
+  data: dataStep,
+  review: reviewStep,
+  publish: publishStep,
+  run: runStep,
+};
+
+function nextLabel(s: WizardViewState): string | undefined {
+  switch (s.step) {
+    case 'review':
+      return s.form.targetKind === 'factory' ? 'Publish' : s.form.targetKind === 'repository' ? 'Save to repository' : 'Export files';
+    case 'publish':
+      return s.publish.status === 'done' && s.publish.result?.canRun ? 'Run now...' : undefined;
+    case 'run':
+      return undefined;
+    default:
+      return 'Next';
+  }
+}
+
+function app(s: WizardViewState): TemplateResult {
+  const ctx: StepContext = {
+    state: s,
+    bind: binding(s),
+    send,
+    rawPollInterval,
+    setRawPollInterval: (text) => { rawPollInterval = text; draw(); },
+    runValues,
+    setRunValue: (name, value) => { runValues = { ...runValues, [name]: value }; draw(); },
+  };
+  const index = WIZARD_STEPS.indexOf(s.step);
+  const next = nextLabel(s);
+  return html`
+    <header>
+      <h1>Create ADF Pipeline <span class="subtitle">for batch endpoint ${s.endpoint.name} · ${s.endpoint.workspaceName}</span></h1>
+    </header>
+    <nav aria-label="Wizard steps">
+      <ol class="steps">
+        ${WIZARD_STEPS.map((step, i) => html`<li>
+          <button type="button" class=${`step ${step === s.step ? 'current' : ''} ${i < index ? 'done' : ''}`} data-step=${step}
+            aria-current=${step === s.step ? 'step' : nothing} ?disabled=${!s.reachable.includes(step)}
+            @click=${() => send('goTo', { step })}>${i + 1}. ${STEP_TITLES[step]}</button>
+        </li>`)}
+      </ol>
+    </nav>
+    <main>
+      ${s.error ? html`<section class="banner error" role="alert" data-error=${String(s.error.statusCode ?? '')}>
+        <h3>${s.error.title}</h3>
+        <p>${s.error.message}</p>
+        <p class="check-action">${s.error.action}</p>
+        <div class="row">
+          ${s.error.canSignIn ? button('Sign in again', () => send('signIn', {})) : nothing}
+          ${s.error.canRetry ? button('Retry', () => send('retry', {}), { secondary: s.error.canSignIn }) : nothing}
+          ${button('Dismiss', () => send('dismissError', {}), { secondary: true })}
+        </div>
+      </section>` : nothing}
+      ${s.notice ? html`<p class="notice" role="status">${s.notice}</p>` : nothing}
+      ${s.busy ? html`<p class="busy loading-line" role="status"><vscode-progress-ring aria-label="Working"></vscode-progress-ring> ${s.busy}</p>` : nothing}
+      <section class="step-body" aria-labelledby="step-title">
+        <h2 id="step-title" tabindex="-1">${index + 1}. ${STEP_TITLES[s.step]}</h2>
+        ${STEP_VIEWS[s.step](ctx)}
+      </section>
+    </main>
+    <footer>
+      ${index > 0 && s.step !== 'run' ? button('Back', () => send('back', {}), { secondary: true, id: 'back' }) : nothing}
+      ${s.step === 'run' ? button('Back to publish', () => send('goTo', { step: 'publish' }), { secondary: true, id: 'back' }) : nothing}
+      ${next ? button(next, () => send('next', {}), { disabled: !s.canContinue, id: 'next' }) : nothing}
+      ${!s.canContinue && s.blockedReason ? html`<span class="blocked" role="status">${s.blockedReason}</span>` : nothing}
+    </footer>`;
+}
+
+function draw(): void {
+  if (!state) return;
+  render(app(state), root);
+  if (lastStep !== state.step) {
+    // A new step: move the focus to its heading, so keyboard and screen reader users start there.
+    const first = lastStep === undefined;
+    lastStep = state.step;
+    if (!first) (document.getElementById('step-title') as HTMLElement | null)?.focus();
+  }
+}
+
+const saved = rpc.persisted();
+if (saved) root.querySelector('.loading')?.replaceWith(Object.assign(document.createElement('p'), { className: 'loading', textContent: `Restoring step ${STEP_TITLES[saved.step]}...` }));
+void rpc.request('ready', {});
