@@ -1,9 +1,11 @@
 // `npm run bench`: runs every bench in turn and prints their figures. Add yours to `benches` below; each
 // returns false when an invariant it checks (not a timing) broke, which makes the exit code 1.
+import { runEditorBench } from './editor.bench';
 import { runSidebarBench } from './sidebar.bench';
 
 const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: 'sidebar', run: runSidebarBench },
+  { name: 'editor', run: runEditorBench },
 ];
 
 async function main(): Promise<void> {
