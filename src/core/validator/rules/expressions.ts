@@ -3,7 +3,9 @@ import {
   describeArity,
   lookupFunction,
   walkParsedValue,
+  type ExpressionNode,
   type ExpressionReference,
+  type FunctionInfo,
   type ParsedValue,
 } from '../../expressions';
 import { booleanValue, propertyValue, stringValue } from '../../json/nodes';
@@ -52,26 +54,45 @@ function checkSyntax(context: ValidationContext, s: AdfString, parsed: ParsedVal
   }
 }
 
-function checkFunctions(context: ValidationContext, s: AdfString, parsed: ParsedValue): void {
+type CallNode = Extract<ExpressionNode, { kind: 'call' }>;
+interface FunctionIssue {
+  readonly node: CallNode;
+  readonly info?: FunctionInfo;
+}
+
+/** Calls of unknown functions or with a wrong argument count; per parse result, computed once. */
+const issuesByParse = new WeakMap<ParsedValue, FunctionIssue[]>();
+
+function functionIssues(parsed: ParsedValue): FunctionIssue[] {
+  let issues = issuesByParse.get(parsed);
+  if (issues) return issues;
+  issues = [];
+  const found = issues;
   walkParsedValue(parsed, (node) => {
     if (node.kind !== 'call') return;
     const info = lookupFunction(node.name);
     const count = node.args.length;
-    if (info && count >= info.minArgs && (info.maxArgs === undefined || count <= info.maxArgs)) return;
+    if (!info || count < info.minArgs || (info.maxArgs !== undefined && count > info.maxArgs)) found.push({ node, info });
+  });
+  issuesByParse.set(parsed, issues);
+  return issues;
+}
+
+function checkFunctions(context: ValidationContext, s: AdfString, parsed: ParsedValue): void {
+  for (const { node, info } of functionIssues(parsed)) {
     const range = context.rangeInString(s, node.nameSpan.start, node.nameSpan.end);
+    const count = node.args.length;
     if (!info) {
       const suggestion = closestName(node.name, FUNCTION_NAMES);
       context.report('ADF502', range, `Unknown function "${node.name}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
         fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }] } : undefined,
       });
-      return;
-    }
-    if (count < info.minArgs) {
+    } else if (count < info.minArgs) {
       context.report('ADF503', range, `${info.name}() is documented with ${describeArity(info)} argument${info.minArgs === 1 && info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`);
-    } else if (info.maxArgs !== undefined && count > info.maxArgs) {
+    } else {
       context.report('ADF504', range, `${info.name}() takes ${describeArity(info)} argument${info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`);
     }
-  });
+  }
 }
 
 function checkReference(context: ValidationContext, pipeline: PipelineInfo, activity: ActivityInfo, s: AdfString, reference: ExpressionReference): void {
