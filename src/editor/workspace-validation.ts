@@ -172,7 +172,8 @@ export class WorkspaceValidation implements vscode.Disposable {
 
   /** A new folder: validate the pipeline files inside it. */
   private async onMaybeFolderCreated(uri: vscode.Uri): Promise<void> {
-    if (isExcluded(uri) || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    // Names with an extension are files (a build writes thousands): only the rest are worth a stat.
+    if (isExcluded(uri) || /\.[A-Za-z0-9]{1,8}$/.test(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return;
     try {
       if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
     } catch {
