@@ -1,16 +1,23 @@
-/** Levenshtein distance, case-insensitive. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance, case-insensitive; stops early once it exceeds `limit`, returning limit + 1. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (x === y) return 0;
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let previous = new Array<number>(y.length + 1);
+  let current = new Array<number>(y.length + 1);
+  for (let j = 0; j <= y.length; j++) previous[j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      const cost = x.charCodeAt(i - 1) === y.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    previous = current;
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
   }
   return previous[y.length];
 }
@@ -20,15 +27,18 @@ export function editDistance(a: string, b: string): number {
  * (distance at most max(2, a third of the name's length)).
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const d = editDistance(name, candidate);
+    // The length difference alone bounds the distance from below: most candidates end here.
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const d = editDistance(name, candidate, bestDistance - 1);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
+      if (d === 0) break;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best;
 }
