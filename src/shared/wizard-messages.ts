@@ -184,6 +184,8 @@ export interface PublishView {
     /** Files written (repository folder or export). */
     files?: string[];
     adfStudioUrl?: string;
+    /** The factory in the Azure portal, for clouds without a known ADF Studio (custom clouds). */
+    portalUrl?: string;
     canRun: boolean;
   };
 }
@@ -289,7 +291,7 @@ export interface RequestParams {
   confirmGitMode: { choice: 'publishLive' | 'saveToRepository' };
   resolveConflict: { choice: 'overwrite' | 'backToReview' };
   openDiff: Record<string, never>;
-  openLink: { link: 'adfStudio' | 'job' | 'endpoint' };
+  openLink: { link: 'adfStudio' | 'portal' | 'job' | 'endpoint' };
   runNow: { values: Record<string, string> };
   cancelRun: Record<string, never>;
   retry: Record<string, never>;
@@ -456,7 +458,7 @@ const PARAMS: { [M in RequestMethod]: Check<RequestParams[M]> } = {
   confirmGitMode: shape<RequestParams['confirmGitMode']>({ choice: oneOf(['publishLive', 'saveToRepository'] as const) }),
   resolveConflict: shape<RequestParams['resolveConflict']>({ choice: oneOf(['overwrite', 'backToReview'] as const) }),
   openDiff: empty,
-  openLink: shape<RequestParams['openLink']>({ link: oneOf(['adfStudio', 'job', 'endpoint'] as const) }),
+  openLink: shape<RequestParams['openLink']>({ link: oneOf(['adfStudio', 'portal', 'job', 'endpoint'] as const) }),
   runNow: shape<RequestParams['runNow']>({ values: stringRecord(50) }),
   cancelRun: empty,
   retry: empty,

@@ -523,7 +523,7 @@ export class WizardController {
           status: 'done',
           result: {
             message: `Published pipeline ${document.name} to Data Factory ${factory.name}${outcome.created ? '' : ' (replacing the one you reviewed)'}.`,
-            ...(adfStudioPipelineUrl(this.env.cloud, factory.id, document.name) ? { adfStudioUrl: adfStudioPipelineUrl(this.env.cloud, factory.id, document.name) } : {}),
+            ...this.factoryLinks(factory, document.name),
             canRun: true,
           },
         };
@@ -533,6 +533,13 @@ export class WizardController {
       if (this.publishView.status === 'publishing') this.publishView = { status: 'idle' };
       this.changed();
     }
+  }
+
+  /** ADF Studio for the known clouds; the factory in the portal otherwise (a custom cloud's ADF Studio is unknown). */
+  private factoryLinks(factory: FactoryInfo, pipelineName: string): { adfStudioUrl?: string; portalUrl?: string } {
+    const studio = adfStudioPipelineUrl(this.env.cloud, factory.id, pipelineName);
+    if (studio) return { adfStudioUrl: studio };
+    return this.env.cloud.portalUrl ? { portalUrl: `${this.env.cloud.portalUrl}/#@${this.endpoint.workspace.tenantId}/resource${factory.id}` } : {};
   }
 
   private async confirmGitMode(choice: 'publishLive' | 'saveToRepository'): Promise<void> {
@@ -656,9 +663,10 @@ export class WizardController {
     }
   }
 
-  private async openLink(link: 'adfStudio' | 'job' | 'endpoint'): Promise<void> {
+  private async openLink(link: 'adfStudio' | 'portal' | 'job' | 'endpoint'): Promise<void> {
     let url: string | undefined;
     if (link === 'adfStudio') url = this.publishView.result?.adfStudioUrl;
+    else if (link === 'portal') url = this.publishView.result?.portalUrl;
     else if (link === 'job') url = this.run.job?.studioUrl;
     else if (this.env.cloud.mlStudioUrl) {
       const query = new URLSearchParams({ wsid: this.endpoint.workspace.id, tid: this.endpoint.workspace.tenantId });

@@ -65,9 +65,11 @@ function setFields(patch: Partial<Record<FormField, unknown>>): void {
 }
 
 function binding(s: WizardViewState): FormBinding {
+  // A field being edited shows its problem once the extension has checked the new value, not the old one's.
+  const problems = Object.fromEntries(Object.entries(s.formProblems).filter(([field]) => !(field in pending)));
   return {
     form: displayedForm(s),
-    problems: s.formProblems,
+    problems,
     set: (field, value) => setFields({ [field]: value }),
   };
 }
@@ -87,7 +89,6 @@ function nextLabel(s: WizardViewState): string | undefined {
     case 'review':
       return s.form.targetKind === 'factory' ? 'Publish' : s.form.targetKind === 'repository' ? 'Save to repository' : 'Export files';
     case 'publish':
-      return s.publish.status === 'done' && s.publish.result?.canRun ? 'Run now...' : undefined;
     case 'run':
       return undefined;
     default:
@@ -146,8 +147,15 @@ function app(s: WizardViewState): TemplateResult {
     </footer>`;
 }
 
+let cleared = false;
+
 function draw(): void {
   if (!state) return;
+  if (!cleared) {
+    // The static "Loading..." line is not lit's: remove it before the first render.
+    root.replaceChildren();
+    cleared = true;
+  }
   render(app(state), root);
   if (lastStep !== state.step) {
     // A new step: move the focus to its heading, so keyboard and screen reader users start there.

@@ -209,6 +209,7 @@ export function publishStep(ctx: StepContext): TemplateResult {
         ${p.result?.files?.length ? html`<ul class="mono">${p.result.files.map((file) => html`<li>${file}</li>`)}</ul>` : nothing}
         <div class="row">
           ${p.result?.adfStudioUrl ? button('Open in ADF Studio', () => send('openLink', { link: 'adfStudio' }), { secondary: true, id: 'open-adf-studio' }) : nothing}
+          ${p.result?.portalUrl ? button('Open the factory in the Azure portal', () => send('openLink', { link: 'portal' }), { secondary: true, id: 'open-portal' }) : nothing}
           ${p.result?.canRun ? button('Run now...', () => send('goTo', { step: 'run' }), { id: 'run-now' }) : nothing}
         </div>
       </section>`;

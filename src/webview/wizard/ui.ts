@@ -101,15 +101,18 @@ export function diffBlock(diff: DiffView): TemplateResult {
   </section>`;
 }
 
-export function diagram(activities: readonly DiagramActivity[], label = 'Activities in run order'): TemplateResult {
-  return html`<div class="diagram" role="list" aria-label=${label}>
-    ${activities.map((a, i) => html`${i > 0 ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}
-      <div class=${`activity ${a.children ? 'container' : ''}`} role="listitem" data-activity=${a.name}>
+/** Top level left to right; the inner activities of a container top to bottom, so boxes never wrap mid-flow. */
+export function diagram(activities: readonly DiagramActivity[], label = 'Activities in run order', nested = false): TemplateResult {
+  return html`<div class=${`diagram ${nested ? 'vertical' : 'horizontal'}`} role="list" aria-label=${label}>
+    ${activities.map((a, i) => html`<div class="step-unit" role="listitem">
+      ${i > 0 ? html`<span class="arrow" aria-hidden="true">${nested ? '↓' : '→'}</span>` : nothing}
+      <div class=${`activity ${a.children ? 'container' : ''}`} data-activity=${a.name}>
         <div class="activity-type">${a.type}</div>
         <div class="activity-name">${a.name}</div>
         ${a.dependsOn.length > 0 ? html`<div class="activity-after">after ${a.dependsOn.join(', ')}</div>` : nothing}
-        ${(a.children ?? []).map((branch) => html`<div class="branch"><div class="branch-label">${branch.label}</div>${diagram(branch.activities, branch.label)}</div>`)}
-      </div>`)}
+        ${(a.children ?? []).map((branch) => html`<div class="branch"><div class="branch-label">${branch.label}</div>${diagram(branch.activities, branch.label, true)}</div>`)}
+      </div>
+    </div>`)}
   </div>`;
 }
 

@@ -1,0 +1,183 @@
+// The Create ADF Pipeline wizard as a user drives it in code-server (Chromium): right-click the batch endpoint in
+// the tree, "Create ADF Pipeline...", walk every step (granting the role through VS Code's confirmation dialog), to
+// a published pipeline and a completed run. A screenshot of every step: test-results/wizard-*.png.
+import * as assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+
+const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
+
+function row(sidebar: Locator, label: string): Locator {
+  return sidebar.locator('.monaco-list-row[role="treeitem"]', {
+    has: sidebar.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+}
+
+async function expand(item: Locator): Promise<void> {
+  await item.waitFor({ state: 'visible', timeout: 90_000 });
+  if (await item.getAttribute('aria-expanded') !== 'true') await item.click();
+  await eventually(async () => assert.equal(await item.getAttribute('aria-expanded'), 'true'));
+}
+
+async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** The webview's inner frame (iframe.webview > #active-frame) that renders the wizard. */
+async function wizardFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await eventually(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator('#app h1').count().catch(() => 0)) {
+        found = frame;
+        return;
+      }
+    }
+    assert.fail('no webview frame shows the wizard yet');
+  }, 60_000);
+  return found!;
+}
+
+async function stepTitle(frame: Frame): Promise<string> {
+  return (await frame.locator('#step-title').innerText()).trim();
+}
+
+async function clickNext(frame: Frame, label: string): Promise<void> {
+  const next = frame.locator('vscode-button#next');
+  await eventually(async () => {
+    assert.equal((await next.innerText()).trim(), label);
+    assert.equal(await next.getAttribute('disabled'), null, `"${label}" is disabled: ${await frame.locator('footer .blocked').innerText().catch(() => '')}`);
+  }, 60_000);
+  await next.click();
+}
+
+/** Waits until Next is enabled (the extension has checked what was entered). */
+async function settled(frame: Frame): Promise<void> {
+  await eventually(async () => assert.equal(await frame.locator('vscode-button#next').getAttribute('disabled'), null), 60_000);
+}
+
+async function choose(frame: Frame, selectId: string, option: string): Promise<void> {
+  const select = frame.locator(`vscode-single-select#${selectId}`);
+  await select.click();
+  await select.getByRole('option', { name: option }).click();
+  await eventually(async () => assert.equal(await select.evaluate((el) => (el as unknown as { value: string }).value !== ''), true));
+}
+
+async function fill(frame: Frame, fieldId: string, text: string): Promise<void> {
+  const input = frame.locator(`vscode-textfield#${fieldId}`).locator('input');
+  await input.fill(text);
+}
+
+describe('Create ADF Pipeline wizard in the workbench', () => {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // the first run installs code-server
+    workbench = await openWorkbench({ seed: WIZARD_SEED, label: 'ui-wizard' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('walks from the tree to a published pipeline and a completed run, with a screenshot of every step', async function () {
+    this.timeout(360_000);
+    const page = workbench!.page;
+    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
+    await container.waitFor({ state: 'visible', timeout: 60_000 });
+    await container.click();
+    const sidebar = page.locator('.part.sidebar');
+    await expand(row(sidebar, 'Wizard Dev'));
+    await expand(row(sidebar, 'ws-wizard'));
+    const endpoint = row(sidebar, 'score-fast');
+    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
+
+    // Right-click the endpoint: "Create ADF Pipeline..." heads its context menu.
+    await endpoint.click({ button: 'right' });
+    const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
+    await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+    await saveScreenshot(page, 'wizard-00-context-menu');
+    await menuItem.click();
+
+    // 1. Endpoint
+    const frame = await wizardFrame(page);
+    assert.equal(await stepTitle(frame), '1. Endpoint');
+    await eventually(async () => assert.match(await frame.locator('.facts').first().innerText(), /blue, green/), 60_000);
+    await page.keyboard.press('Control+b'); // hide the sidebar: the wizard gets the whole width
+    await eventually(async () => assert.equal(await frame.locator('[data-check="endpoint.deployment"]').count(), 1));
+    await saveScreenshot(page, 'wizard-01-endpoint');
+    // Keyboard: the Next button takes the focus and Enter presses it.
+    await settled(frame);
+    await frame.locator('vscode-button#next').focus();
+    await page.keyboard.press('Enter');
+
+    // 2. Target: a Data Factory of the subscription, its identity and git mode shown.
+    await eventually(async () => assert.equal(await stepTitle(frame), '2. Target'));
+    await eventually(async () => assert.equal(await frame.locator('vscode-single-select#field-factoryId').count(), 1), 60_000);
+    await choose(frame, 'field-factoryId', 'adf-mi (rg-adf)');
+    await eventually(async () => assert.match(await frame.locator('.facts').innerText(), /system-assigned \(principal f1f1f1f1-1111-4000-8000-0000000000c1\)[\s\S]*live mode \(no git\)/));
+    await settled(frame);
+    await saveScreenshot(page, 'wizard-02-target');
+    await clickNext(frame, 'Next');
+
+    // 3. Authentication: the factory's identity lacks a role; grant it through VS Code's confirmation.
+    await eventually(async () => assert.equal(await stepTitle(frame), '3. Authentication'));
+    const grant = frame.locator('vscode-button#grant-role');
+    await grant.waitFor({ state: 'visible', timeout: 60_000 });
+    await saveScreenshot(page, 'wizard-03-authentication-offer');
+    await grant.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog.innerText(), /Scope: \/subscriptions\/5a5a5a5a-0000-4000-8000-0000000000c1\/resourceGroups\/rg-ml\/providers\/Microsoft\.MachineLearningServices\/workspaces\/ws-wizard/);
+    await saveScreenshot(page, 'wizard-04-grant-confirmation');
+    await dialog.getByRole('button', { name: 'Grant' }).click();
+    await eventually(async () => assert.match(await frame.locator('.success').innerText(), /AzureML Data Scientist was granted/), 60_000);
+    await eventually(async () => assert.equal(await frame.locator('[data-check="auth.workspaceRole"].pass').count(), 1));
+    await saveScreenshot(page, 'wizard-05-authentication-granted');
+    await clickNext(frame, 'Next');
+
+    // 4. Data: a path on the default Blob datastore; ADLS Gen2 offered for input only.
+    await eventually(async () => assert.equal(await stepTitle(frame), '4. Data'));
+    await fill(frame, 'field-inputPath', 'data/scoring/');
+    await fill(frame, 'field-pollIntervalSeconds', '1');
+    await eventually(async () => assert.match(await frame.locator('.preview').first().innerText(), /azureml:\/\/datastores\/workspaceblobstore\/paths\/data\/scoring\//));
+    await settled(frame);
+    await saveScreenshot(page, 'wizard-06-data');
+    await clickNext(frame, 'Next');
+
+    // 5. Review: no validation error, the diagram of the activities.
+    await eventually(async () => assert.equal(await stepTitle(frame), '5. Review'));
+    await eventually(async () => assert.equal(await frame.locator('[data-validation]').getAttribute('data-validation'), '0/0'), 60_000);
+    for (const activity of ['Run Batch-Endpoint', 'Wait for job', 'Check status', 'If job completed', 'Fail with job status']) {
+      assert.equal(await frame.locator(`[data-activity="${activity}"]`).count(), 1, `diagram box ${activity}`);
+    }
+    await saveScreenshot(page, 'wizard-07-review');
+    await clickNext(frame, 'Publish');
+
+    // 6. Publish: done, with "Open in ADF Studio" (known clouds only) and "Run now...".
+    await eventually(async () => assert.match(await frame.locator('.banner.success').innerText(), /Published pipeline Run-score-fast to Data Factory adf-mi/), 60_000);
+    // A custom cloud (the emulator) has no known ADF Studio: the factory's portal page is offered instead.
+    await frame.locator('vscode-button#open-portal').waitFor({ state: 'visible' });
+    await saveScreenshot(page, 'wizard-08-published');
+    await frame.locator('vscode-button#run-now').click();
+
+    // 7. Run and monitor: parameters with their defaults, then the run until it ends.
+    await eventually(async () => assert.equal(await stepTitle(frame), '7. Run and monitor'));
+    assert.equal(await frame.locator('vscode-textfield[data-parameter="poll_interval"]').evaluate((el) => (el as unknown as { value: string }).value), '1');
+    await saveScreenshot(page, 'wizard-09-run-parameters');
+    await frame.locator('vscode-button#start-run').click();
+    await eventually(async () => assert.equal(await frame.locator('[data-run-status]').getAttribute('data-run-status'), 'Succeeded'), 120_000);
+    await eventually(async () => assert.equal(await frame.locator('[data-job-status]').getAttribute('data-job-status'), 'Completed'));
+    await saveScreenshot(page, 'wizard-10-run-completed');
+  });
+});
