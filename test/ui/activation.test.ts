@@ -27,7 +27,11 @@ describe('extension in the code-server workbench', () => {
       .or(sidebar.locator('.pane-header', { hasText: 'Batch Endpoints' }));
     await view.first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await container.getAttribute('aria-selected'), 'true');
-    await page.locator('.part.sidebar .pane-body').first().waitFor({ state: 'visible' });
+    // Once the extension has activated, the view shows its own content (tree rows or a welcome view) instead of
+    // the workbench's "There is no data provider registered" placeholder.
+    const content = sidebar.locator('.pane-body .monaco-list-row').or(sidebar.locator('.pane-body .welcome-view-content'));
+    await content.first().waitFor({ state: 'visible', timeout: 60_000 });
+    assert.doesNotMatch(await sidebar.locator('.pane-body').first().innerText(), /no data provider registered/i);
     await saveScreenshot(page, 'ui-activation');
   });
 });
