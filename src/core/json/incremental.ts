@@ -11,7 +11,13 @@ let last: { text: string; document: JsonDocument } | undefined;
 
 export function parseJsonDocumentReusing(text: string): JsonDocument {
   const previous = last;
-  const patched = previous && previous.text !== text ? patch(previous.text, previous.document, text) : previous?.document;
+  last = undefined; // a patch that fails half-way must not leave a damaged tree behind
+  let patched: JsonDocument | undefined;
+  try {
+    patched = previous && previous.text !== text ? patch(previous.text, previous.document, text) : previous?.document;
+  } catch {
+    patched = undefined;
+  }
   const document = patched ?? parseJsonDocument(text);
   last = { text, document };
   return document;

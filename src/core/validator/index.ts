@@ -1,7 +1,7 @@
-import { parseJsonDocument } from '../json/parse';
 import { forgetLastParse, parseJsonDocumentReusing } from '../json/incremental';
-import { clearParseCache } from './parse-cache';
 import { LineIndex } from '../json/line-index';
+import { parseJsonDocument } from '../json/parse';
+import { clearParseCache } from './parse-cache';
 import { ValidationContext } from './context';
 import { findPipelines } from './pipeline-model';
 import { ALL_RULES } from './rules';
@@ -15,8 +15,9 @@ export { LineIndex, type LineCharacter } from '../json/line-index';
 
 /**
  * Validates the text of an ADF pipeline file (git-integration JSON, an ARM template holding pipelines, or a
- * bare pipeline body). Pure and synchronous; never throws: a rule that fails on odd input is reported as
- * ADF009 and the other rules still run.
+ * bare pipeline body). Synchronous, and the result depends only on the text and the options (what is kept
+ * between calls, parsed expressions and the last tree, only saves time on the next keystroke). Never
+ * throws: a rule that fails on odd input is reported as ADF009 and the other rules still run.
  */
 export function validate(text: string, options: ValidateOptions = {}): Problem[] {
   try {
