@@ -47,7 +47,7 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
     }
     const candidates = activity.scope.activities.filter((a) => a !== activity && a.name !== undefined).map((a) => a.name as string);
     const suggestion = closestName(dep.target, candidates);
-    context.report('ADF301', range, `No activity named "${dep.target}" in ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
+    context.report('ADF301', range, `No activity named "${dep.target}" ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
       fix: suggestion
         ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: JSON.stringify(suggestion) }] }
         : undefined,
