@@ -169,4 +169,70 @@ describe('integration: the wizard controller against the emulator', () => {
     for (const file of view.publish.result?.files ?? []) assert.ok(existsSync(file));
     assert.equal(view.publish.result?.canRun, false);
   });
+
+  it('follows a run and cancels it', async () => {
+    const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
+    await toAuth(d, 'adf-ready');
+    await d.send('next');
+    await d.send('updateForm', { patch: { inputPath: 'data/', pollIntervalSeconds: 3600 } });
+    await d.send('next');
+    await d.send('publish');
+    await d.send('next');
+    await d.send('runNow', { values: {} });
+    assert.equal(d.controller.view().run.status, 'running');
+    await d.send('cancelRun');
+    await d.controller.whenRunEnded();
+    const run = d.controller.view().run;
+    assert.equal(run.pipelineStatus, 'Cancelled');
+    assert.equal(run.status, 'ended');
+    assert.ok(d.log.some((l) => /Asked Data Factory to cancel run/.test(l)));
+  });
+
+  it('explains a factory deleted after it was chosen (404), reloads the list and keeps the form', async () => {
+    const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
+    await toAuth(d, 'adf-ready');
+    await d.send('next');
+    await d.send('updateForm', { patch: { inputPath: 'data/', description: 'mine' } });
+    const seed = await fx.control.getSeed();
+    const rg = seed.subscriptions[0].resourceGroups!.find((g) => g.name === 'rg-adf')!;
+    rg.dataFactories = rg.dataFactories!.filter((f) => f.name !== 'adf-ready');
+    seed.roleAssignments = seed.roleAssignments?.filter((ra) => ra.principalId !== W.readyIdentity);
+    await fx.control.setSeed(seed);
+    await d.send('next');
+    const view = d.controller.view();
+    assert.equal(view.error?.statusCode, 404);
+    assert.equal(view.error?.title, 'Data Factory adf-ready was not found');
+    assert.match(view.error?.action ?? '', /Nothing you entered is lost/);
+    assert.equal(view.form.description, 'mine');
+    assert.equal(view.target.factories?.some((f) => f.name === 'adf-ready'), false, 'the list was reloaded');
+    assert.match(view.checks.target.find((c) => c.id === 'target.factory')?.message ?? '', /no longer exists/);
+    assert.equal(view.canContinue, false);
+  });
+
+  it('lets the SDK retry throttling (429), and shows an expired sign-in (401) and a 409 with what to do, then retries', async () => {
+    await fx.control.addFault({ route: 'adf.factories.list', kind: 'status', status: 429, retryAfterSeconds: 1, count: 1 });
+    const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
+    await toAuth(d, 'adf-ready');
+    assert.equal(d.controller.view().error, undefined, 'a 429 retried by the SDK never reaches the user');
+    const lists = (await fx.control.requests()).filter((r) => r.routeId === 'adf.factories.list');
+    assert.deepEqual(lists.map((r) => r.status), [429, 200]);
+    await d.send('next');
+    await d.send('updateForm', { patch: { inputPath: 'data/', description: 'kept' } });
+    await d.send('next');
+    await fx.control.addFault({ route: 'adf.pipelines.createOrUpdate', kind: 'status', status: 401, count: 1 });
+    await d.send('publish');
+    let view = d.controller.view();
+    assert.equal(view.error?.statusCode, 401);
+    assert.equal(view.error?.canSignIn, true);
+    assert.equal(view.error?.title, 'Your sign-in expired or was not accepted');
+    assert.equal(view.form.description, 'kept');
+    await fx.control.addFault({ route: 'adf.pipelines.createOrUpdate', kind: 'status', status: 409, count: 1 });
+    await d.send('retry');
+    view = d.controller.view();
+    assert.equal(view.error?.title, 'Conflict');
+    await d.send('retry');
+    view = d.controller.view();
+    assert.equal(view.error, undefined);
+    assert.equal(view.publish.status, 'done');
+  });
 });
