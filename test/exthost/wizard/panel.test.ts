@@ -108,4 +108,32 @@ describe('Create ADF Pipeline wizard: panel and messages (extension host, emulat
     const posted = handle.postedMessages();
     assert.ok(posted.some((m) => m.type === 'state'), 'the webview asked for the state (it loaded and sent "ready")');
   });
+
+  it('opens from the command palette through the workspace and endpoint pickers', async () => {
+    f.api.wizard.handle(`${WORKSPACE_ID}/batchEndpoints/score-fast`)?.close();
+    const running = vscode.commands.executeCommand('adfBatchEndpoints.createAdfPipeline');
+    // One subscription: no subscription picker. Accept the first workspace (ws-wizard), then the first endpoint.
+    const deadline = Date.now() + 45_000;
+    while (!f.api.wizard.handle(`${WORKSPACE_ID}/batchEndpoints/score-fast`)) {
+      if (Date.now() > deadline) assert.fail('the pickers did not lead to the wizard');
+      await new Promise((r) => setTimeout(r, 700));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await running;
+    const handle = f.api.wizard.handle(`${WORKSPACE_ID}/batchEndpoints/score-fast`)!;
+    await handle.whenIdle();
+    assert.equal(handle.state().endpoint.name, 'score-fast');
+    assert.equal(handle.state().endpoint.workspaceName, 'ws-wizard');
+  });
+
+  it('contributes the command on endpoint nodes (context menu and inline) and in the palette', async () => {
+    const manifest = (vscode.extensions.all.find((e) => e.packageJSON?.name === 'adf-batch-endpoints')?.packageJSON ?? {}) as {
+      contributes: { menus: Record<string, Array<{ command: string; when?: string; group?: string }>> };
+    };
+    const entries = manifest.contributes.menus['view/item/context'].filter((m) => m.command === 'adfBatchEndpoints.createAdfPipeline');
+    assert.deepEqual(entries.map((m) => m.group?.split('@')[0]).sort(), ['0_create', 'inline']);
+    for (const entry of entries) assert.match(entry.when ?? '', /viewItem =~ \/\^adfBatch\\\.endpoint\//);
+    const hidden = (manifest.contributes.menus.commandPalette ?? []).some((m) => m.command === 'adfBatchEndpoints.createAdfPipeline' && m.when === 'false');
+    assert.equal(hidden, false, 'available in the command palette');
+  });
 });

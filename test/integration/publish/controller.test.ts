@@ -193,20 +193,25 @@ describe('integration: the wizard controller against the emulator', () => {
     await toAuth(d, 'adf-ready');
     await d.send('next');
     await d.send('updateForm', { patch: { inputPath: 'data/', description: 'mine' } });
-    const seed = await fx.control.getSeed();
+    const original = await fx.control.getSeed();
+    const seed = structuredClone(original);
     const rg = seed.subscriptions[0].resourceGroups!.find((g) => g.name === 'rg-adf')!;
     rg.dataFactories = rg.dataFactories!.filter((f) => f.name !== 'adf-ready');
     seed.roleAssignments = seed.roleAssignments?.filter((ra) => ra.principalId !== W.readyIdentity);
     await fx.control.setSeed(seed);
-    await d.send('next');
-    const view = d.controller.view();
-    assert.equal(view.error?.statusCode, 404);
-    assert.equal(view.error?.title, 'Data Factory adf-ready was not found');
-    assert.match(view.error?.action ?? '', /Nothing you entered is lost/);
-    assert.equal(view.form.description, 'mine');
-    assert.equal(view.target.factories?.some((f) => f.name === 'adf-ready'), false, 'the list was reloaded');
-    assert.match(view.checks.target.find((c) => c.id === 'target.factory')?.message ?? '', /no longer exists/);
-    assert.equal(view.canContinue, false);
+    try {
+      await d.send('next');
+      const view = d.controller.view();
+      assert.equal(view.error?.statusCode, 404);
+      assert.equal(view.error?.title, 'Data Factory adf-ready was not found');
+      assert.match(view.error?.action ?? '', /Nothing you entered is lost/);
+      assert.equal(view.form.description, 'mine');
+      assert.equal(view.target.factories?.some((f) => f.name === 'adf-ready'), false, 'the list was reloaded');
+      assert.match(view.checks.target.find((c) => c.id === 'target.factory')?.message ?? '', /no longer exists/);
+      assert.equal(view.canContinue, false);
+    } finally {
+      await fx.control.setSeed(original);
+    }
   });
 
   it('lets the SDK retry throttling (429), and shows an expired sign-in (401) and a 409 with what to do, then retries', async () => {
