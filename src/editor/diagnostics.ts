@@ -19,6 +19,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 interface LiveResult {
+  /** The document instance: a closed untitled document's name is reused by the next one. */
+  readonly document: vscode.TextDocument;
   readonly version: number;
   readonly problems: readonly Problem[];
 }
@@ -28,6 +30,9 @@ export class PipelineDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly gate = new LatestVersionGate();
   private readonly live = new Map<string, LiveResult>();
+  /** A key per document instance for the version gate (versions restart with each new instance). */
+  private readonly instanceKeys = new WeakMap<vscode.TextDocument, string>();
+  private instanceCount = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -75,8 +80,8 @@ export class PipelineDiagnostics implements vscode.Disposable {
       return;
     }
     const problems = validate(text, validateOptions(readValidationSettings(document.uri)));
-    if (!this.gate.accept(key, version)) return;
-    this.live.set(key, { version, problems });
+    if (!this.gate.accept(this.instanceKey(document), version)) return;
+    this.live.set(key, { document, version, problems });
     this.collection.set(document.uri, this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)));
   }
 
@@ -86,7 +91,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
    */
   async problemsFor(document: vscode.TextDocument): Promise<readonly Problem[] | undefined> {
     const cached = this.live.get(document.uri.toString());
-    if (cached && cached.version === document.version) return cached.problems;
+    if (cached && cached.document === document && cached.version === document.version) return cached.problems;
     if (!(await this.selector.isPipelineDocument(document))) return undefined;
     return validate(document.getText(), validateOptions(readValidationSettings(document.uri)));
   }
@@ -128,8 +133,18 @@ export class PipelineDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    const document = this.live.get(key)?.document;
+    if (document) this.gate.forget(this.instanceKey(document));
     this.live.delete(key);
-    this.gate.forget(key);
+  }
+
+  private instanceKey(document: vscode.TextDocument): string {
+    let key = this.instanceKeys.get(document);
+    if (!key) {
+      key = `${document.uri.toString()}#${++this.instanceCount}`;
+      this.instanceKeys.set(document, key);
+    }
+    return key;
   }
 
   private toDiagnostics(uri: vscode.Uri, problems: readonly Problem[], positionAt: (offset: number) => vscode.Position): vscode.Diagnostic[] {

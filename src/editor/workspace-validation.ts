@@ -47,6 +47,11 @@ export class WorkspaceValidation implements vscode.Disposable {
       watcher.onDidDelete((uri) => !isExcluded(uri) && this.onFileDeleted(uri)),
       vscode.workspace.onDidCloseTextDocument((document) => void this.onDocumentClosed(document.uri)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.onFileDeleted(uri))),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => {
+        this.onFileDeleted(oldUri);
+        if (isCandidate(newUri)) this.onFileChanged(newUri, true);
+        else void this.onMaybeFolderCreated(newUri);
+      })),
     );
   }
 
@@ -131,12 +136,14 @@ export class WorkspaceValidation implements vscode.Disposable {
       // Let the extension host breathe between files: typing must stay responsive during a long scan.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    // Files found by an earlier scan that are no longer pipeline files (or no longer exist) lose their problems.
-    for (const key of this.pipelineFiles) {
-      if (found.has(key)) continue;
-      this.pipelineFiles.delete(key);
+    // Files known from before that this scan did not find: those gone from disk lose their problems. (Files
+    // that stopped being pipelines were cleared by validateFile; files the watcher added meanwhile stay.)
+    for (const key of [...this.pipelineFiles]) {
+      if (found.has(key) || token.isCancellationRequested) continue;
       const uri = vscode.Uri.parse(key);
-      if (!this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+      if (this.diagnostics.isOpen(uri) || (await exists(uri))) continue;
+      this.pipelineFiles.delete(key);
+      this.diagnostics.clear(uri);
     }
     progress(candidates.length, candidates.length);
     return { ...counts, cancelled: false };
@@ -240,6 +247,15 @@ function reporter(progress: vscode.Progress<{ message?: string; increment?: numb
     progress.report({ increment: percent - reported, message: file ? `${done + 1}/${total} ${vscode.workspace.asRelativePath(file)}` : undefined });
     reported = percent;
   };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
