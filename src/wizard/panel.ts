@@ -16,6 +16,8 @@ export class WizardPanel implements vscode.Disposable {
   private statePending = false;
   private readonly posted: ExtensionMessage[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
+  /** The webview's script ran and asked for the state (its first message is "ready"). */
+  webviewReady = false;
   readonly onDidClose = this.closed.event;
 
   constructor(readonly panel: vscode.WebviewPanel, readonly controller: WizardController, extensionUri: vscode.Uri, private readonly log: WizardLog) {
@@ -30,6 +32,7 @@ export class WizardPanel implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage(async (raw: unknown) => {
         const reply = await routeWebviewMessage(raw, controller, log, () => this.flushState());
+        if (reply?.ok && (raw as { method?: unknown }).method === 'ready') this.webviewReady = true;
         if (reply) this.post(reply);
       }),
       controller.onDidChange(() => this.scheduleState()),

@@ -83,6 +83,9 @@ export function registerWizard(context: vscode.ExtensionContext): WizardApi {
     postedMessages: () => panel.postedMessages(),
     persistedState: () => panel.persistedState(),
     cspViolations: () => [...panel.controller.cspViolations],
+    get webviewReady() {
+      return panel.webviewReady;
+    },
     get visible() {
       return panel.panel.visible;
     },

@@ -22,6 +22,8 @@ export interface WizardHandle {
   persistedState(): PersistedWebviewState;
   /** CSP violations the webview reported. */
   cspViolations(): Array<{ directive: string; blockedUri: string }>;
+  /** The webview's script loaded under its CSP and sent "ready". */
+  readonly webviewReady: boolean;
   readonly visible: boolean;
   readonly active: boolean;
   close(): void;

@@ -103,10 +103,10 @@ describe('Create ADF Pipeline wizard: panel and messages (extension host, emulat
   it('reports no Content-Security-Policy violation from the webview', async () => {
     const handle = await f.openFromTree('score-fast');
     await handle.whenIdle();
+    await eventually(() => handle.webviewReady, 'the webview\'s script ran and sent "ready"', 30_000);
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepEqual(handle.cspViolations(), []);
-    const posted = handle.postedMessages();
-    assert.ok(posted.some((m) => m.type === 'state'), 'the webview asked for the state (it loaded and sent "ready")');
+    assert.ok(handle.postedMessages().some((m) => m.type === 'state'));
   });
 
   it('opens from the command palette through the workspace and endpoint pickers', async () => {
