@@ -50,8 +50,8 @@ export class WizardSessionSource implements vscode.Disposable {
     // VS Code accounts hand out credentials per tenant once their subscriptions were listed.
     if (session.method === 'vscode') await session.getSubscriptions();
     const credential = session.getCredential(tenantId);
-    const { createWizardAzure } = await import('../core/publish/azure-operations');
-    const store = createWizardAzure({ cloud: session.cloud, credential }, subscriptionId);
+    // Through dist/azure.js, loaded on first use: an import() here would be inlined into the activation bundle.
+    const store = loadAzureBackend(this.context.extensionPath).createWizardAzure({ cloud: session.cloud, credential }, subscriptionId);
     this.stores.set(key, store);
     return store;
   }
