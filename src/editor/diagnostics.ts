@@ -2,6 +2,7 @@
 // docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan);
 // an open document's own results always win over those.
 import * as vscode from 'vscode';
+import { typingDebounceMs } from '../core/editor-support/debounce';
 import { LatestVersionGate } from '../core/editor-support/latest-wins';
 import { LineIndex, validate, type Problem, type Severity } from '../core/validator';
 import type { PipelineDocumentSelector } from './document-selector';
@@ -9,9 +10,6 @@ import type { RuleLinks } from './rule-links';
 import { readValidationSettings, validateOptions } from './validation-settings';
 
 export const DIAGNOSTIC_SOURCE = 'adf';
-/** Pause after the last keystroke before validating again. */
-export const TYPING_DEBOUNCE_MS = 150;
-
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -30,6 +28,8 @@ export class PipelineDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly gate = new LatestVersionGate();
   private readonly live = new Map<string, LiveResult>();
+  /** How long the last validation of each document took (ms), for the typing debounce. */
+  private readonly durations = new Map<string, number>();
   /** A key per document instance for the version gate (versions restart with each new instance). */
   private readonly instanceKeys = new WeakMap<vscode.TextDocument, string>();
   private instanceCount = 0;
@@ -42,7 +42,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length) this.schedule(event.document, TYPING_DEBOUNCE_MS);
+        if (event.contentChanges.length) this.schedule(event.document, typingDebounceMs(this.durations.get(event.document.uri.toString())));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forgetLive(document.uri)),
     );
@@ -79,7 +79,9 @@ export class PipelineDiagnostics implements vscode.Disposable {
       }
       return;
     }
+    const started = performance.now();
     const problems = validate(text, validateOptions(readValidationSettings(document.uri)));
+    this.durations.set(key, performance.now() - started);
     if (!this.gate.accept(this.instanceKey(document), version)) return;
     this.live.set(key, { document, version, problems });
     this.collection.set(document.uri, this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)));
@@ -136,6 +138,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
     const document = this.live.get(key)?.document;
     if (document) this.gate.forget(this.instanceKey(document));
     this.live.delete(key);
+    this.durations.delete(key);
   }
 
   private instanceKey(document: vscode.TextDocument): string {

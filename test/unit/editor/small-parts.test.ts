@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { typingDebounceMs } from '../../../src/core/editor-support/debounce';
 import { LatestVersionGate } from '../../../src/core/editor-support/latest-wins';
 import { problemFixes } from '../../../src/core/editor-support/problem-fixes';
 import { ruleHeadingLine, ruleHeadingLines } from '../../../src/core/editor-support/rule-docs';
@@ -15,6 +16,13 @@ describe('editor: small parts', () => {
     assert.equal(gate.accept('b', 1), true, 'documents are independent');
     gate.forget('a');
     assert.equal(gate.accept('a', 1), true, 'a reopened document starts over');
+  });
+
+  it('the typing pause follows the cost of the last validation, within bounds', () => {
+    assert.equal(typingDebounceMs(undefined), 75);
+    assert.equal(typingDebounceMs(8), 75);
+    assert.equal(typingDebounceMs(60), 180);
+    assert.equal(typingDebounceMs(5000), 400);
   });
 
   it('finds the docs/rules.md heading of a code', () => {
