@@ -179,5 +179,15 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     await eventually(async () => assert.equal(await frame.locator('[data-run-status]').getAttribute('data-run-status'), 'Succeeded'), 120_000);
     await eventually(async () => assert.equal(await frame.locator('[data-job-status]').getAttribute('data-job-status'), 'Completed'));
     await saveScreenshot(page, 'wizard-10-run-completed');
+
+    // The whole walk breached no Content-Security-Policy rule; an injected inline script is blocked and reported.
+    assert.equal(await frame.locator('body').getAttribute('data-csp-violations'), null);
+    await frame.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.injected = "ran"';
+      document.body.append(script);
+    });
+    await eventually(async () => assert.equal(await frame.locator('body').getAttribute('data-csp-violations'), '1'));
+    assert.equal(await frame.locator('body').getAttribute('data-injected'), null, 'the inline script did not run');
   });
 });

@@ -28,7 +28,10 @@ const rpc = new WizardRpc((next) => {
 });
 
 // A blocked resource is reported, so tests (and the log) see any breach of the Content-Security-Policy.
+let violations = 0;
 document.addEventListener('securitypolicyviolation', (event) => {
+  violations += 1;
+  document.body.dataset.cspViolations = String(violations);
   void rpc.request('cspViolation', { directive: event.effectiveDirective.slice(0, 256), blockedUri: (event.blockedURI || 'inline').slice(0, 1024) });
 });
 
