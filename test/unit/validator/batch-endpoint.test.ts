@@ -134,6 +134,20 @@ describe('validator: batch endpoints (ADF701-ADF707)', () => {
     assert.deepEqual(codesOf(applyFix(source, problem.fix)), []);
   });
 
+  it('ADF706: found also when the job body is built by @concat and the URL is a parameter (the template style)', () => {
+    const doc = generated();
+    const run = byName(doc, ACTIVITY.invoke);
+    run.typeProperties.url = { value: '@pipeline().parameters.endpoint_uri', type: 'Expression' };
+    doc.properties.parameters[PARAMETER.endpointUri] = { type: 'String' }; // no default: the URL is unknown before a run
+    run.typeProperties.body = {
+      value: "@concat('{\"properties\":{\"InputData\":{\"in\":{\"JobInputType\":\"UriFolder\",\"Uri\":\"', pipeline().parameters.endpoint_input_uri, '\"}}}}')",
+      type: 'Expression',
+    };
+    const loop = byName(doc, ACTIVITY.loop);
+    loop.typeProperties.expression.value = "@contains(createArray('Completed', 'Failed'), variables('job_status'))";
+    assert.match(only(problemsOf(text(doc as never)), 'ADF706').message, /Canceled/);
+  });
+
   it('ADF707: a polling loop without a timeout is information, with a fix that adds one', () => {
     const doc = generated();
     delete byName(doc, ACTIVITY.loop).typeProperties.timeout;

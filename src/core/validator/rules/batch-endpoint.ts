@@ -72,6 +72,9 @@ function asInvoke(context: ValidationContext, activity: ActivityInfo): Invoke | 
   const properties = view ? propertyValue(view.root, 'properties') : undefined;
   if (properties && (propertyNode(properties, 'InputData') || propertyNode(properties, 'OutputData'))) return { activity, view };
   if (method !== 'POST') return undefined;
+  // A POST whose body is built by an expression (e.g. `@concat('{...')`) but names the batch job's
+  // JobInputType/JobOutputType: still the batch invoke, even though its body cannot be read statically.
+  if (mentionsJobData && body && /jobinputtype|joboutputtype/i.test(context.text.slice(body.offset, body.offset + body.length))) return { activity, view };
   const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
   const known = url ? fullText(staticText(context.parsed(url), url.value, activity.pipeline)) : undefined;
   if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known)) return { activity, view: view ?? bodyView(context, activity) };
