@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { eventually as assertEventually, expandTreeRow as expand, treeRow as row } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 const UI_SEED = resolve('test', 'fixtures', 'seeds', 'sidebar-ui.json');
@@ -29,35 +30,10 @@ async function widen(page: Page, sidebar: Locator, width: number): Promise<void>
   await page.mouse.up();
 }
 
-/** The tree row whose label is exactly `label`. */
-function row(sidebar: Locator, label: string): Locator {
-  return sidebar.locator('.monaco-list-row[role="treeitem"]', {
-    has: sidebar.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
-  });
-}
-
 async function description(item: Locator): Promise<string> {
   return (await item.locator('.label-description').first().innerText().catch(() => '')).trim();
 }
 
-async function expand(item: Locator): Promise<void> {
-  await item.waitFor({ state: 'visible', timeout: 60_000 });
-  if (await item.getAttribute('aria-expanded') !== 'true') await item.click();
-  await assertEventually(async () => assert.equal(await item.getAttribute('aria-expanded'), 'true'));
-}
-
-async function assertEventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 describe('sidebar in the workbench (signed in to the emulator)', () => {
   let workbench: Workbench | undefined;

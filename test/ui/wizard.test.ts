@@ -3,35 +3,11 @@
 // a published pipeline and a completed run. A screenshot of every step: test-results/wizard-*.png.
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
-
-function row(sidebar: Locator, label: string): Locator {
-  return sidebar.locator('.monaco-list-row[role="treeitem"]', {
-    has: sidebar.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
-  });
-}
-
-async function expand(item: Locator): Promise<void> {
-  await item.waitFor({ state: 'visible', timeout: 90_000 });
-  if (await item.getAttribute('aria-expanded') !== 'true') await item.click();
-  await eventually(async () => assert.equal(await item.getAttribute('aria-expanded'), 'true'));
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 /** The webview's inner frame (iframe.webview > #active-frame) that renders the wizard. */
 async function wizardFrame(page: Page): Promise<Frame> {
@@ -97,8 +73,8 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     await container.waitFor({ state: 'visible', timeout: 60_000 });
     await container.click();
     const sidebar = page.locator('.part.sidebar');
-    await expand(row(sidebar, 'Wizard Dev'));
-    await expand(row(sidebar, 'ws-wizard'));
+    await expandTreeRow(row(sidebar, 'Wizard Dev'), 90_000);
+    await expandTreeRow(row(sidebar, 'ws-wizard'), 90_000);
     const endpoint = row(sidebar, 'score-fast');
     await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
 
