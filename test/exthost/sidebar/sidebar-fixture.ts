@@ -7,11 +7,10 @@ import type { ExtensionApi } from '../../../src/api';
 import { EmulatorControlClient } from '../../../src/emulator/control-client';
 import type { EmulatorSeed } from '../../../src/emulator';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
+import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
 
-const repoRoot = join(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
 
-export const SEED_FILE = join(repoRoot, 'test', 'fixtures', 'seeds', 'sidebar-exthost.json');
+export const SEED_FILE = join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'sidebar-exthost.json');
 export const SUBSCRIPTIONS = {
   contoso: '5d000000-0000-4000-8000-000000000001',
   broken: '5d000000-0000-4000-8000-000000000002',
@@ -33,13 +32,7 @@ export interface SidebarFixture {
 }
 
 export async function openSidebarFixture(): Promise<SidebarFixture> {
-  const url = process.env.ADF_BATCH_EMULATOR_URL;
-  if (!url) throw new Error('ADF_BATCH_EMULATOR_URL is not set: run these suites through the harness (test/harness/exthost-runner.ts).');
-  const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
-  if (!extension) throw new Error('the extension is not installed');
-  const api = await extension.activate();
-  const control = new EmulatorControlClient(url);
-  const runSeed = await control.getSeed();
+  const { api, control, runSeed } = await activateExtensionUnderTest();
   await control.setSeed(withRunIdentity(JSON.parse(readFileSync(SEED_FILE, 'utf8')) as EmulatorSeed, runSeed));
   const changed = new Set<string>();
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');

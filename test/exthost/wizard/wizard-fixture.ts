@@ -11,10 +11,9 @@ import type { EmulatorSeed, SeedServicePrincipal } from '../../../src/emulator';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 import type { RequestMethod, RequestParams, WizardViewState } from '../../../src/shared/wizard-messages';
 import type { WizardHandle } from '../../../src/wizard/wizard-api';
+import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
 
-const repoRoot = join(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
-export const WIZARD_SEED = join(repoRoot, 'test', 'fixtures', 'seeds', 'wizard.json');
+export const WIZARD_SEED = join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'wizard.json');
 /** The seed's owner, replaced by the run's service principal. */
 const SEED_OWNER = '0b0b0b0b-1111-4000-8000-0000000000c1';
 export const SUBSCRIPTION = '5a5a5a5a-0000-4000-8000-0000000000c1';
@@ -36,13 +35,7 @@ export interface WizardFixture {
 }
 
 export async function openWizardFixture(): Promise<WizardFixture> {
-  const url = process.env.ADF_BATCH_EMULATOR_URL;
-  if (!url) throw new Error('ADF_BATCH_EMULATOR_URL is not set: run these suites through the harness (test/harness/exthost-runner.ts).');
-  const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
-  if (!extension) throw new Error('the extension is not installed');
-  const api = await extension.activate();
-  const control = new EmulatorControlClient(url);
-  const runSeed = await control.getSeed();
+  const { api, control, emulatorUrl: url, runSeed } = await activateExtensionUnderTest();
   const configured = vscode.workspace.getConfiguration('adfBatchEndpoints').get<{ clientId?: string }>('servicePrincipal')?.clientId;
   const principal = runSeed.servicePrincipals?.find((p) => p.clientId.toLowerCase() === configured?.toLowerCase());
   if (!principal) throw new Error(`the run's seed has no service principal ${configured}`);
