@@ -76,6 +76,9 @@ describe('sidebar in the workbench (signed in to the emulator)', () => {
 
     await expand(row(sidebar, 'ws-empty'));
     await row(sidebar, 'No batch endpoints in this workspace').waitFor({ state: 'visible', timeout: 60_000 });
+    // Once their children are shown, expanded rows say what they are again, not "Loading...".
+    await assertEventually(async () => assert.equal(await description(endpoint), 'AADToken · default: blue'), 10_000);
+    await assertEventually(async () => assert.equal(await description(row(sidebar, 'ws-empty')), 'rg-ml · westeurope'), 10_000);
     await saveScreenshot(page, 'sidebar/02-expanded-to-deployments');
   });
 
