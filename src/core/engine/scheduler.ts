@@ -180,31 +180,23 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
 }
 
 function recordSkipped(run: RunState, frame: ScopeFrame, activity: ActivityDefinition): void {
-  const now = run.services.clock.now().toISOString();
-  const activityRunId = randomUUID();
-  run.services.store.putActivityRun({
-    pipelineName: run.pipeline.name,
-    pipelineRunId: run.runId,
-    activityName: activity.name,
-    activityType: activity.type,
-    activityRunId,
-    status: 'Skipped',
-    activityRunStart: now,
-    activityRunEnd: now,
-    durationInMs: 0,
-    ...(frame.containerRunIds.length ? { parentActivityRunIds: frame.containerRunIds } : {}),
-  });
-  frame.results.set(activity.name.toLowerCase(), { output: {}, status: 'Skipped', activityRunId, pipelineRunId: run.runId });
+  recordWithoutRunning(run, frame, activity, 'Skipped');
 }
 
 /** An Inactive activity does not run; it ends with onInactiveMarkAs (Succeeded unless Failed or Skipped). */
 function recordInactive(run: RunState, frame: ScopeFrame, activity: ActivityDefinition): Ended {
   const markAs = String(activity.onInactiveMarkAs ?? 'Succeeded').toLowerCase();
   const status: Ended['status'] = markAs === 'failed' ? 'Failed' : markAs === 'skipped' ? 'Skipped' : 'Succeeded';
-  const now = run.services.clock.now().toISOString();
-  const activityRunId = randomUUID();
   const error: ActivityRunError | undefined =
     status === 'Failed' ? { errorCode: 'Inactive', message: 'The activity is inactive and marked as Failed.', failureType: 'UserError', target: activity.name } : undefined;
+  recordWithoutRunning(run, frame, activity, status, error);
+  return { status, ...(error ? { error } : {}) };
+}
+
+/** An activity run that ends as it starts (skipped or inactive): its record and its result in the scope. */
+function recordWithoutRunning(run: RunState, frame: ScopeFrame, activity: ActivityDefinition, status: Ended['status'], error?: ActivityRunError): void {
+  const now = run.services.clock.now().toISOString();
+  const activityRunId = randomUUID();
   run.services.store.putActivityRun({
     pipelineName: run.pipeline.name,
     pipelineRunId: run.runId,
@@ -219,7 +211,6 @@ function recordInactive(run: RunState, frame: ScopeFrame, activity: ActivityDefi
     ...(frame.containerRunIds.length ? { parentActivityRunIds: frame.containerRunIds } : {}),
   });
   frame.results.set(activity.name.toLowerCase(), { output: {}, status, ...(error ? { error } : {}), activityRunId, pipelineRunId: run.runId });
-  return { status, ...(error ? { error } : {}) };
 }
 
 export function evaluationScope(run: RunState, frame: ScopeFrame): EvaluationScope {
