@@ -43,7 +43,7 @@ const builds = [
 ];
 
 // The JSON schema of pipeline files (contributed with jsonValidation), generated from the SDK model.
-await (await import('./src/schema/build-schema.mjs')).buildPipelineSchema(esbuild);
+await (await import('./tools/generate/build-schema.mjs')).buildPipelineSchema(esbuild);
 
 // Entry points that do not exist yet are skipped, so the skeleton builds before every feature lands.
 for (const options of builds.filter((b) => existsSync(b.entryPoints[0]))) {

@@ -1,6 +1,6 @@
 // Generated seeds for the sidebar bench: many subscriptions, a long workspace, the sandbox identity.
-import type { EmulatorSeed } from '../../src/emulator';
-import type { SeedSubscription } from '../../src/emulator/seed';
+import type { EmulatorSeed } from '../../tools/emulator';
+import type { SeedSubscription } from '../../tools/emulator/seed';
 
 export const BENCH_TENANT = '00000000-0000-0000-0000-00000000aaaa';
 export const BENCH_CLIENT_ID = '11111111-1111-1111-1111-111111111111';

@@ -1,7 +1,7 @@
 // The bench's emulator in a process of its own, so that its CPU work does not queue behind the client's
 // (a real Azure is not on the client's event loop). Prints {"url","caCertPath","mlAudience"} on one line;
 // stops when its stdin closes.
-import { startEmulator } from '../../src/emulator';
+import { startEmulator } from '../../tools/emulator';
 import { benchSeed } from './bench-seed';
 
 export interface BenchEmulatorInfo {

@@ -6,7 +6,7 @@ import { resolveCloud } from '../../src/core/azure/cloud';
 import type { BatchEndpointInfo, SubscriptionRef, WorkspaceInfo } from '../../src/core/azure/models';
 import { ResourceLoader } from '../../src/core/azure/resource-loader';
 import { SdkResourceReader } from '../../src/core/azure/sdk-reader';
-import { EmulatorControlClient, type RequestLogEntry } from '../../src/emulator/control-client';
+import { EmulatorControlClient, type RequestLogEntry } from '../../tools/emulator/control-client';
 import { BENCH_CLIENT_ID, BENCH_SECRET, BENCH_TENANT, benchSubscriptionId } from './bench-seed';
 import type { BenchEmulatorInfo } from './emulator-process';
 

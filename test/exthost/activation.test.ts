@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { EmulatorControlClient } from '../../src/emulator/control-client';
+import { EmulatorControlClient } from '../../tools/emulator/control-client';
 
 interface Manifest {
   publisher: string;

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/api';
-import type { EmulatorSeed } from '../../src/emulator';
-import { EmulatorControlClient } from '../../src/emulator/control-client';
+import type { EmulatorSeed } from '../../tools/emulator';
+import { EmulatorControlClient } from '../../tools/emulator/control-client';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 

@@ -1,6 +1,6 @@
-// Starts the Azure emulator (src/emulator) inside the harness process, and reads the identity it signs in with.
+// Starts the Azure emulator (tools/emulator) inside the harness process, and reads the identity it signs in with.
 import { readFileSync } from 'node:fs';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type RunningEmulator } from '../../tools/emulator';
 import type { ServicePrincipalRef } from './user-settings';
 
 export type HarnessEmulator = RunningEmulator;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RestError } from '@azure/core-rest-pipeline';
-import { EmulatorControlError } from '../../../src/emulator/control-client';
+import { EmulatorControlError } from '../../../tools/emulator/control-client';
 import { all, ARM_SCOPE, IDS, send, useEmulator } from './fixture';
 
 describe('emulator: control API, faults and latency', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { PipelineResource } from '@azure/arm-datafactory';
-import type { PipelineRunExecutor } from '../../../src/emulator/index';
+import type { PipelineRunExecutor } from '../../../tools/emulator/index';
 import { all, ARM_SCOPE, claimsOf, IDS, send, useEmulator } from './fixture';
 
 const RG = 'rg-adf';

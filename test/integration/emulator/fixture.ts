@@ -6,8 +6,8 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { EmulatorControlClient } from '../../../src/emulator/control-client';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import {
   bearerTokenAuthenticationPolicy,
   createDefaultHttpClient,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSeed, loadSeedFile, SeedError, type EmulatorSeed } from '../../../src/emulator/index';
+import { checkSeed, loadSeedFile, SeedError, type EmulatorSeed } from '../../../tools/emulator/index';
 
 const seedsDir = join(process.cwd(), 'test', 'fixtures', 'seeds');
 const seedFiles = [...readdirSync(seedsDir).filter((f) => f.endsWith('.json')).map((f) => join(seedsDir, f)), join(process.cwd(), 'test', 'sandbox', 'seed.json')];

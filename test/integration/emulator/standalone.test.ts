@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmulatorControlClient } from '../../../src/emulator/control-client';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 
 describe('emulator: standalone (npm run emulator)', () => {
   it('prints its URLs and CA path, answers, and stops on Ctrl-C (SIGINT)', async () => {
-    const child = spawn(process.execPath, [join('out', 'src', 'emulator', 'main.js'), '--seed', join('test', 'sandbox', 'seed.json'), '--port', '0', '--page-size', '7'], {
+    const child = spawn(process.execPath, [join('out', 'tools', 'emulator', 'main.js'), '--seed', join('test', 'sandbox', 'seed.json'), '--port', '0', '--page-size', '7'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -34,7 +34,7 @@ describe('emulator: standalone (npm run emulator)', () => {
   });
 
   it('exits with 2 and a usage line without --seed', async () => {
-    const child = spawn(process.execPath, [join('out', 'src', 'emulator', 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join('out', 'tools', 'emulator', 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -4,9 +4,9 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import type { CloudDefinition } from '../../../src/core/clouds';
-import { createEngineExecutor } from '../../../src/emulator/engine-executor';
-import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../../src/emulator/index';
-import { emulatorArmClientOptions, emulatorCredentialOptions } from '../../../src/emulator/trust';
+import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
+import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../../tools/emulator/index';
+import { emulatorArmClientOptions, emulatorCredentialOptions } from '../../../tools/emulator/trust';
 
 export const IDS = {
   tenant: 'aaaaaaaa-0000-4000-8000-0000000000e1',

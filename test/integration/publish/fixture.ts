@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import type { CloudDefinition } from '../../../src/core/clouds';
 import { createWizardAzure, type WizardAzure } from '../../../src/core/publish/azure-operations';
-import { EmulatorControlClient } from '../../../src/emulator/control-client';
-import { createEngineExecutor } from '../../../src/emulator/engine-executor';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
-import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../src/emulator/trust';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
+import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
+import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
 
 export const WIZARD_SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', 'wizard.json');
 

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { validate } from '../../../src/core/validator';
-import { generatePipelineSchema } from '../../../src/schema/generate-pipeline-schema';
-import { caseInsensitivePattern, type JsonSchema } from '../../../src/schema/pipeline-schema';
+import { generatePipelineSchema } from '../../../tools/generate/generate-pipeline-schema';
+import { caseInsensitivePattern, type JsonSchema } from '../../../tools/generate/pipeline-schema';
 
 const fixture = readFileSync('test/fixtures/editor/workspace/pipeline/Score-Broken.json', 'utf8');
 

@@ -1,6 +1,6 @@
 // Generates activity-types.ts from the Data Factory REST specification (2018-06-01, entityTypes_Pipeline.json
 // and datafactory.json). Run from the repo root when the specification changes:
-//   node src/core/adf-model/generate-activity-types.mjs [../shared/reference/rest-spec-datafactory-2018-06-01]
+//   node tools/generate/generate-activity-types.mjs [../shared/reference/rest-spec-datafactory-2018-06-01]
 // Only derived facts are emitted (property names, required flags, enum values), never the specification text.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,5 +101,5 @@ export const ACTIVITY_TYPE_MODELS: Readonly<Record<string, ActivityTypeModel>> =
 
 export const SPEC_ENUMS: CommonEnums = ${JSON.stringify(common, null, 2)};
 `;
-writeFileSync(new URL('./activity-types.ts', import.meta.url), out);
+writeFileSync(new URL('../../src/core/adf-model/activity-types.ts', import.meta.url), out);
 console.log(`wrote ${Object.keys(activities).length} activity types`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export async function buildPipelineSchema(esbuild) {
   const outfile = join('.cache', 'schema', 'generate-pipeline-schema.cjs');
   await esbuild.build({
-    entryPoints: ['src/schema/generate-pipeline-schema.ts'],
+    entryPoints: ['tools/generate/generate-pipeline-schema.ts'],
     outfile,
     bundle: true,
     platform: 'node',

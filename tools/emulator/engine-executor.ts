@@ -1,14 +1,14 @@
 // The emulator's pipeline runs, executed by the local engine: createRun runs the published pipeline for real
 // (Web calls go to the emulator over HTTPS, trusting its CA), and the engine's activity runs are reported to the
 // emulator's run store, so pipelineRuns.get and activityRuns.queryByPipelineRun return what really happened.
-import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
-import type { ExpressionEvaluator } from '../core/engine/expression-port';
-import { createNodeHttpClient, type HttpClient } from '../core/engine/http-client';
-import type { IdentityResolver } from '../core/engine/identity';
-import { clientCredentialsToken } from '../core/engine/identity-providers';
-import { RunInputError } from '../core/engine/parameters';
-import { PipelineEngine } from '../core/engine/pipeline-engine';
-import type { ActivityRunRecord, PipelineDefinition } from '../core/engine/types';
+import { defaultExpressionEvaluator } from '../../src/core/engine/expression-adapter';
+import type { ExpressionEvaluator } from '../../src/core/engine/expression-port';
+import { createNodeHttpClient, type HttpClient } from '../../src/core/engine/http-client';
+import type { IdentityResolver } from '../../src/core/engine/identity';
+import { clientCredentialsToken } from '../../src/core/engine/identity-providers';
+import { RunInputError } from '../../src/core/engine/parameters';
+import { PipelineEngine } from '../../src/core/engine/pipeline-engine';
+import type { ActivityRunRecord, PipelineDefinition } from '../../src/core/engine/types';
 import type { ActivityRunHandle, PipelineRunContext, PipelineRunExecutor, PipelineRunResult } from './pipeline-runs';
 
 export interface EngineExecutorOptions {

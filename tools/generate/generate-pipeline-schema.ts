@@ -1,10 +1,10 @@
 // Build step: writes dist/schemas/adf-pipeline.schema.json from the official Data Factory model in
 // node_modules/@azure/arm-datafactory (its serialization mappers and the docs in its type declarations).
-// Run by esbuild.mjs through src/schema/build-schema.mjs; also `node out/src/schema/generate-pipeline-schema.js [out]`.
+// Run by esbuild.mjs through tools/generate/build-schema.mjs; also `node out/tools/generate/generate-pipeline-schema.js [out]`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as Mappers from '@azure/arm-datafactory/dist-esm/src/models/mappers.js';
-import { ACTIVITY_TYPE_MODELS, type PropertyModel } from '../core/adf-model';
+import { ACTIVITY_TYPE_MODELS, type PropertyModel } from '../../src/core/adf-model';
 import { readModelDocs } from './model-docs';
 import { buildPipelineSchema, type JsonSchema } from './pipeline-schema';
 
