@@ -5,7 +5,9 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 
 interface Manifest {
   main: string;
+  icon?: string;
   bin?: Record<string, string>;
+  contributes: { walkthroughs?: { steps: { media: { markdown?: string; image?: string } }[] }[] };
 }
 
 describe('VSIX contents (vsce, .vscodeignore)', function () {
@@ -29,5 +31,17 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
   it('carries no sources, tests, node_modules, build output, caches or source maps', () => {
     const forbidden = /^(src|test|node_modules|out|\.cache|test-results|\.vscode-test|\.vscode|\.ci|\.git)\/|\.map$|\.ts$|^tsconfig|^esbuild|^eslint/;
     assert.deepEqual(files.filter((file) => forbidden.test(file)), []);
+  });
+
+  it('carries the listing: a 256x256 PNG icon, the licence text and every walkthrough page', () => {
+    assert.ok(manifest.icon && files.includes(manifest.icon), `icon ${manifest.icon} is not packaged`);
+    const png = readFileSync(manifest.icon);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [256, 256]); // IHDR width, height
+    assert.ok(files.includes('LICENSE'));
+    assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
+    const pages = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image));
+    assert.ok(pages.length >= 5, 'the walkthrough has its steps');
+    for (const page of pages) assert.ok(page && files.includes(page), `walkthrough page ${page} is not packaged`);
   });
 });

@@ -1,12 +1,16 @@
 import { RULES, problemLocation, type Problem, type Severity } from '../../core/validator';
 import type { LineIndex, OffsetRange } from '../../core/validator';
+import { loadRuleHelp, type RuleHelp } from '../rule-help';
 import type { FileResult } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const RULES_URL = 'https://example.invalid/adf-batch-endpoints/docs/rules.md';
 
 /** SARIF 2.1.0 for code scanning: every rule with its default level, one result per problem. */
-export function toSarif(results: readonly FileResult[], toolVersion: string): Record<string, unknown> {
+export function toSarif(
+  results: readonly FileResult[],
+  toolVersion: string,
+  ruleHelp: ReadonlyMap<string, RuleHelp> = loadRuleHelp(),
+): Record<string, unknown> {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -17,12 +21,11 @@ export function toSarif(results: readonly FileResult[], toolVersion: string): Re
           driver: {
             name: 'adf-batch',
             semanticVersion: toolVersion,
-            informationUri: RULES_URL,
             rules: RULES.map((r) => ({
               id: r.code,
               name: r.name,
               shortDescription: { text: r.summary },
-              helpUri: `${RULES_URL}#${r.code.toLowerCase()}`,
+              help: ruleHelp.get(r.code) ?? { text: r.summary },
               defaultConfiguration: { level: LEVEL[r.severity] },
               properties: { family: r.family },
             })),

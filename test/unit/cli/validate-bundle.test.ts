@@ -50,7 +50,10 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
     assert.equal(json.code, 1);
     assert.deepEqual(JSON.parse(json.out).map((p: { file: string; line: number; column: number; code: string }) => [p.file, p.line, p.column, p.code]), [['bad.json', 2, 11, 'ADF201']]);
     const sarif = cli(['validate', 'bad.json', '--format', 'sarif'], dir);
-    assert.equal(JSON.parse(sarif.out).runs[0].results[0].ruleId, 'ADF201');
+    const run = JSON.parse(sarif.out).runs[0];
+    assert.equal(run.results[0].ruleId, 'ADF201');
+    // The bundle finds docs/rules.md beside it: the rule's help is its documented section.
+    assert.match(run.tool.driver.rules[run.results[0].ruleIndex].help.text, /^name-illegal-character, error\./);
   });
 
   it('bad usage and unknown commands exit 2 with a message on stderr', () => {

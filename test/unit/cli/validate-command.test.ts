@@ -95,6 +95,12 @@ describe('adf-batch validate (command function)', () => {
     assert.ok(result.locations[0].physicalLocation.region.startLine > 1);
     assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '"A"');
     assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'ADF202').level, 'warning');
+    // Rule help is the rule's own section of docs/rules.md, as text, with no placeholder link.
+    const adf301 = run.tool.driver.rules[result.ruleIndex];
+    assert.match(adf301.help.text, /^unknown-dependency, error\. /);
+    assert.match(adf301.help.markdown, /^\*\*unknown-dependency, error\.\*\*/);
+    assert.ok(run.tool.driver.rules.every((r: { help?: { text?: string } }) => (r.help?.text ?? '').length > 20), 'every rule has help text');
+    assert.doesNotMatch(io.out, /example\.invalid|helpUri/);
   });
 
   it('reads UTF-16 files with a byte-order mark', async () => {
