@@ -5,11 +5,13 @@ import { clearParseCache } from './parse-cache';
 import { ValidationContext } from './context';
 import { findPipelines } from './pipeline-model';
 import { ALL_RULES } from './rules';
+import { batchInvokesOf, type BatchInvokeInfo } from './rules/batch-endpoint';
 import { reportSyntaxErrors } from './rules/json-syntax';
 import type { OffsetRange, Problem, ValidateOptions } from './types';
 
 export type { Fix, OffsetRange, Problem, RelatedLocation, Severity, TextEdit, ValidateOptions } from './types';
 export { DEFAULT_LIMITS } from './types';
+export type { BatchInvokeInfo } from './rules/batch-endpoint';
 export { RULES, ruleDescriptor, type RuleDescriptor } from './codes';
 export { LineIndex, type LineCharacter } from '../json/line-index';
 
@@ -58,6 +60,19 @@ function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
 export function clearValidatorCaches(): void {
   clearParseCache();
   forgetLastParse();
+}
+
+/**
+ * The Web activities of a pipeline text that invoke an Azure ML batch endpoint (the batch rules' test), with
+ * the URL each calls when it is known before a run. Never throws: unreadable text has no invokes.
+ */
+export function findBatchInvokes(text: string): BatchInvokeInfo[] {
+  try {
+    const document = parseJsonDocument(text);
+    return batchInvokesOf(new ValidationContext(document, findPipelines(document.root), {}));
+  } catch {
+    return [];
+  }
 }
 
 /** True when the text holds at least one ADF pipeline (used to pick files when scanning folders). */

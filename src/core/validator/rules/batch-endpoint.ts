@@ -325,3 +325,32 @@ function isInside(target: ActivityInfo, container: ActivityInfo): boolean {
   return false;
 }
 
+
+/** A Web activity recognised as a batch endpoint invoke, with the URL it calls as far as it is known before a run. */
+export interface BatchInvokeInfo {
+  readonly pipelineName?: string;
+  readonly activityName?: string;
+  /** The full URL when it is known statically (literal, or built from parameter defaults); undefined otherwise. */
+  readonly url?: string;
+  /** Parameters whose default values were used to build `url`. */
+  readonly urlParameters: readonly string[];
+}
+
+/** Every batch endpoint invoke of the context's pipelines, recognised with the same test as ADF701-ADF707. */
+export function batchInvokesOf(context: ValidationContext): BatchInvokeInfo[] {
+  const found: BatchInvokeInfo[] = [];
+  for (const pipeline of context.pipelines) {
+    for (const activity of pipeline.activities) {
+      if (activity.typeLower !== 'webactivity' || !asInvoke(context, activity)) continue;
+      const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
+      const text = url ? staticText(context.parsed(url), url.value, pipeline) : undefined;
+      found.push({
+        ...(pipeline.name !== undefined ? { pipelineName: pipeline.name } : {}),
+        ...(activity.name !== undefined ? { activityName: activity.name } : {}),
+        ...(text && fullText(text) !== undefined ? { url: fullText(text) } : {}),
+        urlParameters: text?.parameters ?? [],
+      });
+    }
+  }
+  return found;
+}
