@@ -3,6 +3,7 @@ import { runGenerateCommand } from './generate-command';
 import { processIo, type CliIo } from './io';
 import { runRunCommand } from './run-command';
 import { runValidateCommand } from './validate-command';
+import { toolVersion } from './version';
 
 const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   validate: runValidateCommand,
@@ -17,7 +18,7 @@ Commands:
   generate --endpoint-uri <uri> ...  write the pipeline that runs an Azure ML batch endpoint
   run <pipeline file> ...          run a pipeline with the local engine
 
-Run \`adf-batch <command> --help\` for the options of a command.
+Run \`adf-batch <command> --help\` for the options of a command; \`adf-batch --version\` prints the version.
 `;
 
 /** Runs the CLI with `args` (without node and the script); resolves to the exit code. */
@@ -26,6 +27,10 @@ export async function runAdfBatch(args: string[], io: CliIo): Promise<number> {
   if (command === undefined) {
     io.stderr(USAGE);
     return 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${toolVersion()}\n`);
+    return 0;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);

@@ -1,29 +1,31 @@
 // `adf-batch validate <files or folders...> [--format text|json|sarif]`: exit 1 when any error, 2 for bad usage.
-import { readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeJsonBytes } from '../core/json';
 import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
 import type { CliIo } from './io';
-import { formatJson, formatSarif, formatText, type FileResult } from './output-formats';
+import { formatAzureDevOps, formatGithub, formatJson, formatSarif, formatText, type FileResult } from './output-formats';
+import { toolVersion } from './version';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'azure-devops'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Folders never worth descending into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 
-export const VALIDATE_USAGE = `Usage: adf-batch validate <files or folders...> [--format text|json|sarif] [options]
+export const VALIDATE_USAGE = `Usage: adf-batch validate <files or folders...> [--format text|json|sarif|github|azure-devops] [options]
 
 Checks Azure Data Factory pipeline JSON: git-integration files ({name, properties}), ARM templates holding
 Microsoft.DataFactory/factories/pipelines resources, and pipeline bodies. Folders are searched recursively
 for *.json files that hold a pipeline. Rules and codes: docs/rules.md.
 
 Options:
-  --format <text|json|sarif>  text (default): file:line:column: severity code message
+  --format <format>           text (default): file:line:column: severity code message
                               json: an array of {file, line, column, endLine, endColumn, severity, code, message}
                               sarif: SARIF 2.1.0 for code scanning
+                              github: GitHub Actions annotations (::error file=...::message)
+                              azure-devops: Azure Pipelines issues (##vso[task.logissue ...])
   --max-activities <n>        activities per pipeline, nested included (default 80)
   --max-parameters <n>        parameters per pipeline (default 50)
   -h, --help                  this help
@@ -57,7 +59,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   }
   try {
     const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use text, json or sarif.`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}.`);
     if (positionals.length === 0) throw new UsageError('give at least one file or folder to validate.');
     const options: ValidateOptions = {
       maxActivities: positiveInteger(values['max-activities'], '--max-activities'),
@@ -91,6 +93,8 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
 function writeReport(io: CliIo, format: Format, results: FileResult[]): void {
   if (format === 'json') io.stdout(formatJson(results));
   else if (format === 'sarif') io.stdout(formatSarif(results, toolVersion()));
+  else if (format === 'github') io.stdout(formatGithub(results));
+  else if (format === 'azure-devops') io.stdout(formatAzureDevOps(results));
   else io.stdout(formatText(results));
 }
 
@@ -146,19 +150,4 @@ function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
   return shown.split(sep).join('/');
-}
-
-/** The extension's version, from the package.json above this file (dist/cli.js or out/src/cli/...). */
-function toolVersion(): string {
-  let folder = __dirname;
-  for (let i = 0; i < 5; i++) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'adf-batch-endpoints' && manifest.version) return manifest.version;
-    } catch {
-      // not here: look one folder up
-    }
-    folder = dirname(folder);
-  }
-  return '0.0.0';
 }

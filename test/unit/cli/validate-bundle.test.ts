@@ -1,7 +1,7 @@
 // The bundled CLI (dist/cli.js, the package's bin) run as a user would, on temporary files.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -54,6 +54,21 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
     assert.equal(run.results[0].ruleId, 'ADF201');
     // The bundle finds docs/rules.md beside it: the rule's help is its documented section.
     assert.match(run.tool.driver.rules[run.results[0].ruleIndex].help.text, /^name-illegal-character, error\./);
+  });
+
+  it('--version prints the package version', () => {
+    const version = cli(['--version'], dir);
+    assert.equal(version.code, 0, version.err);
+    assert.equal(version.out, `${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('--format github and azure-devops annotate the failing file', () => {
+    const github = cli(['validate', 'bad.json', '--format', 'github'], dir);
+    assert.equal(github.code, 1);
+    assert.match(github.out, /^::error file=bad\.json,line=2,col=11,.*title=ADF201::/);
+    const devops = cli(['validate', 'bad.json', '--format', 'azure-devops'], dir);
+    assert.equal(devops.code, 1);
+    assert.match(devops.out, /^##vso\[task\.logissue type=error;sourcepath=bad\.json;linenumber=2;columnnumber=11;code=ADF201\]/);
   });
 
   it('bad usage and unknown commands exit 2 with a message on stderr', () => {
