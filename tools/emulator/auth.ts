@@ -31,7 +31,7 @@ export function authenticate(emulator: Emulator, req: EmulatorRequest, audience:
   const { claims } = check;
   const rightAudience = audience === 'arm' ? emulator.isArmAudience(claims.aud) : emulator.isMlAudience(claims.aud);
   if (!rightAudience) {
-    const allowed = audience === 'arm' ? `'https://management.core.windows.net/','https://management.azure.com/','${emulator.url}/'` : `'${emulator.cloud.mlAudience}'`;
+    const allowed = audience === 'arm' ? emulator.armAudiences().map((a) => `'${a}'`).join(',') : `'${emulator.cloud.mlAudience}'`;
     unauthorized(
       emulator,
       audience,

@@ -3,6 +3,7 @@ import { request } from 'node:https';
 import type { BatchJobStatus, JobDataEntry } from './batch-jobs';
 import type { ActiveFault, FaultRule, LatencyRule } from './faults';
 import type { RequestLogEntry } from './request-log';
+import type { EmulatorCloud } from './emulator';
 import type { EmulatorSeed } from './seed';
 
 export type { ActiveFault, FaultRule, LatencyRule } from './faults';
@@ -46,13 +47,34 @@ export interface EmulatorControlClientOptions {
   caCertPem?: string;
 }
 
+export interface UserTokenRequest {
+  /** User principal name or object id of a seeded user. */
+  user: string;
+  tenantId?: string;
+  /** `https://management.azure.com/.default` or the audience itself. */
+  scope: string;
+  /** true: the user went through the interactive sign-in (grants the tenant's consent). */
+  interactive?: boolean;
+  /** The client application (default VS Code's). */
+  appId?: string;
+  lifetimeSeconds?: number;
+}
+
+export interface UserTokenAnswer {
+  accessToken: string;
+  /** Seconds since the epoch. */
+  expiresOn: number;
+  tenantId: string;
+  account: { objectId: string; userPrincipalName: string; displayName: string; homeTenantId: string };
+}
+
 export class EmulatorControlClient {
   constructor(
     readonly url: string,
     private readonly options: EmulatorControlClientOptions = {},
   ) {}
 
-  health(): Promise<{ url: string; pageSize: number; timeScale: number }> {
+  health(): Promise<{ url: string; cloud: EmulatorCloud; pageSize: number; timeScale: number }> {
     return this.call('GET', 'health');
   }
 
@@ -110,6 +132,15 @@ export class EmulatorControlClient {
   /** A signed token for any audience; a negative lifetime gives an expired one. */
   async mintToken(input: { audience: string; tenantId?: string; objectId?: string; appId?: string; lifetimeSeconds?: number }): Promise<string> {
     return (await this.call<{ accessToken: string }>('POST', 'token', input)).accessToken;
+  }
+
+  /**
+   * A seeded user's token (default tenant: the user's home tenant). Rejects with an EmulatorControlError whose
+   * `body` is Entra ID's error (`error_codes` 65001 with `suberror: consent_required` until an interactive
+   * sign-in to that tenant, 50020 for a tenant the user is not a member of).
+   */
+  async userToken(input: UserTokenRequest): Promise<UserTokenAnswer> {
+    return this.call<UserTokenAnswer>('POST', 'user-token', input);
   }
 
   async managedIdentityToken(input: { subscriptionId: string; resourceGroup: string; factory: string; resource: string; credential?: string }): Promise<string> {

@@ -4,6 +4,7 @@ import { faultProblem, regexProblem, type FaultRule } from './faults';
 import { isObject, json, jsonBody, ReplyError, type Reply } from './http';
 import type { Route, RouteContext } from './router';
 import { checkSeed, SeedError } from './seed';
+import { VS_CODE_CLIENT_ID } from './users';
 
 function bad(message: string): ReplyError {
   return new ReplyError(json(400, { error: { code: 'BadRequest', message } }));
@@ -99,6 +100,33 @@ function token(ctx: RouteContext): Reply {
   return json(200, { accessToken });
 }
 
+/**
+ * A seeded user's token (what the stand-in Microsoft account provider and the stand-in `az` ask for).
+ * Refusals answer Entra ID's error body (AADSTS65001 consent_required, 50020 not a member, 50034 no such user).
+ */
+function userToken(ctx: RouteContext): Reply {
+  const b = body(ctx);
+  if (typeof b.user !== 'string' || !b.user) throw bad('user (user principal name or object id) is required');
+  const audience = typeof b.audience === 'string' ? b.audience : typeof b.scope === 'string' ? b.scope : undefined;
+  if (!audience) throw bad('audience (or scope) is required');
+  const lifetime = b.lifetimeSeconds === undefined ? undefined : Number(b.lifetimeSeconds);
+  if (lifetime !== undefined && !Number.isFinite(lifetime)) throw bad('lifetimeSeconds must be a number (negative for an expired token)');
+  const { token, claims, user } = ctx.emulator.issueUserToken({
+    user: b.user,
+    tenantId: typeof b.tenantId === 'string' && b.tenantId ? b.tenantId : undefined,
+    audience,
+    appId: typeof b.appId === 'string' ? b.appId : VS_CODE_CLIENT_ID,
+    interactive: b.interactive === true,
+    lifetimeSeconds: lifetime,
+  });
+  return json(200, {
+    accessToken: token,
+    expiresOn: claims.exp,
+    tenantId: claims.tid,
+    account: { objectId: user.objectId, userPrincipalName: user.userPrincipalName, displayName: user.displayName, homeTenantId: user.tenants[0] },
+  });
+}
+
 function managedIdentityToken(ctx: RouteContext): Reply {
   const b = body(ctx);
   for (const key of ['subscriptionId', 'resourceGroup', 'factory', 'resource']) if (typeof b[key] !== 'string') throw bad(`${key} is required`);
@@ -145,5 +173,6 @@ export function controlRoutes(): Route[] {
     route('pipelineRuns.list', 'GET', 'pipeline-runs', pipelineRuns),
     route('token', 'POST', 'token', token),
     route('managedIdentityToken', 'POST', 'managed-identity-token', managedIdentityToken),
+    route('userToken', 'POST', 'user-token', userToken),
   ];
 }

@@ -1,10 +1,14 @@
 // The emulator's core: the world, tokens, runs, faults and request log (no HTTP here).
+import { emulatedCloud } from './clouds';
+import { entraError } from './errors';
 import { FaultBook } from './faults';
+import { ReplyError } from './http';
 import { PipelineRunStore, type PipelineRunExecutor } from './pipeline-runs';
 import { RequestLog } from './request-log';
 import type { EmulatorSeed } from './seed';
 import { World, type FactoryState } from './state';
 import { sameAudience, TokenService, type TokenClaims } from './tokens';
+import type { UserState } from './users';
 
 /** The emulator as a custom cloud (what the extension's `customCloud` setting needs). */
 export interface EmulatorCloud {
@@ -32,8 +36,8 @@ export interface EmulatorConfig {
   pipelineRunExecutor?: PipelineRunExecutor;
 }
 
-export const ARM_AUDIENCE = 'https://management.azure.com/';
-export const ML_AUDIENCE = 'https://ml.azure.com';
+export const ARM_AUDIENCE = emulatedCloud('AzureCloud').armAudience;
+export const ML_AUDIENCE = emulatedCloud('AzureCloud').mlAudience;
 
 export class Emulator {
   world: World;
@@ -42,7 +46,6 @@ export class Emulator {
   readonly caCertPem: string;
   readonly pageSize: number;
   readonly timeScale: number;
-  readonly cloud: EmulatorCloud;
   readonly tokens: TokenService;
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
@@ -56,14 +59,6 @@ export class Emulator {
     this.seed = config.seed;
     this.world = new World(config.seed, config.url);
     this.tokens = new TokenService(config.url);
-    this.cloud = {
-      resourceManagerEndpoint: config.url,
-      authorityHost: config.url,
-      armAudience: ARM_AUDIENCE,
-      mlAudience: ML_AUDIENCE,
-      portalUrl: `${config.url}/portal`,
-      mlStudioUrl: `${config.url}/studio`,
-    };
     this.runs = new PipelineRunStore(
       {
         url: config.url,
@@ -76,13 +71,54 @@ export class Emulator {
     );
   }
 
-  /** Audiences ARM accepts: the public ARM ones and the emulator's own URL (the SDKs' default scope). */
+  /** The emulator as a custom cloud; the audiences are those of the seed's `cloud` (default AzureCloud). */
+  get cloud(): EmulatorCloud {
+    const audiences = emulatedCloud(this.seed.cloud);
+    return {
+      resourceManagerEndpoint: this.url,
+      authorityHost: this.url,
+      armAudience: audiences.armAudience,
+      mlAudience: audiences.mlAudience,
+      portalUrl: `${this.url}/portal`,
+      mlStudioUrl: `${this.url}/studio`,
+    };
+  }
+
+  /** Audiences ARM accepts: the seed's cloud's ARM ones and the emulator's own URL (the SDKs' default scope). */
+  armAudiences(): string[] {
+    return [...emulatedCloud(this.seed.cloud).armAudiences, `${this.url}/`];
+  }
+
   isArmAudience(aud: string): boolean {
-    return [ARM_AUDIENCE, 'https://management.core.windows.net/', `${this.url}/`].some((a) => sameAudience(a, aud));
+    return this.armAudiences().some((a) => sameAudience(a, aud));
   }
 
   isMlAudience(aud: string): boolean {
-    return sameAudience(ML_AUDIENCE, aud);
+    return sameAudience(emulatedCloud(this.seed.cloud).mlAudience, aud);
+  }
+
+  /**
+   * A token for a seeded user in a tenant (default: the home tenant), as the Microsoft account provider or
+   * the Azure CLI would get one. Throws Entra ID's reply (ReplyError) when the user is not a member or the
+   * tenant needs an interactive sign-in; `interactive` is that sign-in, and grants the tenant's consent.
+   */
+  issueUserToken(input: { user: string; tenantId?: string; audience: string; appId: string; interactive: boolean; lifetimeSeconds?: number }): { token: string; claims: TokenClaims; user: UserState } {
+    const user = this.world.users.find(input.user);
+    if (!user) throw new ReplyError(entraError(400, 'invalid_grant', 50034, `The user account ${input.user} does not exist in the directory. To sign into this application, the account must be added to the directory.`));
+    const tenantId = (input.tenantId ?? user.tenants[0]!).toLowerCase();
+    const tenant = this.world.findTenant(tenantId);
+    if (!tenant) throw new ReplyError(entraError(400, 'invalid_tenant', 90002, `Tenant '${tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
+    this.world.users.authorize(user, tenant.id, tenant.displayName, input.appId, input.interactive);
+    const { token, claims } = this.tokens.issue({
+      audience: input.audience.replace(/\/\.default$/i, ''),
+      tenantId: tenant.id,
+      objectId: user.objectId,
+      appId: input.appId,
+      version: '2.0',
+      lifetimeSeconds: input.lifetimeSeconds ?? this.world.tokenLifetimeSeconds,
+      user: { userPrincipalName: user.userPrincipalName, displayName: user.displayName },
+    });
+    return { token, claims, user };
   }
 
   /** Back to the seed: forgets runs, jobs, writes, faults, latency and the request log. */

@@ -32,6 +32,7 @@ export type {
   SeedServicePrincipal,
   SeedSubscription,
   SeedTenant,
+  SeedUser,
   SeedWorkspace,
 } from './seed';
 export { SeedError, loadSeedFile, checkSeed } from './seed';
@@ -116,7 +117,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     url,
     caCertPath: certs.caCertPath,
     caCertPem: certs.caCertPem,
-    cloud: emulator.cloud,
+    get cloud(): EmulatorCloud {
+      return emulator.cloud; // follows the seed's `cloud` (a seed set through the control API may change it)
+    },
     stateDir,
     stop,
     setPipelineRunExecutor: (executor) => emulator.setPipelineRunExecutor(executor),

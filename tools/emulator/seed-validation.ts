@@ -1,4 +1,5 @@
 // Structural and referential checks of a seed, collecting every problem with its JSON path.
+import { EMULATED_CLOUD_NAMES } from './clouds';
 import { findBuiltInRole } from './role-definitions';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,7 +94,8 @@ export function validateSeed(value: unknown): string[] {
   const c = new Checker();
   const root = c.object(value, 'seed');
   if (!root) return c.problems;
-  c.known(root, 'seed', ['tenants', 'servicePrincipals', 'principals', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds', 'dataPlaneRbac']);
+  c.known(root, 'seed', ['cloud', 'tenants', 'servicePrincipals', 'principals', 'users', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds', 'dataPlaneRbac']);
+  c.oneOf(root, 'cloud', 'seed', EMULATED_CLOUD_NAMES);
 
   const tenantIds = new Set<string>();
   c.array(root.tenants, 'tenants', true).forEach((t, i) => {
@@ -135,6 +137,7 @@ export function validateSeed(value: unknown): string[] {
     c.unique(principals, c.guid(principal, 'objectId', path), path, 'principal objectId');
     c.oneOf(principal, 'type', path, ['User', 'Group', 'ServicePrincipal'], true);
   });
+  checkUsers(c, root, principals, knownTenant);
   c.number(root, 'tokenLifetimeSeconds', 'seed', { min: 1, integer: true });
   c.boolean(root, 'dataPlaneRbac', 'seed');
 
@@ -333,6 +336,31 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       const principalId = c.guid(cred, 'principalId', credPath);
       if (principalId) principals.add(principalId.toLowerCase());
       c.guid(cred, 'clientId', credPath);
+    });
+  });
+}
+
+function checkUsers(c: Checker, root: Json, principals: Set<string>, knownTenant: (obj: Json, key: string, path: string) => void): void {
+  const names = new Set<string>();
+  c.array(root.users, 'users', false).forEach((u, i) => {
+    const path = `users[${i}]`;
+    const user = c.object(u, path);
+    if (!user) return;
+    c.known(user, path, ['objectId', 'userPrincipalName', 'displayName', 'tenants']);
+    c.unique(principals, c.guid(user, 'objectId', path), path, 'principal objectId');
+    c.unique(names, c.string(user, 'userPrincipalName', path), path, 'userPrincipalName');
+    c.string(user, 'displayName', path, false);
+    const tenants = new Set<string>();
+    const memberships = c.array(user.tenants, `${path}.tenants`, true);
+    if (Array.isArray(user.tenants) && memberships.length === 0) c.fail(`${path}.tenants`, 'a user needs at least one tenant (the first is the home tenant)');
+    memberships.forEach((m, j) => {
+      const mPath = `${path}.tenants[${j}]`;
+      const membership = c.object(m, mPath);
+      if (!membership) return;
+      c.known(membership, mPath, ['tenantId', 'interactionRequired']);
+      knownTenant(membership, 'tenantId', mPath);
+      c.unique(tenants, typeof membership.tenantId === 'string' ? membership.tenantId : undefined, mPath, 'tenant');
+      c.boolean(membership, 'interactionRequired', mPath);
     });
   });
 }

@@ -1,5 +1,6 @@
 // The emulator's seed: the Azure world it starts with (format documented in docs/emulator.md).
 import { readFileSync } from 'node:fs';
+import type { EmulatedCloudName } from './clouds';
 import { validateSeed } from './seed-validation';
 
 export type JobOutcome = 'Completed' | 'Failed' | 'Canceled';
@@ -38,6 +39,18 @@ export interface SeedPrincipal {
   tenantId: string;
   type: 'User' | 'Group' | 'ServicePrincipal';
   displayName?: string;
+}
+
+/** A user account: a member of one or more tenants (the first is the home tenant). */
+export interface SeedUser {
+  objectId: string;
+  userPrincipalName: string;
+  displayName?: string;
+  tenants: Array<{
+    tenantId: string;
+    /** true: silent token requests answer AADSTS65001 (consent_required) until an interactive sign-in. */
+    interactionRequired?: boolean;
+  }>;
 }
 
 export interface SeedSubscription {
@@ -158,9 +171,12 @@ export interface SeedRoleAssignment {
 export interface EmulatorSeed {
   $schema?: string;
   description?: string;
+  /** The cloud whose token audiences ARM, Entra ID and the ML data plane accept. Default AzureCloud. */
+  cloud?: EmulatedCloudName;
   tenants: SeedTenant[];
   servicePrincipals?: SeedServicePrincipal[];
   principals?: SeedPrincipal[];
+  users?: SeedUser[];
   subscriptions: SeedSubscription[];
   roleAssignments?: SeedRoleAssignment[];
   /** Lifetime of issued tokens. Default 3600. */

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { BatchJob } from './batch-jobs';
 import type { PipelineRunState } from './pipeline-runs';
 import { findBuiltInRole } from './role-definitions';
+import { UserDirectory } from './users';
 import type {
   EmulatorSeed,
   JobOutcome,
@@ -164,6 +165,7 @@ export class World {
   readonly endpointsByScoringPath = new Map<string, EndpointState>();
   readonly roleAssignments: RoleAssignmentState[] = [];
   readonly tokenLifetimeSeconds: number;
+  readonly users: UserDirectory;
 
   constructor(
     readonly seed: EmulatorSeed,
@@ -182,6 +184,8 @@ export class World {
     for (const p of seed.principals ?? []) {
       this.addPrincipal({ objectId: p.objectId, tenantId: p.tenantId, type: p.type, displayName: p.displayName ?? p.objectId });
     }
+    this.users = new UserDirectory(seed.users ?? []);
+    for (const u of this.users.all) this.addPrincipal({ objectId: u.objectId, tenantId: u.tenants[0]!, type: 'User', displayName: u.displayName });
     for (const s of seed.subscriptions) {
       const sub: SubscriptionState = { id: s.id.toLowerCase(), displayName: s.displayName, tenantId: s.tenantId.toLowerCase(), state: s.state ?? 'Enabled', resourceGroups: new Map() };
       this.subscriptions.set(sub.id, sub);

@@ -11,8 +11,13 @@ export interface TokenClaims {
   oid: string;
   sub: string;
   appid: string;
-  idtyp: 'app';
+  /** 'user' for tokens of user accounts, which also carry upn, name and scp (delegated scopes). */
+  idtyp: 'app' | 'user';
   ver: '1.0' | '2.0';
+  upn?: string;
+  unique_name?: string;
+  name?: string;
+  scp?: string;
   /** Resource id of a managed identity (set for managed identity tokens). */
   xms_mirid?: string;
   uti: string;
@@ -26,6 +31,7 @@ export interface IssueTokenInput {
   version: '1.0' | '2.0';
   lifetimeSeconds: number;
   managedIdentityResourceId?: string;
+  user?: { userPrincipalName: string; displayName: string };
 }
 
 export type TokenCheck =
@@ -74,8 +80,9 @@ export class TokenService {
       oid: input.objectId,
       sub: input.objectId,
       appid: input.appId,
-      idtyp: 'app',
+      idtyp: input.user ? 'user' : 'app',
       ver: input.version,
+      ...(input.user ? { upn: input.user.userPrincipalName, unique_name: input.user.userPrincipalName, name: input.user.displayName, scp: 'user_impersonation' } : {}),
       uti: randomUUID(),
       ...(input.managedIdentityResourceId ? { xms_mirid: input.managedIdentityResourceId } : {}),
     };

@@ -31,9 +31,12 @@ function listSubscriptions(ctx: RouteContext): Reply {
 
 function listTenants(ctx: RouteContext): Reply {
   const world = ctx.emulator.world;
-  // The caller's home tenant plus every tenant where the same application is registered.
+  // A user: every tenant the account is a member of (also those still needing an interactive sign-in).
+  // An application: the token's tenant plus every tenant where the same application is registered.
   const ids = new Set([ctx.caller.tid.toLowerCase()]);
-  for (const sp of world.servicePrincipals) if (sp.clientId === ctx.caller.appid.toLowerCase()) ids.add(sp.tenantId);
+  const user = ctx.caller.idtyp === 'user' ? world.users.find(ctx.caller.oid) : undefined;
+  if (user) for (const id of user.tenants) ids.add(id);
+  else for (const sp of world.servicePrincipals) if (sp.clientId === ctx.caller.appid.toLowerCase()) ids.add(sp.tenantId);
   const tenants = [...ids].flatMap((id) => {
     const t = world.tenants.get(id);
     return t

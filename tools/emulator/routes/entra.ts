@@ -8,11 +8,8 @@ import { audienceOf, sameAudience } from '../tokens';
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
-/** Resources Entra ID issues tokens for here (besides the emulator's own URL). */
+/** Resources Entra ID issues tokens for here (besides the emulator's own URL and its cloud's ARM and ML audiences). */
 const KNOWN_RESOURCES = [
-  'https://management.azure.com/',
-  'https://management.core.windows.net/',
-  'https://ml.azure.com',
   'https://storage.azure.com/',
   'https://vault.azure.net',
   'https://graph.microsoft.com',
@@ -65,7 +62,7 @@ function openIdConfiguration(emulator: Emulator, tenantSegment: string, version:
 }
 
 function knownResource(emulator: Emulator, resource: string): boolean {
-  return [...KNOWN_RESOURCES, `${emulator.url}/`].some((r) => sameAudience(r, resource));
+  return [...KNOWN_RESOURCES, ...emulator.armAudiences(), emulator.cloud.mlAudience].some((r) => sameAudience(r, resource));
 }
 
 /** Client id and secret from the form (client_secret_post) or a Basic header (client_secret_basic). */
