@@ -1,13 +1,14 @@
 // The wizard's output channel ("ADF Batch Endpoints: Pipeline Wizard"). Every line also stays in memory (tests
-// read it), and any value registered as a secret is masked before it is written anywhere.
+// read it), and any value registered as a secret is masked, in every encoding, before it is written anywhere.
 import * as vscode from 'vscode';
+import { SecretRedactor } from '../core/engine';
 import type { WizardLog } from './services';
 
 const MAX_LINES = 2000;
 
 export class WizardOutputLog implements WizardLog, vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('ADF Batch Endpoints: Pipeline Wizard', { log: true });
-  private readonly secrets = new Set<string>();
+  private readonly secrets = new SecretRedactor();
   private readonly memory: string[] = [];
 
   info(message: string): void {
@@ -29,7 +30,7 @@ export class WizardOutputLog implements WizardLog, vscode.Disposable {
   }
 
   addSecret(value: string): void {
-    if (value.length >= 4) this.secrets.add(value);
+    this.secrets.add(value);
   }
 
   /** What was written (after masking). */
@@ -42,9 +43,7 @@ export class WizardOutputLog implements WizardLog, vscode.Disposable {
   }
 
   private redact(message: string): string {
-    let text = message;
-    for (const secret of this.secrets) text = text.split(secret).join('***');
-    return text;
+    return this.secrets.redactText(message);
   }
 
   private keep(level: string, text: string): void {

@@ -11,4 +11,5 @@ export { noIdentity, type IdentityResolver, type KeyVaultSecretRequest, type Tok
 export { clientCredentialsToken, createStandInIdentity, keyVaultAudience, type LinkedServiceLookup, type StandInIdentityOptions, type TokenSource } from './identity-providers';
 export { SUPPORTED_ACTIVITY_TYPES } from './activities/supported-types';
 export { parseTimespan, formatTimespan } from './timespan';
-export { REDACTED } from './redaction';
+export { REDACTED, SecretRedactor } from './redaction';
+export { secretForms } from './secret-forms';

@@ -97,6 +97,11 @@ export class PipelineEngine {
     const active: ActiveRun = { controller, children: new Set() };
     this.runs.set(runId, active);
 
+    // A child run (Execute Pipeline) also masks what its parent knows to be secret: values passed down as String.
+    const parentRedactor = options.invokedBy?.pipelineRunId ? this.runs.get(options.invokedBy.pipelineRunId)?.state?.redactor : undefined;
+    const redactor = new SecretRedactor(parentRedactor);
+    for (const secret of parameters.secrets) redactor.add(secret);
+
     const started = this.services.clock.now();
     const invokedBy = options.invokedBy ?? { name: 'Manual', id: randomUUID(), invokedByType: 'Manual' };
     const record: PipelineRunRecord = {
@@ -104,7 +109,7 @@ export class PipelineEngine {
       runGroupId: runId,
       isLatest: true,
       pipelineName: pipeline.name,
-      parameters: parametersForRecord(declared, parameters.values),
+      parameters: redactor.redact(parametersForRecord(declared, parameters.values)),
       invokedBy,
       lastUpdated: started.toISOString(),
       runStart: started.toISOString(),
@@ -113,8 +118,6 @@ export class PipelineEngine {
     };
     this.store.putPipelineRun(record);
 
-    const redactor = new SecretRedactor();
-    for (const secret of parameters.secrets) redactor.add(secret);
     const state: RunState = {
       services: this.services,
       runId,

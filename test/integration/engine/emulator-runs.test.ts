@@ -1,6 +1,7 @@
 // The emulator's run API backed by the engine: cancel, records in the real API shapes, bad input.
 import assert from 'node:assert/strict';
 import { ACTIVITY, generateBatchPipeline, toCreateOrUpdateBody } from '../../../src/core/pipeline';
+import { CANARY_SECRET, canaryPipelineProperties, revealedCanaryForms } from '../../fixtures/secret-canary';
 import { FACTORY, RG, useEngineEmulator } from './fixture';
 import { activityRuns, publish, publishAndRun, startRun, waitForRun } from './runs';
 
@@ -52,6 +53,14 @@ describe('engine in the emulator: pipeline runs API', function () {
     const stop = named('Stop')[0]!;
     assert.deepEqual(stop.error, { errorCode: 'E1', message: 'hello engine', failureType: 'UserError', target: 'Stop', details: '' });
     assert.equal(named('Never')[0]!.status, 'Skipped');
+  });
+
+  it('keeps the canary SecureString out of queryActivityruns and the run record in every encoding', async () => {
+    const { run, activities } = await publishAndRun(fx, 'Canary', { ...canaryPipelineProperties() } as never, { secret: CANARY_SECRET });
+    assert.equal(run.status, 'Succeeded', run.message);
+    assert.equal(activities.length, 7);
+    assert.ok(activities.every((a) => a.output !== undefined), 'every step recorded an output');
+    assert.deepEqual(revealedCanaryForms(JSON.stringify({ run, activities })), []);
   });
 
   it('fails a run whose activity type the engine does not support, saying so', async () => {

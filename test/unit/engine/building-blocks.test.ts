@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createNodeHttpClient } from '../../../src/core/engine/http-client';
 import { createStandInIdentity, keyVaultAudience } from '../../../src/core/engine/identity-providers';
 import { SecretRedactor, REDACTED } from '../../../src/core/engine/redaction';
+import { CANARY_SECRET, revealedCanaryForms } from '../../fixtures/secret-canary';
 import { authorityHostOf, parseRunTargetSettings, runTargetFromUrl } from '../../../src/core/engine/run-target';
 import { formatTimespan, parseTimespan } from '../../../src/core/engine/timespan';
 import { folderLinkedServiceLookup, folderPipelineResolver, pipelineFromJson } from '../../../src/core/engine/workspace';
@@ -34,6 +35,37 @@ describe('engine building blocks', () => {
       n: 1,
       short: 'abc',
     });
+  });
+
+  it('redacts a secret in its URL, base64 (at any alignment), JSON- and HTML-escaped forms', () => {
+    const redactor = new SecretRedactor();
+    redactor.add(CANARY_SECRET);
+    const s = CANARY_SECRET;
+    const shown = [
+      `a ${s} b`,
+      encodeURIComponent(s),
+      encodeURIComponent(s).replace(/%20/g, '+'),
+      encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+      Buffer.from(s).toString('base64'),
+      Buffer.from(s).toString('base64url'),
+      Buffer.from(`x${s}`).toString('base64'),
+      Buffer.from(`xy${s}!`).toString('base64url'),
+      JSON.stringify({ token: s }),
+      JSON.stringify(JSON.stringify({ token: `"${s}"` })),
+      s.replace(/&/g, '&amp;'),
+    ];
+    for (const text of shown) assert.notDeepEqual(revealedCanaryForms(text), [], `the detector sees ${text}`);
+    for (const text of shown) assert.deepEqual(revealedCanaryForms(redactor.redact(text)), [], `masked: ${redactor.redact(text)}`);
+    assert.equal(redactor.redact('ordinary text, no secret'), 'ordinary text, no secret');
+  });
+
+  it('masks a parent run\'s secrets in a child redactor too', () => {
+    const parent = new SecretRedactor();
+    parent.add('parent-secret-1');
+    const child = new SecretRedactor(parent);
+    child.add('child-secret-2');
+    assert.equal(child.redactText('parent-secret-1 child-secret-2'), `${REDACTED} ${REDACTED}`);
+    assert.equal(parent.redactText('child-secret-2'), 'child-secret-2');
   });
 
   it('reads pipelines as git-integration files, bare properties, and refuses ARM templates', () => {

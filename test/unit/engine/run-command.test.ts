@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRunCommand } from '../../../src/cli/run-command';
+import { REDACTED } from '../../../src/core/engine/redaction';
+import { CANARY_SECRET, canaryPipelineProperties, revealedCanaryForms } from '../../fixtures/secret-canary';
 
 interface Captured {
   code: number;
@@ -27,6 +29,7 @@ describe('adf-batch run', () => {
     write('Fails', { activities: [{ name: 'Stop', type: 'Fail', typeProperties: { message: 'stopped on purpose', errorCode: 'E7' } }] });
     write('Parent', { activities: [{ name: 'Call child', type: 'ExecutePipeline', typeProperties: { pipeline: { referenceName: 'Greets', type: 'PipelineReference' }, parameters: { who: 'child' }, waitOnCompletion: true } }] });
     write('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
+    write('Canary', canaryPipelineProperties());
     writeFileSync(join(dir, 'not-json.json'), '{ nope');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +72,16 @@ describe('adf-batch run', () => {
     const { code, stdout } = await run(['pipeline/Parent.json', '--time-scale', '1000']);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^OK {8}Call child \(ExecutePipeline\)/m);
+  });
+
+  it('shows the canary SecureString in none of its encodings, in --format json or --show-io', async () => {
+    for (const args of [['--format', 'json'], ['--show-io']]) {
+      const { code, stdout, stderr } = await run(['pipeline/Canary.json', '--param', `secret=${CANARY_SECRET}`, ...args]);
+      assert.equal(code, 0, stdout + stderr);
+      assert.deepEqual(revealedCanaryForms(stdout + stderr), [], `${args.join(' ')} output:\n${stdout}`);
+      // The transformed values are there, masked (the run did produce them).
+      assert.ok(stdout.split(REDACTED).length > 7, `masked values in ${args.join(' ')}:\n${stdout}`);
+    }
   });
 
   it('exits 1 when cancelled', async () => {
