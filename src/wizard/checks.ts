@@ -5,7 +5,7 @@ import {
   describeGitMode, explainSecureStringParameter, fail, info, inputTypeHint, pass, secretNameProblem, warn,
 } from '../core/preflight';
 import type { DeploymentFacts, FactoryInfo } from '../core/publish/factory-reads';
-import type { CheckView, WizardForm } from '../shared/wizard-messages';
+import type { CheckView, WizardForm } from './protocol';
 import type { WizardEndpoint } from './endpoint';
 import { inputUriOf } from './form';
 

@@ -1,7 +1,7 @@
 // The activities of a pipeline as the review's diagram shows them: boxes in dependency order, containers with
 // their inner activities (the Until loop, the If branches).
 import type { Activity } from '../core/pipeline';
-import type { DiagramActivity } from '../shared/wizard-messages';
+import type { DiagramActivity } from './protocol';
 
 const CONTAINERS: Record<string, Array<{ key: string; label: string }>> = {
   until: [{ key: 'activities', label: 'Repeat until the job ends' }],

@@ -2,7 +2,7 @@
 import { DEFAULT_LOOP_TIMEOUT, DEFAULT_POLL_INTERVAL_SECONDS, timespanSeconds, validateBatchPipelineOptions, type AuthOptions, type BatchPipelineOptions } from '../core/pipeline';
 import type { CloudDefinition } from '../core/clouds';
 import { datastorePathProblem, datastoreUri, inputUriProblem, secretNameProblem, type DatastoreChoice } from '../core/preflight';
-import type { FormField, WizardForm } from '../shared/wizard-messages';
+import type { FormField, FormPatch, WizardForm } from './protocol';
 import type { WizardEndpoint } from './endpoint';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +53,16 @@ export const STEP_FIELDS: Readonly<Record<'target' | 'auth' | 'data' | 'review',
   data: ['inputDatastore', 'inputPath', 'inputUri', 'outputDatastore', 'outputPath', 'pollIntervalSeconds', 'loopTimeout'],
   review: ['pipelineName', 'folder', 'description'],
 };
+
+/** The form after a patch; `derived` when the patch changed more than it said (the webview must take the form over). */
+export function patchedForm(before: WizardForm, patch: FormPatch): { form: WizardForm; derived: boolean } {
+  const form: WizardForm = { ...before, ...patch };
+  // The output path follows the pipeline name until the user changes it.
+  if (patch.pipelineName !== undefined && patch.outputPath === undefined && before.outputPath === `batch/${before.pipelineName}`) {
+    return { form: { ...form, outputPath: `batch/${patch.pipelineName}` }, derived: true };
+  }
+  return { form, derived: false };
+}
 
 export function formProblems(form: WizardForm, context: FormContext): FormProblems {
   const problems: FormProblems = {};

@@ -1,6 +1,7 @@
 // Every message from the webview passes the shared validator before the controller sees it; a rejected one gets
 // an error reply (when it has an id) and a line in the log, and nothing else happens.
-import { messageIdOf, validateWebviewMessage, type ReplyMessage, type WebviewRequest } from '../shared/wizard-messages';
+import { messageIdOf, validateWebviewMessage } from './protocol-checks';
+import type { ReplyMessage, WebviewRequest } from './protocol';
 import type { WizardLog } from './services';
 
 export interface RouterTarget {

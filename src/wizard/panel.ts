@@ -2,7 +2,7 @@
 // controller, and the controller's state posted back after every change. The panel keeps its webview alive while
 // hidden (retainContextWhenHidden), and the state lives in the controller anyway: hiding and showing loses nothing.
 import * as vscode from 'vscode';
-import { persistedWebviewState, type ExtensionMessage, type PersistedWebviewState } from '../shared/wizard-messages';
+import { persistedWebviewState, type ExtensionMessage, type PersistedWebviewState } from './protocol';
 import type { WizardController } from './controller';
 import { wizardHtml } from './html';
 import { routeWebviewMessage } from './message-router';

@@ -2,7 +2,7 @@
 import { BatchPipelineOptionsError, generateBatchPipeline, toGitJson, type BatchPipelineOptions, type PipelineDocument } from '../core/pipeline';
 import { diffPipelines, diffTexts, type PipelineDiff } from '../core/publish/pipeline-diff';
 import { LineIndex, validate } from '../core/validator';
-import type { DiffView, ProblemView, ReviewView } from '../shared/wizard-messages';
+import type { DiffView, ProblemView, ReviewView } from './protocol';
 import { diagramOf } from './diagram';
 
 export interface GeneratedReview {

@@ -1,6 +1,6 @@
 // The parameters "Run now" asks for (defaults filled in), and the values createRun gets.
 import type { PipelineDocument } from '../core/pipeline';
-import type { RunParameterView } from '../shared/wizard-messages';
+import type { RunParameterView } from './protocol';
 
 export function runParametersOf(document: PipelineDocument): RunParameterView[] {
   return Object.entries(document.properties.parameters).map(([name, spec]) => ({

@@ -5,7 +5,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import {
   STEP_TITLES, WIZARD_STEPS, persistedWebviewState, type FormField, type RequestMethod, type RequestParams, type WizardForm, type WizardStep,
   type WizardViewState,
-} from '../../shared/wizard-messages';
+} from '../../wizard/protocol';
 import { WizardRpc } from './rpc';
 import { authStep, dataStep, endpointStep, publishStep, reviewStep, runStep, targetStep, type StepContext } from './steps';
 import { button, type FormBinding } from './ui';
@@ -46,7 +46,7 @@ function displayedForm(s: WizardViewState): WizardForm {
 /** After a reload of the webview, edits kept with setState that the extension never got are sent again. */
 function restoreUnsentEdits(s: WizardViewState): void {
   restored = true;
-  const saved = rpc.persisted();
+  const saved = rpc.persistedWizard();
   if (!saved || saved.formRevision !== s.formRevision) return;
   const patch: Partial<Record<FormField, unknown>> = {};
   for (const key of Object.keys(s.form) as FormField[]) {
@@ -168,6 +168,6 @@ function draw(): void {
   }
 }
 
-const saved = rpc.persisted();
+const saved = rpc.persistedWizard();
 if (saved) root.querySelector('.loading')?.replaceWith(Object.assign(document.createElement('p'), { className: 'loading', textContent: `Restoring step ${STEP_TITLES[saved.step]}...` }));
 void rpc.request('ready', {});

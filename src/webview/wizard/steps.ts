@@ -1,7 +1,7 @@
 // One render function per wizard step. They read the view state and the form (with the user's pending edits),
 // and call back into main.ts for every action; nothing here talks to the extension directly.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ExportFormat, RequestMethod, RequestParams, WizardAuthKind, WizardViewState } from '../../shared/wizard-messages';
+import type { ExportFormat, RequestMethod, RequestParams, WizardAuthKind, WizardViewState } from '../../wizard/protocol';
 import { button, checkList, choiceOptions, diagram, diffBlock, formatDuration, numberField, radioGroup, selectField, textField, type FormBinding } from './ui';
 
 export interface StepContext {

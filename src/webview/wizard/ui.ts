@@ -1,6 +1,6 @@
 // Small building blocks of the wizard's views: labelled fields bound to the form, checks, diffs, the diagram.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CheckView, ChoiceView, DiagramActivity, DiffView, FormField, WizardForm } from '../../shared/wizard-messages';
+import type { CheckView, ChoiceView, DiagramActivity, DiffView, FormField, WizardForm } from '../../wizard/protocol';
 
 export interface FormBinding {
   form: WizardForm;

@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../../src/api';
 import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import type { EmulatorSeed, SeedServicePrincipal } from '../../../tools/emulator';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
-import type { RequestMethod, RequestParams, WizardViewState } from '../../../src/shared/wizard-messages';
+import type { RequestMethod, RequestParams, WizardViewState } from '../../../src/wizard/protocol';
 import type { WizardHandle } from '../../../src/wizard/wizard-api';
 import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
 

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  REQUEST_METHODS, isExtensionMessage, messageIdOf, validateWebviewMessage, type RequestMethod, type RequestParams,
-} from '../../../src/shared/wizard-messages';
+import type { RequestMethod, RequestParams } from '../../../src/wizard/protocol';
+import { REQUEST_METHODS, isExtensionMessage, messageIdOf, validateWebviewMessage } from '../../../src/wizard/protocol-checks';
 
 /** One valid example of every request the webview may send. */
 const VALID: { [M in RequestMethod]: RequestParams[M] } = {

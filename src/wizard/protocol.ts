@@ -1,10 +1,11 @@
-// The one contract between the Create ADF Pipeline wizard's extension side (src/wizard) and its webview
-// (src/webview/wizard): the view state the extension pushes, the requests the webview sends, the replies, and a
-// runtime validator for every webview->extension message (the webview is untrusted input: nothing is acted on
-// before it passes). Modelled on vscode-pull-request-github's request/reply messages with ids.
+// The contract between the Create ADF Pipeline wizard's extension side (src/wizard) and its webview
+// (src/webview/wizard): the view state the extension pushes and the requests the webview sends, in the generic
+// envelope of src/webview-host/protocol.ts. The runtime checks of every request are in protocol-checks.ts.
 //
 // No secret ever travels in these messages: SecureString run parameters are asked by the extension in a password
 // input box, Key Vault secrets are named, never read.
+
+import type { HostMessage, ReplyMessage, RequestOf } from '../webview-host/protocol';
 
 export const WIZARD_STEPS = ['endpoint', 'target', 'auth', 'data', 'review', 'publish', 'run'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -302,23 +303,12 @@ export interface RequestParams {
 
 export type RequestMethod = keyof RequestParams;
 
-export type WebviewRequest = { [M in RequestMethod]: { type: 'request'; id: number; method: M; params: RequestParams[M] } }[RequestMethod];
+export type WebviewRequest = RequestOf<RequestParams>;
 
 // Extension -> webview
 
-export interface ReplyMessage {
-  type: 'reply';
-  id: number;
-  ok: boolean;
-  error?: string;
-}
-
-export interface StateMessage {
-  type: 'state';
-  state: WizardViewState;
-}
-
-export type ExtensionMessage = ReplyMessage | StateMessage;
+export type { ReplyMessage };
+export type ExtensionMessage = HostMessage<WizardViewState>;
 
 /** What the webview keeps with setState (restored after a reload): the step and the form, no secret. */
 export interface PersistedWebviewState {
@@ -330,173 +320,4 @@ export interface PersistedWebviewState {
 
 export function persistedWebviewState(state: WizardViewState): PersistedWebviewState {
   return { step: state.step, formRevision: state.formRevision, form: state.form, runValues: state.run.values };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Validation of webview -> extension messages
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
-
-type Check<T> = (value: unknown, path: string) => T;
-
-class InvalidMessage extends Error {}
-
-const MAX_TEXT = 4096;
-
-const text = (max = MAX_TEXT): Check<string> => (value, path) => {
-  if (typeof value !== 'string') throw new InvalidMessage(`${path} must be a string`);
-  if (value.length > max) throw new InvalidMessage(`${path} is longer than ${max} characters`);
-  return value;
-};
-
-const oneOf = <T extends string>(values: readonly T[]): Check<T> => (value, path) => {
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) throw new InvalidMessage(`${path} must be one of ${values.join(', ')}`);
-  return value as T;
-};
-
-const integer = (min: number, max: number): Check<number> => (value, path) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new InvalidMessage(`${path} must be a whole number from ${min} to ${max}`);
-  return value;
-};
-
-const listOf = <T>(item: Check<T>, maxItems: number): Check<T[]> => (value, path) => {
-  if (!Array.isArray(value)) throw new InvalidMessage(`${path} must be an array`);
-  if (value.length > maxItems) throw new InvalidMessage(`${path} has more than ${maxItems} items`);
-  return value.map((v, i) => item(v, `${path}[${i}]`));
-};
-
-function plainObject(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidMessage(`${path} must be an object`);
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) throw new InvalidMessage(`${path} must be a plain object`);
-  return value as Record<string, unknown>;
-}
-
-/** An object with exactly these keys (each required), nothing else. */
-const shape = <T>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> => (value, path) => {
-  const object = plainObject(value, path);
-  const allowed = Object.keys(fields);
-  const extra = Object.keys(object).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) throw new InvalidMessage(`${path} has unknown field ${extra[0]}`);
-  const result = {} as T;
-  for (const key of allowed as Array<keyof T & string>) {
-    if (!(key in object)) throw new InvalidMessage(`${path}.${key} is missing`);
-    result[key] = fields[key](object[key], `${path}.${key}`);
-  }
-  return result;
-};
-
-const empty: Check<Record<string, never>> = (value, path) => {
-  if (value === undefined) return {};
-  const object = plainObject(value, path);
-  if (Object.keys(object).length > 0) throw new InvalidMessage(`${path} must be empty`);
-  return {};
-};
-
-const stringRecord = (maxEntries: number): Check<Record<string, string>> => (value, path) => {
-  const object = plainObject(value, path);
-  const entries = Object.entries(object);
-  if (entries.length > maxEntries) throw new InvalidMessage(`${path} has more than ${maxEntries} entries`);
-  const result: Record<string, string> = {};
-  for (const [key, v] of entries) {
-    if (key.length > 140 || key === '__proto__') throw new InvalidMessage(`${path} has an invalid key`);
-    result[key] = text()(v, `${path}.${key}`);
-  }
-  return result;
-};
-
-/** One validator per form field: the patch may hold any subset of them, nothing else. */
-const FORM_FIELDS: { [K in FormField]: Check<WizardForm[K]> } = {
-  deployment: text(260),
-  targetKind: oneOf(TARGET_KINDS),
-  factoryId: text(1024),
-  repositoryFolder: text(),
-  exportFolder: text(),
-  exportFormats: listOf(oneOf(EXPORT_FORMATS), EXPORT_FORMATS.length),
-  authKind: oneOf(WIZARD_AUTH_KINDS),
-  credentialName: text(260),
-  keyVaultLinkedService: text(260),
-  secretName: text(260),
-  spTenantId: text(260),
-  spClientId: text(260),
-  inputMode: oneOf(INPUT_MODES),
-  inputDatastore: text(260),
-  inputPath: text(1024),
-  inputUri: text(2048),
-  inputType: oneOf(INPUT_TYPES),
-  outputMode: oneOf(OUTPUT_MODES),
-  outputDatastore: text(260),
-  outputPath: text(1024),
-  pollIntervalSeconds: integer(1, 86400),
-  loopTimeout: text(32),
-  pipelineName: text(260),
-  folder: text(1024),
-  description: text(),
-};
-
-const formPatch: Check<FormPatch> = (value, path) => {
-  const object = plainObject(value, path);
-  const patch: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(object)) {
-    const check = (FORM_FIELDS as Record<string, Check<unknown> | undefined>)[key];
-    if (!check || !Object.prototype.hasOwnProperty.call(FORM_FIELDS, key)) throw new InvalidMessage(`${path} has unknown field ${key}`);
-    patch[key] = check(v, `${path}.${key}`);
-  }
-  return patch as FormPatch;
-};
-
-const PARAMS: { [M in RequestMethod]: Check<RequestParams[M]> } = {
-  ready: empty,
-  updateForm: shape<RequestParams['updateForm']>({ patch: formPatch }),
-  goTo: shape<RequestParams['goTo']>({ step: oneOf(WIZARD_STEPS) }),
-  next: empty,
-  back: empty,
-  reload: shape<RequestParams['reload']>({ what: oneOf(['endpoint', 'factories', 'checks', 'datastores'] as const) }),
-  grantRole: empty,
-  chooseFolder: shape<RequestParams['chooseFolder']>({ purpose: oneOf(['repository', 'export'] as const) }),
-  publish: empty,
-  confirmGitMode: shape<RequestParams['confirmGitMode']>({ choice: oneOf(['publishLive', 'saveToRepository'] as const) }),
-  resolveConflict: shape<RequestParams['resolveConflict']>({ choice: oneOf(['overwrite', 'backToReview'] as const) }),
-  openDiff: empty,
-  openLink: shape<RequestParams['openLink']>({ link: oneOf(['adfStudio', 'portal', 'job', 'endpoint'] as const) }),
-  runNow: shape<RequestParams['runNow']>({ values: stringRecord(50) }),
-  cancelRun: empty,
-  retry: empty,
-  dismissError: empty,
-  signIn: empty,
-  cspViolation: shape<RequestParams['cspViolation']>({ directive: text(256), blockedUri: text(1024) }),
-};
-
-export const REQUEST_METHODS: readonly RequestMethod[] = Object.keys(PARAMS) as RequestMethod[];
-
-/** Validates a message from the webview; the extension acts only on `ok` results. Never throws. */
-export function validateWebviewMessage(message: unknown): Validation<WebviewRequest> {
-  try {
-    const object = plainObject(message, 'message');
-    if (object.type !== 'request') throw new InvalidMessage('message.type must be "request"');
-    const id = integer(0, Number.MAX_SAFE_INTEGER)(object.id, 'message.id');
-    const method = oneOf(REQUEST_METHODS)(object.method, 'message.method');
-    const extra = Object.keys(object).filter((k) => !['type', 'id', 'method', 'params'].includes(k));
-    if (extra.length > 0) throw new InvalidMessage(`message has unknown field ${extra[0]}`);
-    const params = (PARAMS[method] as Check<unknown>)(object.params, 'message.params');
-    return { ok: true, value: { type: 'request', id, method, params } as WebviewRequest };
-  } catch (error) {
-    if (error instanceof InvalidMessage) return { ok: false, error: error.message };
-    return { ok: false, error: `message could not be read: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-/** The id of a message that failed validation, when it has a usable one (to send the error reply). */
-export function messageIdOf(message: unknown): number | undefined {
-  const id = (message as { id?: unknown } | null)?.id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : undefined;
-}
-
-/** Validates a message from the extension (the webview's side of the contract). */
-export function isExtensionMessage(message: unknown): message is ExtensionMessage {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as { type?: unknown; id?: unknown; ok?: unknown; state?: unknown };
-  if (m.type === 'reply') return typeof m.id === 'number' && typeof m.ok === 'boolean';
-  if (m.type === 'state') return typeof m.state === 'object' && m.state !== null;
-  return false;
 }

@@ -1,0 +1,143 @@
+// Reading what the steps need from Azure and the workspace: deployments, factories, the chosen factory's linked
+// services and credentials, datastores, role assignments, repository folders. Loaders that can fill in the form
+// return the patch instead of applying it: the coordinator applies it like any other form change.
+import { join } from 'node:path';
+import { inputDatastoreChoices, outputDatastoreChoices } from '../../core/preflight';
+import { chosenFactory, principalInUse } from '../checks';
+import type { FormPatch } from '../protocol';
+import { sdkScopeOf } from '../state';
+import type { FlowContext, FlowOutcome } from './context';
+
+type Retry = () => Promise<void>;
+
+export async function loadDeployments(ctx: FlowContext, retry: Retry): Promise<void> {
+  const { state } = ctx;
+  await ctx.guard({
+    step: 'endpoint', operation: 'loadEndpoint', retry,
+    run: async () => {
+      const azure = await ctx.env.azure();
+      state.facts.deployments = await azure.reads.listDeployments(state.endpoint.workspace, state.endpoint.name);
+    },
+  });
+}
+
+export async function loadFactories(ctx: FlowContext, retry: Retry): Promise<void> {
+  const { state } = ctx;
+  state.loadingFactories = true;
+  ctx.changed();
+  try {
+    await ctx.guard({
+      step: 'target', operation: 'loadFactories', retry,
+      run: async () => {
+        const azure = await ctx.env.azure();
+        state.facts.factories = await azure.reads.listFactories();
+      },
+    });
+  } finally {
+    state.loadingFactories = false;
+    ctx.changed();
+  }
+}
+
+/** The chosen factory was listed but its linked services and credentials are not read yet. */
+export function factoryFactsMissing(ctx: FlowContext): boolean {
+  const { form, facts } = ctx.state;
+  return form.factoryId !== '' && !facts.factoryFacts && chosenFactory(form, facts) !== undefined;
+}
+
+/** Reads the chosen factory's linked services and credentials; picks the only Key Vault / credential for the form. */
+export async function loadFactoryFacts(ctx: FlowContext, retry: Retry): Promise<FormPatch | undefined> {
+  const { state } = ctx;
+  const factory = chosenFactory(state.form, state.facts);
+  if (!factory) return undefined;
+  let patch: FormPatch | undefined;
+  await ctx.guard({
+    step: 'auth', operation: 'loadFactory', retry, factoryName: factory.name,
+    run: async () => {
+      const azure = await ctx.env.azure();
+      const [linkedServices, credentials] = await Promise.all([azure.reads.listLinkedServices(factory), azure.reads.listCredentials(factory)]);
+      if (chosenFactory(state.form, state.facts)?.id !== factory.id) return;
+      state.facts.factoryFacts = { factoryId: factory.id, linkedServices, credentials };
+      const vaults = linkedServices.filter((l) => l.type.toLowerCase() === 'azurekeyvault');
+      const filled: FormPatch = {};
+      if (!state.form.keyVaultLinkedService && vaults.length === 1) filled.keyVaultLinkedService = vaults[0].name;
+      if (!state.form.credentialName && credentials.length === 1) filled.credentialName = credentials[0].name;
+      if (Object.keys(filled).length > 0) patch = filled;
+    },
+  });
+  return patch;
+}
+
+/** Reads the workspace's datastores; picks the first usable input and output for the form. */
+export async function loadDatastores(ctx: FlowContext, retry: Retry): Promise<FormPatch | undefined> {
+  const { state } = ctx;
+  let patch: FormPatch | undefined;
+  await ctx.guard({
+    step: 'data', operation: 'loadDatastores', retry,
+    run: async () => {
+      const azure = await ctx.env.azure();
+      state.facts.datastores = await azure.reads.listDatastores(state.endpoint.workspace);
+      const filled: FormPatch = {};
+      const input = inputDatastoreChoices(state.facts.datastores).find((d) => !d.disabledReason);
+      const output = outputDatastoreChoices(state.facts.datastores).find((d) => !d.disabledReason);
+      if (!state.form.inputDatastore && input) filled.inputDatastore = input.name;
+      if (!state.form.outputDatastore && output) filled.outputDatastore = output.name;
+      if (Object.keys(filled).length > 0) patch = filled;
+    },
+  });
+  return patch;
+}
+
+/** Asks for the repository or export folder; the answer goes into the form. */
+export async function chooseFolder(ctx: FlowContext, purpose: 'repository' | 'export'): Promise<FlowOutcome | undefined> {
+  const folder = await ctx.env.prompts.chooseFolder({
+    purpose,
+    title: purpose === 'repository' ? 'Folder of the ADF git repository (the one holding pipeline/)' : 'Folder for the pipeline files',
+  });
+  if (!folder) return undefined;
+  return { patch: purpose === 'repository' ? { repositoryFolder: folder } : { exportFolder: folder } };
+}
+
+export async function loadRepositoryCandidates(ctx: FlowContext): Promise<void> {
+  try {
+    ctx.state.repositoryFolders = await ctx.env.files.repositoryCandidates();
+    ctx.changed();
+  } catch (error) {
+    ctx.env.log.warn(`Could not look for ADF repository folders in the workspace: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function checkRepositoryFolder(ctx: FlowContext, folder: string): Promise<void> {
+  const { files } = ctx.env;
+  const looksRight = (await files.exists(join(folder, 'pipeline'))) || (await files.exists(join(folder, 'factory')));
+  if (ctx.state.form.repositoryFolder === folder) {
+    ctx.state.facts.repositoryLooksRight = looksRight;
+    ctx.changed();
+  }
+}
+
+/** Reads the role assignments of the identity in use, once per principal. */
+export function ensureAccess(ctx: FlowContext): void {
+  const { state } = ctx;
+  const principal = principalInUse(state.form, state.facts);
+  if (!principal || state.facts.access?.principalId === principal.principalId || state.loadingAccess.has(principal.principalId)) return;
+  ctx.track(loadAccess(ctx, principal.principalId));
+}
+
+async function loadAccess(ctx: FlowContext, principalId: string): Promise<void> {
+  const { state } = ctx;
+  state.loadingAccess.add(principalId);
+  try {
+    await ctx.guard({
+      step: 'auth', operation: 'checkAccess', retry: () => loadAccess(ctx, principalId),
+      run: async () => {
+        const azure = await ctx.env.azure();
+        const assignments = await azure.roles.listForPrincipal(sdkScopeOf(state.endpoint.workspace.id), principalId);
+        state.facts.access = { principalId, assignments };
+      },
+    });
+  } finally {
+    state.loadingAccess.delete(principalId);
+    ctx.changed();
+  }
+}

@@ -1,0 +1,127 @@
+// The Review step: the generated pipeline (JSON, problems, diagram) and what it would replace: the factory's
+// pipeline (its ETag becomes the publish's If-Match), the repository's file, or exported files.
+import { join } from 'node:path';
+import type { PipelineDocument } from '../../core/pipeline';
+import { diffPipelines, type RemotePipeline } from '../../core/publish';
+import { chosenFactory, describeGitMode } from '../checks';
+import { exportFileName, exportFiles } from '../export-files';
+import { pipelineOptionsOf } from '../form';
+import type { WizardForm } from '../protocol';
+import { buildReview, fileDiff, toDiffView } from '../review';
+import { targetKey, type WizardState } from '../state';
+import type { FlowContext } from './context';
+
+/** Builds the review now (no Azure call); keeps what was read of the existing pipeline for the same target. */
+export function buildReviewNow(ctx: FlowContext): void {
+  const { state } = ctx;
+  const built = buildReview(pipelineOptionsOf(state.form, state.endpoint, ctx.env.cloud), destination(state));
+  const key = targetKey(state.form);
+  const previous = state.review?.targetKey === key && state.review.document?.name === built.document?.name ? state.review : undefined;
+  state.review = { view: built.view, document: built.document, remote: previous?.remote, targetKey: key, loaded: previous?.loaded ?? false };
+  if (previous?.loaded) applyExisting(state, previous.remote, undefined);
+}
+
+/** After a form change: on the Review step the review follows the form; elsewhere it is dropped (built on entry). */
+export function followFormChange(ctx: FlowContext, before: WizardForm): void {
+  const { state } = ctx;
+  if (state.step !== 'review') {
+    state.review = undefined;
+    return;
+  }
+  buildReviewNow(ctx);
+  if (state.form.pipelineName !== before.pipelineName || targetKey(state.form) !== targetKey(before)) ctx.track(readExisting(ctx));
+}
+
+/** Reads the pipeline (or file) the publish would replace: its ETag is the If-Match of the publish. */
+export async function readExisting(ctx: FlowContext): Promise<void> {
+  const { state } = ctx;
+  const document = state.review?.document;
+  if (!document) return;
+  const key = targetKey(state.form);
+  const stillCurrent = (): boolean => state.review?.document?.name === document.name && state.review.targetKey === key;
+  if (state.form.targetKind === 'factory') {
+    const factory = chosenFactory(state.form, state.facts);
+    if (!factory) return;
+    await ctx.guard({
+      step: 'review', operation: 'review', retry: () => readExisting(ctx), factoryName: factory.name,
+      run: async () => {
+        const azure = await ctx.env.azure();
+        const remote = await azure.pipelines.read(factory, document.name);
+        if (!stillCurrent() || !state.review) return;
+        state.review.remote = remote;
+        state.review.loaded = true;
+        applyExisting(state, remote, undefined);
+      },
+    });
+  } else if (state.form.targetKind === 'repository') {
+    const text = await ctx.env.files.readText(repositoryFile(state, document.name));
+    if (!stillCurrent() || !state.review) return;
+    state.review.loaded = true;
+    applyExisting(state, undefined, text);
+  } else {
+    const existing = await existingExports(ctx, document);
+    if (!stillCurrent() || !state.review) return;
+    state.review.loaded = true;
+    state.review.view = { ...state.review.view, exists: existing.length > 0 };
+  }
+  ctx.changed();
+}
+
+/** Opens the difference between what the target holds and the generated pipeline in an editor. */
+export async function openDiff(ctx: FlowContext): Promise<void> {
+  const { state, env } = ctx;
+  const review = state.review;
+  const document = review?.document;
+  if (!review || !document) return;
+  const mine = diffPipelines(undefined, document).after;
+  if (state.publishView.status === 'conflict' && state.conflictRemote) {
+    await env.openDiff({ title: `${state.conflictRemote.name} (in the factory now)`, text: diffPipelines(state.conflictRemote, document).before }, { title: 'yours', text: mine }, `${document.name}: factory <-> yours`);
+  } else if (review.remote) {
+    await env.openDiff({ title: `${document.name} (in the factory)`, text: diffPipelines(review.remote, document).before }, { title: 'generated', text: mine }, `${document.name}: factory <-> generated`);
+  } else if (state.form.targetKind === 'repository') {
+    const existing = await env.files.readText(repositoryFile(state, document.name));
+    if (existing !== undefined) {
+      const diff = fileDiff(existing, document, review.view.json);
+      await env.openDiff({ title: `pipeline/${document.name}.json`, text: diff.before }, { title: 'generated', text: diff.after }, `${document.name}.json: repository <-> generated`);
+    }
+  }
+}
+
+export function repositoryFile(state: WizardState, pipelineName: string): string {
+  return join(state.form.repositoryFolder, 'pipeline', `${pipelineName}.json`);
+}
+
+export function exportFilesOf(state: WizardState, document: PipelineDocument): Array<{ path: string; content: Uint8Array }> {
+  return exportFiles(document, state.form.exportFolder, state.form.exportFormats);
+}
+
+function destination(state: WizardState): string {
+  const f = state.form;
+  if (f.targetKind === 'factory') {
+    const factory = chosenFactory(f, state.facts);
+    return factory ? `Data Factory ${factory.name} (${describeGitMode(factory.repoConfiguration)})` : 'a Data Factory';
+  }
+  if (f.targetKind === 'repository') return `pipeline/${f.pipelineName}.json in ${f.repositoryFolder}`;
+  return `${f.exportFormats.map((x) => exportFileName(f.pipelineName, x)).join(', ')} in ${f.exportFolder}`;
+}
+
+function applyExisting(state: WizardState, remote: RemotePipeline | undefined, fileText: string | undefined): void {
+  const review = state.review;
+  if (!review?.document) return;
+  if (state.form.targetKind === 'factory') {
+    review.view = {
+      ...review.view,
+      exists: remote !== undefined,
+      ...(remote?.etag ? { etag: remote.etag } : {}),
+      ...(remote ? { diff: toDiffView(`Changes to pipeline ${remote.name} in the factory`, diffPipelines(remote, review.document)) } : {}),
+    };
+  } else if (fileText !== undefined) {
+    review.view = { ...review.view, exists: true, diff: toDiffView(`Changes to pipeline/${review.document.name}.json`, fileDiff(fileText, review.document, review.view.json)) };
+  }
+}
+
+async function existingExports(ctx: FlowContext, document: PipelineDocument): Promise<string[]> {
+  const existing: string[] = [];
+  for (const file of exportFilesOf(ctx.state, document)) if (await ctx.env.files.exists(file.path)) existing.push(file.path);
+  return existing;
+}

@@ -1,0 +1,50 @@
+// Granting AzureML Data Scientist on the workspace to the identity the pipeline runs as, after a confirmation.
+import { grantDataScientistRole } from '../../core/publish';
+import { principalInUse } from '../checks';
+import { DATA_SCIENTIST, sdkScopeOf } from '../state';
+import { roleGrantView } from '../view-model';
+import type { FlowContext } from './context';
+
+export async function grantRole(ctx: FlowContext): Promise<void> {
+  const { state, env } = ctx;
+  const principal = principalInUse(state.form, state.facts);
+  const grant = roleGrantView(state);
+  if (!principal || state.grantState === 'granting' || (grant.status !== 'offer' && grant.status !== 'failed')) return;
+  const scope = state.endpoint.workspace.id;
+  const confirmed = await env.prompts.confirm({
+    message: `Grant "${DATA_SCIENTIST}" to ${principal.who.charAt(0).toLowerCase()}${principal.who.slice(1)}?`,
+    detail: `Scope: ${scope}\nPrincipal: ${principal.principalId} (service principal)\n\nThis creates one role assignment on the workspace so the pipeline can run batch jobs. The wizard does not remove it later.`,
+    confirmLabel: 'Grant',
+  });
+  if (!confirmed) {
+    state.notice = 'No role was granted.';
+    return ctx.changed();
+  }
+  state.grantState = 'granting';
+  state.busy = `Granting ${DATA_SCIENTIST}...`;
+  ctx.changed();
+  const work = (async (): Promise<void> => {
+    try {
+      await ctx.guard({
+        step: 'auth', operation: 'grantRole', retry: () => grantRole(ctx), principalId: principal.principalId,
+        run: async () => {
+          const azure = await env.azure();
+          const outcome = await grantDataScientistRole(azure.roles, { workspaceId: scope, principalId: principal.principalId });
+          env.log.info(outcome.kind === 'created'
+            ? `Granted ${DATA_SCIENTIST} to ${principal.principalId} on ${scope} (role assignment ${outcome.assignmentName}).`
+            : `${principal.principalId} already has ${outcome.roleName} on ${scope}: nothing granted.`);
+          state.grantedPrincipals.add(principal.principalId);
+          state.facts.access = { principalId: principal.principalId, assignments: await azure.roles.listForPrincipal(sdkScopeOf(scope), principal.principalId) };
+          state.grantState = undefined;
+          state.notice = outcome.kind === 'created' ? `Granted ${DATA_SCIENTIST} on workspace ${state.endpoint.workspace.name}.` : `The identity already has ${outcome.roleName}.`;
+        },
+      });
+    } finally {
+      if (state.grantState === 'granting') state.grantState = 'failed';
+      state.busy = undefined;
+      ctx.changed();
+    }
+  })();
+  ctx.track(work);
+  await work;
+}
