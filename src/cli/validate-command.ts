@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeJsonBytes } from '../core/json';
 import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
+import { expandGlob, isGlob } from './globs';
 import type { CliIo } from './io';
 import { formatAzureDevOps, formatGithub, formatJson, formatSarif, formatText, type FileResult } from './output-formats';
 import { toolVersion } from './version';
@@ -14,11 +15,13 @@ type Format = (typeof FORMATS)[number];
 /** Folders never worth descending into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 
-export const VALIDATE_USAGE = `Usage: adf-batch validate <files or folders...> [--format text|json|sarif|github|azure-devops] [options]
+export const VALIDATE_USAGE = `Usage: adf-batch validate <files, folders, globs or -...> [--format text|json|sarif|github|azure-devops] [options]
 
 Checks Azure Data Factory pipeline JSON: git-integration files ({name, properties}), ARM templates holding
 Microsoft.DataFactory/factories/pipelines resources, and pipeline bodies. Folders are searched recursively
-for *.json files that hold a pipeline. Rules and codes: docs/rules.md.
+for *.json files that hold a pipeline. A quoted glob ("pipeline/**/*.json") is expanded by adf-batch itself
+(cmd.exe and PowerShell don't); files it matches are checked when they hold a pipeline. \`-\` reads one
+document from standard input (reported as <stdin>). Rules and codes: docs/rules.md.
 
 Options:
   --format <format>           text (default): file:line:column: severity code message
@@ -68,7 +71,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     const files = await collectFiles(positionals, io.cwd);
     const results: FileResult[] = [];
     for (const { path, explicit } of files) {
-      const text = decodeJsonBytes(await readFile(path));
+      const text = decodeJsonBytes(path === STDIN ? await readStdin(io) : await readFile(path));
       // In folders, only files that hold a pipeline are checked (datasets, linked services... are skipped).
       if (!explicit && !containsPipeline(text)) continue;
       results.push({ file: displayPath(path, io.cwd), lines: new LineIndex(text), problems: validate(text, options) });
@@ -114,6 +117,16 @@ interface InputFile {
 async function collectFiles(inputs: string[], cwd: string): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const input of inputs) {
+    if (input === STDIN) {
+      out.push({ path: STDIN, explicit: true });
+      continue;
+    }
+    if (isGlob(input)) {
+      const matches = await expandGlob(input, cwd);
+      if (matches.length === 0) throw new UsageError(`no file matches ${input}`);
+      for (const path of matches) out.push({ path, explicit: false });
+      continue;
+    }
     const path = resolve(cwd, input);
     let info;
     try {
@@ -145,8 +158,19 @@ async function jsonFilesUnder(folder: string): Promise<string[]> {
   return found;
 }
 
+/** The argument `-`: the document comes from standard input and is reported as `<stdin>`. */
+const STDIN = '-';
+/** Standard input larger than this is refused rather than read into memory. */
+const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+async function readStdin(io: CliIo): Promise<Buffer> {
+  if (!io.readStdin) throw new UsageError('standard input is not available here.');
+  return io.readStdin(MAX_STDIN_BYTES);
+}
+
 /** Relative to the working directory when inside it (what editors and CI annotate best), with forward slashes. */
 function displayPath(path: string, cwd: string): string {
+  if (path === STDIN) return '<stdin>';
   const rel = relative(cwd, path);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
   return shown.split(sep).join('/');

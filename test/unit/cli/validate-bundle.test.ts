@@ -56,6 +56,15 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
     assert.match(run.tool.driver.rules[run.results[0].ruleIndex].help.text, /^name-illegal-character, error\./);
   });
 
+  it('reads standard input with - and expands a quoted glob itself', () => {
+    const piped = spawnSync(process.execPath, [CLI, 'validate', '-'], { cwd: dir, encoding: 'utf8', input: readFileSync(join(dir, 'bad.json')), timeout: 60_000 });
+    assert.equal(piped.status, 1, piped.stderr);
+    assert.match(piped.stdout, /^<stdin>:2:11: error ADF201 /);
+    const globbed = cli(['validate', '*.json'], dir);
+    assert.equal(globbed.code, 1);
+    assert.match(globbed.out, /^bad\.json:2:11: error ADF201 /);
+  });
+
   it('--version prints the package version', () => {
     const version = cli(['--version'], dir);
     assert.equal(version.code, 0, version.err);
