@@ -6,6 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmS
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { cacheDir, ensureDir } from './paths';
+import { ensurePrerequisites } from './prerequisites';
 import { sleep, spawnGroup, type GroupProcess } from './process-group';
 
 export const codeServerVersion = '4.139.1';
@@ -32,6 +33,7 @@ export async function ensureCodeServer(log: (line: string) => void = defaultLog)
   const release = await acquireLock(join(cacheDir, 'code-server.lock'), log);
   try {
     if (!isInstalled()) {
+      ensurePrerequisites(log);
       ensureNode24(log);
       await installCodeServer(log);
     }
