@@ -9,3 +9,16 @@ export function adfStringLiteral(text: string): string {
 export function parameterRef(name: string): string {
   return `pipeline().parameters.${name}`;
 }
+
+/** `a` + `/` + `b` without doubling the `/` when `a` (a URI given by the user) already ends with one. */
+export function joinPathExpression(a: string, b: string): string {
+  return `concat(${a}, if(endsWith(${a}, '/'), '', '/'), ${b})`;
+}
+
+/**
+ * The text of a string expression escaped for use inside a JSON string: `\` and `"` (ADF string literals have
+ * no backslash escapes, so `'\'` is one backslash). Other characters a URI may hold need no escape.
+ */
+export function jsonStringContent(value: string): string {
+  return `replace(replace(${value}, '\\', '\\\\'), '"', '\\"')`;
+}

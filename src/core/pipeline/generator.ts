@@ -3,9 +3,9 @@
 // secrets as SecureString / Key Vault, secure input/output wherever a secret or token passes.
 import { AZURE_CLOUDS, CloudDefinition } from '../clouds';
 import { AuthPlan, planAuthentication } from './authentication';
-import { adfStringLiteral, parameterRef } from './expressions';
+import { adfStringLiteral, joinPathExpression, jsonStringContent, parameterRef } from './expressions';
 import { Activity, ActivityDependency, PipelineDocument, PipelineParameter, expression } from './model';
-import { ACTIVITY, PARAMETER, TERMINAL_JOB_STATUSES, VARIABLE } from './names';
+import { ACTIVITY, PARAMETER, STATUS_CHECK_FAILED, TERMINAL_JOB_STATUSES, VARIABLE } from './names';
 import {
   BatchPipelineOptions,
   BatchPipelineOptionsError,
@@ -91,26 +91,32 @@ export function defaultOutputFolder(pipelineName: string): string {
  * resultType string)", and an interpolated string is exactly that; it is also what ADF Studio writes when
  * dynamic content is typed into the body box, it reads as the JSON that is sent, and an evaluator only has to
  * substitute the `@{...}` holes to get the text (no `json()` round trip). `Content-Type: application/json`
- * makes the endpoint read it as JSON.
+ * makes the endpoint read it as JSON. Every hole is JSON-escaped (`"` and `\`), so any parameter value keeps
+ * the body valid JSON; the per-run output path is joined without doubling a trailing `/` of the folder.
  */
 export function jobBodyTemplate(options: BatchPipelineOptions): string {
   const outputUri =
     options.outputUri !== undefined
       ? parameterRef(PARAMETER.outputUri)
-      : `concat(${parameterRef(PARAMETER.outputFolder)}, '/', pipeline().RunId, ${adfStringLiteral(`/${DEFAULT_OUTPUT_FILE}`)})`;
-  return JSON.stringify({
+      : joinPathExpression(parameterRef(PARAMETER.outputFolder), `pipeline().RunId, ${adfStringLiteral(`/${DEFAULT_OUTPUT_FILE}`)}`);
+  // The holes are put in after JSON.stringify: their expression text holds `"` and `\`, which must reach ADF as
+  // written (the template is evaluated as text; it is not read as JSON first).
+  const holes: string[] = [];
+  const hole = (value: string): string => `\u0000${holes.push(`@{${jsonStringContent(value)}}`) - 1}\u0000`;
+  const text = JSON.stringify({
     properties: {
       InputData: {
         [options.inputName ?? DEFAULT_INPUT_NAME]: {
-          JobInputType: `@{${parameterRef(PARAMETER.inputType)}}`,
-          Uri: `@{${parameterRef(PARAMETER.inputUri)}}`,
+          JobInputType: hole(parameterRef(PARAMETER.inputType)),
+          Uri: hole(parameterRef(PARAMETER.inputUri)),
         },
       },
       OutputData: {
-        [options.outputName ?? DEFAULT_OUTPUT_NAME]: { JobOutputType: 'UriFile', Uri: `@{${outputUri}}` },
+        [options.outputName ?? DEFAULT_OUTPUT_NAME]: { JobOutputType: 'UriFile', Uri: hole(outputUri) },
       },
     },
   });
+  return text.replace(/\\u0000(\d+)\\u0000/g, (_, index: string) => holes[Number(index)]);
 }
 
 function invokeActivity(options: BatchPipelineOptions, auth: AuthPlan, dependsOn: ActivityDependency[]): Activity {
@@ -142,15 +148,16 @@ function invokeActivity(options: BatchPipelineOptions, auth: AuthPlan, dependsOn
 function pollingLoop(options: BatchPipelineOptions, auth: AuthPlan): Activity {
   const renew = auth.tokenActivity?.(ACTIVITY.renewToken);
   if (renew) renew.dependsOn = [succeeded(ACTIVITY.waitPoll)];
-  const terminal = TERMINAL_JOB_STATUSES.map(adfStringLiteral).join(', ');
+  const loopEnds = [...TERMINAL_JOB_STATUSES, STATUS_CHECK_FAILED].map(adfStringLiteral).join(', ');
+  const check = `activity('${ACTIVITY.checkStatus}')`;
   return {
     name: ACTIVITY.loop,
-    description: 'Polls the job until it is Completed, Failed or Canceled.',
+    description: 'Polls the job until it is Completed, Failed or Canceled, or until its status cannot be read.',
     type: 'Until',
     dependsOn: [succeeded(ACTIVITY.invoke)],
     userProperties: [],
     typeProperties: {
-      expression: expression(`@contains(createArray(${terminal}), variables('${VARIABLE.jobStatus}'))`),
+      expression: expression(`@contains(createArray(${loopEnds}), variables('${VARIABLE.jobStatus}'))`),
       timeout: options.loopTimeout ?? DEFAULT_LOOP_TIMEOUT,
       activities: [
         {
@@ -163,14 +170,27 @@ function pollingLoop(options: BatchPipelineOptions, auth: AuthPlan): Activity {
         // Tokens from the Authorize step expire after about an hour; jobs can run longer.
         ...(renew ? [renew] : []),
         checkStatusActivity(auth, renew ? ACTIVITY.renewToken : ACTIVITY.waitPoll),
-        setVariable(ACTIVITY.setStatus, VARIABLE.jobStatus, `@activity('${ACTIVITY.checkStatus}').output.properties.status`, ACTIVITY.checkStatus),
+        setVariable(ACTIVITY.setStatus, VARIABLE.jobStatus, `@${check}.output.properties.status`, succeeded(ACTIVITY.checkStatus)),
         // Where the job reports its error is not confirmed: read both likely places, never fail on absence.
         setVariable(
           ACTIVITY.setError,
           VARIABLE.jobError,
-          `@coalesce(activity('${ACTIVITY.checkStatus}').output.properties?.error?.message, activity('${ACTIVITY.checkStatus}').output?.error?.message, '')`,
-          ACTIVITY.setStatus,
+          `@coalesce(${check}.output.properties?.error?.message, ${check}.output?.error?.message, '')`,
+          succeeded(ACTIVITY.setStatus),
         ),
+        // The failure path: "If an inner activity fails, the Until activity doesn't stop" (ADF docs, Until
+        // activity), so a status check that keeps failing (401/403 without the role, 404 from a wrong URI) would
+        // poll until the loop's timeout. Keep its error and end the loop with a marker status instead. With a
+        // token renewed in the loop, Check status is skipped when the renewal fails: that ends the loop too.
+        setVariable(
+          ACTIVITY.setCheckError,
+          VARIABLE.jobError,
+          renew
+            ? `@coalesce(${check}?.error?.message, activity('${ACTIVITY.renewToken}')?.error?.message, 'the status check did not run')`
+            : `@coalesce(${check}?.error?.message, 'the status check failed')`,
+          { activity: ACTIVITY.checkStatus, dependencyConditions: renew ? ['Failed', 'Skipped'] : ['Failed'] },
+        ),
+        setVariable(ACTIVITY.setCheckFailed, VARIABLE.jobStatus, STATUS_CHECK_FAILED, succeeded(ACTIVITY.setCheckError)),
       ],
     },
   };
@@ -187,33 +207,42 @@ function checkStatusActivity(auth: AuthPlan, after: string): Activity {
     userProperties: [],
     typeProperties: {
       method: 'GET',
-      url: expression(`@concat(${parameterRef(PARAMETER.endpointUri)}, '/', activity('${ACTIVITY.invoke}').output.name)`),
+      url: expression(`@${joinPathExpression(parameterRef(PARAMETER.endpointUri), `activity('${ACTIVITY.invoke}').output.name`)}`),
       headers: auth.headersFor(ACTIVITY.renewToken),
       ...(auth.authentication ? { authentication: auth.authentication } : {}),
     },
   };
 }
 
-function setVariable(name: string, variableName: string, value: string, after: string): Activity {
+function setVariable(name: string, variableName: string, value: string, after: ActivityDependency): Activity {
   return {
     name,
     type: 'SetVariable',
-    dependsOn: [succeeded(after)],
+    dependsOn: [after],
     policy: { secureOutput: false, secureInput: false },
     userProperties: [],
-    typeProperties: { variableName, value: expression(value) },
+    typeProperties: { variableName, value: value.startsWith('@') ? expression(value) : value },
   };
 }
 
-/** Reads the variables the loop set (not the loop's inner activities, which ADF does not reliably expose). */
+/**
+ * Reads the variables the loop set (not the loop's inner activities, which ADF does not reliably expose). Runs
+ * when the loop ended either way: a loop that ends on a failed status check fails itself (its last iteration
+ * failed), and a loop that times out fails too; both still get a message that says what happened.
+ */
 function failUnlessCompleted(): Activity {
   const status = `variables('${VARIABLE.jobStatus}')`;
   const error = `variables('${VARIABLE.jobError}')`;
+  const job = `activity('${ACTIVITY.invoke}').output.name`;
+  const jobEnded = `contains(createArray(${TERMINAL_JOB_STATUSES.map(adfStringLiteral).join(', ')}), ${status})`;
+  const endedMessage = `concat('Batch job ', ${job}, ' ended with status ', ${status}, if(empty(${error}), '.', concat(': ', ${error})))`;
+  const checkMessage = `concat('Could not read the status of batch job ', ${job}, ': ', ${error})`;
+  const loopMessage = `concat('Batch job ', ${job}, ' did not end while the loop polled it (last status ', if(empty(${status}), 'unknown', ${status}), '): ', coalesce(activity('${ACTIVITY.loop}')?.error?.message, 'the loop ended'))`;
   return {
     name: ACTIVITY.ifCompleted,
     description: 'Fails the pipeline run when the job did not complete.',
     type: 'IfCondition',
-    dependsOn: [succeeded(ACTIVITY.loop)],
+    dependsOn: [{ activity: ACTIVITY.loop, dependencyConditions: ['Completed'] }],
     userProperties: [],
     typeProperties: {
       expression: expression(`@equals(${status}, 'Completed')`),
@@ -224,10 +253,8 @@ function failUnlessCompleted(): Activity {
           dependsOn: [],
           userProperties: [],
           typeProperties: {
-            message: expression(
-              `@concat('Batch job ', activity('${ACTIVITY.invoke}').output.name, ' ended with status ', ${status}, if(empty(${error}), '.', concat(': ', ${error})))`,
-            ),
-            errorCode: expression(`@concat('BatchJob', ${status})`),
+            message: expression(`@if(equals(${status}, '${STATUS_CHECK_FAILED}'), ${checkMessage}, if(${jobEnded}, ${endedMessage}, ${loopMessage}))`),
+            errorCode: expression(`@if(or(${jobEnded}, equals(${status}, '${STATUS_CHECK_FAILED}')), concat('BatchJob', ${status}), 'BatchJobPollingEnded')`),
           },
         },
       ],

@@ -10,6 +10,8 @@ export const ACTIVITY = Object.freeze({
   renewToken: 'Renew token',
   setStatus: 'Set job status',
   setError: 'Set job error',
+  setCheckError: 'Set status check error',
+  setCheckFailed: 'Set status check failed',
   ifCompleted: 'If job completed',
   fail: 'Fail with job status',
 });
@@ -34,3 +36,10 @@ export const VARIABLE = Object.freeze({
 
 /** Job statuses that end the polling loop (reference section 3). */
 export const TERMINAL_JOB_STATUSES = Object.freeze(['Completed', 'Failed', 'Canceled'] as const);
+
+/**
+ * Set as the job status when `Check status` fails (401/403/404, ...): ends the loop like a terminal status, so
+ * the run fails at once with the HTTP error instead of polling until the loop's timeout (an inner failure does
+ * not stop an Until in ADF).
+ */
+export const STATUS_CHECK_FAILED = 'StatusCheckFailed';

@@ -32,15 +32,43 @@ export function bodyView(context: ValidationContext, activity: ActivityInfo): Bo
     };
   }
   const s = context.valueString(activity, body);
-  if (!s || context.parsed(s).kind === 'expression') return undefined;
+  const parsed = s ? context.parsed(s) : undefined;
+  if (!s || !parsed || parsed.kind === 'expression') return undefined;
   const trimmed = s.value.trimStart();
   if (!trimmed.startsWith('{')) return undefined;
+  // The `@{...}` holes are ADF expression text, not JSON: `'"'` or `'\'` inside one (JSON-escaping a value with
+  // replace()) would break the JSON. Parse a copy with those characters masked (same offsets), and read string
+  // values back from the original text: JSON escapes decoded outside the holes, holes kept as written.
+  const holes = parsed.segments.filter((segment) => segment.kind === 'expression').map((segment) => segment.span);
+  let masked = s.value;
+  for (const hole of holes) masked = masked.slice(0, hole.start) + masked.slice(hole.start, hole.end).replace(/["\\]/g, '_') + masked.slice(hole.end);
   const errors: ParseError[] = [];
-  const root = parseTree(s.value, errors, { disallowComments: true });
+  const root = parseTree(masked, errors, { disallowComments: true });
   if (!root || root.type !== 'object' || errors.length) return undefined;
+  const stringAt = (node: Node): string => {
+    const start = node.offset + 1;
+    const end = node.offset + node.length - 1;
+    const inside = holes.filter((hole) => hole.start >= start && hole.end <= end);
+    if (inside.length === 0) return String(node.value);
+    let text = '';
+    let at = start;
+    for (const hole of inside) {
+      text += decodeJsonText(s.value.slice(at, hole.start)) + s.value.slice(hole.start, hole.end);
+      at = hole.end;
+    }
+    return text + decodeJsonText(s.value.slice(at, end));
+  };
   return {
     root,
     range: (node) => context.rangeInString(s, node.offset, node.offset + node.length),
-    text: (node) => (node.type === 'string' ? staticTextOf(String(node.value), pipeline) : undefined),
+    text: (node) => (node.type === 'string' ? staticTextOf(stringAt(node), pipeline) : undefined),
   };
+}
+
+function decodeJsonText(text: string): string {
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
 }

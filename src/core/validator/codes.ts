@@ -70,6 +70,7 @@ export const RULES: readonly RuleDescriptor[] = [
   rule('ADF705', 'batch-token-audience', 'batchEndpoint', 'error', 'The token for the batch endpoint is requested for the wrong audience.'),
   rule('ADF706', 'batch-poll-exit', 'batchEndpoint', 'warning', 'The polling loop does not stop on Failed and Canceled.'),
   rule('ADF707', 'loop-timeout', 'batchEndpoint', 'info', 'The polling loop has no timeout (ADF waits 7 days by default).'),
+  rule('ADF708', 'batch-status-check-no-failure-path', 'batchEndpoint', 'warning', 'The status check in the polling loop has no failure path, so a failing check polls until the timeout.'),
 ];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));

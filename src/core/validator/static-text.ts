@@ -95,6 +95,18 @@ class Evaluator {
         const v = known(0);
         return [v === undefined ? null : encodeURIComponent(v)];
       }
+      case 'replace':
+        return replaceParts(args[0] ?? [null], known(1), known(2));
+      case 'endswith': {
+        const [text, suffix] = [known(0), known(1)];
+        return [text === undefined || suffix === undefined ? null : String(text.toLowerCase().endsWith(suffix.toLowerCase()))];
+      }
+      case 'if': {
+        const condition = known(0);
+        if (condition === 'true') return args[1] ?? [null];
+        if (condition === 'false') return args[2] ?? [null];
+        return [null];
+      }
       default:
         return [null];
     }
@@ -148,4 +160,17 @@ export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText 
 function literalText(parsed: ParsedValue, value: string): string {
   // `@@` escapes: the literal segments hold the unescaped text.
   return parsed.segments.length ? parsed.segments.map((s) => (s.kind === 'literal' ? s.value : '')).join('') : value;
+}
+
+/**
+ * `replace(text, old, new)` piece by piece. Exact for a one-character `old` (it cannot span two pieces), which is
+ * how the generator JSON-escapes `"` and `\` in the job body's holes; otherwise only a fully known text is replaced.
+ */
+function replaceParts(parts: (string | null)[], search: string | undefined, replacement: string | undefined): (string | null)[] {
+  if (search === undefined || replacement === undefined || search === '') return [null];
+  if (search.length === 1 || parts.every((p) => p !== null)) {
+    const joined = search.length === 1 ? parts : [parts.join('')];
+    return joined.map((p) => (p === null ? null : p.split(search).join(replacement)));
+  }
+  return [null];
 }

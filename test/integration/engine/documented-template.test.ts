@@ -3,71 +3,15 @@
 // loop's timeout, and on a failed job the run still ends Succeeded. This is why our generator differs.
 import assert from 'node:assert/strict';
 import type { PipelineResource } from '@azure/arm-datafactory';
+import { documentedTemplate as documentedProperties } from '../../fixtures/documented-template';
+import { EmulatorControlClient } from '../../../src/emulator/control-client';
 import { useEngineEmulator } from './fixture';
 import { publishAndRun } from './runs';
 
 const TIME_SCALE = 200;
 const LOOP_TIMEOUT = '0.00:05:00';
 const LOOP_TIMEOUT_REAL_MS = (5 * 60 * 1000) / TIME_SCALE;
-const expression = (value: string): { value: string; type: 'Expression' } => ({ value, type: 'Expression' });
-
-function documentedTemplate(): PipelineResource {
-  const msi = { type: 'MSI', resource: 'https://ml.azure.com' };
-  return {
-    parameters: {
-      endpoint_uri: { type: 'String' },
-      poll_interval: { type: 'Int', defaultValue: 120 },
-      endpoint_input_uri: { type: 'String', defaultValue: 'azureml://datastores/workspaceblobstore/paths/input/' },
-      endpoint_input_type: { type: 'String', defaultValue: 'UriFolder' },
-      endpoint_output_uri: { type: 'String', defaultValue: 'azureml://datastores/workspaceblobstore/paths/batch/predictions.csv' },
-    },
-    variables: { job_status: { type: 'String', defaultValue: '' } },
-    activities: [
-      {
-        name: 'Run Batch-Endpoint',
-        type: 'WebActivity',
-        typeProperties: {
-          method: 'POST',
-          url: expression('@pipeline().parameters.endpoint_uri'),
-          headers: { 'Content-Type': 'application/json' },
-          body: expression(
-            '{"properties":{"InputData":{"heart_dataset":{"JobInputType":"@{pipeline().parameters.endpoint_input_type}","Uri":"@{pipeline().parameters.endpoint_input_uri}"}},' +
-              '"OutputData":{"score":{"JobOutputType":"UriFile","Uri":"@{pipeline().parameters.endpoint_output_uri}"}}}}',
-          ),
-          authentication: msi,
-        },
-      },
-      {
-        name: 'Wait for job',
-        type: 'Until',
-        dependsOn: [{ activity: 'Run Batch-Endpoint', dependencyConditions: ['Succeeded'] }],
-        typeProperties: {
-          expression: expression("@or(equals(variables('job_status'), 'Completed'), equals(variables('job_status'), 'Failed'))"),
-          timeout: LOOP_TIMEOUT,
-          activities: [
-            {
-              name: 'Check status',
-              type: 'WebActivity',
-              typeProperties: { method: 'GET', url: expression("@concat(pipeline().parameters.endpoint_uri, '/', activity('Run Batch-Endpoint').output.name)"), authentication: msi },
-            },
-            {
-              name: 'Update job status',
-              type: 'SetVariable',
-              dependsOn: [{ activity: 'Check status', dependencyConditions: ['Succeeded'] }],
-              typeProperties: { variableName: 'job_status', value: expression("@activity('Check status').output.properties.status") },
-            },
-            {
-              name: 'Wait poll interval',
-              type: 'Wait',
-              dependsOn: [{ activity: 'Update job status', dependencyConditions: ['Succeeded'] }],
-              typeProperties: { waitTimeInSeconds: expression('@pipeline().parameters.poll_interval') },
-            },
-          ],
-        },
-      },
-    ] as never,
-  };
-}
+const documentedTemplate = (): PipelineResource => documentedProperties(LOOP_TIMEOUT) as PipelineResource;
 
 describe('engine in the emulator: a pipeline shaped like the documented template', function () {
   this.timeout(60_000);
@@ -93,5 +37,19 @@ describe('engine in the emulator: a pipeline shaped like the documented template
     const lastCheck = named('Check status').at(-1)!;
     assert.equal((lastCheck.output as { properties: { status: string } }).properties.status, 'Failed');
     assert.equal(named('Wait for job')[0]!.status, 'Succeeded');
+  });
+
+  it('keeps polling a status check that answers 403 every time until the loop timeout (an inner failure does not stop an Until)', async () => {
+    const control = new EmulatorControlClient(fx.emulator.url, { caCertPem: fx.emulator.caCertPem });
+    await control.addFault({ route: 'ml.batchJobs.get', method: 'GET', kind: 'status', status: 403, count: 1000 });
+    const { run, named } = await publishAndRun(fx, 'Documented-403', documentedTemplate(), { endpoint_uri: fx.scoringUri('score-complete'), poll_interval: 10 });
+    const loop = named('Wait for job')[0]!;
+    assert.equal((loop.error as { errorCode: string }).errorCode, 'ActivityTimedOut');
+    assert.ok(loop.durationInMs! >= LOOP_TIMEOUT_REAL_MS - 50, `the loop ran its whole timeout (${loop.durationInMs} ms of ${LOOP_TIMEOUT_REAL_MS})`);
+    const checks = named('Check status');
+    assert.ok(checks.length >= 5, `kept calling the refused status check: ${checks.length} calls`);
+    assert.ok(checks.every((c) => c.status !== 'Succeeded'));
+    assert.match(run.message!, /timed out after 0\.00:05:00/);
+    assert.doesNotMatch(run.message!, /403/, 'the run reports a timeout, not the HTTP error');
   });
 });

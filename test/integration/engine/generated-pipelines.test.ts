@@ -2,7 +2,8 @@
 // the local engine (createRun), ends Succeeded when the batch job completes, and Failed with the job's error
 // (or status) when the job fails or is canceled.
 import assert from 'node:assert/strict';
-import { ACTIVITY, AUTH_KINDS, generateBatchPipeline, toCreateOrUpdateBody, type AuthKind, type AuthOptions } from '../../../src/core/pipeline';
+import { ACTIVITY, AUTH_KINDS, STATUS_CHECK_FAILED, generateBatchPipeline, toCreateOrUpdateBody, type AuthKind, type AuthOptions } from '../../../src/core/pipeline';
+import { EmulatorControlClient } from '../../../src/emulator/control-client';
 import { CREDENTIAL, IDS, JOB_ERROR, KEY_VAULT_LINKED_SERVICE, SECRET_NAME, useEngineEmulator } from './fixture';
 import { publishAndRun, type FinishedRun } from './runs';
 
@@ -25,7 +26,9 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
   this.timeout(60_000);
   const fx = useEngineEmulator(TIME_SCALE);
 
-  async function runVariant(kind: AuthKind, endpointName: string): Promise<FinishedRun> {
+  const control = (): EmulatorControlClient => new EmulatorControlClient(fx.emulator.url, { caCertPem: fx.emulator.caCertPem });
+
+  async function runVariant(kind: AuthKind, endpointName: string, extra: Record<string, unknown> = {}): Promise<FinishedRun> {
     const name = `Run-${kind}-${endpointName}`;
     const document = generateBatchPipeline({
       name,
@@ -36,7 +39,7 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
       auth: authOptions(kind),
     });
     // The secret of the Authorize variant is a SecureString parameter with no default: given per run.
-    const parameters = kind === 'sp-secret' ? { client_secret: IDS.sp.secret } : {};
+    const parameters = { ...(kind === 'sp-secret' ? { client_secret: IDS.sp.secret } : {}), ...extra };
     return publishAndRun(fx, name, toCreateOrUpdateBody(document), parameters);
   }
 
@@ -74,6 +77,24 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
         assert.equal((failRun.error as { errorCode: string }).errorCode, 'BatchJobFailed');
       });
 
+      for (const status of [403, 404]) {
+        it(`ends Failed within one poll with the HTTP error when the status check answers ${status} every time`, async () => {
+          // ADF keeps an Until going after an inner failure: without the failure path this would poll until the
+          // 12-hour loop timeout. The check's own retries (3) happen inside the one iteration.
+          await control().addFault({ route: 'ml.batchJobs.get', method: 'GET', kind: 'status', status, count: 1000 });
+          const { run, named } = await runVariant(kind, 'score-complete');
+          assert.equal(run.status, 'Failed');
+          assert.match(run.message!, new RegExp(`Could not read the status of batch job batchjob-[^:]+: .*${status}`), run.message);
+          assert.match(run.message!, /Injected fault/, 'the HTTP error of the status call reaches the run message');
+          const checks = named(ACTIVITY.checkStatus);
+          assert.ok(checks.length >= 1 && checks.length <= 4, `one iteration (with the check's retries): ${checks.length} attempts`);
+          assert.ok(checks.every((c) => c.status === 'Failed'));
+          assert.equal(named(ACTIVITY.setCheckFailed)[0]!.status, 'Succeeded');
+          assert.equal(named(ACTIVITY.loop)[0]!.status, 'Failed', 'the loop ends on the failed iteration');
+          assert.equal((named(ACTIVITY.fail)[0]!.error as { errorCode: string }).errorCode, `BatchJob${STATUS_CHECK_FAILED}`);
+        });
+      }
+
       it('ends Failed with the job status when the job is canceled', async () => {
         const { run, named } = await runVariant(kind, 'score-cancel');
         assert.equal(run.status, 'Failed');
@@ -83,4 +104,13 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
       });
     });
   }
+
+  it('a parameter value with " and \\ reaches the batch job as the same string', async () => {
+    const inputUri = 'https://steng.blob.core.windows.net/in/a "quoted" folder\\with\\backslashes/';
+    const { run } = await runVariant('mi', 'score-complete', { endpoint_input_uri: inputUri });
+    assert.equal(run.status, 'Succeeded', run.message);
+    const jobs = await control().jobs();
+    assert.equal(jobs.length, 1);
+    assert.equal(Object.values(jobs[0]!.inputs)[0]!.uri, inputUri);
+  });
 });

@@ -236,10 +236,55 @@ describe('engine control activities', () => {
       assert.match(byName.get('Loop')!.error!.message, /timed out after 0\.00:01:00 \(0 iterations\)/);
     });
 
-    it('fails as soon as an inner activity fails', async () => {
-      const { byName, activities } = await runPipeline(pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), activities: [fail('Inner', 'inner broke')] })]));
-      assert.equal(activities.filter((a) => a.activityName === 'Inner').length, 1);
+    it('keeps iterating after an inner activity fails (ADF docs), ending with the last iteration status', async () => {
+      // Iteration 1 fails (the counter is still 1), later ones succeed; the loop ends once three ticks were appended.
+      const { run, byName, activities } = await runPipeline(
+        pipeline(
+          [
+            activity('Loop', 'Until', {
+              expression: expr("@equals(length(variables('ticks')), 3)"),
+              activities: [
+                activity('Tick', 'AppendVariable', { variableName: 'ticks', value: 'x' }),
+                activity('Flaky', 'IfCondition', { expression: expr("@equals(length(variables('ticks')), 1)"), ifTrueActivities: [fail('Inner', 'first try broke')] }, { dependsOn: after('Tick') }),
+              ],
+            }),
+          ],
+          { variables: { ticks: { type: 'Array' } } },
+        ),
+      );
+      assert.equal(activities.filter((a) => a.activityName === 'Tick').length, 3);
+      assert.deepEqual(
+        activities.filter((a) => a.activityName === 'Flaky').map((a) => a.status),
+        ['Failed', 'Succeeded', 'Succeeded'],
+      );
+      assert.equal(byName.get('Loop')!.status, 'Succeeded');
+      assert.equal(run.status, 'Succeeded', run.message);
+    });
+
+    it('fails with the inner failure when the iteration that ends the loop failed', async () => {
+      const { byName, activities } = await runPipeline(
+        pipeline(
+          [
+            activity('Loop', 'Until', {
+              expression: expr("@equals(length(variables('ticks')), 2)"),
+              activities: [activity('Tick', 'AppendVariable', { variableName: 'ticks', value: 'x' }), fail('Inner', 'inner broke', { dependsOn: after('Tick') })],
+            }),
+          ],
+          { variables: { ticks: { type: 'Array' } } },
+        ),
+      );
+      assert.equal(activities.filter((a) => a.activityName === 'Inner').length, 2);
+      assert.equal(byName.get('Loop')!.status, 'Failed');
       assert.match(byName.get('Loop')!.error!.message, /Inner activity name: Inner, Error: inner broke/);
+    });
+
+    it('keeps failing iterations going until the timeout', async () => {
+      const { byName, activities } = await runPipeline(
+        pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), timeout: '0.00:01:00', activities: [wait('Poll', 10), fail('Inner', 'inner broke', { dependsOn: after('Poll') })] })]),
+        { timeScale: 1000 },
+      );
+      assert.ok(activities.filter((a) => a.activityName === 'Inner').length >= 2);
+      assert.equal(byName.get('Loop')!.error!.errorCode, 'ActivityTimedOut');
     });
 
     it('can read activities outside the loop and its own inner activities', async () => {

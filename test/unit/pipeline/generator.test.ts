@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AZURE_CLOUDS, CLOUD_NAMES, customCloud } from '../../../src/core/clouds';
+import { evaluateValue } from '../../../src/core/expressions';
 import {
   ACTIVITY,
   Activity,
@@ -24,19 +25,19 @@ describe('pipeline generator', () => {
     const expected: Record<string, { top: string[]; loop: string[] }> = {
       mi: {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError],
+        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
       },
       uami: {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError],
+        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
       },
       'sp-keyvault': {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError],
+        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
       },
       'sp-secret': {
         top: [ACTIVITY.authorize, ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.renewToken, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError],
+        loop: [ACTIVITY.waitPoll, ACTIVITY.renewToken, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
       },
     };
     for (const kind of VARIANTS) {
@@ -50,9 +51,11 @@ describe('pipeline generator', () => {
 
         assert.deepEqual(deps(activity(pipeline, ACTIVITY.invoke)), kind === 'sp-secret' ? ['Authorize:Succeeded'] : []);
         assert.deepEqual(deps(loop), ['Run Batch-Endpoint:Succeeded']);
-        assert.deepEqual(deps(activity(pipeline, ACTIVITY.ifCompleted)), ['Wait for job:Succeeded']);
+        assert.deepEqual(deps(activity(pipeline, ACTIVITY.ifCompleted)), ['Wait for job:Completed'], 'the final check also runs when the loop failed');
         assert.deepEqual(deps(activity(pipeline, ACTIVITY.checkStatus)), [kind === 'sp-secret' ? 'Renew token:Succeeded' : 'Wait poll interval:Succeeded']);
         assert.deepEqual(deps(activity(pipeline, ACTIVITY.setStatus)), ['Check status:Succeeded']);
+        assert.deepEqual(deps(activity(pipeline, ACTIVITY.setCheckError)), [kind === 'sp-secret' ? 'Check status:Failed|Skipped' : 'Check status:Failed']);
+        assert.deepEqual(deps(activity(pipeline, ACTIVITY.setCheckFailed)), ['Set status check error:Succeeded']);
 
         const names = allActivities(pipeline).map((a) => a.name.toLowerCase());
         assert.equal(new Set(names).size, names.length, 'activity names are unique, case-insensitively');
@@ -175,13 +178,16 @@ describe('pipeline generator', () => {
   });
 
   describe('the job body', () => {
+    // Each hole is JSON-escaped: replace(replace(<value>, '\\', '\\\\'), '"', '\\"'); the table is keyed by <value>.
+    const unescaped = (expression: string): string => /^replace\(replace\((.*), '\\', '\\\\'\), '"', '\\"'\)$/.exec(expression)?.[1] ?? `<<not escaped ${expression}>>`;
     const sample = (expression: string): string =>
       ({
         'pipeline().parameters.endpoint_input_type': 'UriFolder',
         'pipeline().parameters.endpoint_input_uri': 'azureml://datastores/in/paths/x/',
         'pipeline().parameters.endpoint_output_uri': 'azureml://datastores/out/paths/fixed.csv',
-        "concat(pipeline().parameters.endpoint_output_folder, '/', pipeline().RunId, '/predictions.csv')": 'azureml://datastores/out/paths/RUN-1/predictions.csv',
-      })[expression] ?? `<<unexpected hole ${expression}>>`;
+        "concat(pipeline().parameters.endpoint_output_folder, if(endsWith(pipeline().parameters.endpoint_output_folder, '/'), '', '/'), pipeline().RunId, '/predictions.csv')":
+          'azureml://datastores/out/paths/RUN-1/predictions.csv',
+      })[unescaped(expression)] ?? `<<unexpected hole ${expression}>>`;
 
     it('is an interpolated string Expression that yields the documented InputData/OutputData JSON', () => {
       const invoke = activity(generateBatchPipeline(optionsFor('mi')), ACTIVITY.invoke);
@@ -199,6 +205,25 @@ describe('pipeline generator', () => {
       assert.equal(invoke.typeProperties['turnOffAsync'], true);
     });
 
+    it('stays valid JSON for any parameter value and joins paths without doubling "/" (evaluated)', () => {
+      const pipeline = generateBatchPipeline(optionsFor('mi'));
+      const tricky = 'azureml://datastores/in/paths/a "quoted" \\ back\\slash/';
+      const context = {
+        pipeline: {
+          RunId: 'RUN-1',
+          parameters: { endpoint_input_type: 'UriFolder', endpoint_input_uri: tricky, endpoint_output_folder: 'azureml://datastores/out/paths/batch/', endpoint_uri: 'https://x/jobs/' },
+        },
+        activity: (name: string) => (name === ACTIVITY.invoke ? { output: { name: 'job-1' } } : undefined),
+      };
+      const body = JSON.parse(evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), context) as string);
+      assert.equal(body.properties.InputData.input_data.Uri, tricky);
+      assert.equal(body.properties.OutputData.score.Uri, 'azureml://datastores/out/paths/batch/RUN-1/predictions.csv');
+      assert.equal(evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), context), 'https://x/jobs/job-1');
+      const withoutSlash = { ...context, pipeline: { ...context.pipeline, parameters: { ...context.pipeline.parameters, endpoint_output_folder: 'azureml://datastores/out/paths/b', endpoint_uri: 'https://x/jobs' } } };
+      assert.equal(JSON.parse(evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), withoutSlash) as string).properties.OutputData.score.Uri, 'azureml://datastores/out/paths/b/RUN-1/predictions.csv');
+      assert.equal(evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), withoutSlash), 'https://x/jobs/job-1');
+    });
+
     it('writes to a per-run path by default, built from pipeline().RunId', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi'));
       assert.deepEqual(pipeline.properties.parameters[PARAMETER.outputFolder], {
@@ -207,7 +232,7 @@ describe('pipeline generator', () => {
       });
       assert.equal(pipeline.properties.parameters[PARAMETER.outputUri], undefined);
       const body = exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']);
-      assert.ok(body.includes("@{concat(pipeline().parameters.endpoint_output_folder, '/', pipeline().RunId, '/predictions.csv')}"), body);
+      assert.ok(body.includes("concat(pipeline().parameters.endpoint_output_folder, if(endsWith(pipeline().parameters.endpoint_output_folder, '/'), '', '/'), pipeline().RunId, '/predictions.csv')"), body);
     });
 
     it('keeps a fixed output file only when asked for one', () => {
@@ -258,7 +283,10 @@ describe('pipeline generator', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi'));
       const loop = activity(pipeline, ACTIVITY.loop);
       const condition = exprValue(loop.typeProperties['expression']);
-      assert.equal(condition, "@contains(createArray('Completed', 'Failed', 'Canceled'), variables('job_status'))");
+      assert.equal(condition, "@contains(createArray('Completed', 'Failed', 'Canceled', 'StatusCheckFailed'), variables('job_status'))");
+      assert.equal(activity(pipeline, ACTIVITY.setCheckFailed).typeProperties['value'], 'StatusCheckFailed');
+      assert.equal(activity(pipeline, ACTIVITY.setCheckFailed).typeProperties['variableName'], VARIABLE.jobStatus);
+      assert.equal(exprValue(activity(pipeline, ACTIVITY.setCheckError).typeProperties['value']), "@coalesce(activity('Check status')?.error?.message, 'the status check failed')");
       assert.equal(loop.typeProperties['timeout'], '0.12:00:00');
       const setStatus = activity(pipeline, ACTIVITY.setStatus);
       assert.equal(setStatus.typeProperties['variableName'], VARIABLE.jobStatus);
@@ -277,7 +305,10 @@ describe('pipeline generator', () => {
       assert.equal(activity(pipeline, ACTIVITY.loop).typeProperties['timeout'], '1.00:00:00');
       const check = activity(pipeline, ACTIVITY.checkStatus);
       assert.equal(check.typeProperties['method'], 'GET');
-      assert.equal(exprValue(check.typeProperties['url']), "@concat(pipeline().parameters.endpoint_uri, '/', activity('Run Batch-Endpoint').output.name)");
+      assert.equal(
+        exprValue(check.typeProperties['url']),
+        "@concat(pipeline().parameters.endpoint_uri, if(endsWith(pipeline().parameters.endpoint_uri, '/'), '', '/'), activity('Run Batch-Endpoint').output.name)",
+      );
       assert.ok((check.policy?.retry ?? 0) > 0, 'a GET is retried');
       assert.equal(activity(pipeline, ACTIVITY.invoke).policy?.retry, 0, 'the POST is not (it would start a second job)');
     });
@@ -294,7 +325,8 @@ describe('pipeline generator', () => {
       const message = exprValue(fail.typeProperties['message']);
       assert.match(message, /variables\('job_status'\)/);
       assert.match(message, /variables\('job_error'\)/);
-      assert.equal(exprValue(fail.typeProperties['errorCode']), "@concat('BatchJob', variables('job_status'))");
+      assert.match(message, /StatusCheckFailed/);
+      assert.match(exprValue(fail.typeProperties['errorCode']), /concat\('BatchJob', variables\('job_status'\)\)/);
       for (const outside of pipeline.properties.activities.filter((a) => a.name !== ACTIVITY.loop)) {
         assert.ok(!JSON.stringify(outside).includes("activity('Check status')"), `${outside.name} reads variables, not the loop's inner activity`);
       }

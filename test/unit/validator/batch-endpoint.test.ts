@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ACTIVITY, PARAMETER, generateBatchPipeline, type AuthKind, type BatchPipelineOptions } from '../../../src/core/pipeline';
+import { documentedTemplate } from '../../fixtures/documented-template';
 import { activity, applyFix, codesOf, covered, only, pipeline, problemsOf, text } from './helpers';
 
 type Doc = { name: string; properties: { activities: Record<string, any>[]; parameters: Record<string, any> } }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -41,7 +42,7 @@ function invoke(body: unknown, typeProperties: Record<string, unknown> = {}): Re
 
 const input = { input_data: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/ws/paths/in/' } };
 
-describe('validator: batch endpoints (ADF701-ADF707)', () => {
+describe('validator: batch endpoints (ADF701-ADF708)', () => {
   it('the generated pipeline is recognised: changing its loop or audience is reported', () => {
     const doc = generated();
     byName(doc, ACTIVITY.invoke).typeProperties.authentication.resource = 'https://management.azure.com/';
@@ -66,7 +67,7 @@ describe('validator: batch endpoints (ADF701-ADF707)', () => {
     doc.properties.parameters[PARAMETER.inputType].defaultValue = 'Table';
     const source = text(doc as never);
     const problem = only(problemsOf(source), 'ADF702');
-    assert.equal(covered(source, problem), '\\"@{pipeline().parameters.endpoint_input_type}\\"', 'the range is the value inside the body string');
+    assert.match(covered(source, problem), /^\\"@\{replace\(replace\(pipeline\(\)\.parameters\.endpoint_input_type, .*\)\}\\"$/, 'the range is the value inside the body string');
     assert.equal(problem.severity, 'error');
     const mltable = problemsOf(pipeline([invoke({ properties: { InputData: { d: { JobInputType: 'MLTable', Uri: 'azureml://x' } } } })]));
     assert.equal(only(mltable, 'ADF702').severity, 'warning');
@@ -157,6 +158,22 @@ describe('validator: batch endpoints (ADF701-ADF707)', () => {
     const fixed = applyFix(source, problem.fix);
     assert.deepEqual(codesOf(fixed), []);
     assert.equal(byName(JSON.parse(fixed) as Doc, ACTIVITY.loop).typeProperties.timeout, '0.12:00:00');
+  });
+
+  it('ADF708: a status check without a failure path is a warning; the documented template gets it, the generated pipeline not', () => {
+    const documented = JSON.stringify({ name: 'Run-BatchEndpoint', properties: documentedTemplate('0.12:00:00') }, null, 2);
+    const problem = only(problemsOf(documented), 'ADF708');
+    assert.equal(problem.severity, 'warning');
+    assert.match(problem.message, /"Check status" has no failure path.*keeps polling until its timeout/);
+    for (const kind of ['mi', 'sp-secret'] as const) assert.ok(!codesOf(text(generated(kind) as never)).includes('ADF708'), kind);
+    // Without the generated failure path (its two Set Variable activities), the same loop gets the warning.
+    const doc = generated();
+    const loop = byName(doc, ACTIVITY.loop);
+    loop.typeProperties.activities = loop.typeProperties.activities.filter((a: { name: string }) => a.name !== ACTIVITY.setCheckError && a.name !== ACTIVITY.setCheckFailed);
+    assert.equal(only(problemsOf(text(doc as never)), 'ADF708').code, 'ADF708');
+    // A Completed follower is a failure path too.
+    byName(doc, ACTIVITY.setStatus).dependsOn = [{ activity: ACTIVITY.checkStatus, dependencyConditions: ['Completed'] }];
+    assert.ok(!codesOf(text(doc as never)).includes('ADF708'));
   });
 
   it('other Web POSTs are not batch endpoint calls', () => {

@@ -1,5 +1,9 @@
 // Until: runs its activities, then evaluates the expression; repeats until it is true (a do-while loop).
 // The timeout (`d.hh:mm:ss`, default 7 days, pipeline time) cancels the running iteration and fails the activity.
+// "If an inner activity fails, the Until activity doesn't stop." (ADF docs, Until activity:
+// https://learn.microsoft.com/azure/data-factory/control-flow-until-activity): a failed iteration is followed by
+// the expression and the next iteration like any other. The docs are silent on the Until's own status; ours is
+// the last iteration's (docs/engine.md): it fails with that iteration's inner failure, or with the timeout.
 import type { ActivityHandler } from '../activity-context';
 import { abortError } from '../clock';
 import { ActivityFailure, ErrorCodes } from '../errors';
@@ -33,12 +37,14 @@ export const untilActivity: ActivityHandler = async (context) => {
     for (;;) {
       const result = await context.runActivities(body, { signal });
       if (context.signal.aborted) throw abortError(context.signal);
-      if (result.status === 'Failed') throw innerActivityFailure(result);
-      if (result.status === 'Succeeded') iterations++;
+      if (result.status === 'Succeeded' || result.status === 'Failed') iterations++;
       if (deadline.signal.aborted) throw timedOut();
       if (result.status === 'Cancelled') throw abortError(context.signal);
       // The expression sees this iteration's inner activities (the usual `activity('Check').output...`).
-      if (evaluateBoolean(context, expression, 'expression', result.frame)) return undefined;
+      if (evaluateBoolean(context, expression, 'expression', result.frame)) {
+        if (result.status === 'Failed') throw innerActivityFailure(result);
+        return undefined;
+      }
       if (deadline.signal.aborted) throw timedOut();
       // An empty or instant body must not starve the event loop.
       await new Promise((resolve) => setImmediate(resolve));

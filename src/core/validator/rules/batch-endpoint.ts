@@ -3,6 +3,7 @@ import { isCallOf, type ExpressionNode } from '../../expressions';
 import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
 import type { JsonNode as Node } from '../../json/parse';
 import { bodyView, type BodyView } from '../batch-body';
+import { checkStatusFailurePath } from '../batch-status-check';
 import type { AdfString, ValidationContext } from '../context';
 import { fixedTexts } from '../dynamic-text';
 import { replaceStringFix, setTypePropertyFix } from '../fixes';
@@ -34,7 +35,7 @@ const WRONG_AUDIENCES = new Set(
 );
 
 /**
- * ADF701-ADF707: a Web activity that invokes an Azure ML batch endpoint (recognised by its body or by a POST
+ * ADF701-ADF708: a Web activity that invokes an Azure ML batch endpoint (recognised by its body or by a POST
  * to a scoring URI ending in /jobs), the loop that polls its job, and the token it uses.
  */
 export const batchEndpointRule: ValidationRule = {
@@ -219,6 +220,7 @@ function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
       });
     }
   }
+  checkStatusFailurePath(context, loop);
   if (!propertyNode(loop.typeProperties, 'timeout')) {
     context.report('ADF707', context.activityRange(loop), `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`, {
       fix: () => setTypePropertyFix(context, loop, 'timeout', DEFAULT_LOOP_TIMEOUT, `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`),

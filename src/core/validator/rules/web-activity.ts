@@ -135,7 +135,8 @@ function secretInput(
       const lower = reference.name.toLowerCase();
       if (reference.kind === 'parameter' && secureParameters.has(lower)) return `the SecureString parameter "${reference.name}"`;
       if (reference.kind === 'variable' && secretVariables.has(lower)) return `the variable "${reference.name}" (set from a secret)`;
-      if (reference.kind === 'activity') {
+      // `activity('X').error` / `.status` is what went wrong or how X ended, never X's output (the token).
+      if (reference.kind === 'activity' && !/^\s*\??\.\s*(error|status)\b/i.test(s.value.slice(reference.span.end))) {
         const producer = [...producers].find((p) => p.name?.toLowerCase() === lower);
         if (producer && producer !== activity) return `the output of "${producer.name}" (a token or secret)`;
       }
