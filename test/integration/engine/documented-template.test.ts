@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { PipelineResource } from '@azure/arm-datafactory';
 import { documentedTemplate as documentedProperties } from '../../fixtures/documented-template';
-import { EmulatorControlClient } from '../../../src/emulator/control-client';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { useEngineEmulator } from './fixture';
 import { publishAndRun } from './runs';
 

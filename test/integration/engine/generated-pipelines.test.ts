@@ -3,7 +3,7 @@
 // (or status) when the job fails or is canceled.
 import assert from 'node:assert/strict';
 import { ACTIVITY, AUTH_KINDS, STATUS_CHECK_FAILED, generateBatchPipeline, toCreateOrUpdateBody, type AuthKind, type AuthOptions } from '../../../src/core/pipeline';
-import { EmulatorControlClient } from '../../../src/emulator/control-client';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { CREDENTIAL, IDS, JOB_ERROR, KEY_VAULT_LINKED_SERVICE, SECRET_NAME, useEngineEmulator } from './fixture';
 import { publishAndRun, type FinishedRun } from './runs';
 
