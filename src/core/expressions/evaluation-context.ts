@@ -1,5 +1,6 @@
 // What an expression can see while it is evaluated. Every member is optional: a missing one makes the
 // matching function (item(), activity(), ...) fail with a clear message instead of guessing.
+import type { EvaluationBudget } from './budget';
 
 /** What `activity('X')` returns: the run record of an activity that ran upstream. */
 export interface ActivityRunView {
@@ -42,4 +43,6 @@ export interface EvaluationContext {
   readonly random?: () => number;
   /** New GUIDs (`xxxxxxxx-xxxx-...`, lowercase) for guid(); crypto.randomUUID by default. */
   readonly newGuid?: () => string;
+  /** Limits on steps and value sizes; DEFAULT_EVALUATION_BUDGET for what is not given. */
+  readonly budget?: Partial<EvaluationBudget>;
 }

@@ -12,7 +12,9 @@ export type EvaluationErrorCode =
   | 'undefined-variable'
   | 'unknown-activity'
   | 'item-outside-foreach'
-  | 'missing-context';
+  | 'missing-context'
+  /** Over one of the engine's limits (steps, value size, nesting): see docs/engine.md. */
+  | 'budget-exceeded';
 
 export class EvaluationError extends Error {
   override readonly name = 'EvaluationError';

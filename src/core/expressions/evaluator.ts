@@ -3,6 +3,7 @@
 // writes them (True/False, compact JSON for arrays and objects).
 import { randomUUID } from 'node:crypto';
 import type { CallNode, ExpressionNode, IndexNode, MemberNode, ParsedValue } from './ast';
+import { checkTextSize, checkValueSize, DEFAULT_EVALUATION_BUDGET, sizeInSteps, stringTooLong, type EvaluationBudget } from './budget';
 import type { EvaluationContext } from './evaluation-context';
 import { EvaluationError } from './evaluation-error';
 import { describeArity, FUNCTIONS, lookupFunction, type FunctionInfo } from './functions';
@@ -15,7 +16,7 @@ import { STRING_FUNCTIONS } from './functions-string';
 import { XML_FUNCTIONS } from './functions-xml';
 import type { CallEnvironment, FunctionImplementation } from './function-types';
 import { parseValue } from './parser';
-import { asNumber, describeValue, isRecord, makeNumber, toAdfString, toPlainValue, type JsonValue, type Value } from './values';
+import { asNumber, describeValue, formatNumber, isRecord, makeNumber, toAdfString, toPlainValue, type JsonValue, type Value } from './values';
 
 const IMPLEMENTATIONS = new Map<string, FunctionImplementation>(
   Object.entries({
@@ -47,22 +48,43 @@ export function isSupportedFunction(name: string): boolean {
 export function evaluate(parsed: ParsedValue, context: EvaluationContext = {}): JsonValue {
   const [firstError] = parsed.errors;
   if (firstError) throw new EvaluationError('syntax-error', `invalid expression: ${firstError.message}`, firstError.span);
-  const evaluator = new Evaluator(context);
-  if (parsed.kind === 'expression') {
-    const [segment] = parsed.segments;
-    return toPlainValue(segment.kind === 'expression' && segment.node ? evaluator.evaluate(segment.node) : null);
-  }
-  let text = '';
-  for (const segment of parsed.segments) {
-    if (segment.kind === 'literal') text += segment.value;
-    else if (segment.node) text += toAdfString(evaluator.evaluate(segment.node));
-  }
-  return text;
+  return guarded(() => {
+    const evaluator = new Evaluator(context);
+    if (parsed.kind === 'expression') {
+      const [segment] = parsed.segments;
+      return toPlainValue(segment.kind === 'expression' && segment.node ? evaluator.evaluate(segment.node) : null);
+    }
+    let text = '';
+    for (const segment of parsed.segments) {
+      if (segment.kind === 'literal') text += segment.value;
+      else if (segment.node) text += evaluator.text(segment.node);
+      evaluator.checkInterpolation(text);
+    }
+    return text;
+  });
 }
 
 /** The value of one expression tree (no `@`), e.g. from parseExpression(). */
 export function evaluateNode(node: ExpressionNode, context: EvaluationContext = {}): JsonValue {
-  return toPlainValue(new Evaluator(context).evaluate(node));
+  return guarded(() => toPlainValue(new Evaluator(context).evaluate(node)));
+}
+
+/**
+ * Runs an evaluation so that it throws only EvaluationError: the JavaScript engine's own limits (stack depth,
+ * string length) become budget errors, anything else an invalid-argument error, never a raw exception.
+ */
+function guarded<T>(evaluation: () => T): T {
+  try {
+    return evaluation();
+  } catch (error) {
+    if (error instanceof EvaluationError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError && /call stack/i.test(message)) {
+      throw new EvaluationError('budget-exceeded', 'the expression or a value it reads is nested too deeply to evaluate');
+    }
+    if (error instanceof RangeError) throw new EvaluationError('budget-exceeded', `a value grew beyond what the engine can hold (${message})`);
+    throw new EvaluationError('invalid-argument', `the expression cannot be evaluated: ${message}`);
+  }
 }
 
 const PARSE_CACHE = new Map<string, ParsedValue>();
@@ -93,11 +115,15 @@ export function evaluateString(value: string, context: EvaluationContext = {}): 
  * interpolations become their values), arrays and objects member by member, other values stay as they are.
  */
 export function evaluateValue(value: unknown, context: EvaluationContext = {}): JsonValue {
+  return guarded(() => evaluateMembers(value, context));
+}
+
+function evaluateMembers(value: unknown, context: EvaluationContext): JsonValue {
   if (typeof value === 'string') return evaluateString(value, context);
-  if (Array.isArray(value)) return value.map((item) => evaluateValue(item, context));
+  if (Array.isArray(value)) return value.map((item) => evaluateMembers(item, context));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, JsonValue> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = evaluateValue(item, context);
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = evaluateMembers(item, context);
     return result;
   }
   return toPlainValue(value);
@@ -105,17 +131,22 @@ export function evaluateValue(value: unknown, context: EvaluationContext = {}): 
 
 class Evaluator {
   private readonly environment: Omit<CallEnvironment, 'name'>;
+  private readonly budget: EvaluationBudget;
+  private steps = 0;
 
   constructor(private readonly context: EvaluationContext) {
+    this.budget = { ...DEFAULT_EVALUATION_BUDGET, ...context.budget };
     this.environment = {
       context,
       now: context.now ?? (() => new Date()),
       random: context.random ?? Math.random,
       newGuid: context.newGuid ?? randomUUID,
+      budget: this.budget,
     };
   }
 
   evaluate(node: ExpressionNode): Value {
+    this.spend(1);
     switch (node.kind) {
       case 'string':
         return node.value;
@@ -128,10 +159,47 @@ class Evaluator {
       case 'call':
         return this.call(node);
       case 'member':
-        return this.member(node);
       case 'index':
-        return this.index(node);
+        return this.accessChain(node);
     }
+  }
+
+  /** The text an `@{...}` interpolation inserts, checked against the size budget before it is built. */
+  text(node: ExpressionNode): string {
+    const value = this.evaluate(node);
+    if (typeof value === 'object' && value !== null) checkTextSize(value, this.budget);
+    return toAdfString(value);
+  }
+
+  checkInterpolation(text: string): void {
+    if (text.length > this.budget.maxStringLength) throw stringTooLong(text.length, this.budget, 'the interpolated string');
+  }
+
+  private spend(steps: number): void {
+    this.steps += steps;
+    if (this.steps > this.budget.maxSteps) {
+      throw new EvaluationError(
+        'budget-exceeded',
+        `the expression needs more than the engine's limit of ${this.budget.maxSteps.toLocaleString('en-US')} evaluation steps`,
+      );
+    }
+  }
+
+  /** `a.b[c]?.d`: evaluated in a loop rather than by recursion, so a long chain cannot overflow the stack. */
+  private accessChain(node: MemberNode | IndexNode): Value {
+    const links: (MemberNode | IndexNode)[] = [];
+    let base: ExpressionNode = node;
+    while (base.kind === 'member' || base.kind === 'index') {
+      links.push(base);
+      base = base.object;
+    }
+    let value = this.evaluate(base);
+    for (let i = links.length - 1; i >= 0; i--) {
+      const link = links[i];
+      this.spend(1);
+      value = link.kind === 'member' ? this.property(value, link.name, link.optional, link) : this.index(value, link);
+    }
+    return value;
   }
 
   private call(node: CallNode): Value {
@@ -151,12 +219,28 @@ class Evaluator {
     this.checkArity(node, implementation);
     const env: CallEnvironment = { ...this.environment, name: node.name };
     try {
-      return implementation.lazy
-        ? implementation.call(node.args.map((arg) => () => this.evaluate(arg)), env)
-        : implementation.call(node.args.map((arg) => this.evaluate(arg)), env);
+      let result: Value;
+      if (implementation.lazy) result = implementation.call(node.args.map((arg) => () => this.evaluate(arg)), env);
+      else {
+        const args = node.args.map((arg) => this.evaluate(arg));
+        this.spend(args.reduce((sum: number, arg) => sum + sizeInSteps(arg), 0));
+        result = implementation.call(args, env);
+      }
+      this.checkResult(result, node);
+      return result;
     } catch (error) {
       if (error instanceof EvaluationError) throw error.at(node.span, node.name);
       throw new EvaluationError('invalid-argument', `${node.name}() failed: ${error instanceof Error ? error.message : String(error)}`, node.span, node.name);
+    }
+  }
+
+  /** Results must fit the size budget and be finite numbers (ADF fails on division by zero, not NaN). */
+  private checkResult(result: Value, node: CallNode): void {
+    checkValueSize(result, this.budget);
+    this.spend(sizeInSteps(result));
+    const number = asNumber(result);
+    if (number && !Number.isFinite(number.value)) {
+      throw new EvaluationError('invalid-argument', `${node.name}() gives ${formatNumber(number)}, which is not a number ADF can represent`, node.span, node.name);
     }
   }
 
@@ -216,13 +300,7 @@ class Evaluator {
     return value;
   }
 
-  private member(node: MemberNode): Value {
-    const target = this.evaluate(node.object);
-    return this.property(target, node.name, node.optional, node);
-  }
-
-  private index(node: IndexNode): Value {
-    const target = this.evaluate(node.object);
+  private index(target: Value, node: IndexNode): Value {
     if ((target === null || target === undefined) && node.optional) return null;
     const key = this.evaluate(node.index);
     if (typeof key === 'string') return this.property(target, key, node.optional, node);

@@ -1,4 +1,5 @@
 // The shape of function implementations and the argument helpers they share.
+import type { EvaluationBudget } from './budget';
 import type { EvaluationContext } from './evaluation-context';
 import { invalidArgument } from './evaluation-error';
 import { asNumber, describeValue, isRecord, typeOf, type Value } from './values';
@@ -10,6 +11,8 @@ export interface CallEnvironment {
   now(): Date;
   random(): number;
   newGuid(): string;
+  /** The limits this evaluation runs under; functions that build big values check them before building. */
+  readonly budget: EvaluationBudget;
 }
 
 interface Arity {

@@ -1,7 +1,9 @@
 // Collection functions over strings, arrays and (for contains, empty, intersection, union) objects.
 import { invalidArgument } from './evaluation-error';
 import { arrayArg, eager, integerArg, sequenceArg, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
-import { describeValue, isRecord, toAdfString, typeOf, valuesEqual, type Value } from './values';
+import { arrayTooLong } from './budget';
+import { joinBounded } from './functions-string';
+import { asNumber, describeValue, isRecord, typeOf, valuesEqual, type Value } from './values';
 
 export const COLLECTION_FUNCTIONS: FunctionImplementations = {
   contains: eager(2, 2, (args, env) => {
@@ -42,8 +44,7 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
   }),
   length: eager(1, 1, (args, env) => sequenceArg(args, 0, env).length),
   join: eager(2, 2, (args, env) => {
-    const items = arrayArg(args, 0, env);
-    return items.map(toAdfString).join(stringArg(args, 1, env));
+    return joinBounded(arrayArg(args, 0, env), stringArg(args, 1, env), env);
   }),
   skip: eager(2, 2, (args, env) => {
     const collection = sequenceArg(args, 0, env);
@@ -59,7 +60,8 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
     const kind = collectionKind(args, env);
     if (kind === 'array') {
       const [head, ...rest] = args as Value[][];
-      return distinct(head.filter((item) => rest.every((other) => other.some((o) => valuesEqual(o, item)))));
+      const others = rest.map((other) => new Set(other.map(equalityKey)));
+      return distinct(head.filter((item) => others.every((keys) => keys.has(equalityKey(item)))));
     }
     const objects = args as Record<string, Value>[];
     const result: Record<string, Value> = {};
@@ -71,7 +73,11 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
   }),
   union: eager(1, undefined, (args, env) => {
     const kind = collectionKind(args, env);
-    if (kind === 'array') return distinct((args as Value[][]).flat());
+    if (kind === 'array') {
+      const length = (args as Value[][]).reduce((sum, a) => sum + a.length, 0);
+      if (length > env.budget.maxArrayLength) throw arrayTooLong(length, env.budget, `${env.name}() would build an array`);
+      return distinct((args as Value[][]).flat());
+    }
     return Object.assign({}, ...(args as Record<string, Value>[]));
   }),
 };
@@ -88,8 +94,39 @@ function collectionKind(args: readonly Value[], env: CallEnvironment): 'array' |
   );
 }
 
+/** The items in first-seen order without repeats (by ADF equality), in linear time through equalityKey. */
 function distinct(items: readonly Value[]): Value[] {
+  const seen = new Set<string>();
   const result: Value[] = [];
-  for (const item of items) if (!result.some((r) => valuesEqual(r, item))) result.push(item);
+  for (const item of items) {
+    const key = equalityKey(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(item);
+  }
   return result;
+}
+
+/**
+ * A text equal for two values exactly when valuesEqual() says they are equal: numbers by value (int and float
+ * alike, true and false as 1 and 0), strings as they are, object keys in sorted order.
+ */
+export function equalityKey(value: Value): string {
+  const number = asNumber(value);
+  if (number) return `n${number.value}`;
+  switch (typeOf(value)) {
+    case 'null':
+      return 'z';
+    case 'boolean':
+      return value ? 'n1' : 'n0';
+    case 'string':
+      return `s${JSON.stringify(value)}`;
+    case 'array':
+      return `[${(value as Value[]).map(equalityKey).join(',')}]`;
+    default: {
+      const record = value as Record<string, Value>;
+      const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${equalityKey(record[k])}`).join(',')}}`;
+    }
+  }
 }

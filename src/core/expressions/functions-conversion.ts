@@ -2,6 +2,7 @@
 // { "$content-type": "application/octet-stream", "$content": "<base64>" }. (The documentation's examples
 // show bit strings of the input text instead, which no runtime produces.) xml() and xpath() live in
 // functions-xml.ts.
+import { checkTextSize } from './budget';
 import { invalidArgument } from './evaluation-error';
 import { isXmlValue, xmlText, xmlToJson } from './functions-xml';
 import { eager, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
@@ -139,5 +140,8 @@ export const CONVERSION_FUNCTIONS: FunctionImplementations = {
       throw invalidArgument(`${env.name}() could not parse ${describeValue(value)} as JSON: ${reason}${hint}`);
     }
   }),
-  string: eager(1, 1, ([value]) => toAdfString(value)),
+  string: eager(1, 1, ([value], env) => {
+    if (typeof value === 'object' && value !== null) checkTextSize(value, env.budget);
+    return toAdfString(value);
+  }),
 };

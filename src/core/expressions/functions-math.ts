@@ -31,7 +31,7 @@ function extreme(pick: (a: number, b: number) => boolean) {
 
 function nonZeroDivisor(args: readonly Value[], env: CallEnvironment): { value: number; float: boolean } {
   const divisor = numberArg(args, 1, env);
-  if (divisor.value === 0 && !divisor.float) throw invalidArgument(`${env.name}() cannot divide by zero`);
+  if (divisor.value === 0) throw invalidArgument(`${env.name}() cannot divide by zero`);
   return divisor;
 }
 

@@ -39,4 +39,5 @@ export {
 } from './evaluator';
 export type { ActivityRunView, EvaluationContext, PipelineContext } from './evaluation-context';
 export { EvaluationError, type EvaluationErrorCode } from './evaluation-error';
+export { DEFAULT_EVALUATION_BUDGET, type EvaluationBudget } from './budget';
 export { toAdfString, toJsonText, type JsonValue } from './values';

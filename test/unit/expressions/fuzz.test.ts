@@ -84,3 +84,53 @@ describe('expressions: evaluator robustness', () => {
     assert.ok(calls > 2000);
   });
 });
+
+/** Every number in a value is finite (JSON cannot carry NaN or Infinity, and ADF never produces them). */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(allFinite);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(allFinite);
+  return true;
+}
+
+const LEAVES = ['null', "'x'", "''", "','", '0', '1', '-3', '0.0', '1.5', '1e308', 'true', "'2018-03-15T13:00:00Z'", 'pipeline().parameters', 'item()', "variables('v')", "activity('A').output"];
+
+/** A random call tree up to `depth` levels, sometimes followed by member or index access. */
+function randomExpression(next: () => number, depth: number): string {
+  if (depth === 0 || next() < 0.25) return LEAVES[Math.floor(next() * LEAVES.length)];
+  const info = FUNCTIONS[Math.floor(next() * FUNCTIONS.length)];
+  const count = info.minArgs + Math.floor(next() * 3);
+  const args = Array.from({ length: count }, () => randomExpression(next, depth - 1));
+  const access = ['', '', '', '.a', '?.a', '[0]', "['b']", '?[1]'][Math.floor(next() * 8)];
+  return `${info.name}(${args.join(', ')})${access}`;
+}
+
+describe('expressions: random expressions (regression for the 100,000-expression fuzz)', () => {
+  it('5,000 random call trees (seed 11) return finite JSON values or throw EvaluationError, nothing else', () => {
+    const context = {
+      pipeline: { parameters: { a: [1, 2], b: { c: 'd' } } },
+      variables: (): unknown => ['v', 2.5, { a: 1 }],
+      activity: (): { output: unknown } => ({ output: { a: 'text', n: 7 } }),
+      item: (): unknown => 3,
+      now: (): Date => new Date('2020-01-01T00:00:00Z'),
+      random: (): number => 0.5,
+      newGuid: (): string => 'c2ecc88d-88c8-4096-912c-d6f2e2b138ce',
+      budget: { maxSteps: 200_000 },
+    };
+    const next = random(11);
+    const outcomes = { value: 0, error: 0 };
+    for (let i = 0; i < 5_000; i++) {
+      const expression = `@${randomExpression(next, 4)}`;
+      try {
+        const result = evaluateString(expression, context);
+        assert.ok(allFinite(result), `${expression} gave a non-finite number`);
+        outcomes.value++;
+      } catch (error) {
+        assert.ok(error instanceof EvaluationError, `${expression} threw ${String(error)}`);
+        assert.ok(error.message.length > 0);
+        outcomes.error++;
+      }
+    }
+    assert.ok(outcomes.value > 500 && outcomes.error > 500, JSON.stringify(outcomes));
+  });
+});
