@@ -9,6 +9,7 @@ import {
   AuthOptions,
   BatchPipelineOptions,
   BatchPipelineOptionsError,
+  endpointUriProblem,
   JOB_INPUT_TYPES,
   JobInputType,
   PipelineDocument,
@@ -166,6 +167,8 @@ function pipelineOptions(values: Values): BatchPipelineOptions {
     }
   }
   const auth = authOptions(kind, values);
+  const uriProblem = endpointUriProblem('--endpoint-uri', values['endpoint-uri']);
+  if (uriProblem) throw new UsageError(uriProblem);
   const options: BatchPipelineOptions = { endpointUri: values['endpoint-uri'] as string, auth };
   if (values.name !== undefined) options.name = values.name;
   if (values.folder !== undefined) options.folder = values.folder;

@@ -140,18 +140,32 @@ function validateAuth(auth: AuthOptions | undefined): string[] {
   return problems;
 }
 
+/** Longest endpoint URI accepted (the common limit of browsers, proxies and ARM). */
+export const MAX_ENDPOINT_URI_LENGTH = 2048;
+
+/**
+ * What is wrong with an endpoint URI, phrased after its label ("The endpoint URI" or "--endpoint-uri"), or
+ * undefined when it is usable. The pipeline sends an Entra ID bearer token to it: https only.
+ */
+export function endpointUriProblem(label: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return `${label} is required.`;
+  if (value.length > MAX_ENDPOINT_URI_LENGTH) return `${label} is ${value.length} characters long; at most ${MAX_ENDPOINT_URI_LENGTH} are allowed.`;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return `${label} contains a control character (a line break, tab or similar); paste the scoring URI again.`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${label} is not a valid URL: "${value}".`;
+  }
+  if (url.protocol !== 'https:') return `${label} must be an https URL (the pipeline sends an Entra ID token to it), not "${value}".`;
+  return undefined;
+}
+
 function checkUrl(problems: string[], label: string, value: unknown, required: boolean): void {
   if (value === undefined && !required) return;
-  if (typeof value !== 'string' || value.trim() === '') {
-    problems.push(`The ${label} is required.`);
-    return;
-  }
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`The ${label} must be an https URL, not "${value}".`);
-  } catch {
-    problems.push(`The ${label} is not a valid URL: "${value}".`);
-  }
+  const problem = endpointUriProblem(`The ${label}`, value);
+  if (problem) problems.push(problem);
 }
 
 function checkRequiredText(problems: string[], label: string, value: unknown): void {

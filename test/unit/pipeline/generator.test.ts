@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AZURE_CLOUDS, CLOUD_NAMES, customCloud } from '../../../src/core/clouds';
 import { evaluateValue } from '../../../src/core/expressions';
 import {
+  validateBatchPipelineOptions,
   ACTIVITY,
   Activity,
   BatchPipelineOptionsError,
@@ -350,6 +351,15 @@ describe('pipeline generator', () => {
       }
       assert.fail('expected BatchPipelineOptionsError');
     };
+
+    it('refuses an http endpoint URI, control characters and URIs over 2,048 characters (the wizard and generate)', () => {
+      const base = 'https://ep.westeurope.inference.ml.azure.com/jobs';
+      const problemOf = (endpointUri: string): string | undefined => validateBatchPipelineOptions({ endpointUri, auth: { kind: 'mi' } })[0];
+      assert.match(problemOf(base.replace('https:', 'http:')) ?? '', /The endpoint URI must be an https URL/);
+      assert.match(problemOf(`${base}\t`) ?? '', /The endpoint URI contains a control character/);
+      assert.match(problemOf(`${base}?x=${'a'.repeat(2048)}`) ?? '', /at most 2048 are allowed/);
+      assert.equal(problemOf(`${base}?x=${'a'.repeat(2048 - base.length - 3)}`), undefined);
+    });
 
     it('reports every problem at once with a clear message', () => {
       const problems = problemsOf(() =>
