@@ -16,9 +16,9 @@ const builds = [
     external: ['vscode'],
   },
   {
-    // The Azure SDK half of the sidebar, required at first use (src/auth/load-backend.ts) so that
+    // The Azure SDK half of the sidebar, required at first use (src/azure/sdk/load.ts) so that
     // activation loads no Azure module.
-    entryPoints: ['src/auth/backend.ts'],
+    entryPoints: ['src/azure/sdk/bundle.ts'],
     outfile: 'dist/azure.js',
     platform: 'node',
     format: 'cjs',

@@ -2,7 +2,7 @@
 // their own small files by module augmentation:
 //   declare module '../api' { interface ExtensionApi { readonly wizard: WizardApi } }
 // and set them in src/extension.ts.
-import type { SignInState } from './auth/session-manager';
+import type { SignInState } from './azure/access';
 import type { SidebarTreeProvider } from './tree/sidebar-tree-provider';
 
 export interface SidebarApi {

@@ -1,18 +1,24 @@
 // Entry point: wires the features together. Feature code lives in its own module; the pure logic in src/core.
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
-import { registerSidebar } from './tree/register-sidebar';
-import { registerEditorValidation } from './editor/register';
+import { AzureAccess } from './azure/access';
+import { configureCommands, registerCommand } from './commands/register-command';
 import { registerDryRun } from './dry-run/register';
+import { registerEditorValidation } from './editor/register';
+import { ExtensionLog } from './log';
+import { registerSidebar } from './tree/register-sidebar';
 import { registerWizard } from './wizard/register';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  context.subscriptions.push(vscode.commands.registerCommand('adfBatchEndpoints.showVersion', () => {
+  const log = new ExtensionLog();
+  configureCommands(log, context.extension.packageJSON);
+  const access = new AzureAccess(context.secrets, context.extensionPath);
+  context.subscriptions.push(log, access, registerCommand('adfBatchEndpoints.showVersion', () => {
     void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
   }));
   registerEditorValidation(context);
-  const api: ExtensionApi = { sidebar: registerSidebar(context), wizard: registerWizard(context) };
-  Object.assign(api, { dryRun: registerDryRun(context) });
+  const api: ExtensionApi = { sidebar: registerSidebar(context, access), wizard: registerWizard(context, access, log) };
+  Object.assign(api, { dryRun: registerDryRun(context, access, log) });
   return api;
 }
 

@@ -3,12 +3,11 @@
 import * as vscode from 'vscode';
 import { selectionEntry, filterSubscriptions } from '../core/azure/subscription-filter';
 import { sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure/sovereign-cloud';
-import { describeAzureError, formatAzureError } from '../core/azure/errors';
 import {
   readCloudName, readServicePrincipal, writeServicePrincipal, writeSignInMethod, type SignInMethod,
 } from '../settings';
-import type { ServicePrincipalSecretStore } from './secret-store';
-import type { SessionManager } from './session-manager';
+import type { AzureAccess } from '../azure/access';
+import { registerCommand } from '../commands/register-command';
 import type { SubscriptionSelection } from './subscription-selection';
 
 export const AUTH_COMMANDS = {
@@ -22,8 +21,7 @@ export const AUTH_COMMANDS = {
 } as const;
 
 export interface AuthCommandDeps {
-  sessions: SessionManager;
-  secrets: ServicePrincipalSecretStore;
+  access: AzureAccess;
   selection: SubscriptionSelection;
   /** Redraws the tree after the selection changed. */
   refreshTree(): void;
@@ -33,14 +31,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
 
 export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[] {
-  const register = (id: string, run: (...args: never[]) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        await run(...args);
-      } catch (error) {
-        void vscode.window.showErrorMessage(formatAzureError(describeAzureError(error)));
-      }
-    });
+  const register = registerCommand;
   return [
     register(AUTH_COMMANDS.signIn, () => chooseSignInMethod()),
     register(AUTH_COMMANDS.signInWithVsCode, () => signInWithVsCode(deps)),
@@ -64,7 +55,7 @@ async function chooseSignInMethod(): Promise<void> {
 
 async function useMethod(deps: AuthCommandDeps, method: SignInMethod): Promise<void> {
   await writeSignInMethod(method);
-  deps.sessions.reset();
+  deps.access.reset();
 }
 
 async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
@@ -80,7 +71,7 @@ async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
     void vscode.window.showInformationMessage(`Set microsoft-sovereign-cloud.environment to ${support.environment ?? 'the public cloud'} to match adfBatchEndpoints.cloud (${cloudName}).`);
   }
   await useMethod(deps, 'vscode');
-  const status = await deps.sessions.signIn();
+  const status = await deps.access.signIn();
   if (status.state === 'error') void vscode.window.showErrorMessage(`Sign-in failed: ${status.error}`);
 }
 
@@ -88,7 +79,7 @@ async function signInWithAzureCli(deps: AuthCommandDeps): Promise<void> {
   await useMethod(deps, 'azureCli');
   const status = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking the Azure CLI login...' },
-    () => deps.sessions.signIn(),
+    () => deps.access.signIn(),
   );
   if (status.state === 'signedIn') return;
   const open = await vscode.window.showWarningMessage(
@@ -113,7 +104,7 @@ async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> 
   });
   if (clientId === undefined) return;
   const principal = { tenantId: tenantId.trim(), clientId: clientId.trim() };
-  const stored = await deps.secrets.get(principal.clientId);
+  const stored = await deps.access.secrets.get(principal.clientId);
   const secret = await vscode.window.showInputBox({
     title: 'Service principal (3/3): secret',
     prompt: stored ? 'Client secret (leave empty to keep the stored one). Kept in VS Code\'s secret storage only.' : 'Client secret. Kept in VS Code\'s secret storage only.',
@@ -122,9 +113,9 @@ async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> 
   });
   if (secret === undefined) return;
   await writeServicePrincipal(principal);
-  if (secret) await deps.secrets.store(principal.clientId, secret);
+  if (secret) await deps.access.secrets.store(principal.clientId, secret);
   await useMethod(deps, 'servicePrincipal');
-  await deps.sessions.signIn();
+  await deps.access.signIn();
 }
 
 async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
@@ -138,12 +129,12 @@ async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
     password: true, ignoreFocusOut: true, validateInput: (v) => v ? undefined : 'Enter the client secret.',
   });
   if (!secret) return;
-  await deps.secrets.store(clientId, secret);
-  deps.sessions.reset();
+  await deps.access.secrets.store(clientId, secret);
+  deps.access.reset();
 }
 
 async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
-  const { session, state } = await deps.sessions.current();
+  const { session, state } = await deps.access.current();
   if (!session || state !== 'signedIn') {
     await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
     return;
@@ -169,7 +160,7 @@ async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
     : pick.description;
   if (!tenantId) return;
   if (await session.signInToTenant(tenantId)) {
-    deps.sessions.refreshSubscriptions();
+    deps.access.refreshSubscriptions();
     deps.refreshTree();
     return;
   }
@@ -180,12 +171,12 @@ async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
 }
 
 async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
-  const { state } = await deps.sessions.current();
+  const { state } = await deps.access.current();
   if (state !== 'signedIn') {
     await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
     return;
   }
-  const all = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' }, () => deps.sessions.getSubscriptions());
+  const all = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' }, () => deps.access.getSubscriptions());
   const shown = new Set(filterSubscriptions(all, deps.selection.current()).map(selectionEntry));
   const items = all.map((s) => ({ label: s.name, description: s.subscriptionId, picked: shown.has(selectionEntry(s)), entry: selectionEntry(s) }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Select Subscriptions', canPickMany: true, placeHolder: 'Subscriptions to show in the Batch Endpoints view' });

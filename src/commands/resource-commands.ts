@@ -5,6 +5,7 @@ import type { CloudDefinition } from '../core/azure/cloud';
 import { portalResourceUrl, studioEndpointUrl, studioWorkspaceUrl } from '../core/azure/links';
 import type { BatchDeploymentInfo, BatchEndpointInfo, WorkspaceInfo } from '../core/azure/models';
 import type { SidebarNode } from '../tree/sidebar-node';
+import { registerCommand } from './register-command';
 
 export const RESOURCE_COMMANDS = {
   copyScoringUri: 'adfBatchEndpoints.copyScoringUri',
@@ -42,17 +43,13 @@ class PropertiesDocuments implements vscode.TextDocumentContentProvider {
 export function registerResourceCommands(cloud: () => CloudDefinition | undefined): vscode.Disposable[] {
   const documents = new PropertiesDocuments();
   const withResource = (id: string, run: (resource: ResourceInfo, cloud: CloudDefinition | undefined) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (node?: SidebarNode) => {
+    registerCommand(id, async (node?: SidebarNode) => {
       const resource = resourceOf(node);
       if (!resource) {
         void vscode.window.showInformationMessage('Run this from a workspace, batch endpoint or deployment in the Batch Endpoints view.');
         return;
       }
-      try {
-        await run(resource, cloud());
-      } catch (error) {
-        void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-      }
+      await run(resource, cloud());
     });
 
   return [

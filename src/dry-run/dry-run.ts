@@ -1,5 +1,5 @@
 // One dry run: read the pipeline (the editor's text when open), ask for parameters and a target, run it with
-// the local engine, and show its activity runs as they progress (run view, output channel, progress
+// the local engine, and show its activity runs as they progress (run view, the extension log, progress
 // notification with Cancel).
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -10,14 +10,17 @@ import { PipelineEngine } from '../core/engine/pipeline-engine';
 import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
 import type { PipelineDefinition } from '../core/engine/types';
 import { folderLinkedServiceLookup, folderPipelineResolver, pipelineFromJsonText } from '../core/engine/workspace';
+import type { AzureAccess } from '../azure/access';
+import type { Log } from '../log';
 import type { DryRunOptions, DryRunResult } from './api';
 import { askForParameters } from './parameter-prompts';
 import { RunPanel } from './run-panel';
 import { createDryRunEnvironment, pickTarget } from './run-targets';
 
 export interface DryRunServices {
-  secrets: vscode.SecretStorage;
-  output: vscode.OutputChannel;
+  access: AzureAccess;
+  /** The extension's log: the run's activity lines go there. */
+  log: Log;
   /** Called with the run's view once it exists, and its cancel function. */
   onStarted(panel: RunPanel, cancel: () => void): void;
   onEnded(cancel: () => void): void;
@@ -43,12 +46,12 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
   const view: { panel?: RunPanel } = {};
   let environment;
   try {
-    environment = await createDryRunEnvironment(target, services.secrets, {
+    environment = await createDryRunEnvironment(target, services.access, {
       linkedServices: folderLinkedServiceLookup(folder),
       onNotice: (message) => {
         notices.push(message);
         view.panel?.notice(message);
-        services.output.appendLine(`note: ${message}`);
+        services.log.info(`dry run note: ${message}`);
       },
     });
   } catch (error) {
@@ -70,11 +73,11 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
   const panel = new RunPanel(`Dry run: ${pipeline.name}`, environment.description, cancel);
   view.panel = panel;
   for (const message of notices) panel.notice(message);
-  const output = services.output;
+  const log = services.log;
   const detach = engine.store.onEvent((event) => {
     panel.update(event);
     if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued') {
-      for (const line of formatActivityRun(event.run)) output.appendLine(line);
+      for (const line of formatActivityRun(event.run)) log.info(line);
     }
   });
   let handle;
@@ -89,7 +92,7 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
   }
   cancelRun = handle.cancel;
   services.onStarted(panel, cancel);
-  output.appendLine(`Dry run of ${pipeline.name} (run ${handle.runId}) against ${environment.description}`);
+  log.info(`Dry run of ${pipeline.name} (run ${handle.runId}) against ${environment.description}`);
 
   const runCompletion = handle.completion;
   const final = await vscode.window.withProgress(
@@ -107,7 +110,7 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
     },
   );
   services.onEnded(cancel);
-  output.appendLine(formatPipelineRun(final));
+  log.info(formatPipelineRun(final));
   const summary = `Dry run of ${pipeline.name}: ${final.status}${final.message ? ` - ${final.message}` : ''}`;
   if (final.status === 'Succeeded') void vscode.window.showInformationMessage(summary);
   else void vscode.window.showWarningMessage(summary);

@@ -1,5 +1,8 @@
 // Registers "Dry Run Pipeline" (editor title, explorer context menu, command palette) and its cancel command.
 import * as vscode from 'vscode';
+import type { AzureAccess } from '../azure/access';
+import { registerCommand } from '../commands/register-command';
+import type { Log } from '../log';
 import type { DryRunApi, DryRunOptions, DryRunResult } from './api';
 import { dryRunPipeline } from './dry-run';
 import type { RunPanel } from './run-panel';
@@ -8,8 +11,7 @@ export const DRY_RUN_COMMAND = 'adfBatchEndpoints.dryRunPipeline';
 export const CANCEL_DRY_RUN_COMMAND = 'adfBatchEndpoints.cancelDryRun';
 const RUNNING_CONTEXT_KEY = 'adfBatchEndpoints.dryRunInProgress';
 
-export function registerDryRun(context: vscode.ExtensionContext): DryRunApi {
-  const output = vscode.window.createOutputChannel('ADF Dry Run');
+export function registerDryRun(context: vscode.ExtensionContext, access: AzureAccess, log: Log): DryRunApi {
   const running = new Set<() => void>();
   let lastPanel: RunPanel | undefined;
   const setRunning = (): void => {
@@ -23,8 +25,8 @@ export function registerDryRun(context: vscode.ExtensionContext): DryRunApi {
       return undefined;
     }
     return dryRunPipeline(target, options, {
-      secrets: context.secrets,
-      output,
+      access,
+      log,
       onStarted: (panel, cancel) => {
         lastPanel?.dispose();
         lastPanel = panel;
@@ -44,10 +46,9 @@ export function registerDryRun(context: vscode.ExtensionContext): DryRunApi {
   };
 
   context.subscriptions.push(
-    output,
     { dispose: () => lastPanel?.dispose() },
-    vscode.commands.registerCommand(DRY_RUN_COMMAND, (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options)),
-    vscode.commands.registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
+    registerCommand(DRY_RUN_COMMAND, (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options)),
+    registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
   );
   return { run: (uri, options) => run(uri, options), cancelAll, lastView: () => lastPanel?.state() };
 }

@@ -4,10 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { ServicePrincipalSecretStore } from '../auth/secret-store';
-import type { LinkedServiceLookup, TokenSource } from '../core/engine/identity-providers';
+import type { AzureAccess } from '../azure/access';
+import { engineTokensOf } from '../azure/engine-tokens';
+import type { LinkedServiceLookup } from '../core/engine/identity-providers';
 import { createRunEnvironment, parseRunTargetSettings, type RunEnvironment, type RunTargetSettings } from '../core/engine/run-target';
-import { readCloudName, readServicePrincipal, readSignInMethod, SETTINGS_SECTION } from '../settings';
+import { readCloudName, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 
 export interface DryRunEnvironment extends RunEnvironment {
@@ -30,37 +31,32 @@ export async function pickTarget(): Promise<DryRunTarget | undefined> {
 
 export async function createDryRunEnvironment(
   target: DryRunTarget,
-  secrets: vscode.SecretStorage,
+  access: AzureAccess,
   options: { linkedServices: LinkedServiceLookup; onNotice: (message: string) => void },
 ): Promise<DryRunEnvironment> {
+  const shared = { linkedServices: options.linkedServices, onNotice: options.onNotice };
   if (target === 'offline') {
-    return { ...createRunEnvironment({ cloud: 'AzureCloud' }, { linkedServices: options.linkedServices, onNotice: options.onNotice }), description: 'offline (no Azure sign-in)' };
+    return { ...createRunEnvironment({ cloud: 'AzureCloud' }, shared), description: 'offline (no Azure sign-in)' };
   }
-  const store = new ServicePrincipalSecretStore(secrets);
-  let settings: RunTargetSettings;
-  let caPem: string | undefined;
-  let description: string;
   if (target === 'settings') {
-    settings = settingsFromConfiguration();
-    description = settings.cloud === 'Custom' ? `Custom cloud ${settings.customCloud?.authorityHost ?? ''}` : settings.cloud;
-  } else {
-    const path = target.settingsFile;
-    const json = JSON.parse(await readFile(path, 'utf8')) as unknown;
-    settings = parseRunTargetSettings(json, path);
-    if (settings.caCertPath) caPem = await readFile(resolve(dirname(path), settings.caCertPath), 'utf8');
-    description = `settings file ${path}`;
+    // The cloud of the settings, with the signed-in session standing in for managed identities.
+    const settings = settingsFromConfiguration();
+    const standIn = await engineTokensOf(access);
+    const description = settings.cloud === 'Custom' ? `Custom cloud ${settings.customCloud?.authorityHost ?? ''}` : settings.cloud;
+    return { ...createRunEnvironment(settings, { ...shared, ...(standIn ? { standIn: standIn.tokens, standInName: standIn.name } : {}) }), description };
   }
+  // A settings file, as `adf-batch run --azure <file>` takes: its service principal's secret from the secret store.
+  const path = target.settingsFile;
+  const settings = parseRunTargetSettings(JSON.parse(await readFile(path, 'utf8')) as unknown, path);
+  const caPem = settings.caCertPath ? await readFile(resolve(dirname(path), settings.caCertPath), 'utf8') : undefined;
   const sp = settings.servicePrincipal;
-  const spSecret = sp ? (await store.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET : undefined;
-  const standIn = !sp && target === 'settings' && readSignInMethod() === 'vscode' ? vscodeAccountTokens() : undefined;
+  const spSecret = sp ? (await access.secrets.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET : undefined;
   const environment = createRunEnvironment(settings, {
+    ...shared,
     ...(caPem ? { caPem } : {}),
     ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
-    ...(standIn ? { standIn, standInName: 'your VS Code Microsoft account' } : {}),
-    linkedServices: options.linkedServices,
-    onNotice: options.onNotice,
   });
-  return { ...environment, description };
+  return { ...environment, description: `settings file ${path}` };
 }
 
 function settingsFromConfiguration(): RunTargetSettings {
@@ -68,16 +64,5 @@ function settingsFromConfiguration(): RunTargetSettings {
   const cloud = readCloudName();
   const raw: Record<string, unknown> = { cloud };
   if (cloud === 'Custom') raw.customCloud = config.get('customCloud');
-  const sp = readServicePrincipal();
-  if (readSignInMethod() === 'servicePrincipal' && sp.tenantId && sp.clientId) raw.servicePrincipal = sp;
   return parseRunTargetSettings(raw, `the ${SETTINGS_SECTION} settings`);
-}
-
-/** Tokens of the VS Code Microsoft account, for any audience. */
-function vscodeAccountTokens(): TokenSource {
-  return async (resource) => {
-    const scope = `${resource.replace(/\/+$/, '')}/.default`;
-    const session = await vscode.authentication.getSession('microsoft', [scope], { createIfNone: true });
-    return session.accessToken;
-  };
 }

@@ -1,6 +1,7 @@
 // Wires validation in the editor: diagnostics as you type, the workspace scan and its command, quick fixes,
 // and hover and completion inside expressions.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commands/register-command';
 import { PipelineDiagnostics } from './diagnostics';
 import { PipelineDocumentSelector } from './document-selector';
 import { registerExpressionCompletion } from './expression-completion';
@@ -23,7 +24,7 @@ export function registerEditorValidation(context: vscode.ExtensionContext): void
     registerQuickFixes(diagnostics),
     registerExpressionHover(selector),
     registerExpressionCompletion(selector),
-    vscode.commands.registerCommand(VALIDATE_ALL_COMMAND, () => workspaceValidation.runCommand()),
+    registerCommand(VALIDATE_ALL_COMMAND, () => workspaceValidation.runCommand()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(VALIDATION_SECTION)) return;
       selector.forgetDocuments();

@@ -1,7 +1,7 @@
 // What the tree needs from sign-in: the session state, its subscriptions, the user's selection, and a
 // reader for the session (created by the lazily loaded Azure backend).
-import type { SessionStatus } from '../auth/session-manager';
-import type { AzureSession } from '../auth/session';
+import type { SessionStatus } from '../azure/access';
+import type { AzureSession } from '../azure/sessions/session';
 import type { SubscriptionRef } from '../core/azure/models';
 import type { ResourceReader } from '../core/azure/resource-loader';
 

@@ -1,7 +1,7 @@
 // The TreeDataProvider of the "Batch Endpoints" view. Root: the selected subscriptions of the signed-in
 // session (nothing when signed out, so the view shows its welcome content with the sign-in choices).
 import * as vscode from 'vscode';
-import type { AzureSession } from '../auth/session';
+import type { AzureSession } from '../azure/sessions/session';
 import type { CloudDefinition } from '../core/azure/cloud';
 import { describeAzureError } from '../core/azure/errors';
 import type { SubscriptionRef } from '../core/azure/models';

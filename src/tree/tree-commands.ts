@@ -1,5 +1,6 @@
 // Commands acting on the tree itself: refresh (all or one node), retry a failed load, load more.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerCommand } from '../commands/register-command';
 import { RETRY_COMMAND, type ErrorNode } from './error-node';
 import { LOAD_MORE_COMMAND, type LoadMoreNode } from './load-more-node';
 import type { SidebarNode } from './sidebar-node';
@@ -14,13 +15,13 @@ export const TREE_COMMANDS = {
 
 export function registerTreeCommands(tree: SidebarTreeProvider): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(TREE_COMMANDS.refresh, () => tree.refresh()),
-    vscode.commands.registerCommand(TREE_COMMANDS.refreshNode, (node?: SidebarNode) => node ? tree.refreshNode(node) : tree.refresh()),
-    vscode.commands.registerCommand(TREE_COMMANDS.retry, async (node?: ErrorNode) => {
+    registerCommand(TREE_COMMANDS.refresh, () => tree.refresh()),
+    registerCommand(TREE_COMMANDS.refreshNode, (node?: SidebarNode) => node ? tree.refreshNode(node) : tree.refresh()),
+    registerCommand(TREE_COMMANDS.retry, async (node?: ErrorNode) => {
       if (node?.parent) await node.parent.retry();
       else tree.refresh();
     }),
-    vscode.commands.registerCommand(TREE_COMMANDS.loadMore, async (node?: LoadMoreNode) => {
+    registerCommand(TREE_COMMANDS.loadMore, async (node?: LoadMoreNode) => {
       if (node) await node.parent.loadMore();
     }),
   ];

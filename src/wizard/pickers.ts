@@ -1,6 +1,6 @@
 // "Create ADF Pipeline..." from the command palette: pick a subscription, a workspace, then a batch endpoint.
 import * as vscode from 'vscode';
-import type { AzureSession } from '../auth/session';
+import type { AzureSession } from '../azure/sessions/session';
 import type { BatchEndpointInfo, WorkspaceInfo } from '../core/azure/models';
 import type { ResourceReader } from '../core/azure/resource-loader';
 import type { WizardEndpoint } from './endpoint';

@@ -1,18 +1,17 @@
 // Wires the Create ADF Pipeline wizard: the command (endpoint context menu, inline icon, command palette with
 // pickers), one panel per endpoint, and the API the extension-host tests drive. Nothing here loads the Azure SDK:
-// the wizard's stores are imported on first use (session-source.ts).
+// the wizard's stores come from AzureAccess on first use.
 import * as vscode from 'vscode';
-import { loadAzureBackend } from '../auth/load-backend';
-import { describeAzureError, formatAzureError } from '../core/azure/errors';
+import type { AzureAccess } from '../azure/access';
+import type { ExtensionLog } from '../log';
+import { registerCommand } from '../commands/register-command';
 import type { CloudDefinition } from '../core/clouds';
 import type { WizardEndpoint } from './endpoint';
-import { WizardOutputLog } from './log';
 import { routeWebviewMessage } from './message-router';
 import type { WizardPanel } from './panel';
 import { WizardPanelManager } from './panel-manager';
 import { endpointOfNode, pickEndpoint, toWizardEndpoint } from './pickers';
 import type { WizardEnvironment } from './services';
-import { NotSignedInError, WizardSessionSource } from './session-source';
 import { DiffDocuments, SwitchablePrompts, vscodeFiles } from './vscode-services';
 import type { WizardApi, WizardHandle } from './wizard-api';
 
@@ -22,18 +21,16 @@ export const WIZARD_COMMANDS = {
 
 const DEFAULT_MONITOR_INTERVAL_MS = 3000;
 
-export function registerWizard(context: vscode.ExtensionContext): WizardApi {
-  const log = new WizardOutputLog();
-  const sessions = new WizardSessionSource(context);
+export function registerWizard(context: vscode.ExtensionContext, access: AzureAccess, log: ExtensionLog): WizardApi {
   const prompts = new SwitchablePrompts();
   const diffs = new DiffDocuments();
   let monitorIntervalMs = DEFAULT_MONITOR_INTERVAL_MS;
 
   const environmentFor = (endpoint: WizardEndpoint): WizardEnvironment => ({
     get cloud(): CloudDefinition {
-      return sessions.cloud();
+      return access.cloud();
     },
-    azure: () => sessions.azure(endpoint.workspace.subscriptionId, endpoint.workspace.tenantId),
+    azure: () => access.wizardAzure(endpoint.workspace.subscriptionId, endpoint.workspace.tenantId),
     prompts,
     files: vscodeFiles,
     log,
@@ -43,7 +40,6 @@ export function registerWizard(context: vscode.ExtensionContext): WizardApi {
     },
     signIn: async () => {
       await vscode.commands.executeCommand('adfBatchEndpoints.signIn');
-      sessions.reset();
     },
     get monitorIntervalMs(): number {
       return monitorIntervalMs;
@@ -51,26 +47,18 @@ export function registerWizard(context: vscode.ExtensionContext): WizardApi {
   });
   const manager = new WizardPanelManager(context.extensionUri, environmentFor);
 
+  // Errors (NotSignedInError offers "Sign In") are shown by the command wrapper.
   const createPipeline = async (node?: unknown): Promise<void> => {
-    try {
-      const fromNode = endpointOfNode(node);
-      let endpoint = fromNode ? toWizardEndpoint(fromNode) : undefined;
-      if (!endpoint) {
-        const session = await sessions.current();
-        endpoint = await pickEndpoint(session, loadAzureBackend(context.extensionPath).createResourceReader(session));
-      }
-      if (endpoint) manager.open(endpoint);
-    } catch (error) {
-      if (error instanceof NotSignedInError) {
-        const choice = await vscode.window.showErrorMessage(error.message, 'Sign In');
-        if (choice) await vscode.commands.executeCommand('adfBatchEndpoints.signIn');
-        return;
-      }
-      void vscode.window.showErrorMessage(`Create ADF Pipeline: ${formatAzureError(describeAzureError(error))}`);
+    const fromNode = endpointOfNode(node);
+    let endpoint = fromNode ? toWizardEndpoint(fromNode) : undefined;
+    if (!endpoint) {
+      const session = await access.signedInSession();
+      endpoint = await pickEndpoint(session, access.readerFor(session));
     }
+    if (endpoint) manager.open(endpoint);
   };
 
-  context.subscriptions.push(log, sessions, diffs, manager, vscode.commands.registerCommand(WIZARD_COMMANDS.createPipeline, createPipeline));
+  context.subscriptions.push(diffs, manager, registerCommand(WIZARD_COMMANDS.createPipeline, createPipeline));
 
   let requestId = 1_000_000;
   const handleOf = (panel: WizardPanel): WizardHandle => ({

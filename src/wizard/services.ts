@@ -1,7 +1,7 @@
 // What the wizard's controller needs from its surroundings. The VS Code implementations are in vscode-services.ts;
 // extension-host tests replace the prompts (confirmations, the SecureString box, folder pickers) with answers.
 import type { CloudDefinition } from '../core/clouds';
-import type { WizardAzure } from '../core/publish/azure-operations';
+import type { WizardAzure } from '../azure/sdk/wizard-azure';
 
 export interface ConfirmRequest {
   message: string;

@@ -5,7 +5,8 @@ import { ClientSecretCredential } from '@azure/identity';
 import { resolveCloud } from '../../src/core/azure/cloud';
 import type { BatchEndpointInfo, SubscriptionRef, WorkspaceInfo } from '../../src/core/azure/models';
 import { ResourceLoader } from '../../src/core/azure/resource-loader';
-import { SdkResourceReader } from '../../src/core/azure/sdk-reader';
+import { AzureClientPool } from '../../src/azure/sdk/client-pool';
+import { SdkResourceReader } from '../../src/azure/sdk/resource-reader';
 import { EmulatorControlClient, type RequestLogEntry } from '../../tools/emulator/control-client';
 import { BENCH_CLIENT_ID, BENCH_SECRET, BENCH_TENANT, benchSubscriptionId } from './bench-seed';
 import type { BenchEmulatorInfo } from './emulator-process';
@@ -29,7 +30,7 @@ async function run(input: TreeBenchInput): Promise<TreeBenchRow[]> {
   await control.addLatency({ ms: input.latencyMs });
   const credential = new ClientSecretCredential(BENCH_TENANT, BENCH_CLIENT_ID, BENCH_SECRET, { authorityHost: input.url, disableInstanceDiscovery: true });
   const cloud = resolveCloud('Custom', { resourceManagerEndpoint: input.url, authorityHost: input.url, mlAudience: input.mlAudience });
-  const reader = new SdkResourceReader({ cloud, credentialForTenant: () => credential });
+  const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => credential }));
   const subscriptions: SubscriptionRef[] = Array.from({ length: input.subscriptions }, (_, i) => ({
     subscriptionId: benchSubscriptionId(i + 1), tenantId: BENCH_TENANT, name: `Bench ${i + 1}`,
   }));

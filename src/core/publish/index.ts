@@ -1,5 +1,5 @@
 // Publishing and running the generated pipeline: pure logic over small store interfaces. The SDK-backed stores
-// are in azure-operations.ts, which the extension imports lazily (it loads the Azure SDK).
+// are in src/azure/sdk/wizard-azure.ts (part of the lazily loaded Azure SDK bundle).
 export * from './factory-ref';
 export * from './raw-arm';
 export * from './remote-pipeline';

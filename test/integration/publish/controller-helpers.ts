@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WizardAzure } from '../../../src/core/publish/azure-operations';
+import type { WizardAzure } from '../../../src/azure/sdk/wizard-azure';
 import type { RequestMethod, RequestParams } from '../../../src/wizard/protocol';
 import { validateWebviewMessage } from '../../../src/wizard/protocol-checks';
 import { WizardController } from '../../../src/wizard/controller';

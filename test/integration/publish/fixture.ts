@@ -1,10 +1,11 @@
 // One emulator per test file with the wizard's seed (test/fixtures/seeds/wizard.json), pipeline runs executed by
-// the local engine, and the wizard's SDK-backed stores (src/core/publish/azure-operations.ts) signed in as the
+// the local engine, and the wizard's SDK-backed stores (src/azure/sdk/wizard-azure.ts) signed in as the
 // seed's service principals.
 import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import type { CloudDefinition } from '../../../src/core/clouds';
-import { createWizardAzure, type WizardAzure } from '../../../src/core/publish/azure-operations';
+import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
+import { createWizardAzure, type WizardAzure } from '../../../src/azure/sdk/wizard-azure';
 import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
@@ -44,7 +45,7 @@ export function usePublishEmulator(timeScale = 20): PublishFixture {
     const cloud: CloudDefinition = { name: 'Custom', resourceManagerEndpoint: emulator.url, authorityHost: emulator.url, armAudience: 'https://management.azure.com/', mlAudience: 'https://ml.azure.com' };
     const clientOptions = { additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' as const }] };
     const azureAs = (sp: { clientId: string; secret: string }): WizardAzure =>
-      createWizardAzure({ cloud, credential: new ClientSecretCredential(W.tenant, sp.clientId, sp.secret, emulatorCredentialOptions(emulator)), clientOptions }, W.subscription);
+      createWizardAzure(new AzureClientPool({ cloud, credentialForTenant: () => new ClientSecretCredential(W.tenant, sp.clientId, sp.secret, emulatorCredentialOptions(emulator)), clientOptions }), W.tenant, W.subscription);
     Object.assign(fx, {
       emulator,
       control: new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem }),

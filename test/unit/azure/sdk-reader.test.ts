@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { resolveCloud } from '../../../src/core/azure/cloud';
-import { SdkResourceReader } from '../../../src/core/azure/sdk-reader';
+import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
+import { SdkResourceReader } from '../../../src/azure/sdk/resource-reader';
 
 const cloud = resolveCloud('Custom', { resourceManagerEndpoint: 'https://arm.test', authorityHost: 'https://login.test', mlAudience: 'https://ml.test' });
 const sub = { subscriptionId: 's1', tenantId: 't1', name: 'One' };
@@ -46,7 +47,7 @@ describe('azure/sdk-reader (official SDK clients, scripted HTTP)', () => {
   it('calls the cloud ARM endpoint with the ARM scope and reads one page', async () => {
     const http = scripted([{ status: 200, body: { value: [{ id: wsId, name: 'ws1', location: 'westeurope' }], nextLink: 'https://arm.test/next-page?skip=1' } }]);
     const credential = new RecordingCredential();
-    const reader = new SdkResourceReader({ cloud, credentialForTenant: () => credential, clientOptions: { httpClient: http } });
+    const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => credential, clientOptions: { httpClient: http } }));
     const page = await reader.listWorkspaces(sub);
     assert.equal(http.requests.length, 1, 'one page, no prefetch of the next');
     const url = new URL(http.requests[0].url);
@@ -61,7 +62,7 @@ describe('azure/sdk-reader (official SDK clients, scripted HTTP)', () => {
 
   it('resumes from the continuation token, keeping the raw ARM JSON', async () => {
     const http = scripted([{ status: 200, body: { value: [endpointJson('e3'), endpointJson('e4', 'blue')] } }]);
-    const reader = new SdkResourceReader({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } });
+    const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } }));
     const ws = { kind: 'workspace' as const, id: wsId, name: 'ws1', subscriptionId: 's1', tenantId: 't1', resourceGroup: 'rg', location: 'westeurope', raw: {} };
     const page = await reader.listBatchEndpoints(ws, 'https://arm.test/subscriptions/s1/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws1/batchEndpoints?api-version=2022-10-01&skip=2');
     assert.equal(http.requests[0].url, 'https://arm.test/subscriptions/s1/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws1/batchEndpoints?api-version=2022-10-01&skip=2');
@@ -75,7 +76,7 @@ describe('azure/sdk-reader (official SDK clients, scripted HTTP)', () => {
       { status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } },
       { status: 200, body: { value: [] } },
     ]);
-    const reader = new SdkResourceReader({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } });
+    const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } }));
     const ws = { kind: 'workspace' as const, id: wsId, name: 'ws1', subscriptionId: 's1', tenantId: 't1', resourceGroup: 'rg', location: '', raw: {} };
     const ep = { kind: 'endpoint' as const, id: `${wsId}/batchEndpoints/e1`, name: 'e1', workspace: ws, raw: {} };
     const page = await reader.listBatchDeployments(ep);
@@ -85,14 +86,14 @@ describe('azure/sdk-reader (official SDK clients, scripted HTTP)', () => {
 
   it('surfaces the ARM error body of a failure', async () => {
     const http = scripted([{ status: 403, body: { error: { code: 'AuthorizationFailed', message: 'No access to s1.' } } }]);
-    const reader = new SdkResourceReader({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } });
+    const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => new RecordingCredential(), clientOptions: { httpClient: http } }));
     await assert.rejects(reader.listWorkspaces(sub), (e: { statusCode?: number; code?: string }) => e.statusCode === 403 && e.code === 'AuthorizationFailed');
   });
 
   it('shares one client and credential per subscription', async () => {
     const http = scripted([{ status: 200, body: { value: [] } }, { status: 200, body: { value: [] } }]);
     let made = 0;
-    const reader = new SdkResourceReader({ cloud, credentialForTenant: () => { made += 1; return new RecordingCredential(); }, clientOptions: { httpClient: http } });
+    const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => { made += 1; return new RecordingCredential(); }, clientOptions: { httpClient: http } }));
     await reader.listWorkspaces(sub);
     await reader.listWorkspaces(sub);
     assert.equal(made, 1);

@@ -1,9 +1,9 @@
 // Our own small sign-in interface. The tree and the commands only see this; the implementations (VS Code
 // accounts, Azure CLI, service principal) live in the lazily loaded Azure backend (see load-backend.ts).
 import type { TokenCredential } from '@azure/identity';
-import type { CloudDefinition } from '../core/azure/cloud';
-import type { SubscriptionRef } from '../core/azure/models';
-import type { SignInMethod } from '../settings';
+import type { CloudDefinition } from '../../core/azure/cloud';
+import type { SubscriptionRef } from '../../core/azure/models';
+import type { SignInMethod } from '../../settings';
 
 export interface TenantInfo {
   tenantId: string;
@@ -34,5 +34,13 @@ export class SignInCancelledError extends Error {
   constructor() {
     super('Sign-in was cancelled.');
     this.name = 'SignInCancelledError';
+  }
+}
+
+/** An operation needs a signed-in session and there is none. */
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Not signed in to Azure: sign in first (ADF Batch Endpoints: Sign In to Azure...).');
+    this.name = 'AuthenticationRequiredError';
   }
 }

@@ -1,12 +1,13 @@
 // Sign-in with a service principal: tenant and client id from settings, the secret from SecretStorage.
 // For a custom cloud, the authority host comes from settings and instance discovery is off (it would ask
 // login.microsoftonline.com about an authority it does not know).
+import type { CommonClientOptions } from '@azure/core-client';
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
-import type { CloudDefinition } from '../core/azure/cloud';
-import { createSubscriptionClient } from '../core/azure/clients';
-import type { SubscriptionRef } from '../core/azure/models';
-import { listAllSubscriptions } from '../core/azure/subscriptions';
-import type { ServicePrincipalSettings } from '../settings';
+import type { CloudDefinition } from '../../core/azure/cloud';
+import { createSubscriptionClient } from '../sdk/clients';
+import type { SubscriptionRef } from '../../core/azure/models';
+import { listAllSubscriptions } from '../../core/azure/subscriptions';
+import type { ServicePrincipalSettings } from '../../settings';
 import type { AzureSession, TenantInfo } from './session';
 
 export class ServicePrincipalSession implements AzureSession {
@@ -17,6 +18,7 @@ export class ServicePrincipalSession implements AzureSession {
     readonly cloud: CloudDefinition,
     private readonly principal: ServicePrincipalSettings,
     private readonly secret: string | undefined,
+    private readonly clientOptions: CommonClientOptions = {},
   ) {}
 
   async isSignedIn(): Promise<boolean> {
@@ -33,7 +35,7 @@ export class ServicePrincipalSession implements AzureSession {
   }
 
   async getSubscriptions(): Promise<SubscriptionRef[]> {
-    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.getCredential(this.principal.tenantId) });
+    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.getCredential(this.principal.tenantId), clientOptions: this.clientOptions });
     return listAllSubscriptions(client, this.principal.tenantId);
   }
 

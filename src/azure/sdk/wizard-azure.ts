@@ -1,19 +1,20 @@
 // The SDK-backed stores of the wizard, for one subscription: Data Factory (factories, pipelines as raw JSON, runs),
-// Authorization (role assignments) and Machine Learning (datastores, deployments). This module loads the Azure SDK:
-// the extension imports it lazily, never at activation.
+// Authorization (role assignments) and Machine Learning (datastores, deployments), with the clients of the session's
+// AzureClientPool (the same Machine Learning client the tree reads with). Part of dist/azure.js, never loaded at
+// activation.
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ServiceClient } from '@azure/core-client';
-import { createAuthorizationClient, createDataFactoryClient, createMachineLearningClient, type ClientFactoryOptions } from '../azure/clients';
-import { toCreateOrUpdateBody } from '../pipeline/outputs/sdk-body';
-import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../preflight';
-import { MANAGED_IDENTITY_API_VERSION, type FactoryRef } from './factory-ref';
-import { sortFactories, toFactoryInfo, type DeploymentFacts, type FactoryInfo, type WizardReads, type WorkspaceRef } from './factory-reads';
-import type { PipelineStore } from './publish-pipeline';
-import { jsonOf, sendArm, type RawArmClient, type RawArmRequest, type RawArmResponse } from './raw-arm';
-import { readRemotePipeline } from './remote-pipeline';
-import type { RoleAssignmentStore } from './role-grant';
-import type { ActivityRunFacts, PipelineRunFacts } from './run-snapshot';
-import type { RunStore } from './runs';
+import { toCreateOrUpdateBody } from '../../core/pipeline/outputs/sdk-body';
+import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../../core/preflight';
+import { MANAGED_IDENTITY_API_VERSION, type FactoryRef } from '../../core/publish/factory-ref';
+import { sortFactories, toFactoryInfo, type DeploymentFacts, type FactoryInfo, type WizardReads, type WorkspaceRef } from '../../core/publish/factory-reads';
+import type { PipelineStore } from '../../core/publish/publish-pipeline';
+import { jsonOf, sendArm, type RawArmClient, type RawArmRequest, type RawArmResponse } from '../../core/publish/raw-arm';
+import { readRemotePipeline } from '../../core/publish/remote-pipeline';
+import type { RoleAssignmentStore } from '../../core/publish/role-grant';
+import type { ActivityRunFacts, PipelineRunFacts } from '../../core/publish/run-snapshot';
+import type { RunStore } from '../../core/publish/runs';
+import type { AzureClientPool } from './client-pool';
 
 export interface WizardAzure {
   subscriptionId: string;
@@ -24,11 +25,11 @@ export interface WizardAzure {
   raw: RawArmClient;
 }
 
-export function createWizardAzure(options: ClientFactoryOptions, subscriptionId: string): WizardAzure {
-  const adf = createDataFactoryClient(options, subscriptionId);
-  const authorization = createAuthorizationClient(options, subscriptionId);
-  const ml = createMachineLearningClient(options, subscriptionId);
-  const raw = rawClient(adf, options.cloud.resourceManagerEndpoint);
+export function createWizardAzure(pool: AzureClientPool, tenantId: string, subscriptionId: string): WizardAzure {
+  const adf = pool.dataFactory(tenantId, subscriptionId);
+  const authorization = pool.authorization(tenantId, subscriptionId);
+  const ml = pool.machineLearning(tenantId, subscriptionId);
+  const raw = rawClient(adf, pool.cloud.resourceManagerEndpoint);
 
   const reads: WizardReads = {
     async listFactories(): Promise<FactoryInfo[]> {

@@ -1,4 +1,4 @@
-// Builds the official ARM SDK clients for one cloud. The SDK's default pipeline already retries 429 (with
+// Builds the official ARM SDK clients for one cloud (the only place outside the emulator that does). The SDK's default pipeline already retries 429 (with
 // Retry-After), 503 and connection failures, so no retry policy is added here.
 import type { TokenCredential } from '@azure/identity';
 import type { CommonClientOptions } from '@azure/core-client';
@@ -6,7 +6,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { armScope, type CloudDefinition } from './cloud';
+import { armScope, type CloudDefinition } from '../../core/azure/cloud';
 
 export interface ClientFactoryOptions {
   cloud: CloudDefinition;

@@ -1,9 +1,10 @@
 // Sign-in through the Azure CLI's login (`az login`), for people who cannot use VS Code accounts.
+import type { CommonClientOptions } from '@azure/core-client';
 import { AzureCliCredential, type TokenCredential } from '@azure/identity';
-import { armScope, type CloudDefinition } from '../core/azure/cloud';
-import { createSubscriptionClient } from '../core/azure/clients';
-import type { SubscriptionRef } from '../core/azure/models';
-import { listAllSubscriptions, listAllTenants } from '../core/azure/subscriptions';
+import { armScope, type CloudDefinition } from '../../core/azure/cloud';
+import { createSubscriptionClient } from '../sdk/clients';
+import type { SubscriptionRef } from '../../core/azure/models';
+import { listAllSubscriptions, listAllTenants } from '../../core/azure/subscriptions';
 import type { AzureSession, TenantInfo } from './session';
 
 const DEFAULT_TENANT = '';
@@ -13,7 +14,7 @@ export class AzureCliSession implements AzureSession {
   private readonly credentials = new Map<string, AzureCliCredential>();
   private tenantStatus = new Map<string, boolean>();
 
-  constructor(readonly cloud: CloudDefinition) {}
+  constructor(readonly cloud: CloudDefinition, private readonly clientOptions: CommonClientOptions = {}) {}
 
   async isSignedIn(): Promise<boolean> {
     try {
@@ -30,17 +31,17 @@ export class AzureCliSession implements AzureSession {
   }
 
   async getTenants(): Promise<TenantInfo[]> {
-    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT) });
+    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT), clientOptions: this.clientOptions });
     const tenants = await listAllTenants(client);
     return tenants.map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, signedIn: this.tenantStatus.get(t.tenantId) ?? false }));
   }
 
   /** Subscriptions of every tenant the CLI account can get a token for; tenants that refuse are skipped. */
   async getSubscriptions(): Promise<SubscriptionRef[]> {
-    const tenants = await listAllTenants(createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT) }));
+    const tenants = await listAllTenants(createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT), clientOptions: this.clientOptions }));
     const perTenant = await Promise.all(tenants.map(async (tenant) => {
       try {
-        const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(tenant.tenantId) });
+        const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(tenant.tenantId), clientOptions: this.clientOptions });
         const subscriptions = await listAllSubscriptions(client, tenant.tenantId);
         this.tenantStatus.set(tenant.tenantId, true);
         return subscriptions;

@@ -1,0 +1,200 @@
+// The one Azure access service, created once in extension.ts and handed to the sidebar, the wizard and the dry run:
+// the sign-in session for the current settings, its cloud and credentials, the SDK clients (through the lazily loaded
+// dist/azure.js) and a token source for the engine. Activation loads no Azure SDK: the first session does.
+import * as vscode from 'vscode';
+import type { TokenCredential } from '@azure/identity';
+import { CloudConfigurationError, type CloudDefinition } from '../core/azure/cloud';
+import { describeAzureError, formatAzureError } from '../core/azure/errors';
+import type { SubscriptionRef } from '../core/azure/models';
+import type { ResourceReader } from '../core/azure/resource-loader';
+import { readCloud, readServicePrincipal, readSignInMethod, SESSION_SETTINGS } from '../settings';
+import type { SessionSdk } from './sdk/bundle';
+import { isAzureSdkLoaded, loadAzureSdk, type AzureSdkBundle } from './sdk/load';
+import type { WizardAzure } from './sdk/wizard-azure';
+import { ServicePrincipalSecretStore } from './secret-store';
+import { NotSignedInError, type AzureSession } from './sessions/session';
+
+export type SignInState = 'unknown' | 'signedOut' | 'signedIn' | 'error';
+
+export interface SessionStatus {
+  state: SignInState;
+  session?: AzureSession;
+  /** Why the state is 'error' (bad settings, a failed sign-in check). */
+  error?: string;
+}
+
+/** Set on the view so viewsWelcome can show the sign-in choices when signed out. */
+const STATE_CONTEXT_KEY = 'adfBatchEndpoints.signInState';
+
+export class AzureAccess implements vscode.Disposable {
+  /** The service principal's secret: the only store of it (VS Code SecretStorage). */
+  readonly secrets: ServicePrincipalSecretStore;
+  private status: Promise<SessionStatus> | undefined;
+  private subscriptions: Promise<SubscriptionRef[]> | undefined;
+  private sdks = new WeakMap<AzureSession, SessionSdk>();
+  private lastState: SignInState = 'unknown';
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Start-up work the session depends on (seeding the sandbox secret). */
+  private readonly ready: Promise<unknown>;
+
+  /** Fires when the session was replaced (settings changed, signed in or out). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    secretStorage: vscode.SecretStorage,
+    extensionPath: string,
+    private readonly bundle: () => AzureSdkBundle = () => loadAzureSdk(extensionPath),
+  ) {
+    this.secrets = new ServicePrincipalSecretStore(secretStorage);
+    // Automated runs (tests, the sandbox) hand the emulator's secret over through the environment.
+    this.ready = this.secrets.seedFromEnvironment(readServicePrincipal().clientId).catch(() => false);
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
+    }));
+    void this.setContext('unknown');
+  }
+
+  get state(): SignInState {
+    return this.lastState;
+  }
+
+  /** The cloud of the settings (no sign-in needed); throws a CloudConfigurationError naming the setting to fix. */
+  cloud(): CloudDefinition {
+    return readCloud();
+  }
+
+  /** The session for the current settings, checking (silently) whether it is signed in. */
+  current(): Promise<SessionStatus> {
+    this.status ??= this.resolve();
+    return this.status;
+  }
+
+  /** The signed-in session; throws NotSignedInError when there is none. */
+  async signedInSession(): Promise<AzureSession> {
+    const { session, state, error } = await this.current();
+    if (state === 'error') throw new Error(error ?? 'Sign-in failed.');
+    if (!session || state !== 'signedIn') throw new NotSignedInError();
+    return session;
+  }
+
+  /** Every subscription of the session (cached until refresh or reset). */
+  async getSubscriptions(): Promise<SubscriptionRef[]> {
+    const { session } = await this.current();
+    if (!session) return [];
+    this.subscriptions ??= session.getSubscriptions().catch((error: unknown) => {
+      this.subscriptions = undefined;
+      throw error;
+    });
+    return this.subscriptions;
+  }
+
+  /** Forgets the cached subscriptions (the "Refresh" of the whole tree). */
+  refreshSubscriptions(): void {
+    this.subscriptions = undefined;
+  }
+
+  /** A credential for the tenant, from the signed-in session. */
+  async credential(tenantId: string): Promise<TokenCredential> {
+    const session = await this.signedInSession();
+    // VS Code accounts hand out credentials per tenant once their subscriptions were listed.
+    if (session.method === 'vscode') await this.getSubscriptions();
+    return session.getCredential(tenantId);
+  }
+
+  /** The tree's reader for a session (loads the Azure SDK on first use). */
+  readerFor(session: AzureSession): ResourceReader {
+    return this.sdkFor(session).reader;
+  }
+
+  /** The wizard's SDK-backed stores for one subscription of the signed-in session. */
+  async wizardAzure(subscriptionId: string, tenantId: string): Promise<WizardAzure> {
+    const session = await this.signedInSession();
+    // Credentials of VS Code accounts exist once the subscriptions were listed.
+    if (session.method === 'vscode') await this.getSubscriptions();
+    return this.sdkFor(session).wizardAzure(tenantId, subscriptionId);
+  }
+
+  /** Asks the session to sign in (prompting as its method does) and reports the result. */
+  async signIn(): Promise<SessionStatus> {
+    const { session, state, error } = await this.current();
+    if (!session) return { state, error };
+    let status: SessionStatus;
+    try {
+      status = { state: await session.signIn() ? 'signedIn' : 'signedOut', session };
+    } catch (e) {
+      status = { state: 'error', session, error: formatAzureError(describeAzureError(e)) };
+    }
+    this.status = Promise.resolve(status);
+    this.subscriptions = undefined;
+    await this.publish(status.state);
+    return status;
+  }
+
+  /** Stores the service principal's secret and starts a new session. */
+  async setServicePrincipalSecret(clientId: string, secret: string): Promise<void> {
+    await this.secrets.store(clientId, secret);
+    this.reset();
+  }
+
+  /** Drops the session; the next use builds a new one from the settings. */
+  reset(): void {
+    void this.status?.then((s) => s.session?.dispose());
+    this.status = undefined;
+    this.subscriptions = undefined;
+    this.sdks = new WeakMap();
+    this.changed.fire();
+  }
+
+  /** Whether dist/azure.js (the Azure SDK) has been loaded in this extension host. */
+  isSdkLoaded(): boolean {
+    return isAzureSdkLoaded();
+  }
+
+  dispose(): void {
+    void this.status?.then((s) => s.session?.dispose());
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private sdkFor(session: AzureSession): SessionSdk {
+    let sdk = this.sdks.get(session);
+    if (!sdk) {
+      sdk = this.bundle().createSessionSdk(session);
+      this.sdks.set(session, sdk);
+    }
+    return sdk;
+  }
+
+  private async resolve(): Promise<SessionStatus> {
+    await this.ready;
+    let status: SessionStatus;
+    try {
+      const method = readSignInMethod();
+      const principal = readServicePrincipal();
+      if (method === 'servicePrincipal') await this.secrets.seedFromEnvironment(principal.clientId);
+      const session = this.bundle().createAzureSession({
+        method,
+        cloud: readCloud(),
+        servicePrincipal: principal,
+        servicePrincipalSecret: method === 'servicePrincipal' && principal.clientId ? await this.secrets.get(principal.clientId) : undefined,
+      });
+      status = { state: await session.isSignedIn() ? 'signedIn' : 'signedOut', session };
+    } catch (error) {
+      const message = error instanceof CloudConfigurationError ? error.message : formatAzureError(describeAzureError(error));
+      status = { state: 'error', error: message };
+    }
+    await this.publish(status.state);
+    return status;
+  }
+
+  private async publish(state: SignInState): Promise<void> {
+    if (state === this.lastState) return;
+    this.lastState = state;
+    await this.setContext(state);
+    this.changed.fire();
+  }
+
+  private async setContext(state: SignInState): Promise<void> {
+    await vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state);
+  }
+}

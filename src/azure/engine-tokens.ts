@@ -1,0 +1,47 @@
+// The token-source adapter for the engine (Dry Run): the signed-in session's credential answers for the managed
+// identities a pipeline uses, since those exist only inside Data Factory. The engine never builds credentials itself.
+import * as vscode from 'vscode';
+import type { TokenCredential } from '@azure/identity';
+import type { TokenSource } from '../core/engine/identity-providers';
+import { readServicePrincipal } from '../settings';
+import type { AzureAccess } from './access';
+
+export interface EngineTokens {
+  tokens: TokenSource;
+  /** Who answers, for the run's notices, e.g. "service principal 1111...". */
+  name: string;
+}
+
+/** Tokens of the signed-in session for any audience, or undefined when not signed in. */
+export async function engineTokensOf(access: AzureAccess): Promise<EngineTokens | undefined> {
+  const { session, state } = await access.current();
+  if (!session || state !== 'signedIn') return undefined;
+  switch (session.method) {
+    case 'vscode':
+      return { tokens: vscodeAccountTokens(), name: 'your VS Code Microsoft account' };
+    case 'servicePrincipal': {
+      const { tenantId, clientId } = readServicePrincipal();
+      return { tokens: tokenSourceOf(await access.credential(tenantId)), name: `service principal ${clientId}` };
+    }
+    case 'azureCli':
+      return { tokens: tokenSourceOf(await access.credential('')), name: 'your Azure CLI login' };
+  }
+}
+
+/** Adapts an @azure/identity credential to the engine's (resource, signal) => token. */
+export function tokenSourceOf(credential: TokenCredential): TokenSource {
+  return async (resource, signal) => {
+    const token = await credential.getToken(`${resource.replace(/\/+$/, '')}/.default`, signal ? { abortSignal: signal } : {});
+    if (!token) throw new Error(`The sign-in gave no token for ${resource}.`);
+    return token.token;
+  };
+}
+
+/** Tokens of the VS Code Microsoft account, for any audience. */
+function vscodeAccountTokens(): TokenSource {
+  return async (resource) => {
+    const scope = `${resource.replace(/\/+$/, '')}/.default`;
+    const session = await vscode.authentication.getSession('microsoft', [scope], { createIfNone: true });
+    return session.accessToken;
+  };
+}

@@ -1,0 +1,55 @@
+// The heavy half of Azure access: everything that pulls in the Azure SDK and @azure/identity. esbuild makes it a
+// bundle of its own (dist/azure.js) that load.ts requires at first use, so activating the extension loads none of
+// it. AzureAccess (../access.ts) is its only caller.
+import type { CommonClientOptions } from '@azure/core-client';
+import type { CloudDefinition } from '../../core/azure/cloud';
+import type { ResourceReader } from '../../core/azure/resource-loader';
+import type { ServicePrincipalSettings, SignInMethod } from '../../settings';
+import { AzureCliSession } from '../sessions/cli-session';
+import { ServicePrincipalSession } from '../sessions/service-principal-session';
+import type { AzureSession } from '../sessions/session';
+import { VsCodeAccountSession } from '../sessions/vscode-session';
+import { AzureClientPool } from './client-pool';
+import { SdkResourceReader } from './resource-reader';
+import { createWizardAzure, type WizardAzure } from './wizard-azure';
+
+export interface SessionOptions {
+  method: SignInMethod;
+  cloud: CloudDefinition;
+  servicePrincipal: ServicePrincipalSettings;
+  servicePrincipalSecret: string | undefined;
+  /** Pipeline options every client of the session gets. */
+  clientOptions?: CommonClientOptions;
+}
+
+export function createAzureSession(options: SessionOptions): AzureSession {
+  const clientOptions = options.clientOptions ?? {};
+  switch (options.method) {
+    case 'servicePrincipal': return new ServicePrincipalSession(options.cloud, options.servicePrincipal, options.servicePrincipalSecret, clientOptions);
+    case 'azureCli': return new AzureCliSession(options.cloud, clientOptions);
+    case 'vscode': return new VsCodeAccountSession(options.cloud);
+  }
+}
+
+/** What the tree and the wizard read and write with, for one session: one pool of clients behind both. */
+export interface SessionSdk {
+  reader: ResourceReader;
+  wizardAzure(tenantId: string, subscriptionId: string): WizardAzure;
+}
+
+export function createSessionSdk(session: AzureSession, clientOptions: CommonClientOptions = {}): SessionSdk {
+  const pool = new AzureClientPool({ cloud: session.cloud, credentialForTenant: (tenantId) => session.getCredential(tenantId), clientOptions });
+  const stores = new Map<string, WizardAzure>();
+  return {
+    reader: new SdkResourceReader(pool),
+    wizardAzure(tenantId: string, subscriptionId: string): WizardAzure {
+      const key = `${tenantId}/${subscriptionId}`.toLowerCase();
+      let store = stores.get(key);
+      if (!store) {
+        store = createWizardAzure(pool, tenantId, subscriptionId);
+        stores.set(key, store);
+      }
+      return store;
+    },
+  };
+}
