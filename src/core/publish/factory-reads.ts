@@ -25,7 +25,7 @@ export interface DeploymentFacts {
   provisioningState?: string;
 }
 
-/** The reads (SDK-backed in azure-operations.ts). */
+/** The reads (SDK-backed in src/azure/sdk/wizard-azure.ts). */
 export interface WizardReads {
   listFactories(): Promise<FactoryInfo[]>;
   getFactory(factory: FactoryRef): Promise<FactoryInfo>;

@@ -6,7 +6,7 @@ import type { RemotePipeline } from './remote-pipeline';
 
 export type WritePrecondition = { ifMatch: string } | { ifNoneMatch: '*' };
 
-/** Reads and writes pipelines of a factory (SDK-backed in azure-operations.ts, faked in unit tests). */
+/** Reads and writes pipelines of a factory (SDK-backed in src/azure/sdk/wizard-azure.ts, faked in unit tests). */
 export interface PipelineStore {
   read(factory: FactoryRef, pipelineName: string): Promise<RemotePipeline | undefined>;
   /** PUT of the document; rejects with the service's error (statusCode 412 when the precondition failed). */

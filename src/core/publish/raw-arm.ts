@@ -1,6 +1,6 @@
 // A raw JSON view of ARM for the reads the typed models would spoil: `pipelines.get` drops the properties the
 // SDK's model does not know (turnOffAsync, httpRequestTimeout, ...), so a pipeline is read as the JSON ARM sent.
-// The implementation sends through the SDK client's own pipeline (auth, retries, user agent): see azure-operations.
+// The implementation sends through the SDK client's own pipeline (auth, retries, user agent): see src/azure/sdk/wizard-azure.ts.
 
 export interface RawArmRequest {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';

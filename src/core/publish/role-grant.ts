@@ -9,7 +9,7 @@ export interface RoleAssignmentCreate {
   principalType: 'ServicePrincipal';
 }
 
-/** Role assignments of one subscription (SDK-backed in azure-operations.ts). Scopes are given without a leading '/'. */
+/** Role assignments of one subscription (SDK-backed in src/azure/sdk/wizard-azure.ts). Scopes are given without a leading '/'. */
 export interface RoleAssignmentStore {
   listForPrincipal(scope: string, principalId: string): Promise<RoleAssignmentFacts[]>;
   create(scope: string, assignmentName: string, parameters: RoleAssignmentCreate): Promise<RoleAssignmentFacts>;

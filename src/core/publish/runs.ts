@@ -3,7 +3,7 @@
 import type { FactoryRef } from './factory-ref';
 import { snapshotRun, type ActivityRunFacts, type PipelineRunFacts, type RunSnapshot, type SnapshotContext } from './run-snapshot';
 
-/** Pipeline runs of a factory (SDK-backed in azure-operations.ts). */
+/** Pipeline runs of a factory (SDK-backed in src/azure/sdk/wizard-azure.ts). */
 export interface RunStore {
   createRun(factory: FactoryRef, pipelineName: string, parameters: Record<string, unknown>): Promise<string>;
   getRun(factory: FactoryRef, runId: string): Promise<PipelineRunFacts>;
