@@ -3,6 +3,7 @@
 // Environment: PORT (code-server, default 8080), EMULATOR_PORT (default 7443); a busy port falls back to a free one.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createEngineExecutor } from '../../tools/emulator/engine-executor';
 import { freePort } from './code-server';
 import { cacheDir, ensureDir, repoRoot } from './paths';
 import { startStack, type Stack } from './stack';
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
     codeServerPort: await preferredPort(Number(process.env.PORT ?? 8080)),
     emulatorPort: await preferredPort(Number(process.env.EMULATOR_PORT ?? 7443)),
   });
+  // Pipeline runs really run their activities (Web calls to the emulated endpoints), so "Rerun from Failed
+  // Activity" on the seeded failed run shows the recovery run polling its job to Succeeded.
+  stack.emulator?.setPipelineRunExecutor(createEngineExecutor());
   const url = `${stack.codeServer.url}/?folder=${encodeURI(sandboxWorkspace)}`;
   console.log([
     '',

@@ -5,6 +5,8 @@ export const API_VERSIONS = {
   resourceGroups: ['2021-04-01', '2022-09-01', '2020-06-01', '2019-10-01'],
   /** @azure/arm-machinelearning 2.1.1 sends 2022-10-01. */
   machineLearning: ['2022-10-01', '2023-04-01', '2023-10-01', '2024-04-01', '2024-10-01'],
+  /** The workspace service's batch job list (`az ml batch-endpoint list-jobs`, azure-ai-ml's BatchJobEndpointOperations.list). */
+  batchJobList: ['2020-09-01-dataplanepreview'],
   /** @azure/arm-datafactory 12.0.0 sends 2018-06-01, the only version. */
   dataFactory: ['2018-06-01'],
   /** @azure/arm-authorization 9.0.0 sends 2022-04-01 for role definitions and assignments. */

@@ -84,11 +84,22 @@ export function jobResource(job: BatchJob, status: BatchJobStatus, studioUrl: st
     creationContext: { createdAt: new Date(job.createdAt).toISOString(), createdBy: job.submittedBy },
   };
   if (status === 'Failed') properties.error = { code: 'UserError', message: job.behaviour.error };
+  // The data plane's BatchJob model (2020-09-01-dataplanepreview) names them inputData / outputData.
+  properties.inputData = Object.fromEntries(Object.entries(job.inputs).map(([k, v]) => [k, { jobInputType: v.type, uri: v.uri }]));
+  properties.outputData = Object.fromEntries(Object.entries(job.outputs).map(([k, v]) => [k, { jobOutputType: v.type, uri: v.uri }]));
+  const terminal = TERMINAL_JOB_STATUSES.includes(status);
+  // lastModifiedAt: when a finished job last changed, i.e. when it ended (the emulator's way to give a duration).
+  const modified = terminal && job.behaviour.polls === undefined ? job.createdAt + job.durationMs : Date.now();
   return {
     id: `${ws.id}/jobs/${job.name}`,
     name: job.name,
     type: 'Microsoft.MachineLearningServices/workspaces/jobs',
     properties,
-    systemData: { createdAt: new Date(job.createdAt).toISOString(), createdBy: job.submittedBy, createdByType: 'Application' },
+    systemData: {
+      createdAt: new Date(job.createdAt).toISOString(),
+      createdBy: job.submittedBy,
+      createdByType: 'Application',
+      lastModifiedAt: new Date(Math.min(modified, Date.now())).toISOString(),
+    },
   };
 }

@@ -28,6 +28,7 @@ export interface ControlPipelineRun {
   pipelineName: string;
   status: string;
   message: string;
+  runGroupId: string;
   activityRuns: Array<{ activityName: string; activityType: string; status: string }>;
 }
 
@@ -127,6 +128,11 @@ export class EmulatorControlClient {
 
   async pipelineRuns(): Promise<ControlPipelineRun[]> {
     return (await this.call<{ runs: ControlPipelineRun[] }>('GET', 'pipeline-runs')).runs;
+  }
+
+  /** Runs pipeline runs with the local engine (activities really run) or the default executor. */
+  async setPipelineRunExecutor(executor: 'engine' | 'default'): Promise<void> {
+    await this.call('POST', 'pipeline-run-executor', { executor });
   }
 
   /** A signed token for any audience; a negative lifetime gives an expired one. */

@@ -1,5 +1,7 @@
 // The control API for tests at /_emulator/... (no token needed; never faulted, delayed or logged).
 import { jobStatus } from './batch-jobs';
+import { createEngineExecutor } from './engine-executor';
+import { succeedingPipelineRunExecutor } from './pipeline-runs';
 import { faultProblem, regexProblem, type FaultRule } from './faults';
 import { isObject, json, jsonBody, ReplyError, type Reply } from './http';
 import type { Route, RouteContext } from './router';
@@ -78,9 +80,18 @@ function pipelineRuns(ctx: RouteContext): Reply {
       pipelineName: r.pipelineName,
       status: r.status,
       message: r.message,
+      runGroupId: r.runGroupId,
       activityRuns: r.activityRuns.map((a) => ({ activityName: a.activityName, activityType: a.activityType, status: a.status })),
     })),
   });
+}
+
+/** Which executor runs pipeline runs: the local engine (activities really run) or the default (succeeds, no activities). */
+function setExecutor(ctx: RouteContext): Reply {
+  const b = body(ctx);
+  if (b.executor !== 'engine' && b.executor !== 'default') throw bad('executor must be "engine" or "default"');
+  ctx.emulator.setPipelineRunExecutor(b.executor === 'engine' ? createEngineExecutor() : succeedingPipelineRunExecutor);
+  return json(200, { executor: b.executor });
 }
 
 function token(ctx: RouteContext): Reply {
@@ -171,6 +182,7 @@ export function controlRoutes(): Route[] {
     }),
     route('jobs.list', 'GET', 'jobs', jobs),
     route('pipelineRuns.list', 'GET', 'pipeline-runs', pipelineRuns),
+    route('pipelineRuns.executor', 'POST', 'pipeline-run-executor', setExecutor),
     route('token', 'POST', 'token', token),
     route('managedIdentityToken', 'POST', 'managed-identity-token', managedIdentityToken),
     route('userToken', 'POST', 'user-token', userToken),

@@ -41,6 +41,7 @@ async function executeWithEngine(context: PipelineRunContext, options: EngineExe
       parameters: { ...context.parameters },
       runId: context.runId,
       signal: context.signal,
+      ...(context.recovery ? { reusedActivities: context.recovery.reuse } : {}),
     });
     if (record.status === 'Succeeded') return { status: 'Succeeded' };
     if (record.status === 'Cancelled') return { status: 'Cancelled' };

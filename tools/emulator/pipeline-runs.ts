@@ -46,6 +46,22 @@ export interface PipelineRunState {
   activityRuns: ActivityRunRecord[];
   factory: FactoryState;
   controller: AbortController;
+  /** False once a recovery run of the same group supersedes it. */
+  isLatest: boolean;
+}
+
+/** A top-level activity a recovery run does not run again: it succeeded in the referenced run. */
+export interface ReusedActivity {
+  activityName: string;
+  output: unknown;
+}
+
+/** What createRun's recovery parameters resolved to (see routes/arm-datafactory-runs.ts). */
+export interface RecoveryPlan {
+  referenceRunId: string;
+  runGroupId: string;
+  /** Activities to take as done, with their outputs from the referenced run. */
+  reuse: ReusedActivity[];
 }
 
 /** Handle an executor uses to report one activity run. */
@@ -87,6 +103,8 @@ export interface PipelineRunContext {
   readonly emulator: { url: string; caCertPem: string; timeScale: number };
   /** Aborted when the run is cancelled. */
   readonly signal: AbortSignal;
+  /** Set for a recovery run: the referenced run and the activities it does not run again. */
+  readonly recovery?: RecoveryPlan;
   startActivityRun(init: { activityName: string; activityType: string; input?: unknown; linkedServiceName?: string }): ActivityRunHandle;
   /** A token for the factory's system-assigned identity, or for the user-assigned identity of an ADF credential. */
   issueManagedIdentityToken(resource: string, credentialName?: string): string;
@@ -154,12 +172,13 @@ export class PipelineRunStore {
   }
 
   /** Records a Queued run and starts it in the background. */
-  create(factory: FactoryState, pipeline: FactoryEntity, parameters: Record<string, unknown>, secureParameters: string[]): PipelineRunState {
+  create(factory: FactoryState, pipeline: FactoryEntity, parameters: Record<string, unknown>, secureParameters: string[], recovery?: RecoveryPlan): PipelineRunState {
     const now = new Date();
     const runId = randomUUID();
     const run: PipelineRunState = {
       runId,
-      runGroupId: runId,
+      // Recovery: "the specified referenced pipeline run and the new run will be grouped under the same groupId" (ADF REST createRun).
+      runGroupId: recovery?.runGroupId ?? runId,
       pipelineName: pipeline.name,
       parameters,
       secureParameters,
@@ -171,10 +190,12 @@ export class PipelineRunStore {
       activityRuns: [],
       factory,
       controller: new AbortController(),
+      isLatest: true,
     };
+    if (recovery) for (const other of factory.runs.values()) if (other.runGroupId === run.runGroupId) other.isLatest = false;
     factory.runs.set(runId, run);
     this.active.add(run);
-    void this.execute(run, { name: pipeline.name, properties: structuredClone(pipeline.properties) });
+    void this.execute(run, { name: pipeline.name, properties: structuredClone(pipeline.properties) }, recovery);
     return run;
   }
 
@@ -201,7 +222,7 @@ export class PipelineRunStore {
     }
   }
 
-  private async execute(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }): Promise<void> {
+  private async execute(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }, recovery?: RecoveryPlan): Promise<void> {
     const signal = run.controller.signal;
     try {
       await abortableSleep(QUEUE_DELAY_MS / this.services.timeScale, signal);
@@ -212,7 +233,7 @@ export class PipelineRunStore {
     this.update(run, 'InProgress');
     let result: PipelineRunResult;
     try {
-      result = await this.executor.execute(this.context(run, pipeline));
+      result = await this.executor.execute(this.context(run, pipeline, recovery));
     } catch (error) {
       result = signal.aborted ? { status: 'Cancelled' } : { status: 'Failed', message: `Pipeline run executor failed: ${(error as Error).message}` };
     }
@@ -229,7 +250,7 @@ export class PipelineRunStore {
     this.update(run, 'Cancelled', 'Pipeline run cancelled.');
   }
 
-  private context(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }): PipelineRunContext {
+  private context(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }, recovery?: RecoveryPlan): PipelineRunContext {
     const factory = run.factory;
     const rg = factory.resourceGroup;
     const byName = (map: Map<string, FactoryEntity>): Record<string, Record<string, unknown>> =>
@@ -259,6 +280,7 @@ export class PipelineRunStore {
       },
       emulator: { url: services.url, caCertPem: services.caCertPem, timeScale: services.timeScale },
       signal: run.controller.signal,
+      ...(recovery ? { recovery: structuredClone(recovery) } : {}),
       startActivityRun(init) {
         const record: ActivityRunRecord = {
           activityRunId: randomUUID(),

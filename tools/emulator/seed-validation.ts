@@ -1,6 +1,7 @@
 // Structural and referential checks of a seed, collecting every problem with its JSON path.
 import { EMULATED_CLOUD_NAMES } from './clouds';
 import { findBuiltInRole } from './role-definitions';
+import { pastJobProblems, pastRunProblems } from './seed-history';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTITY_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
@@ -229,7 +230,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
       const endpointPath = `${path}.batchEndpoints[${j}]`;
       const endpoint = c.object(e, endpointPath);
       if (!endpoint) return;
-      c.known(endpoint, endpointPath, ['name', 'authMode', 'scoringUri', 'defaults', 'provisioningState', 'deployments', ...JOB_KEYS]);
+      c.known(endpoint, endpointPath, ['name', 'authMode', 'scoringUri', 'defaults', 'provisioningState', 'deployments', 'jobs', ...JOB_KEYS]);
       const name = c.string(endpoint, 'name', endpointPath);
       c.unique(endpointNames, name, endpointPath, 'batch endpoint');
       // Endpoint names are unique per region, like the service's <endpoint>.<region> host names.
@@ -251,6 +252,7 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
         c.oneOf(deployment, 'provisioningState', deploymentPath, PROVISIONING_STATES);
         checkJobBehaviour(c, deployment, deploymentPath);
       });
+      c.problems.push(...pastJobProblems(endpoint.jobs, `${endpointPath}.jobs`, deploymentNames));
       if (endpoint.defaults !== undefined) {
         const defaults = c.object(endpoint.defaults, `${endpointPath}.defaults`);
         if (defaults) c.known(defaults, `${endpointPath}.defaults`, ['deploymentName']);
@@ -287,7 +289,7 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
     const path = `${groupPath}.dataFactories[${i}]`;
     const factory = c.object(f, path);
     if (!factory) return;
-    c.known(factory, path, ['name', 'location', 'identity', 'repoConfiguration', 'pipelines', 'linkedServices', 'credentials']);
+    c.known(factory, path, ['name', 'location', 'identity', 'repoConfiguration', 'pipelines', 'linkedServices', 'credentials', 'runs']);
     // Data factory names are globally unique in Azure.
     c.unique(factoryNames, c.string(factory, 'name', path), path, 'data factory name');
     c.string(factory, 'location', path, false);
@@ -309,8 +311,9 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
         if (type === 'FactoryVSTSConfiguration') c.string(repo, 'projectName', repoPath);
       }
     }
+    const pipelineNames = new Set<string>();
     for (const kind of ['pipelines', 'linkedServices'] as const) {
-      const names = new Set<string>();
+      const names = kind === 'pipelines' ? pipelineNames : new Set<string>();
       c.array(factory[kind], `${path}.${kind}`, false).forEach((e, j) => {
         const entityPath = `${path}.${kind}[${j}]`;
         const entity = c.object(e, entityPath);
@@ -321,6 +324,7 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
         if (properties && kind === 'linkedServices') c.string(properties, 'type', `${entityPath}.properties`);
       });
     }
+    c.problems.push(...pastRunProblems(factory.runs, `${path}.runs`, pipelineNames));
     const credentialNames = new Set<string>();
     c.array(factory.credentials, `${path}.credentials`, false).forEach((k, j) => {
       const credPath = `${path}.credentials[${j}]`;

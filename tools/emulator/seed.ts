@@ -1,7 +1,10 @@
 // The emulator's seed: the Azure world it starts with (format documented in docs/emulator.md).
 import { readFileSync } from 'node:fs';
 import type { EmulatedCloudName } from './clouds';
+import type { SeedPastJob, SeedPastRun } from './seed-history';
 import { validateSeed } from './seed-validation';
+
+export type { SeedPastActivityRun, SeedPastJob, SeedPastRun } from './seed-history';
 
 export type JobOutcome = 'Completed' | 'Failed' | 'Canceled';
 
@@ -87,6 +90,8 @@ export interface SeedBatchEndpoint extends SeedJobBehaviour {
   defaults?: { deploymentName?: string | null };
   provisioningState?: ProvisioningState;
   deployments?: SeedBatchDeployment[];
+  /** Jobs that ran before the emulator started (listed by the endpoint's job list). */
+  jobs?: SeedPastJob[];
 }
 
 export type ProvisioningState = 'Succeeded' | 'Failed' | 'Creating' | 'Updating' | 'Deleting' | 'Canceled';
@@ -135,6 +140,8 @@ export interface SeedDataFactory {
   pipelines?: SeedFactoryEntity[];
   linkedServices?: SeedFactoryEntity[];
   credentials?: SeedCredential[];
+  /** Finished pipeline runs from before the emulator started. */
+  runs?: SeedPastRun[];
 }
 
 /** A pipeline or linked service as ADF stores it: raw `properties`. */

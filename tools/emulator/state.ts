@@ -4,6 +4,7 @@ import type { BatchJob } from './batch-jobs';
 import type { PipelineRunState } from './pipeline-runs';
 import { findBuiltInRole } from './role-definitions';
 import { UserDirectory } from './users';
+import { pastJob, pastRun } from './seed-history';
 import type {
   EmulatorSeed,
   JobOutcome,
@@ -166,6 +167,8 @@ export class World {
   readonly roleAssignments: RoleAssignmentState[] = [];
   readonly tokenLifetimeSeconds: number;
   readonly users: UserDirectory;
+  /** When this world was built from its seed: seeded history is placed relative to it. */
+  readonly startedAt = Date.now();
 
   constructor(
     readonly seed: EmulatorSeed,
@@ -219,12 +222,17 @@ export class World {
           rg.factories.set(f.name.toLowerCase(), factory);
           this.factoriesByName.set(f.name.toLowerCase(), factory);
           if (factory.identity) this.addPrincipal({ objectId: factory.identity.principalId, tenantId: factory.identity.tenantId, type: 'ServicePrincipal', displayName: f.name });
-          for (const p of f.pipelines ?? []) factory.pipelines.set(p.name.toLowerCase(), { name: p.name, properties: structuredClone(p.properties), etag: newEtag() });
+          // `{url}` in a seeded pipeline stands for the emulator's URL (known only at start), like in scoringUri.
+          for (const p of f.pipelines ?? []) factory.pipelines.set(p.name.toLowerCase(), { name: p.name, properties: withEmulatorUrl(p.properties, this.url), etag: newEtag() });
           for (const l of f.linkedServices ?? []) factory.linkedServices.set(l.name.toLowerCase(), { name: l.name, properties: structuredClone(l.properties), etag: newEtag() });
           for (const c of f.credentials ?? []) {
             const properties = { type: 'ManagedIdentity', ...(c.description ? { description: c.description } : {}), typeProperties: { resourceId: c.resourceId } };
             factory.credentials.set(c.name.toLowerCase(), { name: c.name, properties, etag: newEtag() });
             this.addIdentity(c.resourceId, c.principalId, c.clientId, sub.tenantId, factory.location);
+          }
+          for (const r of f.runs ?? []) {
+            const run = pastRun(factory, r, this.startedAt);
+            factory.runs.set(run.runId, run);
           }
         }
         for (const v of g.keyVaults ?? []) {
@@ -302,6 +310,10 @@ export class World {
       };
       for (const d of e.deployments ?? []) endpoint.deployments.set(d.name.toLowerCase(), { endpoint, seed: d, name: d.name, id: `${id}/deployments/${d.name}`, createdAt: created });
       ws.endpoints.set(e.name.toLowerCase(), endpoint);
+      for (const j of e.jobs ?? []) {
+        const job = pastJob(endpoint, j, this.startedAt);
+        ws.jobs.set(job.name.toLowerCase(), job);
+      }
       if (scoringUri.startsWith(`${this.url}/`)) this.endpointsByScoringPath.set(new URL(scoringUri).pathname.replace(/\/+$/, '').toLowerCase(), endpoint);
     }
   }
@@ -322,6 +334,11 @@ export class World {
       polls: pick('jobPolls'),
     };
   }
+}
+
+/** A copy of seeded JSON with every `{url}` in its strings replaced by the emulator's URL. */
+function withEmulatorUrl(properties: Record<string, unknown>, url: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(properties).split('{url}').join(url)) as Record<string, unknown>;
 }
 
 /** Key of an output path within a workspace: `<datastore>/<path>` in lower case, no leading or trailing slash. */

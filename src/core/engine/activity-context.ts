@@ -55,6 +55,11 @@ export interface RunState {
   redactor: SecretRedactor;
   /** Set by SetVariable pipelineReturnValue: what Execute Pipeline reports to the parent. */
   returnValue?: Record<string, unknown>;
+  /**
+   * Recovery run (ADF "rerun from failed activity"): top-level activities (lower-cased names) that succeeded in
+   * the referenced run. They are not run nor recorded again; their outputs stay visible to activity('...').
+   */
+  reused?: ReadonlyMap<string, { output: unknown }>;
 }
 
 /** The activities visible from one point of a run: a scope's own results, then its enclosing scopes'. */

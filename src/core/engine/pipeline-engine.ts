@@ -41,6 +41,8 @@ export interface StartRunOptions {
   runId?: string;
   invokedBy?: PipelineRunInvokedBy;
   signal?: AbortSignal;
+  /** Recovery run: top-level activities already done in the referenced run (name -> output), not run again. */
+  reusedActivities?: ReadonlyArray<{ activityName: string; output: unknown }>;
 }
 
 export interface PipelineRunHandle {
@@ -137,6 +139,7 @@ export class PipelineEngine {
       },
       variables: initialVariables(pipeline.properties.variables),
       redactor,
+      ...(options.reusedActivities?.length ? { reused: new Map(options.reusedActivities.map((a) => [a.activityName.toLowerCase(), { output: a.output }])) } : {}),
     };
     active.state = state;
 

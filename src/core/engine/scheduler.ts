@@ -29,6 +29,13 @@ export async function runScope(run: RunState, frame: ScopeFrame, activities: Act
         if (check === 'waiting') continue;
         pending.delete(activity);
         changed = true;
+        const reused = frame.parent === undefined ? run.reused?.get(activity.name.toLowerCase()) : undefined;
+        if (reused) {
+          // Recovery run: done in the referenced run; its output is still what activity('name') reads.
+          frame.results.set(activity.name.toLowerCase(), { output: reused.output ?? {}, status: 'Succeeded', pipelineRunId: run.runId, activityRunId: '' });
+          finals.set(activity.name.toLowerCase(), 'Succeeded');
+          continue;
+        }
         if (check === 'unmet') {
           recordSkipped(run, frame, activity);
           finals.set(activity.name.toLowerCase(), 'Skipped');

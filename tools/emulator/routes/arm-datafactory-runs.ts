@@ -3,6 +3,7 @@ import { failArm, resourceNotFound } from '../errors';
 import { isObject, json, jsonBody, type Reply } from '../http';
 import { factoryOf } from '../lookup';
 import type { ActivityRunRecord, PipelineRunState } from '../pipeline-runs';
+import { readRecoveryQuery, recoveryPlan } from '../recovery';
 import type { Route, RouteContext } from '../router';
 
 type MakeRoute = (id: string, method: Route['method'], pattern: string, handle: Route['handle']) => Route;
@@ -21,7 +22,9 @@ function createRun(ctx: RouteContext): Reply {
   const body = jsonBody(ctx.req, badRequest) ?? {};
   if (!isObject(body)) failArm(400, 'BadRequest', 'The request body must be a JSON object of parameter values.');
   let given: Record<string, unknown> = body;
-  const reference = ctx.req.query.get('referencePipelineRunId');
+  const recoveryQuery = readRecoveryQuery(ctx.req.query);
+  const recovery = recoveryPlan(factory, pipeline, recoveryQuery);
+  const reference = recoveryQuery.referencePipelineRunId;
   if (reference && Object.keys(given).length === 0) {
     // A rerun without parameters reuses the referenced run's values.
     given = factory.runs.get(reference.toLowerCase())?.parameters ?? {};
@@ -37,7 +40,7 @@ function createRun(ctx: RouteContext): Reply {
     else failArm(400, 'BadRequest', `The required pipeline parameter '${param}' of pipeline '${pipeline.name}' has no value and no default value.`);
   }
   for (const [param, value] of Object.entries(given)) if (!(param in parameters)) parameters[param] = value;
-  const run = ctx.emulator.runs.create(factory, pipeline, parameters, secure);
+  const run = ctx.emulator.runs.create(factory, pipeline, parameters, secure, recovery);
   return json(200, { runId: run.runId });
 }
 
@@ -71,7 +74,7 @@ function runResource(run: PipelineRunState): Record<string, unknown> {
     message: run.message,
     lastUpdated: run.lastUpdated.toISOString(),
     annotations: [],
-    isLatest: true,
+    isLatest: run.isLatest,
   };
 }
 

@@ -1,5 +1,6 @@
 // Microsoft.MachineLearningServices: workspaces, batch endpoints, batch deployments, datastores.
 import { API_VERSIONS } from '../api-versions';
+import { jobResource, jobStatus } from '../batch-jobs';
 import { resourceNotFound } from '../errors';
 import { json, type Reply } from '../http';
 import { resourceGroupOf, subscriptionOf, systemData, workspaceOf } from '../lookup';
@@ -159,6 +160,26 @@ export function mlRoutes(): Route[] {
       if (!deployment) resourceNotFound(`${NS}/workspaces/${endpoint.workspace.name}/batchEndpoints/${endpoint.name}/deployments`, name, endpoint.workspace.resourceGroup.name);
       return json(200, deploymentResource(deployment));
     }),
+    {
+      // `az ml batch-endpoint list-jobs`: azure-ai-ml BatchEndpointOperations.list_jobs ->
+      // BatchJobEndpointOperations.list (GET .../batchEndpoints/{endpointName}/jobs, api-version
+      // 2020-09-01-dataplanepreview) on the workspace's service host; the emulator serves it on its own URL.
+      id: 'ml.batchJobs.list',
+      method: 'GET',
+      pattern: `${ws}/batchEndpoints/{endpointName}/jobs`,
+      kind: 'arm',
+      apiVersions: API_VERSIONS.batchJobList,
+      resourceType: `${NS}/workspaces/batchEndpoints/jobs`,
+      handle: (ctx) => {
+        const endpoint = endpointOf(ctx);
+        const deployment = ctx.req.query.get('deployment')?.toLowerCase();
+        const jobs = [...endpoint.workspace.jobs.values()]
+          .filter((j) => j.endpoint === endpoint && (!deployment || j.deployment.name.toLowerCase() === deployment))
+          .sort((a, b) => b.createdAt - a.createdAt);
+        const now = Date.now();
+        return page(ctx, jobs.map((j) => jobResource(j, jobStatus(j, now), ctx.emulator.cloud.mlStudioUrl)));
+      },
+    },
     route('datastores.list', `${ws}/datastores`, 'workspaces/datastores', (ctx) => page(ctx, [...workspaceOf(ctx).datastores.values()].map(datastoreResource))),
     route('datastores.get', `${ws}/datastores/{name}`, 'workspaces/datastores', (ctx) => {
       const workspace = workspaceOf(ctx);

@@ -1,0 +1,172 @@
+// Seeded history: past pipeline runs of a factory and past batch jobs of an endpoint, so a fresh emulator
+// (and `npm start`) already shows recent runs, one failed, and jobs. Times are relative to the emulator's start.
+import { randomUUID } from 'node:crypto';
+import type { BatchJob, JobDataEntry } from './batch-jobs';
+import type { ActivityRunRecord, ActivityRunStatus, PipelineRunState } from './pipeline-runs';
+import type { JobOutcome } from './seed';
+import type { EndpointState, FactoryState } from './state';
+
+export interface SeedPastActivityRun {
+  activityName: string;
+  activityType: string;
+  status: 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
+  /** Seconds after the run's start. Default: right after the previous activity run. */
+  offsetSeconds?: number;
+  /** Default 10. */
+  durationSeconds?: number;
+  output?: unknown;
+  /** Error message of a Failed activity run. */
+  error?: string;
+}
+
+export interface SeedPastRun {
+  /** Default: a new GUID. */
+  runId?: string;
+  pipelineName: string;
+  status: 'Succeeded' | 'Failed' | 'Cancelled';
+  /** How long before the emulator's start the run began. */
+  startedMinutesAgo: number;
+  /** Default: the activity runs' span, or 60. */
+  durationSeconds?: number;
+  parameters?: Record<string, unknown>;
+  message?: string;
+  activityRuns?: SeedPastActivityRun[];
+}
+
+export interface SeedPastJob {
+  /** Default `batchjob-<guid>`. */
+  name?: string;
+  /** Default: the endpoint's default deployment (else its first). */
+  deployment?: string;
+  status: JobOutcome;
+  startedMinutesAgo: number;
+  /** Default 60. */
+  durationSeconds?: number;
+  inputUri?: string;
+  outputUri?: string;
+  error?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** Problems of a factory's `runs` (pipeline names must exist among the seeded pipelines). */
+export function pastRunProblems(runs: unknown, path: string, pipelineNames: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (runs === undefined) return problems;
+  if (!Array.isArray(runs)) return [`${path}: expected an array`];
+  runs.forEach((r, i) => {
+    const at = `${path}[${i}]`;
+    if (!isJson(r)) return problems.push(`${at}: expected an object`);
+    unknownKeys(r, at, ['runId', 'pipelineName', 'status', 'startedMinutesAgo', 'durationSeconds', 'parameters', 'message', 'activityRuns'], problems);
+    if (typeof r.pipelineName !== 'string' || !pipelineNames.has(r.pipelineName.toLowerCase())) problems.push(`${at}.pipelineName: expected the name of a seeded pipeline of this factory, got ${JSON.stringify(r.pipelineName)}`);
+    if (!['Succeeded', 'Failed', 'Cancelled'].includes(String(r.status))) problems.push(`${at}.status: expected "Succeeded", "Failed" or "Cancelled"`);
+    if (!isNonNegative(r.startedMinutesAgo)) problems.push(`${at}.startedMinutesAgo: expected a number >= 0`);
+    if (r.durationSeconds !== undefined && !isNonNegative(r.durationSeconds)) problems.push(`${at}.durationSeconds: expected a number >= 0`);
+    if (!Array.isArray(r.activityRuns ?? [])) return problems.push(`${at}.activityRuns: expected an array`);
+    ((r.activityRuns ?? []) as unknown[]).forEach((a, j) => {
+      const aat = `${at}.activityRuns[${j}]`;
+      if (!isJson(a)) return problems.push(`${aat}: expected an object`);
+      unknownKeys(a, aat, ['activityName', 'activityType', 'status', 'offsetSeconds', 'durationSeconds', 'output', 'error'], problems);
+      if (typeof a.activityName !== 'string' || typeof a.activityType !== 'string') problems.push(`${aat}: activityName and activityType must be strings`);
+      if (!['Succeeded', 'Failed', 'Skipped', 'Cancelled'].includes(String(a.status))) problems.push(`${aat}.status: expected "Succeeded", "Failed", "Skipped" or "Cancelled"`);
+      return undefined;
+    });
+    return undefined;
+  });
+  return problems;
+}
+
+/** Problems of an endpoint's `jobs`. */
+export function pastJobProblems(jobs: unknown, path: string, deploymentNames: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (jobs === undefined) return problems;
+  if (!Array.isArray(jobs)) return [`${path}: expected an array`];
+  jobs.forEach((j, i) => {
+    const at = `${path}[${i}]`;
+    if (!isJson(j)) return problems.push(`${at}: expected an object`);
+    unknownKeys(j, at, ['name', 'deployment', 'status', 'startedMinutesAgo', 'durationSeconds', 'inputUri', 'outputUri', 'error'], problems);
+    if (!['Completed', 'Failed', 'Canceled'].includes(String(j.status))) problems.push(`${at}.status: expected "Completed", "Failed" or "Canceled"`);
+    if (!isNonNegative(j.startedMinutesAgo)) problems.push(`${at}.startedMinutesAgo: expected a number >= 0`);
+    if (j.deployment !== undefined && (typeof j.deployment !== 'string' || !deploymentNames.has(j.deployment.toLowerCase()))) problems.push(`${at}.deployment: not among the endpoint's deployments`);
+    return undefined;
+  });
+  return problems;
+}
+
+/** A finished run as the run store keeps it. */
+export function pastRun(factory: FactoryState, seed: SeedPastRun, now: number): PipelineRunState {
+  const runId = (seed.runId ?? randomUUID()).toLowerCase();
+  const start = now - seed.startedMinutesAgo * 60_000;
+  const activityRuns: ActivityRunRecord[] = [];
+  let cursor = start + 1000;
+  for (const a of seed.activityRuns ?? []) {
+    const begin = a.offsetSeconds !== undefined ? start + a.offsetSeconds * 1000 : cursor;
+    const end = begin + (a.durationSeconds ?? 10) * 1000;
+    cursor = end + 500;
+    activityRuns.push({
+      activityRunId: randomUUID(),
+      pipelineRunId: runId,
+      pipelineName: seed.pipelineName,
+      activityName: a.activityName,
+      activityType: a.activityType,
+      status: a.status as ActivityRunStatus,
+      activityRunStart: new Date(begin),
+      activityRunEnd: new Date(end),
+      input: {},
+      output: a.output ?? {},
+      ...(a.status === 'Failed' ? { error: { errorCode: '2011', message: a.error ?? 'The activity failed.', failureType: 'UserError' as const, target: a.activityName } } : {}),
+    });
+  }
+  const end = seed.durationSeconds !== undefined ? start + seed.durationSeconds * 1000 : Math.max(cursor, start + 60_000);
+  const failed = activityRuns.find((a) => a.status === 'Failed');
+  return {
+    runId,
+    runGroupId: runId,
+    pipelineName: factory.pipelines.get(seed.pipelineName.toLowerCase())?.name ?? seed.pipelineName,
+    parameters: seed.parameters ?? {},
+    secureParameters: [],
+    status: seed.status,
+    message: seed.message ?? (seed.status === 'Failed' && failed ? `Operation on target ${failed.activityName} failed: ${failed.error?.message}` : ''),
+    runStart: new Date(start),
+    runEnd: new Date(end),
+    lastUpdated: new Date(end),
+    invokedBy: { name: 'Nightly', id: randomUUID().replace(/-/g, ''), invokedByType: 'ScheduleTrigger' },
+    activityRuns,
+    factory,
+    controller: new AbortController(),
+    isLatest: true,
+  };
+}
+
+/** A finished batch job as the job store keeps it. */
+export function pastJob(endpoint: EndpointState, seed: SeedPastJob, now: number): BatchJob {
+  const deploymentName = (seed.deployment ?? endpoint.defaultDeployment ?? [...endpoint.deployments.values()][0]?.name ?? '').toLowerCase();
+  const deployment = endpoint.deployments.get(deploymentName)!;
+  const name = seed.name ?? `batchjob-${randomUUID()}`;
+  const entry = (type: string, uri: string | undefined): Record<string, JobDataEntry> => (uri ? { [type === 'UriFile' ? 'score' : 'input_data']: { type, uri } } : {});
+  return {
+    name,
+    id: `${endpoint.workspace.id}/jobs/${name}`,
+    endpoint,
+    deployment,
+    createdAt: now - seed.startedMinutesAgo * 60_000,
+    behaviour: { outcome: seed.status, error: seed.error ?? 'Execution failed.', seconds: seed.durationSeconds ?? 60 },
+    durationMs: (seed.durationSeconds ?? 60) * 1000,
+    polls: 0,
+    inputs: entry('UriFolder', seed.inputUri),
+    outputs: entry('UriFile', seed.outputUri),
+    submittedBy: 'seed',
+  };
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonNegative(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function unknownKeys(obj: Json, path: string, keys: readonly string[], problems: string[]): void {
+  for (const key of Object.keys(obj)) if (!keys.includes(key) && key !== 'description' && !key.startsWith('$') && !key.startsWith('_')) problems.push(`${path}.${key}: unknown field (known here: ${keys.join(', ')})`);
+}
