@@ -1,12 +1,13 @@
 // For UI tests: the emulator + code-server with the extension, and a Chromium page on the workbench.
 // Open it in a `before` hook and close it in `after`: a failing test then still has the page, and the root
 // hook in ui-hooks.ts saves a screenshot of every open workbench under test-results/failures/.
+import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import type { RunningCodeServer } from './code-server';
 import type { HarnessEmulator } from './emulator-launch';
-import { ensureDir, testResultsDir } from './paths';
+import { ensureDir, repoRoot, testResultsDir } from './paths';
 import { fixtureWorkspace, startStack, type Stack } from './stack';
 
 export interface OpenWorkbenchOptions {
@@ -73,10 +74,12 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
 }
 
 /** Saves test-results/<name>.png (name may contain folders) and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+export async function saveScreenshot(page: Page, name: string, options: { readme?: string } = {}): Promise<string> {
   const file = join(testResultsDir, `${name}.png`);
   ensureDir(dirname(file));
   await page.screenshot({ path: file });
+  // README pictures come from the real workbench: the test that reaches the state keeps them up to date.
+  if (options.readme) copyFileSync(file, join(ensureDir(repoRoot, 'media', 'readme'), `${options.readme}.png`));
   return file;
 }
 

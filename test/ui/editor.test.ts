@@ -65,7 +65,7 @@ describe('editor validation in the code-server workbench', () => {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'visible' });
     await page.mouse.move(1300, 850);
-    await saveScreenshot(page, 'editor/squiggles');
+    await saveScreenshot(page, 'editor/squiggles', { readme: 'editor-squiggles' });
     assert.ok((await page.locator('.monaco-editor .squiggly-error').count()) >= 2);
 
     // Hover on concat(...) in the Authorize URL: signature and description.

@@ -79,7 +79,7 @@ describe('sidebar in the workbench (signed in to the emulator)', () => {
     // Once their children are shown, expanded rows say what they are again, not "Loading...".
     await assertEventually(async () => assert.equal(await description(endpoint), 'AADToken · default: blue'), 10_000);
     await assertEventually(async () => assert.equal(await description(row(sidebar, 'ws-empty')), 'rg-ml · westeurope'), 10_000);
-    await saveScreenshot(page, 'sidebar/02-expanded-to-deployments');
+    await saveScreenshot(page, 'sidebar/02-expanded-to-deployments', { readme: 'sidebar' });
   });
 
   it('offers the endpoint actions in its context menu', async function () {

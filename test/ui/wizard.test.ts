@@ -137,7 +137,7 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     for (const activity of ['Run Batch-Endpoint', 'Wait for job', 'Check status', 'If job completed', 'Fail with job status']) {
       assert.equal(await frame.locator(`[data-activity="${activity}"]`).count(), 1, `diagram box ${activity}`);
     }
-    await saveScreenshot(page, 'wizard-07-review');
+    await saveScreenshot(page, 'wizard-07-review', { readme: 'wizard-review' });
     await clickNext(frame, 'Publish');
 
     // 6. Publish: done, with "Open in ADF Studio" (known clouds only) and "Run now...".
@@ -154,7 +154,7 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     await frame.locator('vscode-button#start-run').click();
     await eventually(async () => assert.equal(await frame.locator('[data-run-status]').getAttribute('data-run-status'), 'Succeeded'), 120_000);
     await eventually(async () => assert.equal(await frame.locator('[data-job-status]').getAttribute('data-job-status'), 'Completed'));
-    await saveScreenshot(page, 'wizard-10-run-completed');
+    await saveScreenshot(page, 'wizard-10-run-completed', { readme: 'wizard-run' });
 
     // The whole walk breached no Content-Security-Policy rule; an injected inline script is blocked and reported.
     assert.equal(await frame.locator('body').getAttribute('data-csp-violations'), null);
