@@ -11,7 +11,10 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
     configuration: { properties: Record<string, { default?: unknown }> };
   };
 };
-const { commands, menus, viewsWelcome, configuration } = manifest.contributes;
+const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+const { commands, menus, configuration } = manifest.contributes;
+/** The welcome texts as users read them (package.json holds %keys% of package.nls.json). */
+const viewsWelcome = manifest.contributes.viewsWelcome.map((w) => ({ ...w, contents: w.contents.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? '') }));
 const declared = new Set(commands.map((c) => c.command));
 
 /** Which context values a `viewItem` when clause (== or =~ /regex/) accepts. */
