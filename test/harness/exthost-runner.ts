@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { ensureDir, repoRoot, testResultsDir } from './paths';
 import { fixtureWorkspace, startStack } from './stack';
@@ -13,6 +13,12 @@ import { fixtureWorkspace, startStack } from './stack';
 export const resultMarker = '@@exthost-result ';
 /** Prefix test/exthost/index.ts puts on mocha's output (everything else the workbench logs goes to a file). */
 export const relayMarker = '@@mocha ';
+/**
+ * Prefix of requests suites send to the harness (test/exthost/harness-requests.ts), for what the extension
+ * host cannot do itself: `{"clickDialogButton":"Allow"}` clicks that button of the next modal dialog of the
+ * workbench (VS Code's "The extension wants to sign in" prompt).
+ */
+export const harnessRequestMarker = '@@harness ';
 
 export interface ExtensionHostRunOptions {
   /** Emulator seed file (default test/fixtures/seeds/exthost.json). */
@@ -47,6 +53,7 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     codeServerArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     env: { ADF_BATCH_EXTHOST_RELAY: '1', ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}) },
     linkExtension: false, // loaded as the development extension instead
+    standIns: true, // the sign-in suites need the stand-in Microsoft account and az
   });
   progress(`emulator ${stack.emulator?.url ?? '(none)'} and code-server ${stack.codeServer.url} up`);
   let context: BrowserContext;
@@ -71,6 +78,8 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
         if (line.startsWith(resultMarker)) {
           Object.assign(counts, JSON.parse(line.slice(resultMarker.length)));
           sawCounts = true;
+        } else if (line.startsWith(harnessRequestMarker)) {
+          void answerHarnessRequest(page, line.slice(harnessRequestMarker.length), (message) => browserLog.push(message));
         } else if (line.startsWith(relayMarker)) {
           if (!sawFirstOutput) progress('suites started');
           sawFirstOutput = true;
@@ -83,7 +92,8 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     progress('browser up');
     const testsPath = options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js');
-    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, options.extensionPath ?? repoRoot, testsPath), {
+    const developmentPaths = [options.extensionPath ?? repoRoot, ...(stack.standIns ? [stack.standIns.microsoftAuthExtension] : [])];
+    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, developmentPaths, testsPath), {
       waitUntil: 'domcontentloaded',
       timeout: 120_000,
     });
@@ -117,10 +127,25 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
   }
 }
 
-/** /?folder=<dir>&payload=[[extensionDevelopmentPath, ...], [extensionTestsPath, ...]] with the server's `remote` authority. */
-function suiteUrl(base: string, folder: string, extensionPath: string, testsPath: string): string {
+/** Clicks the requested button of the workbench's next modal dialog (within 60 s). */
+async function answerHarnessRequest(page: Page, json: string, log: (message: string) => void): Promise<void> {
+  try {
+    const request = JSON.parse(json) as { clickDialogButton?: string };
+    if (!request.clickDialogButton) return;
+    const button = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button, .monaco-dialog-box .dialog-buttons .monaco-button')
+      .filter({ hasText: new RegExp(`^${request.clickDialogButton.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+    await button.waitFor({ state: 'visible', timeout: 60_000 });
+    await button.click();
+    log(`[harness] clicked the dialog button "${request.clickDialogButton}"`);
+  } catch (error) {
+    log(`[harness] request ${json} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** /?folder=<dir>&payload=[[extensionDevelopmentPath, ...] (one per extension), [extensionTestsPath, ...]] with the server's `remote` authority. */
+function suiteUrl(base: string, folder: string, extensionPaths: string[], testsPath: string): string {
   const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://remote${extensionPath}`],
+    ...extensionPaths.map((path) => ['extensionDevelopmentPath', `vscode-remote://remote${path}`]),
     ['extensionTestsPath', `vscode-remote://remote${testsPath}`],
   ];
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

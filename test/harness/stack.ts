@@ -6,6 +6,7 @@ import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './cod
 import { seedServicePrincipal, startHarnessEmulator, type HarnessEmulator } from './emulator-launch';
 import { linkExtension, type ExtensionIdentity } from './extension-link';
 import { ensureDir, freshRunDir, repoRoot, socketSafePath, testResultsDir } from './paths';
+import { prepareStandIns, type StandIns } from './stand-ins';
 import { emulatorSettings, quietWorkbenchSettings, writeUserSettings } from './user-settings';
 
 /** The seed extension-host and UI tests run against unless they pass another. */
@@ -33,6 +34,8 @@ export interface StackOptions {
   emulatorPort?: number;
   /** Link the extension into the extensions dir (off when the run loads it as extensionDevelopmentPath). */
   linkExtension?: boolean;
+  /** Stand-ins for the Microsoft authentication provider and `az` (test/stand-ins; see stand-ins.ts). */
+  standIns?: boolean;
 }
 
 export interface Stack {
@@ -43,6 +46,8 @@ export interface Stack {
   extension: ExtensionIdentity | undefined;
   /** The environment code-server was given on top of its own (what suites can rely on). */
   env: Record<string, string>;
+  /** When asked for: the stand-ins' folders (the exthost runner loads the auth extension as a development extension). */
+  standIns: StandIns | undefined;
   /** Stops code-server (whole process group), then the emulator; keeps the code-server log in test-results. */
   stop(): Promise<void>;
 }
@@ -69,7 +74,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     writeUserSettings(ensureDir(runDir, 'user-data'), settings);
     const extensionsDir = ensureDir(runDir, 'extensions');
     const extension = options.linkExtension === false ? undefined : linkExtension(extensionsDir);
-    const codeServer = await startCodeServer(install, { runDir, env, args: options.codeServerArgs, port: options.codeServerPort });
+    const standIns = options.standIns ? prepareStandIns(runDir) : undefined;
+    if (standIns) {
+      Object.assign(env, standIns.env);
+      if (options.linkExtension !== false) cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), { recursive: true });
+    }
+    const args = [...(options.codeServerArgs ?? []), ...(standIns?.codeServerArgs ?? [])];
+    const codeServer = await startCodeServer(install, { runDir, env, args, port: options.codeServerPort });
     const stop = async (): Promise<void> => {
       await codeServer.stop();
       await emulator?.stop();
@@ -77,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       socketSafe.release();
       if (!options.runDir && !process.env.KEEP_RUN_DIRS) rmSync(realRunDir, { recursive: true, force: true });
     };
-    return { runDir, emulator, codeServer, extension, env, stop };
+    return { runDir, emulator, codeServer, extension, env, standIns, stop };
   } catch (error) {
     await emulator?.stop();
     socketSafe.release();

@@ -19,6 +19,8 @@ export interface OpenWorkbenchOptions {
   servicePrincipalClientId?: string;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Load the stand-in Microsoft authentication provider and put the stand-in `az` on PATH (test/stand-ins). */
+  standIns?: boolean;
   /** Names the run folder and logs (default 'ui'). */
   label?: string;
 }
@@ -43,6 +45,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     seed: options.seed,
     servicePrincipalClientId: options.servicePrincipalClientId,
     settings: options.settings,
+    standIns: options.standIns,
   });
   let context: BrowserContext | undefined;
   try {

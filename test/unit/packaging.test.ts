@@ -33,6 +33,13 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
     assert.deepEqual(files.filter((file) => forbidden.test(file)), []);
   });
 
+  it('leaves out the test stand-ins (an extension registering the `microsoft` auth provider, a fake `az`)', () => {
+    assert.ok(existsSync('test/stand-ins/microsoft-auth/package.json') && existsSync('test/stand-ins/az/main.ts'), 'the stand-ins moved: update this test');
+    assert.deepEqual(files.filter((file) => /stand-in|(^|\/)az(\.js)?$/.test(file)), []);
+    const packaged = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: Record<string, unknown> };
+    assert.equal(packaged.contributes.authentication, undefined, 'the product registers no authentication provider');
+  });
+
   it('carries the listing: a 256x256 PNG icon, the licence text and every walkthrough page', () => {
     assert.ok(manifest.icon && files.includes(manifest.icon), `icon ${manifest.icon} is not packaged`);
     const png = readFileSync(manifest.icon);
