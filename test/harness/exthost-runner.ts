@@ -92,8 +92,7 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     progress('browser up');
     const testsPath = options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js');
-    const developmentPaths = [options.extensionPath ?? repoRoot, ...(stack.standIns ? [stack.standIns.microsoftAuthExtension] : [])];
-    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, developmentPaths, testsPath), {
+    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, [options.extensionPath ?? repoRoot], testsPath), {
       waitUntil: 'domcontentloaded',
       timeout: 120_000,
     });

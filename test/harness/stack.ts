@@ -46,7 +46,7 @@ export interface Stack {
   extension: ExtensionIdentity | undefined;
   /** The environment code-server was given on top of its own (what suites can rely on). */
   env: Record<string, string>;
-  /** When asked for: the stand-ins' folders (the exthost runner loads the auth extension as a development extension). */
+  /** When asked for: the stand-ins (the auth extension is installed in the run's extensions dir). */
   standIns: StandIns | undefined;
   /** Stops code-server (whole process group), then the emulator; keeps the code-server log in test-results. */
   stop(): Promise<void>;
@@ -77,7 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const standIns = options.standIns ? prepareStandIns(runDir) : undefined;
     if (standIns) {
       Object.assign(env, standIns.env);
-      if (options.linkExtension !== false) cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), { recursive: true });
+      cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), { recursive: true });
     }
     const args = [...(options.codeServerArgs ?? []), ...(standIns?.codeServerArgs ?? [])];
     const codeServer = await startCodeServer(install, { runDir, env, args, port: options.codeServerPort });

@@ -11,7 +11,7 @@ export interface StandIns {
   env: Record<string, string>;
   /** code-server arguments (disables the built-in Microsoft authentication; keeps the given PATH for the extension host). */
   codeServerArgs: string[];
-  /** The stand-in Microsoft authentication extension's folder (load it as a development extension or copy it into the extensions dir). */
+  /** The stand-in Microsoft authentication extension's folder (copied into the run's extensions dir). */
   microsoftAuthExtension: string;
   /** Folder name under an extensions dir (publisher.name-version). */
   microsoftAuthFolderName: string;

@@ -10,7 +10,7 @@ import type { StandInState } from '../../stand-ins/microsoft-auth/extension';
 describe('sign-in stand-ins in the extension host', () => {
   it('the stand-in extension is active and the built-in Microsoft authentication is not', async () => {
     const standIn = vscode.extensions.getExtension('adf-batch-tests.stand-in-microsoft-authentication');
-    assert.ok(standIn, 'the harness loads the stand-in as a development extension');
+    assert.ok(standIn, 'the harness installs the stand-in in the run\'s extensions dir');
     await standIn.activate();
     assert.equal(vscode.extensions.getExtension('vscode.microsoft-authentication')?.isActive ?? false, false);
     const state = await vscode.commands.executeCommand<StandInState>('standInMicrosoftAuth.control', { signOut: true, clearLog: true });
