@@ -54,8 +54,8 @@ describe('adf-batch generate', () => {
     );
     assert.equal(result.code, 0, result.stderr);
     const files = unzipSync(readFileSync(join(dir, 'Run-BatchEndpoint.zip')));
-    assert.deepEqual(Object.keys(files).sort(), ['Run-BatchEndpoint.json', 'manifest.json']);
-    assert.deepEqual(JSON.parse(strFromU8(files['manifest.json'])).requires, { linkedservices: { KV: { supportTypes: ['AzureKeyVault'] } } });
+    assert.deepEqual(Object.keys(files).sort(), ['Run-BatchEndpoint/Run-BatchEndpoint.json', 'Run-BatchEndpoint/manifest.json']);
+    assert.deepEqual(JSON.parse(strFromU8(files['Run-BatchEndpoint/manifest.json'])).requires, { linkedservices: { KV: { supportTypes: ['AzureKeyVault'] } } });
   });
 
   it('passes every pipeline option through', async () => {

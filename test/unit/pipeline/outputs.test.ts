@@ -45,33 +45,44 @@ describe('pipeline outputs', () => {
       assert.equal(toArmTemplate(pipeline).parameters.factoryName.defaultValue, undefined);
     });
 
-    it('escapes every ADF string that starts with "[" as "[[" and quotes in the name', () => {
+    // ARM reads a string as an expression when it starts with "[" and ends with "]"; "[[" escapes one (ARM docs,
+    // "Escape characters"). A template deployment gives back exactly the ADF string when read by that rule.
+    const armRead = (text: string): string => (text.startsWith('[') && text.endsWith(']') ? (text.startsWith('[[') ? text.slice(1) : `<ARM expression ${text}>`) : text);
+
+    it('escapes only the strings ARM would read as expressions, and quotes in the name', () => {
       const pipeline = generateBatchPipeline(
         optionsFor('mi', {
           name: "Bob's scoring",
           description: '[draft] scoring',
           inputUri: '[not-an-arm-expression]',
-          deploymentName: '[blue]',
+          deploymentName: '[[blue]',
         }),
       );
       const template = toArmTemplate(pipeline);
       const [resource] = template.resources;
       assert.equal(resource.name, "[concat(parameters('factoryName'), '/Bob''s scoring')]");
-      assert.equal(resource.properties.description, '[[draft] scoring');
+      assert.equal(resource.properties.description, '[draft] scoring', 'does not end with "]": ARM leaves it alone');
       assert.equal(resource.properties.parameters['endpoint_input_uri'].defaultValue, '[[not-an-arm-expression]');
-      assert.equal(resource.properties.parameters['deployment_name'].defaultValue, '[[blue]');
+      assert.equal(resource.properties.parameters['deployment_name'].defaultValue, '[[[blue]');
       const before = allStrings(pipeline.properties as unknown as JsonValue);
       const after = allStrings(resource.properties as unknown as JsonValue);
       assert.equal(after.length, before.length);
       after.forEach(({ path, text }, i) => {
         assert.equal(path, before[i].path);
-        assert.equal(text, before[i].text.startsWith('[') ? `[${before[i].text}` : before[i].text, path);
+        assert.equal(armRead(text), before[i].text, path);
       });
       assert.equal(pipeline.properties.description, '[draft] scoring', 'the pipeline itself is not changed');
     });
 
+    it('round-trips "[draft] x", "[x]" and "[[x]" through the ARM evaluation rule', () => {
+      const values = ['[draft] x', '[x]', '[[x]', '[x', 'x]', '[]', 'plain'];
+      const escaped = escapeArmStrings(values);
+      assert.deepEqual(escaped, ['[draft] x', '[[x]', '[[[x]', '[x', 'x]', '[[]', 'plain']);
+      assert.deepEqual(escaped.map(armRead), values);
+    });
+
     it('escapeArmStrings keeps key order and non-string values', () => {
-      assert.deepEqual(escapeArmStrings({ b: '[x', a: [1, true, null, '[y]', 'z['] }), { b: '[[x', a: [1, true, null, '[[y]', 'z['] });
+      assert.deepEqual(escapeArmStrings({ b: '[x', a: [1, true, null, '[y]', 'z['] }), { b: '[x', a: [1, true, null, '[[y]', 'z['] });
       assert.deepEqual(Object.keys(escapeArmStrings({ b: 1, a: 2 })), ['b', 'a']);
     });
   });
@@ -80,16 +91,16 @@ describe('pipeline outputs', () => {
     const unzip = (pipeline: PipelineDocument): Record<string, unknown> =>
       Object.fromEntries(Object.entries(unzipSync(toTemplateZip(pipeline))).map(([name, bytes]) => [name, JSON.parse(strFromU8(bytes))]));
 
-    it('holds <name>.json (ARM-like template) and manifest.json, for every variant', () => {
+    it('holds <name>/<name>.json (ARM-like template) and <name>/manifest.json, for every variant', () => {
       for (const kind of VARIANTS) {
         const pipeline = generateBatchPipeline(optionsFor(kind));
         const files = unzip(pipeline);
-        assert.deepEqual(Object.keys(files).sort(), ['Run-BatchEndpoint.json', 'manifest.json'], kind);
-        const template = files['Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
+        assert.deepEqual(Object.keys(files).sort(), ['Run-BatchEndpoint/Run-BatchEndpoint.json', 'Run-BatchEndpoint/manifest.json'], `${kind}: ADF's exported layout`);
+        const template = files['Run-BatchEndpoint/Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
         assert.equal(template.parameters.factoryName.type, 'string');
         assert.equal(template.resources[0].name, "[concat(parameters('factoryName'), '/Run-BatchEndpoint')]");
         assert.equal(template.resources[0].type, 'Microsoft.DataFactory/factories/pipelines');
-        const manifest = files['manifest.json'] as Record<string, unknown>;
+        const manifest = files['Run-BatchEndpoint/manifest.json'] as Record<string, unknown>;
         assert.equal(manifest['name'], 'Run-BatchEndpoint');
         assert.equal(manifest['description'], pipeline.properties.description);
         assert.match(String(manifest['image']), /^<svg [^>]*viewBox="0 0 400 240"/);
@@ -108,9 +119,9 @@ describe('pipeline outputs', () => {
     it('sp-keyvault: the Key Vault linked service becomes a template parameter the import asks for', () => {
       const pipeline = generateBatchPipeline(optionsFor('sp-keyvault'));
       const files = unzip(pipeline);
-      const manifest = files['manifest.json'] as { requires: unknown };
+      const manifest = files['Run-BatchEndpoint/manifest.json'] as { requires: unknown };
       assert.deepEqual(manifest.requires, { linkedservices: { KeyVault_Secrets: { supportTypes: ['AzureKeyVault'] } } });
-      const template = files['Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
+      const template = files['Run-BatchEndpoint/Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
       assert.deepEqual(template.parameters['KeyVault_Secrets'], { type: 'string' });
       const text = JSON.stringify(template);
       assert.ok(!text.includes('"KeyVault-Secrets"'), 'the literal linked service name is gone');

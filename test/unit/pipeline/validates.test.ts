@@ -11,7 +11,7 @@ function texts(pipeline: PipelineDocument): Array<[string, string]> {
   return [
     ['git', toGitJson(pipeline)],
     ['arm', toArmTemplateJson(pipeline)],
-    ['zip template', strFromU8(zip[`${pipeline.name}.json`])],
+    ['zip template', strFromU8(zip[`${pipeline.name}/${pipeline.name}.json`])],
   ];
 }
 

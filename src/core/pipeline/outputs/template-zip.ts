@@ -1,5 +1,6 @@
-// A zip for ADF Studio's "Import from pipeline template", shaped like the templates of Azure/Azure-DataFactory:
-// `<name>.json` (an ARM-like template with the factoryName parameter and the pipeline) and `manifest.json`
+// A zip for ADF Studio's "Import from pipeline template", laid out like the template zips ADF Studio exports (as
+// in Azure/Azure-DataFactory): a folder named after the template holding `<name>.json` (an ARM-like template
+// with the factoryName parameter and the pipeline) and `manifest.json`
 // (name, description, image, icons, requires.linkedservices, ...). Key Vault linked services become template
 // parameters listed under `requires.linkedservices`, so the import pane asks the user to pick one.
 import { strToU8, zipSync } from 'fflate';
@@ -67,13 +68,14 @@ export function toTemplateFiles(pipeline: PipelineDocument): TemplateFiles {
   };
 }
 
-/** The zip bytes: `<name>.json` and `manifest.json`, 4-space JSON. */
+/** The zip bytes: `<name>/<name>.json` and `<name>/manifest.json` (ADF's exported layout), 4-space JSON. */
 export function toTemplateZip(pipeline: PipelineDocument): Uint8Array {
   const files = toTemplateFiles(pipeline);
+  const folder = `${pipeline.name}/`;
   return zipSync(
     {
-      [files.templateFileName]: strToU8(JSON.stringify(files.template, null, 4)),
-      'manifest.json': strToU8(JSON.stringify(files.manifest, null, 4)),
+      [folder + files.templateFileName]: strToU8(JSON.stringify(files.template, null, 4)),
+      [`${folder}manifest.json`]: strToU8(JSON.stringify(files.manifest, null, 4)),
     },
     { level: 6, mtime: FIXED_MTIME },
   );
