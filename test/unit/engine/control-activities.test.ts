@@ -70,6 +70,87 @@ describe('engine control activities', () => {
     });
   });
 
+  describe('pipeline return values (every documented type, read from the parent)', () => {
+    it('returns String, Int, Float, Boolean, Null, Expression (also interpolated), Array (plain and typed items) and nested Object keys', async () => {
+      const child = pipeline(
+        [
+          activity('Return', 'SetVariable', {
+            variableName: 'pipelineReturnValue',
+            setSystemVariable: true,
+            value: [
+              { key: 'str', value: { type: 'String', content: 'ADF is awesome' } },
+              { key: 'int', value: { type: 'Int', content: 42 } },
+              { key: 'float', value: { type: 'Float', content: 2.71828 } },
+              { key: 'bool', value: { type: 'Boolean', content: true } },
+              { key: 'nothing', value: { type: 'Null', content: null } },
+              { key: 'expr', value: { type: 'Expression', content: "@concat('got ', pipeline().parameters.x)" } },
+              { key: 'bare', value: { type: 'Expression', content: 'pipeline().parameters.x' } },
+              { key: 'interpolated', value: { type: 'Expression', content: 'The value is @{pipeline().parameters.x}' } },
+              { key: 'plainArray', value: { type: 'Array', content: ['a', 'b'] } },
+              { key: 'typedArray', value: { type: 'Array', content: [{ type: 'String', content: 'c' }, { type: 'Int', content: 3 }] } },
+              {
+                key: 'obj',
+                value: {
+                  type: 'Object',
+                  content: [
+                    { key: 'inner', value: { type: 'String', content: 'deep' } },
+                    { key: 'nested', value: { type: 'Object', content: [{ key: 'leaf', value: { type: 'Expression', content: '@pipeline().parameters.x' } }] } },
+                  ],
+                },
+              },
+            ],
+          }),
+        ],
+        { parameters: { x: { type: 'String' } } },
+        'Child',
+      );
+      const parent = pipeline(
+        [
+          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child', type: 'PipelineReference' }, parameters: { x: 'hi' }, waitOnCompletion: true }),
+          setVar('ReadInner', 'out', "@concat(activity('Call').output.pipelineReturnValue.obj.inner, '/', activity('Call').output.pipelineReturnValue.obj.nested.leaf, '/', activity('Call').output.pipelineReturnValue.plainArray[1])", {
+            dependsOn: after('Call'),
+          }),
+        ],
+        { variables: { out: { type: 'String' } } },
+      );
+      const { run, byName } = await runPipeline(parent, { pipelines: { getPipeline: async (name) => (name === 'Child' ? child : undefined) } });
+      assert.equal(run.status, 'Succeeded', run.message);
+      assert.deepEqual((byName.get('Call')!.output as Record<string, unknown>).pipelineReturnValue, {
+        str: 'ADF is awesome',
+        int: 42,
+        float: 2.71828,
+        bool: true,
+        nothing: null,
+        expr: 'got hi',
+        bare: 'hi',
+        interpolated: 'The value is hi',
+        plainArray: ['a', 'b'],
+        typedArray: ['c', 3],
+        obj: { inner: 'deep', nested: { leaf: 'hi' } },
+      });
+      assert.deepEqual(byName.get('ReadInner')!.output, { name: 'out', value: 'deep/hi/b' });
+    });
+  });
+
+  describe('Fail', () => {
+    it("follows the docs' fallbacks for an empty message and an empty or non-string error code", async () => {
+      const { byName } = await runPipeline(
+        pipeline([
+          activity('EmptyMessage', 'Fail', { message: expr("@concat('', '')"), errorCode: 'E1' }),
+          activity('BlankCode', 'Fail', { message: 'real message', errorCode: expr("@concat(' ', '')") }),
+          activity('NumberCode', 'Fail', { message: 'another', errorCode: expr('@add(1, 2)') }),
+          activity('Given', 'Fail', { message: 'as given', errorCode: 'E42' }),
+        ]),
+      );
+      assert.deepEqual(byName.get('EmptyMessage')!.error, { ...byName.get('EmptyMessage')!.error, message: 'Failed to interpret Stop fail message or error code', errorCode: 'E1' });
+      assert.equal(byName.get('BlankCode')!.error!.errorCode, 'ErrorCodeNotString');
+      assert.equal(byName.get('BlankCode')!.error!.message, 'real message');
+      assert.equal(byName.get('NumberCode')!.error!.errorCode, 'ErrorCodeNotString');
+      assert.equal(byName.get('Given')!.error!.errorCode, 'E42');
+      assert.equal(byName.get('Given')!.error!.message, 'as given');
+    });
+  });
+
   describe('IfCondition and Switch', () => {
     it('runs the branch the expression selects, and fails when the branch fails', async () => {
       const { run, statusOf, activities } = await runPipeline(

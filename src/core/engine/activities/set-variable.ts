@@ -53,27 +53,51 @@ function setReturnValue(context: ActivityContext, raw: unknown): unknown {
   if (!Array.isArray(raw)) {
     throw new ActivityFailure(`Activity '${context.activity.name}': pipelineReturnValue must be a list of {key, value} entries.`, ErrorCodes.badActivity);
   }
-  const value: Record<string, unknown> = {};
-  for (const entry of raw as ReturnEntry[]) {
-    if (typeof entry?.key !== 'string') throw new ActivityFailure(`Activity '${context.activity.name}': a pipelineReturnValue entry has no key.`, ErrorCodes.badActivity);
-    value[entry.key] = returnEntryValue(context, entry.value, entry.key);
-  }
+  const value = returnEntries(context, raw as ReturnEntry[], '');
   context.setInput({ variableName: 'pipelineReturnValue', value });
   context.run.returnValue = value;
   return { name: 'pipelineReturnValue', value };
 }
 
+/** A key/value list (the return value itself, or an Object entry's content) as an object. */
+function returnEntries(context: ActivityContext, entries: ReturnEntry[], path: string): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const entry of entries) {
+    if (typeof entry?.key !== 'string') throw new ActivityFailure(`Activity '${context.activity.name}': a pipelineReturnValue entry${path ? ` in '${path}'` : ''} has no key.`, ErrorCodes.badActivity);
+    const key = path ? `${path}.${entry.key}` : entry.key;
+    value[entry.key] = returnEntryValue(context, entry.value, key);
+  }
+  return value;
+}
+
+/**
+ * One typed value, as the ADF docs describe them ("Set pipeline return value",
+ * https://learn.microsoft.com/azure/data-factory/tutorial-pipeline-return-value): String, Int, Float, Boolean,
+ * Null; Expression ("you can use string interpolation here to include inline expression values, such as
+ * 'The value is @{guid()}'"); Array ("an array of string values", or typed items); Object (a key/value list, so
+ * the parent reads `pipelineReturnValue.keyName.nextLevelKey`).
+ */
 function returnEntryValue(context: ActivityContext, typed: ReturnEntry['value'], key: string): unknown {
   const type = String(typed?.type ?? 'String').toLowerCase();
   const content = typed?.content;
+  const where = `pipelineReturnValue '${key}'`;
   switch (type) {
     case 'null':
       return null;
     case 'expression':
-      return context.evaluate(typeof content === 'string' && !content.startsWith('@') ? `@${content}` : content, `pipelineReturnValue '${key}'`);
+      // `@...` and interpolated text (`... @{...} ...`) are evaluated as written; a bare expression gets its `@`.
+      return context.evaluate(typeof content === 'string' && !content.startsWith('@') && !content.includes('@{') ? `@${content}` : content, where);
     case 'array':
-      return Array.isArray(content) ? content.map((item) => returnEntryValue(context, item as ReturnEntry['value'], key)) : [];
+      if (!Array.isArray(content)) return [];
+      return content.map((item, i) =>
+        item !== null && typeof item === 'object' && !Array.isArray(item) && 'type' in item
+          ? returnEntryValue(context, item as ReturnEntry['value'], `${key}[${i}]`)
+          : context.evaluate(item, `${where} item ${i}`),
+      );
+    case 'object':
+      if (Array.isArray(content)) return returnEntries(context, content as ReturnEntry[], key);
+      return context.evaluate(content, where);
     default:
-      return context.evaluate(content, `pipelineReturnValue '${key}'`);
+      return context.evaluate(content, where);
   }
 }
