@@ -40,6 +40,13 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   },
+  {
+    entryPoints: ['src/webview/dry-run/main.ts'],
+    outfile: 'dist/webview/dry-run.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 // The JSON schema of pipeline files (contributed with jsonValidation), generated from the SDK model.

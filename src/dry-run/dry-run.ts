@@ -21,6 +21,8 @@ export interface DryRunServices {
   access: AzureAccess;
   /** The extension's log: the run's activity lines go there. */
   log: Log;
+  /** Where the view's bundle is (dist/webview). */
+  extensionUri: vscode.Uri;
   /** Called with the run's view once it exists, and its cancel function. */
   onStarted(panel: RunPanel, cancel: () => void): void;
   onEnded(cancel: () => void): void;
@@ -70,7 +72,7 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
   // The view and the listeners exist before the run starts: the first activities start synchronously.
   let cancelRun: () => void = () => undefined;
   const cancel = (): void => cancelRun();
-  const panel = new RunPanel(`Dry run: ${pipeline.name}`, environment.description, cancel);
+  const panel = new RunPanel(`Dry run: ${pipeline.name}`, environment.description, cancel, services.extensionUri, services.log);
   view.panel = panel;
   for (const message of notices) panel.notice(message);
   const log = services.log;

@@ -27,6 +27,7 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
     return dryRunPipeline(target, options, {
       access,
       log,
+      extensionUri: context.extensionUri,
       onStarted: (panel, cancel) => {
         lastPanel?.dispose();
         lastPanel = panel;

@@ -1,54 +1,70 @@
-// The dry run view: a webview panel showing the activity runs as they progress, with a Cancel button.
-// It keeps the full state itself, so a (re)loaded webview gets everything replayed.
-import { randomBytes } from 'node:crypto';
+// The dry run view: a webview (src/webview/dry-run, through the one webview host) showing the activity runs as
+// they progress, with a Cancel button. It keeps the full state itself, so a (re)loaded webview gets everything.
 import * as vscode from 'vscode';
-import type { ActivityRunRecord, EngineEvent, PipelineRunRecord } from '../core/engine/types';
+import type { ActivityRunRecord, EngineEvent, PipelineRunRecord } from '../core/engine';
+import { createPanel, type WebviewHost } from '../webview-host/panel';
 import type { DryRunViewState } from './api';
-import { runPanelHtml } from './run-panel-html';
+import type { ActivityRunRowView, DryRunPanelState, DryRunRequestParams } from './protocol';
+import { DRY_RUN_REQUEST_CHECKS } from './protocol-checks';
+
+export const DRY_RUN_VIEW_TYPE = 'adfBatchEndpoints.dryRun';
+/** Input, output and error beyond this many characters are cut in the view (a webview message stays small). */
+const MAX_JSON_CHARS = 64 * 1024;
+
+export interface RunPanelLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 export class RunPanel implements vscode.Disposable {
-  private readonly panel: vscode.WebviewPanel;
+  private readonly host: WebviewHost<DryRunRequestParams, DryRunPanelState>;
   private pipelineRun: PipelineRunRecord | undefined;
   private readonly activityRuns = new Map<string, ActivityRunRecord>();
   private readonly history: string[] = [];
   private readonly notices: string[] = [];
-  private disposed = false;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly title: string,
     private readonly target: string,
     onCancel: () => void,
+    extensionUri: vscode.Uri,
+    log: RunPanelLog,
   ) {
-    this.panel = vscode.window.createWebviewPanel('adfBatchEndpoints.dryRun', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true });
-    this.panel.webview.html = runPanelHtml(randomBytes(16).toString('base64'), this.panel.webview.cspSource);
-    this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((message: { type?: string }) => {
-        if (message?.type === 'cancel') onCancel();
-        if (message?.type === 'ready') this.replay();
-      }),
-      this.panel.onDidDispose(() => {
-        this.disposed = true;
-      }),
-    );
+    this.host = createPanel<DryRunRequestParams, DryRunPanelState>({
+      viewType: DRY_RUN_VIEW_TYPE,
+      title,
+      extensionUri,
+      script: 'dry-run.js',
+      loadingText: 'Loading the dry run...',
+      column: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      checks: DRY_RUN_REQUEST_CHECKS,
+      handle: async (request) => {
+        if (request.method === 'cancel') onCancel();
+        else this.host.stateChanged();
+      },
+      state: () => this.panelState(),
+      log,
+      source: 'the dry run view',
+    });
   }
 
   update(event: EngineEvent): void {
     if (event.kind === 'pipelineRun') {
       this.pipelineRun = event.run;
-      this.post({ type: 'pipeline', run: event.run });
-      return;
+    } else {
+      this.activityRuns.set(event.run.activityRunId, event.run);
+      this.history.push(`${event.run.activityName}:${event.run.status}`);
     }
-    this.activityRuns.set(event.run.activityRunId, event.run);
-    this.history.push(`${event.run.activityName}:${event.run.status}`);
-    this.post({ type: 'activity', run: event.run });
+    this.host.stateChanged();
   }
 
   notice(text: string): void {
     this.notices.push(text);
-    this.post({ type: 'notice', text });
+    this.host.stateChanged();
   }
 
+  /** What the view shows, for tests. */
   state(): DryRunViewState {
     const runs = [...this.activityRuns.values()];
     return {
@@ -60,22 +76,44 @@ export class RunPanel implements vscode.Disposable {
   }
 
   reveal(): void {
-    if (!this.disposed) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    this.host.reveal(true);
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    if (!this.disposed) this.panel.dispose();
+    this.host.dispose();
   }
 
-  private replay(): void {
-    this.post({ type: 'reset', target: `Target: ${this.target}` });
-    for (const text of this.notices) this.post({ type: 'notice', text });
-    if (this.pipelineRun) this.post({ type: 'pipeline', run: this.pipelineRun });
-    for (const run of this.activityRuns.values()) this.post({ type: 'activity', run });
+  private panelState(): DryRunPanelState {
+    const run = this.pipelineRun;
+    return {
+      title: this.title,
+      target: `Target: ${this.target}`,
+      notices: [...this.notices],
+      status: run?.status ?? 'Queued',
+      canCancel: run?.status === 'InProgress',
+      ...(run ? { pipelineName: run.pipelineName, message: run.message } : {}),
+      ...(run?.durationInMs !== undefined ? { durationMs: run.durationInMs } : {}),
+      rows: [...this.activityRuns.values()].map(rowView),
+    };
   }
+}
 
-  private post(message: unknown): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
-  }
+function rowView(run: ActivityRunRecord): ActivityRunRowView {
+  return {
+    id: run.activityRunId,
+    name: run.activityName,
+    type: run.activityType,
+    status: run.status,
+    depth: run.parentActivityRunIds?.length ?? 0,
+    start: run.activityRunStart,
+    ...(run.durationInMs !== undefined ? { durationMs: run.durationInMs } : {}),
+    ...(run.error !== undefined ? { error: jsonText(run.error) } : {}),
+    input: run.input === undefined ? '(hidden or none)' : jsonText(run.input),
+    output: run.output === undefined ? '(hidden or none)' : jsonText(run.output),
+  };
+}
+
+function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2) ?? String(value);
+  return text.length > MAX_JSON_CHARS ? `${text.slice(0, MAX_JSON_CHARS)}\n... (cut at ${MAX_JSON_CHARS} characters)` : text;
 }

@@ -1,8 +1,8 @@
 // One wizard panel per batch endpoint: opening the wizard again for the same endpoint focuses its panel.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { WizardController } from './controller';
 import { endpointKey, type WizardEndpoint } from './endpoint';
-import { WIZARD_VIEW_TYPE, WizardPanel } from './panel';
+import { WizardPanel } from './panel';
 import type { WizardEnvironment } from './services';
 
 export class WizardPanelManager implements vscode.Disposable {
@@ -23,14 +23,8 @@ export class WizardPanelManager implements vscode.Disposable {
       return existing;
     }
     const env = this.environmentFor(endpoint);
-    const webviewPanel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, `ADF Pipeline: ${endpoint.name}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
-    webviewPanel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
     const controller = new WizardController(endpoint, env);
-    const panel = new WizardPanel(webviewPanel, controller, this.extensionUri, env.log);
+    const panel = new WizardPanel(controller, this.extensionUri, env.log);
     this.panels.set(key, panel);
     this.created += 1;
     panel.onDidClose(() => {
@@ -54,7 +48,7 @@ export class WizardPanelManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const panel of this.panels.values()) panel.panel.dispose();
+    for (const panel of this.panels.values()) panel.dispose();
     this.panels.clear();
   }
 }

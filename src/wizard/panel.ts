@@ -1,52 +1,64 @@
-// One wizard panel: the webview (strict CSP, bundled script), its messages routed through the validator to the
-// controller, and the controller's state posted back after every change. The panel keeps its webview alive while
-// hidden (retainContextWhenHidden), and the state lives in the controller anyway: hiding and showing loses nothing.
+// One wizard panel: the webview host (src/webview-host) running the wizard's bundle, its requests checked by the
+// wizard's protocol and handled by the controller, and the controller's state posted back after every change.
+// The panel keeps its webview alive while hidden, and the state lives in the controller anyway.
 import * as vscode from 'vscode';
-import { persistedWebviewState, type ExtensionMessage, type PersistedWebviewState } from './protocol';
+import { createPanel, type WebviewHost } from '../webview-host/panel';
+import type { ReplyMessage } from '../webview-host/protocol';
 import type { WizardController } from './controller';
-import { wizardHtml } from './html';
-import { routeWebviewMessage } from './message-router';
+import { persistedWebviewState, type ExtensionMessage, type PersistedWebviewState, type RequestParams, type WizardViewState } from './protocol';
+import { WIZARD_REQUEST_CHECKS } from './protocol-checks';
 import type { WizardLog } from './services';
 
 export const WIZARD_VIEW_TYPE = 'adfBatchEndpoints.pipelineWizard';
-const POSTED_KEPT = 200;
 
-export class WizardPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private statePending = false;
-  private readonly posted: ExtensionMessage[] = [];
-  private readonly closed = new vscode.EventEmitter<void>();
-  /** The webview's script ran and asked for the state (its first message is "ready"). */
-  webviewReady = false;
-  readonly onDidClose = this.closed.event;
+export class WizardPanel {
+  private readonly host: WebviewHost<RequestParams, WizardViewState>;
+  readonly onDidClose: vscode.Event<void>;
 
-  constructor(readonly panel: vscode.WebviewPanel, readonly controller: WizardController, extensionUri: vscode.Uri, private readonly log: WizardLog) {
-    const webview = panel.webview;
-    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')] };
-    webview.html = wizardHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'wizard.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'wizard.css')).toString(),
-      title: panel.title,
+  constructor(readonly controller: WizardController, extensionUri: vscode.Uri, log: WizardLog) {
+    this.host = createPanel<RequestParams, WizardViewState>({
+      viewType: WIZARD_VIEW_TYPE,
+      title: `ADF Pipeline: ${controller.endpoint.name}`,
+      extensionUri,
+      script: 'wizard.js',
+      style: 'wizard.css',
+      loadingText: 'Loading the wizard...',
+      iconPath: vscode.Uri.joinPath(extensionUri, 'media', 'activitybar.svg'),
+      checks: WIZARD_REQUEST_CHECKS,
+      handle: (request) => controller.handle(request),
+      state: () => controller.view(),
+      log,
+      source: 'the wizard\'s webview',
     });
-    this.disposables.push(
-      webview.onDidReceiveMessage(async (raw: unknown) => {
-        const reply = await routeWebviewMessage(raw, controller, log, () => this.flushState());
-        if (reply?.ok && (raw as { method?: unknown }).method === 'ready') this.webviewReady = true;
-        if (reply) this.post(reply);
-      }),
-      controller.onDidChange(() => this.scheduleState()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    const subscription = controller.onDidChange(() => this.host.stateChanged());
+    this.onDidClose = this.host.onDidClose;
+    this.host.onDidClose(() => {
+      subscription.dispose();
+      controller.dispose();
+    });
+  }
+
+  get panel(): vscode.WebviewPanel {
+    return this.host.panel;
+  }
+
+  /** The webview's script loaded under its CSP and sent "ready". */
+  get webviewReady(): boolean {
+    return this.host.webviewReady;
+  }
+
+  /** Sends a message exactly as the webview would: validated, routed, replied to. */
+  route(raw: unknown): Promise<ReplyMessage | undefined> {
+    return this.host.route(raw);
   }
 
   reveal(): void {
-    this.panel.reveal(this.panel.viewColumn, false);
+    this.host.reveal();
   }
 
   /** Messages posted to the webview, latest last (for tests: no secret may appear in them). */
   postedMessages(): ExtensionMessage[] {
-    return [...this.posted];
+    return this.host.postedMessages();
   }
 
   /** What the webview keeps with setState for the current state. */
@@ -55,27 +67,7 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.controller.dispose();
-    this.closed.fire();
-    this.closed.dispose();
-  }
-
-  private scheduleState(): void {
-    if (this.statePending) return;
-    this.statePending = true;
-    queueMicrotask(() => this.flushState());
-  }
-
-  private flushState(): void {
-    if (!this.statePending) return;
-    this.statePending = false;
-    this.post({ type: 'state', state: this.controller.view() });
-  }
-
-  private post(message: ExtensionMessage): void {
-    this.posted.push(message);
-    if (this.posted.length > POSTED_KEPT) this.posted.splice(0, this.posted.length - POSTED_KEPT);
-    void Promise.resolve(this.panel.webview.postMessage(message)).catch((error: unknown) => this.log.warn(`Could not update the wizard's webview: ${String(error)}`));
+    this.host.dispose();
   }
 }
+

@@ -38,7 +38,7 @@ const FORM_FIELDS: { [K in keyof WizardForm]-?: Check<WizardForm[K]> } = {
   description: text(),
 };
 
-const PARAMS: ParamChecks<RequestParams> = {
+export const WIZARD_REQUEST_CHECKS: ParamChecks<RequestParams> = {
   ready: empty,
   updateForm: shape<RequestParams['updateForm']>({ patch: partialOf<WizardForm>(FORM_FIELDS) }),
   goTo: shape<RequestParams['goTo']>({ step: oneOf(WIZARD_STEPS) }),
@@ -60,11 +60,11 @@ const PARAMS: ParamChecks<RequestParams> = {
   cspViolation: shape<RequestParams['cspViolation']>({ directive: text(256), blockedUri: text(1024) }),
 };
 
-export const REQUEST_METHODS: readonly RequestMethod[] = Object.keys(PARAMS) as RequestMethod[];
+export const REQUEST_METHODS: readonly RequestMethod[] = Object.keys(WIZARD_REQUEST_CHECKS) as RequestMethod[];
 
 /** Validates a message from the webview; the extension acts only on `ok` results. Never throws. */
 export function validateWebviewMessage(message: unknown): Validation<WebviewRequest> {
-  return validateRequest(message, PARAMS);
+  return validateRequest(message, WIZARD_REQUEST_CHECKS);
 }
 
 /** Validates a message from the extension (the webview's side of the contract). */

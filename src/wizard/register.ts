@@ -7,7 +7,6 @@ import type { ExtensionLog } from '../log';
 import { registerCommand } from '../commands/register-command';
 import type { CloudDefinition } from '../core/clouds';
 import type { WizardEndpoint } from './endpoint';
-import { routeWebviewMessage } from './message-router';
 import type { WizardPanel } from './panel';
 import { WizardPanelManager } from './panel-manager';
 import { endpointOfNode, pickEndpoint, toWizardEndpoint } from './pickers';
@@ -64,8 +63,8 @@ export function registerWizard(context: vscode.ExtensionContext, access: AzureAc
   const handleOf = (panel: WizardPanel): WizardHandle => ({
     endpointId: panel.controller.endpoint.id,
     state: () => panel.controller.view(),
-    send: (method, params) => routeWebviewMessage({ type: 'request', id: requestId++, method, params: params ?? {} }, panel.controller, log),
-    sendRaw: (message) => routeWebviewMessage(message, panel.controller, log),
+    send: (method, params) => panel.route({ type: 'request', id: requestId++, method, params: params ?? {} }),
+    sendRaw: (message) => panel.route(message),
     whenIdle: () => panel.controller.whenIdle(),
     whenRunEnded: () => panel.controller.whenRunEnded(),
     postedMessages: () => panel.postedMessages(),

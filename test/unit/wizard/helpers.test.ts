@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateBatchPipeline } from '../../../src/core/pipeline';
 import { diagramOf } from '../../../src/wizard/diagram';
 import { formProblems, initialForm, outputPreview, pipelineOptionsOf } from '../../../src/wizard/form';
-import { contentSecurityPolicy, wizardHtml } from '../../../src/wizard/html';
+import { contentSecurityPolicy, webviewHtml } from '../../../src/webview-host/html';
 import { RunValueError, runParameterValues, runParametersOf } from '../../../src/wizard/run-parameters';
 import { getCloud } from '../../../src/core/clouds';
 
@@ -69,7 +69,7 @@ describe('wizard helpers', () => {
   });
 
   it('serves the webview under a strict CSP: nonce-only scripts, no inline script, nothing from the network', () => {
-    const html = wizardHtml({ cspSource: 'https://webview.test', scriptUri: 'https://webview.test/wizard.js', styleUri: 'https://webview.test/wizard.css', title: 'ADF Pipeline: <score>', nonce: 'abc123' });
+    const html = webviewHtml({ cspSource: 'https://webview.test', scriptUri: 'https://webview.test/wizard.js', styleUri: 'https://webview.test/wizard.css', title: 'ADF Pipeline: <score>', nonce: 'abc123' });
     const csp = contentSecurityPolicy('https://webview.test', 'abc123');
     assert.ok(html.includes(`content="${csp}"`));
     assert.match(csp, /default-src 'none'/);

@@ -1,12 +1,15 @@
-// The wizard webview's HTML: one bundled script and one stylesheet, under a strict Content-Security-Policy (no
-// inline script, scripts only with the per-load nonce, nothing from the network).
+// The HTML of every webview of the extension: one bundled script and at most one stylesheet under a strict
+// Content-Security-Policy (no inline script, scripts only with the per-load nonce, nothing from the network).
 import { randomBytes } from 'node:crypto';
 
-export interface WizardHtmlOptions {
+export interface WebviewHtmlOptions {
   cspSource: string;
   scriptUri: string;
-  styleUri: string;
+  /** A stylesheet (none when the script carries its styles). */
+  styleUri?: string;
   title: string;
+  /** Shown until the script has drawn the view. */
+  loadingText?: string;
   nonce?: string;
 }
 
@@ -26,7 +29,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function wizardHtml(options: WizardHtmlOptions): string {
+export function webviewHtml(options: WebviewHtmlOptions): string {
   const nonce = options.nonce ?? newNonce();
   return `<!DOCTYPE html>
 <html lang="en">
@@ -34,11 +37,10 @@ export function wizardHtml(options: WizardHtmlOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}" nonce="${nonce}">
-<title>${escapeText(options.title)}</title>
+${options.styleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}" nonce="${nonce}">\n` : ''}<title>${escapeText(options.title)}</title>
 </head>
 <body>
-<div id="app" data-nonce="${nonce}"><p class="loading">Loading the wizard...</p></div>
+<div id="app" data-nonce="${nonce}"><p class="loading">${escapeText(options.loadingText ?? 'Loading...')}</p></div>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;
