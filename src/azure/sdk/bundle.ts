@@ -4,12 +4,14 @@
 import type { CommonClientOptions } from '@azure/core-client';
 import type { CloudDefinition } from '../../core/azure/cloud';
 import type { ResourceReader } from '../../core/azure/resource-loader';
+import type { FactoryReader } from '../../core/factory';
 import type { ServicePrincipalSettings, SignInMethod } from '../../settings';
 import { AzureCliSession } from '../sessions/cli-session';
 import { ServicePrincipalSession } from '../sessions/service-principal-session';
 import type { AzureSession } from '../sessions/session';
 import { VsCodeAccountSession } from '../sessions/vscode-session';
 import { AzureClientPool } from './client-pool';
+import { SdkFactoryReader } from './factory-reader';
 import { SdkResourceReader } from './resource-reader';
 import { createWizardAzure, type WizardAzure } from './wizard-azure';
 
@@ -34,6 +36,8 @@ export function createAzureSession(options: SessionOptions): AzureSession {
 /** What the tree and the wizard read and write with, for one session: one pool of clients behind both. */
 export interface SessionSdk {
   reader: ResourceReader;
+  /** Factories, pipelines, runs and batch jobs (the Data Factory side of the sidebar). */
+  factories: FactoryReader;
   wizardAzure(tenantId: string, subscriptionId: string): WizardAzure;
 }
 
@@ -42,6 +46,7 @@ export function createSessionSdk(session: AzureSession, clientOptions: CommonCli
   const stores = new Map<string, WizardAzure>();
   return {
     reader: new SdkResourceReader(pool),
+    factories: new SdkFactoryReader(pool),
     wizardAzure(tenantId: string, subscriptionId: string): WizardAzure {
       const key = `${tenantId}/${subscriptionId}`.toLowerCase();
       let store = stores.get(key);

@@ -4,3 +4,5 @@ export { callsScoringUri, classifyPipeline, describeInvokes, normalizeScoringUri
 export { formatDuration, isActiveRunStatus, isTerminalJobStatus, nextPollDelayMs, runDurationMs, statusIcon } from './runs';
 export { addTrackedRun, MAX_TRACKED_RUNS, readTrackedRuns, toStoredRuns, type RunSource, type TrackedRun } from './run-history';
 export { adfStudioRunUrl, studioJobUrl } from './links';
+export { factoryDescription, toFactoryInfo, type ActivityRunInfo, type BatchJobInfo, type FactoryInfo, type FactoryPipeline, type FactoryReader, type PipelineRunInfo } from './reader';
+export { readAll, UsageIndex, type ClassifiedPipeline, type PipelineUsage, type UsageScan } from './used-by';
