@@ -23,7 +23,8 @@ export const STRING_FUNCTIONS: FunctionImplementations = {
     const search = stringArg(args, 1, env).toLowerCase();
     return search === '' ? Math.max(text.length - 1, 0) : text.lastIndexOf(search);
   }),
-  guid: eager(0, 1, (args, env) => formatGuid(env.newGuid(), optionalStringArg(args, 0, env) ?? 'D')),
+  // .NET Guid.ToString(format): an empty format is the default "D" (guid() and guid('') give the same form).
+  guid: eager(0, 1, (args, env) => formatGuid(env.newGuid(), optionalStringArg(args, 0, env) || 'D')),
   replace: eager(3, 3, (args, env) => {
     const text = stringArg(args, 0, env);
     const oldText = stringArg(args, 1, env);

@@ -114,8 +114,13 @@ export function startOf(timestamp: Timestamp, unit: 'day' | 'hour' | 'month'): T
 }
 
 /** .NET DateTime.Ticks: 100-ns intervals since 0001-01-01T00:00:00. */
-export function ticksOf(timestamp: Timestamp): number {
-  return Number(BigInt(timestamp.ms) * BigInt(TICKS_PER_MS) + BigInt(timestamp.subTicks) + EPOCH_TICKS);
+/**
+ * .NET ticks (100 ns since 0001-01-01), a 64-bit integer in ADF: above 2^53 a JavaScript number would lose the
+ * last digits, so a value that large stays a BigInt (an integer to the evaluator; text keeps every digit).
+ */
+export function ticksOf(timestamp: Timestamp): number | bigint {
+  const ticks = BigInt(timestamp.ms) * BigInt(TICKS_PER_MS) + BigInt(timestamp.subTicks) + EPOCH_TICKS;
+  return ticks <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(ticks) : ticks;
 }
 
 export function dayOfYear(timestamp: Timestamp): number {

@@ -113,7 +113,8 @@ export function toAdfString(value: Value): string {
       return value ? 'True' : 'False';
     case 'integer':
     case 'float':
-      return formatNumber(asNumber(value) as NumberValue);
+      // A 64-bit integer (ticks()) keeps every digit.
+      return typeof value === 'bigint' ? value.toString() : formatNumber(asNumber(value) as NumberValue);
     default:
       return toJsonText(value);
   }

@@ -113,6 +113,9 @@ describe('expression functions: date and time (documented examples)', () => {
       ["ticks('2018-01-01T08:00:00.0000000Z')", 636503904000000000],
       ["ticks('0001-01-01T00:00:00Z')", 0],
       ["div(sub(ticks('2018-01-01T08:00:10Z'), ticks('2018-01-01T08:00:00Z')), 10000000)", 10],
+      // A 64-bit integer in ADF: every digit survives (a double would end in ...560).
+      ["string(ticks('2018-01-01T08:00:00.1234567Z'))", '636503904001234567'],
+      ["concat('t', ticks('9999-12-31T23:59:59.9999999Z'))", 't3155378975999999999'],
     ]);
   });
 });

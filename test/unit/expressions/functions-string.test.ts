@@ -27,6 +27,8 @@ describe('expression functions: string (documented examples)', () => {
   it('guid in every format', () => {
     expectAll([
       ['guid()', 'c2ecc88d-88c8-4096-912c-d6f2e2b138ce'],
+      ["guid('')", 'c2ecc88d-88c8-4096-912c-d6f2e2b138ce'], // .NET: an empty format is "D"
+      ["guid('d')", 'c2ecc88d-88c8-4096-912c-d6f2e2b138ce'],
       ["guid('P')", '(c2ecc88d-88c8-4096-912c-d6f2e2b138ce)'],
       ["guid('N')", 'c2ecc88d88c84096912cd6f2e2b138ce'],
       ["guid('B')", '{c2ecc88d-88c8-4096-912c-d6f2e2b138ce}'],
