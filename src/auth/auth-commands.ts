@@ -7,6 +7,7 @@ import {
   readCloudName, readServicePrincipal, writeServicePrincipal, writeSignInMethod, type SignInMethod,
 } from '../settings';
 import type { AzureAccess } from '../azure/access';
+import type { AzureSession } from '../azure/sessions/session';
 import { registerCommand } from '../commands/register-command';
 import type { SubscriptionSelection } from './subscription-selection';
 
@@ -38,7 +39,7 @@ export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[]
     register(AUTH_COMMANDS.signInWithAzureCli, () => signInWithAzureCli(deps)),
     register(AUTH_COMMANDS.signInWithServicePrincipal, () => signInWithServicePrincipal(deps)),
     register(AUTH_COMMANDS.setServicePrincipalSecret, () => setServicePrincipalSecret(deps)),
-    register(AUTH_COMMANDS.signInToTenant, () => signInToAnotherTenant(deps)),
+    register(AUTH_COMMANDS.signInToTenant, (tenantId?: string) => signInToAnotherTenant(deps, typeof tenantId === 'string' ? tenantId : undefined)),
     register(AUTH_COMMANDS.selectSubscriptions, () => selectSubscriptions(deps)),
   ];
 }
@@ -133,7 +134,8 @@ async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
   deps.access.reset();
 }
 
-async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
+/** From the view's menu (pick a tenant) or a "Sign in to tenant X" row (`tenantId` given). */
+async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: string): Promise<void> {
   const { session, state } = await deps.access.current();
   if (!session || state !== 'signedIn') {
     await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
@@ -147,17 +149,7 @@ async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
     if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'adfBatchEndpoints.servicePrincipal');
     return;
   }
-  const tenants = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing tenants...' }, () => session.getTenants());
-  const other = '$(edit) Enter a tenant ID...';
-  const items: vscode.QuickPickItem[] = [
-    ...tenants.filter((t) => !t.signedIn).map((t) => ({ label: t.displayName ?? t.tenantId, description: t.tenantId })),
-    { label: other, alwaysShow: true },
-  ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to another tenant', placeHolder: 'Tenants of your account without a session yet' });
-  if (!pick) return;
-  const tenantId = pick.label === other
-    ? (await vscode.window.showInputBox({ prompt: 'Tenant ID or domain', validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.' }))?.trim()
-    : pick.description;
+  const tenantId = givenTenantId ?? await pickTenant(session);
   if (!tenantId) return;
   if (await session.signInToTenant(tenantId)) {
     deps.access.refreshSubscriptions();
@@ -168,6 +160,20 @@ async function signInToAnotherTenant(deps: AuthCommandDeps): Promise<void> {
     const open = await vscode.window.showInformationMessage(`Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`, 'Open Terminal');
     if (open) runInTerminal(`az login --tenant ${tenantId}`);
   }
+}
+
+async function pickTenant(session: AzureSession): Promise<string | undefined> {
+  const tenants = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing tenants...' }, () => session.getTenants());
+  const other = '$(edit) Enter a tenant ID...';
+  const items: vscode.QuickPickItem[] = [
+    ...tenants.filter((t) => !t.signedIn).map((t) => ({ label: t.displayName ?? t.tenantId, description: t.tenantId })),
+    { label: other, alwaysShow: true },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to another tenant', placeHolder: 'Tenants of your account without a session yet' });
+  if (!pick) return undefined;
+  return pick.label === other
+    ? (await vscode.window.showInputBox({ prompt: 'Tenant ID or domain', validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.' }))?.trim()
+    : pick.description;
 }
 
 async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {

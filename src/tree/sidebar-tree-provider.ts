@@ -1,7 +1,7 @@
 // The TreeDataProvider of the "Batch Endpoints" view. Root: the selected subscriptions of the signed-in
 // session (nothing when signed out, so the view shows its welcome content with the sign-in choices).
 import * as vscode from 'vscode';
-import type { AzureSession } from '../azure/sessions/session';
+import type { AzureSession, TenantInfo } from '../azure/sessions/session';
 import type { CloudDefinition } from '../core/azure/cloud';
 import { describeAzureError } from '../core/azure/errors';
 import type { SubscriptionRef } from '../core/azure/models';
@@ -150,13 +150,31 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     }
     const previous = this.subscriptionNodes;
     this.subscriptionNodes = new Map();
-    return shown.map((subscription) => {
+    const subscriptions = shown.map((subscription) => {
       const key = ResourceLoader.keyOf(subscription);
       const node = previous.get(key) ?? new SubscriptionNode(this, subscription);
       node.subscription = subscription;
       this.subscriptionNodes.set(key, node);
       return node;
     });
+    return [...subscriptions, ...await this.tenantsNeedingSignIn(status.session)];
+  }
+
+  /** A row per tenant of the account that refused a silent sign-in (consent, MFA): it signs in to that tenant. */
+  private async tenantsNeedingSignIn(session: AzureSession): Promise<SidebarNode[]> {
+    if (session.method === 'servicePrincipal') return [];
+    let tenants: TenantInfo[];
+    try {
+      tenants = await session.getTenants();
+    } catch {
+      return []; // the subscriptions loaded; a tenant list that fails now only loses the hint
+    }
+    return tenants.filter((t) => !t.signedIn).map((t) => new MessageNode(`root#tenant:${t.tenantId}`, undefined, `Sign in to tenant ${t.displayName ?? t.tenantId}`, {
+      description: 'needs your consent',
+      icon: 'sign-in',
+      tooltip: `Your account is a member of ${t.displayName ?? t.tenantId} (${t.tenantId}), which asks you to sign in again before its subscriptions show.`,
+      command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant', arguments: [t.tenantId] },
+    }));
   }
 }
 

@@ -1,0 +1,77 @@
+// The Azure CLI sign-in path against the stand-in `az` (test/stand-ins/az) and the emulator's user
+// accounts: logged in (subscriptions of every tenant the CLI can reach, and a row for the tenant that needs
+// `az login --tenant`), logged out (the welcome view), and a token for another tenant.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/api';
+import type { EmulatorSeed } from '../../../tools/emulator';
+import type { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import { azConfigDir, azLogin, azLogout } from '../../stand-ins/az/profile';
+import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
+
+const SEED = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'accounts.json'), 'utf8')) as EmulatorSeed;
+const ADA = 'ada@contoso.onmicrosoft.com';
+const FABRIKAM = 'f0f0f0f0-0000-4000-8000-00000000000f';
+
+describe('sign-in: the Azure CLI path (stand-in az)', () => {
+  let api: ExtensionApi;
+  let control: EmulatorControlClient;
+  let runSeed: EmulatorSeed;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
+  const rootLabels = async (): Promise<string[]> => {
+    api.sidebar.refresh();
+    const provider = api.sidebar.treeProvider;
+    const nodes = await provider.getChildren(undefined);
+    return nodes.map((n) => {
+      const label = provider.getTreeItem(n).label;
+      return typeof label === 'string' ? label : label?.label ?? '';
+    });
+  };
+
+  before(async () => {
+    ({ api, control, runSeed } = await activateExtensionUnderTest());
+    await control.setSeed(SEED);
+    await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    azLogout(azConfigDir());
+    await config().update('signInMethod', undefined, vscode.ConfigurationTarget.Global);
+    await control.setSeed(runSeed);
+    api.sidebar.refresh();
+  });
+
+  it('logged in: subscriptions of the tenants az can reach, and a row to sign in to the tenant needing consent', async () => {
+    azLogin(azConfigDir(), SEED, ADA);
+    const labels = await rootLabels();
+    assert.equal(api.sidebar.signInState(), 'signedIn');
+    assert.deepEqual(labels.filter((l) => !l.startsWith('Sign in')), ['Contoso Analytics', 'Northwind Research']);
+    assert.deepEqual(labels.filter((l) => l.startsWith('Sign in')), ['Sign in to tenant Fabrikam'], 'the tenant whose token az could not get silently');
+    const provider = api.sidebar.treeProvider;
+    const row = (await provider.getChildren(undefined)).find((n) => provider.getTreeItem(n).label === 'Sign in to tenant Fabrikam')!;
+    const item = provider.getTreeItem(row);
+    assert.equal(item.description, 'needs your consent');
+    assert.deepEqual(item.command?.arguments, [FABRIKAM], 'the row signs in to that tenant');
+    const tokens = (await control.requests()).filter((r) => r.routeId === 'resources.subscriptions.list');
+    assert.ok(tokens.some((r) => r.caller?.appId === '04b07795-8ddb-461a-bbee-02f9e1bf7b46'), "ARM was called with the Azure CLI's user tokens");
+  });
+
+  it('logged out: the view is signed out (its welcome content offers the sign-in choices)', async () => {
+    azLogout(azConfigDir());
+    await config().update('signInMethod', 'servicePrincipal', vscode.ConfigurationTarget.Global);
+    await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global); // a new session
+    assert.deepEqual(await rootLabels(), []);
+    assert.equal(api.sidebar.signInState(), 'signedOut');
+  });
+
+  it('a token for another tenant: after az login --tenant Fabrikam (consent given) its subscriptions load and its row goes', async () => {
+    await control.userToken({ user: ADA, tenantId: FABRIKAM, scope: 'https://management.azure.com/.default', interactive: true }); // az login --tenant
+    azLogin(azConfigDir(), SEED, ADA, { tenantId: FABRIKAM });
+    await config().update('signInMethod', 'servicePrincipal', vscode.ConfigurationTarget.Global);
+    await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);
+    const labels = await rootLabels();
+    assert.ok(labels.includes('Fabrikam Forecasting'), labels.join(' | '));
+    assert.ok(!labels.includes('Sign in to tenant Fabrikam'), 'consented now');
+  });
+});
