@@ -2,10 +2,12 @@
 // returns false when an invariant it checks (not a timing) broke, which makes the exit code 1.
 import { runEditorBench } from './editor.bench';
 import { runSidebarBench } from './sidebar.bench';
+import { runUsedByBench } from './used-by.bench';
 
 const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: 'sidebar', run: runSidebarBench },
   { name: 'editor', run: runEditorBench },
+  { name: 'used-by', run: runUsedByBench },
 ];
 
 async function main(): Promise<void> {
