@@ -21,26 +21,63 @@ export const SESSION_SETTINGS = ['cloud', 'customCloud', 'signInMethod', 'servic
 /** Settings whose change means a new loader (and a reload of the tree). */
 export const LOADER_SETTINGS = ['pageSize', 'concurrency'].map((s) => `${SETTINGS_SECTION}.${s}`);
 
+/**
+ * Settings that decide where credentials and tokens go. A cloned repository must not set them: package.json gives
+ * them `"scope": "application"` (user settings only) and lists them in `restrictedConfigurations`, and they are read
+ * here from the user's settings alone, so a workspace or folder value is never used, even by a VS Code that would.
+ */
+export const CREDENTIAL_SETTINGS = ['cloud', 'customCloud', 'signInMethod', 'servicePrincipal'] as const;
+type CredentialSetting = (typeof CREDENTIAL_SETTINGS)[number];
+
+/** Full names of the credential settings a workspace tried to set, each warned about once per session. */
+const warnedWorkspaceSettings = new Set<string>();
+
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);
 }
 
+/** The user's (or the default) value of a credential setting; a workspace or folder value is ignored, with a warning. */
+function userValue<T>(key: CredentialSetting): T | undefined {
+  const inspected = config().inspect<T>(key);
+  if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) warnIgnoredWorkspaceValue(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+function warnIgnoredWorkspaceValue(key: CredentialSetting): void {
+  const name = `${SETTINGS_SECTION}.${key}`;
+  if (warnedWorkspaceSettings.has(name)) return;
+  warnedWorkspaceSettings.add(name);
+  void vscode.window.showWarningMessage(
+    `This workspace's settings set ${name}, which decides where your Azure credentials and tokens are sent. A workspace cannot choose that: the value is ignored and your user settings are used. Remove it from the workspace's .vscode/settings.json (or .code-workspace file), and set it in your user settings if you meant it.`,
+  );
+}
+
+/** The credential settings a workspace tried to set and that were ignored (and warned about) this session. */
+export function ignoredWorkspaceSettings(): string[] {
+  return [...warnedWorkspaceSettings];
+}
+
 export function readCloudName(): string {
-  return config().get<string>('cloud') ?? 'AzureCloud';
+  return userValue<string>('cloud') ?? 'AzureCloud';
+}
+
+/** The raw `customCloud` setting, from user settings only. */
+export function readCustomCloudSettings(): Partial<CustomCloudSettings> | undefined {
+  return userValue<Partial<CustomCloudSettings>>('customCloud');
 }
 
 /** The configured cloud; throws a CloudConfigurationError naming the setting to fix. */
 export function readCloud(): CloudDefinition {
-  return resolveCloud(readCloudName(), config().get<Partial<CustomCloudSettings>>('customCloud'));
+  return resolveCloud(readCloudName(), userValue<Partial<CustomCloudSettings>>('customCloud'));
 }
 
 export function readSignInMethod(): SignInMethod {
-  const value = config().get<string>('signInMethod');
+  const value = userValue<string>('signInMethod');
   return SIGN_IN_METHODS.includes(value as SignInMethod) ? value as SignInMethod : 'vscode';
 }
 
 export function readServicePrincipal(): ServicePrincipalSettings {
-  const value = config().get<Partial<ServicePrincipalSettings>>('servicePrincipal') ?? {};
+  const value = userValue<Partial<ServicePrincipalSettings>>('servicePrincipal') ?? {};
   return { tenantId: (value.tenantId ?? '').trim(), clientId: (value.clientId ?? '').trim() };
 }
 

@@ -9,6 +9,8 @@ import {
 import type { AzureAccess } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
 import { registerCommand } from '../commands/register-command';
+import { whenTrusted } from '../workspace-trust';
+import { askToChangeSovereignSetting, confirmCustomCloudSignIn } from './sign-in-confirmations';
 import type { SubscriptionSelection } from './subscription-selection';
 
 export const AUTH_COMMANDS = {
@@ -32,7 +34,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
 
 export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[] {
-  const register = registerCommand;
+  const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>): vscode.Disposable => registerCommand(id, whenTrusted('Signing in to Azure', run));
   return [
     register(AUTH_COMMANDS.signIn, () => chooseSignInMethod()),
     register(AUTH_COMMANDS.signInWithVsCode, () => signInWithVsCode(deps)),
@@ -67,9 +69,22 @@ async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
     return;
   }
   const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
-  if (!sovereignSettingMatches(cloudName, sovereign.get<string>('environment'))) {
+  const current = sovereign.get<string>('environment');
+  if (!sovereignSettingMatches(cloudName, current)) {
+    const choice = await askToChangeSovereignSetting(cloudName, support.environment, current);
+    if (choice === 'cancel') return;
+    if (choice === 'onlyThisExtension') {
+      const other = await vscode.window.showQuickPick(
+        [
+          { label: 'Use the Azure CLI login', command: AUTH_COMMANDS.signInWithAzureCli },
+          { label: 'Use a service principal', command: AUTH_COMMANDS.signInWithServicePrincipal },
+        ],
+        { title: `Sign in to ${cloudName} for this extension only` },
+      );
+      if (other) await vscode.commands.executeCommand(other.command);
+      return;
+    }
     await sovereign.update('environment', support.environment, vscode.ConfigurationTarget.Global);
-    void vscode.window.showInformationMessage(`Set microsoft-sovereign-cloud.environment to ${support.environment ?? 'the public cloud'} to match adfBatchEndpoints.cloud (${cloudName}).`);
   }
   await useMethod(deps, 'vscode');
   const status = await deps.access.signIn();
@@ -77,6 +92,7 @@ async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
 }
 
 async function signInWithAzureCli(deps: AuthCommandDeps): Promise<void> {
+  if (!(await confirmCustomCloudSignIn('your Azure CLI login'))) return;
   await useMethod(deps, 'azureCli');
   const status = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking the Azure CLI login...' },
@@ -113,6 +129,7 @@ async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> 
     validateInput: (v) => v || stored ? undefined : 'Enter the client secret.',
   });
   if (secret === undefined) return;
+  if (!(await confirmCustomCloudSignIn(`service principal ${principal.clientId} and its secret`))) return;
   await writeServicePrincipal(principal);
   if (secret) await deps.access.secrets.store(principal.clientId, secret);
   await useMethod(deps, 'servicePrincipal');

@@ -111,10 +111,18 @@ function requiredUrl(settings: CustomCloudSettings, key: keyof CustomCloudSettin
   } catch {
     throw new CloudConfigurationError(`The custom cloud's "${key}" is not a valid URL: ${value}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CloudConfigurationError(`The custom cloud's "${key}" must be an http(s) URL: ${value}`);
+  // Tokens and the service principal's secret go to these hosts: never in clear text, except to this machine
+  // (the offline emulator and sandboxes listen on a loopback address).
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new CloudConfigurationError(`The custom cloud's "${key}" must be an https URL (http is allowed only for a loopback address such as 127.0.0.1): ${value}`);
   }
   return withoutTrailingSlash(value.trim());
+}
+
+/** localhost, 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function withoutTrailingSlash(url: string): string {

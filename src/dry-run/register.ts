@@ -6,6 +6,7 @@ import type { Log } from '../log';
 import type { DryRunApi, DryRunOptions, DryRunResult } from './api';
 import { dryRunPipeline } from './dry-run';
 import type { RunPanel } from './run-panel';
+import { whenTrusted } from '../workspace-trust';
 
 export const DRY_RUN_COMMAND = 'adfBatchEndpoints.dryRunPipeline';
 export const CANCEL_DRY_RUN_COMMAND = 'adfBatchEndpoints.cancelDryRun';
@@ -48,7 +49,7 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
 
   context.subscriptions.push(
     { dispose: () => lastPanel?.dispose() },
-    registerCommand(DRY_RUN_COMMAND, (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options)),
+    registerCommand(DRY_RUN_COMMAND, whenTrusted('Dry Run (its Web activities send requests)', (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options))),
     registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
   );
   return { run: (uri, options) => run(uri, options), cancelAll, lastView: () => lastPanel?.state() };

@@ -8,7 +8,7 @@ import type { AzureAccess } from '../azure/access';
 import { engineTokensOf } from '../azure/engine-tokens';
 import type { LinkedServiceLookup } from '../core/engine/identity-providers';
 import { createRunEnvironment, parseRunTargetSettings, type RunEnvironment, type RunTargetSettings } from '../core/engine/run-target';
-import { readCloudName, SETTINGS_SECTION } from '../settings';
+import { readCloudName, readCustomCloudSettings, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 
 export interface DryRunEnvironment extends RunEnvironment {
@@ -60,9 +60,8 @@ export async function createDryRunEnvironment(
 }
 
 function settingsFromConfiguration(): RunTargetSettings {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const cloud = readCloudName();
   const raw: Record<string, unknown> = { cloud };
-  if (cloud === 'Custom') raw.customCloud = config.get('customCloud');
+  if (cloud === 'Custom') raw.customCloud = readCustomCloudSettings();
   return parseRunTargetSettings(raw, `the ${SETTINGS_SECTION} settings`);
 }

@@ -27,6 +27,7 @@ export function registerSidebar(context: vscode.ExtensionContext, access: AzureA
     tree,
     view,
     access.onDidChange(() => tree.reset()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.reset()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (LOADER_SETTINGS.some((s) => e.affectsConfiguration(s))) tree.resetLoader();
       if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) tree.changed(undefined);

@@ -13,6 +13,7 @@ import { MessageNode } from './message-node';
 import type { AzureSessionProvider } from './session-provider';
 import type { LoadingParent, SidebarNode, SidebarTree } from './sidebar-node';
 import { SubscriptionNode } from './subscription-node';
+import { isWorkspaceTrusted } from '../workspace-trust';
 
 export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>, SidebarTree, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<SidebarNode | undefined>();
@@ -38,6 +39,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
 
   async getChildren(node?: SidebarNode): Promise<SidebarNode[]> {
     if (node) return node.getChildren ? node.getChildren() : [];
+    // Restricted Mode: no sign-in, no Azure request; the welcome view says why (package.json viewsWelcome).
+    if (!isWorkspaceTrusted()) return [];
     this.rootLoad ??= this.loadRoot().finally(() => { this.rootLoad = undefined; });
     return this.rootLoad;
   }

@@ -13,6 +13,7 @@ import { endpointOfNode, pickEndpoint, toWizardEndpoint } from './pickers';
 import type { WizardEnvironment } from './services';
 import { DiffDocuments, SwitchablePrompts, vscodeFiles } from './vscode-services';
 import type { WizardApi, WizardHandle } from './wizard-api';
+import { whenTrusted } from '../workspace-trust';
 
 export const WIZARD_COMMANDS = {
   createPipeline: 'adfBatchEndpoints.createAdfPipeline',
@@ -57,7 +58,7 @@ export function registerWizard(context: vscode.ExtensionContext, access: AzureAc
     if (endpoint) manager.open(endpoint);
   };
 
-  context.subscriptions.push(diffs, manager, registerCommand(WIZARD_COMMANDS.createPipeline, createPipeline));
+  context.subscriptions.push(diffs, manager, registerCommand(WIZARD_COMMANDS.createPipeline, whenTrusted('The pipeline wizard', createPipeline)));
 
   let requestId = 1_000_000;
   const handleOf = (panel: WizardPanel): WizardHandle => ({

@@ -8,7 +8,7 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
     commands: Array<{ command: string; title: string }>;
     menus: Record<string, MenuItem[]>;
     viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown; scope?: string }> };
   };
 };
 const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
@@ -61,12 +61,22 @@ describe('sidebar manifest', () => {
     assert.ok(!hidden.has('adfBatchEndpoints.selectSubscriptions'));
   });
 
-  it('shows the three sign-in choices when signed out', () => {
-    const welcome = viewsWelcome.find((w) => w.view === 'adfBatchEndpoints.resources');
-    assert.equal(welcome?.when, 'adfBatchEndpoints.signInState == signedOut');
+  it('shows the three sign-in choices when signed out in a trusted workspace, and the trust message in Restricted Mode', () => {
+    const welcome = viewsWelcome.find((w) => w.view === 'adfBatchEndpoints.resources' && w.when?.includes('signInState'));
+    assert.equal(welcome?.when, 'isWorkspaceTrusted && adfBatchEndpoints.signInState == signedOut');
+    const restricted = viewsWelcome.find((w) => w.view === 'adfBatchEndpoints.resources' && w.when === '!isWorkspaceTrusted');
+    assert.match(restricted?.contents ?? '', /Restricted Mode[\s\S]*signs in to Azure[\s\S]*\(command:workbench\.trust\.manage\)/);
     for (const command of ['signInWithVsCode', 'signInWithAzureCli', 'signInWithServicePrincipal']) {
       assert.match(welcome?.contents ?? '', new RegExp(`command:adfBatchEndpoints\\.${command}\\)`));
     }
+  });
+
+  it('keeps the settings that decide where credentials go out of workspaces (application scope, restricted)', () => {
+    const credentialSettings = ['cloud', 'customCloud', 'signInMethod', 'servicePrincipal'].map((key) => `adfBatchEndpoints.${key}`);
+    for (const key of credentialSettings) assert.equal(configuration.properties[key].scope, 'application', key);
+    const trust = (manifest as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } } }).capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, 'limited');
+    assert.deepEqual([...(trust?.restrictedConfigurations ?? [])].sort(), [...credentialSettings].sort());
   });
 
   it('declares the settings of the brief plus page size and concurrency', () => {

@@ -47,7 +47,12 @@ describe('cloud table', () => {
     const base = { resourceManagerEndpoint: 'https://arm.example', authorityHost: 'https://login.example', mlAudience: 'https://ml.example' };
     assert.throws(() => customCloud({ ...base, authorityHost: '' }), (e: unknown) => e instanceof CloudConfigurationError && e.message.includes('"authorityHost"'));
     assert.throws(() => customCloud({ ...base, mlAudience: 'not a url' }), /"mlAudience" is not a valid URL/);
-    assert.throws(() => customCloud({ ...base, resourceManagerEndpoint: 'ftp://arm.example' }), /must be an http\(s\) URL/);
+    assert.throws(() => customCloud({ ...base, resourceManagerEndpoint: 'ftp://arm.example' }), /"resourceManagerEndpoint" must be an https URL/);
+    assert.throws(() => customCloud({ ...base, authorityHost: 'http://login.attacker.example' }), /"authorityHost" must be an https URL \(http is allowed only for a loopback address/);
+    assert.throws(() => customCloud({ ...base, resourceManagerEndpoint: 'http://10.0.0.5:8443' }), /"resourceManagerEndpoint" must be an https URL/);
+    for (const loopback of ['http://127.0.0.1:7443', 'http://localhost:7443', 'http://[::1]:7443']) {
+      assert.equal(customCloud({ ...base, authorityHost: loopback }).authorityHost, loopback);
+    }
     assert.throws(() => customCloud(null as never), CloudConfigurationError);
   });
 
