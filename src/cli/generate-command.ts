@@ -1,5 +1,5 @@
 // `adf-batch generate`: writes the batch endpoint pipeline as an ADF git file, an ARM template or a template zip.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLOUD_NAMES, isCloudName } from '../core/clouds';
@@ -42,7 +42,8 @@ Required:
   --format <format>                 git (ADF git-integration JSON), arm (ARM template), zip (pipeline template
                                     for ADF Studio's "Import from pipeline template")
   --out <path>                      file to write, or an existing folder (the file is named after the pipeline);
-                                    "-" prints git or arm output
+                                    "-" prints git or arm output; an existing file is kept unless --force
+  --force                           replace an existing file given as --out
 
 Pipeline:
   --name <name>                     pipeline name (default Run-BatchEndpoint)
@@ -88,8 +89,10 @@ class UsageError extends Error {}
 
 export async function runGenerateCommand(args: string[], io: CliIo): Promise<number> {
   let values: Values;
+  // --force is the only flag without a value; the other options all take one.
+  const force = args.includes('--force');
   try {
-    const parsed = parseCommandLine(args);
+    const parsed = parseCommandLine(args.filter((arg) => arg !== '--force'));
     if (parsed === 'help') {
       io.stdout(USAGE);
       return 0;
@@ -116,12 +119,13 @@ export async function runGenerateCommand(args: string[], io: CliIo): Promise<num
     if (typeof bytes !== 'string') return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
     io.stdout(`${bytes}\n`);
   } else {
+    if (out.trim() === '') return usageFailure(io, new UsageError('--out needs a path (a file, an existing folder, or - for standard output)'));
     let target: string;
     try {
       target = await targetPath(resolve(io.cwd, out), pipeline, format);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes);
+      await writeOutput(target, bytes, force);
     } catch (error) {
+      if (error instanceof UsageError) return usageFailure(io, error);
       io.stderr(`adf-batch generate: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
@@ -228,6 +232,32 @@ async function targetPath(path: string, pipeline: PipelineDocument, format: Form
   if (!info?.isDirectory()) return path;
   const fileName = format === 'git' ? `${pipeline.name}.json` : format === 'arm' ? `${pipeline.name}.arm.json` : templateZipFileName(pipeline);
   return join(path, fileName);
+}
+
+/**
+ * Writes the output without ever following it into something that is not a plain file: a new file is created
+ * exclusively (an existing one is kept unless --force, and then it must be a regular file), so a path such as
+ * /proc/... or a pipe fails at once instead of blocking.
+ */
+async function writeOutput(target: string, bytes: string | Uint8Array, force: boolean): Promise<void> {
+  const existing = await lstat(target).catch(() => undefined);
+  if (existing && !force) throw new UsageError(`${target} already exists; add --force to replace it`);
+  if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file; give a file or a folder for --out`);
+  await makeFolders(dirname(target));
+  await writeFile(target, bytes, { flag: existing ? 'w' : 'wx' });
+}
+
+/** Creates missing folders one level at a time (recursive mkdir can spin for ever under /proc). */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let current = folder;
+  while (!(await lstat(current).catch(() => undefined))) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const path of missing) await mkdir(path);
 }
 
 function usageFailure(io: CliIo, error: unknown): number {

@@ -47,6 +47,7 @@ Options:
   --format text|json        text (default): one line per activity run; json: the pipeline run and all
                             activity runs as one JSON document at the end
   --show-io                 also print each activity's input and output (text format)
+  --max-file-size <MB>      a larger pipeline file is refused (default 16)
   --help                    this text
 
 Execute Pipeline finds child pipelines among the JSON files next to the pipeline file; Key Vault linked
@@ -73,6 +74,7 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
         'time-scale': { type: 'string' },
         format: { type: 'string' },
         'show-io': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -97,13 +99,18 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
     parameters[entry.slice(0, at)] = entry.slice(at + 1);
   }
 
+  const maxMegabytes = values['max-file-size'] === undefined ? 16 : Number(values['max-file-size']);
+  if (!(maxMegabytes > 0) || !Number.isFinite(maxMegabytes)) return usageError(`--max-file-size must be a positive number of MB, not "${values['max-file-size']}".`);
+
   const pipelinePath = resolve(io.cwd, positionals[0]);
   let pipeline: PipelineDefinition;
   try {
-    pipeline = await loadPipelineFile(pipelinePath);
+    pipeline = await loadPipelineFile(pipelinePath, maxMegabytes * 1024 * 1024);
   } catch (error) {
     return usageError((error as Error).message);
   }
+  const undeclared = undeclaredParameters(parameters, pipeline);
+  if (undeclared) return usageError(undeclared);
 
   const env = dependencies.env ?? process.env;
   let settings: RunTargetSettings = { cloud: 'AzureCloud' };
@@ -168,7 +175,7 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
     process.removeListener('SIGINT', onInterrupt);
   }
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId), notices }, null, 2)}\n`);
+    if (!writeJsonReport(io, final, engine.store.activityRunsOf(final.runId), notices)) return 1;
   } else {
     io.stdout(`${formatPipelineRun(final)}\n`);
   }
@@ -200,4 +207,32 @@ async function readTarget(value: string, cwd: string): Promise<RunTargetSettings
   // A CA path in a settings file is relative to that file.
   if (settings.caCertPath) settings.caCertPath = resolve(dirname(path), settings.caCertPath);
   return settings;
+}
+
+/** A message naming --param names the pipeline does not declare (ADF refuses them too), or undefined. */
+function undeclaredParameters(given: Record<string, string>, pipeline: PipelineDefinition): string | undefined {
+  const declared = Object.keys(pipeline.properties.parameters ?? {});
+  const known = new Set(declared.map((name) => name.toLowerCase()));
+  const unknown = Object.keys(given).filter((name) => !known.has(name.toLowerCase()));
+  if (unknown.length === 0) return undefined;
+  const list = declared.length ? `it declares ${declared.join(', ')}` : 'it declares no parameters';
+  return `pipeline ${pipeline.name} has no parameter ${unknown.map((n) => `"${n}"`).join(', ')} (${list}).`;
+}
+
+/**
+ * The JSON report, written one activity run at a time so that a run with many activity runs never needs one
+ * giant string; a single record too large to write fails with a clear message (false) instead of a crash.
+ */
+function writeJsonReport(io: CliIo, pipelineRun: unknown, activityRuns: readonly unknown[], notices: readonly string[]): boolean {
+  const indent = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  try {
+    io.stdout(`{\n  "pipelineRun": ${indent(pipelineRun, 1)},\n  "activityRuns": [`);
+    activityRuns.forEach((run, i) => io.stdout(`${i === 0 ? '' : ','}\n    ${indent(run, 2)}`));
+    io.stdout(`${activityRuns.length ? '\n  ' : ''}],\n  "notices": ${indent(notices, 1)}\n}\n`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    io.stderr(`\nadf-batch run: an activity run record is too large to write as JSON (${error.message}); use --format text.\n`);
+    return false;
+  }
 }

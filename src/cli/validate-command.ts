@@ -1,8 +1,8 @@
 // `adf-batch validate <files or folders...> [--format text|json|sarif]`: exit 1 when any error, 2 for bad usage.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeJsonBytes } from '../core/json';
+import { decodeJsonBytes, DEFAULT_MAX_FILE_BYTES, fileErrorMessage, InputFileError, readJsonTextFile } from '../core/json';
 import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
 import { expandGlob, isGlob } from './globs';
 import type { CliIo } from './io';
@@ -31,9 +31,12 @@ Options:
                               azure-devops: Azure Pipelines issues (##vso[task.logissue ...])
   --max-activities <n>        activities per pipeline, nested included (default 80)
   --max-parameters <n>        parameters per pipeline (default 50)
+  --max-file-size <MB>        larger files are refused (default 16)
   -h, --help                  this help
 
-Exit code: 0 no errors (warnings and information allowed), 1 at least one error, 2 bad usage or unreadable input.
+Exit code: 0 no errors (warnings and information allowed), 1 at least one error or a file that could not be
+fully checked (unreadable entries of a folder are reported and skipped), 2 bad usage or an unreadable file
+named on the command line.
 `;
 
 class UsageError extends Error {}
@@ -48,6 +51,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
         format: { type: 'string', default: 'text' },
         'max-activities': { type: 'string' },
         'max-parameters': { type: 'string' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -68,24 +72,40 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
       maxActivities: positiveInteger(values['max-activities'], '--max-activities'),
       maxParameters: positiveInteger(values['max-parameters'], '--max-parameters'),
     };
-    const files = await collectFiles(positionals, io.cwd);
+    const maxMegabytes = positiveInteger(values['max-file-size'], '--max-file-size');
+    const maxBytes = maxMegabytes === undefined ? DEFAULT_MAX_FILE_BYTES : maxMegabytes * 1024 * 1024;
+    const skipped: string[] = [];
+    const files = await collectFiles(positionals, io.cwd, skipped);
     const results: FileResult[] = [];
     for (const { path, explicit } of files) {
-      const text = decodeJsonBytes(path === STDIN ? await readStdin(io) : await readFile(path));
+      let text: string;
+      try {
+        text = path === STDIN ? decodeJsonBytes(await readStdin(io)) : await readJsonTextFile(path, displayPath(path, io.cwd), maxBytes);
+      } catch (error) {
+        if (explicit || !(error instanceof InputFileError)) throw error;
+        skipped.push(error.message);
+        continue;
+      }
       // In folders, only files that hold a pipeline are checked (datasets, linked services... are skipped).
       if (!explicit && !containsPipeline(text)) continue;
       results.push({ file: displayPath(path, io.cwd), lines: new LineIndex(text), problems: validate(text, options) });
     }
+    for (const message of skipped) io.stderr(`adf-batch validate: skipped ${message}\n`);
     writeReport(io, format, results);
     const count = (severity: string): number => results.reduce((n, r) => n + r.problems.filter((p) => p.severity === severity).length, 0);
     const errors = count('error');
     if (format === 'text') {
       io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} information.\n`);
     }
-    return errors > 0 ? 1 : 0;
+    // ADF009: a rule failed, so the file was not fully checked; a clean exit would claim more than was done.
+    const incomplete = results.filter((r) => r.problems.some((p) => p.code === 'ADF009')).length;
+    if (incomplete > 0) io.stderr(`${incomplete} file${incomplete === 1 ? ' was' : 's were'} not fully checked (ADF009).\n`);
+    return errors > 0 || incomplete > 0 || skipped.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`adf-batch validate: ${error.message}\n\n${VALIDATE_USAGE}`);
+    } else if (error instanceof InputFileError) {
+      io.stderr(`adf-batch validate: ${error.message}\n`);
     } else {
       io.stderr(`adf-batch validate: ${(error as Error).message}\n`);
     }
@@ -114,7 +134,7 @@ interface InputFile {
   readonly explicit: boolean;
 }
 
-async function collectFiles(inputs: string[], cwd: string): Promise<InputFile[]> {
+async function collectFiles(inputs: string[], cwd: string, skipped: string[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const input of inputs) {
     if (input === STDIN) {
@@ -131,11 +151,12 @@ async function collectFiles(inputs: string[], cwd: string): Promise<InputFile[]>
     let info;
     try {
       info = await stat(path);
-    } catch {
-      throw new UsageError(`no such file or folder: ${input}`);
+    } catch (error) {
+      const message = fileErrorMessage(error, input);
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new UsageError(message) : new InputFileError(message);
     }
     if (info.isDirectory()) {
-      for (const file of await jsonFilesUnder(path)) out.push({ path: file, explicit: false });
+      for (const file of await jsonFilesUnder(path, cwd, skipped)) out.push({ path: file, explicit: false });
     } else {
       out.push({ path, explicit: true });
     }
@@ -143,15 +164,26 @@ async function collectFiles(inputs: string[], cwd: string): Promise<InputFile[]>
   return out;
 }
 
-async function jsonFilesUnder(folder: string): Promise<string[]> {
+/**
+ * The *.json files below a folder, sorted. What cannot be read (a subfolder without permission, a symbolic link
+ * loop) is noted in `skipped` and the walk goes on. Linked folders are not followed (they could loop).
+ */
+async function jsonFilesUnder(folder: string, cwd: string, skipped: string[]): Promise<string[]> {
   const found: string[] = [];
-  const entries = await readdir(folder, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    skipped.push(fileErrorMessage(error, displayPath(folder, cwd)));
+    return found;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await jsonFilesUnder(path)));
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await jsonFilesUnder(path, cwd, skipped)));
+    } else if (entry.name.toLowerCase().endsWith('.json') && (entry.isFile() || entry.isSymbolicLink())) {
+      // A linked file is read through its link; a loop or a non-file is reported when it is read.
       found.push(path);
     }
   }

@@ -1,24 +1,24 @@
 // Pipelines on disk, in ADF's git-integration layout (pipeline/<name>.json, linkedService/<name>.json):
 // loading the pipeline to run, and finding what it refers to (Execute Pipeline children, Key Vault linked services).
 import { readdir, readFile } from 'node:fs/promises';
+import { DEFAULT_MAX_FILE_BYTES, findExcessiveNesting, MAX_JSON_DEPTH, readJsonTextFile } from '../json';
 import { basename, dirname, join } from 'node:path';
 import type { PipelineResolver } from './activity-context';
 import type { LinkedServiceLookup } from './identity-providers';
 import type { PipelineDefinition } from './types';
 
-/** Reads a pipeline file; throws an Error with a clear message when it is not a pipeline. */
-export async function loadPipelineFile(path: string): Promise<PipelineDefinition> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  return pipelineFromJsonText(text, path);
+/**
+ * Reads a pipeline file (regular files only, at most `maxBytes`, UTF-8 or UTF-16 as `validate` reads them);
+ * throws an Error with a clear message when it cannot be read or is not a pipeline.
+ */
+export async function loadPipelineFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<PipelineDefinition> {
+  return pipelineFromJsonText(await readJsonTextFile(path, path, maxBytes), path);
 }
 
 /** A pipeline from the text of a git-integration file (`{name, properties}`); `source` names it in messages. */
 export function pipelineFromJsonText(text: string, source: string): PipelineDefinition {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) throw new Error(`${source} is nested more than ${MAX_JSON_DEPTH} levels deep (at offset ${tooDeep}); it is not an ADF pipeline.`);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -35,7 +35,10 @@ export function pipelineFromJson(json: unknown, fallbackName: string, source = '
     throw new Error(`${source} is an ARM template; run the pipeline's git-integration JSON ({ "name", "properties" }) instead.`);
   }
   const properties = record.properties && typeof record.properties === 'object' ? record.properties : Array.isArray(record.activities) ? record : undefined;
-  if (!properties) throw new Error(`${source} is not an ADF pipeline: it has no "properties" with "activities".`);
+  // A dataset, linked service or trigger file also has "properties": only "activities" make a pipeline.
+  if (!properties || !Array.isArray((properties as Record<string, unknown>).activities)) {
+    throw new Error(`${source} is not an ADF pipeline: it has no "properties" with "activities".`);
+  }
   const name = typeof record.name === 'string' && record.name ? record.name : fallbackName;
   return { name, properties: properties as PipelineDefinition['properties'] };
 }

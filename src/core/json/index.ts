@@ -15,3 +15,5 @@ export {
   valueAt,
 } from './nodes';
 export { detectFormatting, replaceEdit, setValueEdits, type TextEdit } from './edits';
+export { findExcessiveNesting, MAX_JSON_DEPTH } from './depth';
+export { DEFAULT_MAX_FILE_BYTES, fileErrorMessage, InputFileError, readJsonTextFile } from './read-file';

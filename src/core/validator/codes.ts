@@ -19,6 +19,7 @@ export const RULES: readonly RuleDescriptor[] = [
   rule('ADF001', 'json-syntax', 'json', 'error', 'The file is not valid JSON.'),
   rule('ADF002', 'no-pipeline', 'json', 'warning', 'No ADF pipeline was found in the document.'),
   rule('ADF003', 'duplicate-key', 'json', 'warning', 'A JSON object has the same property twice; only the last one counts.'),
+  rule('ADF004', 'too-deeply-nested', 'json', 'error', 'The JSON is nested deeper than 512 levels; the file was not checked further.'),
   rule('ADF009', 'internal-error', 'json', 'info', 'A validator rule failed on this input (a bug in the validator, not in the file).'),
 
   rule('ADF101', 'missing-property', 'structure', 'error', 'A property required by the ADF REST model is missing.'),

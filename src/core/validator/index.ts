@@ -1,3 +1,4 @@
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../json/depth';
 import { forgetLastParse, parseJsonDocumentReusing } from '../json/incremental';
 import { LineIndex } from '../json/line-index';
 import { parseJsonDocument } from '../json/parse';
@@ -30,6 +31,11 @@ export function validate(text: string, options: ValidateOptions = {}): Problem[]
 }
 
 function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
+  const tooDeep = typeof text === 'string' ? findExcessiveNesting(text) : undefined;
+  if (tooDeep !== undefined) {
+    const message = `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep here; the file was not checked further (no ADF document is this deep).`;
+    return [{ range: { start: tooDeep, end: tooDeep + 1 }, severity: 'error', code: 'ADF004', message }];
+  }
   let context: ValidationContext;
   try {
     const document = parseJsonDocumentReusing(typeof text === 'string' ? text : String(text));

@@ -100,7 +100,7 @@ describe('adf-batch run', () => {
       [['pipeline/Greets.json', '--param', 'novalue'], /--param must look like name=value, not "novalue"/],
       [['pipeline/Greets.json'], /Missing value for required parameter 'who'/],
       [['pipeline/Greets.json', '--param', 'who=x', '--param', 'times=soon'], /Parameter 'times': expected an integer, got 'soon'/],
-      [['pipeline/Missing.json'], /Cannot read .*Missing\.json: no such file/],
+      [['pipeline/Missing.json'], /no such file or folder: .*Missing\.json/],
       [['not-json.json'], /is not valid JSON/],
       [['pipeline/Greets.json', '--format', 'xml'], /--format must be text or json/],
       [['pipeline/Greets.json', '--time-scale', '0'], /--time-scale must be a positive number/],
