@@ -1,9 +1,9 @@
 // Runs inside the extension host: the extension is installed, activates, and contributes its commands and views.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
+import { localizedManifest } from '../support/manifest';
 
 interface Manifest {
   publisher: string;
@@ -15,11 +15,8 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const manifest = localizedManifest<Manifest>(join(__dirname, '..', '..', '..'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
-/** The manifest's %key% strings are in package.nls.json: compare names as users read them. */
-const nls = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8')) as Record<string, string>;
-const localized = (value: string): string => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? value);
 
 describe('extension activation', () => {
   it('is installed and activates', async () => {
@@ -39,7 +36,7 @@ describe('extension activation', () => {
 
   it('contributes its activity-bar view container and the Batch Endpoints view to the workbench', async () => {
     const container = manifest.contributes.viewsContainers.activitybar[0].id;
-    const view = manifest.contributes.views[container].find((v) => localized(v.name) === 'Batch Endpoints');
+    const view = manifest.contributes.views[container].find((v) => v.name === 'Batch Endpoints');
     assert.ok(view, 'no "Batch Endpoints" view in the manifest');
     // The workbench creates these commands only for containers and views it has registered.
     const registered = new Set(await vscode.commands.getCommands(true));

@@ -3,12 +3,13 @@
 // the activity runs to its view, takes tokens from the configured service principal (standing in for the
 // factory's managed identity), and cancels.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/api';
 import type { DryRunApi, DryRunResult } from '../../src/dry-run/api';
+import { localizedManifest } from '../support/manifest';
 
 interface MenuEntry {
   command: string;
@@ -21,7 +22,7 @@ interface Manifest {
 }
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const manifest = localizedManifest<Manifest>(repoRoot);
 const COMMAND = 'adfBatchEndpoints.dryRunPipeline';
 
 function emulatorUrl(): string {

@@ -1,20 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { CONTEXT } from '../../../src/tree/context-values';
+import { localizedManifest } from '../../support/manifest';
 
 interface MenuItem { command: string; when?: string; group?: string }
-const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+const manifest = localizedManifest<{
   contributes: {
     commands: Array<{ command: string; title: string }>;
     menus: Record<string, MenuItem[]>;
     viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
     configuration: { properties: Record<string, { default?: unknown; scope?: string }> };
   };
-};
-const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
-const { commands, menus, configuration } = manifest.contributes;
-/** The welcome texts as users read them (package.json holds %keys% of package.nls.json). */
-const viewsWelcome = manifest.contributes.viewsWelcome.map((w) => ({ ...w, contents: w.contents.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? '') }));
+}>('.');
+const { commands, menus, viewsWelcome, configuration } = manifest.contributes;
 const declared = new Set(commands.map((c) => c.command));
 
 /** Which context values a `viewItem` when clause (== or =~ /regex/) accepts. */
