@@ -12,7 +12,7 @@ import { registerWizard } from './wizard/register';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();
   configureCommands(log, context.extension.packageJSON);
-  const access = new AzureAccess(context.secrets, context.extensionPath);
+  const access = new AzureAccess(context.secrets, context.extensionPath, log);
   context.subscriptions.push(log, access, registerCommand('adfBatchEndpoints.showVersion', () => {
     void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
   }));

@@ -15,6 +15,7 @@ export interface ServicePrincipalSettings {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 /** Settings whose change means a new sign-in session. */
 export const SESSION_SETTINGS = ['cloud', 'customCloud', 'signInMethod', 'servicePrincipal'].map((s) => `${SETTINGS_SECTION}.${s}`);
@@ -83,6 +84,11 @@ export function readServicePrincipal(): ServicePrincipalSettings {
 
 export function readPageSize(): number {
   return clampInteger(config().get<number>('pageSize'), 1, 1000, DEFAULT_PAGE_SIZE);
+}
+
+/** How long one Azure request may go unanswered before it is retried (then reported), in milliseconds. */
+export function readRequestTimeoutMs(): number {
+  return clampInteger(config().get<number>('requestTimeoutSeconds'), 1, 600, DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
 }
 
 export function readConcurrency(): number {

@@ -7,8 +7,11 @@ import { CloudConfigurationError, type CloudDefinition } from '../core/azure/clo
 import { describeAzureError, formatAzureError } from '../core/azure/errors';
 import type { SubscriptionRef } from '../core/azure/models';
 import type { ResourceReader } from '../core/azure/resource-loader';
-import { readCloud, readServicePrincipal, readSignInMethod, SESSION_SETTINGS } from '../settings';
+import type { Log } from '../log';
+import { readCloud, readRequestTimeoutMs, readServicePrincipal, readSignInMethod, SESSION_SETTINGS } from '../settings';
+import { logRequest } from './request-log';
 import type { SessionSdk } from './sdk/bundle';
+import type { RequestPolicyOptions } from './sdk/policies';
 import { isAzureSdkLoaded, loadAzureSdk, type AzureSdkBundle } from './sdk/load';
 import type { WizardAzure } from './sdk/wizard-azure';
 import { ServicePrincipalSecretStore } from './secret-store';
@@ -37,6 +40,8 @@ export class AzureAccess implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Start-up work the session depends on (seeding the sandbox secret). */
   private readonly ready: Promise<unknown>;
+  /** The timeout (from the settings, read per request) and the debug line of every Azure request. */
+  private readonly requests: RequestPolicyOptions;
 
   /** Fires when the session was replaced (settings changed, signed in or out). */
   readonly onDidChange = this.changed.event;
@@ -44,9 +49,11 @@ export class AzureAccess implements vscode.Disposable {
   constructor(
     secretStorage: vscode.SecretStorage,
     extensionPath: string,
+    private readonly log: Log,
     private readonly bundle: () => AzureSdkBundle = () => loadAzureSdk(extensionPath),
   ) {
     this.secrets = new ServicePrincipalSecretStore(secretStorage);
+    this.requests = { timeoutMs: readRequestTimeoutMs, onRequest: (entry) => logRequest(log, entry) };
     // Automated runs (tests, the sandbox) hand the emulator's secret over through the environment.
     this.ready = this.secrets.seedFromEnvironment(readServicePrincipal().clientId).catch(() => false);
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -159,7 +166,7 @@ export class AzureAccess implements vscode.Disposable {
   private sdkFor(session: AzureSession): SessionSdk {
     let sdk = this.sdks.get(session);
     if (!sdk) {
-      sdk = this.bundle().createSessionSdk(session);
+      sdk = this.bundle().createSessionSdk(session, this.requests);
       this.sdks.set(session, sdk);
     }
     return sdk;
@@ -177,11 +184,14 @@ export class AzureAccess implements vscode.Disposable {
         cloud: readCloud(),
         servicePrincipal: principal,
         servicePrincipalSecret: method === 'servicePrincipal' && principal.clientId ? await this.secrets.get(principal.clientId) : undefined,
+        requests: this.requests,
       });
       status = { state: await session.isSignedIn() ? 'signedIn' : 'signedOut', session };
+      this.log.info(`sign-in: ${method} on ${session.cloud.name}: ${status.state}`);
     } catch (error) {
       const message = error instanceof CloudConfigurationError ? error.message : formatAzureError(describeAzureError(error));
       status = { state: 'error', error: message };
+      this.log.warn(`sign-in: ${message}`);
     }
     await this.publish(status.state);
     return status;

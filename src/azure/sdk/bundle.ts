@@ -1,7 +1,6 @@
 // The heavy half of Azure access: everything that pulls in the Azure SDK and @azure/identity. esbuild makes it a
 // bundle of its own (dist/azure.js) that load.ts requires at first use, so activating the extension loads none of
 // it. AzureAccess (../access.ts) is its only caller.
-import type { CommonClientOptions } from '@azure/core-client';
 import type { CloudDefinition } from '../../core/azure/cloud';
 import type { ResourceReader } from '../../core/azure/resource-loader';
 import type { FactoryReader } from '../../core/factory';
@@ -12,6 +11,7 @@ import type { AzureSession } from '../sessions/session';
 import { VsCodeAccountSession } from '../sessions/vscode-session';
 import { AzureClientPool } from './client-pool';
 import { SdkFactoryReader } from './factory-reader';
+import { requestPolicyOptions, type RequestPolicyOptions } from './policies';
 import { SdkResourceReader } from './resource-reader';
 import { createWizardAzure, type WizardAzure } from './wizard-azure';
 
@@ -20,12 +20,12 @@ export interface SessionOptions {
   cloud: CloudDefinition;
   servicePrincipal: ServicePrincipalSettings;
   servicePrincipalSecret: string | undefined;
-  /** Pipeline options every client of the session gets. */
-  clientOptions?: CommonClientOptions;
+  /** Timeout and request log of every request the session and its clients send. */
+  requests: RequestPolicyOptions;
 }
 
 export function createAzureSession(options: SessionOptions): AzureSession {
-  const clientOptions = options.clientOptions ?? {};
+  const clientOptions = requestPolicyOptions(options.requests);
   switch (options.method) {
     case 'servicePrincipal': return new ServicePrincipalSession(options.cloud, options.servicePrincipal, options.servicePrincipalSecret, clientOptions);
     case 'azureCli': return new AzureCliSession(options.cloud, clientOptions);
@@ -41,8 +41,10 @@ export interface SessionSdk {
   wizardAzure(tenantId: string, subscriptionId: string): WizardAzure;
 }
 
-export function createSessionSdk(session: AzureSession, clientOptions: CommonClientOptions = {}): SessionSdk {
-  const pool = new AzureClientPool({ cloud: session.cloud, credentialForTenant: (tenantId) => session.getCredential(tenantId), clientOptions });
+export function createSessionSdk(session: AzureSession, requests: RequestPolicyOptions): SessionSdk {
+  const pool = new AzureClientPool({
+    cloud: session.cloud, credentialForTenant: (tenantId) => session.getCredential(tenantId), clientOptions: requestPolicyOptions(requests),
+  });
   const stores = new Map<string, WizardAzure>();
   return {
     reader: new SdkResourceReader(pool),

@@ -45,6 +45,7 @@ export class ServicePrincipalSession implements AzureSession {
     let credential = this.credentials.get(key);
     if (!credential) {
       credential = new ClientSecretCredential(tenantId, this.principal.clientId, this.secret, {
+        ...this.clientOptions,
         authorityHost: this.cloud.authorityHost,
         disableInstanceDiscovery: this.cloud.name === 'Custom',
       });

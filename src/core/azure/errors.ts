@@ -10,6 +10,9 @@ export interface AzureErrorInfo {
   code?: string;
 }
 
+const TIMEOUT_MESSAGE = /^Azure did not answer in [\d.]+ s/;
+const TIMEOUT_HINT = 'Retry in a moment (a slow network may need a larger adfBatchEndpoints.requestTimeoutSeconds).';
+
 interface ErrorLike {
   name?: unknown;
   message?: unknown;
@@ -30,6 +33,8 @@ export function describeAzureError(error: unknown): AzureErrorInfo {
   const body = parseArmErrorBody(e.response?.bodyAsText);
   const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined);
   const message = oneLine(body?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(e.name ?? 'Unknown error')));
+  // A request our timeout policy gave up on (after the SDK's retries): its message says it all.
+  if (code === 'ETIMEDOUT' && TIMEOUT_MESSAGE.test(message)) return { message, hint: TIMEOUT_HINT };
   const info: AzureErrorInfo = { message, statusCode, code };
   const hint = hintFor(statusCode, code, typeof e.name === 'string' ? e.name : undefined, message);
   if (hint) info.hint = hint;
