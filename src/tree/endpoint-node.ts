@@ -1,6 +1,8 @@
 // A batch endpoint: auth mode and default deployment in the description, scoring URI in the tooltip. One
 // without a default deployment gets a warning icon and its own contextValue (it cannot be invoked without
-// naming a deployment). Its children are the deployments.
+// naming a deployment). One with `authMode: Key` gets a warning icon too: ADF's Web activity authenticates
+// with Entra tokens (managed identity / service principal), so it cannot call a key-only endpoint. Its
+// children are the deployments.
 import * as vscode from 'vscode';
 import type { BatchDeploymentInfo, BatchEndpointInfo } from '../core/azure/models';
 import type { PagedList } from '../core/azure/paged-list';
@@ -49,7 +51,7 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
     const ep = this.item;
     const item = new vscode.TreeItem(ep.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = endpointDescription(ep);
-    item.iconPath = ep.defaultDeployment
+    item.iconPath = ep.defaultDeployment && !isKeyAuth(ep)
       ? new vscode.ThemeIcon('rocket')
       : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     item.tooltip = endpointTooltip(ep);
@@ -57,10 +59,16 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
   }
 }
 
-/** "AADToken · default: blue", or "AADToken · no default deployment". */
+/** True for a key-only endpoint, which ADF's Web activity (Entra tokens only) cannot call. */
+function isKeyAuth(ep: BatchEndpointInfo): boolean {
+  return ep.authMode === 'Key';
+}
+
+/** "AADToken · default: blue", "AADToken · no default deployment", or "key auth: ADF cannot call it · default: blue". */
 export function endpointDescription(ep: BatchEndpointInfo): string {
+  const auth = isKeyAuth(ep) ? 'key auth: ADF cannot call it' : ep.authMode;
   const deployment = ep.defaultDeployment ? `default: ${ep.defaultDeployment}` : 'no default deployment';
-  return [ep.authMode, deployment].filter(Boolean).join(' · ');
+  return [auth, deployment].filter(Boolean).join(' · ');
 }
 
 function endpointTooltip(ep: BatchEndpointInfo): vscode.MarkdownString {
@@ -68,6 +76,9 @@ function endpointTooltip(ep: BatchEndpointInfo): vscode.MarkdownString {
   md.appendMarkdown(`**${escape(ep.name)}** (batch endpoint)\n\n`);
   md.appendMarkdown(`Scoring URI: \`${ep.scoringUri ?? 'not available yet'}\`\n\n`);
   md.appendMarkdown(`Auth mode: ${escape(ep.authMode ?? 'unknown')}\n\n`);
+  if (isKeyAuth(ep)) {
+    md.appendMarkdown('$(warning) Key auth: Azure Data Factory\'s Web activity authenticates with Entra tokens (managed identity or service principal) and cannot call a key-only endpoint. Switch the endpoint\'s auth mode to `AADToken`.\n\n');
+  }
   md.appendMarkdown(ep.defaultDeployment
     ? `Default deployment: ${escape(ep.defaultDeployment)}\n\n`
     : '$(warning) No default deployment: calls must name a deployment (header `azureml-model-deployment`).\n\n');

@@ -102,6 +102,17 @@ describe('sidebar tree (extension host, emulator)', function () {
     assert.equal(iconId(item), 'warning');
   });
 
+  it('flags a key-auth endpoint, which ADF\'s Web activity (Entra tokens) cannot call', async () => {
+    const item = f.item(await f.child(await workspaceNode('ws-main'), 'score-keyauth'));
+    assert.equal(item.description, 'key auth: ADF cannot call it · default: main');
+    assert.equal(iconId(item), 'warning');
+    assert.equal(item.contextValue, CONTEXT.endpoint);
+    assert.match(tooltipText(item), /cannot call a key-only endpoint\. Switch the endpoint's auth mode to `AADToken`/);
+    const aad = f.item(await f.child(await workspaceNode('ws-main'), 'score-default'));
+    assert.equal(iconId(aad), 'rocket');
+    assert.doesNotMatch(tooltipText(aad), /key-only/);
+  });
+
   it('lists deployments with the default marked, the provisioning state and the model', async () => {
     const endpoint = await f.child(await workspaceNode('ws-main'), 'score-default');
     const deployments = await f.children(endpoint);
