@@ -4,20 +4,25 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLOUD_NAMES, isCloudName } from '../core/clouds';
 import {
+  AUTH_FIELDS,
+  AUTH_KIND_TABLE,
   AUTH_KINDS,
+  AuthField,
   AuthKind,
   AuthOptions,
   BatchPipelineOptions,
   BatchPipelineOptionsError,
   endpointUriProblem,
+  EXPORT_FORMATS,
+  ExportFormat,
   JOB_INPUT_TYPES,
   JobInputType,
   PipelineDocument,
+  exportFiles,
   generateBatchPipeline,
-  templateZipFileName,
-  toArmTemplateJson,
-  toGitJson,
-  toTemplateZip,
+  authKindsTaking,
+  authOptionsFromFields,
+  missingAuthFields,
 } from '../core/pipeline';
 
 /** Structurally the CliIo of src/cli/io.ts (the shared CLI contract). */
@@ -27,18 +32,16 @@ interface CliIo {
   cwd: string;
 }
 
-const FORMATS = ['git', 'arm', 'zip'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = EXPORT_FORMATS;
+type Format = ExportFormat;
 
-const USAGE = `Usage: adf-batch generate --endpoint-uri <scoring uri> --auth mi|uami|sp-keyvault|sp-secret --format git|arm|zip --out <path> [options]
+const USAGE = `Usage: adf-batch generate --endpoint-uri <scoring uri> --auth ${AUTH_KINDS.join('|')} --format git|arm|zip --out <path> [options]
 
 Writes the Azure Data Factory pipeline that runs an Azure ML batch endpoint job and waits for it.
 
 Required:
   --endpoint-uri <uri>              scoring URI of the batch endpoint (default of the endpoint_uri parameter)
-  --auth <kind>                     mi (factory's managed identity), uami (user-assigned, ADF credential),
-                                    sp-keyvault (service principal, secret in Key Vault), sp-secret (service
-                                    principal with an Authorize step, secret as a SecureString parameter)
+  --auth <kind>                     ${wrapHelp(AUTH_KIND_TABLE.map((d) => `${d.kind} (${d.summary})`).join(', '))}
   --format <format>                 git (ADF git-integration JSON), arm (ARM template), zip (pipeline template
                                     for ADF Studio's "Import from pipeline template")
   --out <path>                      file to write, or an existing folder (the file is named after the pipeline);
@@ -61,12 +64,20 @@ Pipeline:
   --factory-name <name>             default factoryName of the ARM template (--format arm)
 
 Authentication:
-  --credential <name>               ADF credential of the user-assigned identity (uami)
-  --key-vault-linked-service <name> Key Vault linked service holding the secret (sp-keyvault)
-  --secret-name <name>              name of the secret in Key Vault (sp-keyvault)
-  --tenant-id <id>                  default tenant of the service principal (sp-keyvault, sp-secret)
-  --client-id <id>                  default client id of the service principal (sp-keyvault, sp-secret)
-`;
+${Object.values(AUTH_FIELDS)
+  .map(({ field, flag, description }) => `  ${`--${flag} <${field.endsWith('Id') ? 'id' : 'name'}>`.padEnd(34)}${description} (${authKindsTaking(field).join(', ')})\n`)
+  .join('')}`;
+
+/** Help text wrapped to the width of the usage's description column. */
+function wrapHelp(text: string): string {
+  const lines: string[] = [''];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last] && lines[last].length + word.length + 1 > 72) lines.push(word);
+    else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
+  }
+  return lines.join(`\n${' '.repeat(36)}`);
+}
 
 const OPTION_NAMES = [
   'endpoint-uri', 'auth', 'format', 'out', 'name', 'folder', 'description', 'deployment', 'input-uri', 'input-type',
@@ -75,15 +86,6 @@ const OPTION_NAMES = [
 ] as const;
 type OptionName = (typeof OPTION_NAMES)[number];
 type Values = Partial<Record<OptionName, string>>;
-
-/** Which --auth each authentication option belongs to. */
-const AUTH_OPTION_OWNERS: Partial<Record<OptionName, readonly AuthKind[]>> = {
-  credential: ['uami'],
-  'key-vault-linked-service': ['sp-keyvault'],
-  'secret-name': ['sp-keyvault'],
-  'tenant-id': ['sp-keyvault', 'sp-secret'],
-  'client-id': ['sp-keyvault', 'sp-secret'],
-};
 
 class UsageError extends Error {}
 
@@ -113,17 +115,16 @@ export async function runGenerateCommand(args: string[], io: CliIo): Promise<num
   }
 
   const out = values.out as string;
-  const bytes: string | Uint8Array =
-    format === 'git' ? toGitJson(pipeline) : format === 'arm' ? toArmTemplateJson(pipeline, { factoryName: values['factory-name'] }) : toTemplateZip(pipeline);
+  const [file] = exportFiles(pipeline, [format], { factoryName: values['factory-name'] });
   if (out === '-') {
-    if (typeof bytes !== 'string') return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
-    io.stdout(`${bytes}\n`);
+    if (file.text === undefined) return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
+    io.stdout(`${file.text}\n`);
   } else {
     if (out.trim() === '') return usageFailure(io, new UsageError('--out needs a path (a file, an existing folder, or - for standard output)'));
     let target: string;
     try {
-      target = await targetPath(resolve(io.cwd, out), pipeline, format);
-      await writeOutput(target, bytes, force);
+      target = await targetPath(resolve(io.cwd, out), file.fileName);
+      await writeOutput(target, file.content, force);
     } catch (error) {
       if (error instanceof UsageError) return usageFailure(io, error);
       io.stderr(`adf-batch generate: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -165,9 +166,10 @@ function parseCommandLine(args: string[]): Values | 'help' {
 
 function pipelineOptions(values: Values): BatchPipelineOptions {
   const kind = oneOf(values.auth, AUTH_KINDS, '--auth');
-  for (const [option, owners] of Object.entries(AUTH_OPTION_OWNERS) as Array<[OptionName, readonly AuthKind[]]>) {
-    if (values[option] !== undefined && !owners.includes(kind)) {
-      throw new UsageError(`--${option} applies to --auth ${owners.join(' or ')}, not ${kind}`);
+  for (const { field, flag } of Object.values(AUTH_FIELDS)) {
+    const owners = authKindsTaking(field);
+    if (values[flag as OptionName] !== undefined && !owners.includes(kind)) {
+      throw new UsageError(`--${flag} applies to --auth ${owners.join(' or ')}, not ${kind}`);
     }
   }
   const auth = authOptions(kind, values);
@@ -198,25 +200,10 @@ function pipelineOptions(values: Values): BatchPipelineOptions {
 }
 
 function authOptions(kind: AuthKind, values: Values): AuthOptions {
-  const needed = (option: OptionName): string => {
-    const value = values[option];
-    if (value === undefined) throw new UsageError(`--auth ${kind} needs --${option}`);
-    return value;
-  };
-  const servicePrincipal = (): { tenantId?: string; clientId?: string } => ({
-    ...(values['tenant-id'] !== undefined ? { tenantId: values['tenant-id'] } : {}),
-    ...(values['client-id'] !== undefined ? { clientId: values['client-id'] } : {}),
-  });
-  switch (kind) {
-    case 'mi':
-      return { kind };
-    case 'uami':
-      return { kind, credentialName: needed('credential') };
-    case 'sp-keyvault':
-      return { kind, keyVaultLinkedService: needed('key-vault-linked-service'), secretName: needed('secret-name'), ...servicePrincipal() };
-    case 'sp-secret':
-      return { kind, ...servicePrincipal() };
-  }
+  const flat = Object.fromEntries(Object.values(AUTH_FIELDS).map(({ field, flag }) => [field, values[flag as OptionName]])) as Partial<Record<AuthField, string>>;
+  const missing = missingAuthFields(kind, flat)[0];
+  if (missing) throw new UsageError(`--auth ${kind} needs --${AUTH_FIELDS[missing].flag}`);
+  return authOptionsFromFields(kind, flat);
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
@@ -226,12 +213,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-/** The file itself, or `<folder>/<default file name>` when the path is an existing folder. */
-async function targetPath(path: string, pipeline: PipelineDocument, format: Format): Promise<string> {
+/** The file itself, or `<folder>/<file name>` when the path is an existing folder. */
+async function targetPath(path: string, fileName: string): Promise<string> {
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) return path;
-  const fileName = format === 'git' ? `${pipeline.name}.json` : format === 'arm' ? `${pipeline.name}.arm.json` : templateZipFileName(pipeline);
-  return join(path, fileName);
+  return info?.isDirectory() ? join(path, fileName) : path;
 }
 
 /**

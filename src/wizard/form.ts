@@ -1,5 +1,5 @@
 // The wizard's form: its defaults for an endpoint, its per-field problems, and the generator options it gives.
-import { DEFAULT_LOOP_TIMEOUT, DEFAULT_POLL_INTERVAL_SECONDS, timespanSeconds, validateBatchPipelineOptions, type AuthOptions, type BatchPipelineOptions } from '../core/pipeline';
+import { DEFAULT_LOOP_TIMEOUT, DEFAULT_POLL_INTERVAL_SECONDS, authOptionsFromFields, timespanSeconds, validateBatchPipelineOptions, type AuthOptions, type BatchPipelineOptions } from '../core/pipeline';
 import type { CloudDefinition } from '../core/clouds';
 import { datastorePathProblem, datastoreUri, inputUriProblem, secretNameProblem, type DatastoreChoice } from '../core/preflight';
 import type { FormField, FormPatch, WizardForm } from './protocol';
@@ -133,18 +133,13 @@ export function outputPreview(form: WizardForm): string {
 }
 
 export function authOptionsOf(form: WizardForm): AuthOptions {
-  switch (form.authKind) {
-    case 'mi': return { kind: 'mi' };
-    case 'uami': return { kind: 'uami', credentialName: form.credentialName.trim() };
-    case 'sp-keyvault': return {
-      kind: 'sp-keyvault', keyVaultLinkedService: form.keyVaultLinkedService.trim(), secretName: form.secretName,
-      ...(form.spTenantId.trim() ? { tenantId: form.spTenantId.trim() } : {}), ...(form.spClientId.trim() ? { clientId: form.spClientId.trim() } : {}),
-    };
-    case 'sp-secret': return {
-      kind: 'sp-secret',
-      ...(form.spTenantId.trim() ? { tenantId: form.spTenantId.trim() } : {}), ...(form.spClientId.trim() ? { clientId: form.spClientId.trim() } : {}),
-    };
-  }
+  return authOptionsFromFields(form.authKind, {
+    credentialName: form.credentialName,
+    keyVaultLinkedService: form.keyVaultLinkedService,
+    secretName: form.secretName,
+    tenantId: form.spTenantId,
+    clientId: form.spClientId,
+  });
 }
 
 export function pipelineOptionsOf(form: WizardForm, endpoint: WizardEndpoint, cloud: CloudDefinition): BatchPipelineOptions {

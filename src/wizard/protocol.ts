@@ -6,6 +6,7 @@
 // input box, Key Vault secrets are named, never read.
 
 import type { HostMessage, ReplyMessage, RequestOf } from '../webview-host/protocol';
+import { AUTH_KIND_TABLE, AUTH_KINDS, EXPORT_FORMATS, JOB_INPUT_TYPES, type AuthKind, type AuthKindDescriptor, type ExportFormat, type JobInputType } from '../core/pipeline';
 
 export const WIZARD_STEPS = ['endpoint', 'target', 'auth', 'data', 'review', 'publish', 'run'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -22,14 +23,15 @@ export const STEP_TITLES: Readonly<Record<WizardStep, string>> = {
 
 export const TARGET_KINDS = ['factory', 'repository', 'export'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
-export const EXPORT_FORMATS = ['git', 'arm', 'zip'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const WIZARD_AUTH_KINDS = ['mi', 'uami', 'sp-keyvault', 'sp-secret'] as const;
-export type WizardAuthKind = (typeof WIZARD_AUTH_KINDS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
+export const WIZARD_AUTH_KINDS: readonly AuthKind[] = AUTH_KINDS;
+export type WizardAuthKind = AuthKind;
+/** The authentication choices and their labels, from the one table in core/pipeline. */
+export const WIZARD_AUTH_CHOICES: readonly AuthKindDescriptor[] = AUTH_KIND_TABLE;
 export const INPUT_MODES = ['datastore', 'uri'] as const;
 export type InputMode = (typeof INPUT_MODES)[number];
-export const INPUT_TYPES = ['UriFolder', 'UriFile'] as const;
-export type InputType = (typeof INPUT_TYPES)[number];
+export const INPUT_TYPES: readonly JobInputType[] = JOB_INPUT_TYPES;
+export type InputType = JobInputType;
 export const OUTPUT_MODES = ['perRun', 'fixed'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
 

@@ -1,5 +1,6 @@
 // Batch jobs of the emulated endpoints: status moves through the service's values to the seeded
 // outcome, either with time (jobSeconds / timeScale) or with status polls (jobPolls).
+import { TERMINAL_JOB_STATUSES as JOB_END_STATES } from '../../src/core/pipeline';
 import type { DeploymentState, EndpointState, JobBehaviour } from './state';
 
 export type BatchJobStatus =
@@ -18,7 +19,8 @@ export type BatchJobStatus =
   | 'Paused'
   | 'Unknown';
 
-export const TERMINAL_JOB_STATUSES: readonly BatchJobStatus[] = ['Completed', 'Failed', 'Canceled'];
+/** The statuses a job ends in: the same list the generated pipeline's loop waits for. */
+export const TERMINAL_JOB_STATUSES: readonly BatchJobStatus[] = JOB_END_STATES;
 
 const STATUS_PATHS: Record<JobBehaviour['outcome'], BatchJobStatus[]> = {
   Completed: ['NotStarted', 'Queued', 'Running', 'Finalizing', 'Completed'],

@@ -1,4 +1,5 @@
 // Structural and referential checks of a seed, collecting every problem with its JSON path.
+import { TERMINAL_JOB_STATUSES } from '../../src/core/pipeline';
 import { EMULATED_CLOUD_NAMES } from './clouds';
 import { findBuiltInRole } from './role-definitions';
 import { pastJobProblems, pastRunProblems } from './seed-history';
@@ -206,7 +207,7 @@ export function validateSeed(value: unknown): string[] {
 const JOB_KEYS = ['jobOutcome', 'jobError', 'jobSeconds', 'jobPolls'];
 
 function checkJobBehaviour(c: Checker, obj: Json, path: string): void {
-  c.oneOf(obj, 'jobOutcome', path, ['Completed', 'Failed', 'Canceled']);
+  c.oneOf(obj, 'jobOutcome', path, TERMINAL_JOB_STATUSES);
   c.string(obj, 'jobError', path, false);
   c.number(obj, 'jobSeconds', path, { min: 0 });
   c.number(obj, 'jobPolls', path, { min: 1, integer: true });

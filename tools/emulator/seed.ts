@@ -1,4 +1,5 @@
 // The emulator's seed: the Azure world it starts with (format documented in docs/emulator.md).
+import type { TERMINAL_JOB_STATUSES } from '../../src/core/pipeline';
 import { readFileSync } from 'node:fs';
 import type { EmulatedCloudName } from './clouds';
 import type { SeedPastJob, SeedPastRun } from './seed-history';
@@ -6,7 +7,8 @@ import { validateSeed } from './seed-validation';
 
 export type { SeedPastActivityRun, SeedPastJob, SeedPastRun } from './seed-history';
 
-export type JobOutcome = 'Completed' | 'Failed' | 'Canceled';
+/** How a seeded job ends: one of the statuses the generated pipeline waits for. */
+export type JobOutcome = (typeof TERMINAL_JOB_STATUSES)[number];
 
 /** How batch jobs of an endpoint (or one deployment) behave. */
 export interface SeedJobBehaviour {

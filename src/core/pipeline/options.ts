@@ -1,9 +1,7 @@
 // What a user chooses when generating the batch endpoint pipeline, the defaults, and the checks that turn
 // bad choices into clear messages before anything is generated.
 import { CloudDefinition, CloudName, isCloudName } from '../clouds';
-
-export type AuthKind = 'mi' | 'uami' | 'sp-keyvault' | 'sp-secret';
-export const AUTH_KINDS: readonly AuthKind[] = ['mi', 'uami', 'sp-keyvault', 'sp-secret'];
+import { AUTH_KINDS, authKindDescriptor, type AuthField, type AuthKind } from './auth-kinds';
 
 export type JobInputType = 'UriFolder' | 'UriFile';
 export const JOB_INPUT_TYPES: readonly JobInputType[] = ['UriFolder', 'UriFile'];
@@ -187,4 +185,24 @@ export function timespanSeconds(value: string): number | undefined {
   const [days, hours, minutes, seconds] = [match[1] ?? '0', match[2], match[3], match[4]].map(Number);
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
   return ((days * 24 + hours) * 60 + minutes) * 60 + seconds;
+}
+
+/** Required fields of the kind that are missing or blank in flat values. */
+export function missingAuthFields(kind: AuthKind, values: Partial<Record<AuthField, string>>): AuthField[] {
+  return authKindDescriptor(kind).required.filter((field) => !values[field]?.trim());
+}
+
+/**
+ * Authentication options from flat values (a form, command-line flags): the kind's fields only, trimmed; blank
+ * optional values are left out, blank required ones kept as '' for the options' validation to report.
+ */
+export function authOptionsFromFields(kind: AuthKind, values: Partial<Record<AuthField, string>>): AuthOptions {
+  const descriptor = authKindDescriptor(kind);
+  const options: Record<string, string> = { kind };
+  for (const field of descriptor.required) options[field] = values[field]?.trim() ?? '';
+  for (const field of descriptor.optional) {
+    const value = values[field]?.trim();
+    if (value) options[field] = value;
+  }
+  return options as unknown as AuthOptions;
 }

@@ -1,7 +1,7 @@
 // One render function per wizard step. They read the view state and the form (with the user's pending edits),
 // and call back into main.ts for every action; nothing here talks to the extension directly.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ExportFormat, RequestMethod, RequestParams, WizardAuthKind, WizardViewState } from '../../wizard/protocol';
+import { WIZARD_AUTH_CHOICES, type ExportFormat, type RequestMethod, type RequestParams, type WizardAuthKind, type WizardViewState } from '../../wizard/protocol';
 import { button, checkList, choiceOptions, diagram, diffBlock, formatDuration, numberField, radioGroup, selectField, textField, type FormBinding } from './ui';
 
 export interface StepContext {
@@ -77,12 +77,9 @@ function formatLabel(format: ExportFormat): string {
   return format === 'git' ? 'Git JSON (pipeline/<name>.json)' : format === 'arm' ? 'ARM template' : 'Template zip for ADF Studio';
 }
 
-const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> = [
-  { value: 'mi', label: 'The factory\'s managed identity (recommended)', explanation: 'Data Factory gets the token with its own system-assigned identity: no secret anywhere.' },
-  { value: 'uami', label: 'A user-assigned managed identity', explanation: 'Data Factory uses the identity of an ADF credential, which several factories can share.' },
-  { value: 'sp-keyvault', label: 'A service principal, secret in Azure Key Vault', explanation: 'The Web activities authenticate as the service principal; ADF reads its secret from Key Vault at run time.' },
-  { value: 'sp-secret', label: 'A service principal, secret as a run parameter', explanation: 'Like the documented template: an Authorize step gets the token, the secret is a SecureString parameter given at each run.' },
-];
+const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> = WIZARD_AUTH_CHOICES.map(
+  ({ kind, label, explanation }) => ({ value: kind, label, explanation }),
+);
 
 export function authStep(ctx: StepContext): TemplateResult {
   const { state, bind, send } = ctx;

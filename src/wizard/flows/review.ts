@@ -1,10 +1,9 @@
 // The Review step: the generated pipeline (JSON, problems, diagram) and what it would replace: the factory's
 // pipeline (its ETag becomes the publish's If-Match), the repository's file, or exported files.
 import { join } from 'node:path';
-import type { PipelineDocument } from '../../core/pipeline';
+import { exportFileName, exportFiles, type PipelineDocument } from '../../core/pipeline';
 import { diffPipelines, type RemotePipeline } from '../../core/publish';
 import { chosenFactory, describeGitMode } from '../checks';
-import { exportFileName, exportFiles } from '../export-files';
 import { pipelineOptionsOf } from '../form';
 import type { WizardForm } from '../protocol';
 import { buildReview, fileDiff, toDiffView } from '../review';
@@ -92,7 +91,7 @@ export function repositoryFile(state: WizardState, pipelineName: string): string
 }
 
 export function exportFilesOf(state: WizardState, document: PipelineDocument): Array<{ path: string; content: Uint8Array }> {
-  return exportFiles(document, state.form.exportFolder, state.form.exportFormats);
+  return exportFiles(document, state.form.exportFormats).map((file) => ({ path: join(state.form.exportFolder, file.fileName), content: file.content }));
 }
 
 function destination(state: WizardState): string {

@@ -34,13 +34,14 @@ describe('adf-batch generate', () => {
     assert.equal(result.stderr, '');
     assert.match(result.stdout, /Wrote .*pipeline[/\\]Run\.json/);
     const expected = toGitJson(generateBatchPipeline({ endpointUri: URI, auth: { kind: 'mi' }, deploymentName: 'blue' }));
-    assert.equal(readFileSync(join(dir, 'pipeline/Run.json'), 'utf8'), expected);
+    // The same bytes as the wizard's export: the JSON and a final newline.
+    assert.equal(readFileSync(join(dir, 'pipeline/Run.json'), 'utf8'), `${expected}\n`);
   });
 
   it('names the file after the pipeline when --out is a folder (arm)', async () => {
     const result = await run('--endpoint-uri', URI, '--auth', 'uami', '--credential', 'uami-cred', '--format', 'arm', '--out', '.', '--name', 'Score', '--factory-name', 'adf-prod', '--cloud', 'AzureUSGovernment');
     assert.equal(result.code, 0, result.stderr);
-    const template = JSON.parse(readFileSync(join(dir, 'Score.arm.json'), 'utf8'));
+    const template = JSON.parse(readFileSync(join(dir, 'Score.arm-template.json'), 'utf8'));
     assert.equal(template.parameters.factoryName.defaultValue, 'adf-prod');
     assert.equal(template.resources[0].name, "[concat(parameters('factoryName'), '/Score')]");
     const authentication = template.resources[0].properties.activities[0].typeProperties.authentication;

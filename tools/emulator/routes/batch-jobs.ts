@@ -1,5 +1,6 @@
 // Batch endpoint data plane at each scoring URI: POST a job (InputData/OutputData), GET its status.
 import { randomUUID } from 'node:crypto';
+import { JOB_INPUT_TYPES } from '../../../src/core/pipeline';
 import { jobResource, jobStatus, type BatchJob, type JobDataEntry } from '../batch-jobs';
 import { mlError } from '../errors';
 import { header, isObject, jsonBody, ReplyError, type Reply } from '../http';
@@ -7,7 +8,7 @@ import type { Route, RouteContext } from '../router';
 import { scopeCovers } from '../scopes';
 import { outputKey, type DeploymentState, type EndpointState, type WorkspaceState } from '../state';
 
-const INPUT_TYPES = ['UriFolder', 'UriFile'];
+const INPUT_TYPES: readonly string[] = JOB_INPUT_TYPES;
 const OUTPUT_TYPES = ['UriFile'];
 
 function userError(status: number, message: string): ReplyError {
@@ -20,7 +21,7 @@ function parseDatastoreUri(uri: string): { datastore: string; path: string } | u
   return match ? { datastore: match[1]!, path: match[2]! } : undefined;
 }
 
-function dataEntries(value: unknown, field: 'InputData' | 'OutputData', typeKey: 'JobInputType' | 'JobOutputType', allowed: string[]): Record<string, JobDataEntry> {
+function dataEntries(value: unknown, field: 'InputData' | 'OutputData', typeKey: 'JobInputType' | 'JobOutputType', allowed: readonly string[]): Record<string, JobDataEntry> {
   if (!isObject(value) || Object.keys(value).length === 0) throw userError(400, `properties.${field} must be an object with at least one named entry, e.g. {"${field === 'InputData' ? 'heart_dataset' : 'score'}": {"${typeKey}": "${allowed[0]}", "Uri": "..."}}.`);
   const entries: Record<string, JobDataEntry> = {};
   for (const [name, entry] of Object.entries(value)) {

@@ -2,6 +2,7 @@ import { AZURE_CLOUDS } from '../../clouds';
 import { isCallOf, type ExpressionNode } from '../../expressions';
 import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
 import type { JsonNode as Node } from '../../json/parse';
+import { DEFAULT_LOOP_TIMEOUT, JOB_INPUT_TYPES as INPUT_TYPES, TERMINAL_JOB_STATUSES as TERMINAL } from '../../pipeline';
 import { bodyView, type BodyView } from '../batch-body';
 import { checkStatusFailurePath } from '../batch-status-check';
 import type { AdfString, ValidationContext } from '../context';
@@ -13,12 +14,9 @@ import { fullText, knownPrefix, knownSuffix, staticText, type StaticText } from 
 import type { Fix } from '../types';
 import type { ValidationRule } from './rule';
 
-const INPUT_TYPES = ['UriFolder', 'UriFile'];
 /** Job input types the data plane knows but that do not fit a batch endpoint called from ADF. */
 const OTHER_INPUT_TYPES = ['MLTable', 'Literal', 'CustomModel', 'MLFlowModel', 'TritonModel'];
 const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.+)$/i;
-const TERMINAL = ['Completed', 'Failed', 'Canceled'];
-const DEFAULT_LOOP_TIMEOUT = '0.12:00:00';
 
 const ML_AUDIENCES = new Set(Object.values(AZURE_CLOUDS).map((c) => normalizeAudience(c.mlAudience)));
 const WRONG_AUDIENCES = new Set(
