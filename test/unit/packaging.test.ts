@@ -46,6 +46,9 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
     assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [256, 256]); // IHDR width, height
     assert.ok(files.includes('LICENSE'));
+    // The manifest's %key% strings resolve only with package.nls.json beside it; Marketplace shows the changelog.
+    assert.ok(files.includes('package.nls.json'), 'package.nls.json is not packaged: titles would show as %keys%');
+    assert.ok(files.includes('CHANGELOG.md'), 'CHANGELOG.md is not packaged');
     assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
     const pages = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image));
     assert.ok(pages.length >= 5, 'the walkthrough has its steps');
