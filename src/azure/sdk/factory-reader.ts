@@ -6,6 +6,7 @@ import type { SubscriptionRef } from '../../core/azure/models';
 import type { Page, PageableList } from '../../core/azure/paging';
 import { toFactoryInfo, type ActivityRunInfo, type BatchJobInfo, type FactoryInfo, type FactoryPipeline, type FactoryReader, type PipelineRunInfo } from '../../core/factory';
 import type { AzureClientPool } from './client-pool';
+import { activityRunFacts, isoText } from './activity-runs';
 
 /** api-version of the workspace service's batch job list (azure-ai-ml BatchJobEndpointOperations.list). */
 const BATCH_JOB_LIST_API = '2020-09-01-dataplanepreview';
@@ -48,8 +49,8 @@ export class SdkFactoryReader implements FactoryReader {
         runId: r.runId ?? '',
         pipelineName: r.pipelineName ?? pipelineName ?? '',
         status: r.status ?? 'Unknown',
-        ...(r.runStart ? { runStart: iso(r.runStart) } : {}),
-        ...(r.runEnd ? { runEnd: iso(r.runEnd) } : {}),
+        ...(r.runStart ? { runStart: isoText(r.runStart) } : {}),
+        ...(r.runEnd ? { runEnd: isoText(r.runEnd) } : {}),
         ...(typeof r.durationInMs === 'number' ? { durationInMs: r.durationInMs } : {}),
         ...(r.message ? { message: r.message } : {}),
         ...(r.runGroupId ? { runGroupId: r.runGroupId } : {}),
@@ -69,19 +70,7 @@ export class SdkFactoryReader implements FactoryReader {
         lastUpdatedBefore: new Date(Date.now() + 3600_000),
         ...(continuationToken ? { continuationToken } : {}),
       });
-      for (const a of response.value) {
-        const error = a.error as { message?: string; errorCode?: string } | undefined;
-        result.push({
-          activityName: a.activityName ?? '',
-          activityType: a.activityType ?? '',
-          status: a.status ?? 'Unknown',
-          ...(a.activityRunStart ? { activityRunStart: iso(a.activityRunStart) } : {}),
-          ...(a.activityRunEnd ? { activityRunEnd: iso(a.activityRunEnd) } : {}),
-          ...(typeof a.durationInMs === 'number' ? { durationInMs: a.durationInMs } : {}),
-          output: a.output as unknown,
-          ...(error?.message ? { error } : {}),
-        });
-      }
+      for (const a of response.value) result.push(activityRunFacts(a));
       continuationToken = response.continuationToken || undefined;
       if (!continuationToken) break;
     }
@@ -139,8 +128,4 @@ function safeJson(text: string | null | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-function iso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -15,6 +15,7 @@ import type { RoleAssignmentStore } from '../../core/publish/role-grant';
 import type { ActivityRunFacts, PipelineRunFacts } from '../../core/publish/run-snapshot';
 import type { RunStore } from '../../core/publish/runs';
 import type { AzureClientPool } from './client-pool';
+import { activityRunFacts, isoText } from './activity-runs';
 
 export interface WizardAzure {
   subscriptionId: string;
@@ -107,8 +108,8 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
         runId: run.runId ?? runId,
         status: run.status ?? 'Unknown',
         ...(run.message ? { message: run.message } : {}),
-        ...(run.runStart ? { runStart: iso(run.runStart) } : {}),
-        ...(run.runEnd ? { runEnd: iso(run.runEnd) } : {}),
+        ...(run.runStart ? { runStart: isoText(run.runStart) } : {}),
+        ...(run.runEnd ? { runEnd: isoText(run.runEnd) } : {}),
         ...(typeof run.durationInMs === 'number' ? { durationInMs: run.durationInMs } : {}),
       };
     },
@@ -117,19 +118,7 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
       let continuationToken: string | undefined;
       do {
         const page = await adf.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, runId, { lastUpdatedAfter: updatedAfter, lastUpdatedBefore: updatedBefore, continuationToken });
-        for (const a of page.value) {
-          const error = a.error as { message?: string; errorCode?: string } | undefined;
-          result.push({
-            activityName: a.activityName ?? '',
-            activityType: a.activityType ?? '',
-            status: a.status ?? 'Unknown',
-            ...(a.activityRunStart ? { activityRunStart: iso(a.activityRunStart) } : {}),
-            ...(a.activityRunEnd ? { activityRunEnd: iso(a.activityRunEnd) } : {}),
-            ...(typeof a.durationInMs === 'number' ? { durationInMs: a.durationInMs } : {}),
-            output: a.output as unknown,
-            ...(error && (error.message || error.errorCode) ? { error } : {}),
-          });
-        }
+        for (const a of page.value) result.push(activityRunFacts(a));
         continuationToken = page.continuationToken || undefined;
       } while (continuationToken);
       return result;
@@ -167,8 +156,4 @@ async function principalOf(raw: RawArmClient, resourceId: string): Promise<{ pri
   } catch {
     return {};
   }
-}
-
-function iso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -2,6 +2,7 @@
 // src/azure/sdk/factory-reader.ts). Shapes are plain data, mapped from ARM JSON.
 import type { Page } from '../azure/paging';
 import type { SubscriptionRef } from '../azure/models';
+import type { ActivityRunFacts } from '../publish/run-snapshot';
 
 export interface FactoryInfo {
   id: string;
@@ -36,16 +37,8 @@ export interface PipelineRunInfo {
   runGroupId?: string;
 }
 
-export interface ActivityRunInfo {
-  activityName: string;
-  activityType: string;
-  status: string;
-  activityRunStart?: string;
-  activityRunEnd?: string;
-  durationInMs?: number;
-  output?: unknown;
-  error?: { message?: string; errorCode?: string };
-}
+/** An activity run as the wizard's run monitor and the sidebar both read it. */
+export type ActivityRunInfo = ActivityRunFacts;
 
 export interface BatchJobInfo {
   name: string;
