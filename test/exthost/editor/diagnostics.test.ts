@@ -26,6 +26,7 @@ const BROKEN_EXPECTED = [
   'ADF505 error 40:257-40:270',
   'ADF707 info 44:17-44:31',
   'ADF706 warning 50:25-50:98',
+  'ADF708 warning 53:23-53:37',
   'ADF508 error 65:66-65:75',
   'ADF506 error 76:33-76:45',
 ];
@@ -95,7 +96,7 @@ describe('editor: diagnostics', () => {
     await editor.edit((b) => b.insert(document.positionAt(typo), 'z'));
     const fixed = await waitForDiagnostics(document.uri, (d) => !summarize(d).some((s) => s.startsWith('ADF301')));
     // With the dependency in place, Authorize runs before both users of its token.
-    assert.deepEqual(summarize(fixed).map((s) => s.split(' ')[0]), ['ADF606', 'ADF505', 'ADF707', 'ADF706', 'ADF506']);
+    assert.deepEqual(summarize(fixed).map((s) => s.split(' ')[0]), ['ADF606', 'ADF505', 'ADF707', 'ADF706', 'ADF708', 'ADF506']);
     // A burst of edits: only the final text counts.
     for (const ch of ['x', 'y', 'z']) await editor.edit((b) => b.insert(new vscode.Position(0, 1), ch));
     const afterBurst = await waitForDiagnostics(document.uri, (d) => summarize(d).some((s) => s.startsWith('ADF001')));
@@ -103,7 +104,7 @@ describe('editor: diagnostics', () => {
     await vscode.commands.executeCommand('undo');
     await vscode.commands.executeCommand('undo');
     await vscode.commands.executeCommand('undo');
-    await waitForDiagnostics(document.uri, (d) => d.length === 5 && !summarize(d).some((s) => s.startsWith('ADF001')));
+    await waitForDiagnostics(document.uri, (d) => d.length === 6 && !summarize(d).some((s) => s.startsWith('ADF001')));
   });
 
   it('include globs add files; the off switch clears every diagnostic', async () => {

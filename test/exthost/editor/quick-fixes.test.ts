@@ -28,7 +28,7 @@ interface Activity {
 /** Opens a copy, finds the quick fix titled `title` on the diagnostic with `code`, applies it; returns the document. */
 async function applyFix(code: string, title: RegExp): Promise<vscode.TextDocument> {
   const document = await openUntitled(brokenPipelineText);
-  const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 8);
+  const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 9);
   const diagnostic = diagnostics.find((d) => summarize([d])[0].startsWith(code));
   assert.ok(diagnostic, `no ${code} diagnostic`);
   const offered = await quickFixes(document, diagnostic.range);
@@ -94,7 +94,7 @@ describe('editor: quick fixes', () => {
 
   it('offers nothing on diagnostics without a fix', async () => {
     const document = await openUntitled(brokenPipelineText);
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 8);
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 9);
     const notUpstream = diagnostics.find((d) => summarize([d])[0].startsWith('ADF508'));
     assert.ok(notUpstream);
     assert.deepEqual((await quickFixes(document, notUpstream.range)).map((a) => a.title), []);

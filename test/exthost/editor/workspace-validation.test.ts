@@ -24,7 +24,7 @@ interface Summary {
   cancelled: boolean;
 }
 
-const BROKEN_CODES = ['ADF606', 'ADF301', 'ADF508', 'ADF505', 'ADF707', 'ADF706', 'ADF508', 'ADF506'];
+const BROKEN_CODES = ['ADF606', 'ADF301', 'ADF508', 'ADF505', 'ADF707', 'ADF706', 'ADF708', 'ADF508', 'ADF506'];
 /** Scratch folders in the workspace start with this. */
 const SCRATCH_PREFIX = 'editor-scan-scratch-';
 const codes = (d: readonly vscode.Diagnostic[]): string[] => summarize(d).map((s) => s.split(' ')[0]);

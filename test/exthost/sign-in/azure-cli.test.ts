@@ -19,6 +19,8 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
   let api: ExtensionApi;
   let control: EmulatorControlClient;
   let runSeed: EmulatorSeed;
+  /** The harness's own user-level sign-in method, put back afterwards (the suites after this one sign in with it). */
+  let harnessSignInMethod: unknown;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
   const rootLabels = async (): Promise<string[]> => {
     api.sidebar.refresh();
@@ -33,11 +35,12 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
   before(async () => {
     ({ api, control, runSeed } = await activateExtensionUnderTest());
     await control.setSeed(SEED);
+    harnessSignInMethod = config().inspect('signInMethod')?.globalValue;
     await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
     azLogout(azConfigDir());
-    await config().update('signInMethod', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('signInMethod', harnessSignInMethod, vscode.ConfigurationTarget.Global);
     await control.setSeed(runSeed);
     api.sidebar.refresh();
   });
