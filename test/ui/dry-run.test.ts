@@ -46,7 +46,10 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     await folder.waitFor({ state: 'visible', timeout: 60_000 });
     if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
     await page.locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'Keyboard-Run.json' }).click();
-    await page.locator('.monaco-editor .view-line', { hasText: '"name": "Keyboard-Run"' }).waitFor({ state: 'visible', timeout: 60_000 });
+    const nameLine = page.locator('.monaco-editor .view-line', { hasText: '"name": "Keyboard-Run"' });
+    await nameLine.waitFor({ state: 'visible', timeout: 60_000 });
+    // The command shows in the palette when a JSON editor has the focus (editorLangId): give it the focus, not the explorer.
+    await nameLine.click();
     await page.keyboard.press('F1');
     const quickInput = page.locator('.quick-input-widget input');
     await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
