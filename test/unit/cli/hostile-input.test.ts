@@ -6,19 +6,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGenerateCommand } from '../../../src/cli/generate-command';
-import type { CliIo } from '../../../src/cli/io';
 import { runRunCommand } from '../../../src/cli/run-command';
 import { runValidateCommand } from '../../../src/cli/validate-command';
-
-interface Captured extends CliIo {
-  out: string;
-  err: string;
-}
-
-function capture(cwd: string): Captured {
-  const io: Captured = { out: '', err: '', cwd, stdout: (t) => void (io.out += t), stderr: (t) => void (io.err += t) };
-  return io;
-}
+import type { CliIo } from '../../../src/cli/io';
+import { captureIo } from '../../support/cli-io';
 
 const pipeline = {
   name: 'Params',
@@ -54,14 +45,14 @@ describe('adf-batch: hostile input', () => {
 
   it('validate: a document nested 5,000 levels deep is an error (exit 1, ADF004), not an information line', async () => {
     writeFileSync(join(dir, 'deep.json'), `${'['.repeat(5000)}${']'.repeat(5000)}`);
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['deep.json'], io), 1);
     assert.match(io.out, /deep\.json:1:513: error ADF004 The JSON is nested more than 512 levels deep/);
   });
 
   it('run: a document nested too deeply is refused with exit 2', async () => {
     writeFileSync(join(dir, 'deep.json'), `{"name":"x","properties":{"activities":[]},"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runRunCommand(['deep.json'], io), 2);
     assert.match(io.err, /nested more than 512 levels deep/);
   });
@@ -74,30 +65,30 @@ describe('adf-batch: hostile input', () => {
   ] as const) {
     it(`run and validate read ${label} the same way`, async () => {
       writeFileSync(join(dir, 'p.json'), utf16(JSON.stringify(pipeline), bigEndian, bom));
-      const run = capture(dir);
+      const run = captureIo(dir);
       assert.equal(await runRunCommand(['p.json', '--param', 'greeting=hello'], run), 0, run.err);
       assert.match(run.out, /OK\s+Echo \(SetVariable\)/);
-      const check = capture(dir);
+      const check = captureIo(dir);
       assert.equal(await runValidateCommand(['p.json'], check), 0, check.out);
     });
   }
 
   it('run and validate read UTF-8 with a BOM', async () => {
     writeFileSync(join(dir, 'p.json'), `\uFEFF${JSON.stringify(pipeline)}`);
-    assert.equal(await runRunCommand(['p.json'], capture(dir)), 0);
-    assert.equal(await runValidateCommand(['p.json'], capture(dir)), 0);
+    assert.equal(await runRunCommand(['p.json'], captureIo(dir)), 0);
+    assert.equal(await runValidateCommand(['p.json'], captureIo(dir)), 0);
   });
 
   it('run refuses a dataset file (exit 2): it is not a pipeline', async () => {
     writeFileSync(join(dir, 'ds.json'), JSON.stringify({ name: 'ds', properties: { type: 'DelimitedText', linkedServiceName: { referenceName: 'x' } } }));
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runRunCommand(['ds.json'], io), 2);
     assert.match(io.err, /is not an ADF pipeline: it has no "properties" with "activities"/);
   });
 
   it('run refuses an undeclared --param (exit 2), naming the declared ones', async () => {
     writeFileSync(join(dir, 'p.json'), JSON.stringify(pipeline));
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runRunCommand(['p.json', '--param', 'greting=hello'], io), 2);
     assert.match(io.err, /pipeline Params has no parameter "greting" \(it declares greeting\)/);
   });
@@ -110,7 +101,7 @@ describe('adf-batch: hostile input', () => {
       },
     };
     writeFileSync(join(dir, 'many.json'), JSON.stringify(many));
-    const io = capture(dir);
+    const io = captureIo(dir);
     let writes = 0;
     const counting: CliIo = { ...io, stdout: (t) => void (writes++, io.stdout(t)) };
     assert.equal(await runRunCommand(['many.json', '--format', 'json'], counting), 0, io.err);
@@ -123,47 +114,47 @@ describe('adf-batch: hostile input', () => {
   it('generate --out refuses an existing file without --force, and replaces it with --force', async () => {
     const args = ['--endpoint-uri', 'https://e.westeurope.inference.ml.azure.com/jobs', '--auth', 'mi', '--format', 'git', '--out', 'out.json'];
     writeFileSync(join(dir, 'out.json'), 'keep me');
-    const refused = capture(dir);
+    const refused = captureIo(dir);
     assert.equal(await runGenerateCommand(args, refused), 2);
     assert.match(refused.err, /out\.json already exists; add --force to replace it/);
     assert.equal(readFileSync(join(dir, 'out.json'), 'utf8'), 'keep me');
-    assert.equal(await runGenerateCommand([...args, '--force'], capture(dir)), 0);
+    assert.equal(await runGenerateCommand([...args, '--force'], captureIo(dir)), 0);
     assert.match(readFileSync(join(dir, 'out.json'), 'utf8'), /"activities"/);
   });
 
   it('generate --out refuses an empty path, and fails at once on a path it cannot create', async () => {
     const base = ['--endpoint-uri', 'https://e.westeurope.inference.ml.azure.com/jobs', '--auth', 'mi', '--format', 'git'];
-    const empty = capture(dir);
+    const empty = captureIo(dir);
     assert.equal(await runGenerateCommand([...base, '--out', ''], empty), 2);
     assert.match(empty.err, /--out needs a path/);
-    const proc = capture(dir);
+    const proc = captureIo(dir);
     assert.equal(await runGenerateCommand([...base, '--out', '/proc/self/no-such-dir/p.json'], proc), 1);
     assert.match(proc.err, /cannot write \/proc\/self\/no-such-dir\/p\.json/);
-    const special = capture(dir);
+    const special = captureIo(dir);
     assert.equal(await runGenerateCommand([...base, '--out', '/dev/null', '--force'], special), 2);
     assert.match(special.err, /\/dev\/null is not a regular file/);
   });
 
   it('a named pipe and a device are refused at once (not read for ever)', async () => {
     execFileSync('mkfifo', [join(dir, 'pipe.json')]);
-    const fifo = capture(dir);
+    const fifo = captureIo(dir);
     assert.equal(await runValidateCommand(['pipe.json'], fifo), 2);
     assert.match(fifo.err, /pipe\.json is not a regular file \(a named pipe\)/);
-    const run = capture(dir);
+    const run = captureIo(dir);
     assert.equal(await runRunCommand(['pipe.json'], run), 2);
     assert.match(run.err, /is not a regular file \(a named pipe\)/);
-    const zero = capture(dir);
+    const zero = captureIo(dir);
     assert.equal(await runValidateCommand(['/dev/zero'], zero), 2);
     assert.match(zero.err, /\/dev\/zero is not a regular file \(a device\)/);
   });
 
   it('files over the size cap are refused with the limit named; --max-file-size raises it', async () => {
     writeFileSync(join(dir, 'big.json'), JSON.stringify({ ...pipeline, padding: 'x'.repeat(2 * 1024 * 1024) }));
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['big.json', '--max-file-size', '1'], io), 2);
     assert.match(io.err, /big\.json is 2 MB, larger than the limit of 1 MB/);
-    assert.equal(await runValidateCommand(['big.json', '--max-file-size', '3'], capture(dir)), 0);
-    const run = capture(dir);
+    assert.equal(await runValidateCommand(['big.json', '--max-file-size', '3'], captureIo(dir)), 0);
+    const run = captureIo(dir);
     assert.equal(await runRunCommand(['big.json', '--max-file-size', '1'], run), 2);
     assert.match(run.err, /larger than the limit of 1 MB/);
   });
@@ -172,10 +163,10 @@ describe('adf-batch: hostile input', () => {
     symlinkSync('loop-b.json', join(dir, 'loop-a.json'));
     symlinkSync('loop-a.json', join(dir, 'loop-b.json'));
     writeFileSync(join(dir, 'good.json'), JSON.stringify(pipeline));
-    const named = capture(dir);
+    const named = captureIo(dir);
     assert.equal(await runValidateCommand(['loop-a.json'], named), 2);
     assert.match(named.err, /loop-a\.json is a symbolic link loop/);
-    const folder = capture(dir);
+    const folder = captureIo(dir);
     assert.equal(await runValidateCommand(['.'], folder), 1);
     assert.match(folder.err, /skipped loop-a\.json is a symbolic link loop/);
     assert.match(folder.err, /1 file checked/);

@@ -3,19 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdfBatch } from '../../../src/cli/adf-batch';
-import type { CliIo } from '../../../src/cli/io';
 import { runValidateCommand } from '../../../src/cli/validate-command';
 import { RULES } from '../../../src/core/validator';
-
-interface Captured extends CliIo {
-  out: string;
-  err: string;
-}
-
-function capture(cwd: string): Captured {
-  const io: Captured = { out: '', err: '', cwd, stdout: (t) => void (io.out += t), stderr: (t) => void (io.err += t) };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 const good = { name: 'Good', properties: { activities: [{ name: 'Wait 1', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] } };
 const bad = {
@@ -43,7 +33,7 @@ describe('adf-batch validate (command function)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('text: file:line:column: severity code message, exit 1 on an error', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     const code = await runValidateCommand(['bad.json'], io);
     assert.equal(code, 1);
     const lines = io.out.trim().split('\n');
@@ -56,14 +46,14 @@ describe('adf-batch validate (command function)', () => {
   });
 
   it('exit 0 when there are only warnings, and nothing printed for a clean file', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['good.json', 'nested/warn.json'], io), 0);
     assert.match(io.out, /^nested\/warn\.json:1:\d+: warning ADF202 /m);
     assert.doesNotMatch(io.out, /good\.json/);
   });
 
   it('folders: recurses into *.json files that hold a pipeline, skipping other JSON', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['.', '--format', 'json'], io), 1);
     const problems = JSON.parse(io.out) as { file: string }[];
     assert.deepEqual([...new Set(problems.map((p) => p.file))].sort(), ['bad.json', 'nested/warn.json']);
@@ -71,7 +61,7 @@ describe('adf-batch validate (command function)', () => {
   });
 
   it('json: 1-based positions, severity and code for every problem', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     await runValidateCommand(['bad.json', '--format=json'], io);
     const [problem] = JSON.parse(io.out);
     assert.deepEqual(Object.keys(problem), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
@@ -81,7 +71,7 @@ describe('adf-batch validate (command function)', () => {
   });
 
   it('sarif: version 2.1.0, every rule described, results with regions and fixes', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['bad.json', 'nested/warn.json', '--format', 'sarif'], io), 1);
     const sarif = JSON.parse(io.out);
     assert.equal(sarif.version, '2.1.0');
@@ -106,14 +96,14 @@ describe('adf-batch validate (command function)', () => {
   it('reads UTF-16 files with a byte-order mark', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(bad), 'utf16le')]);
     writeFileSync(join(dir, 'utf16.json'), utf16);
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['utf16.json'], io), 1);
     assert.match(io.out, /^utf16\.json:1:\d+: error ADF301/);
   });
 
   it('an explicit file without a pipeline gets ADF002; a broken file gets ADF001', async () => {
     writeFileSync(join(dir, 'broken.json'), '{"name": "x", "properties": {');
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['nested/dataset/ds.json', 'broken.json'], io), 1);
     assert.match(io.out, /ds\.json:1:1: warning ADF002/);
     assert.match(io.out, /broken\.json:1:\d+: error ADF001/);
@@ -127,7 +117,7 @@ describe('adf-batch validate (command function)', () => {
       [['bad.json', '--max-activities', 'lots'], /--max-activities needs a positive whole number/],
       [['bad.json', '--frobnicate'], /Unknown option '--frobnicate'/],
     ] as [string[], RegExp][]) {
-      const io = capture(dir);
+      const io = captureIo(dir);
       assert.equal(await runValidateCommand(args, io), 2, args.join(' '));
       assert.match(io.err, message);
       assert.equal(io.out, '');
@@ -135,7 +125,7 @@ describe('adf-batch validate (command function)', () => {
   });
 
   it('--max-activities changes the limit', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['bad.json', '--max-activities', '1', '--format', 'json'], io), 1);
     assert.ok(JSON.parse(io.out).some((p: { code: string }) => p.code === 'ADF401'));
   });
@@ -144,7 +134,7 @@ describe('adf-batch validate (command function)', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
     const matcher = manifest.contributes.problemMatchers.find((m: { name: string }) => m.name === 'adf-batch');
     const pattern = new RegExp(matcher.pattern.regexp);
-    const io = capture(dir);
+    const io = captureIo(dir);
     await runValidateCommand(['.'], io);
     const lines = io.out.trim().split('\n');
     assert.equal(lines.length, 2);
@@ -160,7 +150,7 @@ describe('adf-batch validate (command function)', () => {
   });
 
   it('--help prints the usage and exits 0', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['--help'], io), 0);
     assert.match(io.out, /Usage: adf-batch validate/);
   });
@@ -168,20 +158,20 @@ describe('adf-batch validate (command function)', () => {
 
 describe('adf-batch dispatch', () => {
   it('--help lists the commands; no command or an unknown one exits 2', async () => {
-    const help = capture(process.cwd());
+    const help = captureIo(process.cwd());
     assert.equal(await runAdfBatch(['--help'], help), 0);
     assert.match(help.out, /validate <files or folders\.\.\.>/);
     assert.match(help.out, /generate/);
-    const none = capture(process.cwd());
+    const none = captureIo(process.cwd());
     assert.equal(await runAdfBatch([], none), 2);
     assert.match(none.err, /Usage: adf-batch/);
-    const unknown = capture(process.cwd());
+    const unknown = captureIo(process.cwd());
     assert.equal(await runAdfBatch(['frobnicate'], unknown), 2);
     assert.match(unknown.err, /unknown command "frobnicate"/);
   });
 
   it('dispatches validate with the remaining arguments', async () => {
-    const io = capture(process.cwd());
+    const io = captureIo(process.cwd());
     assert.equal(await runAdfBatch(['validate', '--help'], io), 0);
     assert.match(io.out, /Usage: adf-batch validate/);
   });

@@ -5,25 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expandGlob, isGlob } from '../../../src/cli/globs';
-import { readStream, type CliIo } from '../../../src/cli/io';
+import { readStream } from '../../../src/cli/io';
 import { runValidateCommand } from '../../../src/cli/validate-command';
-
-interface Captured extends CliIo {
-  out: string;
-  err: string;
-}
-
-function capture(cwd: string, stdin?: string): Captured {
-  const io: Captured = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-    readStdin: stdin === undefined ? undefined : (max) => readStream(Readable.from([Buffer.from(stdin)]), max),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 const pipeline = (name: string): string => JSON.stringify({ name, properties: { activities: [] } });
 const broken = JSON.stringify({ name: 'Bad:Name', properties: { activities: [] } });
@@ -56,23 +40,23 @@ describe('adf-batch validate inputs: globs and standard input', () => {
   });
 
   it('a glob with no match is a usage error (exit 2) naming the pattern', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['pipeline/*.yaml'], io), 2);
     assert.match(io.err, /no file matches pipeline\/\*\.yaml/);
   });
 
   it('validates what a quoted glob matches', async () => {
-    const io = capture(dir);
+    const io = captureIo(dir);
     assert.equal(await runValidateCommand(['pipeline/**/*.json'], io), 1);
     assert.match(io.out, /^pipeline\/sub\/B\.json:1:\d+: error ADF201 /);
     assert.doesNotMatch(io.out, /dataset|notes/);
   });
 
   it('- reads the document from standard input and reports it as <stdin>', async () => {
-    const io = capture(dir, broken);
+    const io = captureIo(dir, broken);
     assert.equal(await runValidateCommand(['-'], io), 1);
     assert.match(io.out, /^<stdin>:1:\d+: error ADF201 /);
-    const clean = capture(dir, pipeline('Fine'));
+    const clean = captureIo(dir, pipeline('Fine'));
     assert.equal(await runValidateCommand(['-', '--format', 'json'], clean), 0);
     assert.equal(clean.out, '[]\n');
   });
