@@ -1,4 +1,5 @@
 import { problemLocation } from '../../core/validator';
+import { oneLine } from './text';
 import type { FileResult } from './types';
 
 /**
@@ -36,8 +37,4 @@ function escapeData(text: string): string {
 
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/;/g, '%3B').replace(/]/g, '%5D');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }

@@ -13,6 +13,7 @@ export function formatText(results: readonly FileResult[]): string {
   return out;
 }
 
-function oneLine(text: string): string {
+/** A message on one line (the text format and log lines keep one problem per line). */
+export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
