@@ -65,9 +65,20 @@ export function waitForSomeDiagnostics(uri: vscode.Uri, timeoutMs?: number): Pro
   return waitForDiagnostics(uri, (d) => d.length > 0, timeoutMs);
 }
 
-/** An untitled JSON document holding `text` (validated by content, editable without touching files). */
+let untitledCount = 0;
+
+/**
+ * An untitled JSON document holding `text` (validated by content, editable without touching files). Each gets
+ * a name of its own: VS Code reuses "Untitled-1" once the previous one is closed, and a test must never read
+ * the diagnostics a closed namesake left behind.
+ */
 export async function openUntitled(text: string): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ language: 'json', content: text });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/adf-test-${process.pid}-${++untitledCount}.json` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not fill ${uri.toString()}`);
+  return document;
 }
 
 /** Closes every editor, reverting unsaved changes first (closing a dirty editor would ask to save). */
