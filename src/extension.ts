@@ -13,9 +13,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();
   configureCommands(log, context.extension.packageJSON);
   const access = new AzureAccess(context.secrets, context.extensionPath, log);
-  context.subscriptions.push(log, access, registerCommand('adfBatchEndpoints.showVersion', () => {
-    void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
-  }));
+  context.subscriptions.push(
+    log,
+    access,
+    registerCommand('adfBatchEndpoints.showVersion', () => {
+      void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
+    }),
+  );
   registerEditorValidation(context);
   const api: ExtensionApi = { sidebar: registerSidebar(context, access), wizard: registerWizard(context, access, log) };
   Object.assign(api, { dryRun: registerDryRun(context, access, log) });

@@ -18,7 +18,9 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 /** Settings whose change means a new sign-in session. */
-export const SESSION_SETTINGS = ['cloud', 'customCloud', 'signInMethod', 'servicePrincipal'].map((s) => `${SETTINGS_SECTION}.${s}`);
+export const SESSION_SETTINGS = ['cloud', 'customCloud', 'signInMethod', 'servicePrincipal'].map(
+  (s) => `${SETTINGS_SECTION}.${s}`,
+);
 /** Settings whose change means a new loader (and a reload of the tree). */
 export const LOADER_SETTINGS = ['pageSize', 'concurrency'].map((s) => `${SETTINGS_SECTION}.${s}`);
 
@@ -40,7 +42,8 @@ function config(): vscode.WorkspaceConfiguration {
 /** The user's (or the default) value of a credential setting; a workspace or folder value is ignored, with a warning. */
 function userValue<T>(key: CredentialSetting): T | undefined {
   const inspected = config().inspect<T>(key);
-  if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) warnIgnoredWorkspaceValue(key);
+  if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined)
+    warnIgnoredWorkspaceValue(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
@@ -74,7 +77,7 @@ export function readCloud(): CloudDefinition {
 
 export function readSignInMethod(): SignInMethod {
   const value = userValue<string>('signInMethod');
-  return SIGN_IN_METHODS.includes(value as SignInMethod) ? value as SignInMethod : 'vscode';
+  return SIGN_IN_METHODS.includes(value as SignInMethod) ? (value as SignInMethod) : 'vscode';
 }
 
 export function readServicePrincipal(): ServicePrincipalSettings {

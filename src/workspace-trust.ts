@@ -24,6 +24,9 @@ export async function requireWorkspaceTrust(feature: string): Promise<boolean> {
 }
 
 /** Wraps a command handler so it runs only in a trusted workspace. */
-export function whenTrusted<A extends unknown[], R>(feature: string, handler: (...args: A) => Promise<R> | R): (...args: A) => Promise<R | undefined> {
+export function whenTrusted<A extends unknown[], R>(
+  feature: string,
+  handler: (...args: A) => Promise<R> | R,
+): (...args: A) => Promise<R | undefined> {
   return async (...args: A) => ((await requireWorkspaceTrust(feature)) ? handler(...args) : undefined);
 }

@@ -16,7 +16,10 @@ for (const layer of layers) {
   const started = Date.now();
   const child = await runLayer(layer.command);
   console.log(`=== ${layer.name}: ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
-  const line = child.stdout.split('\n').reverse().find((l) => l.startsWith('@@summary '));
+  const line = child.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('@@summary '));
   if (!line) {
     console.log(`layer ${layer.name} ended without a summary (exit ${child.status}): counted as 1 failure`);
     total.failed += 1;

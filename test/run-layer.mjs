@@ -18,7 +18,12 @@ if (!folders) {
 
 // UI tests get a screenshot of every open workbench when they fail (test/harness/ui-hooks.ts).
 const rootHooks = layer === 'ui' ? (await import('../out/test/harness/ui-hooks.js')).mochaHooks : undefined;
-const mocha = new Mocha({ reporter: 'spec', timeout: layer === 'ui' ? 240_000 : 20_000, color: !process.env.CI, rootHooks });
+const mocha = new Mocha({
+  reporter: 'spec',
+  timeout: layer === 'ui' ? 240_000 : 20_000,
+  color: !process.env.CI,
+  rootHooks,
+});
 const grep = process.env.MOCHA_GREP;
 if (grep) mocha.grep(grep);
 /** Every *.test.js below a folder (node 20 has no fs.globSync). */

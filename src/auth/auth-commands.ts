@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { selectionEntry, filterSubscriptions } from '../core/azure/subscription-filter';
 import { sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure/sovereign-cloud';
 import {
-  readCloudName, readServicePrincipal, writeServicePrincipal, writeSignInMethod, type SignInMethod,
+  readCloudName,
+  readServicePrincipal,
+  writeServicePrincipal,
+  writeSignInMethod,
+  type SignInMethod,
 } from '../settings';
 import type { AzureAccess } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
@@ -34,25 +38,46 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
 
 export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[] {
-  const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>): vscode.Disposable => registerCommand(id, whenTrusted('Signing in to Azure', run));
+  const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>): vscode.Disposable =>
+    registerCommand(id, whenTrusted('Signing in to Azure', run));
   return [
     register(AUTH_COMMANDS.signIn, () => chooseSignInMethod()),
     register(AUTH_COMMANDS.signInWithVsCode, () => signInWithVsCode(deps)),
     register(AUTH_COMMANDS.signInWithAzureCli, () => signInWithAzureCli(deps)),
     register(AUTH_COMMANDS.signInWithServicePrincipal, () => signInWithServicePrincipal(deps)),
     register(AUTH_COMMANDS.setServicePrincipalSecret, () => setServicePrincipalSecret(deps)),
-    register(AUTH_COMMANDS.signInToTenant, (tenantId?: string) => signInToAnotherTenant(deps, typeof tenantId === 'string' ? tenantId : undefined)),
+    register(AUTH_COMMANDS.signInToTenant, (tenantId?: string) =>
+      signInToAnotherTenant(deps, typeof tenantId === 'string' ? tenantId : undefined),
+    ),
     register(AUTH_COMMANDS.selectSubscriptions, () => selectSubscriptions(deps)),
   ];
 }
 
 async function chooseSignInMethod(): Promise<void> {
   const choices: Array<vscode.QuickPickItem & { command: string; method: SignInMethod }> = [
-    { label: '$(account) Microsoft account in VS Code', detail: 'Recommended. Several tenants; Azure China and US Government too.', command: AUTH_COMMANDS.signInWithVsCode, method: 'vscode' },
-    { label: '$(terminal) Azure CLI login', detail: 'Use the account of "az login".', command: AUTH_COMMANDS.signInWithAzureCli, method: 'azureCli' },
-    { label: '$(key) Service principal', detail: 'Client id and tenant in settings, the secret kept in VS Code\'s secret storage.', command: AUTH_COMMANDS.signInWithServicePrincipal, method: 'servicePrincipal' },
+    {
+      label: '$(account) Microsoft account in VS Code',
+      detail: 'Recommended. Several tenants; Azure China and US Government too.',
+      command: AUTH_COMMANDS.signInWithVsCode,
+      method: 'vscode',
+    },
+    {
+      label: '$(terminal) Azure CLI login',
+      detail: 'Use the account of "az login".',
+      command: AUTH_COMMANDS.signInWithAzureCli,
+      method: 'azureCli',
+    },
+    {
+      label: '$(key) Service principal',
+      detail: "Client id and tenant in settings, the secret kept in VS Code's secret storage.",
+      command: AUTH_COMMANDS.signInWithServicePrincipal,
+      method: 'servicePrincipal',
+    },
   ];
-  const pick = await vscode.window.showQuickPick(choices, { title: 'Sign in to Azure', placeHolder: 'How do you want to sign in?' });
+  const pick = await vscode.window.showQuickPick(choices, {
+    title: 'Sign in to Azure',
+    placeHolder: 'How do you want to sign in?',
+  });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }
 
@@ -109,24 +134,32 @@ async function signInWithAzureCli(deps: AuthCommandDeps): Promise<void> {
 async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> {
   const current = readServicePrincipal();
   const tenantId = await vscode.window.showInputBox({
-    title: 'Service principal (1/3): tenant', prompt: 'Tenant ID or domain of the service principal',
-    value: current.tenantId, ignoreFocusOut: true,
-    validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID (GUID) or a domain like contoso.onmicrosoft.com.',
+    title: 'Service principal (1/3): tenant',
+    prompt: 'Tenant ID or domain of the service principal',
+    value: current.tenantId,
+    ignoreFocusOut: true,
+    validateInput: (v) =>
+      TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID (GUID) or a domain like contoso.onmicrosoft.com.',
   });
   if (tenantId === undefined) return;
   const clientId = await vscode.window.showInputBox({
-    title: 'Service principal (2/3): client id', prompt: 'Application (client) ID',
-    value: current.clientId, ignoreFocusOut: true,
-    validateInput: (v) => GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID, a GUID.',
+    title: 'Service principal (2/3): client id',
+    prompt: 'Application (client) ID',
+    value: current.clientId,
+    ignoreFocusOut: true,
+    validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID, a GUID.'),
   });
   if (clientId === undefined) return;
   const principal = { tenantId: tenantId.trim(), clientId: clientId.trim() };
   const stored = await deps.access.secrets.get(principal.clientId);
   const secret = await vscode.window.showInputBox({
     title: 'Service principal (3/3): secret',
-    prompt: stored ? 'Client secret (leave empty to keep the stored one). Kept in VS Code\'s secret storage only.' : 'Client secret. Kept in VS Code\'s secret storage only.',
-    password: true, ignoreFocusOut: true,
-    validateInput: (v) => v || stored ? undefined : 'Enter the client secret.',
+    prompt: stored
+      ? "Client secret (leave empty to keep the stored one). Kept in VS Code's secret storage only."
+      : "Client secret. Kept in VS Code's secret storage only.",
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v || stored ? undefined : 'Enter the client secret.'),
   });
   if (secret === undefined) return;
   if (!(await confirmCustomCloudSignIn(`service principal ${principal.clientId} and its secret`))) return;
@@ -143,8 +176,11 @@ async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
     return;
   }
   const secret = await vscode.window.showInputBox({
-    title: `Secret of service principal ${clientId}`, prompt: 'Kept in VS Code\'s secret storage only.',
-    password: true, ignoreFocusOut: true, validateInput: (v) => v ? undefined : 'Enter the client secret.',
+    title: `Secret of service principal ${clientId}`,
+    prompt: "Kept in VS Code's secret storage only.",
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v ? undefined : 'Enter the client secret.'),
   });
   if (!secret) return;
   await deps.access.secrets.store(clientId, secret);
@@ -163,10 +199,11 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
       'A service principal signs in to the tenant in adfBatchEndpoints.servicePrincipal. Change it there, or sign in with a Microsoft account.',
       'Open Settings',
     );
-    if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'adfBatchEndpoints.servicePrincipal');
+    if (open)
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'adfBatchEndpoints.servicePrincipal');
     return;
   }
-  const tenantId = givenTenantId ?? await pickTenant(session);
+  const tenantId = givenTenantId ?? (await pickTenant(session));
   if (!tenantId) return;
   if (await session.signInToTenant(tenantId)) {
     deps.access.refreshSubscriptions();
@@ -174,22 +211,36 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
     return;
   }
   if (session.method === 'azureCli') {
-    const open = await vscode.window.showInformationMessage(`Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`, 'Open Terminal');
+    const open = await vscode.window.showInformationMessage(
+      `Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`,
+      'Open Terminal',
+    );
     if (open) runInTerminal(`az login --tenant ${tenantId}`);
   }
 }
 
 async function pickTenant(session: AzureSession): Promise<string | undefined> {
-  const tenants = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing tenants...' }, () => session.getTenants());
+  const tenants = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Listing tenants...' },
+    () => session.getTenants(),
+  );
   const other = '$(edit) Enter a tenant ID...';
   const items: vscode.QuickPickItem[] = [
     ...tenants.filter((t) => !t.signedIn).map((t) => ({ label: t.displayName ?? t.tenantId, description: t.tenantId })),
     { label: other, alwaysShow: true },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to another tenant', placeHolder: 'Tenants of your account without a session yet' });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Sign in to another tenant',
+    placeHolder: 'Tenants of your account without a session yet',
+  });
   if (!pick) return undefined;
   return pick.label === other
-    ? (await vscode.window.showInputBox({ prompt: 'Tenant ID or domain', validateInput: (v) => TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.' }))?.trim()
+    ? (
+        await vscode.window.showInputBox({
+          prompt: 'Tenant ID or domain',
+          validateInput: (v) => (TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.'),
+        })
+      )?.trim()
     : pick.description;
 }
 
@@ -199,10 +250,22 @@ async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
     await vscode.commands.executeCommand(AUTH_COMMANDS.signIn);
     return;
   }
-  const all = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' }, () => deps.access.getSubscriptions());
+  const all = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' },
+    () => deps.access.getSubscriptions(),
+  );
   const shown = new Set(filterSubscriptions(all, deps.selection.current()).map(selectionEntry));
-  const items = all.map((s) => ({ label: s.name, description: s.subscriptionId, picked: shown.has(selectionEntry(s)), entry: selectionEntry(s) }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Select Subscriptions', canPickMany: true, placeHolder: 'Subscriptions to show in the Batch Endpoints view' });
+  const items = all.map((s) => ({
+    label: s.name,
+    description: s.subscriptionId,
+    picked: shown.has(selectionEntry(s)),
+    entry: selectionEntry(s),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Select Subscriptions',
+    canPickMany: true,
+    placeHolder: 'Subscriptions to show in the Batch Endpoints view',
+  });
   if (!picked) return;
   await deps.selection.set(picked.map((p) => p.entry));
   deps.refreshTree();

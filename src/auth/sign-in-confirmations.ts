@@ -12,7 +12,11 @@ export type SovereignChoice = 'changeForAll' | 'onlyThisExtension' | 'cancel';
  * Asks before changing microsoft-sovereign-cloud.environment: it is VS Code's setting, shared by every extension
  * that signs in with a Microsoft account in a sovereign cloud. The alternative affects this extension alone.
  */
-export async function askToChangeSovereignSetting(cloudName: string, wanted: string | undefined, current: string | undefined): Promise<SovereignChoice> {
+export async function askToChangeSovereignSetting(
+  cloudName: string,
+  wanted: string | undefined,
+  current: string | undefined,
+): Promise<SovereignChoice> {
   const changeForAll = 'Change It for All Extensions';
   const onlyThis = 'Only for This Extension...';
   const answer = await vscode.window.showWarningMessage(

@@ -56,9 +56,11 @@ export class AzureAccess implements vscode.Disposable {
     this.requests = { timeoutMs: readRequestTimeoutMs, onRequest: (entry) => logRequest(log, entry) };
     // Automated runs (tests, the sandbox) hand the emulator's secret over through the environment.
     this.ready = this.secrets.seedFromEnvironment(readServicePrincipal().clientId).catch(() => false);
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
-    }));
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
+      }),
+    );
     void this.setContext('unknown');
   }
 
@@ -128,7 +130,7 @@ export class AzureAccess implements vscode.Disposable {
     if (!session) return { state, error };
     let status: SessionStatus;
     try {
-      status = { state: await session.signIn() ? 'signedIn' : 'signedOut', session };
+      status = { state: (await session.signIn()) ? 'signedIn' : 'signedOut', session };
     } catch (e) {
       status = { state: 'error', session, error: formatAzureError(describeAzureError(e)) };
     }
@@ -183,13 +185,15 @@ export class AzureAccess implements vscode.Disposable {
         method,
         cloud: readCloud(),
         servicePrincipal: principal,
-        servicePrincipalSecret: method === 'servicePrincipal' && principal.clientId ? await this.secrets.get(principal.clientId) : undefined,
+        servicePrincipalSecret:
+          method === 'servicePrincipal' && principal.clientId ? await this.secrets.get(principal.clientId) : undefined,
         requests: this.requests,
       });
-      status = { state: await session.isSignedIn() ? 'signedIn' : 'signedOut', session };
+      status = { state: (await session.isSignedIn()) ? 'signedIn' : 'signedOut', session };
       this.log.info(`sign-in: ${method} on ${session.cloud.name}: ${status.state}`);
     } catch (error) {
-      const message = error instanceof CloudConfigurationError ? error.message : formatAzureError(describeAzureError(error));
+      const message =
+        error instanceof CloudConfigurationError ? error.message : formatAzureError(describeAzureError(error));
       status = { state: 'error', error: message };
       this.log.warn(`sign-in: ${message}`);
     }

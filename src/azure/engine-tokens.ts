@@ -31,7 +31,10 @@ export async function engineTokensOf(access: AzureAccess): Promise<EngineTokens 
 /** Adapts an @azure/identity credential to the engine's (resource, signal) => token. */
 export function tokenSourceOf(credential: TokenCredential): TokenSource {
   return async (resource, signal) => {
-    const token = await credential.getToken(`${resource.replace(/\/+$/, '')}/.default`, signal ? { abortSignal: signal } : {});
+    const token = await credential.getToken(
+      `${resource.replace(/\/+$/, '')}/.default`,
+      signal ? { abortSignal: signal } : {},
+    );
     if (!token) throw new Error(`The sign-in gave no token for ${resource}.`);
     return token.token;
   };

@@ -24,7 +24,7 @@ export class ServicePrincipalSecretStore {
   /** Stores ADF_BATCH_SANDBOX_SP_SECRET for the client id when set and nothing is stored yet. */
   async seedFromEnvironment(clientId: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
     const secret = env[SANDBOX_SECRET_ENV];
-    if (!secret || !clientId || await this.get(clientId)) return false;
+    if (!secret || !clientId || (await this.get(clientId))) return false;
     await this.store(clientId, secret);
     return true;
   }

@@ -65,7 +65,10 @@ Pipeline:
 
 Authentication:
 ${Object.values(AUTH_FIELDS)
-  .map(({ field, flag, description }) => `  ${`--${flag} <${field.endsWith('Id') ? 'id' : 'name'}>`.padEnd(34)}${description} (${authKindsTaking(field).join(', ')})\n`)
+  .map(
+    ({ field, flag, description }) =>
+      `  ${`--${flag} <${field.endsWith('Id') ? 'id' : 'name'}>`.padEnd(34)}${description} (${authKindsTaking(field).join(', ')})\n`,
+  )
   .join('')}`;
 
 /** Help text wrapped to the width of the usage's description column. */
@@ -80,9 +83,27 @@ function wrapHelp(text: string): string {
 }
 
 const OPTION_NAMES = [
-  'endpoint-uri', 'auth', 'format', 'out', 'name', 'folder', 'description', 'deployment', 'input-uri', 'input-type',
-  'output-uri', 'output-folder', 'poll-interval', 'loop-timeout', 'cloud', 'factory-name', 'credential',
-  'key-vault-linked-service', 'secret-name', 'tenant-id', 'client-id',
+  'endpoint-uri',
+  'auth',
+  'format',
+  'out',
+  'name',
+  'folder',
+  'description',
+  'deployment',
+  'input-uri',
+  'input-type',
+  'output-uri',
+  'output-folder',
+  'poll-interval',
+  'loop-timeout',
+  'cloud',
+  'factory-name',
+  'credential',
+  'key-vault-linked-service',
+  'secret-name',
+  'tenant-id',
+  'client-id',
 ] as const;
 type OptionName = (typeof OPTION_NAMES)[number];
 type Values = Partial<Record<OptionName, string>>;
@@ -108,7 +129,8 @@ export async function runGenerateCommand(args: string[], io: CliIo): Promise<num
   let pipeline: PipelineDocument;
   try {
     format = oneOf(values.format, FORMATS, '--format');
-    if (values['factory-name'] !== undefined && format !== 'arm') throw new UsageError('--factory-name applies to --format arm');
+    if (values['factory-name'] !== undefined && format !== 'arm')
+      throw new UsageError('--factory-name applies to --format arm');
     pipeline = generateBatchPipeline(pipelineOptions(values));
   } catch (error) {
     return usageFailure(io, error);
@@ -117,10 +139,15 @@ export async function runGenerateCommand(args: string[], io: CliIo): Promise<num
   const out = values.out as string;
   const [file] = exportFiles(pipeline, [format], { factoryName: values['factory-name'] });
   if (out === '-') {
-    if (file.text === undefined) return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
+    if (file.text === undefined)
+      return usageFailure(io, new UsageError('--out - prints text: use a file or folder for --format zip.'));
     io.stdout(`${file.text}\n`);
   } else {
-    if (out.trim() === '') return usageFailure(io, new UsageError('--out needs a path (a file, an existing folder, or - for standard output)'));
+    if (out.trim() === '')
+      return usageFailure(
+        io,
+        new UsageError('--out needs a path (a file, an existing folder, or - for standard output)'),
+      );
     let target: string;
     try {
       target = await targetPath(resolve(io.cwd, out), file.fileName);
@@ -133,7 +160,9 @@ export async function runGenerateCommand(args: string[], io: CliIo): Promise<num
     io.stdout(`Wrote ${target}\n`);
   }
   if (values['output-uri'] !== undefined) {
-    io.stderr('warning: the output file is fixed (--output-uri): a rerun fails with "the path already exists" unless the file is removed first.\n');
+    io.stderr(
+      'warning: the output file is fixed (--output-uri): a rerun fails with "the path already exists" unless the file is removed first.\n',
+    );
   }
   return 0;
 }
@@ -181,26 +210,31 @@ function pipelineOptions(values: Values): BatchPipelineOptions {
   if (values.description !== undefined) options.description = values.description;
   if (values.deployment !== undefined) options.deploymentName = values.deployment;
   if (values['input-uri'] !== undefined) options.inputUri = values['input-uri'];
-  if (values['input-type'] !== undefined) options.inputType = oneOf<JobInputType>(values['input-type'], JOB_INPUT_TYPES, '--input-type');
+  if (values['input-type'] !== undefined)
+    options.inputType = oneOf<JobInputType>(values['input-type'], JOB_INPUT_TYPES, '--input-type');
   if (values['output-uri'] !== undefined) options.outputUri = values['output-uri'];
   if (values['output-folder'] !== undefined) options.outputFolder = values['output-folder'];
   if (values['output-uri'] !== undefined && values['output-folder'] !== undefined) {
     throw new UsageError('give either --output-uri (a fixed file) or --output-folder (per-run files), not both');
   }
   if (values['poll-interval'] !== undefined) {
-    if (!/^\d+$/.test(values['poll-interval'])) throw new UsageError(`--poll-interval must be a whole number of seconds, not "${values['poll-interval']}"`);
+    if (!/^\d+$/.test(values['poll-interval']))
+      throw new UsageError(`--poll-interval must be a whole number of seconds, not "${values['poll-interval']}"`);
     options.pollIntervalSeconds = Number(values['poll-interval']);
   }
   if (values['loop-timeout'] !== undefined) options.loopTimeout = values['loop-timeout'];
   if (values.cloud !== undefined) {
-    if (!isCloudName(values.cloud)) throw new UsageError(`--cloud must be one of ${CLOUD_NAMES.join(', ')}, not "${values.cloud}"`);
+    if (!isCloudName(values.cloud))
+      throw new UsageError(`--cloud must be one of ${CLOUD_NAMES.join(', ')}, not "${values.cloud}"`);
     options.cloud = values.cloud;
   }
   return options;
 }
 
 function authOptions(kind: AuthKind, values: Values): AuthOptions {
-  const flat = Object.fromEntries(Object.values(AUTH_FIELDS).map(({ field, flag }) => [field, values[flag as OptionName]])) as Partial<Record<AuthField, string>>;
+  const flat = Object.fromEntries(
+    Object.values(AUTH_FIELDS).map(({ field, flag }) => [field, values[flag as OptionName]]),
+  ) as Partial<Record<AuthField, string>>;
   const missing = missingAuthFields(kind, flat)[0];
   if (missing) throw new UsageError(`--auth ${kind} needs --${AUTH_FIELDS[missing].flag}`);
   return authOptionsFromFields(kind, flat);
@@ -227,7 +261,8 @@ async function targetPath(path: string, fileName: string): Promise<string> {
 async function writeOutput(target: string, bytes: string | Uint8Array, force: boolean): Promise<void> {
   const existing = await lstat(target).catch(() => undefined);
   if (existing && !force) throw new UsageError(`${target} already exists; add --force to replace it`);
-  if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file; give a file or a folder for --out`);
+  if (existing && !existing.isFile())
+    throw new UsageError(`${target} is not a regular file; give a file or a folder for --out`);
   await makeFolders(dirname(target));
   await writeFile(target, bytes, { flag: existing ? 'w' : 'wx' });
 }
@@ -247,10 +282,17 @@ async function makeFolders(folder: string): Promise<void> {
 
 function usageFailure(io: CliIo, error: unknown): number {
   if (!(error instanceof UsageError || error instanceof BatchPipelineOptionsError)) {
-    io.stderr(`adf-batch generate: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `adf-batch generate: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
-  const problems = error instanceof BatchPipelineOptionsError ? error.problems : [error instanceof Error ? error.message : String(error)];
-  io.stderr(`adf-batch generate: ${problems.join('\nadf-batch generate: ')}\nRun "adf-batch generate --help" for the options.\n`);
+  const problems =
+    error instanceof BatchPipelineOptionsError
+      ? error.problems
+      : [error instanceof Error ? error.message : String(error)];
+  io.stderr(
+    `adf-batch generate: ${problems.join('\nadf-batch generate: ')}\nRun "adf-batch generate --help" for the options.\n`,
+  );
   return 2;
 }

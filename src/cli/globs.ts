@@ -37,7 +37,8 @@ export async function expandGlob(pattern: string, cwd: string, maxEntries = 200_
       return; // an unreadable folder matches nothing
     }
     for (const entry of entries) {
-      if (++visited > maxEntries) throw new Error(`the pattern "${pattern}" walks more than ${maxEntries} entries; narrow it.`);
+      if (++visited > maxEntries)
+        throw new Error(`the pattern "${pattern}" walks more than ${maxEntries} entries; narrow it.`);
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path);

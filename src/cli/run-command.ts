@@ -8,7 +8,12 @@ import type { ExpressionEvaluator } from '../core/engine/expression-port';
 import { RunInputError } from '../core/engine/parameters';
 import { PipelineEngine } from '../core/engine/pipeline-engine';
 import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
-import { createRunEnvironment, parseRunTargetSettings, runTargetFromUrl, type RunTargetSettings } from '../core/engine/run-target';
+import {
+  createRunEnvironment,
+  parseRunTargetSettings,
+  runTargetFromUrl,
+  type RunTargetSettings,
+} from '../core/engine/run-target';
 import type { PipelineDefinition } from '../core/engine/types';
 import { folderLinkedServiceLookup, folderPipelineResolver, loadPipelineFile } from '../core/engine/workspace';
 
@@ -54,7 +59,11 @@ Execute Pipeline finds child pipelines among the JSON files next to the pipeline
 services are read from ../linkedService/<name>.json.
 `;
 
-export async function runRunCommand(args: string[], io: CliIo, dependencies: RunCommandDependencies = {}): Promise<number> {
+export async function runRunCommand(
+  args: string[],
+  io: CliIo,
+  dependencies: RunCommandDependencies = {},
+): Promise<number> {
   const usageError = (message: string): number => {
     io.stderr(`adf-batch run: ${message}\n\n${USAGE}`);
     return 2;
@@ -86,11 +95,15 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
     io.stdout(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(positionals.length ? `expected one pipeline file, got ${positionals.length}.` : 'the pipeline file is missing.');
+  if (positionals.length !== 1)
+    return usageError(
+      positionals.length ? `expected one pipeline file, got ${positionals.length}.` : 'the pipeline file is missing.',
+    );
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json, not "${format}".`);
   const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) return usageError(`--time-scale must be a positive number, not "${values['time-scale']}".`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    return usageError(`--time-scale must be a positive number, not "${values['time-scale']}".`);
 
   const parameters: Record<string, string> = {};
   for (const entry of values.param ?? []) {
@@ -100,7 +113,8 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
   }
 
   const maxMegabytes = values['max-file-size'] === undefined ? 16 : Number(values['max-file-size']);
-  if (!(maxMegabytes > 0) || !Number.isFinite(maxMegabytes)) return usageError(`--max-file-size must be a positive number of MB, not "${values['max-file-size']}".`);
+  if (!(maxMegabytes > 0) || !Number.isFinite(maxMegabytes))
+    return usageError(`--max-file-size must be a positive number of MB, not "${values['max-file-size']}".`);
 
   const pipelinePath = resolve(io.cwd, positionals[0]);
   let pipeline: PipelineDefinition;
@@ -120,7 +134,8 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
     if (values['tenant-id'] || values['client-id']) {
       const tenantId = values['tenant-id'] ?? settings.servicePrincipal?.tenantId;
       const clientId = values['client-id'] ?? settings.servicePrincipal?.clientId;
-      if (!tenantId || !clientId) return usageError('a stand-in service principal needs both --tenant-id and --client-id.');
+      if (!tenantId || !clientId)
+        return usageError('a stand-in service principal needs both --tenant-id and --client-id.');
       settings.servicePrincipal = { tenantId, clientId };
     }
     const caPath = values.ca ?? settings.caCertPath;
@@ -129,7 +144,10 @@ export async function runRunCommand(args: string[], io: CliIo, dependencies: Run
     return usageError((error as Error).message);
   }
   const spSecret = env.ADF_BATCH_SP_SECRET ?? env.ADF_BATCH_SANDBOX_SP_SECRET;
-  if (settings.servicePrincipal && !spSecret) io.stderr('note: no ADF_BATCH_SP_SECRET in the environment: the service principal cannot stand in for managed identities.\n');
+  if (settings.servicePrincipal && !spSecret)
+    io.stderr(
+      'note: no ADF_BATCH_SP_SECRET in the environment: the service principal cannot stand in for managed identities.\n',
+    );
 
   const notices: string[] = [];
   const environment = createRunEnvironment(settings, {
@@ -223,8 +241,14 @@ function undeclaredParameters(given: Record<string, string>, pipeline: PipelineD
  * The JSON report, written one activity run at a time so that a run with many activity runs never needs one
  * giant string; a single record too large to write fails with a clear message (false) instead of a crash.
  */
-function writeJsonReport(io: CliIo, pipelineRun: unknown, activityRuns: readonly unknown[], notices: readonly string[]): boolean {
-  const indent = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+function writeJsonReport(
+  io: CliIo,
+  pipelineRun: unknown,
+  activityRuns: readonly unknown[],
+  notices: readonly string[],
+): boolean {
+  const indent = (value: unknown, depth: number): string =>
+    JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
   try {
     io.stdout(`{\n  "pipelineRun": ${indent(pipelineRun, 1)},\n  "activityRuns": [`);
     activityRuns.forEach((run, i) => io.stdout(`${i === 0 ? '' : ','}\n    ${indent(run, 2)}`));
@@ -232,7 +256,9 @@ function writeJsonReport(io: CliIo, pipelineRun: unknown, activityRuns: readonly
     return true;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    io.stderr(`\nadf-batch run: an activity run record is too large to write as JSON (${error.message}); use --format text.\n`);
+    io.stderr(
+      `\nadf-batch run: an activity run record is too large to write as JSON (${error.message}); use --format text.\n`,
+    );
     return false;
   }
 }

@@ -2,11 +2,24 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeJsonBytes, DEFAULT_MAX_FILE_BYTES, fileErrorMessage, InputFileError, readJsonTextFile } from '../core/json';
+import {
+  decodeJsonBytes,
+  DEFAULT_MAX_FILE_BYTES,
+  fileErrorMessage,
+  InputFileError,
+  readJsonTextFile,
+} from '../core/json';
 import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
 import { expandGlob, isGlob } from './globs';
 import type { CliIo } from './io';
-import { formatAzureDevOps, formatGithub, formatJson, formatSarif, formatText, type FileResult } from './output-formats';
+import {
+  formatAzureDevOps,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatText,
+  type FileResult,
+} from './output-formats';
 import { toolVersion } from './version';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'azure-devops'] as const;
@@ -66,7 +79,8 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   }
   try {
     const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}.`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}.`);
     if (positionals.length === 0) throw new UsageError('give at least one file or folder to validate.');
     const options: ValidateOptions = {
       maxActivities: positiveInteger(values['max-activities'], '--max-activities'),
@@ -80,7 +94,10 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     for (const { path, explicit } of files) {
       let text: string;
       try {
-        text = path === STDIN ? decodeJsonBytes(await readStdin(io)) : await readJsonTextFile(path, displayPath(path, io.cwd), maxBytes);
+        text =
+          path === STDIN
+            ? decodeJsonBytes(await readStdin(io))
+            : await readJsonTextFile(path, displayPath(path, io.cwd), maxBytes);
       } catch (error) {
         if (explicit || !(error instanceof InputFileError)) throw error;
         skipped.push(error.message);
@@ -92,14 +109,18 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     }
     for (const message of skipped) io.stderr(`adf-batch validate: skipped ${message}\n`);
     writeReport(io, format, results);
-    const count = (severity: string): number => results.reduce((n, r) => n + r.problems.filter((p) => p.severity === severity).length, 0);
+    const count = (severity: string): number =>
+      results.reduce((n, r) => n + r.problems.filter((p) => p.severity === severity).length, 0);
     const errors = count('error');
     if (format === 'text') {
-      io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} information.\n`);
+      io.stderr(
+        `${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} information.\n`,
+      );
     }
     // ADF009: a rule failed, so the file was not fully checked; a clean exit would claim more than was done.
     const incomplete = results.filter((r) => r.problems.some((p) => p.code === 'ADF009')).length;
-    if (incomplete > 0) io.stderr(`${incomplete} file${incomplete === 1 ? ' was' : 's were'} not fully checked (ADF009).\n`);
+    if (incomplete > 0)
+      io.stderr(`${incomplete} file${incomplete === 1 ? ' was' : 's were'} not fully checked (ADF009).\n`);
     return errors > 0 || incomplete > 0 || skipped.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -9,7 +9,10 @@ const PRODUCT_NAMES = new Set(['adf-batch-endpoints', 'adf-batch']);
 export function toolVersion(from: string = __dirname): string {
   for (let folder = from; ; folder = dirname(folder)) {
     try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name && PRODUCT_NAMES.has(manifest.name) && manifest.version) return manifest.version;
     } catch {
       // not here: look one folder up

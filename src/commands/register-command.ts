@@ -18,16 +18,22 @@ let setup: CommandSetup | undefined;
 
 /** Called once at activation, before any command is registered. */
 export function configureCommands(log: ExtensionLog, manifest: unknown): void {
-  const commands = (manifest as { contributes?: { commands?: Array<{ command?: unknown; title?: unknown }> } }).contributes?.commands ?? [];
+  const commands =
+    (manifest as { contributes?: { commands?: Array<{ command?: unknown; title?: unknown }> } }).contributes
+      ?.commands ?? [];
   const titles = new Map<string, string>();
   for (const c of commands) {
-    if (typeof c.command === 'string' && typeof c.title === 'string') titles.set(c.command, c.title.replace(/\.\.\.$/, ''));
+    if (typeof c.command === 'string' && typeof c.title === 'string')
+      titles.set(c.command, c.title.replace(/\.\.\.$/, ''));
   }
   setup = { log, titles };
 }
 
 /** Registers `handler` under `id`; what it returns is what executeCommand returns (undefined after an error). */
-export function registerCommand<A extends unknown[], R>(id: string, handler: (...args: A) => R | Promise<R>): vscode.Disposable {
+export function registerCommand<A extends unknown[], R>(
+  id: string,
+  handler: (...args: A) => R | Promise<R>,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
     const started = Date.now();
     try {
@@ -53,7 +59,11 @@ export async function reportCommandError(id: string, error: unknown): Promise<vo
   setup?.log.error(`command ${id}: ${text}`);
   const title = setup?.titles.get(id);
   const notSignedIn = (error as { name?: unknown } | undefined)?.name === 'AuthenticationRequiredError';
-  const choice = await vscode.window.showErrorMessage(title ? `${title}: ${text}` : text, ...(notSignedIn ? [SIGN_IN] : []), SHOW_LOG);
+  const choice = await vscode.window.showErrorMessage(
+    title ? `${title}: ${text}` : text,
+    ...(notSignedIn ? [SIGN_IN] : []),
+    SHOW_LOG,
+  );
   if (choice === SHOW_LOG) setup?.log.show();
   if (choice === SIGN_IN) await vscode.commands.executeCommand(SIGN_IN_COMMAND);
 }
@@ -61,12 +71,18 @@ export async function reportCommandError(id: string, error: unknown): Promise<vo
 /** The user cancelled (a prompt, a progress notification) or the operation was aborted on purpose. */
 export function isCancellation(error: unknown): boolean {
   const name = (error as { name?: unknown } | undefined)?.name;
-  return error instanceof vscode.CancellationError || name === 'AbortError' || name === 'SignInCancelledError' || name === 'Canceled';
+  return (
+    error instanceof vscode.CancellationError ||
+    name === 'AbortError' ||
+    name === 'SignInCancelledError' ||
+    name === 'Canceled'
+  );
 }
 
 /** The x-ms-request-id (else the correlation id) of the Azure response behind an SDK error. */
 export function requestIdOf(error: unknown): string | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | undefined)?.response?.headers;
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | undefined)
+    ?.response?.headers;
   if (typeof headers?.get !== 'function') return undefined;
   return headers.get('x-ms-request-id') ?? headers.get('x-ms-correlation-request-id') ?? undefined;
 }

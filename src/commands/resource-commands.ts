@@ -23,30 +23,43 @@ type ResourceInfo = WorkspaceInfo | BatchEndpointInfo | BatchDeploymentInfo;
 /** The resource behind a node, when it has one (workspace, endpoint and deployment nodes carry `item`). */
 function resourceOf(node: unknown): ResourceInfo | undefined {
   const item = (node as { item?: { kind?: unknown } } | undefined)?.item;
-  return item && (item.kind === 'workspace' || item.kind === 'endpoint' || item.kind === 'deployment') ? item as ResourceInfo : undefined;
+  return item && (item.kind === 'workspace' || item.kind === 'endpoint' || item.kind === 'deployment')
+    ? (item as ResourceInfo)
+    : undefined;
 }
 
 class PropertiesDocuments implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
 
   show(resource: ResourceInfo): Thenable<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${resource.name}.json`, query: new URLSearchParams({ id: resource.id }).toString() });
+    const uri = vscode.Uri.from({
+      scheme: PROPERTIES_SCHEME,
+      path: `/${resource.name}.json`,
+      query: new URLSearchParams({ id: resource.id }).toString(),
+    });
     this.contents.set(uri.toString(), `${JSON.stringify(resource.raw, null, 2)}\n`);
     return vscode.workspace.openTextDocument(uri).then((doc) => vscode.window.showTextDocument(doc, { preview: true }));
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '// These properties are no longer loaded: use "Show Properties" again.\n';
+    return (
+      this.contents.get(uri.toString()) ?? '// These properties are no longer loaded: use "Show Properties" again.\n'
+    );
   }
 }
 
 export function registerResourceCommands(cloud: () => CloudDefinition | undefined): vscode.Disposable[] {
   const documents = new PropertiesDocuments();
-  const withResource = (id: string, run: (resource: ResourceInfo, cloud: CloudDefinition | undefined) => Promise<unknown>): vscode.Disposable =>
+  const withResource = (
+    id: string,
+    run: (resource: ResourceInfo, cloud: CloudDefinition | undefined) => Promise<unknown>,
+  ): vscode.Disposable =>
     registerCommand(id, async (node?: SidebarNode) => {
       const resource = resourceOf(node);
       if (!resource) {
-        void vscode.window.showInformationMessage('Run this from a workspace, batch endpoint or deployment in the Batch Endpoints view.');
+        void vscode.window.showInformationMessage(
+          'Run this from a workspace, batch endpoint or deployment in the Batch Endpoints view.',
+        );
         return;
       }
       await run(resource, cloud());
@@ -55,7 +68,8 @@ export function registerResourceCommands(cloud: () => CloudDefinition | undefine
   return [
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, documents),
     withResource(RESOURCE_COMMANDS.copyScoringUri, async (resource) => {
-      if (resource.kind !== 'endpoint' || !resource.scoringUri) throw new Error(`${resource.name} has no scoring URI yet.`);
+      if (resource.kind !== 'endpoint' || !resource.scoringUri)
+        throw new Error(`${resource.name} has no scoring URI yet.`);
       await vscode.env.clipboard.writeText(resource.scoringUri);
       void vscode.window.setStatusBarMessage(`Copied the scoring URI of ${resource.name}`, 3000);
     }),
@@ -65,14 +79,21 @@ export function registerResourceCommands(cloud: () => CloudDefinition | undefine
     }),
     withResource(RESOURCE_COMMANDS.openInStudio, async (resource, c) => {
       const current = requireCloud(c);
-      const url = resource.kind === 'workspace' ? studioWorkspaceUrl(current, resource)
-        : resource.kind === 'endpoint' ? studioEndpointUrl(current, resource)
-          : studioEndpointUrl(current, resource.endpoint);
+      const url =
+        resource.kind === 'workspace'
+          ? studioWorkspaceUrl(current, resource)
+          : resource.kind === 'endpoint'
+            ? studioEndpointUrl(current, resource)
+            : studioEndpointUrl(current, resource.endpoint);
       await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     withResource(RESOURCE_COMMANDS.openInPortal, async (resource, c) => {
-      const tenantId = resource.kind === 'workspace' ? resource.tenantId
-        : resource.kind === 'endpoint' ? resource.workspace.tenantId : resource.endpoint.workspace.tenantId;
+      const tenantId =
+        resource.kind === 'workspace'
+          ? resource.tenantId
+          : resource.kind === 'endpoint'
+            ? resource.workspace.tenantId
+            : resource.endpoint.workspace.tenantId;
       await vscode.env.openExternal(vscode.Uri.parse(portalResourceUrl(requireCloud(c), resource.id, tenantId)));
     }),
     withResource(RESOURCE_COMMANDS.showProperties, (resource) => Promise.resolve(documents.show(resource))),

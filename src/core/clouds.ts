@@ -85,7 +85,9 @@ export class CloudConfigurationError extends Error {
  */
 export function customCloud(settings: CustomCloudSettings): CloudDefinition {
   if (typeof settings !== 'object' || settings === null) {
-    throw new CloudConfigurationError('The custom cloud must be an object with resourceManagerEndpoint, authorityHost and mlAudience.');
+    throw new CloudConfigurationError(
+      'The custom cloud must be an object with resourceManagerEndpoint, authorityHost and mlAudience.',
+    );
   }
   const resourceManagerEndpoint = requiredUrl(settings, 'resourceManagerEndpoint');
   const cloud: CloudDefinition = {
@@ -114,7 +116,9 @@ function requiredUrl(settings: CustomCloudSettings, key: keyof CustomCloudSettin
   // Tokens and the service principal's secret go to these hosts: never in clear text, except to this machine
   // (the offline emulator and sandboxes listen on a loopback address).
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new CloudConfigurationError(`The custom cloud's "${key}" must be an https URL (http is allowed only for a loopback address such as 127.0.0.1): ${value}`);
+    throw new CloudConfigurationError(
+      `The custom cloud's "${key}" must be an https URL (http is allowed only for a loopback address such as 127.0.0.1): ${value}`,
+    );
   }
   return withoutTrailingSlash(value.trim());
 }
@@ -122,7 +126,12 @@ function requiredUrl(settings: CustomCloudSettings, key: keyof CustomCloudSettin
 /** localhost, 127.0.0.0/8 and ::1. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -132,5 +141,7 @@ function withoutTrailingSlash(url: string): string {
 /** True when `resource` is the ML audience of a known cloud or of the given extra clouds (slash-insensitive). */
 export function isMlAudience(resource: string, extraClouds: readonly CloudDefinition[] = []): boolean {
   const wanted = withoutTrailingSlash(resource.trim()).toLowerCase();
-  return [...Object.values(AZURE_CLOUDS), ...extraClouds].some((c) => withoutTrailingSlash(c.mlAudience).toLowerCase() === wanted);
+  return [...Object.values(AZURE_CLOUDS), ...extraClouds].some(
+    (c) => withoutTrailingSlash(c.mlAudience).toLowerCase() === wanted,
+  );
 }

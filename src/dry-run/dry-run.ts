@@ -28,7 +28,11 @@ export interface DryRunServices {
   onEnded(cancel: () => void): void;
 }
 
-export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, services: DryRunServices): Promise<DryRunResult | undefined> {
+export async function dryRunPipeline(
+  uri: vscode.Uri,
+  options: DryRunOptions,
+  services: DryRunServices,
+): Promise<DryRunResult | undefined> {
   let pipeline: PipelineDefinition;
   try {
     pipeline = pipelineFromJsonText(await documentText(uri), uri.fsPath);
@@ -37,7 +41,9 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
     return undefined;
   }
   const prompt = options.prompt !== false;
-  const parameters = prompt ? await askForParameters(pipeline.properties.parameters, options.parameters) : options.parameters ?? {};
+  const parameters = prompt
+    ? await askForParameters(pipeline.properties.parameters, options.parameters)
+    : (options.parameters ?? {});
   if (!parameters) return undefined;
   const target = options.target ?? (prompt ? await pickTarget() : 'settings');
   if (!target) return undefined;
@@ -72,7 +78,13 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
   // The view and the listeners exist before the run starts: the first activities start synchronously.
   let cancelRun: () => void = () => undefined;
   const cancel = (): void => cancelRun();
-  const panel = new RunPanel(`Dry run: ${pipeline.name}`, environment.description, cancel, services.extensionUri, services.log);
+  const panel = new RunPanel(
+    `Dry run: ${pipeline.name}`,
+    environment.description,
+    cancel,
+    services.extensionUri,
+    services.log,
+  );
   view.panel = panel;
   for (const message of notices) panel.notice(message);
   const log = services.log;
@@ -102,7 +114,8 @@ export async function dryRunPipeline(uri: vscode.Uri, options: DryRunOptions, se
     async (progress, token) => {
       token.onCancellationRequested(cancel);
       const listener = engine.store.onEvent((event) => {
-        if (event.kind === 'activityRun' && event.run.status === 'InProgress') progress.report({ message: `${event.run.activityName}...` });
+        if (event.kind === 'activityRun' && event.run.status === 'InProgress')
+          progress.report({ message: `${event.run.activityName}...` });
       });
       try {
         return await runCompletion;

@@ -18,7 +18,7 @@ export async function askForParameters(
     const answer = await vscode.window.showInputBox({
       title: `Dry Run Pipeline: parameter ${index + 1} of ${entries.length}`,
       prompt: `${name} (${type})${declaration?.defaultValue !== undefined && !secure ? ' - the default is filled in' : ''}`,
-      value: secure ? given[name] ?? '' : initial ?? '',
+      value: secure ? (given[name] ?? '') : (initial ?? ''),
       password: secure,
       ignoreFocusOut: true,
       validateInput: (text) => validate(text, type, declaration?.defaultValue !== undefined),

@@ -49,7 +49,12 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
 
   context.subscriptions.push(
     { dispose: () => lastPanel?.dispose() },
-    registerCommand(DRY_RUN_COMMAND, whenTrusted('Dry Run (its Web activities send requests)', (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options))),
+    registerCommand(
+      DRY_RUN_COMMAND,
+      whenTrusted('Dry Run (its Web activities send requests)', (uri?: unknown, options?: DryRunOptions) =>
+        run(uri instanceof vscode.Uri ? uri : undefined, options),
+      ),
+    ),
     registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
   );
   return { run: (uri, options) => run(uri, options), cancelAll, lastView: () => lastPanel?.state() };

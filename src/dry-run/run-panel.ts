@@ -70,7 +70,12 @@ export class RunPanel implements vscode.Disposable {
     return {
       title: this.title,
       pipelineStatus: this.pipelineRun?.status ?? 'Queued',
-      rows: runs.map((r) => ({ activityName: r.activityName, activityType: r.activityType, status: r.status, depth: r.parentActivityRunIds?.length ?? 0 })),
+      rows: runs.map((r) => ({
+        activityName: r.activityName,
+        activityType: r.activityType,
+        status: r.status,
+        depth: r.parentActivityRunIds?.length ?? 0,
+      })),
       history: [...this.history],
     };
   }
@@ -115,5 +120,7 @@ function rowView(run: ActivityRunRecord): ActivityRunRowView {
 
 function jsonText(value: unknown): string {
   const text = JSON.stringify(value, null, 2) ?? String(value);
-  return text.length > MAX_JSON_CHARS ? `${text.slice(0, MAX_JSON_CHARS)}\n... (cut at ${MAX_JSON_CHARS} characters)` : text;
+  return text.length > MAX_JSON_CHARS
+    ? `${text.slice(0, MAX_JSON_CHARS)}\n... (cut at ${MAX_JSON_CHARS} characters)`
+    : text;
 }

@@ -7,7 +7,12 @@ import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import { engineTokensOf } from '../azure/engine-tokens';
 import type { LinkedServiceLookup } from '../core/engine/identity-providers';
-import { createRunEnvironment, parseRunTargetSettings, type RunEnvironment, type RunTargetSettings } from '../core/engine/run-target';
+import {
+  createRunEnvironment,
+  parseRunTargetSettings,
+  type RunEnvironment,
+  type RunTargetSettings,
+} from '../core/engine/run-target';
 import { readCloudName, readCustomCloudSettings, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 
@@ -18,14 +23,36 @@ export interface DryRunEnvironment extends RunEnvironment {
 
 export async function pickTarget(): Promise<DryRunTarget | undefined> {
   const items: Array<vscode.QuickPickItem & { target: DryRunTarget | 'file' }> = [
-    { label: `$(cloud) ${readCloudName()}`, description: 'the cloud of the extension settings', detail: 'Web activities call it; tokens come from your sign-in (standing in for managed identities).', target: 'settings' },
-    { label: '$(file) Settings file...', description: 'a JSON file with cloud, customCloud, servicePrincipal', detail: 'The same file `adf-batch run --azure <file>` takes.', target: 'file' },
-    { label: '$(debug-disconnect) Offline', description: 'no Azure sign-in', detail: 'Web activities without authentication still run; authenticated ones fail.', target: 'offline' },
+    {
+      label: `$(cloud) ${readCloudName()}`,
+      description: 'the cloud of the extension settings',
+      detail: 'Web activities call it; tokens come from your sign-in (standing in for managed identities).',
+      target: 'settings',
+    },
+    {
+      label: '$(file) Settings file...',
+      description: 'a JSON file with cloud, customCloud, servicePrincipal',
+      detail: 'The same file `adf-batch run --azure <file>` takes.',
+      target: 'file',
+    },
+    {
+      label: '$(debug-disconnect) Offline',
+      description: 'no Azure sign-in',
+      detail: 'Web activities without authentication still run; authenticated ones fail.',
+      target: 'offline',
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Dry Run Pipeline: where should it run?', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Dry Run Pipeline: where should it run?',
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   if (picked.target !== 'file') return picked.target;
-  const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Dry run settings file' });
+  const files = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { JSON: ['json'] },
+    title: 'Dry run settings file',
+  });
   return files?.[0] ? { settingsFile: files[0].fsPath } : undefined;
 }
 
@@ -42,15 +69,22 @@ export async function createDryRunEnvironment(
     // The cloud of the settings, with the signed-in session standing in for managed identities.
     const settings = settingsFromConfiguration();
     const standIn = await engineTokensOf(access);
-    const description = settings.cloud === 'Custom' ? `Custom cloud ${settings.customCloud?.authorityHost ?? ''}` : settings.cloud;
-    return { ...createRunEnvironment(settings, { ...shared, ...(standIn ? { standIn: standIn.tokens, standInName: standIn.name } : {}) }), description };
+    const description =
+      settings.cloud === 'Custom' ? `Custom cloud ${settings.customCloud?.authorityHost ?? ''}` : settings.cloud;
+    return {
+      ...createRunEnvironment(settings, {
+        ...shared,
+        ...(standIn ? { standIn: standIn.tokens, standInName: standIn.name } : {}),
+      }),
+      description,
+    };
   }
   // A settings file, as `adf-batch run --azure <file>` takes: its service principal's secret from the secret store.
   const path = target.settingsFile;
   const settings = parseRunTargetSettings(JSON.parse(await readFile(path, 'utf8')) as unknown, path);
   const caPem = settings.caCertPath ? await readFile(resolve(dirname(path), settings.caCertPath), 'utf8') : undefined;
   const sp = settings.servicePrincipal;
-  const spSecret = sp ? (await access.secrets.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET : undefined;
+  const spSecret = sp ? ((await access.secrets.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET) : undefined;
   const environment = createRunEnvironment(settings, {
     ...shared,
     ...(caPem ? { caPem } : {}),

@@ -42,7 +42,8 @@ export class PipelineDiagnostics implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length) this.schedule(event.document, typingDebounceMs(this.durations.get(event.document.uri.toString())));
+        if (event.contentChanges.length)
+          this.schedule(event.document, typingDebounceMs(this.durations.get(event.document.uri.toString())));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forgetLive(document.uri)),
     );
@@ -57,10 +58,13 @@ export class PipelineDiagnostics implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs: number): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.validateDocument(document);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.validateDocument(document);
+      }, delayMs),
+    );
   }
 
   /** Validates the current text of an open document and publishes the result, unless a newer one exists. */
@@ -84,7 +88,10 @@ export class PipelineDiagnostics implements vscode.Disposable {
     this.durations.set(key, performance.now() - started);
     if (!this.gate.accept(this.instanceKey(document), version)) return;
     this.live.set(key, { document, version, problems });
-    this.collection.set(document.uri, this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)));
+    this.collection.set(
+      document.uri,
+      this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)),
+    );
   }
 
   /**
@@ -112,10 +119,13 @@ export class PipelineDiagnostics implements vscode.Disposable {
     if (this.isOpen(uri)) return undefined;
     const problems = validate(text, validateOptions(readValidationSettings(uri)));
     const index = new LineIndex(text);
-    this.collection.set(uri, this.toDiagnostics(uri, problems, (offset) => {
-      const p = index.positionAt(offset);
-      return new vscode.Position(p.line, p.character);
-    }));
+    this.collection.set(
+      uri,
+      this.toDiagnostics(uri, problems, (offset) => {
+        const p = index.positionAt(offset);
+        return new vscode.Position(p.line, p.character);
+      }),
+    );
     return problems;
   }
 
@@ -150,15 +160,25 @@ export class PipelineDiagnostics implements vscode.Disposable {
     return key;
   }
 
-  private toDiagnostics(uri: vscode.Uri, problems: readonly Problem[], positionAt: (offset: number) => vscode.Position): vscode.Diagnostic[] {
-    const range = (r: Problem['range']): vscode.Range => new vscode.Range(positionAt(r.start), positionAt(Math.max(r.start, r.end)));
+  private toDiagnostics(
+    uri: vscode.Uri,
+    problems: readonly Problem[],
+    positionAt: (offset: number) => vscode.Position,
+  ): vscode.Diagnostic[] {
+    const range = (r: Problem['range']): vscode.Range =>
+      new vscode.Range(positionAt(r.start), positionAt(Math.max(r.start, r.end)));
     return problems.map((problem) => {
-      const diagnostic = new vscode.Diagnostic(range(problem.range), problem.message, SEVERITY[problem.severity] ?? vscode.DiagnosticSeverity.Warning);
+      const diagnostic = new vscode.Diagnostic(
+        range(problem.range),
+        problem.message,
+        SEVERITY[problem.severity] ?? vscode.DiagnosticSeverity.Warning,
+      );
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = this.links.code(problem.code);
       if (problem.related?.length) {
         diagnostic.relatedInformation = problem.related.map(
-          (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(related.range)), related.message),
+          (related) =>
+            new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(related.range)), related.message),
         );
       }
       return diagnostic;

@@ -1,7 +1,12 @@
 // Which documents and files are ADF pipeline files: ADF git-integration `pipeline/` folders, any JSON whose
 // root has properties.activities, ARM templates with pipeline resources, and the user's extra globs.
 import * as vscode from 'vscode';
-import { classifyPipelineFile, factoryRootOf, isFactoryRootListing, type PipelineFileReason } from '../core/editor-support/document-kind';
+import {
+  classifyPipelineFile,
+  factoryRootOf,
+  isFactoryRootListing,
+  type PipelineFileReason,
+} from '../core/editor-support/document-kind';
 import { readValidationSettings } from './validation-settings';
 
 /** Documents of these schemes are validated; others (git:, output:, ...) are views of something else. */

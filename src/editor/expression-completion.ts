@@ -2,7 +2,12 @@
 // for variables('...') and the activities that run before this one for activity('...').
 import * as vscode from 'vscode';
 import { expressionCursorAt, type ExpressionCursor } from '../core/editor-support/expression-cursor';
-import { expressionFunctions, functionSnippet, PIPELINE_PROPERTIES, quoteForExpression } from '../core/editor-support/expression-help';
+import {
+  expressionFunctions,
+  functionSnippet,
+  PIPELINE_PROPERTIES,
+  quoteForExpression,
+} from '../core/editor-support/expression-help';
 import { pipelineScopeAt, type PipelineScope } from '../core/editor-support/pipeline-scope';
 import { stringAtOffset } from '../core/editor-support/string-at-offset';
 import { JSON_DOCUMENTS, type PipelineDocumentSelector } from './document-selector';
@@ -13,7 +18,10 @@ export const EXPRESSION_TRIGGER_CHARACTERS = ['@', '.', '(', "'", '{', ','];
 export class ExpressionCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly selector: PipelineDocumentSelector) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionItem[] | undefined> {
     if (!(await this.selector.isPipelineDocument(document))) return undefined;
     const offset = document.offsetAt(position);
     const root = documentTree(document);
@@ -34,14 +42,18 @@ export class ExpressionCompletionProvider implements vscode.CompletionItemProvid
     switch (cursor.kind) {
       case 'function':
         return expressionFunctions().map((info, index) => {
-          const item = new vscode.CompletionItem({ label: info.name, description: info.category }, vscode.CompletionItemKind.Function);
+          const item = new vscode.CompletionItem(
+            { label: info.name, description: info.category },
+            vscode.CompletionItemKind.Function,
+          );
           item.detail = info.signature;
           item.documentation = new vscode.MarkdownString(info.description);
           item.insertText = new vscode.SnippetString(jsonEscape(functionSnippet(info)));
           item.filterText = info.name;
           // System functions first: pipeline(), activity(), variables() start most expressions.
           item.sortText = `${info.category === 'system' ? '0' : '1'}${String(index).padStart(3, '0')}`;
-          if (info.maxArgs !== 0) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest arguments' };
+          if (info.maxArgs !== 0)
+            item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest arguments' };
           return item;
         });
       case 'pipelineProperty':
@@ -52,22 +64,32 @@ export class ExpressionCompletionProvider implements vscode.CompletionItemProvid
         });
       case 'parameter':
         return (scope?.parameters ?? []).map((p) => {
-          const item = new vscode.CompletionItem({ label: p.name, description: p.type }, vscode.CompletionItemKind.Variable);
+          const item = new vscode.CompletionItem(
+            { label: p.name, description: p.type },
+            vscode.CompletionItemKind.Variable,
+          );
           item.detail = `parameter: ${p.type ?? 'no type'}`;
-          if (p.hasDefault) item.documentation = new vscode.MarkdownString(`default: \`${JSON.stringify(p.defaultValue)}\``);
+          if (p.hasDefault)
+            item.documentation = new vscode.MarkdownString(`default: \`${JSON.stringify(p.defaultValue)}\``);
           item.insertText = jsonEscape(p.name);
           return item;
         });
       case 'variable':
         return (scope?.variables ?? []).map((v) => {
-          const item = new vscode.CompletionItem({ label: v.name, description: v.type }, vscode.CompletionItemKind.Variable);
+          const item = new vscode.CompletionItem(
+            { label: v.name, description: v.type },
+            vscode.CompletionItemKind.Variable,
+          );
           item.detail = `variable: ${v.type ?? 'no type'}`;
           item.insertText = jsonEscape(quoteForExpression(v.name));
           return item;
         });
       case 'activity':
         return (scope?.readableActivities ?? []).map((a) => {
-          const item = new vscode.CompletionItem({ label: a.name, description: a.type }, vscode.CompletionItemKind.Reference);
+          const item = new vscode.CompletionItem(
+            { label: a.name, description: a.type },
+            vscode.CompletionItemKind.Reference,
+          );
           item.detail = `activity: ${a.type ?? 'no type'} (runs before this one)`;
           item.insertText = jsonEscape(quoteForExpression(a.name));
           return item;
@@ -84,5 +106,9 @@ function jsonEscape(text: string): string {
 }
 
 export function registerExpressionCompletion(selector: PipelineDocumentSelector): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(JSON_DOCUMENTS, new ExpressionCompletionProvider(selector), ...EXPRESSION_TRIGGER_CHARACTERS);
+  return vscode.languages.registerCompletionItemProvider(
+    JSON_DOCUMENTS,
+    new ExpressionCompletionProvider(selector),
+    ...EXPRESSION_TRIGGER_CHARACTERS,
+  );
 }

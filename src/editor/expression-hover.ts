@@ -25,12 +25,19 @@ export class ExpressionHoverProvider implements vscode.HoverProvider {
     if (!s) return undefined;
     const target = expressionTargetAt(s.value, s.toValueIndex(offset));
     if (!target) return undefined;
-    const range = new vscode.Range(document.positionAt(s.toFileOffset(target.span.start)), document.positionAt(s.toFileOffset(target.span.end)));
+    const range = new vscode.Range(
+      document.positionAt(s.toFileOffset(target.span.start)),
+      document.positionAt(s.toFileOffset(target.span.end)),
+    );
     const markdown = this.markdown(target, root, offset);
     return markdown === undefined ? undefined : new vscode.Hover(new vscode.MarkdownString(markdown), range);
   }
 
-  private markdown(target: NonNullable<ReturnType<typeof expressionTargetAt>>, root: ReturnType<typeof documentTree>, offset: number): string | undefined {
+  private markdown(
+    target: NonNullable<ReturnType<typeof expressionTargetAt>>,
+    root: ReturnType<typeof documentTree>,
+    offset: number,
+  ): string | undefined {
     switch (target.kind) {
       case 'function':
         return functionHoverMarkdown(target.info);
@@ -45,11 +52,16 @@ export class ExpressionHoverProvider implements vscode.HoverProvider {
         if (target.kind === 'activity') {
           const activity = scope.allActivities.find((a) => a.name.toLowerCase() === lower);
           if (!activity) return undeclaredHoverMarkdown('activity', target.name);
-          return activityHoverMarkdown(activity, scope.readableActivities.some((a) => a.node === activity.node));
+          return activityHoverMarkdown(
+            activity,
+            scope.readableActivities.some((a) => a.node === activity.node),
+          );
         }
         const declarations = target.kind === 'parameter' ? scope.parameters : scope.variables;
         const declaration = declarations.find((d) => d.name.toLowerCase() === lower);
-        return declaration ? declarationHoverMarkdown(target.kind, declaration) : undeclaredHoverMarkdown(target.kind, target.name);
+        return declaration
+          ? declarationHoverMarkdown(target.kind, declaration)
+          : undeclaredHoverMarkdown(target.kind, target.name);
       }
     }
   }

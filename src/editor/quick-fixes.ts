@@ -7,7 +7,9 @@ import { DIAGNOSTIC_SOURCE, type PipelineDiagnostics } from './diagnostics';
 import { JSON_DOCUMENTS } from './document-selector';
 
 export class PipelineQuickFixes implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly diagnostics: PipelineDiagnostics) {}
 
@@ -32,7 +34,11 @@ export class PipelineQuickFixes implements vscode.CodeActionProvider {
         action.isPreferred = fix.preferred;
         action.edit = new vscode.WorkspaceEdit();
         for (const edit of fix.edits) {
-          action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.range.start), document.positionAt(edit.range.end)), edit.newText);
+          action.edit.replace(
+            document.uri,
+            new vscode.Range(document.positionAt(edit.range.start), document.positionAt(edit.range.end)),
+            edit.newText,
+          );
         }
         actions.push(action);
       }
@@ -42,5 +48,9 @@ export class PipelineQuickFixes implements vscode.CodeActionProvider {
 }
 
 export function registerQuickFixes(diagnostics: PipelineDiagnostics): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PipelineQuickFixes(diagnostics), PipelineQuickFixes.metadata);
+  return vscode.languages.registerCodeActionsProvider(
+    JSON_DOCUMENTS,
+    new PipelineQuickFixes(diagnostics),
+    PipelineQuickFixes.metadata,
+  );
 }

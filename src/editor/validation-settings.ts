@@ -19,7 +19,10 @@ export function readValidationSettings(scope?: vscode.ConfigurationScope): Valid
   return {
     enabled: config.get<boolean>('enabled') !== false,
     include: Array.isArray(include) ? include.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
-    activityLimit: typeof limit === 'number' && Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : DEFAULT_LIMITS.maxActivities,
+    activityLimit:
+      typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
+        ? Math.floor(limit)
+        : DEFAULT_LIMITS.maxActivities,
   };
 }
 

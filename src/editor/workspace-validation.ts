@@ -42,16 +42,20 @@ export class WorkspaceValidation implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions.push(
       watcher,
-      watcher.onDidCreate((uri) => (isCandidate(uri) ? this.onFileChanged(uri, true) : void this.onMaybeFolderCreated(uri))),
+      watcher.onDidCreate((uri) =>
+        isCandidate(uri) ? this.onFileChanged(uri, true) : void this.onMaybeFolderCreated(uri),
+      ),
       watcher.onDidChange((uri) => isCandidate(uri) && this.onFileChanged(uri, false)),
       watcher.onDidDelete((uri) => !isExcluded(uri) && this.onFileDeleted(uri)),
       vscode.workspace.onDidCloseTextDocument((document) => void this.onDocumentClosed(document.uri)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.onFileDeleted(uri))),
-      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => {
-        this.onFileDeleted(oldUri);
-        if (isCandidate(newUri)) this.onFileChanged(newUri, true);
-        else void this.onMaybeFolderCreated(newUri);
-      })),
+      vscode.workspace.onDidRenameFiles((event) =>
+        event.files.forEach(({ oldUri, newUri }) => {
+          this.onFileDeleted(oldUri);
+          if (isCandidate(newUri)) this.onFileChanged(newUri, true);
+          else void this.onMaybeFolderCreated(newUri);
+        }),
+      ),
     );
   }
 
@@ -62,9 +66,10 @@ export class WorkspaceValidation implements vscode.Disposable {
       (progress, token) => this.scan(token, reporter(progress)),
     );
     const counts = `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info`;
-    const message = summary.files === 0
-      ? 'No ADF pipeline files found in the workspace.'
-      : `${summary.cancelled ? 'Validation cancelled after' : 'Validated'} ${summary.files} pipeline file(s): ${counts}.`;
+    const message =
+      summary.files === 0
+        ? 'No ADF pipeline files found in the workspace.'
+        : `${summary.cancelled ? 'Validation cancelled after' : 'Validated'} ${summary.files} pipeline file(s): ${counts}.`;
     void vscode.window.setStatusBarMessage(message, 10_000);
     return summary;
   }
@@ -84,7 +89,11 @@ export class WorkspaceValidation implements vscode.Disposable {
     const timer = setTimeout(() => {
       if (finished) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Validating ADF pipelines in the background', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Validating ADF pipelines in the background',
+          cancellable: true,
+        },
         (progress, token) => {
           token.onCancellationRequested(() => source.cancel());
           report = reporter(progress);
@@ -116,10 +125,15 @@ export class WorkspaceValidation implements vscode.Disposable {
     return done;
   }
 
-  private async scanFiles(token: vscode.CancellationToken, progress: ProgressSink): Promise<WorkspaceValidationSummary> {
+  private async scanFiles(
+    token: vscode.CancellationToken,
+    progress: ProgressSink,
+  ): Promise<WorkspaceValidationSummary> {
     const counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
     if (!this.selector.isEnabled()) return { ...counts, cancelled: false };
-    const candidates = (await vscode.workspace.findFiles(CANDIDATES, EXCLUDED, undefined, token)).sort((a, b) => a.path.localeCompare(b.path));
+    const candidates = (await vscode.workspace.findFiles(CANDIDATES, EXCLUDED, undefined, token)).sort((a, b) =>
+      a.path.localeCompare(b.path),
+    );
     const found = new Set<string>();
     for (let i = 0; i < candidates.length; i++) {
       if (token.isCancellationRequested) return { ...counts, cancelled: true };
@@ -244,7 +258,10 @@ function reporter(progress: vscode.Progress<{ message?: string; increment?: numb
   let reported = 0;
   return (done, total, file) => {
     const percent = total ? Math.floor((done / total) * 100) : 100;
-    progress.report({ increment: percent - reported, message: file ? `${done + 1}/${total} ${vscode.workspace.asRelativePath(file)}` : undefined });
+    progress.report({
+      increment: percent - reported,
+      message: file ? `${done + 1}/${total} ${vscode.workspace.asRelativePath(file)}` : undefined,
+    });
     reported = percent;
   };
 }

@@ -7,7 +7,10 @@ import type { SidebarNode } from './sidebar-node';
 export class DeploymentNode implements SidebarNode {
   readonly id: string;
 
-  constructor(readonly parent: SidebarNode, public item: BatchDeploymentInfo) {
+  constructor(
+    readonly parent: SidebarNode,
+    public item: BatchDeploymentInfo,
+  ) {
     this.id = item.id ? item.id.toLowerCase() : `${parent.id}/deployments/${item.name.toLowerCase()}`;
   }
 
@@ -27,17 +30,22 @@ export class DeploymentNode implements SidebarNode {
       `Provisioning state: ${d.provisioningState ?? 'unknown'}`,
       `Model: ${d.model ?? 'unknown'}`,
       d.compute ? `Compute: ${d.compute}` : undefined,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     return item;
   }
 }
 
 /** "default · Succeeded · model iris:3" (the first part only on the default deployment). */
 export function deploymentDescription(d: BatchDeploymentInfo): string {
-  return [d.isDefault ? 'default' : undefined, d.provisioningState, d.model ? `model ${d.model}` : undefined].filter(Boolean).join(' · ');
+  return [d.isDefault ? 'default' : undefined, d.provisioningState, d.model ? `model ${d.model}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function deploymentIcon(d: BatchDeploymentInfo): vscode.ThemeIcon {
-  if (d.provisioningState === 'Failed') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (d.provisioningState === 'Failed')
+    return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   return new vscode.ThemeIcon(d.isDefault ? 'star-full' : 'package');
 }

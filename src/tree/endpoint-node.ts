@@ -13,12 +13,17 @@ import { ListParentNode } from './list-parent-node';
 import { emptyNode, openUrlCommand } from './message-node';
 import type { SidebarNode, SidebarTree } from './sidebar-node';
 
-const CREATE_DEPLOYMENT_DOCS = 'https://learn.microsoft.com/azure/machine-learning/how-to-use-batch-model-deployments#create-a-batch-deployment';
+const CREATE_DEPLOYMENT_DOCS =
+  'https://learn.microsoft.com/azure/machine-learning/how-to-use-batch-model-deployments#create-a-batch-deployment';
 
 export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
   readonly id: string;
 
-  constructor(tree: SidebarTree, parent: SidebarNode, public item: BatchEndpointInfo) {
+  constructor(
+    tree: SidebarTree,
+    parent: SidebarNode,
+    public item: BatchEndpointInfo,
+  ) {
     super(tree, parent);
     this.id = item.id.toLowerCase();
   }
@@ -40,7 +45,12 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
   }
 
   protected emptyState(): SidebarNode {
-    return emptyNode(this, 'No deployments in this endpoint', 'How to add one', openUrlCommand('Create a batch deployment', CREATE_DEPLOYMENT_DOCS));
+    return emptyNode(
+      this,
+      'No deployments in this endpoint',
+      'How to add one',
+      openUrlCommand('Create a batch deployment', CREATE_DEPLOYMENT_DOCS),
+    );
   }
 
   invalidate(): void {
@@ -51,9 +61,10 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
     const ep = this.item;
     const item = new vscode.TreeItem(ep.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = endpointDescription(ep);
-    item.iconPath = ep.defaultDeployment && !isKeyAuth(ep)
-      ? new vscode.ThemeIcon('rocket')
-      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath =
+      ep.defaultDeployment && !isKeyAuth(ep)
+        ? new vscode.ThemeIcon('rocket')
+        : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     item.tooltip = endpointTooltip(ep);
     return item;
   }
@@ -77,11 +88,15 @@ function endpointTooltip(ep: BatchEndpointInfo): vscode.MarkdownString {
   md.appendMarkdown(`Scoring URI: \`${ep.scoringUri ?? 'not available yet'}\`\n\n`);
   md.appendMarkdown(`Auth mode: ${escape(ep.authMode ?? 'unknown')}\n\n`);
   if (isKeyAuth(ep)) {
-    md.appendMarkdown('$(warning) Key auth: Azure Data Factory\'s Web activity authenticates with Entra tokens (managed identity or service principal) and cannot call a key-only endpoint. Switch the endpoint\'s auth mode to `AADToken`.\n\n');
+    md.appendMarkdown(
+      "$(warning) Key auth: Azure Data Factory's Web activity authenticates with Entra tokens (managed identity or service principal) and cannot call a key-only endpoint. Switch the endpoint's auth mode to `AADToken`.\n\n",
+    );
   }
-  md.appendMarkdown(ep.defaultDeployment
-    ? `Default deployment: ${escape(ep.defaultDeployment)}\n\n`
-    : '$(warning) No default deployment: calls must name a deployment (header `azureml-model-deployment`).\n\n');
+  md.appendMarkdown(
+    ep.defaultDeployment
+      ? `Default deployment: ${escape(ep.defaultDeployment)}\n\n`
+      : '$(warning) No default deployment: calls must name a deployment (header `azureml-model-deployment`).\n\n',
+  );
   if (ep.provisioningState) md.appendMarkdown(`Provisioning state: ${escape(ep.provisioningState)}\n\n`);
   if (ep.description) md.appendText(ep.description);
   return md;

@@ -11,7 +11,11 @@ export class ErrorNode implements SidebarNode {
   readonly contextValue = CONTEXT.error;
   readonly id: string;
 
-  constructor(readonly parent: LoadingParent | undefined, readonly error: AzureErrorInfo, idPrefix = parent?.id ?? 'root') {
+  constructor(
+    readonly parent: LoadingParent | undefined,
+    readonly error: AzureErrorInfo,
+    idPrefix = parent?.id ?? 'root',
+  ) {
     this.id = `${idPrefix}#error`;
   }
 

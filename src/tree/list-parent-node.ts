@@ -15,7 +15,10 @@ export abstract class ListParentNode<T extends { id: string }> implements Loadin
   private children = new Map<string, SidebarNode & { item: T }>();
   private loadMoreNode: LoadMoreNode | undefined;
 
-  constructor(protected readonly tree: SidebarTree, readonly parent: SidebarNode | undefined) {}
+  constructor(
+    protected readonly tree: SidebarTree,
+    readonly parent: SidebarNode | undefined,
+  ) {}
 
   /** The cache key of this node's children in the ResourceLoader. */
   protected abstract loaderKey(): string;

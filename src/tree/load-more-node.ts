@@ -15,7 +15,10 @@ export class LoadMoreNode implements SidebarNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.loading ? 'Loading more...' : 'Load more...', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      this.loading ? 'Loading more...' : 'Load more...',
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.contextValue = this.contextValue;
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');

@@ -41,7 +41,9 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     if (node) return node.getChildren ? node.getChildren() : [];
     // Restricted Mode: no sign-in, no Azure request; the welcome view says why (package.json viewsWelcome).
     if (!isWorkspaceTrusted()) return [];
-    this.rootLoad ??= this.loadRoot().finally(() => { this.rootLoad = undefined; });
+    this.rootLoad ??= this.loadRoot().finally(() => {
+      this.rootLoad = undefined;
+    });
     return this.rootLoad;
   }
 
@@ -115,11 +117,17 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   private async loadRoot(): Promise<SidebarNode[]> {
     const status = await this.sessions.current();
     if (status.state === 'error') {
-      return [new MessageNode('root#problem', undefined, status.error ?? 'Sign-in failed.', {
-        icon: 'warning',
-        tooltip: status.error,
-        command: { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['adfBatchEndpoints'] },
-      })];
+      return [
+        new MessageNode('root#problem', undefined, status.error ?? 'Sign-in failed.', {
+          icon: 'warning',
+          tooltip: status.error,
+          command: {
+            title: 'Open Settings',
+            command: 'workbench.action.openSettings',
+            arguments: ['adfBatchEndpoints'],
+          },
+        }),
+      ];
     }
     // Signed out: no rows, so the view shows its welcome content with the sign-in choices.
     if (status.state !== 'signedIn' || !status.session) return [];
@@ -129,7 +137,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       this.currentLoader = undefined;
     }
     // Settings may change between the event and this reload: a loader always matches them.
-    if (this.currentLoader && this.loaderSettings !== `${readPageSize()}/${readConcurrency()}`) this.currentLoader = undefined;
+    if (this.currentLoader && this.loaderSettings !== `${readPageSize()}/${readConcurrency()}`)
+      this.currentLoader = undefined;
     let all: SubscriptionRef[];
     try {
       all = await this.sessions.getSubscriptions();
@@ -137,19 +146,23 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       return [new ErrorNode(undefined, describeAzureError(error), 'root')];
     }
     if (all.length === 0) {
-      return [new MessageNode('root#noSubscriptions', undefined, 'No subscriptions found for this sign-in', {
-        description: 'Sign in to another tenant',
-        icon: 'info',
-        command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant' },
-      })];
+      return [
+        new MessageNode('root#noSubscriptions', undefined, 'No subscriptions found for this sign-in', {
+          description: 'Sign in to another tenant',
+          icon: 'info',
+          command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant' },
+        }),
+      ];
     }
     const shown = filterSubscriptions(all, this.sessions.selection());
     if (shown.length === 0) {
-      return [new MessageNode('root#noneSelected', undefined, 'No subscriptions selected', {
-        description: 'Select Subscriptions...',
-        icon: 'filter',
-        command: { title: 'Select Subscriptions...', command: 'adfBatchEndpoints.selectSubscriptions' },
-      })];
+      return [
+        new MessageNode('root#noneSelected', undefined, 'No subscriptions selected', {
+          description: 'Select Subscriptions...',
+          icon: 'filter',
+          command: { title: 'Select Subscriptions...', command: 'adfBatchEndpoints.selectSubscriptions' },
+        }),
+      ];
     }
     const previous = this.subscriptionNodes;
     this.subscriptionNodes = new Map();
@@ -160,7 +173,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       this.subscriptionNodes.set(key, node);
       return node;
     });
-    return [...subscriptions, ...await this.tenantsNeedingSignIn(status.session)];
+    return [...subscriptions, ...(await this.tenantsNeedingSignIn(status.session))];
   }
 
   /** A row per tenant of the account that refused a silent sign-in (consent, MFA): it signs in to that tenant. */
@@ -172,12 +185,21 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     } catch {
       return []; // the subscriptions loaded; a tenant list that fails now only loses the hint
     }
-    return tenants.filter((t) => !t.signedIn).map((t) => new MessageNode(`root#tenant:${t.tenantId}`, undefined, `Sign in to tenant ${t.displayName ?? t.tenantId}`, {
-      description: 'needs your consent',
-      icon: 'sign-in',
-      tooltip: `Your account is a member of ${t.displayName ?? t.tenantId} (${t.tenantId}), which asks you to sign in again before its subscriptions show.`,
-      command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant', arguments: [t.tenantId] },
-    }));
+    return tenants
+      .filter((t) => !t.signedIn)
+      .map(
+        (t) =>
+          new MessageNode(`root#tenant:${t.tenantId}`, undefined, `Sign in to tenant ${t.displayName ?? t.tenantId}`, {
+            description: 'needs your consent',
+            icon: 'sign-in',
+            tooltip: `Your account is a member of ${t.displayName ?? t.tenantId} (${t.tenantId}), which asks you to sign in again before its subscriptions show.`,
+            command: {
+              title: 'Sign In to Another Tenant...',
+              command: 'adfBatchEndpoints.signInToTenant',
+              arguments: [t.tenantId],
+            },
+          }),
+      );
   }
 }
 

@@ -15,7 +15,10 @@ export class SubscriptionNode extends ListParentNode<WorkspaceInfo> {
   readonly contextValue = CONTEXT.subscription;
   readonly id: string;
 
-  constructor(tree: SidebarTree, public subscription: SubscriptionRef) {
+  constructor(
+    tree: SidebarTree,
+    public subscription: SubscriptionRef,
+  ) {
     super(tree, undefined);
     this.id = `subscription:${subscription.tenantId}/${subscription.subscriptionId}`.toLowerCase();
   }
@@ -33,7 +36,12 @@ export class SubscriptionNode extends ListParentNode<WorkspaceInfo> {
   }
 
   protected emptyState(): SidebarNode {
-    return emptyNode(this, 'No Azure ML workspaces in this subscription', 'How to create one', openUrlCommand('Create a workspace', CREATE_WORKSPACE_DOCS));
+    return emptyNode(
+      this,
+      'No Azure ML workspaces in this subscription',
+      'How to create one',
+      openUrlCommand('Create a workspace', CREATE_WORKSPACE_DOCS),
+    );
   }
 
   invalidate(): void {

@@ -16,7 +16,9 @@ export const TREE_COMMANDS = {
 export function registerTreeCommands(tree: SidebarTreeProvider): vscode.Disposable[] {
   return [
     registerCommand(TREE_COMMANDS.refresh, () => tree.refresh()),
-    registerCommand(TREE_COMMANDS.refreshNode, (node?: SidebarNode) => node ? tree.refreshNode(node) : tree.refresh()),
+    registerCommand(TREE_COMMANDS.refreshNode, (node?: SidebarNode) =>
+      node ? tree.refreshNode(node) : tree.refresh(),
+    ),
     registerCommand(TREE_COMMANDS.retry, async (node?: ErrorNode) => {
       if (node?.parent) await node.parent.retry();
       else tree.refresh();

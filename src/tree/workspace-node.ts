@@ -14,7 +14,11 @@ export class WorkspaceNode extends ListParentNode<BatchEndpointInfo> {
   readonly contextValue = CONTEXT.workspace;
   readonly id: string;
 
-  constructor(tree: SidebarTree, parent: SidebarNode, public item: WorkspaceInfo) {
+  constructor(
+    tree: SidebarTree,
+    parent: SidebarNode,
+    public item: WorkspaceInfo,
+  ) {
     super(tree, parent);
     this.id = item.id.toLowerCase();
   }
@@ -32,7 +36,12 @@ export class WorkspaceNode extends ListParentNode<BatchEndpointInfo> {
   }
 
   protected emptyState(): SidebarNode {
-    return emptyNode(this, 'No batch endpoints in this workspace', 'How to create one', openUrlCommand('Create a batch endpoint', CREATE_BATCH_ENDPOINT_DOCS));
+    return emptyNode(
+      this,
+      'No batch endpoints in this workspace',
+      'How to create one',
+      openUrlCommand('Create a batch endpoint', CREATE_BATCH_ENDPOINT_DOCS),
+    );
   }
 
   invalidate(): void {

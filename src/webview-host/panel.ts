@@ -43,14 +43,23 @@ export class WebviewHost<P extends { ready: unknown }, S> implements vscode.Disp
   webviewReady = false;
   readonly onDidClose = this.closed.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly options: PanelOptions<P, S>) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly options: PanelOptions<P, S>,
+  ) {
     const webview = panel.webview;
     const { extensionUri } = options;
-    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: resourceRoots(extensionUri, options.style !== undefined) };
+    webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: resourceRoots(extensionUri, options.style !== undefined),
+    };
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', options.script)).toString(),
-      ...(options.style ? { styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', options.style)).toString() } : {}),
+      ...(options.style
+        ? { styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', options.style)).toString() }
+        : {}),
       title: options.title,
       ...(options.loadingText ? { loadingText: options.loadingText } : {}),
     });
@@ -66,7 +75,13 @@ export class WebviewHost<P extends { ready: unknown }, S> implements vscode.Disp
 
   /** Validates and handles a message as if the webview had sent it (tests use this too); returns the reply. */
   route(raw: unknown): Promise<ReplyMessage | undefined> {
-    return routeRequest(raw, { checks: this.options.checks, handle: this.options.handle, log: this.options.log, source: this.options.source, beforeReply: () => this.flushState() });
+    return routeRequest(raw, {
+      checks: this.options.checks,
+      handle: this.options.handle,
+      log: this.options.log,
+      source: this.options.source,
+      beforeReply: () => this.flushState(),
+    });
   }
 
   /** The feature's state changed: post it once the current task is done. */
@@ -104,7 +119,9 @@ export class WebviewHost<P extends { ready: unknown }, S> implements vscode.Disp
     if (this.disposed) return;
     this.posted.push(message);
     if (this.posted.length > POSTED_KEPT) this.posted.splice(0, this.posted.length - POSTED_KEPT);
-    void Promise.resolve(this.panel.webview.postMessage(message)).catch((error: unknown) => this.options.log.warn(`Could not update ${this.options.source}: ${String(error)}`));
+    void Promise.resolve(this.panel.webview.postMessage(message)).catch((error: unknown) =>
+      this.options.log.warn(`Could not update ${this.options.source}: ${String(error)}`),
+    );
   }
 }
 
@@ -114,7 +131,12 @@ export function createPanel<P extends { ready: unknown }, S>(options: PanelOptio
     options.viewType,
     options.title,
     { viewColumn: options.column ?? vscode.ViewColumn.Active, preserveFocus: options.preserveFocus ?? false },
-    { enableScripts: true, enableCommandUris: false, retainContextWhenHidden: true, localResourceRoots: resourceRoots(options.extensionUri, options.style !== undefined) },
+    {
+      enableScripts: true,
+      enableCommandUris: false,
+      retainContextWhenHidden: true,
+      localResourceRoots: resourceRoots(options.extensionUri, options.style !== undefined),
+    },
   );
   if (options.iconPath) panel.iconPath = options.iconPath;
   return new WebviewHost(panel, options);

@@ -4,7 +4,9 @@
 // passes validateRequest before the extension acts on it. Imported by both sides: no `vscode`, no DOM.
 import { InvalidMessage, integer, oneOf, plainObject, type Check } from './checks';
 
-export type RequestOf<P> = { [M in keyof P & string]: { type: 'request'; id: number; method: M; params: P[M] } }[keyof P & string];
+export type RequestOf<P> = {
+  [M in keyof P & string]: { type: 'request'; id: number; method: M; params: P[M] };
+}[keyof P & string];
 
 export type ParamChecks<P> = { [M in keyof P]: Check<P[M]> };
 

@@ -8,9 +8,13 @@ export class BackgroundWork {
   constructor(private readonly log: WizardLog) {}
 
   track(work: Promise<unknown>): void {
-    const tracked = work.catch((error: unknown) => {
-      this.log.error(`Unexpected wizard failure: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }).finally(() => this.pending.delete(tracked));
+    const tracked = work
+      .catch((error: unknown) => {
+        this.log.error(
+          `Unexpected wizard failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      })
+      .finally(() => this.pending.delete(tracked));
     this.pending.add(tracked);
   }
 

@@ -1,8 +1,26 @@
 // The checks each step shows, computed from the form and the facts read from Azure so far.
-import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, PreflightCheck, RoleAssignmentFacts } from '../core/preflight';
+import type {
+  CredentialFacts,
+  DatastoreFacts,
+  LinkedServiceFacts,
+  PreflightCheck,
+  RoleAssignmentFacts,
+} from '../core/preflight';
 import {
-  checkEndpoint, checkFactoryIdentity, checkGitMode, checkKeyVaultSecret, checkUserAssignedCredential, checkWorkspaceRole,
-  describeGitMode, explainSecureStringParameter, fail, info, inputTypeHint, pass, secretNameProblem, warn,
+  checkEndpoint,
+  checkFactoryIdentity,
+  checkGitMode,
+  checkKeyVaultSecret,
+  checkUserAssignedCredential,
+  checkWorkspaceRole,
+  describeGitMode,
+  explainSecureStringParameter,
+  fail,
+  info,
+  inputTypeHint,
+  pass,
+  secretNameProblem,
+  warn,
 } from '../core/preflight';
 import type { DeploymentFacts, FactoryInfo } from '../core/publish/factory-reads';
 import type { CheckView, WizardForm } from './protocol';
@@ -22,23 +40,30 @@ export interface WizardFacts {
 }
 
 export function chosenFactory(form: WizardForm, facts: WizardFacts): FactoryInfo | undefined {
-  return form.targetKind === 'factory' ? facts.factories?.find((f) => f.id.toLowerCase() === form.factoryId.toLowerCase()) : undefined;
+  return form.targetKind === 'factory'
+    ? facts.factories?.find((f) => f.id.toLowerCase() === form.factoryId.toLowerCase())
+    : undefined;
 }
 
 /** The identity whose role on the workspace matters, when the wizard can know it. */
 export function principalInUse(form: WizardForm, facts: WizardFacts): { principalId: string; who: string } | undefined {
   const factory = chosenFactory(form, facts);
   if (!factory) return undefined;
-  if (form.authKind === 'mi' && factory.identityPrincipalId) return { principalId: factory.identityPrincipalId, who: `The managed identity of Data Factory ${factory.name}` };
+  if (form.authKind === 'mi' && factory.identityPrincipalId)
+    return { principalId: factory.identityPrincipalId, who: `The managed identity of Data Factory ${factory.name}` };
   if (form.authKind === 'uami' && facts.factoryFacts?.factoryId === factory.id) {
-    const credential = facts.factoryFacts.credentials.find((c) => c.name.toLowerCase() === form.credentialName.trim().toLowerCase());
-    if (credential?.principalId) return { principalId: credential.principalId, who: `The identity of credential ${credential.name}` };
+    const credential = facts.factoryFacts.credentials.find(
+      (c) => c.name.toLowerCase() === form.credentialName.trim().toLowerCase(),
+    );
+    if (credential?.principalId)
+      return { principalId: credential.principalId, who: `The identity of credential ${credential.name}` };
   }
   return undefined;
 }
 
 export function endpointChecks(endpoint: WizardEndpoint, facts: WizardFacts, form: WizardForm): PreflightCheck[] {
-  if (!facts.deployments) return [info('endpoint.loading', 'Deployments', 'Reading the deployments of the endpoint...')];
+  if (!facts.deployments)
+    return [info('endpoint.loading', 'Deployments', 'Reading the deployments of the endpoint...')];
   return checkEndpoint({ ...endpoint, deployments: facts.deployments }, form.deployment);
 }
 
@@ -46,21 +71,53 @@ export function targetChecks(form: WizardForm, facts: WizardFacts): PreflightChe
   switch (form.targetKind) {
     case 'factory': {
       if (!form.factoryId) return [];
-      if (!facts.factories) return [info('target.loading', 'Data Factory', 'Reading the data factories of the subscription...')];
+      if (!facts.factories)
+        return [info('target.loading', 'Data Factory', 'Reading the data factories of the subscription...')];
       const factory = chosenFactory(form, facts);
-      if (!factory) return [fail('target.factory', 'Data Factory', 'The chosen Data Factory no longer exists in the subscription (deleted or moved).', 'Pick another factory; the list was reloaded.')];
+      if (!factory)
+        return [
+          fail(
+            'target.factory',
+            'Data Factory',
+            'The chosen Data Factory no longer exists in the subscription (deleted or moved).',
+            'Pick another factory; the list was reloaded.',
+          ),
+        ];
       return [
-        pass('target.factory', 'Data Factory', `${factory.name} in resource group ${factory.resourceGroup} (${factory.location}); identity: ${factory.identityPrincipalId ? 'system-assigned' : 'none'}.`),
+        pass(
+          'target.factory',
+          'Data Factory',
+          `${factory.name} in resource group ${factory.resourceGroup} (${factory.location}); identity: ${factory.identityPrincipalId ? 'system-assigned' : 'none'}.`,
+        ),
         checkGitMode(factory.name, factory.repoConfiguration),
       ];
     }
     case 'repository':
       if (!form.repositoryFolder) return [];
-      return [facts.repositoryLooksRight === false
-        ? warn('target.repository', 'Repository folder', `${form.repositoryFolder} holds no pipeline/ or factory/ folder: is it the root folder of your ADF git integration?`, 'Pick the folder set as "root folder" in the factory\'s git configuration.')
-        : info('target.repository', 'Repository folder', `Writes pipeline/${form.pipelineName}.json in ${form.repositoryFolder}; commit it and publish from ADF Studio.`)];
+      return [
+        facts.repositoryLooksRight === false
+          ? warn(
+              'target.repository',
+              'Repository folder',
+              `${form.repositoryFolder} holds no pipeline/ or factory/ folder: is it the root folder of your ADF git integration?`,
+              'Pick the folder set as "root folder" in the factory\'s git configuration.',
+            )
+          : info(
+              'target.repository',
+              'Repository folder',
+              `Writes pipeline/${form.pipelineName}.json in ${form.repositoryFolder}; commit it and publish from ADF Studio.`,
+            ),
+      ];
     case 'export':
-      return form.exportFolder ? [info('target.export', 'Files', `Writes ${form.exportFormats.map(exportLabel).join(', ')} into ${form.exportFolder}.`)] : [];
+      return form.exportFolder
+        ? [
+            info(
+              'target.export',
+              'Files',
+              `Writes ${form.exportFormats.map(exportLabel).join(', ')} into ${form.exportFolder}.`,
+            ),
+          ]
+        : [];
   }
 }
 
@@ -75,22 +132,39 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
   const roleCheck = (): void => {
     const principal = principalInUse(form, facts);
     if (!principal) return;
-    if (facts.access?.principalId !== principal.principalId) checks.push(info('auth.workspaceRole', 'Access to the workspace', 'Reading the role assignments...'));
+    if (facts.access?.principalId !== principal.principalId)
+      checks.push(info('auth.workspaceRole', 'Access to the workspace', 'Reading the role assignments...'));
     else checks.push(checkWorkspaceRole(principal.who, principal.principalId, facts.access.assignments, workspace));
   };
-  const elsewhere = (what: string): PreflightCheck => info('auth.elsewhere', 'Checked when published', `The factory is not known yet (${form.targetKind === 'repository' ? 'saved to a repository' : 'exported files'}): ${what}`);
+  const elsewhere = (what: string): PreflightCheck =>
+    info(
+      'auth.elsewhere',
+      'Checked when published',
+      `The factory is not known yet (${form.targetKind === 'repository' ? 'saved to a repository' : 'exported files'}): ${what}`,
+    );
   const factoryFactsLoaded = factory !== undefined && facts.factoryFacts?.factoryId === factory.id;
   switch (form.authKind) {
     case 'mi':
-      if (form.targetKind !== 'factory') checks.push(elsewhere(`the factory that runs it needs a system-assigned identity with AzureML Data Scientist on workspace ${workspace.name}.`));
+      if (form.targetKind !== 'factory')
+        checks.push(
+          elsewhere(
+            `the factory that runs it needs a system-assigned identity with AzureML Data Scientist on workspace ${workspace.name}.`,
+          ),
+        );
       else if (factory) {
         checks.push(checkFactoryIdentity(factory));
         roleCheck();
       }
       break;
     case 'uami':
-      if (form.targetKind !== 'factory' || !factory) checks.push(elsewhere(`the factory needs an ADF credential named ${form.credentialName || '<credential>'} whose identity has AzureML Data Scientist on workspace ${workspace.name}.`));
-      else if (!factoryFactsLoaded) checks.push(info('auth.credential', 'ADF credential', 'Reading the factory\'s credentials...'));
+      if (form.targetKind !== 'factory' || !factory)
+        checks.push(
+          elsewhere(
+            `the factory needs an ADF credential named ${form.credentialName || '<credential>'} whose identity has AzureML Data Scientist on workspace ${workspace.name}.`,
+          ),
+        );
+      else if (!factoryFactsLoaded)
+        checks.push(info('auth.credential', 'ADF credential', "Reading the factory's credentials..."));
       else {
         const check = checkUserAssignedCredential(form.credentialName, facts.factoryFacts!.credentials, factory.name);
         checks.push(check);
@@ -98,12 +172,26 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
       }
       break;
     case 'sp-keyvault':
-      if (form.targetKind === 'factory' && factory && factoryFactsLoaded) checks.push(...checkKeyVaultSecret(form.keyVaultLinkedService, form.secretName, facts.factoryFacts!.linkedServices, factory.name));
-      else if (form.targetKind === 'factory' && factory) checks.push(info('auth.keyVault', 'Key Vault linked service', 'Reading the factory\'s linked services...'));
+      if (form.targetKind === 'factory' && factory && factoryFactsLoaded)
+        checks.push(
+          ...checkKeyVaultSecret(
+            form.keyVaultLinkedService,
+            form.secretName,
+            facts.factoryFacts!.linkedServices,
+            factory.name,
+          ),
+        );
+      else if (form.targetKind === 'factory' && factory)
+        checks.push(info('auth.keyVault', 'Key Vault linked service', "Reading the factory's linked services..."));
       else {
         const problem = secretNameProblem(form.secretName);
-        if (problem) checks.push(fail('auth.secretName', 'Secret name', problem, 'Enter the name of the secret in the vault.'));
-        checks.push(elsewhere(`the factory needs an Azure Key Vault linked service named ${form.keyVaultLinkedService || '<linked service>'}, and its identity "get" permission on the vault's secrets.`));
+        if (problem)
+          checks.push(fail('auth.secretName', 'Secret name', problem, 'Enter the name of the secret in the vault.'));
+        checks.push(
+          elsewhere(
+            `the factory needs an Azure Key Vault linked service named ${form.keyVaultLinkedService || '<linked service>'}, and its identity "get" permission on the vault's secrets.`,
+          ),
+        );
       }
       checks.push(servicePrincipalRole(workspace.name));
       break;
@@ -115,21 +203,43 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
 }
 
 function servicePrincipalRole(workspaceName: string): PreflightCheck {
-  return info('auth.servicePrincipalRole', 'Access to the workspace', `The service principal needs AzureML Data Scientist (or Contributor) on workspace ${workspaceName}. The wizard cannot check it: that needs the principal's object id from Microsoft Graph.`);
+  return info(
+    'auth.servicePrincipalRole',
+    'Access to the workspace',
+    `The service principal needs AzureML Data Scientist (or Contributor) on workspace ${workspaceName}. The wizard cannot check it: that needs the principal's object id from Microsoft Graph.`,
+  );
 }
 
 export function dataChecks(form: WizardForm): PreflightCheck[] {
   const checks: PreflightCheck[] = [];
   const hint = inputTypeHint(inputUriOf(form) || form.inputPath, form.inputType);
   if (hint) checks.push(warn('data.inputType', 'Input type', hint));
-  checks.push(form.outputMode === 'perRun'
-    ? pass('data.output', 'Output', 'Each run writes its own file (named by the run id), so reruns never fail with "the path already exists".')
-    : warn('data.output', 'Output', 'A fixed output file makes every rerun fail with "the path already exists" once the first run wrote it.', 'Prefer a per-run output path, or change the output_uri parameter on every run.'));
+  checks.push(
+    form.outputMode === 'perRun'
+      ? pass(
+          'data.output',
+          'Output',
+          'Each run writes its own file (named by the run id), so reruns never fail with "the path already exists".',
+        )
+      : warn(
+          'data.output',
+          'Output',
+          'A fixed output file makes every rerun fail with "the path already exists" once the first run wrote it.',
+          'Prefer a per-run output path, or change the output_uri parameter on every run.',
+        ),
+  );
   return checks;
 }
 
 export function toCheckViews(checks: readonly PreflightCheck[]): CheckView[] {
-  return checks.map((c) => ({ id: c.id, status: c.status, title: c.title, message: c.message, ...(c.action ? { action: c.action } : {}), blocking: c.blocking }));
+  return checks.map((c) => ({
+    id: c.id,
+    status: c.status,
+    title: c.title,
+    message: c.message,
+    ...(c.action ? { action: c.action } : {}),
+    blocking: c.blocking,
+  }));
 }
 
 export function factoryIdentityText(factory: FactoryInfo): string {

@@ -11,7 +11,16 @@ import { canStartRun, cancelRun, linkUrl, runNow, whenRunEnded } from './flows/r
 import { BackgroundWork } from './background';
 import type { WizardEndpoint } from './endpoint';
 import { patchedForm } from './form';
-import { STEP_TITLES, WIZARD_STEPS, type ErrorView, type FormPatch, type RequestParams, type WebviewRequest, type WizardStep, type WizardViewState } from './protocol';
+import {
+  STEP_TITLES,
+  WIZARD_STEPS,
+  type ErrorView,
+  type FormPatch,
+  type RequestParams,
+  type WebviewRequest,
+  type WizardStep,
+  type WizardViewState,
+} from './protocol';
 import type { WizardEnvironment } from './services';
 import { initialState, type WizardState } from './state';
 import { blockedReason, reachable, viewOf } from './view-model';
@@ -26,7 +35,10 @@ export class WizardController {
   /** CSP violations the webview reported (there should be none). */
   readonly cspViolations: Array<{ directive: string; blockedUri: string }> = [];
 
-  constructor(readonly endpoint: WizardEndpoint, private readonly env: WizardEnvironment) {
+  constructor(
+    readonly endpoint: WizardEndpoint,
+    private readonly env: WizardEnvironment,
+  ) {
     this.state = initialState(endpoint);
     this.background = new BackgroundWork(env.log);
     this.ctx = {
@@ -76,18 +88,30 @@ export class WizardController {
   async handle(request: WebviewRequest): Promise<void> {
     const ctx = this.ctx;
     switch (request.method) {
-      case 'ready': return this.changed();
-      case 'updateForm': return this.updateForm(request.params.patch, false);
-      case 'goTo': return this.goTo(request.params.step);
-      case 'next': return this.next();
-      case 'back': return this.back();
-      case 'reload': return this.reload(request.params.what);
-      case 'grantRole': return grantRole(ctx);
-      case 'chooseFolder': return this.apply(await facts.chooseFolder(ctx, request.params.purpose));
-      case 'publish': return this.publish();
-      case 'confirmGitMode': return this.apply(await publishing.confirmGitMode(ctx, request.params.choice));
-      case 'resolveConflict': return this.apply(await publishing.resolveConflict(ctx, request.params.choice));
-      case 'openDiff': return openDiff(ctx);
+      case 'ready':
+        return this.changed();
+      case 'updateForm':
+        return this.updateForm(request.params.patch, false);
+      case 'goTo':
+        return this.goTo(request.params.step);
+      case 'next':
+        return this.next();
+      case 'back':
+        return this.back();
+      case 'reload':
+        return this.reload(request.params.what);
+      case 'grantRole':
+        return grantRole(ctx);
+      case 'chooseFolder':
+        return this.apply(await facts.chooseFolder(ctx, request.params.purpose));
+      case 'publish':
+        return this.publish();
+      case 'confirmGitMode':
+        return this.apply(await publishing.confirmGitMode(ctx, request.params.choice));
+      case 'resolveConflict':
+        return this.apply(await publishing.resolveConflict(ctx, request.params.choice));
+      case 'openDiff':
+        return openDiff(ctx);
       case 'openLink': {
         const url = linkUrl(ctx, request.params.link);
         return url ? this.env.openExternal(url) : undefined;
@@ -95,13 +119,21 @@ export class WizardController {
       case 'runNow':
         if (canStartRun(this.state) && this.state.step !== 'run') this.enter('run');
         return runNow(ctx, request.params.values);
-      case 'cancelRun': return cancelRun(ctx);
-      case 'retry': return this.retry();
-      case 'dismissError': this.state.error = undefined; this.retryAction = undefined; return this.changed();
-      case 'signIn': return this.signInAgain();
+      case 'cancelRun':
+        return cancelRun(ctx);
+      case 'retry':
+        return this.retry();
+      case 'dismissError':
+        this.state.error = undefined;
+        this.retryAction = undefined;
+        return this.changed();
+      case 'signIn':
+        return this.signInAgain();
       case 'cspViolation':
         this.cspViolations.push(request.params);
-        return this.env.log.warn(`The wizard's webview blocked ${request.params.blockedUri || 'something'} (${request.params.directive}).`);
+        return this.env.log.warn(
+          `The wizard's webview blocked ${request.params.blockedUri || 'something'} (${request.params.directive}).`,
+        );
     }
   }
 
@@ -117,8 +149,10 @@ export class WizardController {
       state.facts.access = undefined;
       if (next.targetKind === 'factory' && next.factoryId) this.background.track(this.load('factoryFacts'));
     }
-    if (next.repositoryFolder !== before.repositoryFolder && next.repositoryFolder) this.background.track(facts.checkRepositoryFolder(this.ctx, next.repositoryFolder));
-    if (next.authKind !== before.authKind || next.credentialName !== before.credentialName) state.grantState = undefined;
+    if (next.repositoryFolder !== before.repositoryFolder && next.repositoryFolder)
+      this.background.track(facts.checkRepositoryFolder(this.ctx, next.repositoryFolder));
+    if (next.authKind !== before.authKind || next.credentialName !== before.credentialName)
+      state.grantState = undefined;
     facts.ensureAccess(this.ctx);
     followFormChange(this.ctx, before);
     this.changed();
@@ -149,7 +183,12 @@ export class WizardController {
 
   private async back(): Promise<void> {
     const index = WIZARD_STEPS.indexOf(this.state.step);
-    if (index > 0) this.enter(WIZARD_STEPS[index - 1] === 'publish' && this.state.publishView.status === 'idle' ? 'review' : WIZARD_STEPS[index - 1]);
+    if (index > 0)
+      this.enter(
+        WIZARD_STEPS[index - 1] === 'publish' && this.state.publishView.status === 'idle'
+          ? 'review'
+          : WIZARD_STEPS[index - 1],
+      );
   }
 
   /** Opens a step and starts reading what it needs. */
@@ -158,9 +197,11 @@ export class WizardController {
     state.step = step;
     state.visited.add(step);
     state.notice = undefined;
-    if (step === 'target' && !state.facts.factories && !state.loadingFactories) this.background.track(this.load('factories'));
+    if (step === 'target' && !state.facts.factories && !state.loadingFactories)
+      this.background.track(this.load('factories'));
     if (step === 'auth') {
-      if (state.form.targetKind === 'factory' && state.form.factoryId && !state.facts.factoryFacts) this.background.track(this.load('factoryFacts'));
+      if (state.form.targetKind === 'factory' && state.form.factoryId && !state.facts.factoryFacts)
+        this.background.track(this.load('factoryFacts'));
       facts.ensureAccess(ctx);
     }
     if (step === 'data' && !state.facts.datastores) this.background.track(this.load('datastores'));
@@ -185,9 +226,16 @@ export class WizardController {
   private async reload(what: RequestParams['reload']['what']): Promise<void> {
     const state = this.state;
     switch (what) {
-      case 'endpoint': state.facts.deployments = undefined; this.background.track(this.load('deployments')); break;
-      case 'factories': this.background.track(this.load('factories')); break;
-      case 'datastores': this.background.track(this.load('datastores')); break;
+      case 'endpoint':
+        state.facts.deployments = undefined;
+        this.background.track(this.load('deployments'));
+        break;
+      case 'factories':
+        this.background.track(this.load('factories'));
+        break;
+      case 'datastores':
+        this.background.track(this.load('datastores'));
+        break;
       case 'checks':
         state.facts.access = undefined;
         state.facts.factoryFacts = undefined;
@@ -219,14 +267,16 @@ export class WizardController {
   private async load(what: 'deployments' | 'factories' | 'factoryFacts' | 'datastores'): Promise<void> {
     const retry = (): Promise<void> => this.load(what);
     switch (what) {
-      case 'deployments': return facts.loadDeployments(this.ctx, retry);
+      case 'deployments':
+        return facts.loadDeployments(this.ctx, retry);
       case 'factories':
         await facts.loadFactories(this.ctx, retry);
         return facts.factoryFactsMissing(this.ctx) ? this.load('factoryFacts') : undefined;
       case 'factoryFacts':
         await this.apply({ patch: await facts.loadFactoryFacts(this.ctx, retry) });
         return facts.ensureAccess(this.ctx);
-      case 'datastores': return this.apply({ patch: await facts.loadDatastores(this.ctx, retry) });
+      case 'datastores':
+        return this.apply({ patch: await facts.loadDatastores(this.ctx, retry) });
     }
   }
 

@@ -6,7 +6,10 @@ import type { DiagramActivity } from './protocol';
 const CONTAINERS: Record<string, Array<{ key: string; label: string }>> = {
   until: [{ key: 'activities', label: 'Repeat until the job ends' }],
   foreach: [{ key: 'activities', label: 'For each item' }],
-  ifcondition: [{ key: 'ifTrueActivities', label: 'If true' }, { key: 'ifFalseActivities', label: 'If false' }],
+  ifcondition: [
+    { key: 'ifTrueActivities', label: 'If true' },
+    { key: 'ifFalseActivities', label: 'If false' },
+  ],
 };
 
 export function diagramOf(activities: readonly Activity[]): DiagramActivity[] {
@@ -18,7 +21,11 @@ export function diagramOf(activities: readonly Activity[]): DiagramActivity[] {
     return {
       name: activity.name,
       type: activity.type,
-      dependsOn: activity.dependsOn.map((d) => d.dependencyConditions.every((c) => c === 'Succeeded') ? d.activity : `${d.activity} (${d.dependencyConditions.join(', ')})`),
+      dependsOn: activity.dependsOn.map((d) =>
+        d.dependencyConditions.every((c) => c === 'Succeeded')
+          ? d.activity
+          : `${d.activity} (${d.dependencyConditions.join(', ')})`,
+      ),
       ...(branches.length > 0 ? { children: branches } : {}),
     };
   });

@@ -1,7 +1,21 @@
 // The wizard's form: its defaults for an endpoint, its per-field problems, and the generator options it gives.
-import { DEFAULT_LOOP_TIMEOUT, DEFAULT_POLL_INTERVAL_SECONDS, authOptionsFromFields, timespanSeconds, validateBatchPipelineOptions, type AuthOptions, type BatchPipelineOptions } from '../core/pipeline';
+import {
+  DEFAULT_LOOP_TIMEOUT,
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  authOptionsFromFields,
+  timespanSeconds,
+  validateBatchPipelineOptions,
+  type AuthOptions,
+  type BatchPipelineOptions,
+} from '../core/pipeline';
 import type { CloudDefinition } from '../core/clouds';
-import { datastorePathProblem, datastoreUri, inputUriProblem, secretNameProblem, type DatastoreChoice } from '../core/preflight';
+import {
+  datastorePathProblem,
+  datastoreUri,
+  inputUriProblem,
+  secretNameProblem,
+  type DatastoreChoice,
+} from '../core/preflight';
 import type { FormField, FormPatch, WizardForm } from './protocol';
 import type { WizardEndpoint } from './endpoint';
 
@@ -50,7 +64,15 @@ export type FormProblems = Partial<Record<FormField, string>>;
 export const STEP_FIELDS: Readonly<Record<'target' | 'auth' | 'data' | 'review', readonly FormField[]>> = {
   target: ['factoryId', 'repositoryFolder', 'exportFolder', 'exportFormats'],
   auth: ['credentialName', 'keyVaultLinkedService', 'secretName', 'spTenantId', 'spClientId'],
-  data: ['inputDatastore', 'inputPath', 'inputUri', 'outputDatastore', 'outputPath', 'pollIntervalSeconds', 'loopTimeout'],
+  data: [
+    'inputDatastore',
+    'inputPath',
+    'inputUri',
+    'outputDatastore',
+    'outputPath',
+    'pollIntervalSeconds',
+    'loopTimeout',
+  ],
   review: ['pipelineName', 'folder', 'description'],
 };
 
@@ -58,7 +80,11 @@ export const STEP_FIELDS: Readonly<Record<'target' | 'auth' | 'data' | 'review',
 export function patchedForm(before: WizardForm, patch: FormPatch): { form: WizardForm; derived: boolean } {
   const form: WizardForm = { ...before, ...patch };
   // The output path follows the pipeline name until the user changes it.
-  if (patch.pipelineName !== undefined && patch.outputPath === undefined && before.outputPath === `batch/${before.pipelineName}`) {
+  if (
+    patch.pipelineName !== undefined &&
+    patch.outputPath === undefined &&
+    before.outputPath === `batch/${before.pipelineName}`
+  ) {
     return { form: { ...form, outputPath: `batch/${patch.pipelineName}` }, derived: true };
   }
   return { form, derived: false };
@@ -67,14 +93,16 @@ export function patchedForm(before: WizardForm, patch: FormPatch): { form: Wizar
 export function formProblems(form: WizardForm, context: FormContext): FormProblems {
   const problems: FormProblems = {};
   if (form.targetKind === 'factory' && !form.factoryId) problems.factoryId = 'Choose a Data Factory.';
-  if (form.targetKind === 'repository' && !form.repositoryFolder.trim()) problems.repositoryFolder = 'Choose the folder of your ADF git repository (the one holding pipeline/).';
+  if (form.targetKind === 'repository' && !form.repositoryFolder.trim())
+    problems.repositoryFolder = 'Choose the folder of your ADF git repository (the one holding pipeline/).';
   if (form.targetKind === 'export') {
     if (!form.exportFolder.trim()) problems.exportFolder = 'Choose a folder for the files.';
     if (form.exportFormats.length === 0) problems.exportFormats = 'Choose at least one format.';
   }
   switch (form.authKind) {
     case 'uami':
-      if (!form.credentialName.trim()) problems.credentialName = 'Choose the ADF credential of the user-assigned identity.';
+      if (!form.credentialName.trim())
+        problems.credentialName = 'Choose the ADF credential of the user-assigned identity.';
       break;
     case 'sp-keyvault':
       if (!form.keyVaultLinkedService.trim()) problems.keyVaultLinkedService = 'Choose the Key Vault linked service.';
@@ -88,8 +116,15 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
       break;
   }
   if (form.inputMode === 'datastore') {
-    if (!form.inputDatastore) problems.inputDatastore = context.datastoresLoaded ? 'Choose the datastore of the input.' : 'Loading the datastores...';
-    else if (context.datastoresLoaded && context.inputDatastores.find((d) => d.name === form.inputDatastore)?.disabledReason) problems.inputDatastore = context.inputDatastores.find((d) => d.name === form.inputDatastore)?.disabledReason;
+    if (!form.inputDatastore)
+      problems.inputDatastore = context.datastoresLoaded
+        ? 'Choose the datastore of the input.'
+        : 'Loading the datastores...';
+    else if (
+      context.datastoresLoaded &&
+      context.inputDatastores.find((d) => d.name === form.inputDatastore)?.disabledReason
+    )
+      problems.inputDatastore = context.inputDatastores.find((d) => d.name === form.inputDatastore)?.disabledReason;
     const path = datastorePathProblem(form.inputPath, 'input');
     if (path) problems.inputPath = path;
   } else {
@@ -97,16 +132,29 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
     if (uri) problems.inputUri = uri;
   }
   const output = context.outputDatastores.find((d) => d.name === form.outputDatastore);
-  if (!form.outputDatastore) problems.outputDatastore = context.datastoresLoaded ? 'Choose an Azure Blob datastore for the output.' : 'Loading the datastores...';
-  else if (context.datastoresLoaded && !output) problems.outputDatastore = `The workspace has no datastore named ${form.outputDatastore}.`;
+  if (!form.outputDatastore)
+    problems.outputDatastore = context.datastoresLoaded
+      ? 'Choose an Azure Blob datastore for the output.'
+      : 'Loading the datastores...';
+  else if (context.datastoresLoaded && !output)
+    problems.outputDatastore = `The workspace has no datastore named ${form.outputDatastore}.`;
   else if (output?.disabledReason) problems.outputDatastore = output.disabledReason;
-  const outputPath = datastorePathProblem(form.outputPath, form.outputMode === 'perRun' ? 'output folder' : 'output file');
+  const outputPath = datastorePathProblem(
+    form.outputPath,
+    form.outputMode === 'perRun' ? 'output folder' : 'output file',
+  );
   if (outputPath) problems.outputPath = outputPath;
-  if (!Number.isInteger(form.pollIntervalSeconds) || form.pollIntervalSeconds < 1 || form.pollIntervalSeconds > 86400) problems.pollIntervalSeconds = 'A whole number of seconds from 1 to 86400.';
+  if (!Number.isInteger(form.pollIntervalSeconds) || form.pollIntervalSeconds < 1 || form.pollIntervalSeconds > 86400)
+    problems.pollIntervalSeconds = 'A whole number of seconds from 1 to 86400.';
   const timeout = timespanSeconds(form.loopTimeout);
   if (timeout === undefined) problems.loopTimeout = 'An ADF timespan d.hh:mm:ss, e.g. 0.12:00:00 for 12 hours.';
-  else if (timeout < 60 || timeout > 7 * 24 * 3600) problems.loopTimeout = 'Between 1 minute (0.00:01:00) and 7 days (7.00:00:00).';
-  const nameProblem = validateBatchPipelineOptions({ name: form.pipelineName, endpointUri: 'https://placeholder.invalid/jobs', auth: { kind: 'mi' } })[0];
+  else if (timeout < 60 || timeout > 7 * 24 * 3600)
+    problems.loopTimeout = 'Between 1 minute (0.00:01:00) and 7 days (7.00:00:00).';
+  const nameProblem = validateBatchPipelineOptions({
+    name: form.pipelineName,
+    endpointUri: 'https://placeholder.invalid/jobs',
+    auth: { kind: 'mi' },
+  })[0];
   if (nameProblem) problems.pipelineName = nameProblem;
   if (/[\\]/.test(form.folder)) problems.folder = 'Use "/" to nest folders, not "\\".';
   return problems;
@@ -114,11 +162,16 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
 
 function servicePrincipalProblems(form: WizardForm, problems: FormProblems): void {
   if (!form.spTenantId.trim()) problems.spTenantId = 'Enter the tenant ID of the service principal.';
-  if (!GUID.test(form.spClientId.trim())) problems.spClientId = 'Enter the application (client) ID of the service principal, a GUID.';
+  if (!GUID.test(form.spClientId.trim()))
+    problems.spClientId = 'Enter the application (client) ID of the service principal, a GUID.';
 }
 
 export function inputUriOf(form: WizardForm): string {
-  return form.inputMode === 'datastore' ? (form.inputDatastore ? datastoreUri(form.inputDatastore, form.inputPath) : '') : form.inputUri.trim();
+  return form.inputMode === 'datastore'
+    ? form.inputDatastore
+      ? datastoreUri(form.inputDatastore, form.inputPath)
+      : ''
+    : form.inputUri.trim();
 }
 
 export function outputUriOf(form: WizardForm): string {
@@ -142,7 +195,11 @@ export function authOptionsOf(form: WizardForm): AuthOptions {
   });
 }
 
-export function pipelineOptionsOf(form: WizardForm, endpoint: WizardEndpoint, cloud: CloudDefinition): BatchPipelineOptions {
+export function pipelineOptionsOf(
+  form: WizardForm,
+  endpoint: WizardEndpoint,
+  cloud: CloudDefinition,
+): BatchPipelineOptions {
   const output = outputUriOf(form);
   return {
     name: form.pipelineName,

@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { createPanel, type WebviewHost } from '../webview-host/panel';
 import type { ReplyMessage } from '../webview-host/protocol';
 import type { WizardController } from './controller';
-import { persistedWebviewState, type ExtensionMessage, type PersistedWebviewState, type RequestParams, type WizardViewState } from './protocol';
+import {
+  persistedWebviewState,
+  type ExtensionMessage,
+  type PersistedWebviewState,
+  type RequestParams,
+  type WizardViewState,
+} from './protocol';
 import { WIZARD_REQUEST_CHECKS } from './protocol-checks';
 import type { WizardLog } from './services';
 
@@ -15,7 +21,11 @@ export class WizardPanel {
   private readonly host: WebviewHost<RequestParams, WizardViewState>;
   readonly onDidClose: vscode.Event<void>;
 
-  constructor(readonly controller: WizardController, extensionUri: vscode.Uri, log: WizardLog) {
+  constructor(
+    readonly controller: WizardController,
+    extensionUri: vscode.Uri,
+    log: WizardLog,
+  ) {
     this.host = createPanel<RequestParams, WizardViewState>({
       viewType: WIZARD_VIEW_TYPE,
       title: `ADF Pipeline: ${controller.endpoint.name}`,
@@ -28,7 +38,7 @@ export class WizardPanel {
       handle: (request) => controller.handle(request),
       state: () => controller.view(),
       log,
-      source: 'the wizard\'s webview',
+      source: "the wizard's webview",
     });
     const subscription = controller.onDidChange(() => this.host.stateChanged());
     this.onDidClose = this.host.onDidClose;
@@ -70,4 +80,3 @@ export class WizardPanel {
     this.host.dispose();
   }
 }
-

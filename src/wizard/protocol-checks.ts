@@ -1,10 +1,36 @@
 // Runtime checks of every request the wizard's webview may send (the webview is untrusted input: nothing is acted
 // on before it passes). The types are in protocol.ts; the envelope and its validator in src/webview-host.
-import { empty, integer, listOf, oneOf, partialOf, shape, stringRecord, text, type Check } from '../webview-host/checks';
-import { isHostMessage, messageIdOf, validateRequest, type ParamChecks, type Validation } from '../webview-host/protocol';
 import {
-  EXPORT_FORMATS, INPUT_MODES, INPUT_TYPES, OUTPUT_MODES, TARGET_KINDS, WIZARD_AUTH_KINDS, WIZARD_STEPS,
-  type ExtensionMessage, type RequestMethod, type RequestParams, type WebviewRequest, type WizardForm,
+  empty,
+  integer,
+  listOf,
+  oneOf,
+  partialOf,
+  shape,
+  stringRecord,
+  text,
+  type Check,
+} from '../webview-host/checks';
+import {
+  isHostMessage,
+  messageIdOf,
+  validateRequest,
+  type ParamChecks,
+  type Validation,
+} from '../webview-host/protocol';
+import {
+  EXPORT_FORMATS,
+  INPUT_MODES,
+  INPUT_TYPES,
+  OUTPUT_MODES,
+  TARGET_KINDS,
+  WIZARD_AUTH_KINDS,
+  WIZARD_STEPS,
+  type ExtensionMessage,
+  type RequestMethod,
+  type RequestParams,
+  type WebviewRequest,
+  type WizardForm,
 } from './protocol';
 
 export { messageIdOf };
@@ -48,7 +74,9 @@ export const WIZARD_REQUEST_CHECKS: ParamChecks<RequestParams> = {
   grantRole: empty,
   chooseFolder: shape<RequestParams['chooseFolder']>({ purpose: oneOf(['repository', 'export'] as const) }),
   publish: empty,
-  confirmGitMode: shape<RequestParams['confirmGitMode']>({ choice: oneOf(['publishLive', 'saveToRepository'] as const) }),
+  confirmGitMode: shape<RequestParams['confirmGitMode']>({
+    choice: oneOf(['publishLive', 'saveToRepository'] as const),
+  }),
   resolveConflict: shape<RequestParams['resolveConflict']>({ choice: oneOf(['overwrite', 'backToReview'] as const) }),
   openDiff: empty,
   openLink: shape<RequestParams['openLink']>({ link: oneOf(['adfStudio', 'portal', 'job', 'endpoint'] as const) }),

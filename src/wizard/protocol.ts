@@ -6,7 +6,16 @@
 // input box, Key Vault secrets are named, never read.
 
 import type { HostMessage, ReplyMessage, RequestOf } from '../webview-host/protocol';
-import { AUTH_KIND_TABLE, AUTH_KINDS, EXPORT_FORMATS, JOB_INPUT_TYPES, type AuthKind, type AuthKindDescriptor, type ExportFormat, type JobInputType } from '../core/pipeline';
+import {
+  AUTH_KIND_TABLE,
+  AUTH_KINDS,
+  EXPORT_FORMATS,
+  JOB_INPUT_TYPES,
+  type AuthKind,
+  type AuthKindDescriptor,
+  type ExportFormat,
+  type JobInputType,
+} from '../core/pipeline';
 
 export const WIZARD_STEPS = ['endpoint', 'target', 'auth', 'data', 'review', 'publish', 'run'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];

@@ -58,7 +58,11 @@ export function registerWizard(context: vscode.ExtensionContext, access: AzureAc
     if (endpoint) manager.open(endpoint);
   };
 
-  context.subscriptions.push(diffs, manager, registerCommand(WIZARD_COMMANDS.createPipeline, whenTrusted('The pipeline wizard', createPipeline)));
+  context.subscriptions.push(
+    diffs,
+    manager,
+    registerCommand(WIZARD_COMMANDS.createPipeline, whenTrusted('The pipeline wizard', createPipeline)),
+  );
 
   let requestId = 1_000_000;
   const handleOf = (panel: WizardPanel): WizardHandle => ({

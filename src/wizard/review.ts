@@ -1,5 +1,11 @@
 // Builds the review: the generated pipeline, its git JSON, the validator's problems and the diagram.
-import { BatchPipelineOptionsError, generateBatchPipeline, toGitJson, type BatchPipelineOptions, type PipelineDocument } from '../core/pipeline';
+import {
+  BatchPipelineOptionsError,
+  generateBatchPipeline,
+  toGitJson,
+  type BatchPipelineOptions,
+  type PipelineDocument,
+} from '../core/pipeline';
 import { diffPipelines, diffTexts, type PipelineDiff } from '../core/publish/pipeline-diff';
 import { LineIndex, validate } from '../core/validator';
 import type { DiffView, ProblemView, ReviewView } from './protocol';
@@ -15,8 +21,23 @@ export function buildReview(options: BatchPipelineOptions, destination: string):
   try {
     document = generateBatchPipeline(options);
   } catch (error) {
-    const problems = error instanceof BatchPipelineOptionsError ? [...error.problems] : [error instanceof Error ? error.message : String(error)];
-    return { document: undefined, view: { destination, json: '', diagram: [], problems: [], errors: 0, warnings: 0, exists: false, optionProblems: problems } };
+    const problems =
+      error instanceof BatchPipelineOptionsError
+        ? [...error.problems]
+        : [error instanceof Error ? error.message : String(error)];
+    return {
+      document: undefined,
+      view: {
+        destination,
+        json: '',
+        diagram: [],
+        problems: [],
+        errors: 0,
+        warnings: 0,
+        exists: false,
+        optionProblems: problems,
+      },
+    };
   }
   const json = toGitJson(document);
   const index = new LineIndex(json);
@@ -48,7 +69,10 @@ export function fileDiff(existingText: string, document: PipelineDocument, gener
   try {
     const parsed = JSON.parse(existingText) as { name?: unknown; properties?: unknown };
     if (typeof parsed === 'object' && parsed !== null && 'properties' in parsed) {
-      return diffPipelines({ name: typeof parsed.name === 'string' ? parsed.name : document.name, properties: parsed.properties }, document);
+      return diffPipelines(
+        { name: typeof parsed.name === 'string' ? parsed.name : document.name, properties: parsed.properties },
+        document,
+      );
     }
   } catch {
     // Not JSON: compare the text.

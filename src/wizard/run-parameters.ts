@@ -6,7 +6,12 @@ export function runParametersOf(document: PipelineDocument): RunParameterView[] 
   return Object.entries(document.properties.parameters).map(([name, spec]) => ({
     name,
     type: spec.type,
-    defaultValue: spec.defaultValue === undefined || spec.defaultValue === null ? '' : typeof spec.defaultValue === 'string' ? spec.defaultValue : JSON.stringify(spec.defaultValue),
+    defaultValue:
+      spec.defaultValue === undefined || spec.defaultValue === null
+        ? ''
+        : typeof spec.defaultValue === 'string'
+          ? spec.defaultValue
+          : JSON.stringify(spec.defaultValue),
     secure: spec.type === 'SecureString',
     required: spec.defaultValue === undefined,
   }));
@@ -18,7 +23,11 @@ export class RunValueError extends Error {}
  * createRun's parameters: values typed by the user (converted to the parameter's type), nothing for the ones left
  * at their default (ADF applies it), and the secure values given separately (never kept).
  */
-export function runParameterValues(parameters: readonly RunParameterView[], typed: Record<string, string>, secure: Record<string, string>): Record<string, unknown> {
+export function runParameterValues(
+  parameters: readonly RunParameterView[],
+  typed: Record<string, string>,
+  secure: Record<string, string>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const p of parameters) {
     if (p.secure) {

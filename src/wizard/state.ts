@@ -76,7 +76,11 @@ export function idleRun(): RunView {
 
 /** Where the pipeline goes, as a key: a different key needs a new review. */
 export function targetKey(form: WizardForm): string {
-  return form.targetKind === 'factory' ? `factory:${form.factoryId.toLowerCase()}` : form.targetKind === 'repository' ? `repository:${form.repositoryFolder}` : `export:${form.exportFolder}`;
+  return form.targetKind === 'factory'
+    ? `factory:${form.factoryId.toLowerCase()}`
+    : form.targetKind === 'repository'
+      ? `repository:${form.repositoryFolder}`
+      : `export:${form.exportFolder}`;
 }
 
 /** The role-assignment scope of a resource id, as the SDK wants it (no leading slash). */

@@ -2,9 +2,26 @@
 // forward, and which steps can be opened. Pure: no Azure, no files, no `vscode`.
 import type { PreflightCheck } from '../core/preflight';
 import { inputDatastoreChoices, outputDatastoreChoices } from '../core/preflight';
-import { authChecks, chosenFactory, dataChecks, describeGitMode, endpointChecks, factoryIdentityText, principalInUse, targetChecks, toCheckViews } from './checks';
+import {
+  authChecks,
+  chosenFactory,
+  dataChecks,
+  describeGitMode,
+  endpointChecks,
+  factoryIdentityText,
+  principalInUse,
+  targetChecks,
+  toCheckViews,
+} from './checks';
 import { STEP_FIELDS, formProblems, inputUriOf, outputPreview, type FormProblems } from './form';
-import { STEP_TITLES, WIZARD_STEPS, type ChoiceView, type RoleGrantView, type WizardStep, type WizardViewState } from './protocol';
+import {
+  STEP_TITLES,
+  WIZARD_STEPS,
+  type ChoiceView,
+  type RoleGrantView,
+  type WizardStep,
+  type WizardViewState,
+} from './protocol';
 import { DATA_SCIENTIST, type WizardState } from './state';
 
 interface StepChecks {
@@ -20,9 +37,14 @@ export function viewOf(state: WizardState): WizardViewState {
   const datastores = facts.datastores ?? [];
   const factoryFacts = facts.factoryFacts;
   const review = state.review?.view;
-  const canContinue = step === 'review' ? blockedReason(state, 'review') === undefined
-    : step === 'publish' ? state.publishView.status === 'done' && state.published !== undefined
-      : step === 'run' ? false : blockedReason(state, step) === undefined;
+  const canContinue =
+    step === 'review'
+      ? blockedReason(state, 'review') === undefined
+      : step === 'publish'
+        ? state.publishView.status === 'done' && state.published !== undefined
+        : step === 'run'
+          ? false
+          : blockedReason(state, step) === undefined;
   const blocked = step === 'publish' || step === 'run' ? undefined : blockedReason(state, step);
   return {
     step,
@@ -51,16 +73,26 @@ export function viewOf(state: WizardState): WizardViewState {
     },
     target: {
       factories: facts.factories?.map((f) => ({
-        id: f.id, name: f.name, resourceGroup: f.resourceGroup, location: f.location,
-        identity: factoryIdentityText(f), hasIdentity: f.identityPrincipalId !== undefined,
-        gitMode: describeGitMode(f.repoConfiguration), inGitMode: f.repoConfiguration !== undefined,
+        id: f.id,
+        name: f.name,
+        resourceGroup: f.resourceGroup,
+        location: f.location,
+        identity: factoryIdentityText(f),
+        hasIdentity: f.identityPrincipalId !== undefined,
+        gitMode: describeGitMode(f.repoConfiguration),
+        inGitMode: f.repoConfiguration !== undefined,
       })),
       factoriesLoading: state.loadingFactories,
       repositoryFolders: state.repositoryFolders,
     },
     auth: {
-      keyVaultLinkedServices: (factoryFacts?.linkedServices ?? []).filter((l) => l.type.toLowerCase() === 'azurekeyvault').map((l): ChoiceView => ({ name: l.name })),
-      credentials: (factoryFacts?.credentials ?? []).map((c): ChoiceView => ({ name: c.name, ...(c.resourceId ? { detail: c.resourceId.split('/').pop() } : {}) })),
+      keyVaultLinkedServices: (factoryFacts?.linkedServices ?? [])
+        .filter((l) => l.type.toLowerCase() === 'azurekeyvault')
+        .map((l): ChoiceView => ({ name: l.name })),
+      credentials: (factoryFacts?.credentials ?? []).map((c): ChoiceView => ({
+        name: c.name,
+        ...(c.resourceId ? { detail: c.resourceId.split('/').pop() } : {}),
+      })),
       factoryFactsLoaded: factoryFacts !== undefined,
       roleGrant: roleGrantView(state),
     },
@@ -91,15 +123,22 @@ export function blockedReason(state: WizardState, step: WizardStep): string | un
     const blocking = list.find((c) => c.blocking);
     return blocking ? `${blocking.title}: ${blocking.message}` : undefined;
   };
-  const firstProblem = (fields: readonly (keyof FormProblems)[]): string | undefined => fields.map((f) => problems[f]).find((p) => p !== undefined);
+  const firstProblem = (fields: readonly (keyof FormProblems)[]): string | undefined =>
+    fields.map((f) => problems[f]).find((p) => p !== undefined);
   switch (step) {
     case 'endpoint':
-      if (!facts.deployments) return 'Reading the endpoint\'s deployments...';
+      if (!facts.deployments) return "Reading the endpoint's deployments...";
       return firstBlocking(checks.endpoint);
     case 'target':
-      return firstProblem(STEP_FIELDS.target)
-        ?? (form.targetKind === 'factory' && !chosenFactory(form, facts) ? (facts.factories ? 'Choose a Data Factory.' : 'Reading the data factories...') : undefined)
-        ?? firstBlocking(checks.target);
+      return (
+        firstProblem(STEP_FIELDS.target) ??
+        (form.targetKind === 'factory' && !chosenFactory(form, facts)
+          ? facts.factories
+            ? 'Choose a Data Factory.'
+            : 'Reading the data factories...'
+          : undefined) ??
+        firstBlocking(checks.target)
+      );
     case 'auth':
       return firstProblem(STEP_FIELDS.auth) ?? firstBlocking(checks.auth);
     case 'data':
@@ -120,7 +159,8 @@ function reviewBlockedReason(state: WizardState, nameProblem: string | undefined
   if (!review) return 'The review is not ready yet.';
   if (nameProblem) return nameProblem;
   if (review.optionProblems.length > 0) return review.optionProblems[0];
-  if (review.errors > 0) return `The validator found ${review.errors} error${review.errors === 1 ? '' : 's'}: publishing needs none.`;
+  if (review.errors > 0)
+    return `The validator found ${review.errors} error${review.errors === 1 ? '' : 's'}: publishing needs none.`;
   return undefined;
 }
 
@@ -147,7 +187,8 @@ export function roleGrantView(state: WizardState): RoleGrantView {
   if (state.grantState === 'granting') return { ...view, status: 'granting' };
   if (facts.access?.principalId !== principal.principalId) return { ...view, status: 'checking' };
   const check = authChecks(form, facts, endpoint).find((c) => c.id === 'auth.workspaceRole');
-  if (check?.status === 'pass') return { ...view, status: state.grantedPrincipals.has(principal.principalId) ? 'granted' : 'notNeeded' };
+  if (check?.status === 'pass')
+    return { ...view, status: state.grantedPrincipals.has(principal.principalId) ? 'granted' : 'notNeeded' };
   return { ...view, status: state.grantState === 'failed' ? 'failed' : 'offer' };
 }
 
@@ -171,5 +212,10 @@ function checksOf(state: WizardState): StepChecks {
 }
 
 function choiceView(choice: { name: string; type: string; isDefault: boolean; disabledReason?: string }): ChoiceView {
-  return { name: choice.name, detail: `${choice.type}${choice.isDefault ? ', default' : ''}`, ...(choice.disabledReason ? { disabledReason: choice.disabledReason } : {}), isDefault: choice.isDefault };
+  return {
+    name: choice.name,
+    detail: `${choice.type}${choice.isDefault ? ', default' : ''}`,
+    ...(choice.disabledReason ? { disabledReason: choice.disabledReason } : {}),
+    isDefault: choice.isDefault,
+  };
 }

@@ -13,7 +13,11 @@ export const vscodePrompts: WizardPrompts = {
   },
   async chooseFolder({ title }): Promise<string | undefined> {
     const picked = await vscode.window.showOpenDialog({
-      title, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Choose',
+      title,
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      openLabel: 'Choose',
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
     return picked?.[0]?.fsPath;
@@ -65,13 +69,19 @@ export const vscodeFiles: WizardFiles = {
   async repositoryCandidates(): Promise<string[]> {
     const found = new Set<string>();
     const holdsFactoryFolders = async (uri: vscode.Uri): Promise<boolean> => {
-      const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(uri)).catch(() => [] as [string, vscode.FileType][]);
-      return entries.some(([name, type]) => type === vscode.FileType.Directory && (name === 'pipeline' || name === 'factory'));
+      const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(uri)).catch(
+        () => [] as [string, vscode.FileType][],
+      );
+      return entries.some(
+        ([name, type]) => type === vscode.FileType.Directory && (name === 'pipeline' || name === 'factory'),
+      );
     };
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
       if (await holdsFactoryFolders(folder.uri)) found.add(folder.uri.fsPath);
-      const children = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
+      const children = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(
+        () => [] as [string, vscode.FileType][],
+      );
       for (const [name, type] of children) {
         if (type !== vscode.FileType.Directory || name.startsWith('.') || name === 'node_modules') continue;
         if (await holdsFactoryFolders(vscode.Uri.joinPath(folder.uri, name))) found.add(join(folder.uri.fsPath, name));
@@ -96,11 +106,16 @@ export class DiffDocuments implements vscode.TextDocumentContentProvider, vscode
   async open(left: DiffSide, right: DiffSide, title: string): Promise<void> {
     const id = ++this.counter;
     const uriOf = (side: DiffSide, which: string): vscode.Uri => {
-      const uri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/${id}/${which}/${side.title.replace(/[\\/:*?"<>|]+/g, '_')}.json` });
+      const uri = vscode.Uri.from({
+        scheme: DIFF_SCHEME,
+        path: `/${id}/${which}/${side.title.replace(/[\\/:*?"<>|]+/g, '_')}.json`,
+      });
       this.texts.set(uri.toString(), side.text);
       return uri;
     };
-    await vscode.commands.executeCommand('vscode.diff', uriOf(left, 'left'), uriOf(right, 'right'), title, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', uriOf(left, 'left'), uriOf(right, 'right'), title, {
+      preview: true,
+    });
   }
 
   dispose(): void {

@@ -1,6 +1,13 @@
 // The wizard's part of the API activate() returns, for the extension-host tests (module augmentation of
 // ExtensionApi, as src/api.ts describes).
-import type { ExtensionMessage, PersistedWebviewState, RequestMethod, RequestParams, ReplyMessage, WizardViewState } from './protocol';
+import type {
+  ExtensionMessage,
+  PersistedWebviewState,
+  RequestMethod,
+  RequestParams,
+  ReplyMessage,
+  WizardViewState,
+} from './protocol';
 import type { WizardEndpoint } from './endpoint';
 import type { WizardPrompts } from './services';
 

@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 
 /** A do-nothing object that answers any property, call or `new` (not thenable, so `await` is safe). */
 function stub(name: string): unknown {
-  const target = function stubFunction(): void { /* stand-in */ };
+  const target = function stubFunction(): void {
+    /* stand-in */
+  };
   return new Proxy(target, {
     get(_t, prop) {
       if (prop === 'then') return undefined;
@@ -15,22 +17,84 @@ function stub(name: string): unknown {
       if (prop === 'get') return () => undefined;
       return stub(`${name}.${String(prop)}`);
     },
-    apply() { return stub(`${name}()`); },
-    construct() { return stub(`new ${name}`) as object; },
+    apply() {
+      return stub(`${name}()`);
+    },
+    construct() {
+      return stub(`new ${name}`) as object;
+    },
   });
 }
 
 /** Top-level names of the vscode API, each a stub (esbuild's interop copies only own properties). */
 const VSCODE_NAMES = [
-  'commands', 'window', 'workspace', 'env', 'languages', 'authentication', 'extensions', 'debug', 'tasks', 'scm', 'tests',
-  'notebooks', 'comments', 'chat', 'lm', 'l10n', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor',
-  'MarkdownString', 'Range', 'Position', 'Selection', 'Location', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag',
-  'DiagnosticRelatedInformation', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'TextEdit', 'CompletionItem',
-  'CompletionItemKind', 'CompletionList', 'Hover', 'SnippetString', 'TreeItemCollapsibleState', 'ConfigurationTarget',
-  'ProgressLocation', 'StatusBarAlignment', 'ViewColumn', 'RelativePattern', 'FileType', 'CancellationTokenSource',
-  'QuickPickItemKind', 'DocumentLink', 'SemanticTokensLegend', 'SemanticTokensBuilder', 'CodeLens', 'SymbolKind',
-  'DocumentSymbol', 'FoldingRange', 'TextEditorRevealType', 'OverviewRulerLane', 'EndOfLine', 'LanguageStatusSeverity',
-  'TabInputText', 'TabInputWebview', 'FileSystemError', 'ExtensionMode', 'UIKind', 'ColorThemeKind', 'version',
+  'commands',
+  'window',
+  'workspace',
+  'env',
+  'languages',
+  'authentication',
+  'extensions',
+  'debug',
+  'tasks',
+  'scm',
+  'tests',
+  'notebooks',
+  'comments',
+  'chat',
+  'lm',
+  'l10n',
+  'Uri',
+  'EventEmitter',
+  'Disposable',
+  'TreeItem',
+  'ThemeIcon',
+  'ThemeColor',
+  'MarkdownString',
+  'Range',
+  'Position',
+  'Selection',
+  'Location',
+  'Diagnostic',
+  'DiagnosticSeverity',
+  'DiagnosticTag',
+  'DiagnosticRelatedInformation',
+  'CodeAction',
+  'CodeActionKind',
+  'WorkspaceEdit',
+  'TextEdit',
+  'CompletionItem',
+  'CompletionItemKind',
+  'CompletionList',
+  'Hover',
+  'SnippetString',
+  'TreeItemCollapsibleState',
+  'ConfigurationTarget',
+  'ProgressLocation',
+  'StatusBarAlignment',
+  'ViewColumn',
+  'RelativePattern',
+  'FileType',
+  'CancellationTokenSource',
+  'QuickPickItemKind',
+  'DocumentLink',
+  'SemanticTokensLegend',
+  'SemanticTokensBuilder',
+  'CodeLens',
+  'SymbolKind',
+  'DocumentSymbol',
+  'FoldingRange',
+  'TextEditorRevealType',
+  'OverviewRulerLane',
+  'EndOfLine',
+  'LanguageStatusSeverity',
+  'TabInputText',
+  'TabInputWebview',
+  'FileSystemError',
+  'ExtensionMode',
+  'UIKind',
+  'ColorThemeKind',
+  'version',
 ];
 
 function vscodeStub(): Record<string, unknown> {
@@ -50,13 +114,24 @@ export function measureActivation(repoRoot: string): ActivationResult {
   const moduleApi = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const original = moduleApi._resolveFilename;
   const vscodeStubPath = join(repoRoot, 'out', 'test', 'bench', '__vscode_stub__.js');
-  require.cache[vscodeStubPath] = { id: vscodeStubPath, filename: vscodeStubPath, loaded: true, exports: vscodeStub() } as NodeJS.Module;
+  require.cache[vscodeStubPath] = {
+    id: vscodeStubPath,
+    filename: vscodeStubPath,
+    loaded: true,
+    exports: vscodeStub(),
+  } as NodeJS.Module;
   moduleApi._resolveFilename = function resolve(request: string, ...rest: unknown[]): string {
     return request === 'vscode' ? vscodeStubPath : original.call(this, request, ...rest);
   };
   try {
     const extensionPath = join(repoRoot, 'dist', 'extension.js');
-    const fakeUri = (path: string): unknown => ({ scheme: 'file', path, fsPath: path, toString: () => `file://${path}`, with: () => fakeUri(path) });
+    const fakeUri = (path: string): unknown => ({
+      scheme: 'file',
+      path,
+      fsPath: path,
+      toString: () => `file://${path}`,
+      with: () => fakeUri(path),
+    });
     const storage = join(repoRoot, '.cache', 'bench-storage');
     const known: Record<string, unknown> = {
       subscriptions: [] as unknown[],
@@ -68,20 +143,39 @@ export function measureActivation(repoRoot: string): ActivationResult {
       globalStoragePath: storage,
       storagePath: storage,
       logPath: storage,
-      secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: stub('onDidChange') },
-      globalState: { get: () => undefined, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined },
+      secrets: {
+        get: async () => undefined,
+        store: async () => undefined,
+        delete: async () => undefined,
+        onDidChange: stub('onDidChange'),
+      },
+      globalState: {
+        get: () => undefined,
+        update: async () => undefined,
+        keys: () => [],
+        setKeysForSync: () => undefined,
+      },
       workspaceState: { get: () => undefined, update: async () => undefined, keys: () => [] },
-      extension: { id: 'bench.bench', packageJSON: { version: 'bench' }, extensionUri: fakeUri(repoRoot), extensionPath: repoRoot },
+      extension: {
+        id: 'bench.bench',
+        packageJSON: { version: 'bench' },
+        extensionUri: fakeUri(repoRoot),
+        extensionPath: repoRoot,
+      },
       asAbsolutePath: (p: string) => join(repoRoot, p),
     };
     // Whatever else a feature reads from the context is a stand-in too.
-    const context = new Proxy(known, { get: (target, prop: string) => (prop in target ? target[prop] : stub(`context.${prop}`)) });
+    const context = new Proxy(known, {
+      get: (target, prop: string) => (prop in target ? target[prop] : stub(`context.${prop}`)),
+    });
     const started = process.hrtime.bigint();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- timing the synchronous load is the point
     const extension = require(extensionPath) as { activate(context: unknown): unknown };
     extension.activate(context);
     const activationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const azureModulesLoaded = Object.keys(require.cache).filter((p) => /node_modules[\\/]@azure|dist[\\/]azure\.js$/.test(p));
+    const azureModulesLoaded = Object.keys(require.cache).filter((p) =>
+      /node_modules[\\/]@azure|dist[\\/]azure\.js$/.test(p),
+    );
 
     const backendStarted = process.hrtime.bigint();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- as load-backend.ts does at the first expand

@@ -16,7 +16,10 @@ export function benchPipelineText(): string {
         method: 'POST',
         url: { value: `@concat(pipeline().parameters.base_url, '/items/', string(${chain}))`, type: 'Expression' },
         headers: { 'Content-Type': 'application/json' },
-        body: { value: `@json(concat('{"run":"', pipeline().RunId, '","step":${chain},"label":"', variables('label'), '"}'))`, type: 'Expression' },
+        body: {
+          value: `@json(concat('{"run":"', pipeline().RunId, '","step":${chain},"label":"', variables('label'), '"}'))`,
+          type: 'Expression',
+        },
         authentication: { type: 'MSI', resource: 'https://management.azure.com/' },
       },
     });
@@ -24,22 +27,34 @@ export function benchPipelineText(): string {
       name: `Keep ${chain}`,
       type: 'SetVariable',
       dependsOn: [{ activity: `Call ${chain}`, dependencyConditions: ['Succeeded'] }],
-      typeProperties: { variableName: 'label', value: { value: `@coalesce(activity('Call ${chain}').output?.label, 'none')`, type: 'Expression' } },
+      typeProperties: {
+        variableName: 'label',
+        value: { value: `@coalesce(activity('Call ${chain}').output?.label, 'none')`, type: 'Expression' },
+      },
     });
     activities.push({
       name: `Wait ${chain}`,
       type: 'Wait',
       dependsOn: [{ activity: `Keep ${chain}`, dependencyConditions: ['Succeeded', 'Skipped'] }],
-      typeProperties: { waitTimeInSeconds: { value: `@add(pipeline().parameters.pause, ${chain % 5})`, type: 'Expression' } },
+      typeProperties: {
+        waitTimeInSeconds: { value: `@add(pipeline().parameters.pause, ${chain % 5})`, type: 'Expression' },
+      },
     });
   }
-  return `${JSON.stringify({
-    name: 'Bench-120',
-    properties: {
-      activities,
-      parameters: { base_url: { type: 'string', defaultValue: 'https://example.invalid/api' }, pause: { type: 'int', defaultValue: 1 } },
-      variables: { label: { type: 'String', defaultValue: 'start' } },
-      annotations: [],
+  return `${JSON.stringify(
+    {
+      name: 'Bench-120',
+      properties: {
+        activities,
+        parameters: {
+          base_url: { type: 'string', defaultValue: 'https://example.invalid/api' },
+          pause: { type: 'int', defaultValue: 1 },
+        },
+        variables: { label: { type: 'String', defaultValue: 'start' } },
+        annotations: [],
+      },
     },
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }

@@ -14,7 +14,11 @@ const resultFile = join(repoRoot, 'test-results', 'bench', 'editor.json');
 
 export async function runEditorBench(): Promise<boolean> {
   console.log('\n== editor: keystroke-to-diagnostics latency in the extension host (code-server) ==');
-  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   rmSync(resultFile, { force: true });
   rmSync(resultFile.replace(/\.json$/, '.error.txt'), { force: true });
   const run = await runExtensionHostSuites({
@@ -31,10 +35,18 @@ export async function runEditorBench(): Promise<boolean> {
   }
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as EditorBenchResult;
   const kb = (result.bytes / 1024).toFixed(0);
-  console.log(`pipeline: ${result.activities} activities, ${kb} KiB; ${result.samples} keystrokes, each toggling an ADF301`);
-  console.log(`keystroke -> diagnostics: median ${median(result.latencyMs).toFixed(1)} ms, p95 ${percentile(result.latencyMs, 95).toFixed(1)} ms (includes the typing debounce: 3x the last validation, ${result.debounceMs.min}-${result.debounceMs.max} ms)`);
-  console.log(`  of which change event in the extension host -> diagnostics: median ${median(result.changeToDiagnosticsMs).toFixed(1)} ms, p95 ${percentile(result.changeToDiagnosticsMs, 95).toFixed(1)} ms (the rest is the edit's round trip through the workbench)`);
-  console.log(`validator alone on that text: median ${median(result.validateMs).toFixed(2)} ms, p95 ${percentile(result.validateMs, 95).toFixed(2)} ms`);
+  console.log(
+    `pipeline: ${result.activities} activities, ${kb} KiB; ${result.samples} keystrokes, each toggling an ADF301`,
+  );
+  console.log(
+    `keystroke -> diagnostics: median ${median(result.latencyMs).toFixed(1)} ms, p95 ${percentile(result.latencyMs, 95).toFixed(1)} ms (includes the typing debounce: 3x the last validation, ${result.debounceMs.min}-${result.debounceMs.max} ms)`,
+  );
+  console.log(
+    `  of which change event in the extension host -> diagnostics: median ${median(result.changeToDiagnosticsMs).toFixed(1)} ms, p95 ${percentile(result.changeToDiagnosticsMs, 95).toFixed(1)} ms (the rest is the edit's round trip through the workbench)`,
+  );
+  console.log(
+    `validator alone on that text: median ${median(result.validateMs).toFixed(2)} ms, p95 ${percentile(result.validateMs, 95).toFixed(2)} ms`,
+  );
   return true;
 }
 

@@ -14,7 +14,11 @@ export interface BenchEmulatorInfo {
 async function main(): Promise<void> {
   const [subscriptions, workspaces, longEndpoints, pageSize] = process.argv.slice(2).map(Number);
   const emulator = await startEmulator({ seed: benchSeed(subscriptions, workspaces, longEndpoints), pageSize });
-  const info: BenchEmulatorInfo = { url: emulator.url, caCertPath: emulator.caCertPath, mlAudience: emulator.cloud.mlAudience };
+  const info: BenchEmulatorInfo = {
+    url: emulator.url,
+    caCertPath: emulator.caCertPath,
+    mlAudience: emulator.cloud.mlAudience,
+  };
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => void emulator.stop().then(() => process.exit(0)));

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   let ok = true;
   for (const bench of benches) {
     try {
-      ok = await bench.run() && ok;
+      ok = (await bench.run()) && ok;
     } catch (error) {
       console.error(`bench ${bench.name} failed:`, error);
       ok = false;

@@ -28,11 +28,20 @@ export interface TreeBenchRow {
 async function run(input: TreeBenchInput): Promise<TreeBenchRow[]> {
   const control = new EmulatorControlClient(input.url);
   await control.addLatency({ ms: input.latencyMs });
-  const credential = new ClientSecretCredential(BENCH_TENANT, BENCH_CLIENT_ID, BENCH_SECRET, { authorityHost: input.url, disableInstanceDiscovery: true });
-  const cloud = resolveCloud('Custom', { resourceManagerEndpoint: input.url, authorityHost: input.url, mlAudience: input.mlAudience });
+  const credential = new ClientSecretCredential(BENCH_TENANT, BENCH_CLIENT_ID, BENCH_SECRET, {
+    authorityHost: input.url,
+    disableInstanceDiscovery: true,
+  });
+  const cloud = resolveCloud('Custom', {
+    resourceManagerEndpoint: input.url,
+    authorityHost: input.url,
+    mlAudience: input.mlAudience,
+  });
   const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => credential }));
   const subscriptions: SubscriptionRef[] = Array.from({ length: input.subscriptions }, (_, i) => ({
-    subscriptionId: benchSubscriptionId(i + 1), tenantId: BENCH_TENANT, name: `Bench ${i + 1}`,
+    subscriptionId: benchSubscriptionId(i + 1),
+    tenantId: BENCH_TENANT,
+    name: `Bench ${i + 1}`,
   }));
   const loader = new ResourceLoader({ reader, pageSize: input.pageSize, concurrency: 4 });
   const rows: TreeBenchRow[] = [];
@@ -49,7 +58,9 @@ async function run(input: TreeBenchInput): Promise<TreeBenchRow[]> {
   const [first, second] = subscriptions;
   let workspace: WorkspaceInfo | undefined;
   let endpoint: BatchEndpointInfo | undefined;
-  await measure('expand subscription, cold (discovery + token + list)', 3, () => loader.workspaces(first).ensureLoaded());
+  await measure('expand subscription, cold (discovery + token + list)', 3, () =>
+    loader.workspaces(first).ensureLoaded(),
+  );
   await measure('expand subscription (token cached)', 1, async () => {
     workspace = (await loader.workspaces(second).ensureLoaded()).items[0];
   });
@@ -60,27 +71,46 @@ async function run(input: TreeBenchInput): Promise<TreeBenchRow[]> {
   await measure('expand endpoint (2 deployments)', 1, () => loader.batchDeployments(endpoint!).ensureLoaded());
   // ws-1 of the first subscription holds the long list.
   const long = (await loader.workspaces(first).ensureLoaded()).items.find((w) => w.name === 'ws-1')!;
-  await measure(`expand workspace with ${input.longEndpoints} endpoints (first ${input.pageSize})`, 1, () => loader.batchEndpoints(long).ensureLoaded());
+  await measure(`expand workspace with ${input.longEndpoints} endpoints (first ${input.pageSize})`, 1, () =>
+    loader.batchEndpoints(long).ensureLoaded(),
+  );
   await measure('Load more... (next page)', 1, () => loader.batchEndpoints(long).loadMore());
   await measure('Load more... (last page)', 1, () => loader.batchEndpoints(long).loadMore());
   const n = input.subscriptions;
-  await measure(`refresh ${n} subscriptions, concurrency 4 (cold connections)`, Math.ceil(n / 4), () => loader.refreshSubscriptions(subscriptions));
-  await measure(`refresh ${n} subscriptions, concurrency 4`, Math.ceil(n / 4), () => loader.refreshSubscriptions(subscriptions));
+  await measure(`refresh ${n} subscriptions, concurrency 4 (cold connections)`, Math.ceil(n / 4), () =>
+    loader.refreshSubscriptions(subscriptions),
+  );
+  await measure(`refresh ${n} subscriptions, concurrency 4`, Math.ceil(n / 4), () =>
+    loader.refreshSubscriptions(subscriptions),
+  );
   const wide = new ResourceLoader({ reader, pageSize: input.pageSize, concurrency: n });
-  await measure(`refresh ${n} subscriptions, concurrency ${n} (cold connections)`, 1, () => wide.refreshSubscriptions(subscriptions));
+  await measure(`refresh ${n} subscriptions, concurrency ${n} (cold connections)`, 1, () =>
+    wide.refreshSubscriptions(subscriptions),
+  );
   await measure(`refresh ${n} subscriptions, concurrency ${n}`, 1, () => wide.refreshSubscriptions(subscriptions));
-  await control.addFault({ kind: 'status', status: 429, retryAfterSeconds: 1, route: 'ml.batchDeployments.list', count: 1 });
+  await control.addFault({
+    kind: 'status',
+    status: 429,
+    retryAfterSeconds: 1,
+    route: 'ml.batchDeployments.list',
+    count: 1,
+  });
   loader.invalidate(endpoint!);
-  await measure('expand endpoint, throttled once (429, Retry-After 1 s)', 2 + 1000 / input.latencyMs, () => loader.batchDeployments(endpoint!).ensureLoaded());
+  await measure('expand endpoint, throttled once (429, Retry-After 1 s)', 2 + 1000 / input.latencyMs, () =>
+    loader.batchDeployments(endpoint!).ensureLoaded(),
+  );
   return rows;
 }
 
 if (require.main === module) {
   const input = JSON.parse(process.argv[2]) as TreeBenchInput;
-  run(input).then((rows) => {
-    process.stdout.write(`${JSON.stringify(rows)}\n`);
-  }, (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  run(input).then(
+    (rows) => {
+      process.stdout.write(`${JSON.stringify(rows)}\n`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

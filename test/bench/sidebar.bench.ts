@@ -21,7 +21,9 @@ const PAGE_SIZE = 50;
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export async function runSidebarBench(): Promise<boolean> {
-  console.log(`\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`);
+  console.log(
+    `\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`,
+  );
   reportBundles();
   let ok = await reportAzureInActivationBundle();
   ok = reportActivation() && ok;
@@ -52,20 +54,41 @@ function reportBundles(): void {
  */
 async function reportAzureInActivationBundle(): Promise<boolean> {
   const result = await esbuild.build({
-    entryPoints: [join(repoRoot, 'src', 'extension.ts')], absWorkingDir: repoRoot, bundle: true, write: false, metafile: true,
-    platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent',
+    entryPoints: [join(repoRoot, 'src', 'extension.ts')],
+    absWorkingDir: repoRoot,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'silent',
   });
   const inputs = result.metafile.inputs;
   const importers = new Map<string, string[]>();
   for (const [file, input] of Object.entries(inputs)) {
     for (const imported of input.imports) {
-      if (!imported.external) importers.set(imported.path, [...(importers.get(imported.path) ?? []), `${file}${imported.kind === 'dynamic-import' ? ' (import())' : ''}`]);
+      if (!imported.external)
+        importers.set(imported.path, [
+          ...(importers.get(imported.path) ?? []),
+          `${file}${imported.kind === 'dynamic-import' ? ' (import())' : ''}`,
+        ]);
     }
   }
   const findings: string[] = [];
   for (const [file, input] of Object.entries(inputs)) {
-    const azure = [...new Set(input.imports.filter((i) => i.external && /^@azure\/|^@microsoft\/vscode-azext-azureauth/.test(i.path) && i.kind !== 'require-call').map((i) => i.path))];
-    if (azure.length > 0) findings.push(`${file} imports ${azure.join(', ')}; imported by ${(importers.get(file) ?? ['?']).join(', ')}`);
+    const azure = [
+      ...new Set(
+        input.imports
+          .filter(
+            (i) =>
+              i.external && /^@azure\/|^@microsoft\/vscode-azext-azureauth/.test(i.path) && i.kind !== 'require-call',
+          )
+          .map((i) => i.path),
+      ),
+    ];
+    if (azure.length > 0)
+      findings.push(`${file} imports ${azure.join(', ')}; imported by ${(importers.get(file) ?? ['?']).join(', ')}`);
   }
   console.log(`Azure SDK imports reachable from src/extension.ts: ${findings.length === 0 ? 'none' : ''}`);
   for (const finding of findings) console.log(`  BROKEN: ${finding}`);
@@ -83,9 +106,12 @@ function reportActivation(): boolean {
       return false;
     }
   }
-  const median = (values: number[]): string => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(1);
+  const median = (values: number[]): string =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(1);
   const loaded = [...new Set(runs.flatMap((r) => r.azureModulesLoaded))];
-  console.log(`activation (require + activate of dist/extension.js, Node with a stand-in vscode, median of ${runs.length}): ${median(runs.map((r) => r.activationMs))} ms`);
+  console.log(
+    `activation (require + activate of dist/extension.js, Node with a stand-in vscode, median of ${runs.length}): ${median(runs.map((r) => r.activationMs))} ms`,
+  );
   console.log(`Azure SDK modules loaded by activation: ${loaded.length === 0 ? 'none' : loaded.join(', ')}`);
   console.log(`the first expand then loads dist/azure.js: ${median(runs.map((r) => r.backendLoadMs))} ms (median)`);
   return loaded.length === 0;
@@ -94,7 +120,9 @@ function reportActivation(): boolean {
 /** Starts test/bench/emulator-process in a child process and waits for its URL. */
 async function startEmulatorProcess(): Promise<{ child: ChildProcess; info: BenchEmulatorInfo }> {
   const args = [String(SUBSCRIPTIONS), '2', String(LONG_WORKSPACE_ENDPOINTS), String(PAGE_SIZE)];
-  const child = spawn(process.execPath, [join(__dirname, 'emulator-process.js'), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'emulator-process.js'), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const firstLine = await new Promise<string>((resolveLine, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolveLine);
     child.once('exit', (code) => reject(new Error(`the bench emulator exited with ${code}`)));
@@ -103,7 +131,13 @@ async function startEmulatorProcess(): Promise<{ child: ChildProcess; info: Benc
 }
 
 function runTreeBench(info: BenchEmulatorInfo): TreeBenchRow[] {
-  const input: TreeBenchInput = { ...info, latencyMs: LATENCY_MS, subscriptions: SUBSCRIPTIONS, pageSize: PAGE_SIZE, longEndpoints: LONG_WORKSPACE_ENDPOINTS };
+  const input: TreeBenchInput = {
+    ...info,
+    latencyMs: LATENCY_MS,
+    subscriptions: SUBSCRIPTIONS,
+    pageSize: PAGE_SIZE,
+    longEndpoints: LONG_WORKSPACE_ENDPOINTS,
+  };
   const child = spawnSync(process.execPath, [join(__dirname, 'sidebar-tree-run.js'), JSON.stringify(input)], {
     encoding: 'utf8',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: info.caCertPath },
@@ -131,17 +165,28 @@ function printRows(rows: TreeBenchRow[]): boolean {
     });
     if (duplicates.length > 0) ok = false;
     const routes = [...byRoute].map(([route, n]) => `${route}: ${n}`).join(', ') || 'none';
-    console.log(`${pad(row.scenario, 64)}${pad(row.ms.toFixed(0), 8)}${pad(String(row.floorMs), 7)}${pad((row.ms - row.floorMs).toFixed(0), 7)}${row.requests.length} (${routes})${duplicates.length ? `  REPEATED: ${duplicates.length}` : ''}`);
+    console.log(
+      `${pad(row.scenario, 64)}${pad(row.ms.toFixed(0), 8)}${pad(String(row.floorMs), 7)}${pad((row.ms - row.floorMs).toFixed(0), 7)}${row.requests.length} (${routes})${duplicates.length ? `  REPEATED: ${duplicates.length}` : ''}`,
+    );
   }
   const total = rows.reduce((n, r) => n + r.requests.length, 0);
-  console.log(`requests in all: ${total}; the same request twice within one expand: ${ok ? 'never' : 'YES (see REPEATED)'}`);
-  console.log('floor = round trips on the critical path x latency (+ the 1 s Retry-After in the 429 row); over = ms - floor');
+  console.log(
+    `requests in all: ${total}; the same request twice within one expand: ${ok ? 'never' : 'YES (see REPEATED)'}`,
+  );
+  console.log(
+    'floor = round trips on the critical path x latency (+ the 1 s Retry-After in the 429 row); over = ms - floor',
+  );
   return ok;
 }
 
 if (require.main === module) {
-  runSidebarBench().then((ok) => { process.exitCode = ok ? 0 : 1; }, (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  runSidebarBench().then(
+    (ok) => {
+      process.exitCode = ok ? 0 : 1;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

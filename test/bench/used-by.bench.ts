@@ -13,7 +13,11 @@ import type { EmulatorSeed } from '../../tools/emulator/seed';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../tools/emulator/trust';
 
 const TENANT = '00000000-0000-4000-8000-00000000b001';
-const SP = { clientId: '00000000-0000-4000-8000-00000000b002', objectId: '00000000-0000-4000-8000-00000000b003', secret: 'bench' };
+const SP = {
+  clientId: '00000000-0000-4000-8000-00000000b002',
+  objectId: '00000000-0000-4000-8000-00000000b003',
+  secret: 'bench',
+};
 const LATENCY_MS = 25;
 
 function seed(): EmulatorSeed {
@@ -21,20 +25,64 @@ function seed(): EmulatorSeed {
     id: `00000000-0000-4000-8000-0000000c000${s}`,
     displayName: `Bench ${s}`,
     tenantId: TENANT,
-    resourceGroups: [{
-      name: 'rg',
-      location: 'westeurope',
-      dataFactories: Array.from({ length: 4 }, (_, f) => ({
-        name: `adf-bench-${s}-${f}`,
-        pipelines: [
-          { name: 'Score', properties: { activities: [{ name: 'Invoke', type: 'WebActivity', typeProperties: { method: 'POST', url: 'https://scoring.westeurope.inference.ml.azure.com/jobs', body: { properties: { InputData: { a: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/d/paths/in/' } } } } } }] } },
-          { name: 'Other', properties: { activities: [{ name: 'Wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] } },
-          { name: 'Hook', properties: { activities: [{ name: 'Post', type: 'WebActivity', typeProperties: { method: 'POST', url: 'https://hooks.example/x', body: {} } }] } },
-        ],
-      })),
-    }],
+    resourceGroups: [
+      {
+        name: 'rg',
+        location: 'westeurope',
+        dataFactories: Array.from({ length: 4 }, (_, f) => ({
+          name: `adf-bench-${s}-${f}`,
+          pipelines: [
+            {
+              name: 'Score',
+              properties: {
+                activities: [
+                  {
+                    name: 'Invoke',
+                    type: 'WebActivity',
+                    typeProperties: {
+                      method: 'POST',
+                      url: 'https://scoring.westeurope.inference.ml.azure.com/jobs',
+                      body: {
+                        properties: {
+                          InputData: { a: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/d/paths/in/' } },
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+            {
+              name: 'Other',
+              properties: { activities: [{ name: 'Wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] },
+            },
+            {
+              name: 'Hook',
+              properties: {
+                activities: [
+                  {
+                    name: 'Post',
+                    type: 'WebActivity',
+                    typeProperties: { method: 'POST', url: 'https://hooks.example/x', body: {} },
+                  },
+                ],
+              },
+            },
+          ],
+        })),
+      },
+    ],
   }));
-  return { tenants: [{ id: TENANT }], servicePrincipals: [{ tenantId: TENANT, ...SP }], subscriptions, roleAssignments: subscriptions.map((s) => ({ scope: `/subscriptions/${s.id}`, principalId: SP.objectId, role: 'Reader' })) } as EmulatorSeed;
+  return {
+    tenants: [{ id: TENANT }],
+    servicePrincipals: [{ tenantId: TENANT, ...SP }],
+    subscriptions,
+    roleAssignments: subscriptions.map((s) => ({
+      scope: `/subscriptions/${s.id}`,
+      principalId: SP.objectId,
+      role: 'Reader',
+    })),
+  } as EmulatorSeed;
 }
 
 export async function runUsedByBench(): Promise<boolean> {
@@ -42,8 +90,18 @@ export async function runUsedByBench(): Promise<boolean> {
   try {
     const control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
     const credential = new ClientSecretCredential(TENANT, SP.clientId, SP.secret, emulatorCredentialOptions(emulator));
-    const pool = new AzureClientPool({ cloud: customCloud(emulator.cloud), credentialForTenant: () => credential, clientOptions: { additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }] } });
-    const subscriptions: SubscriptionRef[] = seed().subscriptions.map((s) => ({ subscriptionId: s.id, tenantId: TENANT, name: s.displayName }));
+    const pool = new AzureClientPool({
+      cloud: customCloud(emulator.cloud),
+      credentialForTenant: () => credential,
+      clientOptions: {
+        additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }],
+      },
+    });
+    const subscriptions: SubscriptionRef[] = seed().subscriptions.map((s) => ({
+      subscriptionId: s.id,
+      tenantId: TENANT,
+      name: s.displayName,
+    }));
     await credential.getToken('https://management.azure.com/.default');
     await control.addLatency({ ms: LATENCY_MS, route: '/providers/Microsoft.DataFactory/' });
     const index = new UsageIndex(new SdkFactoryReader(pool), async () => subscriptions);
@@ -57,7 +115,9 @@ export async function runUsedByBench(): Promise<boolean> {
     const warmMs = performance.now() - warmStart;
     // Serial lower bound per factory: 2 pipeline pages; the factory lists come first (1 page per subscription of 4 factories at page size 2 = 2 pages).
     console.log(`used-by: 5 subscriptions, 20 factories, ${LATENCY_MS} ms latency per request`);
-    console.log(`  cold expand: ${coldMs.toFixed(0)} ms, ${requests} requests (${(coldMs / LATENCY_MS).toFixed(1)} latencies; serial chain: 2 factory pages + 2 pipeline pages = 4)`);
+    console.log(
+      `  cold expand: ${coldMs.toFixed(0)} ms, ${requests} requests (${(coldMs / LATENCY_MS).toFixed(1)} latencies; serial chain: 2 factory pages + 2 pipeline pages = 4)`,
+    );
     console.log(`  second endpoint (cached scan): ${warmMs.toFixed(1)} ms`);
     return cold.usages.length === 20;
   } finally {

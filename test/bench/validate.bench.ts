@@ -91,7 +91,11 @@ function schemaService(): LanguageService | undefined {
       resources: { type: 'array', items: { $ref: `${ADF_SCHEMA_URI}#/resourceDefinitions/factories_pipelines` } },
     },
   };
-  service.configure({ validate: true, allowComments: false, schemas: [{ uri: WRAPPER_URI, fileMatch: ['*.json'], schema: wrapper }] });
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: WRAPPER_URI, fileMatch: ['*.json'], schema: wrapper }],
+  });
   return service;
 }
 
@@ -109,8 +113,18 @@ function bigPipeline(): string {
       userProperties: [],
       typeProperties:
         i % 3 === 0
-          ? { method: 'GET', url: { value: `@concat(pipeline().parameters.baseUrl, '/items/', string(${i}))`, type: 'Expression' }, headers: { Accept: 'application/json' } }
-          : { variableName: 'status', value: { value: previous ? `@concat(string(activity('${previous}').output), '-${i}')` : "@utcNow()", type: 'Expression' } },
+          ? {
+              method: 'GET',
+              url: { value: `@concat(pipeline().parameters.baseUrl, '/items/', string(${i}))`, type: 'Expression' },
+              headers: { Accept: 'application/json' },
+            }
+          : {
+              variableName: 'status',
+              value: {
+                value: previous ? `@concat(string(activity('${previous}').output), '-${i}')` : '@utcNow()',
+                type: 'Expression',
+              },
+            },
     });
     previous = name;
   }
@@ -124,7 +138,10 @@ function bigPipeline(): string {
         type: 'SetVariable',
         dependsOn: last ? [{ activity: last, dependencyConditions: ['Succeeded'] }] : [],
         userProperties: [],
-        typeProperties: { variableName: 'status', value: { value: `@concat(item().name, '-${j}', pipeline().parameters.suffix)`, type: 'Expression' } },
+        typeProperties: {
+          variableName: 'status',
+          value: { value: `@concat(item().name, '-${j}', pipeline().parameters.suffix)`, type: 'Expression' },
+        },
       });
       last = name;
     }
@@ -134,7 +151,11 @@ function bigPipeline(): string {
       type: 'ForEach',
       dependsOn: [{ activity: previous, dependencyConditions: ['Succeeded'] }],
       userProperties: [],
-      typeProperties: { items: { value: "@createArray(json('{\"name\": \"a\"}'), json('{\"name\": \"b\"}'))", type: 'Expression' }, isSequential: true, activities: inner },
+      typeProperties: {
+        items: { value: '@createArray(json(\'{"name": "a"}\'), json(\'{"name": "b"}\'))', type: 'Expression' },
+        isSequential: true,
+        activities: inner,
+      },
     });
     previous = name;
   }
@@ -143,7 +164,10 @@ function bigPipeline(): string {
       name: 'Big pipeline',
       properties: {
         activities,
-        parameters: { baseUrl: { type: 'String', defaultValue: 'https://example.com' }, suffix: { type: 'String', defaultValue: 'x' } },
+        parameters: {
+          baseUrl: { type: 'String', defaultValue: 'https://example.com' },
+          suffix: { type: 'String', defaultValue: 'x' },
+        },
         variables: { status: { type: 'String' } },
         annotations: [],
       },
@@ -164,10 +188,17 @@ async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 15);
   const service = schemaService();
   if (!service) console.log('No ARM schema at ../shared/reference/arm-schema: the schema path is skipped.');
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   console.log(`Node ${process.version}, ${cpus().length} cores, load average ${load}`);
 
-  const perFile = { parse: [] as Timing[], parseTree: [] as Timing[], validate: [] as Timing[], schema: [] as Timing[] };
+  const perFile = {
+    parse: [] as Timing[],
+    parseTree: [] as Timing[],
+    validate: [] as Timing[],
+    schema: [] as Timing[],
+  };
   for (const file of files) {
     perFile.parse.push(timeSync(() => parse(file.text), runs));
     perFile.parseTree.push(timeSync(() => parseTree(file.text), runs));
@@ -176,17 +207,28 @@ async function main(): Promise<void> {
     if (service) {
       const document = TextDocument.create(`file:///corpus/${encodeURIComponent(file.path)}`, 'json', 1, file.text);
       // What VS Code does per change: parse the document, then validate it against the schema.
-      perFile.schema.push(await timeAsync(() => service.doValidation(document, service.parseJSONDocument(document)), Math.max(3, Math.ceil(runs / 3))));
+      perFile.schema.push(
+        await timeAsync(
+          () => service.doValidation(document, service.parseJSONDocument(document)),
+          Math.max(3, Math.ceil(runs / 3)),
+        ),
+      );
     }
   }
 
   const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
   if (files.length) {
     const mb = totalBytes / (1024 * 1024);
-    console.log(`\nCorpus: ${files.length} files, ${mb.toFixed(2)} MB; per file the median of ${runs} runs (schema path: ${Math.max(3, Math.ceil(runs / 3))}), summed over the corpus.`);
+    console.log(
+      `\nCorpus: ${files.length} files, ${mb.toFixed(2)} MB; per file the median of ${runs} runs (schema path: ${Math.max(3, Math.ceil(runs / 3))}), summed over the corpus.`,
+    );
     console.log('Figures: CPU time (wall-clock time in parentheses).\n');
-    console.log('method                                   | median per file ms | corpus ms        | ms per MB      | x bare parse');
-    console.log('-----------------------------------------|--------------------|------------------|----------------|-------------');
+    console.log(
+      'method                                   | median per file ms | corpus ms        | ms per MB      | x bare parse',
+    );
+    console.log(
+      '-----------------------------------------|--------------------|------------------|----------------|-------------',
+    );
     const floor = sum(perFile.parse.map((t) => t.cpu));
     const row = (label: string, timings: Timing[]): void => {
       if (!timings.length) return;
@@ -201,14 +243,17 @@ async function main(): Promise<void> {
     row('jsonc-parser parseTree (with offsets)', perFile.parseTree);
     row('adf-batch validate (all rules, cold)', perFile.validate);
     row('json-languageservice + ADF ARM schema', perFile.schema);
-    const ratio = (a: Timing[], b: Timing[], key: keyof Timing): number => sum(a.map((t) => t[key])) / sum(b.map((t) => t[key]));
+    const ratio = (a: Timing[], b: Timing[], key: keyof Timing): number =>
+      sum(a.map((t) => t[key])) / sum(b.map((t) => t[key]));
     const cpuRatio = ratio(perFile.validate, perFile.parse, 'cpu');
     console.log(
       `\nTarget: full validation within 3x the bare parse: ${cpuRatio.toFixed(2)}x CPU (${ratio(perFile.validate, perFile.parse, 'wall').toFixed(2)}x wall; ${ratio(perFile.validate, perFile.parseTree, 'cpu').toFixed(2)}x parseTree CPU) -> ${cpuRatio <= 3 ? 'met' : 'MISSED'}`,
     );
     if (perFile.schema.length) {
       const faster = ratio(perFile.schema, perFile.validate, 'cpu');
-      console.log(`Target: faster than the schema path: ${faster.toFixed(1)}x faster CPU (${ratio(perFile.schema, perFile.validate, 'wall').toFixed(1)}x wall) -> ${faster > 1 ? 'met' : 'MISSED'}`);
+      console.log(
+        `Target: faster than the schema path: ${faster.toFixed(1)}x faster CPU (${ratio(perFile.schema, perFile.validate, 'wall').toFixed(1)}x wall) -> ${faster > 1 ? 'met' : 'MISSED'}`,
+      );
     }
   }
 
@@ -228,14 +273,28 @@ async function main(): Promise<void> {
   };
   const editRuns = 300;
   let next = edited();
-  const warm = timeSync(() => validate(next), editRuns, () => (next = edited()));
-  const cold = timeSync(() => validate(next), Math.ceil(editRuns / 3), () => {
-    next = edited();
-    clearValidatorCaches();
-  });
-  console.log(`\n120-activity pipeline (${(big.length / 1024).toFixed(0)} KB, ${bigProblems.length} problem: ${bigProblems.map((p) => p.code).join(', ')}), re-validated after a one-character edit:`);
-  console.log(`  median ${fmt(warm.cpu)} ms CPU (${fmt(warm.wall)} ms wall) over ${editRuns} edits -> target < 5 ms ${warm.cpu < 5 ? 'met' : 'MISSED'}`);
-  console.log(`  cold (no cached expressions, no reused tree): median ${fmt(cold.cpu)} ms CPU (${fmt(cold.wall)} ms wall)`);
+  const warm = timeSync(
+    () => validate(next),
+    editRuns,
+    () => (next = edited()),
+  );
+  const cold = timeSync(
+    () => validate(next),
+    Math.ceil(editRuns / 3),
+    () => {
+      next = edited();
+      clearValidatorCaches();
+    },
+  );
+  console.log(
+    `\n120-activity pipeline (${(big.length / 1024).toFixed(0)} KB, ${bigProblems.length} problem: ${bigProblems.map((p) => p.code).join(', ')}), re-validated after a one-character edit:`,
+  );
+  console.log(
+    `  median ${fmt(warm.cpu)} ms CPU (${fmt(warm.wall)} ms wall) over ${editRuns} edits -> target < 5 ms ${warm.cpu < 5 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `  cold (no cached expressions, no reused tree): median ${fmt(cold.cpu)} ms CPU (${fmt(cold.wall)} ms wall)`,
+  );
 }
 
 main().catch((error: unknown) => {

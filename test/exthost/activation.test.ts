@@ -31,7 +31,10 @@ describe('extension activation', () => {
     const contributed = (manifest.contributes.commands ?? []).map((c) => c.command);
     const missing = contributed.filter((command) => !registered.has(command));
     assert.deepEqual(missing, [], 'contributed commands without a handler');
-    assert.ok([...registered].some((command) => command.startsWith('adfBatchEndpoints.')), 'no adfBatchEndpoints.* command registered');
+    assert.ok(
+      [...registered].some((command) => command.startsWith('adfBatchEndpoints.')),
+      'no adfBatchEndpoints.* command registered',
+    );
   });
 
   it('contributes its activity-bar view container and the Batch Endpoints view to the workbench', async () => {
@@ -59,7 +62,10 @@ describe('harness environment inside the extension host', () => {
   it('points the extension at the emulator as a custom cloud, signing in as a service principal', () => {
     const config = vscode.workspace.getConfiguration('adfBatchEndpoints');
     assert.equal(config.get('cloud'), 'Custom');
-    assert.equal(config.get<{ resourceManagerEndpoint: string }>('customCloud')?.resourceManagerEndpoint.replace(/\/$/, ''), process.env.ADF_BATCH_EMULATOR_URL);
+    assert.equal(
+      config.get<{ resourceManagerEndpoint: string }>('customCloud')?.resourceManagerEndpoint.replace(/\/$/, ''),
+      process.env.ADF_BATCH_EMULATOR_URL,
+    );
     assert.equal(config.get('signInMethod'), 'servicePrincipal');
     assert.ok(process.env.ADF_BATCH_SANDBOX_SP_SECRET, 'the service principal secret is not in the environment');
   });

@@ -65,7 +65,14 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
       {
         name: 'Discover',
         type: 'WebActivity',
-        typeProperties: { method: 'GET', url: { value: "@concat(pipeline().parameters.emulator, '/', pipeline().parameters.tenant, '/v2.0/.well-known/openid-configuration')", type: 'Expression' } },
+        typeProperties: {
+          method: 'GET',
+          url: {
+            value:
+              "@concat(pipeline().parameters.emulator, '/', pipeline().parameters.tenant, '/v2.0/.well-known/openid-configuration')",
+            type: 'Expression',
+          },
+        },
       },
       {
         name: 'List subscriptions',
@@ -73,7 +80,10 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
         dependsOn: [{ activity: 'Discover', dependencyConditions: ['Succeeded'] }],
         typeProperties: {
           method: 'GET',
-          url: { value: "@concat(pipeline().parameters.emulator, '/subscriptions?api-version=2022-12-01')", type: 'Expression' },
+          url: {
+            value: "@concat(pipeline().parameters.emulator, '/subscriptions?api-version=2022-12-01')",
+            type: 'Expression',
+          },
           authentication: { type: 'MSI', resource: 'https://management.azure.com/' },
         },
       },
@@ -81,7 +91,10 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
         name: 'Count',
         type: 'SetVariable',
         dependsOn: [{ activity: 'List subscriptions', dependencyConditions: ['Succeeded'] }],
-        typeProperties: { variableName: 'count', value: "@string(length(activity('List subscriptions').output.value))" },
+        typeProperties: {
+          variableName: 'count',
+          value: "@string(length(activity('List subscriptions').output.value))",
+        },
       },
     ],
   });
@@ -115,21 +128,47 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
     assert.ok(view);
     assert.equal(view.title, 'Dry run: CallsTheEmulator');
     assert.equal(view.pipelineStatus, 'Succeeded');
-    assert.deepEqual(view.rows.map((r) => [r.activityName, r.status]), [['Discover', 'Succeeded'], ['List subscriptions', 'Succeeded'], ['Count', 'Succeeded']]);
-    assert.ok(view.history.indexOf('Discover:InProgress') < view.history.indexOf('Discover:Succeeded'), 'the view saw the run in progress');
+    assert.deepEqual(
+      view.rows.map((r) => [r.activityName, r.status]),
+      [
+        ['Discover', 'Succeeded'],
+        ['List subscriptions', 'Succeeded'],
+        ['Count', 'Succeeded'],
+      ],
+    );
+    assert.ok(
+      view.history.indexOf('Discover:InProgress') < view.history.indexOf('Discover:Succeeded'),
+      'the view saw the run in progress',
+    );
   });
 
   it("runs the editor's unsaved text, and reports a failure with its error", async () => {
-    const uri = writePipeline('Edited', { activities: [{ name: 'Pause', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] });
+    const uri = writePipeline('Edited', {
+      activities: [{ name: 'Pause', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }],
+    });
     const editor = await vscode.window.showTextDocument(uri);
-    const edited = JSON.stringify({ name: 'Edited', properties: { activities: [{ name: 'Stop here', type: 'Fail', typeProperties: { message: 'unsaved edit ran', errorCode: 'E1' } }] } }, null, 2);
+    const edited = JSON.stringify(
+      {
+        name: 'Edited',
+        properties: {
+          activities: [
+            { name: 'Stop here', type: 'Fail', typeProperties: { message: 'unsaved edit ran', errorCode: 'E1' } },
+          ],
+        },
+      },
+      null,
+      2,
+    );
     await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), edited));
     assert.equal(editor.document.isDirty, true);
     const result = await api.run(uri, { prompt: false, target: 'offline' });
     assert.ok(result);
     assert.equal(result.pipelineRun.status, 'Failed');
     assert.equal(result.pipelineRun.message, 'Operation on target Stop here failed: unsaved edit ran');
-    assert.deepEqual(result.activityRuns.map((a) => [a.activityName, a.status, a.error?.errorCode]), [['Stop here', 'Failed', 'E1']]);
+    assert.deepEqual(
+      result.activityRuns.map((a) => [a.activityName, a.status, a.error?.errorCode]),
+      [['Stop here', 'Failed', 'E1']],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -142,9 +181,12 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
   });
 
   it('cancels a dry run in progress with the Cancel Dry Run command', async () => {
-    const uri = writePipeline('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
+    const uri = writePipeline('Slow', {
+      activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }],
+    });
     const running = api.run(uri, { prompt: false, target: 'offline' });
-    for (let i = 0; i < 100 && api.lastView()?.title !== 'Dry run: Slow'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && api.lastView()?.title !== 'Dry run: Slow'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(api.lastView()?.pipelineStatus, 'InProgress');
     const cancelled = await vscode.commands.executeCommand<number>('adfBatchEndpoints.cancelDryRun');
     assert.equal(cancelled, 1);

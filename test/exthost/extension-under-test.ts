@@ -20,8 +20,14 @@ export interface ExtensionUnderTest {
 
 export async function activateExtensionUnderTest(): Promise<ExtensionUnderTest> {
   const url = process.env.ADF_BATCH_EMULATOR_URL;
-  if (!url) throw new Error('ADF_BATCH_EMULATOR_URL is not set: run these suites through the harness (test/harness/exthost-runner.ts).');
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  if (!url)
+    throw new Error(
+      'ADF_BATCH_EMULATOR_URL is not set: run these suites through the harness (test/harness/exthost-runner.ts).',
+    );
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+  };
   const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
   if (!extension) throw new Error('the extension is not installed');
   const api = await extension.activate();

@@ -14,24 +14,34 @@ export function run(): Promise<void> {
   if (process.env.ADF_BATCH_EXTHOST_RELAY) {
     // code-server forwards every workbench log line to the harness: mark mocha's, so only they reach stdout.
     Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
-      console.log(format(...args).split('\n').map((line) => `${relayMarker}${line}`).join('\n'));
+      console.log(
+        format(...args)
+          .split('\n')
+          .map((line) => `${relayMarker}${line}`)
+          .join('\n'),
+      );
     };
   }
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
   for (const file of suiteFiles(__dirname)) mocha.addFile(file);
   return new Promise((resolveRun, rejectRun) => {
-    mocha.loadFilesAsync().then(() => {
-      const runner = mocha.run((failures) => {
-        const { passes = 0, pending = 0 } = runner.stats ?? {};
-        console.log(`${resultMarker}${JSON.stringify({ passed: passes, failed: failures, skipped: pending })}`);
-        if (failures > 0) rejectRun(new Error(`${failures} extension-host test(s) failed`));
-        else resolveRun();
-      });
-    }, (error: unknown) => {
-      console.log(`could not load the extension-host suites: ${error instanceof Error ? error.stack : String(error)}`);
-      rejectRun(error);
-    });
+    mocha.loadFilesAsync().then(
+      () => {
+        const runner = mocha.run((failures) => {
+          const { passes = 0, pending = 0 } = runner.stats ?? {};
+          console.log(`${resultMarker}${JSON.stringify({ passed: passes, failed: failures, skipped: pending })}`);
+          if (failures > 0) rejectRun(new Error(`${failures} extension-host test(s) failed`));
+          else resolveRun();
+        });
+      },
+      (error: unknown) => {
+        console.log(
+          `could not load the extension-host suites: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+        rejectRun(error);
+      },
+    );
   });
 }
 

@@ -13,7 +13,13 @@ export async function launchBrowser(runDir: string): Promise<BrowserContext> {
   const home = ensureDir(runDir, 'chromium-home');
   return chromium.launchPersistentContext(ensureDir(runDir, 'chromium'), {
     executablePath: chromiumPath,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), TMPDIR: ensureDir(runDir, 't') },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      TMPDIR: ensureDir(runDir, 't'),
+    },
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [

@@ -28,7 +28,12 @@ export async function prepareDesktopRun(seed: string = defaultTestSeed): Promise
       ADF_BATCH_EMULATOR_URL: emulator.url,
       ADF_BATCH_SANDBOX_SP_SECRET: servicePrincipal.secret,
     },
-    launchArgs: [`--user-data-dir=${userDataDir}`, `--extensions-dir=${join(dir, 'extensions')}`, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [
+      `--user-data-dir=${userDataDir}`,
+      `--extensions-dir=${join(dir, 'extensions')}`,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+    ],
     workspaceFolder: fixtureWorkspace,
     stop: () => emulator.stop(),
   };

@@ -9,7 +9,10 @@ export interface SeedServicePrincipal extends ServicePrincipalRef {
   secret: string;
 }
 
-export function startHarnessEmulator(seedPath: string, options: { port?: number; stateDir?: string } = {}): Promise<HarnessEmulator> {
+export function startHarnessEmulator(
+  seedPath: string,
+  options: { port?: number; stateDir?: string } = {},
+): Promise<HarnessEmulator> {
   return startEmulator({ seed: seedPath, ...options });
 }
 
@@ -18,6 +21,7 @@ export function seedServicePrincipal(seedPath: string, clientId?: string): SeedS
   const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as { servicePrincipals?: SeedServicePrincipal[] };
   const all = seed.servicePrincipals ?? [];
   const chosen = clientId ? all.find((sp) => sp.clientId === clientId) : all[0];
-  if (!chosen) throw new Error(`seed ${seedPath} has no service principal${clientId ? ` with client id ${clientId}` : ''}`);
+  if (!chosen)
+    throw new Error(`seed ${seedPath} has no service principal${clientId ? ` with client id ${clientId}` : ''}`);
   return { tenantId: chosen.tenantId, clientId: chosen.clientId, secret: chosen.secret };
 }

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { repoRoot } from './paths';
 
 export interface ExtensionIdentity {
-  id: string;           // publisher.name, as vscode.extensions.getExtension() wants it
-  folderName: string;   // publisher.name-version
+  id: string; // publisher.name, as vscode.extensions.getExtension() wants it
+  folderName: string; // publisher.name-version
 }
 
 export function extensionIdentity(): ExtensionIdentity {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   const id = `${manifest.publisher}.${manifest.name}`;
   return { id, folderName: `${id}-${manifest.version}` };
 }
@@ -23,7 +27,8 @@ export function linkExtension(extensionsDir: string): ExtensionIdentity {
   // A kept extensions dir (the sandbox) may hold a link for another version, and an extensions.json that
   // does not list the new folder would make code-server ignore it: start both afresh.
   for (const entry of readdirSync(extensionsDir)) {
-    if (entry.startsWith(`${identity.id}-`) || entry === 'extensions.json') rmSync(join(extensionsDir, entry), { recursive: true, force: true });
+    if (entry.startsWith(`${identity.id}-`) || entry === 'extensions.json')
+      rmSync(join(extensionsDir, entry), { recursive: true, force: true });
   }
   symlinkSync(repoRoot, join(extensionsDir, identity.folderName), 'dir');
   return identity;

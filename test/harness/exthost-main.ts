@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     const result = await runExtensionHostSuites();
     summary = { layer: 'exthost', passed: result.passed, failed: result.failed, skipped: result.skipped };
   } catch (error) {
-    console.log(`extension-host layer could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.log(
+      `extension-host layer could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   console.log(`exthost layer took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`@@summary ${JSON.stringify(summary)}`);

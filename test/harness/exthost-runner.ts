@@ -46,7 +46,8 @@ export interface ExtensionHostRunResult {
 export async function runExtensionHostSuites(options: ExtensionHostRunOptions = {}): Promise<ExtensionHostRunResult> {
   const started = Date.now();
   const output = options.output ?? ((line: string): void => console.log(line));
-  const progress = (step: string): void => output(`[exthost] ${step} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const progress = (step: string): void =>
+    output(`[exthost] ${step} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stack = await startStack({
     label: 'exthost',
     seed: options.seed,
@@ -68,10 +69,12 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
   let sawFirstOutput = false;
   const browserLog: string[] = [];
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => browserLog.push(`[pageerror] ${error.message}`));
     let finish: (code: number) => void = () => undefined;
-    const exited = new Promise<number>((resolveExit) => { finish = resolveExit; });
+    const exited = new Promise<number>((resolveExit) => {
+      finish = resolveExit;
+    });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
       for (const line of text.split('\n')) {
@@ -79,7 +82,9 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
           Object.assign(counts, JSON.parse(line.slice(resultMarker.length)));
           sawCounts = true;
         } else if (line.startsWith(harnessRequestMarker)) {
-          void answerHarnessRequest(page, line.slice(harnessRequestMarker.length), (message) => browserLog.push(message));
+          void answerHarnessRequest(page, line.slice(harnessRequestMarker.length), (message) =>
+            browserLog.push(message),
+          );
         } else if (line.startsWith(relayMarker)) {
           if (!sawFirstOutput) progress('suites started');
           sawFirstOutput = true;
@@ -92,10 +97,18 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     progress('browser up');
     const testsPath = options.testsPath ?? join(repoRoot, 'out', 'test', 'exthost', 'index.js');
-    await page.goto(suiteUrl(stack.codeServer.url, options.folder ?? fixtureWorkspace, [options.extensionPath ?? repoRoot], testsPath), {
-      waitUntil: 'domcontentloaded',
-      timeout: 120_000,
-    });
+    await page.goto(
+      suiteUrl(
+        stack.codeServer.url,
+        options.folder ?? fixtureWorkspace,
+        [options.extensionPath ?? repoRoot],
+        testsPath,
+      ),
+      {
+        waitUntil: 'domcontentloaded',
+        timeout: 120_000,
+      },
+    );
     progress('workbench page loaded');
     // Watchdog: the suites must start within 5 minutes (else the workbench never ran them) and end within the limit.
     const loaded = Date.now();
@@ -104,7 +117,8 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     let watchdog: NodeJS.Timeout | undefined;
     const timedOut = new Promise<number>((resolveTimeout) => {
       watchdog = setInterval(() => {
-        if (!sawFirstOutput && Date.now() - loaded > 5 * 60_000) stuck = 'did not start within 5 minutes of the page load';
+        if (!sawFirstOutput && Date.now() - loaded > 5 * 60_000)
+          stuck = 'did not start within 5 minutes of the page load';
         else if (Date.now() - loaded > timeoutMs) stuck = `did not finish within ${timeoutMs / 1000} s`;
         if (stuck) resolveTimeout(-1);
       }, 1_000);
@@ -114,7 +128,9 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     progress(`suites finished (exit code ${exitCode})`);
     if (exitCode === -1) {
       await page.screenshot({ path: join(ensureDir(testResultsDir), 'exthost-timeout.png') }).catch(() => undefined);
-      output(`extension-host suites ${stuck} (screenshot: test-results/exthost-timeout.png; workbench log: test-results/logs/exthost-browser.log)`);
+      output(
+        `extension-host suites ${stuck} (screenshot: test-results/exthost-timeout.png; workbench log: test-results/logs/exthost-browser.log)`,
+      );
     }
     if (!sawCounts) output('the extension host reported no test counts (did out/test/exthost/index.js load?)');
     const failed = counts.failed || (exitCode !== 0 || !sawCounts ? 1 : 0);
@@ -131,8 +147,10 @@ async function answerHarnessRequest(page: Page, json: string, log: (message: str
   try {
     const request = JSON.parse(json) as { clickDialogButton?: string };
     if (!request.clickDialogButton) return;
-    const button = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button, .monaco-dialog-box .dialog-buttons .monaco-button')
-      .filter({ hasText: new RegExp(`^${request.clickDialogButton.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+    const button = page
+      .locator('.monaco-dialog-box .dialog-buttons a.monaco-button, .monaco-dialog-box .dialog-buttons .monaco-button')
+      .filter({ hasText: new RegExp(`^${request.clickDialogButton.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+      .first();
     await button.waitFor({ state: 'visible', timeout: 60_000 });
     await button.click();
     log(`[harness] clicked the dialog button "${request.clickDialogButton}"`);

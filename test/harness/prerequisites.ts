@@ -28,15 +28,21 @@ export const PREREQUISITES: readonly Prerequisite[] = [
     debianPackage: 'libkrb5-dev',
     present: (probe) => probe.fileExists('/usr/include/krb5.h') || probe.fileExists('/usr/include/krb5/krb5.h'),
   },
-  { what: 'a C++ toolchain (g++ and make, for node-gyp)', debianPackage: 'build-essential', present: (probe) => probe.onPath('g++') && probe.onPath('make') },
+  {
+    what: 'a C++ toolchain (g++ and make, for node-gyp)',
+    debianPackage: 'build-essential',
+    present: (probe) => probe.onPath('g++') && probe.onPath('make'),
+  },
   { what: 'python3 (node-gyp)', debianPackage: 'python3', present: (probe) => probe.onPath('python3') },
 ];
 
 export const machineProbe: MachineProbe = {
   fileExists: existsSync,
-  onPath: (command) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command))),
+  onPath: (command) =>
+    (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command))),
   isRoot: () => process.getuid?.() === 0,
-  run: (command, args) => void execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }),
+  run: (command, args) =>
+    void execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }),
 };
 
 export function missingPrerequisites(probe: MachineProbe = machineProbe): Prerequisite[] {

@@ -24,17 +24,19 @@ async function main(): Promise<void> {
   // Activity" on the seeded failed run shows the recovery run polling its job to Succeeded.
   stack.emulator?.setPipelineRunExecutor(createEngineExecutor());
   const url = `${stack.codeServer.url}/?folder=${encodeURI(sandboxWorkspace)}`;
-  console.log([
-    '',
-    'ADF Batch Endpoints sandbox is running.',
-    `  Open:            ${url}`,
-    `  Azure emulator:  ${stack.emulator?.url ?? '(not running)'}  (ARM, Entra ID; control API at /_emulator/)`,
-    `  Emulator CA:     ${stack.emulator?.caCertPath ?? '-'}`,
-    `  Signed in as:    the sandbox service principal of ${sandboxSeed}`,
-    `  code-server log: ${stack.codeServer.logFile}`,
-    'Press Ctrl-C to stop.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'ADF Batch Endpoints sandbox is running.',
+      `  Open:            ${url}`,
+      `  Azure emulator:  ${stack.emulator?.url ?? '(not running)'}  (ARM, Entra ID; control API at /_emulator/)`,
+      `  Emulator CA:     ${stack.emulator?.caCertPath ?? '-'}`,
+      `  Signed in as:    the sandbox service principal of ${sandboxSeed}`,
+      `  code-server log: ${stack.codeServer.logFile}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
   await stopOnSignal(stack);
 }
 

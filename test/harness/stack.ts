@@ -58,7 +58,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const socketSafe = socketSafePath(realRunDir);
   const runDir = socketSafe.path;
   const seed = options.seed === undefined ? defaultTestSeed : options.seed;
-  const emulator = seed === false ? undefined : await startHarnessEmulator(seed, { port: options.emulatorPort, stateDir: ensureDir(runDir, 'emulator') });
+  const emulator =
+    seed === false
+      ? undefined
+      : await startHarnessEmulator(seed, { port: options.emulatorPort, stateDir: ensureDir(runDir, 'emulator') });
   try {
     const env: Record<string, string> = { ...options.env };
     const settings: Record<string, unknown> = { ...quietWorkbenchSettings };
@@ -77,7 +80,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const standIns = options.standIns ? prepareStandIns(runDir) : undefined;
     if (standIns) {
       Object.assign(env, standIns.env);
-      cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), { recursive: true });
+      cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), {
+        recursive: true,
+      });
     }
     const args = [...(options.codeServerArgs ?? []), ...(standIns?.codeServerArgs ?? [])];
     const codeServer = await startCodeServer(install, { runDir, env, args, port: options.codeServerPort });

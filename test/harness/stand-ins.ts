@@ -22,7 +22,8 @@ const compiled = (...parts: string[]): string => join(repoRoot, 'out', 'test', '
 export function prepareStandIns(runDir: string): StandIns {
   const azMain = compiled('az', 'main.js');
   const authMain = compiled('microsoft-auth', 'extension.js');
-  for (const file of [azMain, authMain]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx tsc -p .\` first`);
+  for (const file of [azMain, authMain])
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx tsc -p .\` first`);
   const bin = ensureDir(runDir, 'stand-ins', 'bin');
   const az = join(bin, 'az');
   writeFileSync(az, `#!/bin/sh\nexec '${process.execPath}' '${azMain}' "$@"\n`);
@@ -31,9 +32,17 @@ export function prepareStandIns(runDir: string): StandIns {
   copyFileSync(join(repoRoot, 'test', 'stand-ins', 'microsoft-auth', 'package.json'), join(extension, 'package.json'));
   writeFileSync(join(extension, 'extension.js'), `module.exports = require(${JSON.stringify(authMain)});\n`);
   return {
-    env: { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, AZURE_CONFIG_DIR: ensureDir(runDir, 'stand-ins', 'azure-cli') },
+    env: {
+      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+      AZURE_CONFIG_DIR: ensureDir(runDir, 'stand-ins', 'azure-cli'),
+    },
     // The server would otherwise take PATH from a login shell (Debian's /etc/profile resets it), dropping the stand-in az.
-    codeServerArgs: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication', '--vscode-option', 'force-disable-user-env'],
+    codeServerArgs: [
+      '--vscode-option',
+      'disable-extension=vscode.microsoft-authentication',
+      '--vscode-option',
+      'force-disable-user-env',
+    ],
     microsoftAuthExtension: extension,
     microsoftAuthFolderName: 'adf-batch-tests.stand-in-microsoft-authentication-0.0.1',
   };

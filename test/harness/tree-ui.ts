@@ -5,18 +5,24 @@ import type { Locator } from 'playwright-core';
 /** The tree row (inside `container`) whose label is exactly `label`. */
 export function treeRow(container: Locator, label: string): Locator {
   return container.locator('.monaco-list-row[role="treeitem"]', {
-    has: container.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    has: container
+      .page()
+      .locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
   });
 }
 
 /** Waits for the row, expands it when collapsed, and waits until the tree says it is expanded. */
 export async function expandTreeRow(row: Locator, visibleTimeoutMs = 60_000): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: visibleTimeoutMs });
-  if (await row.getAttribute('aria-expanded') !== 'true') {
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
     // The tooltip of the row the mouse rests on (the last one clicked) can cover the next row: move away first.
     const page = row.page();
     await page.mouse.move(0, 0);
-    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await row.click();
   }
   await eventually(async () => assert.equal(await row.getAttribute('aria-expanded'), 'true'));

@@ -10,7 +10,9 @@ export const mochaHooks = {
     let index = 0;
     for (const workbench of openWorkbenches) {
       const suffix = index++ ? `-${index}` : '';
-      const file = await saveScreenshot(workbench.page, `failures/${screenshotName(test.fullTitle())}${suffix}`).catch(() => undefined);
+      const file = await saveScreenshot(workbench.page, `failures/${screenshotName(test.fullTitle())}${suffix}`).catch(
+        () => undefined,
+      );
       if (file) console.log(`    screenshot of the failure: ${file}`);
     }
   },

@@ -17,7 +17,10 @@ export interface ServicePrincipalRef {
 }
 
 /** Settings that point the extension at the emulator as a custom cloud, signing in as a service principal. */
-export function emulatorSettings(cloud: EmulatorCloudEndpoints, servicePrincipal: ServicePrincipalRef): Record<string, unknown> {
+export function emulatorSettings(
+  cloud: EmulatorCloudEndpoints,
+  servicePrincipal: ServicePrincipalRef,
+): Record<string, unknown> {
   return {
     'adfBatchEndpoints.cloud': 'Custom',
     'adfBatchEndpoints.customCloud': {
@@ -61,7 +64,7 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
 function parseObject(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {}; // A hand-edited file with comments: start over rather than fail the run.
   }

@@ -50,9 +50,12 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   let context: BrowserContext | undefined;
   try {
     context = await launchBrowser(stack.runDir);
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const folder = options.folder ?? fixtureWorkspace;
-    await page.goto(`${stack.codeServer.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.goto(`${stack.codeServer.url}/?folder=${encodeURIComponent(folder)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 120_000,
+    });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
     const opened = context;
     const workbench: Workbench = {
@@ -88,5 +91,10 @@ export async function saveScreenshot(page: Page, name: string, options: { readme
 
 /** A file-name-safe version of a test title. */
 export function screenshotName(title: string): string {
-  return title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '').slice(0, 120) || 'unnamed';
+  return (
+    title
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 120) || 'unnamed'
+  );
 }

@@ -14,7 +14,9 @@ export function captureIo(cwd: string, stdin?: string): CapturedIo {
     cwd,
     stdout: (t) => void (io.out += t),
     stderr: (t) => void (io.err += t),
-    ...(stdin === undefined ? {} : { readStdin: (max: number) => readStream(Readable.from([Buffer.from(stdin)]), max) }),
+    ...(stdin === undefined
+      ? {}
+      : { readStdin: (max: number) => readStream(Readable.from([Buffer.from(stdin)]), max) }),
   };
   return io;
 }

@@ -23,19 +23,23 @@ describe('extension in the code-server workbench', () => {
     await container.click();
     // With one view the sidebar title reads "<container>: <view>"; with several, each view has a pane header.
     const sidebar = page.locator('.part.sidebar');
-    const view = sidebar.locator('.composite.title', { hasText: /:\s*Batch Endpoints/i })
+    const view = sidebar
+      .locator('.composite.title', { hasText: /:\s*Batch Endpoints/i })
       .or(sidebar.locator('.pane-header', { hasText: 'Batch Endpoints' }));
     await view.first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await container.getAttribute('aria-selected'), 'true');
     // Once the extension has activated, the view shows its own content (tree rows or a welcome view) instead of
     // the workbench's "There is no data provider registered" placeholder.
-    const content = sidebar.locator('.pane-body .monaco-list-row').or(sidebar.locator('.pane-body .welcome-view-content'));
+    const content = sidebar
+      .locator('.pane-body .monaco-list-row')
+      .or(sidebar.locator('.pane-body .welcome-view-content'));
     await content.first().waitFor({ state: 'visible', timeout: 60_000 });
     // The placeholder can still be showing for a moment after the content appears (the provider registers as
     // activation finishes): wait for it to go, and fail with the text if it stays.
     const paneText = (): Promise<string> => sidebar.locator('.pane-body').first().innerText();
     const deadline = Date.now() + 60_000;
-    while (/no data provider registered/i.test(await paneText()) && Date.now() < deadline) await page.waitForTimeout(250);
+    while (/no data provider registered/i.test(await paneText()) && Date.now() < deadline)
+      await page.waitForTimeout(250);
     assert.doesNotMatch(await paneText(), /no data provider registered/i);
     await saveScreenshot(page, 'ui-activation');
   });

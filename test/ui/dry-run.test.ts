@@ -15,7 +15,12 @@ async function dryRunFrame(page: Page): Promise<Frame> {
   let found: Frame | undefined;
   await eventually(async () => {
     for (const frame of page.frames()) {
-      if (await frame.locator('#app table#runs, #app tbody#runs').count().catch(() => 0)) {
+      if (
+        await frame
+          .locator('#app table#runs, #app tbody#runs')
+          .count()
+          .catch(() => 0)
+      ) {
         found = frame;
         return;
       }
@@ -42,10 +47,14 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     const page = workbench!.page;
 
     // Open pipeline/Keyboard-Run.json, then "Dry Run Pipeline" from the command palette, offline.
-    const folder = page.locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'pipeline' }).first();
+    const folder = page
+      .locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'pipeline' })
+      .first();
     await folder.waitFor({ state: 'visible', timeout: 60_000 });
     if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
-    await page.locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'Keyboard-Run.json' }).click();
+    await page
+      .locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'Keyboard-Run.json' })
+      .click();
     const nameLine = page.locator('.monaco-editor .view-line', { hasText: '"name": "Keyboard-Run"' });
     await nameLine.waitFor({ state: 'visible', timeout: 60_000 });
     // The command shows in the palette when a JSON editor has the focus (editorLangId): give it the focus, not the explorer.
@@ -54,9 +63,15 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     const quickInput = page.locator('.quick-input-widget input');
     await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
     await quickInput.fill('>Dry Run Pipeline');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dry Run Pipeline' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Dry Run Pipeline' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Offline' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Offline' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await quickInput.fill('Offline');
     await page.keyboard.press('Enter');
 
@@ -67,11 +82,17 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     assert.equal(await status.getAttribute('role'), 'status');
     assert.equal(await status.getAttribute('aria-live'), 'polite');
     assert.match(await status.innerText(), /Stopped after: hello from the dry run/);
-    assert.equal(await frame.locator('vscode-button#cancel').getAttribute('disabled'), '', 'Cancel is off once the run ended');
+    assert.equal(
+      await frame.locator('vscode-button#cancel').getAttribute('disabled'),
+      '',
+      'Cancel is off once the run ended',
+    );
 
     // Keyboard: the first row's disclosure button takes the focus; Enter expands it, Space collapses it.
     const greet = frame.locator('tr.run', { hasText: 'Greet' }).locator('button.expander');
-    const greetDetails = frame.locator(`#details-${await frame.locator('tr.run', { hasText: 'Greet' }).getAttribute('data-id')}`);
+    const greetDetails = frame.locator(
+      `#details-${await frame.locator('tr.run', { hasText: 'Greet' }).getAttribute('data-id')}`,
+    );
     assert.equal(await greet.getAttribute('aria-expanded'), 'false');
     assert.equal(await greetDetails.isVisible(), false, 'details are hidden until expanded');
     await greet.focus();
@@ -80,7 +101,11 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     assert.equal(await greetDetails.isVisible(), true);
     assert.match(await greetDetails.innerText(), /Output[\s\S]*hello from the dry run/);
     await saveScreenshot(page, 'dry-run/expanded-with-keyboard');
-    assert.equal(await greet.evaluate((el) => el === document.activeElement), true, 'the focus stays on the button after redrawing');
+    assert.equal(
+      await greet.evaluate((el) => el === document.activeElement),
+      true,
+      'the focus stays on the button after redrawing',
+    );
     await page.keyboard.press('Space');
     await eventually(async () => assert.equal(await greet.getAttribute('aria-expanded'), 'false'));
     assert.equal(await greetDetails.isVisible(), false);

@@ -59,7 +59,9 @@ describe('editor validation in the code-server workbench', () => {
     await folder.waitFor({ state: 'visible', timeout: 60_000 });
     if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
     await explorerRow(page, 'Score-Broken.json').click();
-    await page.locator('.monaco-editor .view-line', { hasText: '"name": "Score-Broken"' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('.monaco-editor .view-line', { hasText: '"name": "Score-Broken"' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
 
     // Squiggles: errors (the misspelt dependsOn target is on screen), warnings and infos.
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -90,7 +92,8 @@ describe('editor validation in the code-server workbench', () => {
     await panel.locator('.monaco-list-row', { hasText: 'Draft.json' }).waitFor({ state: 'visible', timeout: 60_000 });
     await panel.locator('.monaco-list-row', { hasText: 'No activity named "Authorise"' }).waitFor({ state: 'visible' });
     const text = await panel.innerText();
-    for (const code of ['ADF301', 'ADF505', 'ADF506', 'ADF706', 'ADF002']) assert.match(text, new RegExp(code), `${code} listed`);
+    for (const code of ['ADF301', 'ADF505', 'ADF506', 'ADF706', 'ADF002'])
+      assert.match(text, new RegExp(code), `${code} listed`);
     await saveScreenshot(page, 'editor/problems');
   });
 });

@@ -31,9 +31,14 @@ async function widen(page: Page, sidebar: Locator, width: number): Promise<void>
 }
 
 async function description(item: Locator): Promise<string> {
-  return (await item.locator('.label-description').first().innerText().catch(() => '')).trim();
+  return (
+    await item
+      .locator('.label-description')
+      .first()
+      .innerText()
+      .catch(() => '')
+  ).trim();
 }
-
 
 describe('sidebar in the workbench (signed in to the emulator)', () => {
   let workbench: Workbench | undefined;
@@ -71,14 +76,19 @@ describe('sidebar in the workbench (signed in to the emulator)', () => {
     await expand(endpoint);
     const blue = row(sidebar, 'blue');
     await blue.waitFor({ state: 'visible', timeout: 60_000 });
-    await assertEventually(async () => assert.equal(await description(blue), 'default · Succeeded · model credit-model:3'));
+    await assertEventually(async () =>
+      assert.equal(await description(blue), 'default · Succeeded · model credit-model:3'),
+    );
     assert.equal(await description(row(sidebar, 'green')), 'Updating · model credit-model:4');
 
     await expand(row(sidebar, 'ws-empty'));
     await row(sidebar, 'No batch endpoints in this workspace').waitFor({ state: 'visible', timeout: 60_000 });
     // Once their children are shown, expanded rows say what they are again, not "Loading...".
     await assertEventually(async () => assert.equal(await description(endpoint), 'AADToken · default: blue'), 10_000);
-    await assertEventually(async () => assert.equal(await description(row(sidebar, 'ws-empty')), 'rg-ml · westeurope'), 10_000);
+    await assertEventually(
+      async () => assert.equal(await description(row(sidebar, 'ws-empty')), 'rg-ml · westeurope'),
+      10_000,
+    );
     await saveScreenshot(page, 'sidebar/02-expanded-to-deployments', { readme: 'sidebar' });
   });
 
@@ -89,7 +99,13 @@ describe('sidebar in the workbench (signed in to the emulator)', () => {
     const menu = page.locator('.monaco-menu .action-label');
     await menu.first().waitFor({ state: 'visible', timeout: 30_000 });
     const labels = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-    for (const expected of ['Copy Scoring URI', 'Open in Azure ML Studio', 'Open in Azure Portal', 'Show Properties', 'Refresh']) {
+    for (const expected of [
+      'Copy Scoring URI',
+      'Open in Azure ML Studio',
+      'Open in Azure Portal',
+      'Show Properties',
+      'Refresh',
+    ]) {
       assert.ok(labels.includes(expected), `"${expected}" missing from the menu: ${labels.join(' | ')}`);
     }
     await saveScreenshot(page, 'sidebar/03-endpoint-context-menu');
@@ -103,7 +119,11 @@ describe('sidebar in the workbench (signed out)', () => {
   before(async function () {
     this.timeout(15 * 60_000);
     // A service principal without tenant, client id or secret: signed out, so the welcome view shows.
-    workbench = await openWorkbench({ seed: false, label: 'ui-sidebar-signed-out', settings: { 'adfBatchEndpoints.signInMethod': 'servicePrincipal' } });
+    workbench = await openWorkbench({
+      seed: false,
+      label: 'ui-sidebar-signed-out',
+      settings: { 'adfBatchEndpoints.signInMethod': 'servicePrincipal' },
+    });
   });
 
   after(async () => {

@@ -14,7 +14,12 @@ async function wizardFrame(page: Page): Promise<Frame> {
   let found: Frame | undefined;
   await eventually(async () => {
     for (const frame of page.frames()) {
-      if (await frame.locator('#app h1').count().catch(() => 0)) {
+      if (
+        await frame
+          .locator('#app h1')
+          .count()
+          .catch(() => 0)
+      ) {
         found = frame;
         return;
       }
@@ -32,21 +37,33 @@ async function clickNext(frame: Frame, label: string): Promise<void> {
   const next = frame.locator('vscode-button#next');
   await eventually(async () => {
     assert.equal((await next.innerText()).trim(), label);
-    assert.equal(await next.getAttribute('disabled'), null, `"${label}" is disabled: ${await frame.locator('footer .blocked').innerText().catch(() => '')}`);
+    assert.equal(
+      await next.getAttribute('disabled'),
+      null,
+      `"${label}" is disabled: ${await frame
+        .locator('footer .blocked')
+        .innerText()
+        .catch(() => '')}`,
+    );
   }, 60_000);
   await next.click();
 }
 
 /** Waits until Next is enabled (the extension has checked what was entered). */
 async function settled(frame: Frame): Promise<void> {
-  await eventually(async () => assert.equal(await frame.locator('vscode-button#next').getAttribute('disabled'), null), 60_000);
+  await eventually(
+    async () => assert.equal(await frame.locator('vscode-button#next').getAttribute('disabled'), null),
+    60_000,
+  );
 }
 
 async function choose(frame: Frame, selectId: string, option: string): Promise<void> {
   const select = frame.locator(`vscode-single-select#${selectId}`);
   await select.click();
   await select.getByRole('option', { name: option }).click();
-  await eventually(async () => assert.equal(await select.evaluate((el) => (el as unknown as { value: string }).value !== ''), true));
+  await eventually(async () =>
+    assert.equal(await select.evaluate((el) => (el as unknown as { value: string }).value !== ''), true),
+  );
 }
 
 async function fill(frame: Frame, fieldId: string, text: string): Promise<void> {
@@ -88,7 +105,10 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     // 1. Endpoint
     const frame = await wizardFrame(page);
     assert.equal(await stepTitle(frame), '1. Endpoint');
-    await eventually(async () => assert.match(await frame.locator('.facts').first().innerText(), /blue, green/), 60_000);
+    await eventually(
+      async () => assert.match(await frame.locator('.facts').first().innerText(), /blue, green/),
+      60_000,
+    );
     await page.keyboard.press('Control+b'); // hide the sidebar: the wizard gets the whole width
     await eventually(async () => assert.equal(await frame.locator('[data-check="endpoint.deployment"]').count(), 1));
     await saveScreenshot(page, 'wizard-01-endpoint');
@@ -99,9 +119,17 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
 
     // 2. Target: a Data Factory of the subscription, its identity and git mode shown.
     await eventually(async () => assert.equal(await stepTitle(frame), '2. Target'));
-    await eventually(async () => assert.equal(await frame.locator('vscode-single-select#field-factoryId').count(), 1), 60_000);
+    await eventually(
+      async () => assert.equal(await frame.locator('vscode-single-select#field-factoryId').count(), 1),
+      60_000,
+    );
     await choose(frame, 'field-factoryId', 'adf-mi (rg-adf)');
-    await eventually(async () => assert.match(await frame.locator('.facts').innerText(), /system-assigned \(principal f1f1f1f1-1111-4000-8000-0000000000c1\)[\s\S]*live mode \(no git\)/));
+    await eventually(async () =>
+      assert.match(
+        await frame.locator('.facts').innerText(),
+        /system-assigned \(principal f1f1f1f1-1111-4000-8000-0000000000c1\)[\s\S]*live mode \(no git\)/,
+      ),
+    );
     await settled(frame);
     await saveScreenshot(page, 'wizard-02-target');
     await clickNext(frame, 'Next');
@@ -114,11 +142,19 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     await grant.click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await dialog.innerText(), /Scope: \/subscriptions\/5a5a5a5a-0000-4000-8000-0000000000c1\/resourceGroups\/rg-ml\/providers\/Microsoft\.MachineLearningServices\/workspaces\/ws-wizard/);
+    assert.match(
+      await dialog.innerText(),
+      /Scope: \/subscriptions\/5a5a5a5a-0000-4000-8000-0000000000c1\/resourceGroups\/rg-ml\/providers\/Microsoft\.MachineLearningServices\/workspaces\/ws-wizard/,
+    );
     await saveScreenshot(page, 'wizard-04-grant-confirmation');
     await dialog.getByRole('button', { name: 'Grant' }).click();
-    await eventually(async () => assert.match(await frame.locator('.success').innerText(), /AzureML Data Scientist was granted/), 60_000);
-    await eventually(async () => assert.equal(await frame.locator('[data-check="auth.workspaceRole"].pass').count(), 1));
+    await eventually(
+      async () => assert.match(await frame.locator('.success').innerText(), /AzureML Data Scientist was granted/),
+      60_000,
+    );
+    await eventually(async () =>
+      assert.equal(await frame.locator('[data-check="auth.workspaceRole"].pass').count(), 1),
+    );
     await saveScreenshot(page, 'wizard-05-authentication-granted');
     await clickNext(frame, 'Next');
 
@@ -126,22 +162,43 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     await eventually(async () => assert.equal(await stepTitle(frame), '4. Data'));
     await fill(frame, 'field-inputPath', 'data/scoring/');
     await fill(frame, 'field-pollIntervalSeconds', '1');
-    await eventually(async () => assert.match(await frame.locator('.preview').first().innerText(), /azureml:\/\/datastores\/workspaceblobstore\/paths\/data\/scoring\//));
+    await eventually(async () =>
+      assert.match(
+        await frame.locator('.preview').first().innerText(),
+        /azureml:\/\/datastores\/workspaceblobstore\/paths\/data\/scoring\//,
+      ),
+    );
     await settled(frame);
     await saveScreenshot(page, 'wizard-06-data');
     await clickNext(frame, 'Next');
 
     // 5. Review: no validation error, the diagram of the activities.
     await eventually(async () => assert.equal(await stepTitle(frame), '5. Review'));
-    await eventually(async () => assert.equal(await frame.locator('[data-validation]').getAttribute('data-validation'), '0/0'), 60_000);
-    for (const activity of ['Run Batch-Endpoint', 'Wait for job', 'Check status', 'If job completed', 'Fail with job status']) {
+    await eventually(
+      async () => assert.equal(await frame.locator('[data-validation]').getAttribute('data-validation'), '0/0'),
+      60_000,
+    );
+    for (const activity of [
+      'Run Batch-Endpoint',
+      'Wait for job',
+      'Check status',
+      'If job completed',
+      'Fail with job status',
+    ]) {
       assert.equal(await frame.locator(`[data-activity="${activity}"]`).count(), 1, `diagram box ${activity}`);
     }
     await saveScreenshot(page, 'wizard-07-review', { readme: 'wizard-review' });
     await clickNext(frame, 'Publish');
 
     // 6. Publish: done, with "Open in ADF Studio" (known clouds only) and "Run now...".
-    await eventually(async () => assert.match(await frame.locator('.banner.success').innerText(), /Published pipeline Run-score-fast to Data Factory adf-mi/), 60_000);
+    await eventually(
+      async () =>
+        assert.match(
+          await frame.locator('.banner.success').innerText(),
+          /Published pipeline Run-score-fast to Data Factory adf-mi/,
+        ),
+      60_000,
+    );
     // A custom cloud (the emulator) has no known ADF Studio: the factory's portal page is offered instead.
     await frame.locator('vscode-button#open-portal').waitFor({ state: 'visible' });
     await saveScreenshot(page, 'wizard-08-published');
@@ -149,11 +206,21 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
 
     // 7. Run and monitor: parameters with their defaults, then the run until it ends.
     await eventually(async () => assert.equal(await stepTitle(frame), '7. Run and monitor'));
-    assert.equal(await frame.locator('vscode-textfield[data-parameter="poll_interval"]').evaluate((el) => (el as unknown as { value: string }).value), '1');
+    assert.equal(
+      await frame
+        .locator('vscode-textfield[data-parameter="poll_interval"]')
+        .evaluate((el) => (el as unknown as { value: string }).value),
+      '1',
+    );
     await saveScreenshot(page, 'wizard-09-run-parameters');
     await frame.locator('vscode-button#start-run').click();
-    await eventually(async () => assert.equal(await frame.locator('[data-run-status]').getAttribute('data-run-status'), 'Succeeded'), 120_000);
-    await eventually(async () => assert.equal(await frame.locator('[data-job-status]').getAttribute('data-job-status'), 'Completed'));
+    await eventually(
+      async () => assert.equal(await frame.locator('[data-run-status]').getAttribute('data-run-status'), 'Succeeded'),
+      120_000,
+    );
+    await eventually(async () =>
+      assert.equal(await frame.locator('[data-job-status]').getAttribute('data-job-status'), 'Completed'),
+    );
     await saveScreenshot(page, 'wizard-10-run-completed', { readme: 'wizard-run' });
 
     // The whole walk breached no Content-Security-Policy rule; an injected inline script is blocked and reported.

@@ -2,15 +2,15 @@
 // .ci/run installs the packages) nothing is missing; on a machine without them, root installs them with apt-get
 // and anyone else gets the exact command.
 import * as assert from 'node:assert/strict';
-import {
-  ensurePrerequisites,
-  machineProbe,
-  missingPrerequisites,
-  type MachineProbe,
-} from '../harness/prerequisites';
+import { ensurePrerequisites, machineProbe, missingPrerequisites, type MachineProbe } from '../harness/prerequisites';
 
 /** A machine with only the files and commands given; `run` records apt-get calls and can "install" packages. */
-function fakeMachine(options: { files?: string[]; commands?: string[]; root?: boolean; aptInstalls?: boolean }): MachineProbe & { runs: string[] } {
+function fakeMachine(options: {
+  files?: string[];
+  commands?: string[];
+  root?: boolean;
+  aptInstalls?: boolean;
+}): MachineProbe & { runs: string[] } {
   const files = new Set(options.files ?? []);
   const commands = new Set(options.commands ?? []);
   const runs: string[] = [];
@@ -31,7 +31,10 @@ function fakeMachine(options: { files?: string[]; commands?: string[]; root?: bo
 
 describe('harness prerequisites for code-server (fresh machine)', () => {
   it('nothing is missing on this machine (the packages .ci/run installs)', () => {
-    assert.deepEqual(missingPrerequisites(machineProbe).map((p) => p.debianPackage), []);
+    assert.deepEqual(
+      missingPrerequisites(machineProbe).map((p) => p.debianPackage),
+      [],
+    );
   });
 
   it('a bare machine without root stops with the exact apt-get command before any install', () => {
@@ -40,7 +43,10 @@ describe('harness prerequisites for code-server (fresh machine)', () => {
       () => ensurePrerequisites(() => undefined, machine),
       (error: Error) => {
         assert.match(error.message, /Kerberos headers .*\(Debian package libkrb5-dev\)/);
-        assert.match(error.message, /Run: {2}sudo apt-get update && sudo apt-get install -y libkrb5-dev build-essential python3\n/);
+        assert.match(
+          error.message,
+          /Run: {2}sudo apt-get update && sudo apt-get install -y libkrb5-dev build-essential python3\n/,
+        );
         return true;
       },
     );

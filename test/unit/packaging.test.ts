@@ -29,13 +29,23 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
   });
 
   it('carries no sources, tests, node_modules, build output, caches or source maps', () => {
-    const forbidden = /^(src|test|node_modules|out|\.cache|test-results|\.vscode-test|\.vscode|\.ci|\.git)\/|\.map$|\.ts$|^tsconfig|^esbuild|^eslint/;
-    assert.deepEqual(files.filter((file) => forbidden.test(file)), []);
+    const forbidden =
+      /^(src|test|node_modules|out|\.cache|test-results|\.vscode-test|\.vscode|\.ci|\.git)\/|\.map$|\.ts$|^tsconfig|^esbuild|^eslint/;
+    assert.deepEqual(
+      files.filter((file) => forbidden.test(file)),
+      [],
+    );
   });
 
   it('leaves out the test stand-ins (an extension registering the `microsoft` auth provider, a fake `az`)', () => {
-    assert.ok(existsSync('test/stand-ins/microsoft-auth/package.json') && existsSync('test/stand-ins/az/main.ts'), 'the stand-ins moved: update this test');
-    assert.deepEqual(files.filter((file) => /stand-in|(^|\/)az(\.js)?$/.test(file)), []);
+    assert.ok(
+      existsSync('test/stand-ins/microsoft-auth/package.json') && existsSync('test/stand-ins/az/main.ts'),
+      'the stand-ins moved: update this test',
+    );
+    assert.deepEqual(
+      files.filter((file) => /stand-in|(^|\/)az(\.js)?$/.test(file)),
+      [],
+    );
     const packaged = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: Record<string, unknown> };
     assert.equal(packaged.contributes.authentication, undefined, 'the product registers no authentication provider');
   });
@@ -50,7 +60,9 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
     assert.ok(files.includes('package.nls.json'), 'package.nls.json is not packaged: titles would show as %keys%');
     assert.ok(files.includes('CHANGELOG.md'), 'CHANGELOG.md is not packaged');
     assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
-    const pages = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image));
+    const pages = (manifest.contributes.walkthroughs ?? []).flatMap((w) =>
+      w.steps.map((s) => s.media.markdown ?? s.media.image),
+    );
     assert.ok(pages.length >= 5, 'the walkthrough has its steps');
     for (const page of pages) assert.ok(page && files.includes(page), `walkthrough page ${page} is not packaged`);
   });

@@ -11,7 +11,11 @@ describe('sandbox workspace (npm start)', () => {
     assert.ok(files.length >= 3, `found ${files.join(', ')}`);
     for (const file of files) {
       const problems = validate(readFileSync(join(folder, file), 'utf8'));
-      assert.deepEqual(problems.map((p) => `${p.code} ${p.message}`), [], file);
+      assert.deepEqual(
+        problems.map((p) => `${p.code} ${p.message}`),
+        [],
+        file,
+      );
     }
   });
 });

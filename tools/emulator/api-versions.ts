@@ -10,6 +10,13 @@ export const API_VERSIONS = {
   /** @azure/arm-datafactory 12.0.0 sends 2018-06-01, the only version. */
   dataFactory: ['2018-06-01'],
   /** @azure/arm-authorization 9.0.0 sends 2022-04-01 for role definitions and assignments. */
-  authorization: ['2022-04-01', '2022-05-01-preview', '2020-04-01-preview', '2018-09-01-preview', '2018-01-01-preview', '2015-07-01'],
+  authorization: [
+    '2022-04-01',
+    '2022-05-01-preview',
+    '2020-04-01-preview',
+    '2018-09-01-preview',
+    '2018-01-01-preview',
+    '2015-07-01',
+  ],
   managedIdentity: ['2023-01-31', '2018-11-30', '2023-07-31-preview', '2024-11-30'],
 } as const;

@@ -55,7 +55,8 @@ export function jobStatus(job: BatchJob, now: number): BatchJobStatus {
   const path = STATUS_PATHS[job.behaviour.outcome];
   const last = path.length - 1;
   const polls = job.behaviour.polls;
-  const fraction = polls !== undefined ? job.polls / polls : job.durationMs <= 0 ? 1 : (now - job.createdAt) / job.durationMs;
+  const fraction =
+    polls !== undefined ? job.polls / polls : job.durationMs <= 0 ? 1 : (now - job.createdAt) / job.durationMs;
   if (fraction >= 1) return path[last]!;
   let index = Math.floor(fraction * last);
   // With few polls, show the statuses just before the outcome (Finalizing, CancelRequested) rather than skip them.
@@ -87,8 +88,12 @@ export function jobResource(job: BatchJob, status: BatchJobStatus, studioUrl: st
   };
   if (status === 'Failed') properties.error = { code: 'UserError', message: job.behaviour.error };
   // The data plane's BatchJob model (2020-09-01-dataplanepreview) names them inputData / outputData.
-  properties.inputData = Object.fromEntries(Object.entries(job.inputs).map(([k, v]) => [k, { jobInputType: v.type, uri: v.uri }]));
-  properties.outputData = Object.fromEntries(Object.entries(job.outputs).map(([k, v]) => [k, { jobOutputType: v.type, uri: v.uri }]));
+  properties.inputData = Object.fromEntries(
+    Object.entries(job.inputs).map(([k, v]) => [k, { jobInputType: v.type, uri: v.uri }]),
+  );
+  properties.outputData = Object.fromEntries(
+    Object.entries(job.outputs).map(([k, v]) => [k, { jobOutputType: v.type, uri: v.uri }]),
+  );
   const terminal = TERMINAL_JOB_STATUSES.includes(status);
   // lastModifiedAt: when a finished job last changed, i.e. when it ended (the emulator's way to give a duration).
   const modified = terminal && job.behaviour.polls === undefined ? job.createdAt + job.durationMs : Date.now();

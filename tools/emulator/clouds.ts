@@ -4,7 +4,11 @@
 
 export type EmulatedCloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
 
-export const EMULATED_CLOUD_NAMES: readonly EmulatedCloudName[] = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'];
+export const EMULATED_CLOUD_NAMES: readonly EmulatedCloudName[] = [
+  'AzureCloud',
+  'AzureChinaCloud',
+  'AzureUSGovernment',
+];
 
 export interface EmulatedCloudAudiences {
   /** The audience the cloud's ARM token scope names (`<armAudience>/.default`). */

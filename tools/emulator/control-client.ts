@@ -136,7 +136,13 @@ export class EmulatorControlClient {
   }
 
   /** A signed token for any audience; a negative lifetime gives an expired one. */
-  async mintToken(input: { audience: string; tenantId?: string; objectId?: string; appId?: string; lifetimeSeconds?: number }): Promise<string> {
+  async mintToken(input: {
+    audience: string;
+    tenantId?: string;
+    objectId?: string;
+    appId?: string;
+    lifetimeSeconds?: number;
+  }): Promise<string> {
     return (await this.call<{ accessToken: string }>('POST', 'token', input)).accessToken;
   }
 
@@ -149,7 +155,13 @@ export class EmulatorControlClient {
     return this.call<UserTokenAnswer>('POST', 'user-token', input);
   }
 
-  async managedIdentityToken(input: { subscriptionId: string; resourceGroup: string; factory: string; resource: string; credential?: string }): Promise<string> {
+  async managedIdentityToken(input: {
+    subscriptionId: string;
+    resourceGroup: string;
+    factory: string;
+    resource: string;
+    credential?: string;
+  }): Promise<string> {
     return (await this.call<{ accessToken: string }>('POST', 'managed-identity-token', input)).accessToken;
   }
 
@@ -162,7 +174,10 @@ export class EmulatorControlClient {
           method,
           agent: false,
           ca: this.options.caCertPem,
-          headers: payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+          headers:
+            payload === undefined
+              ? {}
+              : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -179,7 +194,13 @@ export class EmulatorControlClient {
             if (status >= 200 && status < 300) resolve(parsed as T);
             else {
               const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message ?? text;
-              reject(new EmulatorControlError(status, `Emulator control ${method} /_emulator/${path} answered ${status}: ${message}`, parsed));
+              reject(
+                new EmulatorControlError(
+                  status,
+                  `Emulator control ${method} /_emulator/${path} answered ${status}: ${message}`,
+                  parsed,
+                ),
+              );
             }
           });
           res.on('error', reject);

@@ -30,7 +30,11 @@ function addLatency(ctx: RouteContext): Reply {
   if (typeof rule.ms !== 'number' || !Number.isFinite(rule.ms) || rule.ms < 0) throw bad('ms must be a number >= 0');
   const problem = regexProblem(rule.route);
   if (problem) throw bad(problem);
-  ctx.emulator.faults.addLatency({ ms: rule.ms, route: rule.route as string | undefined, method: typeof rule.method === 'string' ? rule.method : undefined });
+  ctx.emulator.faults.addLatency({
+    ms: rule.ms,
+    route: rule.route as string | undefined,
+    method: typeof rule.method === 'string' ? rule.method : undefined,
+  });
   return json(201, { latency: ctx.emulator.faults.listLatency() });
 }
 
@@ -38,7 +42,10 @@ function setSeed(ctx: RouteContext): Reply {
   try {
     ctx.emulator.replaceSeed(checkSeed(body(ctx), 'POST /_emulator/seed'));
   } catch (error) {
-    if (error instanceof SeedError) throw new ReplyError(json(400, { error: { code: 'InvalidSeed', message: error.message, problems: error.problems } }));
+    if (error instanceof SeedError)
+      throw new ReplyError(
+        json(400, { error: { code: 'InvalidSeed', message: error.message, problems: error.problems } }),
+      );
     throw error;
   }
   return json(200, { ok: true });
@@ -81,7 +88,11 @@ function pipelineRuns(ctx: RouteContext): Reply {
       status: r.status,
       message: r.message,
       runGroupId: r.runGroupId,
-      activityRuns: r.activityRuns.map((a) => ({ activityName: a.activityName, activityType: a.activityType, status: a.status })),
+      activityRuns: r.activityRuns.map((a) => ({
+        activityName: a.activityName,
+        activityType: a.activityType,
+        status: a.status,
+      })),
     })),
   });
 }
@@ -99,10 +110,12 @@ function token(ctx: RouteContext): Reply {
   if (typeof b.audience !== 'string' || !b.audience) throw bad('audience is required');
   const sp = ctx.emulator.world.servicePrincipals[0];
   const lifetime = b.lifetimeSeconds === undefined ? undefined : Number(b.lifetimeSeconds);
-  if (lifetime !== undefined && !Number.isFinite(lifetime)) throw bad('lifetimeSeconds must be a number (negative for an expired token)');
+  if (lifetime !== undefined && !Number.isFinite(lifetime))
+    throw bad('lifetimeSeconds must be a number (negative for an expired token)');
   const accessToken = ctx.emulator.issueToken({
     audience: b.audience,
-    tenantId: typeof b.tenantId === 'string' ? b.tenantId : (sp?.tenantId ?? [...ctx.emulator.world.tenants.keys()][0]!),
+    tenantId:
+      typeof b.tenantId === 'string' ? b.tenantId : (sp?.tenantId ?? [...ctx.emulator.world.tenants.keys()][0]!),
     objectId: typeof b.objectId === 'string' ? b.objectId : (sp?.objectId ?? '00000000-0000-0000-0000-000000000000'),
     appId: typeof b.appId === 'string' ? b.appId : (sp?.clientId ?? '00000000-0000-0000-0000-000000000000'),
     version: '2.0',
@@ -121,7 +134,8 @@ function userToken(ctx: RouteContext): Reply {
   const audience = typeof b.audience === 'string' ? b.audience : typeof b.scope === 'string' ? b.scope : undefined;
   if (!audience) throw bad('audience (or scope) is required');
   const lifetime = b.lifetimeSeconds === undefined ? undefined : Number(b.lifetimeSeconds);
-  if (lifetime !== undefined && !Number.isFinite(lifetime)) throw bad('lifetimeSeconds must be a number (negative for an expired token)');
+  if (lifetime !== undefined && !Number.isFinite(lifetime))
+    throw bad('lifetimeSeconds must be a number (negative for an expired token)');
   const { token, claims, user } = ctx.emulator.issueUserToken({
     user: b.user,
     tenantId: typeof b.tenantId === 'string' && b.tenantId ? b.tenantId : undefined,
@@ -134,16 +148,26 @@ function userToken(ctx: RouteContext): Reply {
     accessToken: token,
     expiresOn: claims.exp,
     tenantId: claims.tid,
-    account: { objectId: user.objectId, userPrincipalName: user.userPrincipalName, displayName: user.displayName, homeTenantId: user.tenants[0] },
+    account: {
+      objectId: user.objectId,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      homeTenantId: user.tenants[0],
+    },
   });
 }
 
 function managedIdentityToken(ctx: RouteContext): Reply {
   const b = body(ctx);
-  for (const key of ['subscriptionId', 'resourceGroup', 'factory', 'resource']) if (typeof b[key] !== 'string') throw bad(`${key} is required`);
+  for (const key of ['subscriptionId', 'resourceGroup', 'factory', 'resource'])
+    if (typeof b[key] !== 'string') throw bad(`${key} is required`);
   try {
     const accessToken = ctx.emulator.issueManagedIdentityToken(
-      { subscriptionId: b.subscriptionId as string, resourceGroup: b.resourceGroup as string, name: b.factory as string },
+      {
+        subscriptionId: b.subscriptionId as string,
+        resourceGroup: b.resourceGroup as string,
+        name: b.factory as string,
+      },
       b.resource as string,
       typeof b.credential === 'string' ? b.credential : undefined,
     );
@@ -154,9 +178,22 @@ function managedIdentityToken(ctx: RouteContext): Reply {
 }
 
 export function controlRoutes(): Route[] {
-  const route = (id: string, method: Route['method'], path: string, handle: Route['handle']): Route => ({ id: `control.${id}`, method, pattern: `/_emulator/${path}`, kind: 'control', handle });
+  const route = (id: string, method: Route['method'], path: string, handle: Route['handle']): Route => ({
+    id: `control.${id}`,
+    method,
+    pattern: `/_emulator/${path}`,
+    kind: 'control',
+    handle,
+  });
   return [
-    route('health', 'GET', 'health', (ctx) => json(200, { url: ctx.emulator.url, cloud: ctx.emulator.cloud, pageSize: ctx.emulator.pageSize, timeScale: ctx.emulator.timeScale })),
+    route('health', 'GET', 'health', (ctx) =>
+      json(200, {
+        url: ctx.emulator.url,
+        cloud: ctx.emulator.cloud,
+        pageSize: ctx.emulator.pageSize,
+        timeScale: ctx.emulator.timeScale,
+      }),
+    ),
     route('reset', 'POST', 'reset', (ctx) => {
       ctx.emulator.reset();
       return json(200, { ok: true });

@@ -64,7 +64,8 @@ export class Emulator {
         url: config.url,
         caCertPem: config.caCertPem,
         timeScale: config.timeScale,
-        issueManagedIdentityToken: (factory, resource, credential) => this.managedIdentityToken(factory, resource, credential),
+        issueManagedIdentityToken: (factory, resource, credential) =>
+          this.managedIdentityToken(factory, resource, credential),
         getKeyVaultSecret: (baseUrl, name) => this.world.keyVaults.get(normalizeVaultUrl(baseUrl))?.secrets.get(name),
       },
       config.pipelineRunExecutor,
@@ -102,12 +103,35 @@ export class Emulator {
    * the Azure CLI would get one. Throws Entra ID's reply (ReplyError) when the user is not a member or the
    * tenant needs an interactive sign-in; `interactive` is that sign-in, and grants the tenant's consent.
    */
-  issueUserToken(input: { user: string; tenantId?: string; audience: string; appId: string; interactive: boolean; lifetimeSeconds?: number }): { token: string; claims: TokenClaims; user: UserState } {
+  issueUserToken(input: {
+    user: string;
+    tenantId?: string;
+    audience: string;
+    appId: string;
+    interactive: boolean;
+    lifetimeSeconds?: number;
+  }): { token: string; claims: TokenClaims; user: UserState } {
     const user = this.world.users.find(input.user);
-    if (!user) throw new ReplyError(entraError(400, 'invalid_grant', 50034, `The user account ${input.user} does not exist in the directory. To sign into this application, the account must be added to the directory.`));
+    if (!user)
+      throw new ReplyError(
+        entraError(
+          400,
+          'invalid_grant',
+          50034,
+          `The user account ${input.user} does not exist in the directory. To sign into this application, the account must be added to the directory.`,
+        ),
+      );
     const tenantId = (input.tenantId ?? user.tenants[0]!).toLowerCase();
     const tenant = this.world.findTenant(tenantId);
-    if (!tenant) throw new ReplyError(entraError(400, 'invalid_tenant', 90002, `Tenant '${tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
+    if (!tenant)
+      throw new ReplyError(
+        entraError(
+          400,
+          'invalid_tenant',
+          90002,
+          `Tenant '${tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+        ),
+      );
     this.world.users.authorize(user, tenant.id, tenant.displayName, input.appId, input.interactive);
     const { token, claims } = this.tokens.issue({
       audience: input.audience.replace(/\/\.default$/i, ''),
@@ -135,14 +159,19 @@ export class Emulator {
   }
 
   findFactory(ref: FactoryRef): FactoryState | undefined {
-    const rg = this.world.subscriptions.get(ref.subscriptionId.toLowerCase())?.resourceGroups.get(ref.resourceGroup.toLowerCase());
+    const rg = this.world.subscriptions
+      .get(ref.subscriptionId.toLowerCase())
+      ?.resourceGroups.get(ref.resourceGroup.toLowerCase());
     return rg?.factories.get(ref.name.toLowerCase());
   }
 
   /** A token for a factory's system-assigned identity, or for the identity behind one of its ADF credentials. */
   issueManagedIdentityToken(ref: FactoryRef, resource: string, credentialName?: string): string {
     const factory = this.findFactory(ref);
-    if (!factory) throw new Error(`No data factory "${ref.name}" in resource group "${ref.resourceGroup}" of subscription "${ref.subscriptionId}".`);
+    if (!factory)
+      throw new Error(
+        `No data factory "${ref.name}" in resource group "${ref.resourceGroup}" of subscription "${ref.subscriptionId}".`,
+      );
     return this.managedIdentityToken(factory, resource, credentialName);
   }
 
@@ -152,17 +181,45 @@ export class Emulator {
     if (credentialName) {
       const credential = factory.credentials.get(credentialName.toLowerCase());
       if (!credential) throw new Error(`Data factory "${factory.name}" has no credential "${credentialName}".`);
-      const resourceId = String((credential.properties.typeProperties as Record<string, unknown> | undefined)?.resourceId ?? '');
+      const resourceId = String(
+        (credential.properties.typeProperties as Record<string, unknown> | undefined)?.resourceId ?? '',
+      );
       const identity = this.world.identities.get(resourceId.toLowerCase());
-      if (!identity) throw new Error(`Credential "${credentialName}" of data factory "${factory.name}" names unknown identity "${resourceId}".`);
-      return this.issueToken({ audience: resourceAudience, tenantId: identity.tenantId, objectId: identity.principalId, appId: identity.clientId, version: '1.0', managedIdentityResourceId: identity.id });
+      if (!identity)
+        throw new Error(
+          `Credential "${credentialName}" of data factory "${factory.name}" names unknown identity "${resourceId}".`,
+        );
+      return this.issueToken({
+        audience: resourceAudience,
+        tenantId: identity.tenantId,
+        objectId: identity.principalId,
+        appId: identity.clientId,
+        version: '1.0',
+        managedIdentityResourceId: identity.id,
+      });
     }
     if (!factory.identity) throw new Error(`Data factory "${factory.name}" has no system-assigned managed identity.`);
-    return this.issueToken({ audience: resourceAudience, tenantId, objectId: factory.identity.principalId, appId: factory.identity.principalId, version: '1.0', managedIdentityResourceId: factory.id });
+    return this.issueToken({
+      audience: resourceAudience,
+      tenantId,
+      objectId: factory.identity.principalId,
+      appId: factory.identity.principalId,
+      version: '1.0',
+      managedIdentityResourceId: factory.id,
+    });
   }
 
-  issueToken(input: { audience: string; tenantId: string; objectId: string; appId: string; version: '1.0' | '2.0'; lifetimeSeconds?: number; managedIdentityResourceId?: string }): string {
-    return this.tokens.issue({ ...input, lifetimeSeconds: input.lifetimeSeconds ?? this.world.tokenLifetimeSeconds }).token;
+  issueToken(input: {
+    audience: string;
+    tenantId: string;
+    objectId: string;
+    appId: string;
+    version: '1.0' | '2.0';
+    lifetimeSeconds?: number;
+    managedIdentityResourceId?: string;
+  }): string {
+    return this.tokens.issue({ ...input, lifetimeSeconds: input.lifetimeSeconds ?? this.world.tokenLifetimeSeconds })
+      .token;
   }
 
   setPipelineRunExecutor(executor: PipelineRunExecutor): void {

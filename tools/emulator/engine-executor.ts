@@ -23,7 +23,10 @@ export function createEngineExecutor(options: EngineExecutorOptions = {}): Pipel
   return { execute: (context) => executeWithEngine(context, { ...options, evaluator }) };
 }
 
-async function executeWithEngine(context: PipelineRunContext, options: EngineExecutorOptions & { evaluator: ExpressionEvaluator }): Promise<PipelineRunResult> {
+async function executeWithEngine(
+  context: PipelineRunContext,
+  options: EngineExecutorOptions & { evaluator: ExpressionEvaluator },
+): Promise<PipelineRunResult> {
   const http = createNodeHttpClient({ ca: context.emulator.caCertPem });
   const engine = new PipelineEngine({
     evaluator: options.evaluator,
@@ -69,7 +72,11 @@ function bridgeActivityRuns(engine: PipelineEngine, context: PipelineRunContext)
     if (!record) return undefined;
     let handle = handles.get(id);
     if (!handle) {
-      handle = context.startActivityRun({ activityName: record.activityName, activityType: record.activityType, ...(record.input !== undefined ? { input: record.input } : {}) });
+      handle = context.startActivityRun({
+        activityName: record.activityName,
+        activityType: record.activityType,
+        ...(record.input !== undefined ? { input: record.input } : {}),
+      });
       handles.set(id, handle);
     }
     return handle;
@@ -89,7 +96,14 @@ function bridgeActivityRuns(engine: PipelineEngine, context: PipelineRunContext)
     if (run.status === 'Succeeded') handle.succeed(run.output);
     else if (run.status === 'Failed') {
       const failureType = run.error?.failureType === 'SystemError' ? 'SystemError' : 'UserError';
-      handle.fail({ message: run.error?.message ?? 'The activity failed.', errorCode: run.error?.errorCode ?? 'Failed', failureType }, run.output);
+      handle.fail(
+        {
+          message: run.error?.message ?? 'The activity failed.',
+          errorCode: run.error?.errorCode ?? 'Failed',
+          failureType,
+        },
+        run.output,
+      );
     } else handle.finish(run.status, run.output);
   });
 }
@@ -104,15 +118,24 @@ function emulatorIdentity(context: PipelineRunContext, http: HttpClient): Identi
         case 'userAssigned':
           return context.issueManagedIdentityToken(resource, subject.credentialName);
         case 'servicePrincipal':
-          return clientCredentialsToken(http, context.emulator.url, { ...subject, resource, ...(signal ? { signal } : {}) });
+          return clientCredentialsToken(http, context.emulator.url, {
+            ...subject,
+            resource,
+            ...(signal ? { signal } : {}),
+          });
       }
     },
     async getKeyVaultSecret({ linkedServiceName, secretName }) {
-      const entry = Object.entries(context.linkedServices).find(([name]) => name.toLowerCase() === linkedServiceName.toLowerCase());
+      const entry = Object.entries(context.linkedServices).find(
+        ([name]) => name.toLowerCase() === linkedServiceName.toLowerCase(),
+      );
       if (!entry) throw new Error(`the factory has no linked service '${linkedServiceName}'.`);
       const properties = entry[1];
       const typeProperties = (properties.typeProperties ?? {}) as Record<string, unknown>;
-      if (String(properties.type ?? '').toLowerCase() !== 'azurekeyvault' || typeof typeProperties.baseUrl !== 'string') {
+      if (
+        String(properties.type ?? '').toLowerCase() !== 'azurekeyvault' ||
+        typeof typeProperties.baseUrl !== 'string'
+      ) {
         throw new Error(`linked service '${entry[0]}' is not an Azure Key Vault linked service with a baseUrl.`);
       }
       const secret = context.getKeyVaultSecret(typeProperties.baseUrl, secretName);

@@ -51,9 +51,15 @@ export function matches(rule: RequestMatch, request: MatchedRequest): boolean {
 /** Validates a fault rule from the control API; returns a problem or undefined. */
 export function faultProblem(rule: Partial<FaultRule>): string | undefined {
   if (!['status', 'reset', 'hang'].includes(rule.kind as string)) return 'kind must be "status", "reset" or "hang"';
-  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) return 'status must be an integer from 400 to 599';
-  if (rule.count !== undefined && (!Number.isInteger(rule.count) || rule.count < 1)) return 'count must be a positive integer';
-  if (rule.retryAfterSeconds !== undefined && (typeof rule.retryAfterSeconds !== 'number' || rule.retryAfterSeconds < 0)) return 'retryAfterSeconds must be a number >= 0';
+  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599))
+    return 'status must be an integer from 400 to 599';
+  if (rule.count !== undefined && (!Number.isInteger(rule.count) || rule.count < 1))
+    return 'count must be a positive integer';
+  if (
+    rule.retryAfterSeconds !== undefined &&
+    (typeof rule.retryAfterSeconds !== 'number' || rule.retryAfterSeconds < 0)
+  )
+    return 'retryAfterSeconds must be a number >= 0';
   return regexProblem(rule.route);
 }
 

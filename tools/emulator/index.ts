@@ -74,7 +74,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const seed = resolveSeed(options.seed);
   const pageSize = options.pageSize ?? 50;
   const timeScale = options.timeScale ?? 1;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
   if (!(timeScale > 0)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'adf-batch-emulator-'));
@@ -97,7 +98,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `https://127.0.0.1:${port}`;
-  const emulator = new Emulator({ url, caCertPem: certs.caCertPem, seed, pageSize, timeScale, pipelineRunExecutor: options.pipelineRunExecutor ?? createEngineExecutor() });
+  const emulator = new Emulator({
+    url,
+    caCertPem: certs.caCertPem,
+    seed,
+    pageSize,
+    timeScale,
+    pipelineRunExecutor: options.pipelineRunExecutor ?? createEngineExecutor(),
+  });
   const handler = new RequestHandler(emulator);
   server.on('request', (req, res) => void handler.handle(req, res));
 
@@ -123,7 +131,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     stateDir,
     stop,
     setPipelineRunExecutor: (executor) => emulator.setPipelineRunExecutor(executor),
-    issueManagedIdentityToken: (factory, resource, credentialName) => emulator.issueManagedIdentityToken(factory, resource, credentialName),
+    issueManagedIdentityToken: (factory, resource, credentialName) =>
+      emulator.issueManagedIdentityToken(factory, resource, credentialName),
     reset: () => emulator.reset(),
   };
 }

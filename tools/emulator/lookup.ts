@@ -11,7 +11,11 @@ export function subscriptionOf(ctx: RouteContext, subscriptionId = ctx.params.su
   return sub;
 }
 
-export function resourceGroupOf(ctx: RouteContext, subscriptionId = ctx.params.subscriptionId!, name = ctx.params.resourceGroupName!): ResourceGroupState {
+export function resourceGroupOf(
+  ctx: RouteContext,
+  subscriptionId = ctx.params.subscriptionId!,
+  name = ctx.params.resourceGroupName!,
+): ResourceGroupState {
   const rg = subscriptionOf(ctx, subscriptionId).resourceGroups.get(name.toLowerCase());
   if (!rg) failArm(404, 'ResourceGroupNotFound', `Resource group '${name}' could not be found.`);
   return rg;

@@ -11,7 +11,8 @@ interface Args {
   stateDir?: string;
 }
 
-const USAGE = 'usage: npm run emulator -- --seed <file> [--port <p>] [--page-size <n>] [--time-scale <x>] [--state-dir <dir>]';
+const USAGE =
+  'usage: npm run emulator -- --seed <file> [--port <p>] [--page-size <n>] [--time-scale <x>] [--state-dir <dir>]';
 
 function parseArgs(argv: string[]): Args | string {
   const args: Args = {};
@@ -21,7 +22,8 @@ function parseArgs(argv: string[]): Args | string {
     if (flag === '--help' || flag === '-h') return USAGE;
     if (value === undefined || value.startsWith('--')) return `missing value for ${flag}\n${USAGE}`;
     i++;
-    const number = (): number | string => (Number.isFinite(Number(value)) ? Number(value) : `${flag} needs a number, got "${value}"`);
+    const number = (): number | string =>
+      Number.isFinite(Number(value)) ? Number(value) : `${flag} needs a number, got "${value}"`;
     switch (flag) {
       case '--seed':
         args.seed = value;
@@ -54,9 +56,18 @@ async function main(): Promise<number> {
   }
   let emulator;
   try {
-    emulator = await startEmulator({ seed: args.seed!, port: args.port, pageSize: args.pageSize, timeScale: args.timeScale, stateDir: args.stateDir, pipelineRunExecutor: createEngineExecutor() });
+    emulator = await startEmulator({
+      seed: args.seed!,
+      port: args.port,
+      pageSize: args.pageSize,
+      timeScale: args.timeScale,
+      stateDir: args.stateDir,
+      pipelineRunExecutor: createEngineExecutor(),
+    });
   } catch (error) {
-    process.stderr.write(`${error instanceof SeedError ? error.message : `Cannot start the emulator: ${(error as Error).message}`}\n`);
+    process.stderr.write(
+      `${error instanceof SeedError ? error.message : `Cannot start the emulator: ${(error as Error).message}`}\n`,
+    );
     return 1;
   }
   const lines = [

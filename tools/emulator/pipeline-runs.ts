@@ -68,7 +68,10 @@ export interface RecoveryPlan {
 export interface ActivityRunHandle {
   readonly activityRunId: string;
   succeed(output?: unknown): void;
-  fail(error: { message: string; errorCode?: string; failureType?: 'UserError' | 'SystemError' }, output?: unknown): void;
+  fail(
+    error: { message: string; errorCode?: string; failureType?: 'UserError' | 'SystemError' },
+    output?: unknown,
+  ): void;
   finish(status: 'Skipped' | 'Cancelled', output?: unknown): void;
 }
 
@@ -105,7 +108,12 @@ export interface PipelineRunContext {
   readonly signal: AbortSignal;
   /** Set for a recovery run: the referenced run and the activities it does not run again. */
   readonly recovery?: RecoveryPlan;
-  startActivityRun(init: { activityName: string; activityType: string; input?: unknown; linkedServiceName?: string }): ActivityRunHandle;
+  startActivityRun(init: {
+    activityName: string;
+    activityType: string;
+    input?: unknown;
+    linkedServiceName?: string;
+  }): ActivityRunHandle;
   /** A token for the factory's system-assigned identity, or for the user-assigned identity of an ADF credential. */
   issueManagedIdentityToken(resource: string, credentialName?: string): string;
   /** A secret of an emulated Key Vault (`baseUrl` like `https://myvault.vault.azure.net/`). */
@@ -172,7 +180,13 @@ export class PipelineRunStore {
   }
 
   /** Records a Queued run and starts it in the background. */
-  create(factory: FactoryState, pipeline: FactoryEntity, parameters: Record<string, unknown>, secureParameters: string[], recovery?: RecoveryPlan): PipelineRunState {
+  create(
+    factory: FactoryState,
+    pipeline: FactoryEntity,
+    parameters: Record<string, unknown>,
+    secureParameters: string[],
+    recovery?: RecoveryPlan,
+  ): PipelineRunState {
     const now = new Date();
     const runId = randomUUID();
     const run: PipelineRunState = {
@@ -192,7 +206,8 @@ export class PipelineRunStore {
       controller: new AbortController(),
       isLatest: true,
     };
-    if (recovery) for (const other of factory.runs.values()) if (other.runGroupId === run.runGroupId) other.isLatest = false;
+    if (recovery)
+      for (const other of factory.runs.values()) if (other.runGroupId === run.runGroupId) other.isLatest = false;
     factory.runs.set(runId, run);
     this.active.add(run);
     void this.execute(run, { name: pipeline.name, properties: structuredClone(pipeline.properties) }, recovery);
@@ -222,7 +237,11 @@ export class PipelineRunStore {
     }
   }
 
-  private async execute(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }, recovery?: RecoveryPlan): Promise<void> {
+  private async execute(
+    run: PipelineRunState,
+    pipeline: { name: string; properties: Record<string, unknown> },
+    recovery?: RecoveryPlan,
+  ): Promise<void> {
     const signal = run.controller.signal;
     try {
       await abortableSleep(QUEUE_DELAY_MS / this.services.timeScale, signal);
@@ -235,7 +254,9 @@ export class PipelineRunStore {
     try {
       result = await this.executor.execute(this.context(run, pipeline, recovery));
     } catch (error) {
-      result = signal.aborted ? { status: 'Cancelled' } : { status: 'Failed', message: `Pipeline run executor failed: ${(error as Error).message}` };
+      result = signal.aborted
+        ? { status: 'Cancelled' }
+        : { status: 'Failed', message: `Pipeline run executor failed: ${(error as Error).message}` };
     }
     if (signal.aborted) this.finishCancelled(run);
     else this.update(run, result.status, result.message ?? (result.status === 'Failed' ? 'Pipeline run failed.' : ''));
@@ -245,12 +266,17 @@ export class PipelineRunStore {
     if (isTerminal(run.status)) return;
     const now = new Date();
     for (const a of run.activityRuns) {
-      if (a.status === 'InProgress' || a.status === 'Queued') Object.assign(a, { status: 'Cancelled', activityRunEnd: now });
+      if (a.status === 'InProgress' || a.status === 'Queued')
+        Object.assign(a, { status: 'Cancelled', activityRunEnd: now });
     }
     this.update(run, 'Cancelled', 'Pipeline run cancelled.');
   }
 
-  private context(run: PipelineRunState, pipeline: { name: string; properties: Record<string, unknown> }, recovery?: RecoveryPlan): PipelineRunContext {
+  private context(
+    run: PipelineRunState,
+    pipeline: { name: string; properties: Record<string, unknown> },
+    recovery?: RecoveryPlan,
+  ): PipelineRunContext {
     const factory = run.factory;
     const rg = factory.resourceGroup;
     const byName = (map: Map<string, FactoryEntity>): Record<string, Record<string, unknown>> =>
@@ -305,11 +331,17 @@ export class PipelineRunStore {
           activityRunId: record.activityRunId,
           succeed: (output) => end('Succeeded', output),
           fail: (error, output) =>
-            end('Failed', output, { errorCode: error.errorCode ?? '2011', message: error.message, failureType: error.failureType ?? 'UserError', target: init.activityName }),
+            end('Failed', output, {
+              errorCode: error.errorCode ?? '2011',
+              message: error.message,
+              failureType: error.failureType ?? 'UserError',
+              target: init.activityName,
+            }),
           finish: (status, output) => end(status, output),
         };
       },
-      issueManagedIdentityToken: (resource, credentialName) => services.issueManagedIdentityToken(factory, resource, credentialName),
+      issueManagedIdentityToken: (resource, credentialName) =>
+        services.issueManagedIdentityToken(factory, resource, credentialName),
       getKeyVaultSecret: (baseUrl, secretName) => services.getKeyVaultSecret(baseUrl, secretName),
       sleep: (ms) => abortableSleep(ms / services.timeScale, run.controller.signal),
     };

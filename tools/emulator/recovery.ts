@@ -28,25 +28,50 @@ export function readRecoveryQuery(query: URLSearchParams): RecoveryQuery {
 }
 
 /** The recovery plan, or undefined for an ordinary run; answers 400/404 for inconsistent parameters. */
-export function recoveryPlan(factory: FactoryState, pipeline: FactoryEntity, q: RecoveryQuery): RecoveryPlan | undefined {
+export function recoveryPlan(
+  factory: FactoryState,
+  pipeline: FactoryEntity,
+  q: RecoveryQuery,
+): RecoveryPlan | undefined {
   if (!q.isRecovery) {
-    if (q.startActivityName || q.startFromFailure) failArm(400, 'BadRequest', 'startActivityName and startFromFailure apply only in recovery mode (isRecovery=true).');
+    if (q.startActivityName || q.startFromFailure)
+      failArm(
+        400,
+        'BadRequest',
+        'startActivityName and startFromFailure apply only in recovery mode (isRecovery=true).',
+      );
     return undefined;
   }
-  if (!q.referencePipelineRunId) failArm(400, 'BadRequest', 'Recovery mode (isRecovery=true) needs referencePipelineRunId.');
+  if (!q.referencePipelineRunId)
+    failArm(400, 'BadRequest', 'Recovery mode (isRecovery=true) needs referencePipelineRunId.');
   const reference = factory.runs.get(q.referencePipelineRunId.toLowerCase());
-  if (!reference) failArm(404, 'PipelineRunNotFound', `The referenced pipeline run '${q.referencePipelineRunId}' was not found in factory '${factory.name}'.`);
+  if (!reference)
+    failArm(
+      404,
+      'PipelineRunNotFound',
+      `The referenced pipeline run '${q.referencePipelineRunId}' was not found in factory '${factory.name}'.`,
+    );
   if (reference.pipelineName.toLowerCase() !== pipeline.name.toLowerCase()) {
-    failArm(400, 'BadRequest', `The referenced pipeline run '${reference.runId}' is a run of pipeline '${reference.pipelineName}', not '${pipeline.name}'.`);
+    failArm(
+      400,
+      'BadRequest',
+      `The referenced pipeline run '${reference.runId}' is a run of pipeline '${reference.pipelineName}', not '${pipeline.name}'.`,
+    );
   }
   const top = topLevelActivities(pipeline);
   let starts: string[] = [];
   if (q.startActivityName) {
     const start = top.find((a) => a.name.toLowerCase() === q.startActivityName!.toLowerCase());
-    if (!start) failArm(400, 'BadRequest', `Pipeline '${pipeline.name}' has no top-level activity '${q.startActivityName}'.`);
+    if (!start)
+      failArm(400, 'BadRequest', `Pipeline '${pipeline.name}' has no top-level activity '${q.startActivityName}'.`);
     starts = [start.name];
   } else if (q.startFromFailure) {
-    if (reference.status !== 'Failed') failArm(400, 'BadRequest', `The referenced pipeline run '${reference.runId}' did not fail (${reference.status}); rerun from failure needs a failed run.`);
+    if (reference.status !== 'Failed')
+      failArm(
+        400,
+        'BadRequest',
+        `The referenced pipeline run '${reference.runId}' did not fail (${reference.status}); rerun from failure needs a failed run.`,
+      );
     starts = top.filter((a) => latestStatus(reference, a.name) === 'Failed').map((a) => a.name);
   }
   const reuse: ReusedActivity[] = [];
@@ -55,7 +80,8 @@ export function recoveryPlan(factory: FactoryState, pipeline: FactoryEntity, q: 
     for (const activity of top) {
       if (rerun.has(activity.name.toLowerCase())) continue;
       const record = latestRecord(reference, activity.name);
-      if (record?.status === 'Succeeded') reuse.push({ activityName: activity.name, output: structuredClone(record.output) });
+      if (record?.status === 'Succeeded')
+        reuse.push({ activityName: activity.name, output: structuredClone(record.output) });
     }
   }
   return { referenceRunId: reference.runId, runGroupId: reference.runGroupId, reuse };
@@ -68,10 +94,13 @@ interface TopActivity {
 
 function topLevelActivities(pipeline: FactoryEntity): TopActivity[] {
   const list = Array.isArray(pipeline.properties.activities) ? pipeline.properties.activities : [];
-  return list.filter(isObject).filter((a) => typeof a.name === 'string').map((a) => ({
-    name: a.name as string,
-    dependsOn: (Array.isArray(a.dependsOn) ? a.dependsOn : []).filter(isObject).map((d) => String(d.activity ?? '')),
-  }));
+  return list
+    .filter(isObject)
+    .filter((a) => typeof a.name === 'string')
+    .map((a) => ({
+      name: a.name as string,
+      dependsOn: (Array.isArray(a.dependsOn) ? a.dependsOn : []).filter(isObject).map((d) => String(d.activity ?? '')),
+    }));
 }
 
 /** Lower-cased names of the start activities and everything that depends on them, transitively. */
@@ -91,7 +120,10 @@ function downstreamClosure(top: TopActivity[], starts: string[]): Set<string> {
   return result;
 }
 
-function latestRecord(run: PipelineRunState, activityName: string): PipelineRunState['activityRuns'][number] | undefined {
+function latestRecord(
+  run: PipelineRunState,
+  activityName: string,
+): PipelineRunState['activityRuns'][number] | undefined {
   const records = run.activityRuns.filter((r) => r.activityName.toLowerCase() === activityName.toLowerCase());
   return records[records.length - 1];
 }

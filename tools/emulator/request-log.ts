@@ -20,7 +20,14 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
 }
 
-const LOGGED_HEADERS = ['content-type', 'if-match', 'if-none-match', 'azureml-model-deployment', 'user-agent', 'x-ms-client-request-id'];
+const LOGGED_HEADERS = [
+  'content-type',
+  'if-match',
+  'if-none-match',
+  'azureml-model-deployment',
+  'user-agent',
+  'x-ms-client-request-id',
+];
 const SECRET_QUERY = /secret|password|sig|assertion|^code$|token$/i;
 const MAX_ENTRIES = 5000;
 

@@ -61,7 +61,12 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     roleName: 'AzureML Data Scientist',
     description:
       'Can perform all actions within an Azure Machine Learning workspace, except for creating or deleting compute resources and modifying the workspace itself.',
-    actions: ['Microsoft.MachineLearningServices/workspaces/*/read', 'Microsoft.MachineLearningServices/workspaces/*/action', 'Microsoft.MachineLearningServices/workspaces/*/delete', 'Microsoft.MachineLearningServices/workspaces/*/write'],
+    actions: [
+      'Microsoft.MachineLearningServices/workspaces/*/read',
+      'Microsoft.MachineLearningServices/workspaces/*/action',
+      'Microsoft.MachineLearningServices/workspaces/*/delete',
+      'Microsoft.MachineLearningServices/workspaces/*/write',
+    ],
     notActions: [
       'Microsoft.MachineLearningServices/workspaces/delete',
       'Microsoft.MachineLearningServices/workspaces/write',
@@ -101,7 +106,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     id: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
     roleName: 'Storage Blob Data Reader',
     description: 'Allows for read access to Azure Storage blob containers and data.',
-    actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/read', 'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action'],
+    actions: [
+      'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+      'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action',
+    ],
     notActions: [],
     dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'],
     canAssignRoles: false,

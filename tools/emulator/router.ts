@@ -47,7 +47,8 @@ function compile(route: Route): CompiledRoute {
 
 function matchSegments(compiled: CompiledRoute, segments: string[]): Record<string, string> | undefined {
   const { segments: pattern, scopeParam } = compiled;
-  if (scopeParam === undefined ? segments.length !== pattern.length : segments.length < pattern.length) return undefined;
+  if (scopeParam === undefined ? segments.length !== pattern.length : segments.length < pattern.length)
+    return undefined;
   const offset = segments.length - pattern.length;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {

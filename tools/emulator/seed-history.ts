@@ -57,18 +57,44 @@ export function pastRunProblems(runs: unknown, path: string, pipelineNames: Read
   runs.forEach((r, i) => {
     const at = `${path}[${i}]`;
     if (!isJson(r)) return problems.push(`${at}: expected an object`);
-    unknownKeys(r, at, ['runId', 'pipelineName', 'status', 'startedMinutesAgo', 'durationSeconds', 'parameters', 'message', 'activityRuns'], problems);
-    if (typeof r.pipelineName !== 'string' || !pipelineNames.has(r.pipelineName.toLowerCase())) problems.push(`${at}.pipelineName: expected the name of a seeded pipeline of this factory, got ${JSON.stringify(r.pipelineName)}`);
-    if (!['Succeeded', 'Failed', 'Cancelled'].includes(String(r.status))) problems.push(`${at}.status: expected "Succeeded", "Failed" or "Cancelled"`);
+    unknownKeys(
+      r,
+      at,
+      [
+        'runId',
+        'pipelineName',
+        'status',
+        'startedMinutesAgo',
+        'durationSeconds',
+        'parameters',
+        'message',
+        'activityRuns',
+      ],
+      problems,
+    );
+    if (typeof r.pipelineName !== 'string' || !pipelineNames.has(r.pipelineName.toLowerCase()))
+      problems.push(
+        `${at}.pipelineName: expected the name of a seeded pipeline of this factory, got ${JSON.stringify(r.pipelineName)}`,
+      );
+    if (!['Succeeded', 'Failed', 'Cancelled'].includes(String(r.status)))
+      problems.push(`${at}.status: expected "Succeeded", "Failed" or "Cancelled"`);
     if (!isNonNegative(r.startedMinutesAgo)) problems.push(`${at}.startedMinutesAgo: expected a number >= 0`);
-    if (r.durationSeconds !== undefined && !isNonNegative(r.durationSeconds)) problems.push(`${at}.durationSeconds: expected a number >= 0`);
+    if (r.durationSeconds !== undefined && !isNonNegative(r.durationSeconds))
+      problems.push(`${at}.durationSeconds: expected a number >= 0`);
     if (!Array.isArray(r.activityRuns ?? [])) return problems.push(`${at}.activityRuns: expected an array`);
     ((r.activityRuns ?? []) as unknown[]).forEach((a, j) => {
       const aat = `${at}.activityRuns[${j}]`;
       if (!isJson(a)) return problems.push(`${aat}: expected an object`);
-      unknownKeys(a, aat, ['activityName', 'activityType', 'status', 'offsetSeconds', 'durationSeconds', 'output', 'error'], problems);
-      if (typeof a.activityName !== 'string' || typeof a.activityType !== 'string') problems.push(`${aat}: activityName and activityType must be strings`);
-      if (!['Succeeded', 'Failed', 'Skipped', 'Cancelled'].includes(String(a.status))) problems.push(`${aat}.status: expected "Succeeded", "Failed", "Skipped" or "Cancelled"`);
+      unknownKeys(
+        a,
+        aat,
+        ['activityName', 'activityType', 'status', 'offsetSeconds', 'durationSeconds', 'output', 'error'],
+        problems,
+      );
+      if (typeof a.activityName !== 'string' || typeof a.activityType !== 'string')
+        problems.push(`${aat}: activityName and activityType must be strings`);
+      if (!['Succeeded', 'Failed', 'Skipped', 'Cancelled'].includes(String(a.status)))
+        problems.push(`${aat}.status: expected "Succeeded", "Failed", "Skipped" or "Cancelled"`);
       return undefined;
     });
     return undefined;
@@ -84,10 +110,20 @@ export function pastJobProblems(jobs: unknown, path: string, deploymentNames: Re
   jobs.forEach((j, i) => {
     const at = `${path}[${i}]`;
     if (!isJson(j)) return problems.push(`${at}: expected an object`);
-    unknownKeys(j, at, ['name', 'deployment', 'status', 'startedMinutesAgo', 'durationSeconds', 'inputUri', 'outputUri', 'error'], problems);
-    if (!['Completed', 'Failed', 'Canceled'].includes(String(j.status))) problems.push(`${at}.status: expected "Completed", "Failed" or "Canceled"`);
+    unknownKeys(
+      j,
+      at,
+      ['name', 'deployment', 'status', 'startedMinutesAgo', 'durationSeconds', 'inputUri', 'outputUri', 'error'],
+      problems,
+    );
+    if (!['Completed', 'Failed', 'Canceled'].includes(String(j.status)))
+      problems.push(`${at}.status: expected "Completed", "Failed" or "Canceled"`);
     if (!isNonNegative(j.startedMinutesAgo)) problems.push(`${at}.startedMinutesAgo: expected a number >= 0`);
-    if (j.deployment !== undefined && (typeof j.deployment !== 'string' || !deploymentNames.has(j.deployment.toLowerCase()))) problems.push(`${at}.deployment: not among the endpoint's deployments`);
+    if (
+      j.deployment !== undefined &&
+      (typeof j.deployment !== 'string' || !deploymentNames.has(j.deployment.toLowerCase()))
+    )
+      problems.push(`${at}.deployment: not among the endpoint's deployments`);
     return undefined;
   });
   return problems;
@@ -114,10 +150,20 @@ export function pastRun(factory: FactoryState, seed: SeedPastRun, now: number): 
       activityRunEnd: new Date(end),
       input: {},
       output: a.output ?? {},
-      ...(a.status === 'Failed' ? { error: { errorCode: '2011', message: a.error ?? 'The activity failed.', failureType: 'UserError' as const, target: a.activityName } } : {}),
+      ...(a.status === 'Failed'
+        ? {
+            error: {
+              errorCode: '2011',
+              message: a.error ?? 'The activity failed.',
+              failureType: 'UserError' as const,
+              target: a.activityName,
+            },
+          }
+        : {}),
     });
   }
-  const end = seed.durationSeconds !== undefined ? start + seed.durationSeconds * 1000 : Math.max(cursor, start + 60_000);
+  const end =
+    seed.durationSeconds !== undefined ? start + seed.durationSeconds * 1000 : Math.max(cursor, start + 60_000);
   const failed = activityRuns.find((a) => a.status === 'Failed');
   return {
     runId,
@@ -126,7 +172,11 @@ export function pastRun(factory: FactoryState, seed: SeedPastRun, now: number): 
     parameters: seed.parameters ?? {},
     secureParameters: [],
     status: seed.status,
-    message: seed.message ?? (seed.status === 'Failed' && failed ? `Operation on target ${failed.activityName} failed: ${failed.error?.message}` : ''),
+    message:
+      seed.message ??
+      (seed.status === 'Failed' && failed
+        ? `Operation on target ${failed.activityName} failed: ${failed.error?.message}`
+        : ''),
     runStart: new Date(start),
     runEnd: new Date(end),
     lastUpdated: new Date(end),
@@ -140,10 +190,16 @@ export function pastRun(factory: FactoryState, seed: SeedPastRun, now: number): 
 
 /** A finished batch job as the job store keeps it. */
 export function pastJob(endpoint: EndpointState, seed: SeedPastJob, now: number): BatchJob {
-  const deploymentName = (seed.deployment ?? endpoint.defaultDeployment ?? [...endpoint.deployments.values()][0]?.name ?? '').toLowerCase();
+  const deploymentName = (
+    seed.deployment ??
+    endpoint.defaultDeployment ??
+    [...endpoint.deployments.values()][0]?.name ??
+    ''
+  ).toLowerCase();
   const deployment = endpoint.deployments.get(deploymentName)!;
   const name = seed.name ?? `batchjob-${randomUUID()}`;
-  const entry = (type: string, uri: string | undefined): Record<string, JobDataEntry> => (uri ? { [type === 'UriFile' ? 'score' : 'input_data']: { type, uri } } : {});
+  const entry = (type: string, uri: string | undefined): Record<string, JobDataEntry> =>
+    uri ? { [type === 'UriFile' ? 'score' : 'input_data']: { type, uri } } : {};
   return {
     name,
     id: `${endpoint.workspace.id}/jobs/${name}`,
@@ -168,5 +224,7 @@ function isNonNegative(value: unknown): boolean {
 }
 
 function unknownKeys(obj: Json, path: string, keys: readonly string[], problems: string[]): void {
-  for (const key of Object.keys(obj)) if (!keys.includes(key) && key !== 'description' && !key.startsWith('$') && !key.startsWith('_')) problems.push(`${path}.${key}: unknown field (known here: ${keys.join(', ')})`);
+  for (const key of Object.keys(obj))
+    if (!keys.includes(key) && key !== 'description' && !key.startsWith('$') && !key.startsWith('_'))
+      problems.push(`${path}.${key}: unknown field (known here: ${keys.join(', ')})`);
 }

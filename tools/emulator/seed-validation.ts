@@ -5,8 +5,10 @@ import { findBuiltInRole } from './role-definitions';
 import { pastJobProblems, pastRunProblems } from './seed-history';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IDENTITY_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
-const SCOPE = /^\/(subscriptions\/[^/]+(\/resourceGroups\/[^/]+(\/providers\/[^/]+\/[^/]+\/[^/]+(\/[^/]+\/[^/]+)*)?)?)?$/i;
+const IDENTITY_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
+const SCOPE =
+  /^\/(subscriptions\/[^/]+(\/resourceGroups\/[^/]+(\/providers\/[^/]+\/[^/]+\/[^/]+(\/[^/]+\/[^/]+)*)?)?)?$/i;
 
 type Json = Record<string, unknown>;
 
@@ -56,14 +58,24 @@ class Checker {
   number(obj: Json, key: string, path: string, options: { min: number; integer?: boolean }): number | undefined {
     const value = obj[key];
     if (value === undefined) return undefined;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= options.min && (!options.integer || Number.isInteger(value))) return value;
-    this.fail(`${path}.${key}`, `expected ${options.integer ? 'an integer' : 'a number'} >= ${options.min}, got ${describe(value)}`);
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= options.min &&
+      (!options.integer || Number.isInteger(value))
+    )
+      return value;
+    this.fail(
+      `${path}.${key}`,
+      `expected ${options.integer ? 'an integer' : 'a number'} >= ${options.min}, got ${describe(value)}`,
+    );
     return undefined;
   }
 
   boolean(obj: Json, key: string, path: string): void {
     const value = obj[key];
-    if (value !== undefined && typeof value !== 'boolean') this.fail(`${path}.${key}`, `expected true or false, got ${describe(value)}`);
+    if (value !== undefined && typeof value !== 'boolean')
+      this.fail(`${path}.${key}`, `expected true or false, got ${describe(value)}`);
   }
 
   /** Reports fields the format does not know (typos); `description` and `$…`/`_…` keys are always allowed. */
@@ -96,7 +108,17 @@ export function validateSeed(value: unknown): string[] {
   const c = new Checker();
   const root = c.object(value, 'seed');
   if (!root) return c.problems;
-  c.known(root, 'seed', ['cloud', 'tenants', 'servicePrincipals', 'principals', 'users', 'subscriptions', 'roleAssignments', 'tokenLifetimeSeconds', 'dataPlaneRbac']);
+  c.known(root, 'seed', [
+    'cloud',
+    'tenants',
+    'servicePrincipals',
+    'principals',
+    'users',
+    'subscriptions',
+    'roleAssignments',
+    'tokenLifetimeSeconds',
+    'dataPlaneRbac',
+  ]);
   c.oneOf(root, 'cloud', 'seed', EMULATED_CLOUD_NAMES);
 
   const tenantIds = new Set<string>();
@@ -175,7 +197,8 @@ export function validateSeed(value: unknown): string[] {
         if (vault.secrets !== undefined) {
           const secrets = c.object(vault.secrets, `${vaultPath}.secrets`);
           for (const [name, secret] of Object.entries(secrets ?? {})) {
-            if (typeof secret !== 'string') c.fail(`${vaultPath}.secrets.${name}`, `expected a string, got ${describe(secret)}`);
+            if (typeof secret !== 'string')
+              c.fail(`${vaultPath}.secrets.${name}`, `expected a string, got ${describe(secret)}`);
           }
         }
       });
@@ -190,15 +213,27 @@ export function validateSeed(value: unknown): string[] {
     c.known(ra, path, ['name', 'scope', 'principalId', 'role', 'principalType']);
     c.unique(assignmentNames, c.guid(ra, 'name', path, false), path, 'role assignment name');
     const scope = c.string(ra, 'scope', path);
-    if (scope && !SCOPE.test(scope)) c.fail(`${path}.scope`, `expected "/" or "/subscriptions/<id>[/resourceGroups/<name>[/providers/<ns>/<type>/<name>]]", got "${scope}"`);
+    if (scope && !SCOPE.test(scope))
+      c.fail(
+        `${path}.scope`,
+        `expected "/" or "/subscriptions/<id>[/resourceGroups/<name>[/providers/<ns>/<type>/<name>]]", got "${scope}"`,
+      );
     const subId = scope?.split('/')[2];
-    if (subId && !subscriptionIds.has(subId.toLowerCase())) c.fail(`${path}.scope`, `subscription "${subId}" is not in "subscriptions"`);
+    if (subId && !subscriptionIds.has(subId.toLowerCase()))
+      c.fail(`${path}.scope`, `subscription "${subId}" is not in "subscriptions"`);
     const principalId = c.guid(ra, 'principalId', path);
     if (principalId && !principals.has(principalId.toLowerCase())) {
-      c.fail(`${path}.principalId`, `principal "${principalId}" is not a service principal, factory identity, credential identity or entry of "principals"`);
+      c.fail(
+        `${path}.principalId`,
+        `principal "${principalId}" is not a service principal, factory identity, credential identity or entry of "principals"`,
+      );
     }
     const role = c.string(ra, 'role', path);
-    if (role && !findBuiltInRole(role)) c.fail(`${path}.role`, `unknown role "${role}" (use a built-in role name such as "AzureML Data Scientist" or its GUID)`);
+    if (role && !findBuiltInRole(role))
+      c.fail(
+        `${path}.role`,
+        `unknown role "${role}" (use a built-in role name such as "AzureML Data Scientist" or its GUID)`,
+      );
     c.oneOf(ra, 'principalType', path, ['ServicePrincipal', 'User', 'Group', 'ForeignGroup', 'Device']);
   });
   return c.problems;
@@ -215,7 +250,13 @@ function checkJobBehaviour(c: Checker, obj: Json, path: string): void {
 
 const PROVISIONING_STATES = ['Succeeded', 'Failed', 'Creating', 'Updating', 'Deleting', 'Canceled'];
 
-function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocation: string, scoringKeys: Set<string>): void {
+function checkWorkspaces(
+  c: Checker,
+  group: Json,
+  groupPath: string,
+  groupLocation: string,
+  scoringKeys: Set<string>,
+): void {
   const names = new Set<string>();
   c.array(group.workspaces, `${groupPath}.workspaces`, false).forEach((w, i) => {
     const path = `${groupPath}.workspaces[${i}]`;
@@ -231,11 +272,21 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
       const endpointPath = `${path}.batchEndpoints[${j}]`;
       const endpoint = c.object(e, endpointPath);
       if (!endpoint) return;
-      c.known(endpoint, endpointPath, ['name', 'authMode', 'scoringUri', 'defaults', 'provisioningState', 'deployments', 'jobs', ...JOB_KEYS]);
+      c.known(endpoint, endpointPath, [
+        'name',
+        'authMode',
+        'scoringUri',
+        'defaults',
+        'provisioningState',
+        'deployments',
+        'jobs',
+        ...JOB_KEYS,
+      ]);
       const name = c.string(endpoint, 'name', endpointPath);
       c.unique(endpointNames, name, endpointPath, 'batch endpoint');
       // Endpoint names are unique per region, like the service's <endpoint>.<region> host names.
-      if (endpoint.scoringUri === undefined) c.unique(scoringKeys, name && `${location}/${name}`, endpointPath, 'batch endpoint name in region');
+      if (endpoint.scoringUri === undefined)
+        c.unique(scoringKeys, name && `${location}/${name}`, endpointPath, 'batch endpoint name in region');
       c.string(endpoint, 'scoringUri', endpointPath, false);
       c.string(endpoint, 'description', endpointPath, false);
       c.oneOf(endpoint, 'authMode', endpointPath, ['AADToken', 'Key', 'AMLToken']);
@@ -259,9 +310,16 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
         if (defaults) c.known(defaults, `${endpointPath}.defaults`, ['deploymentName']);
         const deploymentName = defaults?.deploymentName;
         if (deploymentName !== undefined && deploymentName !== null) {
-          if (typeof deploymentName !== 'string') c.fail(`${endpointPath}.defaults.deploymentName`, `expected a string or null, got ${describe(deploymentName)}`);
+          if (typeof deploymentName !== 'string')
+            c.fail(
+              `${endpointPath}.defaults.deploymentName`,
+              `expected a string or null, got ${describe(deploymentName)}`,
+            );
           else if (!deploymentNames.has(deploymentName.toLowerCase())) {
-            c.fail(`${endpointPath}.defaults.deploymentName`, `deployment "${deploymentName}" is not among the endpoint's deployments (${[...deploymentNames].join(', ') || 'none'})`);
+            c.fail(
+              `${endpointPath}.defaults.deploymentName`,
+              `deployment "${deploymentName}" is not among the endpoint's deployments (${[...deploymentNames].join(', ') || 'none'})`,
+            );
           }
         }
       }
@@ -285,12 +343,27 @@ function checkWorkspaces(c: Checker, group: Json, groupPath: string, groupLocati
   });
 }
 
-function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames: Set<string>, principals: Set<string>): void {
+function checkFactories(
+  c: Checker,
+  group: Json,
+  groupPath: string,
+  factoryNames: Set<string>,
+  principals: Set<string>,
+): void {
   c.array(group.dataFactories, `${groupPath}.dataFactories`, false).forEach((f, i) => {
     const path = `${groupPath}.dataFactories[${i}]`;
     const factory = c.object(f, path);
     if (!factory) return;
-    c.known(factory, path, ['name', 'location', 'identity', 'repoConfiguration', 'pipelines', 'linkedServices', 'credentials', 'runs']);
+    c.known(factory, path, [
+      'name',
+      'location',
+      'identity',
+      'repoConfiguration',
+      'pipelines',
+      'linkedServices',
+      'credentials',
+      'runs',
+    ]);
     // Data factory names are globally unique in Azure.
     c.unique(factoryNames, c.string(factory, 'name', path), path, 'data factory name');
     c.string(factory, 'location', path, false);
@@ -298,7 +371,12 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       const identity = c.object(factory.identity, `${path}.identity`);
       if (identity) {
         c.known(identity, `${path}.identity`, ['principalId', 'tenantId']);
-        c.unique(principals, c.guid(identity, 'principalId', `${path}.identity`), `${path}.identity`, 'principal objectId');
+        c.unique(
+          principals,
+          c.guid(identity, 'principalId', `${path}.identity`),
+          `${path}.identity`,
+          'principal objectId',
+        );
         c.guid(identity, 'tenantId', `${path}.identity`, false);
       }
     }
@@ -306,9 +384,20 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       const repoPath = `${path}.repoConfiguration`;
       const repo = c.object(factory.repoConfiguration, repoPath);
       if (repo) {
-        c.known(repo, repoPath, ['type', 'accountName', 'repositoryName', 'collaborationBranch', 'rootFolder', 'projectName', 'hostName', 'lastCommitId', 'disablePublish']);
+        c.known(repo, repoPath, [
+          'type',
+          'accountName',
+          'repositoryName',
+          'collaborationBranch',
+          'rootFolder',
+          'projectName',
+          'hostName',
+          'lastCommitId',
+          'disablePublish',
+        ]);
         const type = c.oneOf(repo, 'type', repoPath, ['FactoryGitHubConfiguration', 'FactoryVSTSConfiguration'], true);
-        for (const key of ['accountName', 'repositoryName', 'collaborationBranch', 'rootFolder']) c.string(repo, key, repoPath);
+        for (const key of ['accountName', 'repositoryName', 'collaborationBranch', 'rootFolder'])
+          c.string(repo, key, repoPath);
         if (type === 'FactoryVSTSConfiguration') c.string(repo, 'projectName', repoPath);
       }
     }
@@ -320,7 +409,12 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
         const entity = c.object(e, entityPath);
         if (!entity) return;
         c.known(entity, entityPath, ['name', 'properties']);
-        c.unique(names, c.string(entity, 'name', entityPath), entityPath, kind === 'pipelines' ? 'pipeline' : 'linked service');
+        c.unique(
+          names,
+          c.string(entity, 'name', entityPath),
+          entityPath,
+          kind === 'pipelines' ? 'pipeline' : 'linked service',
+        );
         const properties = c.object(entity.properties, `${entityPath}.properties`);
         if (properties && kind === 'linkedServices') c.string(properties, 'type', `${entityPath}.properties`);
       });
@@ -335,7 +429,10 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
       c.unique(credentialNames, c.string(cred, 'name', credPath), credPath, 'credential');
       const resourceId = c.string(cred, 'resourceId', credPath);
       if (resourceId && !IDENTITY_ID.test(resourceId)) {
-        c.fail(`${credPath}.resourceId`, `expected /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, got "${resourceId}"`);
+        c.fail(
+          `${credPath}.resourceId`,
+          `expected /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, got "${resourceId}"`,
+        );
       }
       // One identity may back credentials of several factories: only add, never flag as duplicate.
       const principalId = c.guid(cred, 'principalId', credPath);
@@ -345,7 +442,12 @@ function checkFactories(c: Checker, group: Json, groupPath: string, factoryNames
   });
 }
 
-function checkUsers(c: Checker, root: Json, principals: Set<string>, knownTenant: (obj: Json, key: string, path: string) => void): void {
+function checkUsers(
+  c: Checker,
+  root: Json,
+  principals: Set<string>,
+  knownTenant: (obj: Json, key: string, path: string) => void,
+): void {
   const names = new Set<string>();
   c.array(root.users, 'users', false).forEach((u, i) => {
     const path = `users[${i}]`;
@@ -357,7 +459,8 @@ function checkUsers(c: Checker, root: Json, principals: Set<string>, knownTenant
     c.string(user, 'displayName', path, false);
     const tenants = new Set<string>();
     const memberships = c.array(user.tenants, `${path}.tenants`, true);
-    if (Array.isArray(user.tenants) && memberships.length === 0) c.fail(`${path}.tenants`, 'a user needs at least one tenant (the first is the home tenant)');
+    if (Array.isArray(user.tenants) && memberships.length === 0)
+      c.fail(`${path}.tenants`, 'a user needs at least one tenant (the first is the home tenant)');
     memberships.forEach((m, j) => {
       const mPath = `${path}.tenants[${j}]`;
       const membership = c.object(m, mPath);

@@ -21,7 +21,14 @@ import type { TokenClaims } from './tokens';
 const MAX_BODY = 16 * 1024 * 1024;
 
 export class RequestHandler {
-  private readonly router = new Router([...entraRoutes(), ...subscriptionRoutes(), ...mlRoutes(), ...dataFactoryRoutes(), ...authorizationRoutes(), ...managedIdentityRoutes()]);
+  private readonly router = new Router([
+    ...entraRoutes(),
+    ...subscriptionRoutes(),
+    ...mlRoutes(),
+    ...dataFactoryRoutes(),
+    ...authorizationRoutes(),
+    ...managedIdentityRoutes(),
+  ]);
   private readonly control = new Router(controlRoutes());
   /** Requests held open by "hang" faults, released on stop. */
   readonly hanging = new Set<ServerResponse>();
@@ -62,30 +69,53 @@ export class RequestHandler {
     const fault = this.emulator.faults.take(probe);
     if (fault) {
       this.inject(fault, res, match && 'route' in match ? match.route : undefined);
-      log(fault.kind === 'status' ? (fault.status ?? 503) : 0, { fault: fault.kind === 'status' ? `status:${fault.status ?? 503}` : fault.kind });
+      log(fault.kind === 'status' ? (fault.status ?? 503) : 0, {
+        fault: fault.kind === 'status' ? `status:${fault.status ?? 503}` : fault.kind,
+      });
       return;
     }
 
     let caller: TokenClaims | undefined;
     const reply = await this.run(match, req, (claims) => (caller = claims));
     send(res, reply);
-    log(reply.status, caller ? { caller: { tenantId: caller.tid, objectId: caller.oid, appId: caller.appid, audience: caller.aud } } : {});
+    log(
+      reply.status,
+      caller
+        ? { caller: { tenantId: caller.tid, objectId: caller.oid, appId: caller.appid, audience: caller.aud } }
+        : {},
+    );
   }
 
   private resolve(req: EmulatorRequest): ReturnType<Router['match']> {
-    return matchDataPlane(this.emulator.world.endpointsByScoringPath, req.path, req.method) ?? this.router.match(req.method, req.segments);
+    return (
+      matchDataPlane(this.emulator.world.endpointsByScoringPath, req.path, req.method) ??
+      this.router.match(req.method, req.segments)
+    );
   }
 
   /** Runs the matched route with its checks; every failure becomes a reply. */
-  private async run(match: ReturnType<Router['match']>, req: EmulatorRequest, onCaller: ((claims: TokenClaims) => void) | undefined): Promise<Reply> {
+  private async run(
+    match: ReturnType<Router['match']>,
+    req: EmulatorRequest,
+    onCaller: ((claims: TokenClaims) => void) | undefined,
+  ): Promise<Reply> {
     try {
       if (req.segments.slice(0, -1).some((s) => s === '')) {
         // What ARM answers for `//subscriptions/...` (a scope passed with a leading slash).
-        return armError(400, 'MissingSubscription', 'The request did not have a subscription or a valid tenant level resource provider.');
+        return armError(
+          400,
+          'MissingSubscription',
+          'The request did not have a subscription or a valid tenant level resource provider.',
+        );
       }
       if (!match) return this.unmatched(req);
       if ('methodMismatch' in match) {
-        return armError(405, 'MethodNotAllowed', `The emulator does not support ${req.method} on ${req.path}; it supports ${match.allowed.join(', ')}.`, { Allow: match.allowed.join(', ') });
+        return armError(
+          405,
+          'MethodNotAllowed',
+          `The emulator does not support ${req.method} on ${req.path}; it supports ${match.allowed.join(', ')}.`,
+          { Allow: match.allowed.join(', ') },
+        );
       }
       return await this.invoke(match, req, onCaller);
     } catch (error) {
@@ -95,7 +125,11 @@ export class RequestHandler {
     }
   }
 
-  private async invoke({ route, params }: RouteMatch, req: EmulatorRequest, onCaller: ((claims: TokenClaims) => void) | undefined): Promise<Reply> {
+  private async invoke(
+    { route, params }: RouteMatch,
+    req: EmulatorRequest,
+    onCaller: ((claims: TokenClaims) => void) | undefined,
+  ): Promise<Reply> {
     let caller: TokenClaims | undefined;
     if (route.kind === 'arm' || route.kind === 'ml') {
       caller = authenticate(this.emulator, req, route.kind);
@@ -113,9 +147,17 @@ export class RequestHandler {
   private unmatched(req: EmulatorRequest): Reply {
     if (req.path.startsWith('/portal') || req.path.startsWith('/studio')) return emulatedPage(req.path);
     if (req.path.startsWith('/ml/')) {
-      return mlError(404, 'NotFound', `No batch endpoint answers ${req.method} ${this.emulator.url}${req.path}: POST {scoringUri} submits a job, GET {scoringUri}/{job name} reads one.`);
+      return mlError(
+        404,
+        'NotFound',
+        `No batch endpoint answers ${req.method} ${this.emulator.url}${req.path}: POST {scoringUri} submits a job, GET {scoringUri}/{job name} reads one.`,
+      );
     }
-    return armError(404, 'NotFound', `The emulator has no route for ${req.method} ${req.path}. See docs/emulator.md for the routes it implements.`);
+    return armError(
+      404,
+      'NotFound',
+      `The emulator has no route for ${req.method} ${req.path}. See docs/emulator.md for the routes it implements.`,
+    );
   }
 
   private inject(fault: ActiveFault, res: ServerResponse, route: Route | undefined): void {
@@ -131,29 +173,60 @@ export class RequestHandler {
     const status = fault.status ?? 503;
     const retryAfter = fault.retryAfterSeconds ?? (status === 429 || status === 503 ? 1 : undefined);
     const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
-    const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : status === 500 ? 'InternalServerError' : 'InjectedFault';
+    const code =
+      status === 429
+        ? 'TooManyRequests'
+        : status === 503
+          ? 'ServiceUnavailable'
+          : status === 500
+            ? 'InternalServerError'
+            : 'InjectedFault';
     const message = `Injected fault (${fault.id}): HTTP ${status}.`;
-    send(res, route?.kind === 'ml' ? { ...mlError(status, code, message), headers } : armError(status, code, message, headers));
+    send(
+      res,
+      route?.kind === 'ml' ? { ...mlError(status, code, message), headers } : armError(status, code, message, headers),
+    );
   }
 }
 
 function checkApiVersion(route: Route, req: EmulatorRequest): void {
   const version = req.query.get('api-version');
   const supported = route.apiVersions ?? [];
-  if (!version) throw new ReplyError(armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'));
+  if (!version)
+    throw new ReplyError(
+      armError(
+        400,
+        'MissingApiVersionParameter',
+        'The api-version query parameter (?api-version=) is required for all requests.',
+      ),
+    );
   if (supported.includes(version)) return;
   if (route.resourceType === 'Microsoft.Resources') {
-    throw new ReplyError(armError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`));
+    throw new ReplyError(
+      armError(
+        400,
+        'InvalidApiVersionParameter',
+        `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`,
+      ),
+    );
   }
   throw new ReplyError(
-    armError(400, 'NoRegisteredProviderFound', `No registered resource provider found for location 'global' and API version '${version}' for type '${route.resourceType}'. The supported api-versions are '${supported.join(', ')}'.`),
+    armError(
+      400,
+      'NoRegisteredProviderFound',
+      `No registered resource provider found for location 'global' and API version '${version}' for type '${route.resourceType}'. The supported api-versions are '${supported.join(', ')}'.`,
+    ),
   );
 }
 
 function emulatedPage(path: string): Reply {
   const title = path.startsWith('/portal') ? 'Azure portal' : 'Azure Machine Learning studio';
   const escaped = path.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><title>${title}</title><h1>${title} (emulated)</h1><p>${escaped}</p>` };
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><title>${title}</title><h1>${title} (emulated)</h1><p>${escaped}</p>`,
+  };
 }
 
 function readRequest(incoming: IncomingMessage): Promise<EmulatorRequest> {
@@ -186,7 +259,14 @@ function readRequest(incoming: IncomingMessage): Promise<EmulatorRequest> {
             return s;
           }
         });
-      resolve({ method: (incoming.method ?? 'GET').toUpperCase(), path, segments, query, headers: incoming.headers, body: Buffer.concat(chunks) });
+      resolve({
+        method: (incoming.method ?? 'GET').toUpperCase(),
+        path,
+        segments,
+        query,
+        headers: incoming.headers,
+        body: Buffer.concat(chunks),
+      });
     });
   });
 }

@@ -178,19 +178,45 @@ export class World {
     this.tokenLifetimeSeconds = seed.tokenLifetimeSeconds ?? 3600;
     for (const t of seed.tenants) {
       const id = t.id.toLowerCase();
-      this.tenants.set(id, { id, displayName: t.displayName ?? `Tenant ${id.slice(0, 8)}`, defaultDomain: t.defaultDomain ?? `tenant${id.slice(0, 8)}.onmicrosoft.com` });
+      this.tenants.set(id, {
+        id,
+        displayName: t.displayName ?? `Tenant ${id.slice(0, 8)}`,
+        defaultDomain: t.defaultDomain ?? `tenant${id.slice(0, 8)}.onmicrosoft.com`,
+      });
     }
-    this.servicePrincipals = (seed.servicePrincipals ?? []).map((sp) => ({ ...sp, tenantId: sp.tenantId.toLowerCase(), clientId: sp.clientId.toLowerCase(), objectId: sp.objectId.toLowerCase() }));
+    this.servicePrincipals = (seed.servicePrincipals ?? []).map((sp) => ({
+      ...sp,
+      tenantId: sp.tenantId.toLowerCase(),
+      clientId: sp.clientId.toLowerCase(),
+      objectId: sp.objectId.toLowerCase(),
+    }));
     for (const sp of this.servicePrincipals) {
-      this.addPrincipal({ objectId: sp.objectId, tenantId: sp.tenantId, type: 'ServicePrincipal', displayName: sp.displayName ?? sp.clientId });
+      this.addPrincipal({
+        objectId: sp.objectId,
+        tenantId: sp.tenantId,
+        type: 'ServicePrincipal',
+        displayName: sp.displayName ?? sp.clientId,
+      });
     }
     for (const p of seed.principals ?? []) {
-      this.addPrincipal({ objectId: p.objectId, tenantId: p.tenantId, type: p.type, displayName: p.displayName ?? p.objectId });
+      this.addPrincipal({
+        objectId: p.objectId,
+        tenantId: p.tenantId,
+        type: p.type,
+        displayName: p.displayName ?? p.objectId,
+      });
     }
     this.users = new UserDirectory(seed.users ?? []);
-    for (const u of this.users.all) this.addPrincipal({ objectId: u.objectId, tenantId: u.tenants[0]!, type: 'User', displayName: u.displayName });
+    for (const u of this.users.all)
+      this.addPrincipal({ objectId: u.objectId, tenantId: u.tenants[0]!, type: 'User', displayName: u.displayName });
     for (const s of seed.subscriptions) {
-      const sub: SubscriptionState = { id: s.id.toLowerCase(), displayName: s.displayName, tenantId: s.tenantId.toLowerCase(), state: s.state ?? 'Enabled', resourceGroups: new Map() };
+      const sub: SubscriptionState = {
+        id: s.id.toLowerCase(),
+        displayName: s.displayName,
+        tenantId: s.tenantId.toLowerCase(),
+        state: s.state ?? 'Enabled',
+        resourceGroups: new Map(),
+      };
       this.subscriptions.set(sub.id, sub);
       for (const g of s.resourceGroups ?? []) {
         const rg: ResourceGroupState = {
@@ -211,7 +237,12 @@ export class World {
             id: `${rg.id}/providers/Microsoft.DataFactory/factories/${f.name}`,
             location: f.location ?? g.location,
             createdAt: created,
-            identity: f.identity ? { principalId: f.identity.principalId.toLowerCase(), tenantId: (f.identity.tenantId ?? sub.tenantId).toLowerCase() } : null,
+            identity: f.identity
+              ? {
+                  principalId: f.identity.principalId.toLowerCase(),
+                  tenantId: (f.identity.tenantId ?? sub.tenantId).toLowerCase(),
+                }
+              : null,
             repoConfiguration: f.repoConfiguration ?? null,
             etag: newEtag(),
             pipelines: new Map(),
@@ -221,12 +252,32 @@ export class World {
           };
           rg.factories.set(f.name.toLowerCase(), factory);
           this.factoriesByName.set(f.name.toLowerCase(), factory);
-          if (factory.identity) this.addPrincipal({ objectId: factory.identity.principalId, tenantId: factory.identity.tenantId, type: 'ServicePrincipal', displayName: f.name });
+          if (factory.identity)
+            this.addPrincipal({
+              objectId: factory.identity.principalId,
+              tenantId: factory.identity.tenantId,
+              type: 'ServicePrincipal',
+              displayName: f.name,
+            });
           // `{url}` in a seeded pipeline stands for the emulator's URL (known only at start), like in scoringUri.
-          for (const p of f.pipelines ?? []) factory.pipelines.set(p.name.toLowerCase(), { name: p.name, properties: withEmulatorUrl(p.properties, this.url), etag: newEtag() });
-          for (const l of f.linkedServices ?? []) factory.linkedServices.set(l.name.toLowerCase(), { name: l.name, properties: structuredClone(l.properties), etag: newEtag() });
+          for (const p of f.pipelines ?? [])
+            factory.pipelines.set(p.name.toLowerCase(), {
+              name: p.name,
+              properties: withEmulatorUrl(p.properties, this.url),
+              etag: newEtag(),
+            });
+          for (const l of f.linkedServices ?? [])
+            factory.linkedServices.set(l.name.toLowerCase(), {
+              name: l.name,
+              properties: structuredClone(l.properties),
+              etag: newEtag(),
+            });
           for (const c of f.credentials ?? []) {
-            const properties = { type: 'ManagedIdentity', ...(c.description ? { description: c.description } : {}), typeProperties: { resourceId: c.resourceId } };
+            const properties = {
+              type: 'ManagedIdentity',
+              ...(c.description ? { description: c.description } : {}),
+              typeProperties: { resourceId: c.resourceId },
+            };
             factory.credentials.set(c.name.toLowerCase(), { name: c.name, properties, etag: newEtag() });
             this.addIdentity(c.resourceId, c.principalId, c.clientId, sub.tenantId, factory.location);
           }
@@ -255,10 +306,20 @@ export class World {
   }
 
   private addPrincipal(p: DirectoryObject): void {
-    this.directory.set(p.objectId.toLowerCase(), { ...p, objectId: p.objectId.toLowerCase(), tenantId: p.tenantId.toLowerCase() });
+    this.directory.set(p.objectId.toLowerCase(), {
+      ...p,
+      objectId: p.objectId.toLowerCase(),
+      tenantId: p.tenantId.toLowerCase(),
+    });
   }
 
-  private addIdentity(resourceId: string, principalId: string, clientId: string, tenantId: string, location: string): void {
+  private addIdentity(
+    resourceId: string,
+    principalId: string,
+    clientId: string,
+    tenantId: string,
+    location: string,
+  ): void {
     const parts = resourceId.split('/');
     const identity: IdentityState = {
       id: resourceId,
@@ -271,7 +332,12 @@ export class World {
       tenantId,
     };
     this.identities.set(resourceId.toLowerCase(), identity);
-    this.addPrincipal({ objectId: identity.principalId, tenantId, type: 'ServicePrincipal', displayName: identity.name });
+    this.addPrincipal({
+      objectId: identity.principalId,
+      tenantId,
+      type: 'ServicePrincipal',
+      displayName: identity.name,
+    });
   }
 
   private addWorkspace(rg: ResourceGroupState, seedWs: SeedWorkspace, created: string): void {
@@ -291,12 +357,19 @@ export class World {
     };
     rg.workspaces.set(seedWs.name.toLowerCase(), ws);
     for (const ds of seedWs.datastores ?? []) {
-      ws.datastores.set(ds.name.toLowerCase(), { workspace: ws, seed: ds, name: ds.name, id: `${ws.id}/datastores/${ds.name}` });
+      ws.datastores.set(ds.name.toLowerCase(), {
+        workspace: ws,
+        seed: ds,
+        name: ds.name,
+        id: `${ws.id}/datastores/${ds.name}`,
+      });
       for (const path of ds.existingPaths ?? []) ws.existingOutputs.add(outputKey(ds.name, path));
     }
     for (const e of seedWs.batchEndpoints ?? []) {
       const id = `${ws.id}/batchEndpoints/${e.name}`;
-      const scoringUri = e.scoringUri ? e.scoringUri.replace('{url}', this.url) : `${this.url}/ml/${ws.location.toLowerCase()}/${e.name.toLowerCase()}/jobs`;
+      const scoringUri = e.scoringUri
+        ? e.scoringUri.replace('{url}', this.url)
+        : `${this.url}/ml/${ws.location.toLowerCase()}/${e.name.toLowerCase()}/jobs`;
       const endpoint: EndpointState = {
         workspace: ws,
         seed: e,
@@ -308,13 +381,21 @@ export class World {
         deployments: new Map(),
         createdAt: created,
       };
-      for (const d of e.deployments ?? []) endpoint.deployments.set(d.name.toLowerCase(), { endpoint, seed: d, name: d.name, id: `${id}/deployments/${d.name}`, createdAt: created });
+      for (const d of e.deployments ?? [])
+        endpoint.deployments.set(d.name.toLowerCase(), {
+          endpoint,
+          seed: d,
+          name: d.name,
+          id: `${id}/deployments/${d.name}`,
+          createdAt: created,
+        });
       ws.endpoints.set(e.name.toLowerCase(), endpoint);
       for (const j of e.jobs ?? []) {
         const job = pastJob(endpoint, j, this.startedAt);
         ws.jobs.set(job.name.toLowerCase(), job);
       }
-      if (scoringUri.startsWith(`${this.url}/`)) this.endpointsByScoringPath.set(new URL(scoringUri).pathname.replace(/\/+$/, '').toLowerCase(), endpoint);
+      if (scoringUri.startsWith(`${this.url}/`))
+        this.endpointsByScoringPath.set(new URL(scoringUri).pathname.replace(/\/+$/, '').toLowerCase(), endpoint);
     }
   }
 
@@ -325,11 +406,14 @@ export class World {
 
   /** How jobs of an endpoint behave when run by one of its deployments. */
   jobBehaviour(endpoint: EndpointState, deployment: DeploymentState): JobBehaviour {
-    const pick = <K extends keyof SeedJobBehaviour>(key: K): SeedJobBehaviour[K] => deployment.seed[key] ?? endpoint.seed[key];
+    const pick = <K extends keyof SeedJobBehaviour>(key: K): SeedJobBehaviour[K] =>
+      deployment.seed[key] ?? endpoint.seed[key];
     const outcome = pick('jobOutcome') ?? 'Completed';
     return {
       outcome,
-      error: pick('jobError') ?? 'Execution failed. User process \'python\' exited with status code 1. Please check log file \'user_logs/std_log.txt\' for error details.',
+      error:
+        pick('jobError') ??
+        "Execution failed. User process 'python' exited with status code 1. Please check log file 'user_logs/std_log.txt' for error details.",
       seconds: pick('jobSeconds') ?? DEFAULT_JOB_SECONDS,
       polls: pick('jobPolls'),
     };

@@ -82,7 +82,14 @@ export class TokenService {
       appid: input.appId,
       idtyp: input.user ? 'user' : 'app',
       ver: input.version,
-      ...(input.user ? { upn: input.user.userPrincipalName, unique_name: input.user.userPrincipalName, name: input.user.displayName, scp: 'user_impersonation' } : {}),
+      ...(input.user
+        ? {
+            upn: input.user.userPrincipalName,
+            unique_name: input.user.userPrincipalName,
+            name: input.user.displayName,
+            scp: 'user_impersonation',
+          }
+        : {}),
       uti: randomUUID(),
       ...(input.managedIdentityResourceId ? { xms_mirid: input.managedIdentityResourceId } : {}),
     };
@@ -101,8 +108,14 @@ export class TokenService {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    if (typeof claims !== 'object' || claims === null || typeof claims.exp !== 'number') return { ok: false, reason: 'malformed' };
-    const signed = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), this.publicKey, Buffer.from(parts[2]!, 'base64url'));
+    if (typeof claims !== 'object' || claims === null || typeof claims.exp !== 'number')
+      return { ok: false, reason: 'malformed' };
+    const signed = verify(
+      'sha256',
+      Buffer.from(`${parts[0]}.${parts[1]}`),
+      this.publicKey,
+      Buffer.from(parts[2]!, 'base64url'),
+    );
     if (!signed) return { ok: false, reason: 'signature', claims };
     const now = Math.floor(Date.now() / 1000);
     if (claims.exp <= now) return { ok: false, reason: 'expired', claims };

@@ -49,14 +49,26 @@ export class UserDirectory {
   authorize(user: UserState, tenantId: string, tenantName: string, appId: string, interactive: boolean): void {
     const tenant = tenantId.toLowerCase();
     if (!user.tenants.includes(tenant)) {
-      throw new ReplyError(entraError(400, 'invalid_grant', 50020, `User account '${user.userPrincipalName}' from identity provider 'live.com' does not exist in tenant '${tenantName}' and cannot access the application '${appId}' in that tenant. The account needs to be added as an external user in the tenant first.`));
+      throw new ReplyError(
+        entraError(
+          400,
+          'invalid_grant',
+          50020,
+          `User account '${user.userPrincipalName}' from identity provider 'live.com' does not exist in tenant '${tenantName}' and cannot access the application '${appId}' in that tenant. The account needs to be added as an external user in the tenant first.`,
+        ),
+      );
     }
     if (!user.interactionRequired.has(tenant)) return;
     if (interactive) {
       user.interactionRequired.delete(tenant);
       return;
     }
-    const reply = entraError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${appId}'. Send an interactive authorization request for this user and resource.`);
+    const reply = entraError(
+      400,
+      'invalid_grant',
+      65001,
+      `The user or administrator has not consented to use the application with ID '${appId}'. Send an interactive authorization request for this user and resource.`,
+    );
     (reply.body as Record<string, unknown>).suberror = 'consent_required';
     throw new ReplyError(reply);
   }

@@ -48,7 +48,8 @@ function propertyModel(schema, file, depth) {
   if (s.enum) model.enum = s.enum;
   if (s.discriminator) return { kind: 'object', polymorphic: true };
   const type = s.type ?? (s.properties || s.allOf ? 'object' : undefined);
-  if (type === 'object' && !s.properties && !s.allOf) model.kind = 'any'; // "string (or Expression)" pattern
+  if (type === 'object' && !s.properties && !s.allOf)
+    model.kind = 'any'; // "string (or Expression)" pattern
   else if (type === 'array') model.kind = 'array';
   else if (type) model.kind = type;
   else model.kind = 'any';
@@ -73,7 +74,7 @@ for (const [name, def] of Object.entries(defs)) {
   const flat = flatten(def, '');
   const base = (def.allOf ?? []).some((a) => a.$ref.endsWith('/ExecutionActivity')) ? 'execution' : 'control';
   const tp = flat.properties.typeProperties;
-  const typeProperties = tp ? propertyModel(tp[0], tp[1], 0).properties ?? {} : {};
+  const typeProperties = tp ? (propertyModel(tp[0], tp[1], 0).properties ?? {}) : {};
   activities[type] = {
     type,
     definition: name,

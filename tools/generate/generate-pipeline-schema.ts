@@ -35,7 +35,9 @@ export function enumsValidatedElsewhere(mappers: Readonly<Record<string, unknown
     if (!className || !subtype.type.modelProperties) continue;
     for (const [key, property] of Object.entries(model.typeProperties)) {
       if (property.enum) covered.add(`${className}.typeProperties.${key}`);
-      const nestedClass = Object.values(subtype.type.modelProperties).find((m) => m.serializedName === `typeProperties.${key}`)?.type.className;
+      const nestedClass = Object.values(subtype.type.modelProperties).find(
+        (m) => m.serializedName === `typeProperties.${key}`,
+      )?.type.className;
       for (const [inner, innerModel] of Object.entries(property.properties ?? {}) as [string, PropertyModel][]) {
         if (innerModel.enum && nestedClass) covered.add(`${nestedClass}.${inner}`);
       }
@@ -45,18 +47,32 @@ export function enumsValidatedElsewhere(mappers: Readonly<Record<string, unknown
 }
 
 /** The schema, from the installed SDK. */
-export function generatePipelineSchema(sdkFolder = join(process.cwd(), 'node_modules', '@azure', 'arm-datafactory')): JsonSchema {
+export function generatePipelineSchema(
+  sdkFolder = join(process.cwd(), 'node_modules', '@azure', 'arm-datafactory'),
+): JsonSchema {
   const declarations = readFileSync(join(sdkFolder, 'types', 'arm-datafactory.d.ts'), 'utf8');
   const mappers = Mappers as unknown as Record<string, unknown>;
-  return buildPipelineSchema({ mappers, docs: readModelDocs(declarations), validatedElsewhere: enumsValidatedElsewhere(mappers) });
+  return buildPipelineSchema({
+    mappers,
+    docs: readModelDocs(declarations),
+    validatedElsewhere: enumsValidatedElsewhere(mappers),
+  });
 }
 
-export function writePipelineSchema(outFile = PIPELINE_SCHEMA_PATH): { path: string; bytes: number; definitions: number } {
+export function writePipelineSchema(outFile = PIPELINE_SCHEMA_PATH): {
+  path: string;
+  bytes: number;
+  definitions: number;
+} {
   const schema = generatePipelineSchema();
   const text = `${JSON.stringify(schema)}\n`;
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, text);
-  return { path: outFile, bytes: Buffer.byteLength(text), definitions: Object.keys(schema.definitions as object).length };
+  return {
+    path: outFile,
+    bytes: Buffer.byteLength(text),
+    definitions: Object.keys(schema.definitions as object).length,
+  };
 }
 
 if (require.main === module) {

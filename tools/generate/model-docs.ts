@@ -30,10 +30,15 @@ export function readModelDocs(declarationText: string): ModelDocs {
       const properties = new Map<string, PropertyDoc>();
       for (const member of statement.members) {
         if (!ts.isPropertySignature(member) || !member.name) continue;
-        const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(source);
+        const name =
+          ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)
+            ? member.name.text
+            : member.name.getText(source);
         properties.set(name, { description: docOf(member), typeName: typeNameOf(member.type) });
       }
-      const parents = (statement.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source)));
+      const parents = (statement.heritageClauses ?? []).flatMap((clause) =>
+        clause.types.map((t) => t.expression.getText(source)),
+      );
       interfaces.set(statement.name.text, { description: docOf(statement), extends: parents, properties });
     } else if (ts.isEnumDeclaration(statement) && statement.name.text.startsWith('Known')) {
       const values = statement.members
@@ -65,7 +70,10 @@ export function propertyDoc(docs: ModelDocs, interfaceName: string, property: st
 function docOf(node: ts.Node): string | undefined {
   const comment = ts.getJSDocCommentsAndTags(node).find(ts.isJSDoc)?.comment;
   const text = typeof comment === 'string' ? comment : comment ? ts.getTextOfJSDocComment(comment) : undefined;
-  const cleaned = text?.replace(/\{@link ([^}]+)\}/g, '$1').replace(/\s+/g, ' ').trim();
+  const cleaned = text
+    ?.replace(/\{@link ([^}]+)\}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned || undefined;
 }
 

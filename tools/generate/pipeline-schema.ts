@@ -44,7 +44,13 @@ const KIND_CHECKED_ELSEWHERE = new Set(['Activity.name', 'Activity.type']);
 /** `^(?:[Gg][Ee][Tt]|...)$`: the values in any letter case. */
 export function caseInsensitivePattern(values: readonly string[]): string {
   const one = (value: string): string =>
-    [...value].map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('');
+    [...value]
+      .map((ch) =>
+        ch.toLowerCase() !== ch.toUpperCase()
+          ? `[${ch.toUpperCase()}${ch.toLowerCase()}]`
+          : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
+      )
+      .join('');
   return `^(?:${values.map(one).join('|')})$`;
 }
 
@@ -96,21 +102,35 @@ class SchemaBuilder {
         continue;
       }
       const key = `${className}.${path.join('.')}`;
-      target[last] = last === discriminator
-        ? this.discriminatorSchema(key, subtypes)
-        : this.property(key, property, propertyDoc(this.inputs.docs, className, clientName)?.description, propertyDoc(this.inputs.docs, className, clientName)?.typeName);
+      target[last] =
+        last === discriminator
+          ? this.discriminatorSchema(key, subtypes)
+          : this.property(
+              key,
+              property,
+              propertyDoc(this.inputs.docs, className, clientName)?.description,
+              propertyDoc(this.inputs.docs, className, clientName)?.typeName,
+            );
     }
     schema.properties = properties;
     if (subtypes.length) {
       schema.allOf = subtypes.map(([value, subclass]) => ({
-        if: { properties: { [discriminator as string]: { pattern: caseInsensitivePattern([value]) } }, required: [discriminator] },
+        if: {
+          properties: { [discriminator as string]: { pattern: caseInsensitivePattern([value]) } },
+          required: [discriminator],
+        },
         then: this.ref(subclass),
       }));
     }
     return schema;
   }
 
-  private property(key: string, mapper: Mapper, description: string | undefined, typeName: string | undefined): JsonSchema {
+  private property(
+    key: string,
+    mapper: Mapper,
+    description: string | undefined,
+    typeName: string | undefined,
+  ): JsonSchema {
     const schema = this.valueSchema(key, mapper, typeName);
     if (description) schema.description = description;
     return schema;
@@ -118,14 +138,21 @@ class SchemaBuilder {
 
   private valueSchema(key: string, mapper: Mapper, typeName: string | undefined): JsonSchema {
     const type = mapper.type;
-    if (mapper.isConstant && typeof mapper.defaultValue === 'string') return this.enumSchema(key, [mapper.defaultValue]);
+    if (mapper.isConstant && typeof mapper.defaultValue === 'string')
+      return this.enumSchema(key, [mapper.defaultValue]);
     switch (type.name) {
       case 'Composite':
         return type.className ? { ...this.ref(type.className), defaultSnippets: [{ body: {} }] } : {};
       case 'Sequence':
-        return { items: type.element ? this.valueSchema(key, type.element, typeName) : {}, defaultSnippets: [{ body: [] }] };
+        return {
+          items: type.element ? this.valueSchema(key, type.element, typeName) : {},
+          defaultSnippets: [{ body: [] }],
+        };
       case 'Dictionary':
-        return { additionalProperties: type.value ? this.valueSchema(key, type.value, typeName) : {}, defaultSnippets: [{ body: {} }] };
+        return {
+          additionalProperties: type.value ? this.valueSchema(key, type.value, typeName) : {},
+          defaultSnippets: [{ body: {} }],
+        };
       case 'Boolean':
         return KIND_CHECKED_ELSEWHERE.has(key) ? {} : { type: 'boolean' };
       case 'Number':
@@ -152,12 +179,21 @@ class SchemaBuilder {
     const listed: JsonSchema = { enum: [...values] };
     if (descriptions) listed.enumDescriptions = [...descriptions];
     if (this.inputs.validatedElsewhere.has(key)) return { anyOf: [listed, {}] };
-    return { anyOf: [listed, { type: 'string', pattern: caseInsensitivePattern(values) }, { type: 'string', pattern: '^@' }] };
+    return {
+      anyOf: [listed, { type: 'string', pattern: caseInsensitivePattern(values) }, { type: 'string', pattern: '^@' }],
+    };
   }
 
   private discriminatorSchema(key: string, subtypes: readonly [string, string][]): JsonSchema {
     const descriptions = subtypes.map(([, subclass]) => this.inputs.docs.interfaces.get(subclass)?.description ?? '');
-    return { description: 'The type, which selects the other properties.', ...this.enumSchema(key, subtypes.map(([value]) => value), descriptions) };
+    return {
+      description: 'The type, which selects the other properties.',
+      ...this.enumSchema(
+        key,
+        subtypes.map(([value]) => value),
+        descriptions,
+      ),
+    };
   }
 
   /** [discriminator value, class name] of the concrete subtypes of a polymorphic class, through every level. */
@@ -181,7 +217,11 @@ class SchemaBuilder {
   private polymorphicRoot(className: string): Mapper | undefined {
     let current = this.mapper(className);
     let root: Mapper | undefined;
-    for (let depth = 0; current?.type.uberParent && current.type.uberParent !== current.type.className && depth < 10; depth++) {
+    for (
+      let depth = 0;
+      current?.type.uberParent && current.type.uberParent !== current.type.className && depth < 10;
+      depth++
+    ) {
       root = this.mapper(current.type.uberParent);
       current = root;
     }
@@ -211,12 +251,19 @@ export function buildPipelineSchema(inputs: PipelineSchemaInputs): JsonSchema {
   const activity = builder.definitions.Activity;
   if (activity) activity.defaultSnippets = NEW_ACTIVITY_SNIPPETS;
   const properties = (root.properties ?? {}) as Record<string, JsonSchema>;
-  properties.name = { ...properties.name, description: 'The pipeline name: unique in the factory, starts with a letter, none of . + ? / < > * % & : \\' };
-  properties.type = { description: 'The resource type of a pipeline.', anyOf: [{ enum: ['Microsoft.DataFactory/factories/pipelines'] }, {}] };
+  properties.name = {
+    ...properties.name,
+    description: 'The pipeline name: unique in the factory, starts with a letter, none of . + ? / < > * % & : \\',
+  };
+  properties.type = {
+    description: 'The resource type of a pipeline.',
+    anyOf: [{ enum: ['Microsoft.DataFactory/factories/pipelines'] }, {}],
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Azure Data Factory pipeline',
-    description: 'An ADF pipeline as ADF git integration stores it (pipeline/<name>.json). Generated from the Data Factory SDK model.',
+    description:
+      'An ADF pipeline as ADF git integration stores it (pipeline/<name>.json). Generated from the Data Factory SDK model.',
     ...root,
     definitions: builder.definitions,
   };

@@ -27,9 +27,17 @@ export interface SessionOptions {
 export function createAzureSession(options: SessionOptions): AzureSession {
   const clientOptions = requestPolicyOptions(options.requests);
   switch (options.method) {
-    case 'servicePrincipal': return new ServicePrincipalSession(options.cloud, options.servicePrincipal, options.servicePrincipalSecret, clientOptions);
-    case 'azureCli': return new AzureCliSession(options.cloud, clientOptions);
-    case 'vscode': return new VsCodeAccountSession(options.cloud);
+    case 'servicePrincipal':
+      return new ServicePrincipalSession(
+        options.cloud,
+        options.servicePrincipal,
+        options.servicePrincipalSecret,
+        clientOptions,
+      );
+    case 'azureCli':
+      return new AzureCliSession(options.cloud, clientOptions);
+    case 'vscode':
+      return new VsCodeAccountSession(options.cloud);
   }
 }
 
@@ -43,7 +51,9 @@ export interface SessionSdk {
 
 export function createSessionSdk(session: AzureSession, requests: RequestPolicyOptions): SessionSdk {
   const pool = new AzureClientPool({
-    cloud: session.cloud, credentialForTenant: (tenantId) => session.getCredential(tenantId), clientOptions: requestPolicyOptions(requests),
+    cloud: session.cloud,
+    credentialForTenant: (tenantId) => session.getCredential(tenantId),
+    clientOptions: requestPolicyOptions(requests),
   });
   const stores = new Map<string, WizardAzure>();
   return {

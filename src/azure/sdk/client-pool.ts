@@ -11,7 +11,11 @@ import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/identity';
 import type { CloudDefinition } from '../../core/azure/cloud';
 import {
-  createAuthorizationClient, createDataFactoryClient, createMachineLearningClient, createSubscriptionClient, type ClientFactoryOptions,
+  createAuthorizationClient,
+  createDataFactoryClient,
+  createMachineLearningClient,
+  createSubscriptionClient,
+  type ClientFactoryOptions,
 } from './clients';
 import { shareTokenRequests } from './shared-credential';
 
@@ -60,7 +64,12 @@ export class AzureClientPool {
     return credential;
   }
 
-  private client<T>(kind: string, tenantId: string, subscriptionId: string, create: (options: ClientFactoryOptions) => T): T {
+  private client<T>(
+    kind: string,
+    tenantId: string,
+    subscriptionId: string,
+    create: (options: ClientFactoryOptions) => T,
+  ): T {
     const key = `${kind}/${tenantId}/${subscriptionId}`.toLowerCase();
     let client = this.clients.get(key) as T | undefined;
     if (!client) {

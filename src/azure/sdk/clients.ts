@@ -32,15 +32,24 @@ export function armClientOptions(options: ClientFactoryOptions): ArmClientOption
   };
 }
 
-export function createMachineLearningClient(options: ClientFactoryOptions, subscriptionId: string): AzureMachineLearningWorkspaces {
+export function createMachineLearningClient(
+  options: ClientFactoryOptions,
+  subscriptionId: string,
+): AzureMachineLearningWorkspaces {
   return new AzureMachineLearningWorkspaces(options.credential, subscriptionId, armClientOptions(options));
 }
 
-export function createDataFactoryClient(options: ClientFactoryOptions, subscriptionId: string): DataFactoryManagementClient {
+export function createDataFactoryClient(
+  options: ClientFactoryOptions,
+  subscriptionId: string,
+): DataFactoryManagementClient {
   return new DataFactoryManagementClient(options.credential, subscriptionId, armClientOptions(options));
 }
 
-export function createAuthorizationClient(options: ClientFactoryOptions, subscriptionId: string): AuthorizationManagementClient {
+export function createAuthorizationClient(
+  options: ClientFactoryOptions,
+  subscriptionId: string,
+): AuthorizationManagementClient {
   return new AuthorizationManagementClient(options.credential, subscriptionId, armClientOptions(options));
 }
 

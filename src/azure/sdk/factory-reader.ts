@@ -4,7 +4,15 @@
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { SubscriptionRef } from '../../core/azure/models';
 import type { Page, PageableList } from '../../core/azure/paging';
-import { toFactoryInfo, type ActivityRunInfo, type BatchJobInfo, type FactoryInfo, type FactoryPipeline, type FactoryReader, type PipelineRunInfo } from '../../core/factory';
+import {
+  toFactoryInfo,
+  type ActivityRunInfo,
+  type BatchJobInfo,
+  type FactoryInfo,
+  type FactoryPipeline,
+  type FactoryReader,
+  type PipelineRunInfo,
+} from '../../core/factory';
 import type { AzureClientPool } from './client-pool';
 import { activityRunFacts, isoText } from './activity-runs';
 
@@ -25,16 +33,31 @@ export class SdkFactoryReader implements FactoryReader {
 
   async listPipelines(factory: FactoryInfo, continuationToken?: string): Promise<Page<FactoryPipeline>> {
     const client = this.pool.dataFactory(factory.tenantId, factory.subscriptionId);
-    const page = await readRawPage((o) => client.pipelines.listByFactory(factory.resourceGroup, factory.name, o), continuationToken);
+    const page = await readRawPage(
+      (o) => client.pipelines.listByFactory(factory.resourceGroup, factory.name, o),
+      continuationToken,
+    );
     const items = page.raw.flatMap((raw) => {
       const r = raw as { id?: unknown; name?: unknown; properties?: unknown; etag?: unknown };
       if (typeof r?.name !== 'string') return [];
-      return [{ id: typeof r.id === 'string' ? r.id : `${factory.id}/pipelines/${r.name}`, name: r.name, factory, properties: r.properties ?? {}, ...(typeof r.etag === 'string' ? { etag: r.etag } : {}) }];
+      return [
+        {
+          id: typeof r.id === 'string' ? r.id : `${factory.id}/pipelines/${r.name}`,
+          name: r.name,
+          factory,
+          properties: r.properties ?? {},
+          ...(typeof r.etag === 'string' ? { etag: r.etag } : {}),
+        },
+      ];
     });
     return { items, continuationToken: page.continuationToken };
   }
 
-  async listPipelineRuns(factory: FactoryInfo, pipelineName: string | undefined, continuationToken?: string): Promise<Page<PipelineRunInfo>> {
+  async listPipelineRuns(
+    factory: FactoryInfo,
+    pipelineName: string | undefined,
+    continuationToken?: string,
+  ): Promise<Page<PipelineRunInfo>> {
     const client = this.pool.dataFactory(factory.tenantId, factory.subscriptionId);
     const now = Date.now();
     const result = await client.pipelineRuns.queryByFactory(factory.resourceGroup, factory.name, {
@@ -77,18 +100,31 @@ export class SdkFactoryReader implements FactoryReader {
     return result.sort((a, b) => (a.activityRunStart ?? '').localeCompare(b.activityRunStart ?? ''));
   }
 
-  async listBatchJobs(endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } }, continuationToken?: string): Promise<Page<BatchJobInfo>> {
+  async listBatchJobs(
+    endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } },
+    continuationToken?: string,
+  ): Promise<Page<BatchJobInfo>> {
     const client = this.pool.machineLearning(endpoint.workspace.tenantId, endpoint.workspace.subscriptionId);
     // The workspace service's list; sent to the ARM endpoint of the session's cloud (the emulator serves it there).
-    const url = continuationToken ?? `${this.pool.cloud.resourceManagerEndpoint.replace(/\/+$/, '')}${endpoint.id}/jobs?api-version=${BATCH_JOB_LIST_API}`;
-    const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }) }));
+    const url =
+      continuationToken ??
+      `${this.pool.cloud.resourceManagerEndpoint.replace(/\/+$/, '')}${endpoint.id}/jobs?api-version=${BATCH_JOB_LIST_API}`;
+    const response = await client.sendRequest(
+      createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }) }),
+    );
     if (response.status < 200 || response.status >= 300) {
       const body = safeJson(response.bodyAsText) as { error?: { code?: string; message?: string } } | undefined;
-      throw Object.assign(new Error(body?.error?.message ?? `Listing the endpoint's jobs answered ${response.status}.`), { statusCode: response.status, code: body?.error?.code });
+      throw Object.assign(
+        new Error(body?.error?.message ?? `Listing the endpoint's jobs answered ${response.status}.`),
+        { statusCode: response.status, code: body?.error?.code },
+      );
     }
     const body = (safeJson(response.bodyAsText) ?? {}) as { value?: unknown[]; nextLink?: unknown };
     const items = (body.value ?? []).map(toBatchJobInfo).filter((j): j is BatchJobInfo => !!j);
-    return { items, ...(typeof body.nextLink === 'string' && body.nextLink ? { continuationToken: body.nextLink } : {}) };
+    return {
+      items,
+      ...(typeof body.nextLink === 'string' && body.nextLink ? { continuationToken: body.nextLink } : {}),
+    };
   }
 }
 
@@ -96,20 +132,34 @@ export class SdkFactoryReader implements FactoryReader {
  * One page of an SDK list with the items as ARM sent them: the response text, not the deserialized model (which
  * flattens `properties` and drops fields the model does not know).
  */
-async function readRawPage(list: (options: { onResponse: (r: { bodyAsText?: string | null }) => void }) => PageableList<unknown>, continuationToken?: string): Promise<{ raw: unknown[]; continuationToken?: string }> {
+async function readRawPage(
+  list: (options: { onResponse: (r: { bodyAsText?: string | null }) => void }) => PageableList<unknown>,
+  continuationToken?: string,
+): Promise<{ raw: unknown[]; continuationToken?: string }> {
   let text: string | null | undefined;
-  const pages = list({ onResponse: (response) => { text = response.bodyAsText; } }).byPage(continuationToken ? { continuationToken } : undefined);
+  const pages = list({
+    onResponse: (response) => {
+      text = response.bodyAsText;
+    },
+  }).byPage(continuationToken ? { continuationToken } : undefined);
   try {
     await pages.next();
     const body = (safeJson(text) ?? {}) as { value?: unknown; nextLink?: unknown };
-    return { raw: Array.isArray(body.value) ? body.value : [], ...(typeof body.nextLink === 'string' && body.nextLink ? { continuationToken: body.nextLink } : {}) };
+    return {
+      raw: Array.isArray(body.value) ? body.value : [],
+      ...(typeof body.nextLink === 'string' && body.nextLink ? { continuationToken: body.nextLink } : {}),
+    };
   } finally {
     await pages.return?.(undefined);
   }
 }
 
 function toBatchJobInfo(raw: unknown): BatchJobInfo | undefined {
-  const r = raw as { name?: unknown; properties?: { status?: unknown; outputData?: Record<string, { uri?: unknown }> }; systemData?: { createdAt?: unknown; lastModifiedAt?: unknown } };
+  const r = raw as {
+    name?: unknown;
+    properties?: { status?: unknown; outputData?: Record<string, { uri?: unknown }> };
+    systemData?: { createdAt?: unknown; lastModifiedAt?: unknown };
+  };
   if (typeof r?.name !== 'string') return undefined;
   const status = String(r.properties?.status ?? 'Unknown');
   const terminal = ['Completed', 'Failed', 'Canceled'].includes(status);
@@ -118,7 +168,9 @@ function toBatchJobInfo(raw: unknown): BatchJobInfo | undefined {
     status,
     ...(typeof r.systemData?.createdAt === 'string' ? { createdAt: r.systemData.createdAt } : {}),
     ...(terminal && typeof r.systemData?.lastModifiedAt === 'string' ? { endedAt: r.systemData.lastModifiedAt } : {}),
-    outputUris: Object.values(r.properties?.outputData ?? {}).map((o) => (typeof o?.uri === 'string' ? o.uri : '')).filter(Boolean),
+    outputUris: Object.values(r.properties?.outputData ?? {})
+      .map((o) => (typeof o?.uri === 'string' ? o.uri : ''))
+      .filter(Boolean),
   };
 }
 

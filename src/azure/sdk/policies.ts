@@ -44,7 +44,8 @@ export function requestTimeoutPolicy(timeoutMs: () => number): PipelinePolicy {
       try {
         return await next(request);
       } catch (error) {
-        if (timer.signal.aborted && !caller?.aborted) throw new RestError(timeoutMessage(ms), { code: 'ETIMEDOUT', request });
+        if (timer.signal.aborted && !caller?.aborted)
+          throw new RestError(timeoutMessage(ms), { code: 'ETIMEDOUT', request });
         throw error;
       } finally {
         clearTimeout(handle);
@@ -70,7 +71,9 @@ export function requestLogPolicy(onRequest: (entry: RequestLogEntry) => void): P
       } catch (error) {
         const response = (error as { response?: PipelineResponse }).response;
         onRequest({
-          ...base, durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error),
+          ...base,
+          durationMs: Date.now() - started,
+          error: error instanceof Error ? error.message : String(error),
           ...(response ? { status: response.status, ...idsOf(response) } : {}),
         });
         throw error;
@@ -80,7 +83,10 @@ export function requestLogPolicy(onRequest: (entry: RequestLogEntry) => void): P
 }
 
 /** Client options carrying both policies, for SDK clients and @azure/identity credentials alike. */
-export function requestPolicyOptions(options: RequestPolicyOptions, base: CommonClientOptions = {}): CommonClientOptions {
+export function requestPolicyOptions(
+  options: RequestPolicyOptions,
+  base: CommonClientOptions = {},
+): CommonClientOptions {
   return {
     ...base,
     additionalPolicies: [

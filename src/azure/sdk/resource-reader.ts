@@ -3,8 +3,13 @@
 // AzureClientPool, so expanding many subscriptions at once costs one token and few TLS handshakes.
 import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import {
-  toBatchDeploymentInfo, toBatchEndpointInfo, toWorkspaceInfo,
-  type BatchDeploymentInfo, type BatchEndpointInfo, type SubscriptionRef, type WorkspaceInfo,
+  toBatchDeploymentInfo,
+  toBatchEndpointInfo,
+  toWorkspaceInfo,
+  type BatchDeploymentInfo,
+  type BatchEndpointInfo,
+  type SubscriptionRef,
+  type WorkspaceInfo,
 } from '../../core/azure/models';
 import { readOnePage, type Page } from '../../core/azure/paging';
 import type { ResourceReader } from '../../core/azure/resource-loader';
@@ -16,20 +21,38 @@ export class SdkResourceReader implements ResourceReader {
   async listWorkspaces(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<WorkspaceInfo>> {
     const client = this.client(subscription.tenantId, subscription.subscriptionId);
     const page = await readOnePage((o) => client.workspaces.listBySubscription(o), continuationToken);
-    return { items: page.items.map((w, i) => toWorkspaceInfo(w, subscription, page.raw[i])), continuationToken: page.continuationToken };
+    return {
+      items: page.items.map((w, i) => toWorkspaceInfo(w, subscription, page.raw[i])),
+      continuationToken: page.continuationToken,
+    };
   }
 
   async listBatchEndpoints(workspace: WorkspaceInfo, continuationToken?: string): Promise<Page<BatchEndpointInfo>> {
     const client = this.client(workspace.tenantId, workspace.subscriptionId);
-    const page = await readOnePage((o) => client.batchEndpoints.list(workspace.resourceGroup, workspace.name, o), continuationToken);
-    return { items: page.items.map((e, i) => toBatchEndpointInfo(e, workspace, page.raw[i])), continuationToken: page.continuationToken };
+    const page = await readOnePage(
+      (o) => client.batchEndpoints.list(workspace.resourceGroup, workspace.name, o),
+      continuationToken,
+    );
+    return {
+      items: page.items.map((e, i) => toBatchEndpointInfo(e, workspace, page.raw[i])),
+      continuationToken: page.continuationToken,
+    };
   }
 
-  async listBatchDeployments(endpoint: BatchEndpointInfo, continuationToken?: string): Promise<Page<BatchDeploymentInfo>> {
+  async listBatchDeployments(
+    endpoint: BatchEndpointInfo,
+    continuationToken?: string,
+  ): Promise<Page<BatchDeploymentInfo>> {
     const ws = endpoint.workspace;
     const client = this.client(ws.tenantId, ws.subscriptionId);
-    const page = await readOnePage((o) => client.batchDeployments.list(ws.resourceGroup, ws.name, endpoint.name, o), continuationToken);
-    return { items: page.items.map((d, i) => toBatchDeploymentInfo(d, endpoint, page.raw[i])), continuationToken: page.continuationToken };
+    const page = await readOnePage(
+      (o) => client.batchDeployments.list(ws.resourceGroup, ws.name, endpoint.name, o),
+      continuationToken,
+    );
+    return {
+      items: page.items.map((d, i) => toBatchDeploymentInfo(d, endpoint, page.raw[i])),
+      continuationToken: page.continuationToken,
+    };
   }
 
   private client(tenantId: string, subscriptionId: string): AzureMachineLearningWorkspaces {

@@ -7,9 +7,22 @@ import type { ServiceClient } from '@azure/core-client';
 import { toCreateOrUpdateBody } from '../../core/pipeline/outputs/sdk-body';
 import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../../core/preflight';
 import { MANAGED_IDENTITY_API_VERSION, type FactoryRef } from '../../core/publish/factory-ref';
-import { sortFactories, toFactoryInfo, type DeploymentFacts, type FactoryInfo, type WizardReads, type WorkspaceRef } from '../../core/publish/factory-reads';
+import {
+  sortFactories,
+  toFactoryInfo,
+  type DeploymentFacts,
+  type FactoryInfo,
+  type WizardReads,
+  type WorkspaceRef,
+} from '../../core/publish/factory-reads';
 import type { PipelineStore } from '../../core/publish/publish-pipeline';
-import { jsonOf, sendArm, type RawArmClient, type RawArmRequest, type RawArmResponse } from '../../core/publish/raw-arm';
+import {
+  jsonOf,
+  sendArm,
+  type RawArmClient,
+  type RawArmRequest,
+  type RawArmResponse,
+} from '../../core/publish/raw-arm';
 import { readRemotePipeline } from '../../core/publish/remote-pipeline';
 import type { RoleAssignmentStore } from '../../core/publish/role-grant';
 import type { ActivityRunFacts, PipelineRunFacts } from '../../core/publish/run-snapshot';
@@ -53,21 +66,34 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
       for await (const credential of adf.credentialOperations.listByFactory(factory.resourceGroup, factory.name)) {
         if (!credential.name) continue;
         const resourceId = credential.properties?.resourceId;
-        result.push({ name: credential.name, ...(resourceId ? { resourceId } : {}), ...(resourceId ? await principalOf(raw, resourceId) : {}) });
+        result.push({
+          name: credential.name,
+          ...(resourceId ? { resourceId } : {}),
+          ...(resourceId ? await principalOf(raw, resourceId) : {}),
+        });
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
     },
     async listDatastores(workspace: WorkspaceRef): Promise<DatastoreFacts[]> {
       const result: DatastoreFacts[] = [];
       for await (const ds of ml.datastores.list(workspace.resourceGroup, workspace.name)) {
-        if (ds.name) result.push({ name: ds.name, type: ds.properties?.datastoreType ?? '', isDefault: Boolean(ds.properties?.isDefault) });
+        if (ds.name)
+          result.push({
+            name: ds.name,
+            type: ds.properties?.datastoreType ?? '',
+            isDefault: Boolean(ds.properties?.isDefault),
+          });
       }
       return result;
     },
     async listDeployments(workspace: WorkspaceRef, endpointName: string): Promise<DeploymentFacts[]> {
       const result: DeploymentFacts[] = [];
       for await (const d of ml.batchDeployments.list(workspace.resourceGroup, workspace.name, endpointName)) {
-        if (d.name) result.push({ name: d.name, ...(d.properties?.provisioningState ? { provisioningState: d.properties.provisioningState } : {}) });
+        if (d.name)
+          result.push({
+            name: d.name,
+            ...(d.properties?.provisioningState ? { provisioningState: d.properties.provisioningState } : {}),
+          });
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
     },
@@ -76,9 +102,17 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   const pipelines: PipelineStore = {
     read: (factory, name) => readRemotePipeline(raw, factory, name),
     async write(factory, document, precondition) {
-      const response = await adf.pipelines.createOrUpdate(factory.resourceGroup, factory.name, document.name, toCreateOrUpdateBody(document), {
-        ...('ifMatch' in precondition ? { ifMatch: precondition.ifMatch } : { requestOptions: { customHeaders: { 'If-None-Match': precondition.ifNoneMatch } } }),
-      });
+      const response = await adf.pipelines.createOrUpdate(
+        factory.resourceGroup,
+        factory.name,
+        document.name,
+        toCreateOrUpdateBody(document),
+        {
+          ...('ifMatch' in precondition
+            ? { ifMatch: precondition.ifMatch }
+            : { requestOptions: { customHeaders: { 'If-None-Match': precondition.ifNoneMatch } } }),
+        },
+      );
       return { etag: response.etag };
     },
   };
@@ -86,14 +120,21 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   const roles: RoleAssignmentStore = {
     async listForPrincipal(scope: string, principalId: string): Promise<RoleAssignmentFacts[]> {
       const result: RoleAssignmentFacts[] = [];
-      for await (const ra of authorization.roleAssignments.listForScope(scope, { filter: `principalId eq '${principalId}'` })) {
-        if (ra.roleDefinitionId && ra.scope) result.push({ roleDefinitionId: ra.roleDefinitionId, scope: ra.scope, principalId: ra.principalId });
+      for await (const ra of authorization.roleAssignments.listForScope(scope, {
+        filter: `principalId eq '${principalId}'`,
+      })) {
+        if (ra.roleDefinitionId && ra.scope)
+          result.push({ roleDefinitionId: ra.roleDefinitionId, scope: ra.scope, principalId: ra.principalId });
       }
       return result;
     },
     async create(scope, assignmentName, parameters): Promise<RoleAssignmentFacts> {
       const ra = await authorization.roleAssignments.create(scope, assignmentName, parameters);
-      return { roleDefinitionId: ra.roleDefinitionId ?? parameters.roleDefinitionId, scope: ra.scope ?? `/${scope}`, principalId: ra.principalId };
+      return {
+        roleDefinitionId: ra.roleDefinitionId ?? parameters.roleDefinitionId,
+        scope: ra.scope ?? `/${scope}`,
+        principalId: ra.principalId,
+      };
     },
   };
 
@@ -117,7 +158,11 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
       const result: ActivityRunFacts[] = [];
       let continuationToken: string | undefined;
       do {
-        const page = await adf.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, runId, { lastUpdatedAfter: updatedAfter, lastUpdatedBefore: updatedBefore, continuationToken });
+        const page = await adf.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, runId, {
+          lastUpdatedAfter: updatedAfter,
+          lastUpdatedBefore: updatedBefore,
+          continuationToken,
+        });
         for (const a of page.value) result.push(activityRunFacts(a));
         continuationToken = page.continuationToken || undefined;
       } while (continuationToken);
@@ -136,13 +181,23 @@ function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
   const base = endpoint.replace(/\/+$/, '');
   return {
     async send(request: RawArmRequest): Promise<RawArmResponse> {
-      const response = await client.sendRequest(createPipelineRequest({
-        url: `${base}${request.path.startsWith('/') ? '' : '/'}${request.path}`,
-        method: request.method,
-        headers: createHttpHeaders({ Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers }),
-        body: request.body,
-      }));
-      return { status: response.status, headers: response.headers.toJSON({ preserveCase: false }), bodyText: response.bodyAsText ?? '' };
+      const response = await client.sendRequest(
+        createPipelineRequest({
+          url: `${base}${request.path.startsWith('/') ? '' : '/'}${request.path}`,
+          method: request.method,
+          headers: createHttpHeaders({
+            Accept: 'application/json',
+            ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...request.headers,
+          }),
+          body: request.body,
+        }),
+      );
+      return {
+        status: response.status,
+        headers: response.headers.toJSON({ preserveCase: false }),
+        bodyText: response.bodyAsText ?? '',
+      };
     },
   };
 }
@@ -150,8 +205,12 @@ function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
 /** The user-assigned identity's principal id; nothing when it cannot be read (the check then warns). */
 async function principalOf(raw: RawArmClient, resourceId: string): Promise<{ principalId?: string }> {
   try {
-    const response = await sendArm(raw, { method: 'GET', path: `${resourceId}?api-version=${MANAGED_IDENTITY_API_VERSION}` });
-    const principalId = (jsonOf(response) as { properties?: { principalId?: unknown } } | undefined)?.properties?.principalId;
+    const response = await sendArm(raw, {
+      method: 'GET',
+      path: `${resourceId}?api-version=${MANAGED_IDENTITY_API_VERSION}`,
+    });
+    const principalId = (jsonOf(response) as { properties?: { principalId?: unknown } } | undefined)?.properties
+      ?.principalId;
     return typeof principalId === 'string' && principalId ? { principalId } : {};
   } catch {
     return {};

@@ -14,7 +14,10 @@ export class AzureCliSession implements AzureSession {
   private readonly credentials = new Map<string, AzureCliCredential>();
   private tenantStatus = new Map<string, boolean>();
 
-  constructor(readonly cloud: CloudDefinition, private readonly clientOptions: CommonClientOptions = {}) {}
+  constructor(
+    readonly cloud: CloudDefinition,
+    private readonly clientOptions: CommonClientOptions = {},
+  ) {}
 
   async isSignedIn(): Promise<boolean> {
     try {
@@ -31,25 +34,45 @@ export class AzureCliSession implements AzureSession {
   }
 
   async getTenants(): Promise<TenantInfo[]> {
-    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT), clientOptions: this.clientOptions });
+    const client = createSubscriptionClient({
+      cloud: this.cloud,
+      credential: this.credential(DEFAULT_TENANT),
+      clientOptions: this.clientOptions,
+    });
     const tenants = await listAllTenants(client);
-    return tenants.map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, signedIn: this.tenantStatus.get(t.tenantId) ?? false }));
+    return tenants.map((t) => ({
+      tenantId: t.tenantId,
+      displayName: t.displayName,
+      signedIn: this.tenantStatus.get(t.tenantId) ?? false,
+    }));
   }
 
   /** Subscriptions of every tenant the CLI account can get a token for; tenants that refuse are skipped. */
   async getSubscriptions(): Promise<SubscriptionRef[]> {
-    const tenants = await listAllTenants(createSubscriptionClient({ cloud: this.cloud, credential: this.credential(DEFAULT_TENANT), clientOptions: this.clientOptions }));
-    const perTenant = await Promise.all(tenants.map(async (tenant) => {
-      try {
-        const client = createSubscriptionClient({ cloud: this.cloud, credential: this.credential(tenant.tenantId), clientOptions: this.clientOptions });
-        const subscriptions = await listAllSubscriptions(client, tenant.tenantId);
-        this.tenantStatus.set(tenant.tenantId, true);
-        return subscriptions;
-      } catch {
-        this.tenantStatus.set(tenant.tenantId, false);
-        return [];
-      }
-    }));
+    const tenants = await listAllTenants(
+      createSubscriptionClient({
+        cloud: this.cloud,
+        credential: this.credential(DEFAULT_TENANT),
+        clientOptions: this.clientOptions,
+      }),
+    );
+    const perTenant = await Promise.all(
+      tenants.map(async (tenant) => {
+        try {
+          const client = createSubscriptionClient({
+            cloud: this.cloud,
+            credential: this.credential(tenant.tenantId),
+            clientOptions: this.clientOptions,
+          });
+          const subscriptions = await listAllSubscriptions(client, tenant.tenantId);
+          this.tenantStatus.set(tenant.tenantId, true);
+          return subscriptions;
+        } catch {
+          this.tenantStatus.set(tenant.tenantId, false);
+          return [];
+        }
+      }),
+    );
     return perTenant.flat().sort((a, b) => a.name.localeCompare(b.name));
   }
 

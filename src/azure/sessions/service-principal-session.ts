@@ -35,7 +35,11 @@ export class ServicePrincipalSession implements AzureSession {
   }
 
   async getSubscriptions(): Promise<SubscriptionRef[]> {
-    const client = createSubscriptionClient({ cloud: this.cloud, credential: this.getCredential(this.principal.tenantId), clientOptions: this.clientOptions });
+    const client = createSubscriptionClient({
+      cloud: this.cloud,
+      credential: this.getCredential(this.principal.tenantId),
+      clientOptions: this.clientOptions,
+    });
     return listAllSubscriptions(client, this.principal.tenantId);
   }
 

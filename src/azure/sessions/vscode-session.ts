@@ -48,7 +48,8 @@ export class VsCodeAccountSession implements AzureSession {
     const result = new Map<string, SubscriptionRef>();
     for (const s of subscriptions) {
       if (!this.credentials.has(s.tenantId)) this.credentials.set(s.tenantId, s.credential);
-      if (!result.has(s.subscriptionId)) result.set(s.subscriptionId, { subscriptionId: s.subscriptionId, tenantId: s.tenantId, name: s.name });
+      if (!result.has(s.subscriptionId))
+        result.set(s.subscriptionId, { subscriptionId: s.subscriptionId, tenantId: s.tenantId, name: s.name });
     }
     return [...result.values()];
   }

@@ -41,7 +41,10 @@ export function toSarif(
 
 function sarifResult(result: FileResult, problem: Problem, ruleIndex: Map<string, number>): Record<string, unknown> {
   const location = (range: OffsetRange): Record<string, unknown> => ({
-    physicalLocation: { artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' }, region: region(result.lines, range) },
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' },
+      region: region(result.lines, range),
+    },
   });
   const out: Record<string, unknown> = {
     ruleId: problem.code,
@@ -62,7 +65,10 @@ function sarifResult(result: FileResult, problem: Problem, ruleIndex: Map<string
         artifactChanges: [
           {
             artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' },
-            replacements: fix.edits.map((e) => ({ deletedRegion: region(result.lines, e.range), insertedContent: { text: e.newText } })),
+            replacements: fix.edits.map((e) => ({
+              deletedRegion: region(result.lines, e.range),
+              insertedContent: { text: e.newText },
+            })),
           },
         ],
       },

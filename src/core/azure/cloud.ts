@@ -1,6 +1,13 @@
 // Picks the cloud the sidebar talks to from the settings' values, on top of the shared table in
 // src/core/clouds.ts, and derives the ARM token scope.
-import { CloudConfigurationError, customCloud, getCloud, isCloudName, type CloudDefinition, type CustomCloudSettings } from '../clouds';
+import {
+  CloudConfigurationError,
+  customCloud,
+  getCloud,
+  isCloudName,
+  type CloudDefinition,
+  type CustomCloudSettings,
+} from '../clouds';
 
 export { CloudConfigurationError, type CloudDefinition, type CustomCloudSettings };
 
@@ -12,7 +19,9 @@ export function resolveCloud(name: string | undefined, custom?: Partial<CustomCl
   const cloudName = name ?? 'AzureCloud';
   if (isCloudName(cloudName)) return getCloud(cloudName);
   if (cloudName !== 'Custom') {
-    throw new CloudConfigurationError(`Unknown cloud "${cloudName}" in adfBatchEndpoints.cloud; expected AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom.`);
+    throw new CloudConfigurationError(
+      `Unknown cloud "${cloudName}" in adfBatchEndpoints.cloud; expected AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom.`,
+    );
   }
   try {
     return customCloud((custom ?? {}) as CustomCloudSettings);

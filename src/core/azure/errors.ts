@@ -28,11 +28,17 @@ export function describeAzureError(error: unknown): AzureErrorInfo {
     return { message: String(error) };
   }
   const e = error as ErrorLike;
-  const statusCode = typeof e.statusCode === 'number' ? e.statusCode
-    : typeof e.response?.status === 'number' ? e.response.status : undefined;
+  const statusCode =
+    typeof e.statusCode === 'number'
+      ? e.statusCode
+      : typeof e.response?.status === 'number'
+        ? e.response.status
+        : undefined;
   const body = parseArmErrorBody(e.response?.bodyAsText);
   const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined);
-  const message = oneLine(body?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(e.name ?? 'Unknown error')));
+  const message = oneLine(
+    body?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(e.name ?? 'Unknown error')),
+  );
   // A request our timeout policy gave up on (after the SDK's retries): its message says it all.
   if (code === 'ETIMEDOUT' && TIMEOUT_MESSAGE.test(message)) return { message, hint: TIMEOUT_HINT };
   const info: AzureErrorInfo = { message, statusCode, code };
@@ -48,7 +54,12 @@ export function formatAzureError(info: AzureErrorInfo): string {
   return info.hint ? `${head} ${info.hint}` : head;
 }
 
-function hintFor(status: number | undefined, code: string | undefined, name: string | undefined, message: string): string | undefined {
+function hintFor(
+  status: number | undefined,
+  code: string | undefined,
+  name: string | undefined,
+  message: string,
+): string | undefined {
   if (status === 401) {
     return 'Your sign-in was not accepted: sign in again, and check that adfBatchEndpoints.cloud matches the cloud of your account.';
   }
@@ -67,7 +78,11 @@ function hintFor(status: number | undefined, code: string | undefined, name: str
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
     return 'Azure could not be reached: check your network and adfBatchEndpoints.cloud.';
   }
-  if (code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+  if (
+    code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+  ) {
     return 'The server certificate is not trusted: for a private cloud, give its CA to NODE_EXTRA_CA_CERTS.';
   }
   return undefined;
@@ -77,7 +92,11 @@ function hintFor(status: number | undefined, code: string | undefined, name: str
 function parseArmErrorBody(text: unknown): { code?: string; message?: string } | undefined {
   if (typeof text !== 'string' || !text.trim().startsWith('{')) return undefined;
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown }; code?: unknown; message?: unknown };
+    const parsed = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown };
+      code?: unknown;
+      message?: unknown;
+    };
     const inner = parsed.error ?? parsed;
     const code = typeof inner.code === 'string' ? inner.code : undefined;
     const message = typeof inner.message === 'string' ? inner.message : undefined;
@@ -93,8 +112,16 @@ function oneLine(text: string): string {
 
 function statusText(status: number): string {
   const names: Record<number, string> = {
-    400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-    429: 'Too many requests', 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout',
+    400: 'Bad request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not found',
+    409: 'Conflict',
+    429: 'Too many requests',
+    500: 'Internal server error',
+    502: 'Bad gateway',
+    503: 'Service unavailable',
+    504: 'Gateway timeout',
   };
   return names[status] ?? `HTTP ${status}`;
 }

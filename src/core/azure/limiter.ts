@@ -18,8 +18,12 @@ export function createLimiter(max: number): Limiter {
     else active -= 1;
   };
   return {
-    get active() { return active; },
-    get waiting() { return queue.length; },
+    get active() {
+      return active;
+    },
+    get waiting() {
+      return queue.length;
+    },
     async run<T>(task: () => Promise<T>): Promise<T> {
       if (active >= cap) await new Promise<void>((resolve) => queue.push(resolve));
       else active += 1;

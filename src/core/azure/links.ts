@@ -22,11 +22,14 @@ export function portalResourceUrl(cloud: CloudDefinition, resourceId: string, te
 }
 
 /** Where the documentation explains how to create a batch endpoint (for the empty-workspace state). */
-export const CREATE_BATCH_ENDPOINT_DOCS = 'https://learn.microsoft.com/azure/machine-learning/how-to-use-batch-model-deployments';
+export const CREATE_BATCH_ENDPOINT_DOCS =
+  'https://learn.microsoft.com/azure/machine-learning/how-to-use-batch-model-deployments';
 
 function studioBase(cloud: CloudDefinition): string {
   if (!cloud.mlStudioUrl) {
-    throw new CloudConfigurationError('This custom cloud has no Azure ML Studio: set adfBatchEndpoints.customCloud.mlStudioUrl.');
+    throw new CloudConfigurationError(
+      'This custom cloud has no Azure ML Studio: set adfBatchEndpoints.customCloud.mlStudioUrl.',
+    );
   }
   return cloud.mlStudioUrl;
 }

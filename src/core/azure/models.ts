@@ -81,7 +81,11 @@ export function toBatchEndpointInfo(model: BatchEndpoint, workspace: WorkspaceIn
   };
 }
 
-export function toBatchDeploymentInfo(model: BatchDeployment, endpoint: BatchEndpointInfo, raw?: unknown): BatchDeploymentInfo {
+export function toBatchDeploymentInfo(
+  model: BatchDeployment,
+  endpoint: BatchEndpointInfo,
+  raw?: unknown,
+): BatchDeploymentInfo {
   const props = model.properties ?? {};
   const name = model.name ?? '(unnamed)';
   return {
@@ -89,7 +93,8 @@ export function toBatchDeploymentInfo(model: BatchDeployment, endpoint: BatchEnd
     id: model.id ?? '',
     name,
     endpoint,
-    isDefault: endpoint.defaultDeployment !== undefined && endpoint.defaultDeployment.toLowerCase() === name.toLowerCase(),
+    isDefault:
+      endpoint.defaultDeployment !== undefined && endpoint.defaultDeployment.toLowerCase() === name.toLowerCase(),
     provisioningState: props.provisioningState,
     model: describeModel(props.model as ModelReference | undefined),
     compute: props.compute || undefined,

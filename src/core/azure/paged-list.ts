@@ -30,7 +30,8 @@ export class PagedList<T> {
     private readonly pageSize: number,
     private readonly onLoading: (loading: boolean) => void = () => undefined,
   ) {
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
+    if (!Number.isInteger(pageSize) || pageSize < 1)
+      throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
   }
 
   snapshot(): ListSnapshot<T> {
@@ -50,9 +51,12 @@ export class PagedList<T> {
   /** Loads the first step once; later calls return what is loaded, or join the load in flight. */
   ensureLoaded(): Promise<ListSnapshot<T>> {
     if (this.target === 0) this.target = this.pageSize;
-    return this.pending ?? (this.shown.length >= this.target || this.error || this.exhausted && this.buffer.length === 0
-      ? Promise.resolve(this.snapshot())
-      : this.fill());
+    return (
+      this.pending ??
+      (this.shown.length >= this.target || this.error || (this.exhausted && this.buffer.length === 0)
+        ? Promise.resolve(this.snapshot())
+        : this.fill())
+    );
   }
 
   /** Shows the next `pageSize` items (one click on "Load more..."). */

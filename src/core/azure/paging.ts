@@ -32,8 +32,11 @@ export async function readOnePage<T>(
   continuationToken?: string,
 ): Promise<RawPage<T>> {
   let body: unknown;
-  const pages = list({ onResponse: (response) => { body = response.parsedBody; } })
-    .byPage(continuationToken ? { continuationToken } : undefined);
+  const pages = list({
+    onResponse: (response) => {
+      body = response.parsedBody;
+    },
+  }).byPage(continuationToken ? { continuationToken } : undefined);
   try {
     const first = await pages.next();
     const items = first.done ? [] : first.value;

@@ -37,15 +37,21 @@ export class ResourceLoader {
   }
 
   workspaces(subscription: SubscriptionRef): PagedList<WorkspaceInfo> {
-    return this.list(ResourceLoader.keyOf(subscription), (token) => this.options.reader.listWorkspaces(subscription, token));
+    return this.list(ResourceLoader.keyOf(subscription), (token) =>
+      this.options.reader.listWorkspaces(subscription, token),
+    );
   }
 
   batchEndpoints(workspace: WorkspaceInfo): PagedList<BatchEndpointInfo> {
-    return this.list(ResourceLoader.keyOf(workspace), (token) => this.options.reader.listBatchEndpoints(workspace, token));
+    return this.list(ResourceLoader.keyOf(workspace), (token) =>
+      this.options.reader.listBatchEndpoints(workspace, token),
+    );
   }
 
   batchDeployments(endpoint: BatchEndpointInfo): PagedList<BatchDeploymentInfo> {
-    return this.list(ResourceLoader.keyOf(endpoint), (token) => this.options.reader.listBatchDeployments(endpoint, token));
+    return this.list(ResourceLoader.keyOf(endpoint), (token) =>
+      this.options.reader.listBatchDeployments(endpoint, token),
+    );
   }
 
   /** Forgets the children of `parent` and of everything below it, so the next expand reloads them. */
@@ -73,7 +79,9 @@ export class ResourceLoader {
         (token) => this.limiter.run(() => read(token)),
         this.options.pageSize,
         // A list dropped by invalidate() while loading no longer speaks for its key.
-        (loading) => { if (this.lists.get(key) === created) this.options.onLoadingChange?.(key, loading); },
+        (loading) => {
+          if (this.lists.get(key) === created) this.options.onLoadingChange?.(key, loading);
+        },
       );
       list = created;
       this.lists.set(key, list as PagedList<unknown>);

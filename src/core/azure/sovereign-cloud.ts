@@ -9,13 +9,18 @@ export type VsCodeAccountSupport =
 /** How VS Code accounts sign in to the given cloud (`adfBatchEndpoints.cloud`). */
 export function vsCodeAccountSupport(cloudName: string): VsCodeAccountSupport {
   switch (cloudName) {
-    case 'AzureCloud': return { provider: 'microsoft', environment: undefined };
-    case 'AzureChinaCloud': return { provider: 'microsoft-sovereign-cloud', environment: 'ChinaCloud' };
-    case 'AzureUSGovernment': return { provider: 'microsoft-sovereign-cloud', environment: 'USGovernment' };
-    default: return {
-      provider: undefined,
-      reason: 'VS Code accounts cannot sign in to a custom cloud from this extension: use a service principal or the Azure CLI (adfBatchEndpoints.signInMethod).',
-    };
+    case 'AzureCloud':
+      return { provider: 'microsoft', environment: undefined };
+    case 'AzureChinaCloud':
+      return { provider: 'microsoft-sovereign-cloud', environment: 'ChinaCloud' };
+    case 'AzureUSGovernment':
+      return { provider: 'microsoft-sovereign-cloud', environment: 'USGovernment' };
+    default:
+      return {
+        provider: undefined,
+        reason:
+          'VS Code accounts cannot sign in to a custom cloud from this extension: use a service principal or the Azure CLI (adfBatchEndpoints.signInMethod).',
+      };
   }
 }
 

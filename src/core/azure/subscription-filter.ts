@@ -8,13 +8,19 @@ export function selectionEntry(subscription: SubscriptionRef): string {
 }
 
 /** The selection in force: our own when set, else the Azure Resources one, else none (all subscriptions). */
-export function effectiveSelection(own: readonly string[] | undefined, azureResources: readonly string[] | undefined): readonly string[] | undefined {
+export function effectiveSelection(
+  own: readonly string[] | undefined,
+  azureResources: readonly string[] | undefined,
+): readonly string[] | undefined {
   if (own !== undefined) return own;
   return azureResources && azureResources.length > 0 ? azureResources : undefined;
 }
 
 /** The subscriptions a selection keeps (all of them when there is no selection). */
-export function filterSubscriptions(all: readonly SubscriptionRef[], selection: readonly string[] | undefined): SubscriptionRef[] {
+export function filterSubscriptions(
+  all: readonly SubscriptionRef[],
+  selection: readonly string[] | undefined,
+): SubscriptionRef[] {
   if (selection === undefined) return [...all];
   const wanted = new Set(selection.map((entry) => entry.toLowerCase()));
   return all.filter((s) => wanted.has(selectionEntry(s).toLowerCase()) || wanted.has(s.subscriptionId.toLowerCase()));

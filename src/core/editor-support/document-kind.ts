@@ -61,7 +61,8 @@ function holdsPipelineResource(resources: Node, parentIsFactory: boolean): boole
     const typeText = type?.type === 'string' ? String(type.value) : '';
     if (/\/pipelines$/i.test(typeText) || (parentIsFactory && /^pipelines$/i.test(typeText))) return true;
     const nested = propertyValue(resource, 'resources');
-    if (nested?.type === 'array' && holdsPipelineResource(nested, /\/(factories|workspaces)$/i.test(typeText))) return true;
+    if (nested?.type === 'array' && holdsPipelineResource(nested, /\/(factories|workspaces)$/i.test(typeText)))
+      return true;
   }
   return false;
 }
@@ -70,7 +71,11 @@ function holdsPipelineResource(resources: Node, parentIsFactory: boolean): boole
  * True when a path matches one of the user's glob patterns (VS Code glob syntax: `**`, `*`, `?`, `{a,b}`,
  * `[...]`). Patterns are tried against the workspace-relative path (when known) and the absolute path.
  */
-export function matchesAnyGlob(absolutePath: string, relativePath: string | undefined, globs: readonly string[]): boolean {
+export function matchesAnyGlob(
+  absolutePath: string,
+  relativePath: string | undefined,
+  globs: readonly string[],
+): boolean {
   const absolute = toSlashes(absolutePath);
   const relative = relativePath === undefined ? undefined : toSlashes(relativePath);
   return globs.some((glob) => {
@@ -95,7 +100,11 @@ export interface PipelineFileFacts {
 export function classifyPipelineFile(facts: PipelineFileFacts): PipelineFileReason | undefined {
   if (!facts.absolutePath.toLowerCase().endsWith('.json') && !facts.absolutePath.toLowerCase().endsWith('.jsonc')) {
     // Untitled buffers and other names can still hold a pipeline; only the content can tell.
-    return matchesAnyGlob(facts.absolutePath, facts.relativePath, facts.includeGlobs) ? 'include' : hasPipelineContent(facts.text()) ? 'content' : undefined;
+    return matchesAnyGlob(facts.absolutePath, facts.relativePath, facts.includeGlobs)
+      ? 'include'
+      : hasPipelineContent(facts.text())
+        ? 'content'
+        : undefined;
   }
   if (facts.inFactoryFolder) return 'factory-folder';
   if (matchesAnyGlob(facts.absolutePath, facts.relativePath, facts.includeGlobs)) return 'include';

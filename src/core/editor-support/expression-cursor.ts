@@ -77,7 +77,8 @@ export function expressionCursorAt(value: string, index: number): ExpressionCurs
     const start = region.start + quote + 1;
     if (/\bvariables\s*\(\s*$/i.test(head)) return { kind: 'variable', prefix, start };
     if (/\bactivity\s*\(\s*$/i.test(head)) return { kind: 'activity', prefix, start };
-    if (/\bpipeline\s*\(\s*\)\s*\??\.\s*parameters\s*\??\[\s*$/i.test(head)) return { kind: 'parameter', prefix, start };
+    if (/\bpipeline\s*\(\s*\)\s*\??\.\s*parameters\s*\??\[\s*$/i.test(head))
+      return { kind: 'parameter', prefix, start };
     return undefined;
   }
   const prefix = NAME.exec(before)?.[0] ?? '';

@@ -4,7 +4,15 @@ import type { ScopeActivity, ScopeDeclaration } from './pipeline-scope';
 
 /** Markdown for a function: its signature as code, then its one-line description. */
 export function functionHoverMarkdown(info: FunctionInfo): string {
-  return ['```', info.signature, '```', '', info.description, '', `_${info.category} function, ${describeArity(info)} argument${info.maxArgs === 1 && info.minArgs === 1 ? '' : 's'}_`].join('\n');
+  return [
+    '```',
+    info.signature,
+    '```',
+    '',
+    info.description,
+    '',
+    `_${info.category} function, ${describeArity(info)} argument${info.maxArgs === 1 && info.minArgs === 1 ? '' : 's'}_`,
+  ].join('\n');
 }
 
 /** Markdown for a declared parameter or variable: kind, name, type and default value. */
@@ -16,15 +24,20 @@ export function declarationHoverMarkdown(kind: 'parameter' | 'variable', declara
 }
 
 /** Markdown for a reference to something the pipeline does not declare or hold. */
-export function undeclaredHoverMarkdown(kind: 'parameter' | 'variable' | 'activity' | 'globalParameter', name: string): string {
-  if (kind === 'globalParameter') return `**global parameter** \`${name}\` (declared in the factory, not in this pipeline)`;
+export function undeclaredHoverMarkdown(
+  kind: 'parameter' | 'variable' | 'activity' | 'globalParameter',
+  name: string,
+): string {
+  if (kind === 'globalParameter')
+    return `**global parameter** \`${name}\` (declared in the factory, not in this pipeline)`;
   const what = kind === 'activity' ? 'No activity' : `No ${kind}`;
   return `${what} named \`${name}\` in this pipeline.`;
 }
 
 export function activityHoverMarkdown(activity: ScopeActivity, readable: boolean): string {
   const lines = [`**activity** \`${activity.name}\`${activity.type ? `: ${activity.type}` : ''}`];
-  if (!readable) lines.push('It does not run before this expression: add it to dependsOn (directly or through other activities).');
+  if (!readable)
+    lines.push('It does not run before this expression: add it to dependsOn (directly or through other activities).');
   return lines.join('\n\n');
 }
 
@@ -45,8 +58,14 @@ export const PIPELINE_PROPERTIES: readonly { readonly name: string; readonly des
   { name: 'TriggerName', description: 'Name of the trigger that invoked the pipeline.' },
   { name: 'TriggerTime', description: 'Time of the trigger run that invoked the pipeline.' },
   { name: 'GroupId', description: 'ID of the group the pipeline run belongs to.' },
-  { name: 'TriggeredByPipelineName', description: 'Name of the pipeline that triggered this run (Execute Pipeline activity).' },
-  { name: 'TriggeredByPipelineRunId', description: 'Run ID of the pipeline that triggered this run (Execute Pipeline activity).' },
+  {
+    name: 'TriggeredByPipelineName',
+    description: 'Name of the pipeline that triggered this run (Execute Pipeline activity).',
+  },
+  {
+    name: 'TriggeredByPipelineRunId',
+    description: 'Run ID of the pipeline that triggered this run (Execute Pipeline activity).',
+  },
 ];
 
 /** Every function, for completion. */

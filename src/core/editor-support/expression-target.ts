@@ -22,7 +22,8 @@ export function expressionTargetAt(value: string, index: number): ExpressionTarg
   if (parsed.kind === 'literal') return undefined;
   const within = (span: Span): boolean => index >= span.start && index <= span.end;
   for (const reference of findReferences(parsed, { includeIncomplete: true })) {
-    if (reference.kind !== 'item' && within(reference.nameSpan)) return { kind: reference.kind, name: reference.name, span: reference.nameSpan };
+    if (reference.kind !== 'item' && within(reference.nameSpan))
+      return { kind: reference.kind, name: reference.name, span: reference.nameSpan };
   }
   for (const segment of parsed.segments) {
     if (segment.kind !== 'expression' || !segment.node || !within(segment.bodySpan)) continue;
@@ -31,7 +32,9 @@ export function expressionTargetAt(value: string, index: number): ExpressionTarg
     for (const node of path.reverse()) {
       if (node.kind !== 'call' || !within(node.nameSpan)) continue;
       const info = lookupFunction(node.name);
-      return info ? { kind: 'function', info, span: node.nameSpan } : { kind: 'unknownFunction', name: node.name, span: node.nameSpan };
+      return info
+        ? { kind: 'function', info, span: node.nameSpan }
+        : { kind: 'unknownFunction', name: node.name, span: node.nameSpan };
     }
   }
   return undefined;

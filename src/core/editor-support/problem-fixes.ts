@@ -12,8 +12,15 @@ export interface EditorFix {
 /** Codes whose fix is the one clear repair: renames to the closest name and declarations. */
 const PREFERRED = new Set(['ADF301', 'ADF502', 'ADF505', 'ADF506', 'ADF507', 'ADF606', 'ADF706', 'ADF707']);
 
-export function problemFixes(problems: readonly Problem[], code: string, range: OffsetRange, message?: string): EditorFix[] {
-  const matching = problems.filter((p) => p.code === code && p.range.start === range.start && p.range.end === range.end && p.fix);
+export function problemFixes(
+  problems: readonly Problem[],
+  code: string,
+  range: OffsetRange,
+  message?: string,
+): EditorFix[] {
+  const matching = problems.filter(
+    (p) => p.code === code && p.range.start === range.start && p.range.end === range.end && p.fix,
+  );
   // Two problems of one code on one range (rare): the message tells them apart.
   const exact = message === undefined ? matching : matching.filter((p) => p.message === message);
   return (exact.length ? exact : matching).map((p) => ({

@@ -75,12 +75,14 @@ function characterStarts(text: string, node: Node): number[] {
 
 /** false for a string still being typed (no closing quote before the end of the line). */
 function closedString(text: string, node: Node): boolean {
-  return node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34 /* " */;
+  return node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34; /* " */
 }
 
 function isInArmTemplate(node: Node): boolean {
   let root = node;
   while (root.parent) root = root.parent;
   const resources = propertyValue(root, 'resources');
-  return resources?.type === 'array' && node.offset > resources.offset && node.offset < resources.offset + resources.length;
+  return (
+    resources?.type === 'array' && node.offset > resources.offset && node.offset < resources.offset + resources.length
+  );
 }

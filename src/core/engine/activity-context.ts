@@ -95,5 +95,8 @@ export interface ActivityContext {
   /** Records the activity's input (shown while it runs); hidden when policy.secureInput is set. */
   setInput(input: unknown): void;
   /** Runs a nested list of activities (a container's body) in a child scope. */
-  runActivities(activities: ActivityDefinition[], options?: { item?: { value: unknown }; signal?: AbortSignal }): Promise<ScopeResult>;
+  runActivities(
+    activities: ActivityDefinition[],
+    options?: { item?: { value: unknown }; signal?: AbortSignal },
+  ): Promise<ScopeResult>;
 }

@@ -12,7 +12,8 @@ export interface EngineClock {
 }
 
 export function createClock(timeScale = 1): EngineClock {
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a positive number, got ${timeScale}.`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new Error(`timeScale must be a positive number, got ${timeScale}.`);
   const toRealMs = (pipelineMs: number): number => Math.max(0, pipelineMs / timeScale);
   return {
     timeScale,

@@ -13,7 +13,10 @@ export type FinalStatus = 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
 export type ConditionCheck = 'met' | 'unmet' | 'waiting';
 
 /** Whether `activity` may run given the final statuses known so far (keyed by lower-case name). */
-export function checkDependencies(activity: ActivityDefinition, finals: ReadonlyMap<string, FinalStatus>): ConditionCheck {
+export function checkDependencies(
+  activity: ActivityDefinition,
+  finals: ReadonlyMap<string, FinalStatus>,
+): ConditionCheck {
   let waiting = false;
   for (const dependency of activity.dependsOn ?? []) {
     const status = finals.get(dependency.activity.toLowerCase());
@@ -47,8 +50,11 @@ export function conditionsMet(conditions: string[], status: FinalStatus): boolea
 /** Problems that stop a scope from running at all: unknown dependencies, bad conditions, duplicates, cycles. */
 export function dependencyProblems(activities: ActivityDefinition[]): string[] {
   const problems: string[] = [];
-  const malformed = activities.filter((a) => !a || typeof a !== 'object' || typeof a.name !== 'string' || typeof a.type !== 'string');
-  if (malformed.length) return [`${malformed.length} activit${malformed.length === 1 ? 'y has' : 'ies have'} no name or no type.`];
+  const malformed = activities.filter(
+    (a) => !a || typeof a !== 'object' || typeof a.name !== 'string' || typeof a.type !== 'string',
+  );
+  if (malformed.length)
+    return [`${malformed.length} activit${malformed.length === 1 ? 'y has' : 'ies have'} no name or no type.`];
   const names = new Map<string, string>();
   for (const activity of activities) {
     const key = activity.name.toLowerCase();
@@ -58,7 +64,9 @@ export function dependencyProblems(activities: ActivityDefinition[]): string[] {
   for (const activity of activities) {
     for (const dependency of activity.dependsOn ?? []) {
       if (typeof dependency?.activity !== 'string' || !names.has(dependency.activity.toLowerCase())) {
-        problems.push(`Activity '${activity.name}' depends on '${String(dependency?.activity)}', which is not in the same scope.`);
+        problems.push(
+          `Activity '${activity.name}' depends on '${String(dependency?.activity)}', which is not in the same scope.`,
+        );
       }
       for (const condition of dependency?.dependencyConditions ?? []) {
         if (!['succeeded', 'failed', 'skipped', 'completed'].includes(String(condition).toLowerCase())) {
@@ -105,10 +113,14 @@ export interface ScopeOutcome {
 }
 
 /** The outcome of a scope whose activities all ended, by ADF's leaf rule. */
-export function scopeOutcome(activities: ActivityDefinition[], finals: ReadonlyMap<string, ActivityRunStatus>): ScopeOutcome {
+export function scopeOutcome(
+  activities: ActivityDefinition[],
+  finals: ReadonlyMap<string, ActivityRunStatus>,
+): ScopeOutcome {
   const byName = new Map(activities.map((a) => [a.name.toLowerCase(), a]));
   const hasSuccessor = new Set<string>();
-  for (const activity of activities) for (const d of activity.dependsOn ?? []) hasSuccessor.add(String(d.activity).toLowerCase());
+  for (const activity of activities)
+    for (const d of activity.dependsOn ?? []) hasSuccessor.add(String(d.activity).toLowerCase());
   const evaluated = new Set<string>();
   const visit = (key: string): void => {
     if (evaluated.has(key)) return;
@@ -117,7 +129,8 @@ export function scopeOutcome(activities: ActivityDefinition[], finals: ReadonlyM
       for (const d of byName.get(key)?.dependsOn ?? []) visit(String(d.activity).toLowerCase());
     }
   };
-  for (const activity of activities) if (!hasSuccessor.has(activity.name.toLowerCase())) visit(activity.name.toLowerCase());
+  for (const activity of activities)
+    if (!hasSuccessor.has(activity.name.toLowerCase())) visit(activity.name.toLowerCase());
   const failed: string[] = [];
   let cancelled = false;
   for (const activity of activities) {

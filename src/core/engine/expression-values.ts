@@ -13,7 +13,12 @@ export function unwrapExpressionObjects(value: unknown): unknown {
 
 function isExpressionObject(record: Record<string, unknown>): boolean {
   const keys = Object.keys(record);
-  return keys.length === 2 && typeof record.value === 'string' && typeof record.type === 'string' && record.type.toLowerCase() === 'expression';
+  return (
+    keys.length === 2 &&
+    typeof record.value === 'string' &&
+    typeof record.type === 'string' &&
+    record.type.toLowerCase() === 'expression'
+  );
 }
 
 /** True when a value (as written in the JSON) contains any expression or interpolation. */

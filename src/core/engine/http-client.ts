@@ -102,7 +102,11 @@ function send(request: HttpRequest, ca: string[] | undefined, maxBytes: number):
         if (settled) return;
         settled = true;
         cleanup();
-        resolve({ status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
       res.on('error', fail);
     });
@@ -111,7 +115,12 @@ function send(request: HttpRequest, ca: string[] | undefined, maxBytes: number):
       req.destroy();
     };
     const onAbort = (): void => stop(abortError());
-    const timer = request.timeoutMs ? setTimeout(() => stop(new Error(`${request.method} ${request.url} timed out after ${request.timeoutMs} ms.`)), request.timeoutMs) : undefined;
+    const timer = request.timeoutMs
+      ? setTimeout(
+          () => stop(new Error(`${request.method} ${request.url} timed out after ${request.timeoutMs} ms.`)),
+          request.timeoutMs,
+        )
+      : undefined;
     request.signal?.addEventListener('abort', onAbort, { once: true });
     function cleanup(): void {
       if (timer) clearTimeout(timer);

@@ -40,8 +40,15 @@ export async function clientCredentialsToken(
     // handled below
   }
   if (response.status !== 200 || typeof parsed.access_token !== 'string') {
-    const reason = typeof parsed.error_description === 'string' ? parsed.error_description : typeof parsed.error === 'string' ? parsed.error : `HTTP ${response.status}`;
-    throw new Error(`Entra ID refused client credentials for client '${request.clientId}' in tenant '${request.tenantId}': ${reason}`);
+    const reason =
+      typeof parsed.error_description === 'string'
+        ? parsed.error_description
+        : typeof parsed.error === 'string'
+          ? parsed.error
+          : `HTTP ${response.status}`;
+    throw new Error(
+      `Entra ID refused client credentials for client '${request.clientId}' in tenant '${request.tenantId}': ${reason}`,
+    );
   }
   return parsed.access_token;
 }
@@ -81,31 +88,59 @@ export function createStandInIdentity(options: StandInIdentityOptions): Identity
     options.onNotice?.(message);
   };
   const standIn = async (resource: string, signal: AbortSignal | undefined, what: string): Promise<string> => {
-    if (!options.standIn) throw new Error(`${what} is only available inside Azure Data Factory; sign in (or configure a service principal) to let a stand-in identity answer for it.`);
+    if (!options.standIn)
+      throw new Error(
+        `${what} is only available inside Azure Data Factory; sign in (or configure a service principal) to let a stand-in identity answer for it.`,
+      );
     return options.standIn(resource, signal);
   };
   return {
     async getToken({ subject, resource, signal }: TokenRequest): Promise<string> {
       switch (subject.kind) {
         case 'servicePrincipal':
-          return clientCredentialsToken(options.http, options.authorityHost, { ...subject, resource, ...(signal ? { signal } : {}) });
+          return clientCredentialsToken(options.http, options.authorityHost, {
+            ...subject,
+            resource,
+            ...(signal ? { signal } : {}),
+          });
         case 'systemAssigned':
-          notice('msi', `The factory's managed identity is not available outside Data Factory: ${options.standInName ?? 'the stand-in identity'} is used instead.`);
+          notice(
+            'msi',
+            `The factory's managed identity is not available outside Data Factory: ${options.standInName ?? 'the stand-in identity'} is used instead.`,
+          );
           return standIn(resource, signal, "The factory's managed identity");
         case 'userAssigned':
-          notice(`uami:${subject.credentialName}`, `The user-assigned identity of credential '${subject.credentialName}' is not available outside Data Factory: ${options.standInName ?? 'the stand-in identity'} is used instead.`);
+          notice(
+            `uami:${subject.credentialName}`,
+            `The user-assigned identity of credential '${subject.credentialName}' is not available outside Data Factory: ${options.standInName ?? 'the stand-in identity'} is used instead.`,
+          );
           return standIn(resource, signal, `The user-assigned identity of credential '${subject.credentialName}'`);
       }
     },
-    async getKeyVaultSecret({ linkedServiceName, secretName, secretVersion, signal }: KeyVaultSecretRequest): Promise<string> {
+    async getKeyVaultSecret({
+      linkedServiceName,
+      secretName,
+      secretVersion,
+      signal,
+    }: KeyVaultSecretRequest): Promise<string> {
       const linkedService = await options.linkedServices?.(linkedServiceName);
-      if (!linkedService) throw new Error(`linked service '${linkedServiceName}' was not found next to the pipeline (linkedService/${linkedServiceName}.json).`);
+      if (!linkedService)
+        throw new Error(
+          `linked service '${linkedServiceName}' was not found next to the pipeline (linkedService/${linkedServiceName}.json).`,
+        );
       const typeProperties = (linkedService.typeProperties ?? {}) as Record<string, unknown>;
       const baseUrl = typeProperties.baseUrl;
-      if (typeof baseUrl !== 'string' || !/^https?:\/\//i.test(baseUrl)) throw new Error(`linked service '${linkedServiceName}' has no literal typeProperties.baseUrl (the vault URL).`);
+      if (typeof baseUrl !== 'string' || !/^https?:\/\//i.test(baseUrl))
+        throw new Error(`linked service '${linkedServiceName}' has no literal typeProperties.baseUrl (the vault URL).`);
       const token = await standIn(keyVaultAudience(baseUrl), signal, 'Reading Key Vault');
       const url = `${baseUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}${secretVersion ? `/${encodeURIComponent(secretVersion)}` : ''}?api-version=7.4`;
-      const response = await options.http.send({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+      const response = await options.http.send({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        timeoutMs: 60_000,
+        ...(signal ? { signal } : {}),
+      });
       let parsed: { value?: unknown; error?: { message?: unknown } } = {};
       try {
         parsed = JSON.parse(response.body) as typeof parsed;
@@ -113,7 +148,9 @@ export function createStandInIdentity(options: StandInIdentityOptions): Identity
         // handled below
       }
       if (response.status !== 200 || typeof parsed.value !== 'string') {
-        throw new Error(`Key Vault answered ${response.status}${typeof parsed.error?.message === 'string' ? `: ${parsed.error.message}` : ''}.`);
+        throw new Error(
+          `Key Vault answered ${response.status}${typeof parsed.error?.message === 'string' ? `: ${parsed.error.message}` : ''}.`,
+        );
       }
       return parsed.value;
     },

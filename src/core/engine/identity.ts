@@ -40,7 +40,9 @@ export function noIdentity(reason = 'no identity provider was configured for thi
       throw new Error(`Cannot get a token for ${subject.kind}: ${reason}.`);
     },
     getKeyVaultSecret: async ({ linkedServiceName, secretName }) => {
-      throw new Error(`Cannot read Key Vault secret '${secretName}' of linked service '${linkedServiceName}': ${reason}.`);
+      throw new Error(
+        `Cannot read Key Vault secret '${secretName}' of linked service '${linkedServiceName}': ${reason}.`,
+      );
     },
   };
 }

@@ -2,13 +2,37 @@
 export * from './types';
 export type { ActivityResultView, EvaluationScope, ExpressionEvaluator } from './expression-port';
 export type { ActivityContext, ActivityHandler, PipelineResolver, ScopeResult } from './activity-context';
-export { PipelineEngine, type PipelineEngineOptions, type PipelineRunHandle, type StartRunOptions } from './pipeline-engine';
+export {
+  PipelineEngine,
+  type PipelineEngineOptions,
+  type PipelineRunHandle,
+  type StartRunOptions,
+} from './pipeline-engine';
 export { RunStore, type EngineEventListener } from './run-store';
 export { RunInputError, resolveParameters, convertToType } from './parameters';
 export { ActivityFailure, ErrorCodes } from './errors';
-export { createNodeHttpClient, type HttpClient, type HttpRequest, type HttpResponse, type NodeHttpClientOptions } from './http-client';
-export { noIdentity, type IdentityResolver, type KeyVaultSecretRequest, type TokenRequest, type TokenSubject } from './identity';
-export { clientCredentialsToken, createStandInIdentity, keyVaultAudience, type LinkedServiceLookup, type StandInIdentityOptions, type TokenSource } from './identity-providers';
+export {
+  createNodeHttpClient,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type NodeHttpClientOptions,
+} from './http-client';
+export {
+  noIdentity,
+  type IdentityResolver,
+  type KeyVaultSecretRequest,
+  type TokenRequest,
+  type TokenSubject,
+} from './identity';
+export {
+  clientCredentialsToken,
+  createStandInIdentity,
+  keyVaultAudience,
+  type LinkedServiceLookup,
+  type StandInIdentityOptions,
+  type TokenSource,
+} from './identity-providers';
 export { SUPPORTED_ACTIVITY_TYPES } from './activities/supported-types';
 export { parseTimespan, formatTimespan } from './timespan';
 export { REDACTED, SecretRedactor } from './redaction';

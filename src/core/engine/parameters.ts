@@ -35,7 +35,8 @@ export function resolveParameters(
     }
     try {
       values[name] = convertToType(raw, type);
-      if (type.toLowerCase() === 'securestring' && typeof values[name] === 'string') secrets.push(values[name] as string);
+      if (type.toLowerCase() === 'securestring' && typeof values[name] === 'string')
+        secrets.push(values[name] as string);
     } catch (error) {
       problems.push(`Parameter '${name}': ${(error as Error).message}`);
     }
@@ -80,7 +81,8 @@ export function convertToType(value: unknown, type: string, parseStrings = true)
       return String(value);
     case 'int': {
       const n = typeof value === 'string' && parseStrings ? Number(value.trim()) : value;
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw new Error(`expected an integer, got ${describe(value)}.`);
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        throw new Error(`expected an integer, got ${describe(value)}.`);
       return n;
     }
     case 'float': {
@@ -90,7 +92,8 @@ export function convertToType(value: unknown, type: string, parseStrings = true)
     }
     case 'bool': {
       if (typeof value === 'boolean') return value;
-      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
       throw new Error(`expected true or false, got ${describe(value)}.`);
     }
     case 'array': {
@@ -100,11 +103,14 @@ export function convertToType(value: unknown, type: string, parseStrings = true)
     }
     case 'object': {
       const parsed = typeof value === 'string' && parseStrings ? parseJson(value) : value;
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`expected a JSON object, got ${describe(value)}.`);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`expected a JSON object, got ${describe(value)}.`);
       return parsed;
     }
     default:
-      throw new Error(`unknown parameter type '${type}' (expected String, SecureString, Int, Float, Bool, Array or Object).`);
+      throw new Error(
+        `unknown parameter type '${type}' (expected String, SecureString, Int, Float, Bool, Array or Object).`,
+      );
   }
 }
 

@@ -1,7 +1,15 @@
 // The local engine: runs a pipeline definition as ADF would, recording pipeline and activity runs in a RunStore
 // (which also streams them to UIs). Cancellation: cancel(runId) or the AbortSignal given to start().
 import { randomUUID } from 'node:crypto';
-import type { ActivityHandler, ChildRun, ChildRunRequest, PipelineResolver, RunServices, RunState, ScopeFrame } from './activity-context';
+import type {
+  ActivityHandler,
+  ChildRun,
+  ChildRunRequest,
+  PipelineResolver,
+  RunServices,
+  RunState,
+  ScopeFrame,
+} from './activity-context';
 import { defaultActivityHandlers } from './activities';
 import { createClock } from './clock';
 import { ActivityFailure } from './errors';
@@ -100,7 +108,9 @@ export class PipelineEngine {
     this.runs.set(runId, active);
 
     // A child run (Execute Pipeline) also masks what its parent knows to be secret: values passed down as String.
-    const parentRedactor = options.invokedBy?.pipelineRunId ? this.runs.get(options.invokedBy.pipelineRunId)?.state?.redactor : undefined;
+    const parentRedactor = options.invokedBy?.pipelineRunId
+      ? this.runs.get(options.invokedBy.pipelineRunId)?.state?.redactor
+      : undefined;
     const redactor = new SecretRedactor(parentRedactor);
     for (const secret of parameters.secrets) redactor.add(secret);
 
@@ -130,16 +140,21 @@ export class PipelineEngine {
         RunId: runId,
         GroupId: runId,
         TriggerId: invokedBy.id,
-        TriggerName: invokedBy.invokedByType === 'PipelineActivity' ? invokedBy.pipelineName ?? invokedBy.name : invokedBy.name,
+        TriggerName:
+          invokedBy.invokedByType === 'PipelineActivity' ? (invokedBy.pipelineName ?? invokedBy.name) : invokedBy.name,
         TriggerType: invokedBy.invokedByType,
         TriggerTime: started.toISOString(),
-        ...(invokedBy.pipelineRunId ? { TriggeredByPipelineName: invokedBy.pipelineName, TriggeredByPipelineRunId: invokedBy.pipelineRunId } : {}),
+        ...(invokedBy.pipelineRunId
+          ? { TriggeredByPipelineName: invokedBy.pipelineName, TriggeredByPipelineRunId: invokedBy.pipelineRunId }
+          : {}),
         parameters: parameters.values,
         globalParameters: this.options.globalParameters ?? {},
       },
       variables: initialVariables(pipeline.properties.variables),
       redactor,
-      ...(options.reusedActivities?.length ? { reused: new Map(options.reusedActivities.map((a) => [a.activityName.toLowerCase(), { output: a.output }])) } : {}),
+      ...(options.reusedActivities?.length
+        ? { reused: new Map(options.reusedActivities.map((a) => [a.activityName.toLowerCase(), { output: a.output }])) }
+        : {}),
     };
     active.state = state;
 
@@ -157,7 +172,8 @@ export class PipelineEngine {
     const active = this.runs.get(runId);
     if (!active || active.controller.signal.aborted) return false;
     const current = this.store.getPipelineRun(runId);
-    if (current && current.status === 'InProgress') this.store.putPipelineRun({ ...current, status: 'Canceling', lastUpdated: new Date().toISOString() });
+    if (current && current.status === 'InProgress')
+      this.store.putPipelineRun({ ...current, status: 'Canceling', lastUpdated: new Date().toISOString() });
     if (recursive) for (const child of active.children) this.cancel(child, true);
     active.controller.abort(new Error('The pipeline run was cancelled.'));
     return true;
@@ -169,7 +185,12 @@ export class PipelineEngine {
   }
 
   private startChild(request: ChildRunRequest): ChildRun {
-    const handle = this.start({ pipeline: request.pipeline, parameters: request.parameters, invokedBy: request.invokedBy, ...(request.signal ? { signal: request.signal } : {}) });
+    const handle = this.start({
+      pipeline: request.pipeline,
+      parameters: request.parameters,
+      invokedBy: request.invokedBy,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     const parentRunId = request.invokedBy.pipelineRunId;
     if (parentRunId) this.runs.get(parentRunId)?.children.add(handle.runId);
     return { runId: handle.runId, completion: handle.completion, returnValue: () => this.returnValueOf(handle.runId) };
@@ -182,11 +203,15 @@ export class PipelineEngine {
     try {
       const result = await runScope(state, frame, state.pipeline.properties.activities ?? [], signal);
       status = result.status;
-      if (result.status === 'Failed' && result.failure) message = `Operation on target ${result.failure.activityName} failed: ${result.failure.message}`;
+      if (result.status === 'Failed' && result.failure)
+        message = `Operation on target ${result.failure.activityName} failed: ${result.failure.message}`;
       if (result.status === 'Cancelled') message = 'The pipeline run was cancelled.';
     } catch (error) {
       status = signal.aborted ? 'Cancelled' : 'Failed';
-      message = error instanceof ActivityFailure ? error.message : `The engine failed: ${(error as Error)?.message ?? String(error)}`;
+      message =
+        error instanceof ActivityFailure
+          ? error.message
+          : `The engine failed: ${(error as Error)?.message ?? String(error)}`;
     }
     const ended = this.services.clock.now();
     const final: PipelineRunRecord = {
@@ -206,10 +231,13 @@ export class PipelineEngine {
 
 function checkPipeline(pipeline: PipelineDefinition): PipelineDefinition {
   if (!pipeline || typeof pipeline !== 'object') throw new RunInputError('The pipeline definition is not an object.');
-  if (typeof pipeline.name !== 'string' || !pipeline.name) throw new RunInputError('The pipeline definition has no name.');
+  if (typeof pipeline.name !== 'string' || !pipeline.name)
+    throw new RunInputError('The pipeline definition has no name.');
   const properties = pipeline.properties;
-  if (!properties || typeof properties !== 'object') throw new RunInputError(`Pipeline '${pipeline.name}' has no properties.`);
-  if (properties.activities !== undefined && !Array.isArray(properties.activities)) throw new RunInputError(`Pipeline '${pipeline.name}': properties.activities must be an array.`);
+  if (!properties || typeof properties !== 'object')
+    throw new RunInputError(`Pipeline '${pipeline.name}' has no properties.`);
+  if (properties.activities !== undefined && !Array.isArray(properties.activities))
+    throw new RunInputError(`Pipeline '${pipeline.name}': properties.activities must be an array.`);
   for (const activity of properties.activities ?? []) {
     if (!activity || typeof activity.name !== 'string' || typeof activity.type !== 'string') {
       throw new RunInputError(`Pipeline '${pipeline.name}': every activity needs a name and a type.`);

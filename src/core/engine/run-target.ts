@@ -4,7 +4,12 @@
 import { AZURE_CLOUDS, isCloudName, type CloudName } from '../clouds';
 import { createNodeHttpClient, type HttpClient } from './http-client';
 import type { IdentityResolver } from './identity';
-import { clientCredentialsToken, createStandInIdentity, type LinkedServiceLookup, type TokenSource } from './identity-providers';
+import {
+  clientCredentialsToken,
+  createStandInIdentity,
+  type LinkedServiceLookup,
+  type TokenSource,
+} from './identity-providers';
 
 export interface RunTargetSettings {
   cloud: CloudName | 'Custom';
@@ -23,11 +28,18 @@ export function parseRunTargetSettings(json: unknown, source: string): RunTarget
   const raw = json as Record<string, unknown>;
   const get = (key: string): unknown => raw[key] ?? raw[`${PREFIX}${key}`];
   const cloud = get('cloud') ?? (get('customCloud') ? 'Custom' : 'AzureCloud');
-  if (cloud !== 'Custom' && !isCloudName(cloud)) throw new Error(`${source}: cloud must be AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom, not ${JSON.stringify(cloud)}.`);
+  if (cloud !== 'Custom' && !isCloudName(cloud))
+    throw new Error(
+      `${source}: cloud must be AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom, not ${JSON.stringify(cloud)}.`,
+    );
   const settings: RunTargetSettings = { cloud };
   const custom = get('customCloud');
   if (cloud === 'Custom') {
-    if (!custom || typeof custom !== 'object' || typeof (custom as Record<string, unknown>).authorityHost !== 'string') {
+    if (
+      !custom ||
+      typeof custom !== 'object' ||
+      typeof (custom as Record<string, unknown>).authorityHost !== 'string'
+    ) {
       throw new Error(`${source}: a Custom cloud needs customCloud.authorityHost.`);
     }
     settings.customCloud = custom as RunTargetSettings['customCloud'];
@@ -39,7 +51,8 @@ export function parseRunTargetSettings(json: unknown, source: string): RunTarget
   }
   const sp = get('servicePrincipal') as Record<string, unknown> | undefined;
   if (sp !== undefined) {
-    if (!sp || typeof sp.tenantId !== 'string' || typeof sp.clientId !== 'string') throw new Error(`${source}: servicePrincipal needs tenantId and clientId.`);
+    if (!sp || typeof sp.tenantId !== 'string' || typeof sp.clientId !== 'string')
+      throw new Error(`${source}: servicePrincipal needs tenantId and clientId.`);
     settings.servicePrincipal = { tenantId: sp.tenantId, clientId: sp.clientId };
   }
   return settings;
@@ -84,7 +97,14 @@ export function createRunEnvironment(settings: RunTargetSettings, options: RunEn
   const sp = settings.servicePrincipal;
   if (!standIn && sp && options.servicePrincipalSecret) {
     const secret = options.servicePrincipalSecret;
-    standIn = (resource, signal) => clientCredentialsToken(http, authorityHost, { tenantId: sp.tenantId, clientId: sp.clientId, clientSecret: secret, resource, ...(signal ? { signal } : {}) });
+    standIn = (resource, signal) =>
+      clientCredentialsToken(http, authorityHost, {
+        tenantId: sp.tenantId,
+        clientId: sp.clientId,
+        clientSecret: secret,
+        resource,
+        ...(signal ? { signal } : {}),
+      });
     standInName = `service principal ${sp.clientId}`;
   }
   const identity = createStandInIdentity({

@@ -11,7 +11,12 @@ import { parseTimespan } from './timespan';
 import type { ActivityDefinition, ActivityRunError, ActivityRunRecord, ActivityRunStatus } from './types';
 import { unsupportedActivity } from './activities/unsupported';
 
-export async function runScope(run: RunState, frame: ScopeFrame, activities: ActivityDefinition[], signal: AbortSignal): Promise<ScopeResult> {
+export async function runScope(
+  run: RunState,
+  frame: ScopeFrame,
+  activities: ActivityDefinition[],
+  signal: AbortSignal,
+): Promise<ScopeResult> {
   const problems = dependencyProblems(activities);
   if (problems.length) throw new ActivityFailure(problems.join(' '), ErrorCodes.badActivity);
   const finals = new Map<string, FinalStatus>();
@@ -32,7 +37,12 @@ export async function runScope(run: RunState, frame: ScopeFrame, activities: Act
         const reused = frame.parent === undefined ? run.reused?.get(activity.name.toLowerCase()) : undefined;
         if (reused) {
           // Recovery run: done in the referenced run; its output is still what activity('name') reads.
-          frame.results.set(activity.name.toLowerCase(), { output: reused.output ?? {}, status: 'Succeeded', pipelineRunId: run.runId, activityRunId: '' });
+          frame.results.set(activity.name.toLowerCase(), {
+            output: reused.output ?? {},
+            status: 'Succeeded',
+            pipelineRunId: run.runId,
+            activityRunId: '',
+          });
           finals.set(activity.name.toLowerCase(), 'Succeeded');
           continue;
         }
@@ -61,7 +71,11 @@ export async function runScope(run: RunState, frame: ScopeFrame, activities: Act
   return {
     status: 'Failed',
     frame,
-    failure: { activityName: first, message: error?.message ?? 'The activity failed.', errorCode: error?.errorCode ?? ErrorCodes.innerActivityFailed },
+    failure: {
+      activityName: first,
+      message: error?.message ?? 'The activity failed.',
+      errorCode: error?.errorCode ?? ErrorCodes.innerActivityFailed,
+    },
   };
 }
 
@@ -70,7 +84,12 @@ interface Ended {
   error?: ActivityRunError;
 }
 
-async function runActivity(run: RunState, frame: ScopeFrame, activity: ActivityDefinition, runSignal: AbortSignal): Promise<Ended> {
+async function runActivity(
+  run: RunState,
+  frame: ScopeFrame,
+  activity: ActivityDefinition,
+  runSignal: AbortSignal,
+): Promise<Ended> {
   if (String(activity.state ?? '').toLowerCase() === 'inactive') return recordInactive(run, frame, activity);
   const retries = nonNegativeInteger(activity.policy?.retry);
   const retryIntervalMs = (nonNegativeInteger(activity.policy?.retryIntervalInSeconds) ?? 30) * 1000;
@@ -85,7 +104,12 @@ async function runActivity(run: RunState, frame: ScopeFrame, activity: ActivityD
   }
 }
 
-async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDefinition, runSignal: AbortSignal): Promise<Ended> {
+async function runAttempt(
+  run: RunState,
+  frame: ScopeFrame,
+  activity: ActivityDefinition,
+  runSignal: AbortSignal,
+): Promise<Ended> {
   const { clock, store, handlers } = run.services;
   const started = clock.now();
   const record: ActivityRunRecord = {
@@ -106,7 +130,10 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
   // scaled 10-minute timeout would cut off a slow but healthy call in a fast test.
   const timeoutMs = typeof activity.policy?.timeout === 'string' ? parseTimespan(activity.policy.timeout) : undefined;
   const timeoutController = new AbortController();
-  const timer = timeoutMs !== undefined ? setTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs) : undefined;
+  const timer =
+    timeoutMs !== undefined
+      ? setTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs)
+      : undefined;
   const signal = AbortSignal.any([runSignal, timeoutController.signal]);
 
   const context: ActivityContext = {
@@ -118,7 +145,10 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
     scope: () => evaluationScope(run, frame),
     evaluate: (value, where, inner) => {
       try {
-        return run.services.evaluator.evaluateValue(unwrapExpressionObjects(value), evaluationScope(run, inner ?? frame));
+        return run.services.evaluator.evaluateValue(
+          unwrapExpressionObjects(value),
+          evaluationScope(run, inner ?? frame),
+        );
       } catch (error) {
         throw expressionFailure(error, `Activity '${activity.name}', ${where}`);
       }
@@ -150,17 +180,32 @@ async function runAttempt(run: RunState, frame: ScopeFrame, activity: ActivityDe
   } catch (thrown) {
     if (timeoutController.signal.aborted && !runSignal.aborted) {
       status = 'Failed';
-      error = { errorCode: ErrorCodes.timedOut, message: `Activity timed out after ${String(activity.policy?.timeout)} (policy timeout).`, failureType: 'UserError', target: activity.name };
+      error = {
+        errorCode: ErrorCodes.timedOut,
+        message: `Activity timed out after ${String(activity.policy?.timeout)} (policy timeout).`,
+        failureType: 'UserError',
+        target: activity.name,
+      };
     } else if (runSignal.aborted && (isAbortError(thrown) || !(thrown instanceof ActivityFailure))) {
       status = 'Cancelled';
     } else if (thrown instanceof ActivityFailure) {
       status = 'Failed';
       output = thrown.output;
-      error = { errorCode: thrown.errorCode, message: thrown.message, failureType: thrown.failureType, target: activity.name };
+      error = {
+        errorCode: thrown.errorCode,
+        message: thrown.message,
+        failureType: thrown.failureType,
+        target: activity.name,
+      };
     } else {
       status = 'Failed';
       const message = thrown instanceof Error ? thrown.message : String(thrown);
-      error = { errorCode: 'EngineError', message: `The engine failed while running this activity: ${message}`, failureType: 'SystemError', target: activity.name };
+      error = {
+        errorCode: 'EngineError',
+        message: `The engine failed while running this activity: ${message}`,
+        failureType: 'SystemError',
+        target: activity.name,
+      };
     }
   } finally {
     if (timer) clearTimeout(timer);
@@ -195,13 +240,26 @@ function recordInactive(run: RunState, frame: ScopeFrame, activity: ActivityDefi
   const markAs = String(activity.onInactiveMarkAs ?? 'Succeeded').toLowerCase();
   const status: Ended['status'] = markAs === 'failed' ? 'Failed' : markAs === 'skipped' ? 'Skipped' : 'Succeeded';
   const error: ActivityRunError | undefined =
-    status === 'Failed' ? { errorCode: 'Inactive', message: 'The activity is inactive and marked as Failed.', failureType: 'UserError', target: activity.name } : undefined;
+    status === 'Failed'
+      ? {
+          errorCode: 'Inactive',
+          message: 'The activity is inactive and marked as Failed.',
+          failureType: 'UserError',
+          target: activity.name,
+        }
+      : undefined;
   recordWithoutRunning(run, frame, activity, status, error);
   return { status, ...(error ? { error } : {}) };
 }
 
 /** An activity run that ends as it starts (skipped or inactive): its record and its result in the scope. */
-function recordWithoutRunning(run: RunState, frame: ScopeFrame, activity: ActivityDefinition, status: Ended['status'], error?: ActivityRunError): void {
+function recordWithoutRunning(
+  run: RunState,
+  frame: ScopeFrame,
+  activity: ActivityDefinition,
+  status: Ended['status'],
+  error?: ActivityRunError,
+): void {
   const now = run.services.clock.now().toISOString();
   const activityRunId = randomUUID();
   run.services.store.putActivityRun({
@@ -217,7 +275,13 @@ function recordWithoutRunning(run: RunState, frame: ScopeFrame, activity: Activi
     ...(error ? { error } : {}),
     ...(frame.containerRunIds.length ? { parentActivityRunIds: frame.containerRunIds } : {}),
   });
-  frame.results.set(activity.name.toLowerCase(), { output: {}, status, ...(error ? { error } : {}), activityRunId, pipelineRunId: run.runId });
+  frame.results.set(activity.name.toLowerCase(), {
+    output: {},
+    status,
+    ...(error ? { error } : {}),
+    activityRunId,
+    pipelineRunId: run.runId,
+  });
 }
 
 export function evaluationScope(run: RunState, frame: ScopeFrame): EvaluationScope {

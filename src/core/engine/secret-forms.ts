@@ -23,7 +23,13 @@ export function secretForms(secret: string): string[] {
 function urlEncodings(text: string): string[] {
   const component = encodeURIComponent(text);
   const dataString = component.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const variants = [component, dataString, encodeURI(text), dataString.replace(/%20/g, '+'), component.replace(/%20/g, '+')];
+  const variants = [
+    component,
+    dataString,
+    encodeURI(text),
+    dataString.replace(/%20/g, '+'),
+    component.replace(/%20/g, '+'),
+  ];
   return [...variants, ...variants.map((v) => v.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()))];
 }
 
@@ -55,7 +61,9 @@ function base64Fragments(secret: string): string[] {
     const fragment = bytes.subarray(skip, skip + usable).toString('base64');
     if (fragment.length >= MIN_FRAGMENT_LENGTH) fragments.push(fragment);
   }
-  return [...fragments, ...fragments.map(toBase64Url)].filter((f) => f.length >= Math.min(MIN_FRAGMENT_LENGTH, whole.length));
+  return [...fragments, ...fragments.map(toBase64Url)].filter(
+    (f) => f.length >= Math.min(MIN_FRAGMENT_LENGTH, whole.length),
+  );
 }
 
 function toBase64Url(base64: string): string {

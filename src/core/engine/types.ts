@@ -108,5 +108,4 @@ export interface PipelineRunRecord {
 
 /** Progress events for UIs: every change of a run record, in order. */
 export type EngineEvent =
-  | { kind: 'pipelineRun'; run: PipelineRunRecord }
-  | { kind: 'activityRun'; run: ActivityRunRecord };
+  { kind: 'pipelineRun'; run: PipelineRunRecord } | { kind: 'activityRun'; run: ActivityRunRecord };

@@ -18,7 +18,10 @@ export async function loadPipelineFile(path: string, maxBytes = DEFAULT_MAX_FILE
 /** A pipeline from the text of a git-integration file (`{name, properties}`); `source` names it in messages. */
 export function pipelineFromJsonText(text: string, source: string): PipelineDefinition {
   const tooDeep = findExcessiveNesting(text);
-  if (tooDeep !== undefined) throw new Error(`${source} is nested more than ${MAX_JSON_DEPTH} levels deep (at offset ${tooDeep}); it is not an ADF pipeline.`);
+  if (tooDeep !== undefined)
+    throw new Error(
+      `${source} is nested more than ${MAX_JSON_DEPTH} levels deep (at offset ${tooDeep}); it is not an ADF pipeline.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -32,9 +35,16 @@ export function pipelineFromJson(json: unknown, fallbackName: string, source = '
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${source} is not a JSON object.`);
   const record = json as Record<string, unknown>;
   if (Array.isArray(record.resources)) {
-    throw new Error(`${source} is an ARM template; run the pipeline's git-integration JSON ({ "name", "properties" }) instead.`);
+    throw new Error(
+      `${source} is an ARM template; run the pipeline's git-integration JSON ({ "name", "properties" }) instead.`,
+    );
   }
-  const properties = record.properties && typeof record.properties === 'object' ? record.properties : Array.isArray(record.activities) ? record : undefined;
+  const properties =
+    record.properties && typeof record.properties === 'object'
+      ? record.properties
+      : Array.isArray(record.activities)
+        ? record
+        : undefined;
   // A dataset, linked service or trigger file also has "properties": only "activities" make a pipeline.
   if (!properties || !Array.isArray((properties as Record<string, unknown>).activities)) {
     throw new Error(`${source} is not an ADF pipeline: it has no "properties" with "activities".`);
@@ -70,7 +80,9 @@ export function folderLinkedServiceLookup(pipelineFolder: string): LinkedService
   return async (name: string) => {
     for (const folder of candidates) {
       try {
-        const json = JSON.parse((await readFile(join(folder, `${name}.json`), 'utf8')).replace(/^\uFEFF/, '')) as { properties?: unknown };
+        const json = JSON.parse((await readFile(join(folder, `${name}.json`), 'utf8')).replace(/^\uFEFF/, '')) as {
+          properties?: unknown;
+        };
         if (json.properties && typeof json.properties === 'object') return json.properties as Record<string, unknown>;
       } catch {
         // try the next place

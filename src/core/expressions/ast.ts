@@ -63,13 +63,7 @@ export interface NullLiteralNode {
 }
 
 export type ExpressionNode =
-  | CallNode
-  | MemberNode
-  | IndexNode
-  | StringLiteralNode
-  | NumberLiteralNode
-  | BooleanLiteralNode
-  | NullLiteralNode;
+  CallNode | MemberNode | IndexNode | StringLiteralNode | NumberLiteralNode | BooleanLiteralNode | NullLiteralNode;
 
 export type ExpressionNodeKind = ExpressionNode['kind'];
 

@@ -32,7 +32,9 @@ export class EvaluationError extends Error {
     readonly functionName?: string,
     readonly expression?: string,
   ) {
-    super(expression === undefined ? reason : `The expression '${abbreviate(expression)}' cannot be evaluated: ${reason}`);
+    super(
+      expression === undefined ? reason : `The expression '${abbreviate(expression)}' cannot be evaluated: ${reason}`,
+    );
   }
 
   /** The same error located at `span` (kept when it already has one). */

@@ -3,7 +3,14 @@
 // writes them (True/False, compact JSON for arrays and objects).
 import { randomUUID } from 'node:crypto';
 import type { CallNode, ExpressionNode, IndexNode, MemberNode, ParsedValue } from './ast';
-import { checkTextSize, checkValueSize, DEFAULT_EVALUATION_BUDGET, sizeInSteps, stringTooLong, type EvaluationBudget } from './budget';
+import {
+  checkTextSize,
+  checkValueSize,
+  DEFAULT_EVALUATION_BUDGET,
+  sizeInSteps,
+  stringTooLong,
+  type EvaluationBudget,
+} from './budget';
 import type { EvaluationContext } from './evaluation-context';
 import { EvaluationError } from './evaluation-error';
 import { describeArity, FUNCTIONS, lookupFunction, type FunctionInfo } from './functions';
@@ -16,7 +23,17 @@ import { STRING_FUNCTIONS } from './functions-string';
 import { XML_FUNCTIONS } from './functions-xml';
 import type { CallEnvironment, FunctionImplementation } from './function-types';
 import { parseValue } from './parser';
-import { asNumber, describeValue, formatNumber, isRecord, makeNumber, toAdfString, toPlainValue, type JsonValue, type Value } from './values';
+import {
+  asNumber,
+  describeValue,
+  formatNumber,
+  isRecord,
+  makeNumber,
+  toAdfString,
+  toPlainValue,
+  type JsonValue,
+  type Value,
+} from './values';
 
 const IMPLEMENTATIONS = new Map<string, FunctionImplementation>(
   Object.entries({
@@ -33,7 +50,9 @@ const IMPLEMENTATIONS = new Map<string, FunctionImplementation>(
 const SYSTEM_FUNCTIONS = new Set(['pipeline', 'activity', 'variables', 'item', 'dataset', 'linkedservice', 'trigger']);
 
 /** Every function the evaluator runs (documented spelling), system functions included. */
-export const SUPPORTED_FUNCTIONS: readonly string[] = FUNCTIONS.filter((f) => isSupportedFunction(f.name)).map((f) => f.name);
+export const SUPPORTED_FUNCTIONS: readonly string[] = FUNCTIONS.filter((f) => isSupportedFunction(f.name)).map(
+  (f) => f.name,
+);
 
 /** Whether the evaluator can run a function (any letter case). */
 export function isSupportedFunction(name: string): boolean {
@@ -47,7 +66,8 @@ export function isSupportedFunction(name: string): boolean {
  */
 export function evaluate(parsed: ParsedValue, context: EvaluationContext = {}): JsonValue {
   const [firstError] = parsed.errors;
-  if (firstError) throw new EvaluationError('syntax-error', `invalid expression: ${firstError.message}`, firstError.span);
+  if (firstError)
+    throw new EvaluationError('syntax-error', `invalid expression: ${firstError.message}`, firstError.span);
   return guarded(() => {
     const evaluator = new Evaluator(context);
     if (parsed.kind === 'expression') {
@@ -80,9 +100,13 @@ function guarded<T>(evaluation: () => T): T {
     if (error instanceof EvaluationError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RangeError && /call stack/i.test(message)) {
-      throw new EvaluationError('budget-exceeded', 'the expression or a value it reads is nested too deeply to evaluate');
+      throw new EvaluationError(
+        'budget-exceeded',
+        'the expression or a value it reads is nested too deeply to evaluate',
+      );
     }
-    if (error instanceof RangeError) throw new EvaluationError('budget-exceeded', `a value grew beyond what the engine can hold (${message})`);
+    if (error instanceof RangeError)
+      throw new EvaluationError('budget-exceeded', `a value grew beyond what the engine can hold (${message})`);
     throw new EvaluationError('invalid-argument', `the expression cannot be evaluated: ${message}`);
   }
 }
@@ -123,7 +147,8 @@ function evaluateMembers(value: unknown, context: EvaluationContext): JsonValue 
   if (Array.isArray(value)) return value.map((item) => evaluateMembers(item, context));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, JsonValue> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = evaluateMembers(item, context);
+    for (const [key, item] of Object.entries(value))
+      if (item !== undefined) result[key] = evaluateMembers(item, context);
     return result;
   }
   return toPlainValue(value);
@@ -172,7 +197,8 @@ class Evaluator {
   }
 
   checkInterpolation(text: string): void {
-    if (text.length > this.budget.maxStringLength) throw stringTooLong(text.length, this.budget, 'the interpolated string');
+    if (text.length > this.budget.maxStringLength)
+      throw stringTooLong(text.length, this.budget, 'the interpolated string');
   }
 
   private spend(steps: number): void {
@@ -212,15 +238,29 @@ class Evaluator {
     const implementation = IMPLEMENTATIONS.get(lower);
     if (!implementation) {
       if (info) {
-        throw new EvaluationError('unsupported-function', `The function '${node.name}' is not supported by the local evaluator`, node.nameSpan, node.name);
+        throw new EvaluationError(
+          'unsupported-function',
+          `The function '${node.name}' is not supported by the local evaluator`,
+          node.nameSpan,
+          node.name,
+        );
       }
-      throw new EvaluationError('unknown-function', `'${node.name}' is not a known ADF expression function`, node.nameSpan, node.name);
+      throw new EvaluationError(
+        'unknown-function',
+        `'${node.name}' is not a known ADF expression function`,
+        node.nameSpan,
+        node.name,
+      );
     }
     this.checkArity(node, implementation);
     const env: CallEnvironment = { ...this.environment, name: node.name };
     try {
       let result: Value;
-      if (implementation.lazy) result = implementation.call(node.args.map((arg) => () => this.evaluate(arg)), env);
+      if (implementation.lazy)
+        result = implementation.call(
+          node.args.map((arg) => () => this.evaluate(arg)),
+          env,
+        );
       else {
         const args = node.args.map((arg) => this.evaluate(arg));
         this.spend(args.reduce((sum: number, arg) => sum + sizeInSteps(arg), 0));
@@ -230,7 +270,12 @@ class Evaluator {
       return result;
     } catch (error) {
       if (error instanceof EvaluationError) throw error.at(node.span, node.name);
-      throw new EvaluationError('invalid-argument', `${node.name}() failed: ${error instanceof Error ? error.message : String(error)}`, node.span, node.name);
+      throw new EvaluationError(
+        'invalid-argument',
+        `${node.name}() failed: ${error instanceof Error ? error.message : String(error)}`,
+        node.span,
+        node.name,
+      );
     }
   }
 
@@ -240,7 +285,12 @@ class Evaluator {
     this.spend(sizeInSteps(result));
     const number = asNumber(result);
     if (number && !Number.isFinite(number.value)) {
-      throw new EvaluationError('invalid-argument', `${node.name}() gives ${formatNumber(number)}, which is not a number ADF can represent`, node.span, node.name);
+      throw new EvaluationError(
+        'invalid-argument',
+        `${node.name}() gives ${formatNumber(number)}, which is not a number ADF can represent`,
+        node.span,
+        node.name,
+      );
     }
   }
 
@@ -265,23 +315,44 @@ class Evaluator {
         const name = this.nameArgument(node);
         const result = context.activity?.(name);
         if (result === undefined) {
-          throw new EvaluationError('unknown-activity', `activity('${name}') has no result here: no activity of that name ran before this one`, node.span, node.name);
+          throw new EvaluationError(
+            'unknown-activity',
+            `activity('${name}') has no result here: no activity of that name ran before this one`,
+            node.span,
+            node.name,
+          );
         }
         return result;
       }
       case 'variables': {
         const name = this.nameArgument(node);
         const value = context.variables?.(name);
-        if (value === undefined) throw new EvaluationError('undefined-variable', `variables('${name}'): the pipeline has no variable named '${name}'`, node.span, node.name);
+        if (value === undefined)
+          throw new EvaluationError(
+            'undefined-variable',
+            `variables('${name}'): the pipeline has no variable named '${name}'`,
+            node.span,
+            node.name,
+          );
         return value;
       }
       case 'item':
-        if (!context.item) throw new EvaluationError('item-outside-foreach', 'item() is only available inside a ForEach (or a Filter condition)', node.span, node.name);
+        if (!context.item)
+          throw new EvaluationError(
+            'item-outside-foreach',
+            'item() is only available inside a ForEach (or a Filter condition)',
+            node.span,
+            node.name,
+          );
         return context.item();
       case 'dataset':
         return this.require(context.dataset?.(), node, 'dataset() is only available inside a dataset definition');
       case 'linkedservice':
-        return this.require(context.linkedService?.(), node, 'linkedService() is only available inside a linked service definition');
+        return this.require(
+          context.linkedService?.(),
+          node,
+          'linkedService() is only available inside a linked service definition',
+        );
       default:
         return this.require(context.trigger?.(), node, 'trigger() is only available in a run started by a trigger');
     }
@@ -295,7 +366,12 @@ class Evaluator {
   private nameArgument(node: CallNode): string {
     const value = this.evaluate(node.args[0]);
     if (typeof value !== 'string') {
-      throw new EvaluationError('invalid-argument', `${node.name}() expects a name (a string), not ${describeValue(value)}`, node.args[0].span, node.name);
+      throw new EvaluationError(
+        'invalid-argument',
+        `${node.name}() expects a name (a string), not ${describeValue(value)}`,
+        node.args[0].span,
+        node.name,
+      );
     }
     return value;
   }
@@ -306,14 +382,26 @@ class Evaluator {
     if (typeof key === 'string') return this.property(target, key, node.optional, node);
     const number = asNumber(key);
     if (!number || !Number.isInteger(number.value)) {
-      throw new EvaluationError('invalid-argument', `an index must be an integer or a property name, not ${describeValue(key)}`, node.index.span);
+      throw new EvaluationError(
+        'invalid-argument',
+        `an index must be an integer or a property name, not ${describeValue(key)}`,
+        node.index.span,
+      );
     }
     if (!Array.isArray(target)) {
-      throw new EvaluationError('invalid-argument', `cannot take item [${number.value}] of ${describeValue(target)}: only arrays have numbered items`, node.span);
+      throw new EvaluationError(
+        'invalid-argument',
+        `cannot take item [${number.value}] of ${describeValue(target)}: only arrays have numbered items`,
+        node.span,
+      );
     }
     if (number.value < 0 || number.value >= target.length) {
       if (node.optional) return null;
-      throw new EvaluationError('index-out-of-range', `index ${number.value} is outside the array (length ${target.length})`, node.index.span);
+      throw new EvaluationError(
+        'index-out-of-range',
+        `index ${number.value} is outside the array (length ${target.length})`,
+        node.index.span,
+      );
     }
     return target[number.value];
   }

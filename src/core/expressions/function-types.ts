@@ -63,7 +63,11 @@ export function optionalStringArg(args: readonly Value[], index: number, env: Ca
   return stringArg(args, index, env);
 }
 
-export function numberArg(args: readonly Value[], index: number, env: CallEnvironment): { value: number; float: boolean } {
+export function numberArg(
+  args: readonly Value[],
+  index: number,
+  env: CallEnvironment,
+): { value: number; float: boolean } {
   const number = asNumber(args[index]);
   if (!number) throw invalidArgument(`${where(env, index)} a number, not ${describeValue(args[index])}`);
   return number;
@@ -89,7 +93,11 @@ export function arrayArg(args: readonly Value[], index: number, env: CallEnviron
   return value;
 }
 
-export function recordArg(args: readonly Value[], index: number, env: CallEnvironment): Readonly<Record<string, Value>> {
+export function recordArg(
+  args: readonly Value[],
+  index: number,
+  env: CallEnvironment,
+): Readonly<Record<string, Value>> {
   const value = args[index];
   if (!isRecord(value)) throw invalidArgument(`${where(env, index)} an object, not ${describeValue(value)}`);
   return value;
@@ -99,6 +107,7 @@ export function recordArg(args: readonly Value[], index: number, env: CallEnviro
 export function sequenceArg(args: readonly Value[], index: number, env: CallEnvironment): string | readonly Value[] {
   const value = args[index];
   const type = typeOf(value);
-  if (type !== 'string' && type !== 'array') throw invalidArgument(`${where(env, index)} a string or an array, not ${describeValue(value)}`);
+  if (type !== 'string' && type !== 'array')
+    throw invalidArgument(`${where(env, index)} a string or an array, not ${describeValue(value)}`);
   return value as string | readonly Value[];
 }

@@ -1,6 +1,14 @@
 // Collection functions over strings, arrays and (for contains, empty, intersection, union) objects.
 import { invalidArgument } from './evaluation-error';
-import { arrayArg, eager, integerArg, sequenceArg, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
+import {
+  arrayArg,
+  eager,
+  integerArg,
+  sequenceArg,
+  stringArg,
+  type CallEnvironment,
+  type FunctionImplementations,
+} from './function-types';
 import { arrayTooLong } from './budget';
 import { joinBounded } from './functions-string';
 import { asNumber, describeValue, isRecord, typeOf, valuesEqual, type Value } from './values';
@@ -10,13 +18,18 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
     const [collection, item] = args;
     const type = typeOf(collection);
     if (type === 'string') {
-      if (typeof item !== 'string') throw invalidArgument(`contains() looks for a string inside a string, not ${describeValue(item)}`);
+      if (typeof item !== 'string')
+        throw invalidArgument(`contains() looks for a string inside a string, not ${describeValue(item)}`);
       return (collection as string).includes(item);
     }
     if (type === 'array') return (collection as Value[]).some((element) => valuesEqual(element, item));
     if (type === 'object') {
-      if (typeof item !== 'string') throw invalidArgument(`contains() looks for a key (a string) in an object, not ${describeValue(item)}`);
-      return Object.prototype.hasOwnProperty.call(collection, item) && (collection as Record<string, Value>)[item] !== undefined;
+      if (typeof item !== 'string')
+        throw invalidArgument(`contains() looks for a key (a string) in an object, not ${describeValue(item)}`);
+      return (
+        Object.prototype.hasOwnProperty.call(collection, item) &&
+        (collection as Record<string, Value>)[item] !== undefined
+      );
     }
     throw invalidArgument(`${env.name}() expects a string, an array or an object, not ${describeValue(collection)}`);
   }),
@@ -31,7 +44,9 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
       case 'object':
         return Object.keys(collection as object).length === 0;
       default:
-        throw invalidArgument(`${env.name}() expects a string, an array or an object, not ${describeValue(collection)}`);
+        throw invalidArgument(
+          `${env.name}() expects a string, an array or an object, not ${describeValue(collection)}`,
+        );
     }
   }),
   first: eager(1, 1, (args, env) => {
@@ -75,7 +90,8 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
     const kind = collectionKind(args, env);
     if (kind === 'array') {
       const length = (args as Value[][]).reduce((sum, a) => sum + a.length, 0);
-      if (length > env.budget.maxArrayLength) throw arrayTooLong(length, env.budget, `${env.name}() would build an array`);
+      if (length > env.budget.maxArrayLength)
+        throw arrayTooLong(length, env.budget, `${env.name}() would build an array`);
       return distinct((args as Value[][]).flat());
     }
     return Object.assign({}, ...(args as Record<string, Value>[]));
@@ -125,7 +141,9 @@ export function equalityKey(value: Value): string {
       return `[${(value as Value[]).map(equalityKey).join(',')}]`;
     default: {
       const record = value as Record<string, Value>;
-      const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+      const keys = Object.keys(record)
+        .filter((k) => record[k] !== undefined)
+        .sort();
       return `{${keys.map((k) => `${JSON.stringify(k)}:${equalityKey(record[k])}`).join(',')}}`;
     }
   }

@@ -83,7 +83,9 @@ export const CONVERSION_FUNCTIONS: FunctionImplementations = {
   array: eager(1, 1, ([value]) => [value]),
   createArray: eager(0, undefined, (args) => [...args]),
   coalesce: eager(1, undefined, (args) => args.find((a) => a !== null && a !== undefined) ?? null),
-  base64: eager(1, 1, ([value]) => (isBinaryValue(value) ? value.$content : Buffer.from(toAdfString(value), 'utf8').toString('base64'))),
+  base64: eager(1, 1, ([value]) =>
+    isBinaryValue(value) ? value.$content : Buffer.from(toAdfString(value), 'utf8').toString('base64'),
+  ),
   base64ToBinary: eager(1, 1, ([value], env) => binaryValue(decodeBase64Text(value, env))),
   base64ToString: eager(1, 1, ([value], env) => decodeBase64Text(value, env).toString('utf8')),
   decodeBase64: eager(1, 1, ([value], env) => decodeBase64Text(value, env).toString('utf8')),
@@ -98,17 +100,23 @@ export const CONVERSION_FUNCTIONS: FunctionImplementations = {
       if (word === 'true') return true;
       if (word === 'false') return false;
     }
-    throw invalidArgument(`bool() cannot convert ${describeValue(value)} to a boolean (expected true, false or a number)`);
+    throw invalidArgument(
+      `bool() cannot convert ${describeValue(value)} to a boolean (expected true, false or a number)`,
+    );
   }),
   dataUri: eager(1, 1, ([value], env) =>
-    isBinaryValue(value) ? `data:${value['$content-type']};base64,${value.$content}` : `data:text/plain;charset=utf-8;base64,${bytesOf(value, env).toString('base64')}`,
+    isBinaryValue(value)
+      ? `data:${value['$content-type']};base64,${value.$content}`
+      : `data:text/plain;charset=utf-8;base64,${bytesOf(value, env).toString('base64')}`,
   ),
   dataUriToBinary: eager(1, 1, ([value], env) => binaryValue(parseDataUri(value, env).bytes)),
   decodeDataUri: eager(1, 1, ([value], env) => binaryValue(parseDataUri(value, env).bytes)),
   dataUriToString: eager(1, 1, ([value], env) => parseDataUri(value, env).bytes.toString('utf8')),
   decodeUriComponent: eager(1, 1, (args, env) => decodeUri(stringArg(args, 0, env), env)),
   uriComponentToString: eager(1, 1, (args, env) => decodeUri(stringArg(args, 0, env), env)),
-  uriComponentToBinary: eager(1, 1, (args, env) => binaryValue(Buffer.from(decodeUri(stringArg(args, 0, env), env), 'utf8'))),
+  uriComponentToBinary: eager(1, 1, (args, env) =>
+    binaryValue(Buffer.from(decodeUri(stringArg(args, 0, env), env), 'utf8')),
+  ),
   encodeUriComponent: eager(1, 1, (args, env) => escapeDataString(stringArg(args, 0, env))),
   uriComponent: eager(1, 1, (args, env) => escapeDataString(stringArg(args, 0, env))),
   float: eager(1, 1, ([value]) => {

@@ -1,6 +1,13 @@
 // Date and time functions. Results are strings in the requested .NET format ('o' by default).
 import { invalidArgument } from './evaluation-error';
-import { eager, numberArg, optionalStringArg, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
+import {
+  eager,
+  numberArg,
+  optionalStringArg,
+  stringArg,
+  type CallEnvironment,
+  type FunctionImplementations,
+} from './function-types';
 import {
   addMonths,
   addTicks,
@@ -16,12 +23,19 @@ import {
 import { isUtcZone, resolveTimeZone, utcToZone, zoneToUtc } from './timezones';
 import type { Value } from './values';
 
-const TICKS = { second: 10_000_000, minute: 600_000_000, hour: 36_000_000_000, day: 864_000_000_000, week: 6_048_000_000_000 };
+const TICKS = {
+  second: 10_000_000,
+  minute: 600_000_000,
+  hour: 36_000_000_000,
+  day: 864_000_000_000,
+  week: 6_048_000_000_000,
+};
 
 function timestampArg(args: readonly Value[], index: number, env: CallEnvironment): Timestamp {
   const text = stringArg(args, index, env);
   const timestamp = parseTimestamp(text);
-  if (!timestamp) throw invalidArgument(`${env.name}() cannot read '${text}' as a timestamp (expected e.g. 2018-03-15T13:00:00Z)`);
+  if (!timestamp)
+    throw invalidArgument(`${env.name}() cannot read '${text}' as a timestamp (expected e.g. 2018-03-15T13:00:00Z)`);
   return timestamp;
 }
 
@@ -35,12 +49,15 @@ function shift(timestamp: Timestamp, amount: number, unit: string): Timestamp {
   if (key === 'month') return addMonths(timestamp, Math.trunc(amount));
   if (key === 'year') return addMonths(timestamp, Math.trunc(amount) * 12);
   const ticks = TICKS[key as keyof typeof TICKS];
-  if (ticks === undefined) throw invalidArgument(`'${unit}' is not a time unit (Second, Minute, Hour, Day, Week, Month or Year)`);
+  if (ticks === undefined)
+    throw invalidArgument(`'${unit}' is not a time unit (Second, Minute, Hour, Day, Week, Month or Year)`);
   return addTicks(timestamp, amount * ticks);
 }
 
 function adder(unitTicks: number) {
-  return eager(2, 3, (args, env) => formatted(addTicks(timestampArg(args, 0, env), numberArg(args, 1, env).value * unitTicks), args, 2, env));
+  return eager(2, 3, (args, env) =>
+    formatted(addTicks(timestampArg(args, 0, env), numberArg(args, 1, env).value * unitTicks), args, 2, env),
+  );
 }
 
 function now(env: CallEnvironment): Timestamp {
@@ -58,8 +75,12 @@ export const DATE_FUNCTIONS: FunctionImplementations = {
   subtractFromTime: eager(3, 4, (args, env) =>
     formatted(shift(timestampArg(args, 0, env), -numberArg(args, 1, env).value, stringArg(args, 2, env)), args, 3, env),
   ),
-  getFutureTime: eager(2, 3, (args, env) => formatted(shift(now(env), numberArg(args, 0, env).value, stringArg(args, 1, env)), args, 2, env)),
-  getPastTime: eager(2, 3, (args, env) => formatted(shift(now(env), -numberArg(args, 0, env).value, stringArg(args, 1, env)), args, 2, env)),
+  getFutureTime: eager(2, 3, (args, env) =>
+    formatted(shift(now(env), numberArg(args, 0, env).value, stringArg(args, 1, env)), args, 2, env),
+  ),
+  getPastTime: eager(2, 3, (args, env) =>
+    formatted(shift(now(env), -numberArg(args, 0, env).value, stringArg(args, 1, env)), args, 2, env),
+  ),
   utcNow: eager(0, 1, (args, env) => formatted(now(env), args, 0, env)),
   formatDateTime: eager(1, 2, (args, env) => formatted(timestampArg(args, 0, env), args, 1, env)),
   startOfDay: eager(1, 2, (args, env) => formatted(startOf(timestampArg(args, 0, env), 'day'), args, 1, env)),

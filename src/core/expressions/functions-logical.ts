@@ -6,7 +6,9 @@ import { compareValues, describeValue, valuesEqual, type Value } from './values'
 
 function condition(value: Value, env: CallEnvironment, index: number): boolean {
   if (typeof value !== 'boolean') {
-    throw invalidArgument(`${env.name}() expects its ${index === 0 ? 'first' : 'second'} argument to be a boolean, not ${describeValue(value)}`);
+    throw invalidArgument(
+      `${env.name}() expects its ${index === 0 ? 'first' : 'second'} argument to be a boolean, not ${describeValue(value)}`,
+    );
   }
   return value;
 }

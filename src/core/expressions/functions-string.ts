@@ -2,7 +2,14 @@
 // replace and contains do not.
 import { invalidArgument } from './evaluation-error';
 import { arrayTooLong, checkTextSize, stringTooLong } from './budget';
-import { eager, integerArg, optionalStringArg, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
+import {
+  eager,
+  integerArg,
+  optionalStringArg,
+  stringArg,
+  type CallEnvironment,
+  type FunctionImplementations,
+} from './function-types';
 import { toAdfString, type Value } from './values';
 
 export const STRING_FUNCTIONS: FunctionImplementations = {
@@ -15,9 +22,21 @@ export const STRING_FUNCTIONS: FunctionImplementations = {
     }
     return joinBounded(args, '', env);
   }),
-  endsWith: eager(2, 2, (args, env) => stringArg(args, 0, env).toLowerCase().endsWith(stringArg(args, 1, env).toLowerCase())),
-  startsWith: eager(2, 2, (args, env) => stringArg(args, 0, env).toLowerCase().startsWith(stringArg(args, 1, env).toLowerCase())),
-  indexOf: eager(2, 2, (args, env) => stringArg(args, 0, env).toLowerCase().indexOf(stringArg(args, 1, env).toLowerCase())),
+  endsWith: eager(2, 2, (args, env) =>
+    stringArg(args, 0, env)
+      .toLowerCase()
+      .endsWith(stringArg(args, 1, env).toLowerCase()),
+  ),
+  startsWith: eager(2, 2, (args, env) =>
+    stringArg(args, 0, env)
+      .toLowerCase()
+      .startsWith(stringArg(args, 1, env).toLowerCase()),
+  ),
+  indexOf: eager(2, 2, (args, env) =>
+    stringArg(args, 0, env)
+      .toLowerCase()
+      .indexOf(stringArg(args, 1, env).toLowerCase()),
+  ),
   lastIndexOf: eager(2, 2, (args, env) => {
     const text = stringArg(args, 0, env).toLowerCase();
     const search = stringArg(args, 1, env).toLowerCase();
@@ -41,7 +60,8 @@ export const STRING_FUNCTIONS: FunctionImplementations = {
     if (delimiter === '') return [text];
     const limit = env.budget.maxArrayLength;
     const parts = text.split(delimiter, limit + 1);
-    if (parts.length > limit) throw arrayTooLong(text.split(delimiter).length, env.budget, 'split() would build an array');
+    if (parts.length > limit)
+      throw arrayTooLong(text.split(delimiter).length, env.budget, 'split() would build an array');
     return parts;
   }),
   // Documented with a length; ADF also accepts substring(text, start) for "the rest".
@@ -53,7 +73,9 @@ export const STRING_FUNCTIONS: FunctionImplementations = {
       throw invalidArgument(`substring() start index ${start} is outside the string (length ${text.length})`);
     }
     if (length < 0 || start + length > text.length) {
-      throw invalidArgument(`substring() length ${length} from index ${start} runs past the end of the string (length ${text.length})`);
+      throw invalidArgument(
+        `substring() length ${length} from index ${start} runs past the end of the string (length ${text.length})`,
+      );
     }
     return text.slice(start, start + length);
   }),

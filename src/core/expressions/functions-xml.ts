@@ -1,7 +1,13 @@
 // xml(), xpath() and the XML side of json(). XML values travel as the runtime shows them,
 // { "$content-type": "application/xml;charset=utf-8", "$content": "<base64 of the XML text>" }.
 // Parsing uses @xmldom/xmldom, XPath 1.0 the `xpath` package.
-import { DOMParser, onErrorStopParsing, XMLSerializer, type Document as XmlDocument, type Node as XmlNode } from '@xmldom/xmldom';
+import {
+  DOMParser,
+  onErrorStopParsing,
+  XMLSerializer,
+  type Document as XmlDocument,
+  type Node as XmlNode,
+} from '@xmldom/xmldom';
 import * as xpath from 'xpath';
 import { invalidArgument } from './evaluation-error';
 import { eager, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
@@ -15,7 +21,12 @@ interface XmlValue {
 }
 
 export function isXmlValue(value: Value): value is XmlValue {
-  return isRecord(value) && typeof value.$content === 'string' && typeof value['$content-type'] === 'string' && /xml/i.test(value['$content-type']);
+  return (
+    isRecord(value) &&
+    typeof value.$content === 'string' &&
+    typeof value['$content-type'] === 'string' &&
+    /xml/i.test(value['$content-type'])
+  );
 }
 
 function xmlValue(text: string): XmlValue {
@@ -84,7 +95,9 @@ function childrenOf(node: XmlNode): XmlNode[] {
 }
 
 function nodeToJson(node: XmlNode): Value {
-  const element = node as unknown as { attributes?: { length: number; item(i: number): { name: string; value: string } | null } };
+  const element = node as unknown as {
+    attributes?: { length: number; item(i: number): { name: string; value: string } | null };
+  };
   const result: Record<string, Value> = {};
   const attributes = element.attributes;
   for (let i = 0; attributes && i < attributes.length; i++) {
@@ -94,7 +107,8 @@ function nodeToJson(node: XmlNode): Value {
   const texts: string[] = [];
   for (const child of childrenOf(node)) {
     if (child.nodeType === ELEMENT) addMember(result, child.nodeName, nodeToJson(child));
-    else if ((child.nodeType === TEXT || child.nodeType === CDATA) && (child.nodeValue ?? '').trim() !== '') texts.push(child.nodeValue ?? '');
+    else if ((child.nodeType === TEXT || child.nodeType === CDATA) && (child.nodeValue ?? '').trim() !== '')
+      texts.push(child.nodeValue ?? '');
   }
   const hasMembers = Object.keys(result).length > 0;
   if (!hasMembers) return texts.length === 0 ? null : texts.join('');
@@ -114,12 +128,14 @@ export function xmlToJson(text: string, env: CallEnvironment): Value {
   const declaration = /^\s*<\?xml\s+([^?]*)\?>/.exec(text);
   if (declaration) {
     const attributes: Record<string, Value> = {};
-    for (const match of declaration[1].matchAll(/([\w:-]+)\s*=\s*["']([^"']*)["']/g)) attributes[`@${match[1]}`] = match[2];
+    for (const match of declaration[1].matchAll(/([\w:-]+)\s*=\s*["']([^"']*)["']/g))
+      attributes[`@${match[1]}`] = match[2];
     result['?xml'] = attributes;
   }
   for (const child of childrenOf(document as unknown as XmlNode)) {
     if (child.nodeType === ELEMENT) addMember(result, child.nodeName, nodeToJson(child));
-    else if (child.nodeType === PROCESSING_INSTRUCTION && child.nodeName !== 'xml') addMember(result, `?${child.nodeName}`, child.nodeValue ?? '');
+    else if (child.nodeType === PROCESSING_INSTRUCTION && child.nodeName !== 'xml')
+      addMember(result, `?${child.nodeName}`, child.nodeValue ?? '');
   }
   return result;
 }
@@ -143,7 +159,8 @@ export const XML_FUNCTIONS: FunctionImplementations = {
       try {
         return xmlValue(jsonToXml(JSON.parse(trimmed) as Value, env));
       } catch (error) {
-        if (error instanceof SyntaxError) throw invalidArgument(`xml() expects XML text or a JSON object, not ${describeValue(value)}`);
+        if (error instanceof SyntaxError)
+          throw invalidArgument(`xml() expects XML text or a JSON object, not ${describeValue(value)}`);
         throw error;
       }
     }
@@ -151,14 +168,17 @@ export const XML_FUNCTIONS: FunctionImplementations = {
   }),
   xpath: eager(2, 2, (args, env) => {
     const text = xmlText(args[0]);
-    if (text === undefined) throw invalidArgument(`xpath() expects XML (from xml()) as its first argument, not ${describeValue(args[0])}`);
+    if (text === undefined)
+      throw invalidArgument(`xpath() expects XML (from xml()) as its first argument, not ${describeValue(args[0])}`);
     const expression = stringArg(args, 1, env);
     const document = parseXml(text, env);
     let selected: xpath.SelectReturnType;
     try {
       selected = xpath.select(expression, document as unknown as Node);
     } catch (error) {
-      throw invalidArgument(`xpath() cannot evaluate '${expression}': ${error instanceof Error ? error.message : String(error)}`);
+      throw invalidArgument(
+        `xpath() cannot evaluate '${expression}': ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (Array.isArray(selected)) return selected.map((node) => selectionValue(node as unknown as XmlNode));
     if (typeof selected === 'number') return makeNumber(selected, !Number.isInteger(selected));
@@ -166,4 +186,3 @@ export const XML_FUNCTIONS: FunctionImplementations = {
     return selected;
   }),
 };
-

@@ -32,7 +32,13 @@ export function parseValue(value: string): ParsedValue {
     return {
       kind: 'literal',
       segments: [{ kind: 'literal', value, span: { start: 0, end: value.length } }],
-      errors: [{ code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start: 0, end: value.length } }],
+      errors: [
+        {
+          code: 'internal-error',
+          message: `Internal expression parser error: ${String(error)}`,
+          span: { start: 0, end: value.length },
+        },
+      ],
     };
   }
 }
@@ -42,7 +48,12 @@ export function parseExpression(text: string, start = 0, end = text.length): Par
   try {
     return parseBody(text, start, end, { start, end }, 'bare');
   } catch (error) {
-    return { node: undefined, errors: [{ code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start, end } }] };
+    return {
+      node: undefined,
+      errors: [
+        { code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start, end } },
+      ],
+    };
   }
 }
 
@@ -132,7 +143,8 @@ function findInterpolationEnd(value: string, from: number): number | undefined {
   let inString = false;
   for (let i = from; i < value.length; i++) {
     const ch = value[i];
-    if (ch === "'") inString = !inString; // `''` toggles twice, so escapes need no special case
+    if (ch === "'")
+      inString = !inString; // `''` toggles twice, so escapes need no special case
     else if (ch === '}' && !inString) return i;
   }
   return undefined;
@@ -144,9 +156,18 @@ const EMPTY_MESSAGES = {
   interpolation: "Empty interpolation '@{}': write an expression between the braces",
 };
 
-function parseBody(source: string, start: number, end: number, segmentSpan: Span, form: keyof typeof EMPTY_MESSAGES): ParsedExpression {
+function parseBody(
+  source: string,
+  start: number,
+  end: number,
+  segmentSpan: Span,
+  form: keyof typeof EMPTY_MESSAGES,
+): ParsedExpression {
   if (source.slice(start, end).trim() === '') {
-    return { node: undefined, errors: [{ code: 'empty-expression', message: EMPTY_MESSAGES[form], span: segmentSpan }] };
+    return {
+      node: undefined,
+      errors: [{ code: 'empty-expression', message: EMPTY_MESSAGES[form], span: segmentSpan }],
+    };
   }
   const parser = new Parser(scanExpression(source, start, end), source);
   const node = parser.parseExpression(0);
@@ -195,13 +216,21 @@ class Parser {
         return this.parseCall(depth);
       }
       case 'eof':
-        this.fail('expected-value', 'Expected a value (a string, number, true, false, null or a function call) but the expression ends here', this.endSpan(token));
+        this.fail(
+          'expected-value',
+          'Expected a value (a string, number, true, false, null or a function call) but the expression ends here',
+          this.endSpan(token),
+        );
         return undefined;
       case 'unknown':
         this.reportUnexpected(token, '');
         return undefined;
       default:
-        this.fail('expected-value', `Expected a value (a string, number, true, false, null or a function call) but found ${describeToken(token)}`, token.span);
+        this.fail(
+          'expected-value',
+          `Expected a value (a string, number, true, false, null or a function call) but found ${describeToken(token)}`,
+          token.span,
+        );
         return undefined;
     }
   }
@@ -249,7 +278,10 @@ class Parser {
           break;
         }
         if (separator.kind === 'eof') {
-          this.fail('missing-close-paren', `Missing ')' to close '${nameToken.value}('`, { start: nameToken.span.start, end: open.span.end });
+          this.fail('missing-close-paren', `Missing ')' to close '${nameToken.value}('`, {
+            start: nameToken.span.start,
+            end: open.span.end,
+          });
         } else {
           this.reportUnexpected(separator, ` in the arguments of '${nameToken.value}(': expected ',' or ')'`);
         }
@@ -268,7 +300,11 @@ class Parser {
         const question = this.advance();
         const after = this.peek();
         if (after.kind !== '.' && after.kind !== '[') {
-          this.fail('expected-accessor', `Expected '.' or '[' after '?' but found ${describeToken(after)}`, question.span);
+          this.fail(
+            'expected-accessor',
+            `Expected '.' or '[' after '?' but found ${describeToken(after)}`,
+            question.span,
+          );
           return result;
         }
         optional = true;
@@ -282,21 +318,50 @@ class Parser {
           return result;
         }
         this.advance();
-        result = { kind: 'member', object: result, name: name.value, nameSpan: name.span, optional, span: { start: result.span.start, end: name.span.end } };
+        result = {
+          kind: 'member',
+          object: result,
+          name: name.value,
+          nameSpan: name.span,
+          optional,
+          span: { start: result.span.start, end: name.span.end },
+        };
       } else if (accessor.kind === '[') {
         this.advance();
         const index = this.parseExpression(depth + 1);
         if (this.failed) {
-          return index ? { kind: 'index', object: result, index, optional, span: { start: result.span.start, end: this.lastEnd() } } : result;
+          return index
+            ? {
+                kind: 'index',
+                object: result,
+                index,
+                optional,
+                span: { start: result.span.start, end: this.lastEnd() },
+              }
+            : result;
         }
         const close = this.peek();
         if (close.kind !== ']') {
           if (close.kind === 'eof') this.fail('missing-close-bracket', "Missing ']' to close '['", accessor.span);
           else this.reportUnexpected(close, " inside '[...]': expected ']'");
-          return index ? { kind: 'index', object: result, index, optional, span: { start: result.span.start, end: this.lastEnd() } } : result;
+          return index
+            ? {
+                kind: 'index',
+                object: result,
+                index,
+                optional,
+                span: { start: result.span.start, end: this.lastEnd() },
+              }
+            : result;
         }
         this.advance();
-        result = { kind: 'index', object: result, index: index as ExpressionNode, optional, span: { start: result.span.start, end: close.span.end } };
+        result = {
+          kind: 'index',
+          object: result,
+          index: index as ExpressionNode,
+          optional,
+          span: { start: result.span.start, end: close.span.end },
+        };
       } else {
         return result;
       }
@@ -306,9 +371,17 @@ class Parser {
   private failPropertyName(dot: Token, found: Token): void {
     let fix: ExpressionFix | undefined;
     if (found.kind === 'number' && /^\d+$/.test(found.text) && !found.spaceBefore) {
-      fix = { span: { start: dot.span.start, end: found.span.end }, replacement: `[${found.text}]`, title: `Use [${found.text}]` };
+      fix = {
+        span: { start: dot.span.start, end: found.span.end },
+        replacement: `[${found.text}]`,
+        title: `Use [${found.text}]`,
+      };
     } else if (found.kind === 'string' && found.terminated && !found.spaceBefore) {
-      fix = { span: { start: dot.span.start, end: found.span.end }, replacement: `[${found.text}]`, title: `Use [${found.text}]` };
+      fix = {
+        span: { start: dot.span.start, end: found.span.end },
+        replacement: `[${found.text}]`,
+        title: `Use [${found.text}]`,
+      };
     }
     const hint = fix ? `; write ${fix.replacement} instead` : '';
     this.fail(
@@ -341,12 +414,17 @@ class Parser {
       this.fail('unterminated-string', "Unterminated string: the closing single quote (') is missing", token.span);
       return;
     }
-    this.fail('unexpected-token', `Unexpected ${describeToken(token)}${context}`, token.kind === 'eof' ? this.endSpan(token) : token.span);
+    this.fail(
+      'unexpected-token',
+      `Unexpected ${describeToken(token)}${context}`,
+      token.kind === 'eof' ? this.endSpan(token) : token.span,
+    );
   }
 
   /** For `.GP-Int`: the name as written with dashes, the part before the dash, and the span of `.GP-Int`. */
   private dashedMemberName(token: Token): { name: string; before: string; span: Span } | undefined {
-    const startsWithDash = (token.kind === 'unknown' && token.text === '-') || (token.kind === 'number' && token.text.startsWith('-'));
+    const startsWithDash =
+      (token.kind === 'unknown' && token.text === '-') || (token.kind === 'number' && token.text.startsWith('-'));
     if (!startsWithDash || token.spaceBefore || this.index < 2) return undefined;
     const name = this.tokens[this.index - 1];
     const dot = this.tokens[this.index - 2];

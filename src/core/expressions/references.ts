@@ -54,7 +54,13 @@ function referenceAt(node: ExpressionNode): ExpressionReference | undefined {
     if ((lower === 'variables' || lower === 'activity') && node.args.length === 1) {
       const arg = node.args[0];
       if (arg.kind !== 'string') return undefined;
-      return { kind: lower === 'variables' ? 'variable' : 'activity', name: arg.value, span: node.span, nameSpan: insideQuotes(arg.span), node };
+      return {
+        kind: lower === 'variables' ? 'variable' : 'activity',
+        name: arg.value,
+        span: node.span,
+        nameSpan: insideQuotes(arg.span),
+        node,
+      };
     }
     return undefined;
   }
@@ -65,15 +71,18 @@ function referenceAt(node: ExpressionNode): ExpressionReference | undefined {
   if (!property || (container.kind !== 'member' && container.kind !== 'index')) return undefined;
   const containerName = propertyOf(container)?.name.toLowerCase();
   if (!isCallOf(container.object, 'pipeline') || container.object.args.length !== 0) return undefined;
-  if (containerName === 'parameters') return { kind: 'parameter', name: property.name, span: node.span, nameSpan: property.span, node };
-  if (containerName === 'globalparameters') return { kind: 'globalParameter', name: property.name, span: node.span, nameSpan: property.span, node };
+  if (containerName === 'parameters')
+    return { kind: 'parameter', name: property.name, span: node.span, nameSpan: property.span, node };
+  if (containerName === 'globalparameters')
+    return { kind: 'globalParameter', name: property.name, span: node.span, nameSpan: property.span, node };
   return undefined;
 }
 
 /** The property a member or index access reads, when it is a fixed name (`.X` or `['X']`). */
 function propertyOf(node: ExpressionNode): { name: string; span: Span } | undefined {
   if (node.kind === 'member') return { name: node.name, span: node.nameSpan };
-  if (node.kind === 'index' && node.index.kind === 'string') return { name: node.index.value, span: insideQuotes(node.index.span) };
+  if (node.kind === 'index' && node.index.kind === 'string')
+    return { name: node.index.value, span: insideQuotes(node.index.span) };
   return undefined;
 }
 

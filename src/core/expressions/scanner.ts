@@ -3,18 +3,7 @@
 import type { Span } from './ast';
 
 export type TokenKind =
-  | 'identifier'
-  | 'number'
-  | 'string'
-  | '('
-  | ')'
-  | ','
-  | '.'
-  | '?'
-  | '['
-  | ']'
-  | 'unknown'
-  | 'eof';
+  'identifier' | 'number' | 'string' | '(' | ')' | ',' | '.' | '?' | '[' | ']' | 'unknown' | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -82,7 +71,10 @@ function scanString(text: string, start: number, end: number, spaceBefore: boole
         pos += 2;
         continue;
       }
-      return { ...makeToken('string', text.slice(start, pos + 1), value, start, pos + 1, spaceBefore), terminated: true };
+      return {
+        ...makeToken('string', text.slice(start, pos + 1), value, start, pos + 1, spaceBefore),
+        terminated: true,
+      };
     }
     value += ch;
     pos++;
@@ -110,7 +102,14 @@ function scanNumber(text: string, start: number, end: number, spaceBefore: boole
   return makeToken('number', raw, raw, start, pos, spaceBefore);
 }
 
-function makeToken(kind: TokenKind, text: string, value: string, start: number, end: number, spaceBefore: boolean): Token {
+function makeToken(
+  kind: TokenKind,
+  text: string,
+  value: string,
+  start: number,
+  end: number,
+  spaceBefore: boolean,
+): Token {
   return { kind, text, value, span: { start, end }, terminated: true, spaceBefore };
 }
 

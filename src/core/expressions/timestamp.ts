@@ -16,7 +16,20 @@ const TICKS_PER_MS = 10_000;
 /** .NET ticks at 1970-01-01T00:00:00Z (ticks count from 0001-01-01). */
 const EPOCH_TICKS = 621_355_968_000_000_000n;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** en-US patterns of the .NET standard format specifiers. */
@@ -125,7 +138,10 @@ export function ticksOf(timestamp: Timestamp): number | bigint {
 
 export function dayOfYear(timestamp: Timestamp): number {
   const parts = toParts(timestamp);
-  const startOfYear = fromParts({ year: parts.year, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0 }, timestamp.kind);
+  const startOfYear = fromParts(
+    { year: parts.year, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0 },
+    timestamp.kind,
+  );
   return Math.floor((timestamp.ms - startOfYear.ms) / MS_PER_DAY) + 1;
 }
 
@@ -145,7 +161,10 @@ const ZONE = String.raw`(?:\s*(Z|GMT|UTC|[+-]\d{1,2}(?::?\d{2})?))?`;
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[Tt]|\s+)${TIME})?${ZONE}$`, 'i');
 const US = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+${TIME}(?:\s*([AP]M))?)?${ZONE}$`, 'i');
-const RFC1123 = new RegExp(String.raw`^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})(?:\s+${TIME})?${ZONE}$`, 'i');
+const RFC1123 = new RegExp(
+  String.raw`^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})(?:\s+${TIME})?${ZONE}$`,
+  'i',
+);
 
 /**
  * Reads a timestamp: ISO 8601 (`2018-03-15T13:00:00.1234567Z`, offsets, date only), en-US
@@ -167,7 +186,14 @@ export function parseTimestamp(text: string): Timestamp | undefined {
   return undefined;
 }
 
-function build(year: number, month: number, day: number, time: (string | undefined)[], ampm: string | undefined, zone: string | undefined): Timestamp | undefined {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  time: (string | undefined)[],
+  ampm: string | undefined,
+  zone: string | undefined,
+): Timestamp | undefined {
   let hour = time[0] === undefined ? 0 : +time[0];
   const minute = time[1] === undefined ? 0 : +time[1];
   const second = time[2] === undefined ? 0 : +time[2];
@@ -261,7 +287,14 @@ function quoted(pattern: string, start: number): { text: string; end: number } {
   return { text, end: i + 1 };
 }
 
-function appendSpecifier(out: string, ch: string, count: number, parts: ReturnType<typeof toParts>, timestamp: Timestamp, pattern: string): string {
+function appendSpecifier(
+  out: string,
+  ch: string,
+  count: number,
+  parts: ReturnType<typeof toParts>,
+  timestamp: Timestamp,
+  pattern: string,
+): string {
   const pad = (value: number, width: number): string => String(value).padStart(width, '0');
   switch (ch) {
     case 'd':

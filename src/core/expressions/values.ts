@@ -91,7 +91,8 @@ export function describeValue(value: Value): string {
 
 /** Numbers as .NET writes them: integers in full, floats in the shortest round-trip form. */
 export function formatNumber(number: NumberValue): string {
-  if (!Number.isFinite(number.value)) return Number.isNaN(number.value) ? 'NaN' : number.value > 0 ? 'Infinity' : '-Infinity';
+  if (!Number.isFinite(number.value))
+    return Number.isNaN(number.value) ? 'NaN' : number.value > 0 ? 'Infinity' : '-Infinity';
   if (!number.float) return BigInt(Math.trunc(number.value)).toString();
   return String(number.value).replace('e', 'E');
 }
@@ -193,7 +194,10 @@ export function valuesEqual(a: Value, b: Value): boolean {
       const ea = Object.entries(a as Record<string, Value>).filter(([, v]) => v !== undefined);
       const rb = b as Record<string, Value>;
       const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-      return ea.length === kb.length && ea.every(([k, v]) => Object.prototype.hasOwnProperty.call(rb, k) && valuesEqual(v, rb[k]));
+      return (
+        ea.length === kb.length &&
+        ea.every(([k, v]) => Object.prototype.hasOwnProperty.call(rb, k) && valuesEqual(v, rb[k]))
+      );
     }
     default:
       return a === b;
@@ -206,5 +210,7 @@ export function compareValues(a: Value, b: Value, functionName: string): number 
   const nb = asNumber(b);
   if (na && nb) return na.value === nb.value ? 0 : na.value < nb.value ? -1 : 1;
   if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : a < b ? -1 : 1;
-  throw invalidArgument(`${functionName}() compares two numbers or two strings, not ${describeValue(a)} and ${describeValue(b)}`);
+  throw invalidArgument(
+    `${functionName}() compares two numbers or two strings, not ${describeValue(a)} and ${describeValue(b)}`,
+  );
 }

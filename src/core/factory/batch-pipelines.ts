@@ -18,7 +18,9 @@ export interface PipelineClassification {
 
 export function classifyPipeline(pipeline: FactoryPipelineJson): PipelineClassification {
   const invokes = findBatchInvokes(JSON.stringify({ name: pipeline.name, properties: pipeline.properties ?? {} }));
-  const scoringUris = [...new Set(invokes.map((i) => (i.url ? normalizeScoringUri(i.url) : undefined)).filter((u): u is string => !!u))];
+  const scoringUris = [
+    ...new Set(invokes.map((i) => (i.url ? normalizeScoringUri(i.url) : undefined)).filter((u): u is string => !!u)),
+  ];
   return { isBatch: invokes.length > 0, invokes, scoringUris };
 }
 
@@ -50,5 +52,8 @@ export function describeInvokes(classification: PipelineClassification, scoringU
   const wanted = normalizeScoringUri(scoringUri);
   return classification.invokes
     .filter((i) => i.url && normalizeScoringUri(i.url) === wanted)
-    .map((i) => `${i.activityName ?? 'a Web activity'}${i.urlParameters.length ? ` (parameter ${i.urlParameters.join(', ')})` : ''}`);
+    .map(
+      (i) =>
+        `${i.activityName ?? 'a Web activity'}${i.urlParameters.length ? ` (parameter ${i.urlParameters.join(', ')})` : ''}`,
+    );
 }

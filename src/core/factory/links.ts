@@ -20,7 +20,11 @@ export function adfStudioRunUrl(cloud: CloudDefinition, factoryId: string, runId
 }
 
 /** A batch job's page in Azure ML Studio, or undefined when the cloud has no Studio URL. */
-export function studioJobUrl(cloud: CloudDefinition, workspace: { id: string; tenantId: string }, jobName: string): string | undefined {
+export function studioJobUrl(
+  cloud: CloudDefinition,
+  workspace: { id: string; tenantId: string },
+  jobName: string,
+): string | undefined {
   if (!cloud.mlStudioUrl) return undefined;
   return `${cloud.mlStudioUrl}/runs/${encodeURIComponent(jobName)}?${new URLSearchParams({ wsid: workspace.id, tid: workspace.tenantId }).toString()}`;
 }

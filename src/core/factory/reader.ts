@@ -52,9 +52,16 @@ export interface FactoryReader {
   listFactories(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<FactoryInfo>>;
   listPipelines(factory: FactoryInfo, continuationToken?: string): Promise<Page<FactoryPipeline>>;
   /** Runs of one pipeline (or of the factory), newest first. */
-  listPipelineRuns(factory: FactoryInfo, pipelineName: string | undefined, continuationToken?: string): Promise<Page<PipelineRunInfo>>;
+  listPipelineRuns(
+    factory: FactoryInfo,
+    pipelineName: string | undefined,
+    continuationToken?: string,
+  ): Promise<Page<PipelineRunInfo>>;
   listActivityRuns(factory: FactoryInfo, run: PipelineRunInfo): Promise<ActivityRunInfo[]>;
-  listBatchJobs(endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } }, continuationToken?: string): Promise<Page<BatchJobInfo>>;
+  listBatchJobs(
+    endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } },
+    continuationToken?: string,
+  ): Promise<Page<BatchJobInfo>>;
 }
 
 /** Description of a factory row: identity and git mode. */
@@ -65,7 +72,13 @@ export function factoryDescription(factory: FactoryInfo): string {
 /** Maps an ARM factory resource (raw JSON) to FactoryInfo. */
 export function toFactoryInfo(raw: unknown, subscription: SubscriptionRef): FactoryInfo | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const r = raw as { id?: unknown; name?: unknown; location?: unknown; identity?: { principalId?: unknown; type?: unknown } | null; properties?: { repoConfiguration?: Record<string, unknown> | null } };
+  const r = raw as {
+    id?: unknown;
+    name?: unknown;
+    location?: unknown;
+    identity?: { principalId?: unknown; type?: unknown } | null;
+    properties?: { repoConfiguration?: Record<string, unknown> | null };
+  };
   if (typeof r.id !== 'string' || typeof r.name !== 'string') return undefined;
   const rg = /\/resourceGroups\/([^/]+)/i.exec(r.id)?.[1] ?? '';
   const repo = r.properties?.repoConfiguration;
@@ -82,7 +95,8 @@ export function toFactoryInfo(raw: unknown, subscription: SubscriptionRef): Fact
     tenantId: subscription.tenantId,
     resourceGroup: rg,
     ...(typeof r.location === 'string' ? { location: r.location } : {}),
-    identity: r.identity && typeof r.identity.principalId === 'string' ? 'system-assigned identity' : 'no managed identity',
+    identity:
+      r.identity && typeof r.identity.principalId === 'string' ? 'system-assigned identity' : 'no managed identity',
     gitMode,
   };
 }

@@ -1,6 +1,7 @@
 // Pipeline runs as the sidebar and the runs view show them: statuses, durations, polling back-off.
 
-export type PipelineRunStatusName = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canceling' | 'Cancelled' | string;
+export type PipelineRunStatusName =
+  'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canceling' | 'Cancelled' | string;
 
 /** ADF pipeline run statuses that can still change. */
 export function isActiveRunStatus(status: string | undefined): boolean {
@@ -25,7 +26,10 @@ export function formatDuration(ms: number | undefined): string {
 }
 
 /** Duration of a run or activity run: the service's figure, or start to end, or start to now when active. */
-export function runDurationMs(run: { durationInMs?: number | null; runStart?: Date | string | null; runEnd?: Date | string | null }, now: Date = new Date()): number | undefined {
+export function runDurationMs(
+  run: { durationInMs?: number | null; runStart?: Date | string | null; runEnd?: Date | string | null },
+  now: Date = new Date(),
+): number | undefined {
   if (typeof run.durationInMs === 'number') return run.durationInMs;
   const start = toTime(run.runStart);
   if (start === undefined) return undefined;

@@ -24,7 +24,10 @@ export interface UsageScan {
 }
 
 /** Reads every page of a paged reader call. `budget` bounds the pages (a misbehaving nextLink loop). */
-export async function readAll<T>(read: (token: string | undefined) => Promise<{ items: T[]; continuationToken?: string }>, budget = 200): Promise<T[]> {
+export async function readAll<T>(
+  read: (token: string | undefined) => Promise<{ items: T[]; continuationToken?: string }>,
+  budget = 200,
+): Promise<T[]> {
   const items: T[] = [];
   let token: string | undefined;
   for (let page = 0; page < budget; page++) {
@@ -97,6 +100,9 @@ export class UsageIndex {
         }),
       )
     ).flat();
-    return { pipelines: pipelines.map((pipeline) => ({ pipeline, classification: classifyPipeline(pipeline) })), errors };
+    return {
+      pipelines: pipelines.map((pipeline) => ({ pipeline, classification: classifyPipeline(pipeline) })),
+      errors,
+    };
   }
 }

@@ -102,11 +102,16 @@ function valueNodeAround(root: Node, from: number, to: number): Node | undefined
 }
 
 /** The one token at [start, start + length) of `text`, if exactly that: a string or number, without error. */
-function scanSingleToken(text: string, start: number, length: number): { kind: 'string' | 'number'; value: unknown } | undefined {
+function scanSingleToken(
+  text: string,
+  start: number,
+  length: number,
+): { kind: 'string' | 'number'; value: unknown } | undefined {
   const scanner = createScanner(text, false);
   scanner.setPosition(start);
   const token = scanner.scan();
-  if (scanner.getTokenOffset() !== start || scanner.getTokenLength() !== length || scanner.getTokenError() !== 0) return undefined;
+  if (scanner.getTokenOffset() !== start || scanner.getTokenLength() !== length || scanner.getTokenError() !== 0)
+    return undefined;
   if (token === 10 /* StringLiteral */) return { kind: 'string', value: scanner.getTokenValue() };
   if (token === 11 /* NumericLiteral */) {
     const value = Number(scanner.getTokenValue());

@@ -69,7 +69,11 @@ export function keyOf(valueNode: Node): Node | undefined {
 }
 
 /** Calls `visit` for every string value node below `node` (not property keys); `skip` prunes subtrees. */
-export function forEachStringValue(node: Node | undefined, visit: (n: Node) => void, skip?: (n: Node) => boolean): void {
+export function forEachStringValue(
+  node: Node | undefined,
+  visit: (n: Node) => void,
+  skip?: (n: Node) => boolean,
+): void {
   if (!node) return;
   if (skip?.(node)) return;
   switch (node.type) {

@@ -92,7 +92,14 @@ export function parseJsonDocument(text: string): JsonDocument {
             break;
           }
         }
-        current = add({ type: 'property', offset, length: -1, parent: object, children: [key], colonOffset: undefined });
+        current = add({
+          type: 'property',
+          offset,
+          length: -1,
+          parent: object,
+          children: [key],
+          colonOffset: undefined,
+        });
         key.parent = current;
       },
       onObjectEnd: (offset, length) => {
@@ -110,7 +117,14 @@ export function parseJsonDocument(text: string): JsonDocument {
         complete(offset + length);
       },
       onLiteralValue: (value, offset, length) => {
-        const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+        const type =
+          value === null
+            ? 'null'
+            : typeof value === 'string'
+              ? 'string'
+              : typeof value === 'number'
+                ? 'number'
+                : 'boolean';
         add({ type, offset, length, parent: current, value });
         complete(offset + length);
       },

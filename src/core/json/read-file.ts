@@ -9,16 +9,22 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 export class InputFileError extends Error {}
 
 /** The decoded text of a JSON file; throws InputFileError (with `shownAs` in the message) when it cannot be read. */
-export async function readJsonTextFile(path: string, shownAs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<string> {
+export async function readJsonTextFile(
+  path: string,
+  shownAs: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<string> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputFileError(`${shownAs} is not a regular file (${describeKind(info)}); give a JSON file.`);
+    if (!info.isFile())
+      throw new InputFileError(`${shownAs} is not a regular file (${describeKind(info)}); give a JSON file.`);
     size = info.size;
   } catch (error) {
     throw error instanceof InputFileError ? error : new InputFileError(fileErrorMessage(error, shownAs));
   }
-  if (size > maxBytes) throw new InputFileError(`${shownAs} is ${megabytes(size)}, larger than the limit of ${megabytes(maxBytes)}.`);
+  if (size > maxBytes)
+    throw new InputFileError(`${shownAs} is ${megabytes(size)}, larger than the limit of ${megabytes(maxBytes)}.`);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -26,7 +32,8 @@ export async function readJsonTextFile(path: string, shownAs: string, maxBytes =
     throw new InputFileError(fileErrorMessage(error, shownAs));
   }
   // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) throw new InputFileError(`${shownAs} is larger than the limit of ${megabytes(maxBytes)}.`);
+  if (bytes.length > maxBytes)
+    throw new InputFileError(`${shownAs} is larger than the limit of ${megabytes(maxBytes)}.`);
   return decodeJsonBytes(bytes);
 }
 
@@ -47,7 +54,13 @@ export function fileErrorMessage(error: unknown, shownAs: string): string {
   }
 }
 
-function describeKind(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function describeKind(info: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';

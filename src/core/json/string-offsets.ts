@@ -15,7 +15,11 @@ export function createStringOffsetMapper(text: string, node: Node): StringOffset
 }
 
 /** Builds a mapper for a string token at `tokenOffset` (its opening quote) spanning `tokenLength` characters. */
-export function createRawStringOffsetMapper(text: string, tokenOffset: number, tokenLength: number): StringOffsetMapper {
+export function createRawStringOffsetMapper(
+  text: string,
+  tokenOffset: number,
+  tokenLength: number,
+): StringOffsetMapper {
   const contentStart = tokenOffset + 1;
   const contentEnd = Math.max(contentStart, tokenOffset + tokenLength - 1);
   if (text.indexOf('\\', contentStart) === -1 || text.indexOf('\\', contentStart) >= contentEnd) {

@@ -29,8 +29,16 @@ export interface AuthKindDescriptor {
 }
 
 export const AUTH_FIELDS: Readonly<Record<AuthField, AuthFieldDescriptor>> = {
-  credentialName: { field: 'credentialName', flag: 'credential', description: 'ADF credential of the user-assigned identity' },
-  keyVaultLinkedService: { field: 'keyVaultLinkedService', flag: 'key-vault-linked-service', description: 'Key Vault linked service holding the secret' },
+  credentialName: {
+    field: 'credentialName',
+    flag: 'credential',
+    description: 'ADF credential of the user-assigned identity',
+  },
+  keyVaultLinkedService: {
+    field: 'keyVaultLinkedService',
+    flag: 'key-vault-linked-service',
+    description: 'Key Vault linked service holding the secret',
+  },
   secretName: { field: 'secretName', flag: 'secret-name', description: 'name of the secret in Key Vault' },
   tenantId: { field: 'tenantId', flag: 'tenant-id', description: 'default tenant of the service principal' },
   clientId: { field: 'clientId', flag: 'client-id', description: 'default client id of the service principal' },
@@ -56,7 +64,8 @@ export const AUTH_KIND_TABLE: readonly AuthKindDescriptor[] = [
   {
     kind: 'sp-keyvault',
     label: 'A service principal, secret in Azure Key Vault',
-    explanation: 'The Web activities authenticate as the service principal; ADF reads its secret from Key Vault at run time.',
+    explanation:
+      'The Web activities authenticate as the service principal; ADF reads its secret from Key Vault at run time.',
     summary: 'service principal, secret in Key Vault',
     required: ['keyVaultLinkedService', 'secretName'],
     optional: ['tenantId', 'clientId'],
@@ -64,7 +73,8 @@ export const AUTH_KIND_TABLE: readonly AuthKindDescriptor[] = [
   {
     kind: 'sp-secret',
     label: 'A service principal, secret as a run parameter',
-    explanation: 'Like the documented template: an Authorize step gets the token, the secret is a SecureString parameter given at each run.',
+    explanation:
+      'Like the documented template: an Authorize step gets the token, the secret is a SecureString parameter given at each run.',
     summary: 'service principal with an Authorize step, secret as a SecureString parameter',
     required: [],
     optional: ['tenantId', 'clientId'],

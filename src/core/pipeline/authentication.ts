@@ -75,7 +75,9 @@ function clientCredentialsTokenActivity(name: string, cloud: CloudDefinition): A
     userProperties: [],
     typeProperties: {
       method: 'POST',
-      url: expression(`@concat(${adfStringLiteral(`${cloud.authorityHost}/`)}, pipeline().parameters.${PARAMETER.tenantId}, '/oauth2/token')`),
+      url: expression(
+        `@concat(${adfStringLiteral(`${cloud.authorityHost}/`)}, pipeline().parameters.${PARAMETER.tenantId}, '/oauth2/token')`,
+      ),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: expression(
         `@concat('grant_type=client_credentials&client_id=', ${p(PARAMETER.clientId)}, '&client_secret=', ${p(PARAMETER.clientSecret)}, '&resource=', encodeUriComponent(${adfStringLiteral(cloud.mlAudience)}))`,

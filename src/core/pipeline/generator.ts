@@ -18,7 +18,8 @@ import {
   validateBatchPipelineOptions,
 } from './options';
 
-const DEFAULT_DESCRIPTION = 'Runs an Azure ML batch endpoint job and waits until it ends; fails when the job does not complete.';
+const DEFAULT_DESCRIPTION =
+  'Runs an Azure ML batch endpoint job and waits until it ends; fails when the job does not complete.';
 
 /** The pipeline for the options; throws BatchPipelineOptionsError (with every problem) when they are invalid. */
 export function generateBatchPipeline(options: BatchPipelineOptions): PipelineDocument {
@@ -64,7 +65,10 @@ function pipelineParameters(options: BatchPipelineOptions, name: string): Record
     [PARAMETER.endpointUri]: { type: 'String', defaultValue: options.endpointUri },
   };
   if (options.deploymentName !== undefined) parameters[PARAMETER.deploymentName] = withDefault(options.deploymentName);
-  parameters[PARAMETER.pollInterval] = { type: 'Int', defaultValue: options.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS };
+  parameters[PARAMETER.pollInterval] = {
+    type: 'Int',
+    defaultValue: options.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS,
+  };
   parameters[PARAMETER.inputUri] = withDefault(options.inputUri);
   parameters[PARAMETER.inputType] = withDefault(options.inputType ?? 'UriFolder');
   if (options.outputUri !== undefined) parameters[PARAMETER.outputUri] = withDefault(options.outputUri);
@@ -98,7 +102,10 @@ export function jobBodyTemplate(options: BatchPipelineOptions): string {
   const outputUri =
     options.outputUri !== undefined
       ? parameterRef(PARAMETER.outputUri)
-      : joinPathExpression(parameterRef(PARAMETER.outputFolder), `pipeline().RunId, ${adfStringLiteral(`/${DEFAULT_OUTPUT_FILE}`)}`);
+      : joinPathExpression(
+          parameterRef(PARAMETER.outputFolder),
+          `pipeline().RunId, ${adfStringLiteral(`/${DEFAULT_OUTPUT_FILE}`)}`,
+        );
   // The holes are put in after JSON.stringify: their expression text holds `"` and `\`, which must reach ADF as
   // written (the template is evaluated as text; it is not read as JSON first).
   const holes: string[] = [];
@@ -126,14 +133,22 @@ function invokeActivity(options: BatchPipelineOptions, auth: AuthPlan, dependsOn
     type: 'WebActivity',
     dependsOn,
     // No retry: a POST whose response was lost would start a second job.
-    policy: { timeout: '0.00:10:00', retry: 0, retryIntervalInSeconds: 30, secureOutput: false, secureInput: auth.tokenInInput },
+    policy: {
+      timeout: '0.00:10:00',
+      retry: 0,
+      retryIntervalInSeconds: 30,
+      secureOutput: false,
+      secureInput: auth.tokenInInput,
+    },
     userProperties: [],
     typeProperties: {
       method: 'POST',
       url: expression(`@${parameterRef(PARAMETER.endpointUri)}`),
       headers: {
         'Content-Type': 'application/json',
-        ...(options.deploymentName !== undefined ? { 'azureml-model-deployment': expression(`@${parameterRef(PARAMETER.deploymentName)}`) } : {}),
+        ...(options.deploymentName !== undefined
+          ? { 'azureml-model-deployment': expression(`@${parameterRef(PARAMETER.deploymentName)}`) }
+          : {}),
         ...auth.headersFor(ACTIVITY.authorize),
       },
       body: expression(jobBodyTemplate(options)),
@@ -170,7 +185,12 @@ function pollingLoop(options: BatchPipelineOptions, auth: AuthPlan): Activity {
         // Tokens from the Authorize step expire after about an hour; jobs can run longer.
         ...(renew ? [renew] : []),
         checkStatusActivity(auth, renew ? ACTIVITY.renewToken : ACTIVITY.waitPoll),
-        setVariable(ACTIVITY.setStatus, VARIABLE.jobStatus, `@${check}.output.properties.status`, succeeded(ACTIVITY.checkStatus)),
+        setVariable(
+          ACTIVITY.setStatus,
+          VARIABLE.jobStatus,
+          `@${check}.output.properties.status`,
+          succeeded(ACTIVITY.checkStatus),
+        ),
         // Where the job reports its error is not confirmed: read both likely places, never fail on absence.
         setVariable(
           ACTIVITY.setError,
@@ -190,7 +210,12 @@ function pollingLoop(options: BatchPipelineOptions, auth: AuthPlan): Activity {
             : `@coalesce(${check}?.error?.message, 'the status check failed')`,
           { activity: ACTIVITY.checkStatus, dependencyConditions: renew ? ['Failed', 'Skipped'] : ['Failed'] },
         ),
-        setVariable(ACTIVITY.setCheckFailed, VARIABLE.jobStatus, STATUS_CHECK_FAILED, succeeded(ACTIVITY.setCheckError)),
+        setVariable(
+          ACTIVITY.setCheckFailed,
+          VARIABLE.jobStatus,
+          STATUS_CHECK_FAILED,
+          succeeded(ACTIVITY.setCheckError),
+        ),
       ],
     },
   };
@@ -203,11 +228,19 @@ function checkStatusActivity(auth: AuthPlan, after: string): Activity {
     type: 'WebActivity',
     dependsOn: [succeeded(after)],
     // A GET is safe to retry through transient throttling or outages.
-    policy: { timeout: '0.00:05:00', retry: 3, retryIntervalInSeconds: 30, secureOutput: false, secureInput: auth.tokenInInput },
+    policy: {
+      timeout: '0.00:05:00',
+      retry: 3,
+      retryIntervalInSeconds: 30,
+      secureOutput: false,
+      secureInput: auth.tokenInInput,
+    },
     userProperties: [],
     typeProperties: {
       method: 'GET',
-      url: expression(`@${joinPathExpression(parameterRef(PARAMETER.endpointUri), `activity('${ACTIVITY.invoke}').output.name`)}`),
+      url: expression(
+        `@${joinPathExpression(parameterRef(PARAMETER.endpointUri), `activity('${ACTIVITY.invoke}').output.name`)}`,
+      ),
       headers: auth.headersFor(ACTIVITY.renewToken),
       ...(auth.authentication ? { authentication: auth.authentication } : {}),
     },
@@ -253,8 +286,12 @@ function failUnlessCompleted(): Activity {
           dependsOn: [],
           userProperties: [],
           typeProperties: {
-            message: expression(`@if(equals(${status}, '${STATUS_CHECK_FAILED}'), ${checkMessage}, if(${jobEnded}, ${endedMessage}, ${loopMessage}))`),
-            errorCode: expression(`@if(or(${jobEnded}, equals(${status}, '${STATUS_CHECK_FAILED}')), concat('BatchJob', ${status}), 'BatchJobPollingEnded')`),
+            message: expression(
+              `@if(equals(${status}, '${STATUS_CHECK_FAILED}'), ${checkMessage}, if(${jobEnded}, ${endedMessage}, ${loopMessage}))`,
+            ),
+            errorCode: expression(
+              `@if(or(${jobEnded}, equals(${status}, '${STATUS_CHECK_FAILED}')), concat('BatchJob', ${status}), 'BatchJobPollingEnded')`,
+            ),
           },
         },
       ],

@@ -77,7 +77,8 @@ export function validateBatchPipelineOptions(options: BatchPipelineOptions): str
   const name = options.name ?? DEFAULT_PIPELINE_NAME;
   if (typeof name !== 'string' || name.trim() === '') problems.push('The pipeline name must not be empty.');
   else if (!/^[A-Za-z]/.test(name)) problems.push(`The pipeline name "${name}" must start with a letter.`);
-  else if (ILLEGAL_NAME_CHARACTERS.test(name)) problems.push(`The pipeline name "${name}" contains a character ADF does not allow (. + ? / < > * % & : \\).`);
+  else if (ILLEGAL_NAME_CHARACTERS.test(name))
+    problems.push(`The pipeline name "${name}" contains a character ADF does not allow (. + ? / < > * % & : \\).`);
   else if (name.length > 140) problems.push('The pipeline name must be at most 140 characters.');
 
   checkUrl(problems, 'endpoint URI', options.endpointUri, true);
@@ -88,14 +89,24 @@ export function validateBatchPipelineOptions(options: BatchPipelineOptions): str
     problems.push(`The input type must be UriFolder or UriFile, not "${String(options.inputType)}".`);
   }
   if (options.outputUri !== undefined) {
-    if (!isDatastoreUri(options.outputUri)) problems.push(`The output URI must be a file on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputUri)}".`);
-    else if (options.outputUri.endsWith('/')) problems.push('The output URI must name a file, not a folder (it ends with "/").');
+    if (!isDatastoreUri(options.outputUri))
+      problems.push(
+        `The output URI must be a file on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputUri)}".`,
+      );
+    else if (options.outputUri.endsWith('/'))
+      problems.push('The output URI must name a file, not a folder (it ends with "/").');
   }
   if (options.outputFolder !== undefined && !isDatastoreUri(options.outputFolder)) {
-    problems.push(`The output folder must be on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputFolder)}".`);
+    problems.push(
+      `The output folder must be on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputFolder)}".`,
+    );
   }
-  for (const [label, value] of [['input name', options.inputName], ['output name', options.outputName]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !BODY_KEY.test(value))) problems.push(`The ${label} "${String(value)}" must be letters, digits, "_" or "-", starting with a letter.`);
+  for (const [label, value] of [
+    ['input name', options.inputName],
+    ['output name', options.outputName],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !BODY_KEY.test(value)))
+      problems.push(`The ${label} "${String(value)}" must be letters, digits, "_" or "-", starting with a letter.`);
   }
   const poll = options.pollIntervalSeconds;
   if (poll !== undefined && (!Number.isInteger(poll) || poll < 1 || poll > 86400)) {
@@ -103,8 +114,12 @@ export function validateBatchPipelineOptions(options: BatchPipelineOptions): str
   }
   if (options.loopTimeout !== undefined) {
     const seconds = timespanSeconds(options.loopTimeout);
-    if (seconds === undefined) problems.push(`The loop timeout must be an ADF timespan like 0.12:00:00 (d.hh:mm:ss), not "${String(options.loopTimeout)}".`);
-    else if (seconds < 60 || seconds > MAX_LOOP_TIMEOUT_SECONDS) problems.push('The loop timeout must be between 1 minute and 7 days.');
+    if (seconds === undefined)
+      problems.push(
+        `The loop timeout must be an ADF timespan like 0.12:00:00 (d.hh:mm:ss), not "${String(options.loopTimeout)}".`,
+      );
+    else if (seconds < 60 || seconds > MAX_LOOP_TIMEOUT_SECONDS)
+      problems.push('The loop timeout must be between 1 minute and 7 days.');
   }
   if (options.cloud !== undefined && typeof options.cloud === 'string' && !isCloudName(options.cloud)) {
     problems.push(`Unknown cloud "${options.cloud}": use AzureCloud, AzureChinaCloud or AzureUSGovernment.`);
@@ -147,16 +162,19 @@ export const MAX_ENDPOINT_URI_LENGTH = 2048;
  */
 export function endpointUriProblem(label: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `${label} is required.`;
-  if (value.length > MAX_ENDPOINT_URI_LENGTH) return `${label} is ${value.length} characters long; at most ${MAX_ENDPOINT_URI_LENGTH} are allowed.`;
+  if (value.length > MAX_ENDPOINT_URI_LENGTH)
+    return `${label} is ${value.length} characters long; at most ${MAX_ENDPOINT_URI_LENGTH} are allowed.`;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return `${label} contains a control character (a line break, tab or similar); paste the scoring URI again.`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value))
+    return `${label} contains a control character (a line break, tab or similar); paste the scoring URI again.`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return `${label} is not a valid URL: "${value}".`;
   }
-  if (url.protocol !== 'https:') return `${label} must be an https URL (the pipeline sends an Entra ID token to it), not "${value}".`;
+  if (url.protocol !== 'https:')
+    return `${label} must be an https URL (the pipeline sends an Entra ID token to it), not "${value}".`;
   return undefined;
 }
 
@@ -171,7 +189,8 @@ function checkRequiredText(problems: string[], label: string, value: unknown): v
 }
 
 function checkOptionalText(problems: string[], label: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.push(`The ${label} must not be empty when given.`);
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
+    problems.push(`The ${label} must not be empty when given.`);
 }
 
 function isDatastoreUri(value: unknown): value is string {

@@ -19,17 +19,27 @@ export interface DatastoreChoice {
 const INPUT_TYPES = ['azureblob', 'azuredatalakegen2'];
 
 export function inputDatastoreChoices(datastores: readonly DatastoreFacts[]): DatastoreChoice[] {
-  return sortDefaultFirst(datastores).map((d) => choice(d, INPUT_TYPES.includes(d.type.toLowerCase())
-    ? undefined
-    : `Batch endpoints read inputs from Azure Blob or ADLS Gen2 datastores, not ${d.type}.`));
+  return sortDefaultFirst(datastores).map((d) =>
+    choice(
+      d,
+      INPUT_TYPES.includes(d.type.toLowerCase())
+        ? undefined
+        : `Batch endpoints read inputs from Azure Blob or ADLS Gen2 datastores, not ${d.type}.`,
+    ),
+  );
 }
 
 export function outputDatastoreChoices(datastores: readonly DatastoreFacts[]): DatastoreChoice[] {
-  return sortDefaultFirst(datastores).map((d) => choice(d, d.type.toLowerCase() === 'azureblob'
-    ? undefined
-    : d.type.toLowerCase() === 'azuredatalakegen2'
-      ? 'ADLS Gen2 datastores are not supported for batch endpoint outputs: choose an Azure Blob datastore.'
-      : `Batch endpoint outputs go to Azure Blob datastores only, not ${d.type}.`));
+  return sortDefaultFirst(datastores).map((d) =>
+    choice(
+      d,
+      d.type.toLowerCase() === 'azureblob'
+        ? undefined
+        : d.type.toLowerCase() === 'azuredatalakegen2'
+          ? 'ADLS Gen2 datastores are not supported for batch endpoint outputs: choose an Azure Blob datastore.'
+          : `Batch endpoint outputs go to Azure Blob datastores only, not ${d.type}.`,
+    ),
+  );
 }
 
 /** `azureml://datastores/<name>/paths/<path>`; leading slashes of the path are dropped. */
@@ -44,12 +54,17 @@ export function parseDatastoreUri(uri: string): { datastore: string; path: strin
 }
 
 /** A message when a datastore path is unusable, else undefined. */
-export function datastorePathProblem(path: string, kind: 'input' | 'output folder' | 'output file'): string | undefined {
+export function datastorePathProblem(
+  path: string,
+  kind: 'input' | 'output folder' | 'output file',
+): string | undefined {
   const trimmed = path.trim().replace(/^\/+/, '');
   if (!trimmed) return `Enter the ${kind} path inside the datastore.`;
-  if (trimmed.split('/').some((segment) => segment === '..' || segment === '.')) return `The ${kind} path must not contain "." or ".." segments.`;
+  if (trimmed.split('/').some((segment) => segment === '..' || segment === '.'))
+    return `The ${kind} path must not contain "." or ".." segments.`;
   if (/[\\?#]/.test(trimmed)) return `The ${kind} path must not contain \\, ? or #.`;
-  if (kind === 'output file' && trimmed.endsWith('/')) return 'The output must be a file, not a folder (it ends with "/").';
+  if (kind === 'output file' && trimmed.endsWith('/'))
+    return 'The output must be a file, not a folder (it ends with "/").';
   return undefined;
 }
 
@@ -61,7 +76,9 @@ export function inputUriProblem(uri: string): string | undefined {
   const value = uri.trim();
   if (!value) return 'Enter the input URI.';
   if (value.startsWith('azureml://')) {
-    return parseDatastoreUri(value) ? undefined : 'An azureml:// input must look like azureml://datastores/<datastore>/paths/<path>.';
+    return parseDatastoreUri(value)
+      ? undefined
+      : 'An azureml:// input must look like azureml://datastores/<datastore>/paths/<path>.';
   }
   let url: URL;
   try {
@@ -69,7 +86,8 @@ export function inputUriProblem(uri: string): string | undefined {
   } catch {
     return `Not a URI: ${value}`;
   }
-  if (!['https:', 'abfss:', 'wasbs:'].includes(url.protocol)) return 'Use an azureml://, https://, abfss:// or wasbs:// URI.';
+  if (!['https:', 'abfss:', 'wasbs:'].includes(url.protocol))
+    return 'Use an azureml://, https://, abfss:// or wasbs:// URI.';
   if (url.protocol === 'https:' && !/\.(blob|dfs)\.core\./i.test(url.hostname)) {
     return 'An https input must be an Azure Blob or ADLS Gen2 URL (<account>.blob.core... or <account>.dfs.core...).';
   }
@@ -79,8 +97,10 @@ export function inputUriProblem(uri: string): string | undefined {
 /** A gentle hint when the input type and the path disagree (a folder type on a path that looks like a file). */
 export function inputTypeHint(uriOrPath: string, inputType: 'UriFolder' | 'UriFile'): string | undefined {
   const last = uriOrPath.trim().split('/').pop() ?? '';
-  if (inputType === 'UriFolder' && /\.[A-Za-z0-9]{1,5}$/.test(last)) return `"${last}" looks like a file: choose UriFile to score one file, or give its folder.`;
-  if (inputType === 'UriFile' && uriOrPath.trim().endsWith('/')) return 'A UriFile input must name a file, not a folder ending with "/".';
+  if (inputType === 'UriFolder' && /\.[A-Za-z0-9]{1,5}$/.test(last))
+    return `"${last}" looks like a file: choose UriFile to score one file, or give its folder.`;
+  if (inputType === 'UriFile' && uriOrPath.trim().endsWith('/'))
+    return 'A UriFile input must name a file, not a folder ending with "/".';
   return undefined;
 }
 
@@ -89,5 +109,7 @@ function choice(d: DatastoreFacts, disabledReason: string | undefined): Datastor
 }
 
 function sortDefaultFirst(datastores: readonly DatastoreFacts[]): DatastoreFacts[] {
-  return [...datastores].sort((a, b) => Number(Boolean(b.isDefault)) - Number(Boolean(a.isDefault)) || a.name.localeCompare(b.name));
+  return [...datastores].sort(
+    (a, b) => Number(Boolean(b.isDefault)) - Number(Boolean(a.isDefault)) || a.name.localeCompare(b.name),
+  );
 }

@@ -16,13 +16,25 @@ export function describeGitMode(repo: RepoConfigurationFacts | undefined): strin
   if (!repo) return 'live mode (no git)';
   const github = /github/i.test(repo.type);
   const host = github ? 'GitHub' : 'Azure DevOps';
-  const path = github ? `${repo.accountName}/${repo.repositoryName}` : `${repo.accountName}/${repo.projectName ?? ''}/${repo.repositoryName}`.replace('//', '/');
-  const details = [repo.collaborationBranch ? `branch ${repo.collaborationBranch}` : '', repo.rootFolder ? `root ${repo.rootFolder}` : ''].filter(Boolean).join(', ');
+  const path = github
+    ? `${repo.accountName}/${repo.repositoryName}`
+    : `${repo.accountName}/${repo.projectName ?? ''}/${repo.repositoryName}`.replace('//', '/');
+  const details = [
+    repo.collaborationBranch ? `branch ${repo.collaborationBranch}` : '',
+    repo.rootFolder ? `root ${repo.rootFolder}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `git: ${host} ${path}${details ? ` (${details})` : ''}`;
 }
 
 export function checkGitMode(factoryName: string, repo: RepoConfigurationFacts | undefined): PreflightCheck {
-  if (!repo) return info('target.gitMode', 'Git mode', `Data Factory ${factoryName} is in live mode: publishing changes it directly.`);
+  if (!repo)
+    return info(
+      'target.gitMode',
+      'Git mode',
+      `Data Factory ${factoryName} is in live mode: publishing changes it directly.`,
+    );
   return warn(
     'target.gitMode',
     'Git mode',

@@ -20,7 +20,11 @@ export function checkFactoryIdentity(factory: FactoryIdentityFacts): PreflightCh
       'Recreate the factory with a system-assigned identity (the default in the portal), or choose a user-assigned managed identity (an ADF credential) or a service principal instead.',
     );
   }
-  return pass(id, title, `Data Factory ${factory.name} has a system-assigned managed identity (principal ${factory.identityPrincipalId}).`);
+  return pass(
+    id,
+    title,
+    `Data Factory ${factory.name} has a system-assigned managed identity (principal ${factory.identityPrincipalId}).`,
+  );
 }
 
 /** The identity's role on the workspace; when missing, the wizard offers to grant AzureML Data Scientist. */
@@ -58,25 +62,53 @@ export interface CredentialFacts {
 }
 
 /** The `uami` option: the ADF credential must exist in the factory and name a user-assigned identity. */
-export function checkUserAssignedCredential(credentialName: string, credentials: readonly CredentialFacts[], factoryName: string): PreflightCheck {
+export function checkUserAssignedCredential(
+  credentialName: string,
+  credentials: readonly CredentialFacts[],
+  factoryName: string,
+): PreflightCheck {
   const id = 'auth.credential';
   const title = 'ADF credential (user-assigned managed identity)';
   if (!credentialName.trim()) {
-    return fail(id, title, 'No ADF credential is chosen.', credentials.length > 0
-      ? 'Pick one of the factory\'s credentials.'
-      : `Data Factory ${factoryName} has no credentials: create one for the user-assigned identity in ADF Studio (Manage > Credentials), then refresh.`);
+    return fail(
+      id,
+      title,
+      'No ADF credential is chosen.',
+      credentials.length > 0
+        ? "Pick one of the factory's credentials."
+        : `Data Factory ${factoryName} has no credentials: create one for the user-assigned identity in ADF Studio (Manage > Credentials), then refresh.`,
+    );
   }
   const credential = credentials.find((c) => c.name.toLowerCase() === credentialName.trim().toLowerCase());
   if (!credential) {
-    return fail(id, title, `Data Factory ${factoryName} has no credential named ${credentialName}.`, `Pick one of: ${credentials.map((c) => c.name).join(', ') || '(none: create one in ADF Studio, Manage > Credentials)'}.`);
+    return fail(
+      id,
+      title,
+      `Data Factory ${factoryName} has no credential named ${credentialName}.`,
+      `Pick one of: ${credentials.map((c) => c.name).join(', ') || '(none: create one in ADF Studio, Manage > Credentials)'}.`,
+    );
   }
   if (!credential.resourceId) {
-    return fail(id, title, `Credential ${credential.name} names no user-assigned managed identity.`, 'Edit the credential in ADF Studio and choose the identity.');
+    return fail(
+      id,
+      title,
+      `Credential ${credential.name} names no user-assigned managed identity.`,
+      'Edit the credential in ADF Studio and choose the identity.',
+    );
   }
   if (!credential.principalId) {
-    return warn(id, title, `Credential ${credential.name} uses ${credential.resourceId}, whose principal id could not be read, so its role on the workspace cannot be checked.`, 'Check in the portal that this identity has AzureML Data Scientist on the workspace.');
+    return warn(
+      id,
+      title,
+      `Credential ${credential.name} uses ${credential.resourceId}, whose principal id could not be read, so its role on the workspace cannot be checked.`,
+      'Check in the portal that this identity has AzureML Data Scientist on the workspace.',
+    );
   }
-  return pass(id, title, `Credential ${credential.name} uses identity ${lastSegment(credential.resourceId)} (principal ${credential.principalId}).`);
+  return pass(
+    id,
+    title,
+    `Credential ${credential.name} uses identity ${lastSegment(credential.resourceId)} (principal ${credential.principalId}).`,
+  );
 }
 
 /** The two service principal options get their secret at run time; nothing to check on Azure except the vault link. */

@@ -24,20 +24,54 @@ export function secretNameProblem(secretName: string): string | undefined {
   return undefined;
 }
 
-export function checkKeyVaultSecret(linkedServiceName: string, secretName: string, linkedServices: readonly LinkedServiceFacts[], factoryName: string): PreflightCheck[] {
+export function checkKeyVaultSecret(
+  linkedServiceName: string,
+  secretName: string,
+  linkedServices: readonly LinkedServiceFacts[],
+  factoryName: string,
+): PreflightCheck[] {
   const vaults = keyVaultLinkedServices(linkedServices);
   const checks: PreflightCheck[] = [];
   const chosen = vaults.find((ls) => ls.name.toLowerCase() === linkedServiceName.trim().toLowerCase());
   if (vaults.length === 0) {
-    checks.push(fail('auth.keyVault', 'Key Vault linked service', `Data Factory ${factoryName} has no Azure Key Vault linked service.`, 'Create one in ADF Studio (Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then refresh. Or use the SecureString parameter option.'));
+    checks.push(
+      fail(
+        'auth.keyVault',
+        'Key Vault linked service',
+        `Data Factory ${factoryName} has no Azure Key Vault linked service.`,
+        'Create one in ADF Studio (Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then refresh. Or use the SecureString parameter option.',
+      ),
+    );
   } else if (!chosen) {
-    checks.push(fail('auth.keyVault', 'Key Vault linked service', linkedServiceName.trim() ? `Data Factory ${factoryName} has no Key Vault linked service named ${linkedServiceName}.` : 'No Key Vault linked service is chosen.', `Pick one of: ${vaults.map((v) => v.name).join(', ')}.`));
+    checks.push(
+      fail(
+        'auth.keyVault',
+        'Key Vault linked service',
+        linkedServiceName.trim()
+          ? `Data Factory ${factoryName} has no Key Vault linked service named ${linkedServiceName}.`
+          : 'No Key Vault linked service is chosen.',
+        `Pick one of: ${vaults.map((v) => v.name).join(', ')}.`,
+      ),
+    );
   } else {
-    checks.push(pass('auth.keyVault', 'Key Vault linked service', `The secret is read from ${chosen.name} at run time; it never appears in the pipeline or its runs.`));
+    checks.push(
+      pass(
+        'auth.keyVault',
+        'Key Vault linked service',
+        `The secret is read from ${chosen.name} at run time; it never appears in the pipeline or its runs.`,
+      ),
+    );
   }
   const problem = secretNameProblem(secretName);
-  checks.push(problem
-    ? fail('auth.secretName', 'Secret name', problem, 'Enter the name under which the service principal\'s client secret is stored in the vault.')
-    : pass('auth.secretName', 'Secret name', `The pipeline reads secret "${secretName}" from the vault.`));
+  checks.push(
+    problem
+      ? fail(
+          'auth.secretName',
+          'Secret name',
+          problem,
+          "Enter the name under which the service principal's client secret is stored in the vault.",
+        )
+      : pass('auth.secretName', 'Secret name', `The pipeline reads secret "${secretName}" from the vault.`),
+  );
   return checks;
 }

@@ -18,21 +18,37 @@ export interface RoleAssignmentFacts {
 }
 
 export type WorkspaceAccess =
-  | { kind: 'granted'; roleName: string; scope: string; /** How many sufficient assignments cover the workspace. */ count: number }
-  | { kind: 'missing'; /** Roles the identity has on the workspace that are not enough (e.g. Reader). */ otherRoleIds: string[] };
+  | {
+      kind: 'granted';
+      roleName: string;
+      scope: string;
+      /** How many sufficient assignments cover the workspace. */ count: number;
+    }
+  | {
+      kind: 'missing';
+      /** Roles the identity has on the workspace that are not enough (e.g. Reader). */ otherRoleIds: string[];
+    };
 
 /**
  * Whether the assignments (as listForScope on the workspace returns them: at, above and below the scope)
  * give the identity a sufficient role on the workspace. Assignments below the workspace do not count.
  */
-export function evaluateWorkspaceAccess(assignments: readonly RoleAssignmentFacts[], workspaceId: string): WorkspaceAccess {
+export function evaluateWorkspaceAccess(
+  assignments: readonly RoleAssignmentFacts[],
+  workspaceId: string,
+): WorkspaceAccess {
   const covering = assignments.filter((a) => scopeCovers(a.scope, workspaceId));
   const sufficient = covering
     .map((a) => ({ assignment: a, role: SUFFICIENT.find((r) => r.id === roleGuid(a.roleDefinitionId)) }))
     .filter((x): x is { assignment: RoleAssignmentFacts; role: (typeof SUFFICIENT)[number] } => x.role !== undefined)
     .sort((a, b) => SUFFICIENT.indexOf(a.role) - SUFFICIENT.indexOf(b.role));
   if (sufficient.length > 0) {
-    return { kind: 'granted', roleName: sufficient[0].role.name, scope: sufficient[0].assignment.scope, count: sufficient.length };
+    return {
+      kind: 'granted',
+      roleName: sufficient[0].role.name,
+      scope: sufficient[0].assignment.scope,
+      count: sufficient.length,
+    };
   }
   return { kind: 'missing', otherRoleIds: [...new Set(covering.map((a) => roleGuid(a.roleDefinitionId)))] };
 }

@@ -38,7 +38,8 @@ export interface WizardReads {
 
 export function toFactoryInfo(model: Factory, fallbackSubscriptionId: string): FactoryInfo {
   const ref = parseFactoryId(model.id ?? '');
-  const identityPrincipalId = model.identity?.type?.includes('SystemAssigned') !== false ? model.identity?.principalId || undefined : undefined;
+  const identityPrincipalId =
+    model.identity?.type?.includes('SystemAssigned') !== false ? model.identity?.principalId || undefined : undefined;
   const repo = model.repoConfiguration as (RepoConfigurationFacts & { type?: string }) | undefined;
   return {
     id: model.id ?? '',

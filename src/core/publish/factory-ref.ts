@@ -16,7 +16,10 @@ export function factoryResourceId(factory: FactoryRef): string {
 
 /** The factory's ARM id parsed back; undefined when the id is not a factory's. */
 export function parseFactoryId(id: string): FactoryRef | undefined {
-  const match = /^\/?subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DataFactory\/factories\/([^/]+)\/?$/i.exec(id.trim());
+  const match =
+    /^\/?subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DataFactory\/factories\/([^/]+)\/?$/i.exec(
+      id.trim(),
+    );
   return match ? { subscriptionId: match[1], resourceGroup: match[2], name: match[3] } : undefined;
 }
 

@@ -8,7 +8,11 @@ const ADF_STUDIO: Record<string, string> = {
 };
 
 /** The pipeline in ADF Studio's authoring view; undefined for a custom cloud (no known ADF Studio). */
-export function adfStudioPipelineUrl(cloud: CloudDefinition, factoryId: string, pipelineName: string): string | undefined {
+export function adfStudioPipelineUrl(
+  cloud: CloudDefinition,
+  factoryId: string,
+  pipelineName: string,
+): string | undefined {
   const base = ADF_STUDIO[cloud.name];
   if (!base) return undefined;
   return `${base}/en/authoring/pipeline/${encodeURIComponent(pipelineName)}?factory=${encodeURIComponent(withLeadingSlash(factoryId))}`;

@@ -29,7 +29,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** `{name, properties}` of both sides, compared canonically. */
-export function diffPipelines(before: { name: string; properties: unknown } | undefined, after: { name: string; properties: unknown }, context = 3): PipelineDiff {
+export function diffPipelines(
+  before: { name: string; properties: unknown } | undefined,
+  after: { name: string; properties: unknown },
+  context = 3,
+): PipelineDiff {
   const left = before === undefined ? '' : canonicalJson({ name: before.name, properties: before.properties });
   const right = canonicalJson({ name: after.name, properties: after.properties });
   return diffTexts(left, right, context);
@@ -56,5 +60,9 @@ export function diffTexts(before: string, after: string, context = 3): PipelineD
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value as Record<string, unknown>).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
 }

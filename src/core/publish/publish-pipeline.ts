@@ -10,7 +10,11 @@ export type WritePrecondition = { ifMatch: string } | { ifNoneMatch: '*' };
 export interface PipelineStore {
   read(factory: FactoryRef, pipelineName: string): Promise<RemotePipeline | undefined>;
   /** PUT of the document; rejects with the service's error (statusCode 412 when the precondition failed). */
-  write(factory: FactoryRef, document: PipelineDocument, precondition: WritePrecondition): Promise<{ etag: string | undefined }>;
+  write(
+    factory: FactoryRef,
+    document: PipelineDocument,
+    precondition: WritePrecondition,
+  ): Promise<{ etag: string | undefined }>;
 }
 
 /** What the review saw: the pipeline's ETag, or `undefined` when no pipeline of that name existed. */
@@ -26,7 +30,8 @@ export type PublishOutcome =
   | { kind: 'conflict'; remote: RemotePipeline | undefined; reason: string };
 
 export async function publishPipeline(store: PipelineStore, request: PublishRequest): Promise<PublishOutcome> {
-  const precondition: WritePrecondition = request.reviewedEtag === undefined ? { ifNoneMatch: '*' } : { ifMatch: request.reviewedEtag };
+  const precondition: WritePrecondition =
+    request.reviewedEtag === undefined ? { ifNoneMatch: '*' } : { ifMatch: request.reviewedEtag };
   try {
     const written = await store.write(request.factory, request.document, precondition);
     return { kind: 'published', etag: written.etag, created: request.reviewedEtag === undefined };
@@ -39,7 +44,8 @@ export async function publishPipeline(store: PipelineStore, request: PublishRequ
 
 function conflictReason(request: PublishRequest, remote: RemotePipeline | undefined): string {
   const name = request.document.name;
-  if (request.reviewedEtag === undefined) return `Pipeline ${name} was created in Data Factory ${request.factory.name} after your review.`;
+  if (request.reviewedEtag === undefined)
+    return `Pipeline ${name} was created in Data Factory ${request.factory.name} after your review.`;
   if (!remote) return `Pipeline ${name} was deleted from Data Factory ${request.factory.name} after your review.`;
   return `Pipeline ${name} was changed in Data Factory ${request.factory.name} after your review (someone else published it).`;
 }

@@ -41,7 +41,11 @@ export class ArmResponseError extends Error {
 }
 
 /** Sends and throws ArmResponseError unless the status is 2xx or one of `accept`. */
-export async function sendArm(client: RawArmClient, request: RawArmRequest, accept: readonly number[] = []): Promise<RawArmResponse> {
+export async function sendArm(
+  client: RawArmClient,
+  request: RawArmRequest,
+  accept: readonly number[] = [],
+): Promise<RawArmResponse> {
   const response = await client.send(request);
   if ((response.status >= 200 && response.status < 300) || accept.includes(response.status)) return response;
   throw new ArmResponseError(request, response);
@@ -59,7 +63,11 @@ export function jsonOf(response: RawArmResponse): unknown {
 
 function armErrorBody(text: string): { code?: string; message?: string } {
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown }; code?: unknown; message?: unknown };
+    const parsed = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown };
+      code?: unknown;
+      message?: unknown;
+    };
     const inner = parsed.error ?? parsed;
     return {
       code: typeof inner.code === 'string' ? inner.code : undefined,

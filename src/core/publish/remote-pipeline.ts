@@ -14,10 +14,17 @@ export interface RemotePipeline {
  * The pipeline, or undefined when the factory has none of that name. A 404 is told apart by reading the factory:
  * a factory that is gone throws its own 404 (the wizard shows it), it never reads as "a new pipeline".
  */
-export async function readRemotePipeline(client: RawArmClient, factory: FactoryRef, pipelineName: string): Promise<RemotePipeline | undefined> {
+export async function readRemotePipeline(
+  client: RawArmClient,
+  factory: FactoryRef,
+  pipelineName: string,
+): Promise<RemotePipeline | undefined> {
   const response = await sendArm(client, { method: 'GET', path: pipelinePath(factory, pipelineName) }, [404]);
   if (response.status === 404) {
-    await sendArm(client, { method: 'GET', path: `${factoryResourceId(factory)}?api-version=${DATA_FACTORY_API_VERSION}` });
+    await sendArm(client, {
+      method: 'GET',
+      path: `${factoryResourceId(factory)}?api-version=${DATA_FACTORY_API_VERSION}`,
+    });
     return undefined;
   }
   const body = jsonOf(response) as { name?: unknown; etag?: unknown; properties?: unknown } | undefined;
@@ -25,6 +32,9 @@ export async function readRemotePipeline(client: RawArmClient, factory: FactoryR
   return {
     name: typeof body?.name === 'string' ? body.name : pipelineName,
     etag,
-    properties: body && typeof body.properties === 'object' && body.properties !== null ? body.properties as Record<string, unknown> : {},
+    properties:
+      body && typeof body.properties === 'object' && body.properties !== null
+        ? (body.properties as Record<string, unknown>)
+        : {},
   };
 }

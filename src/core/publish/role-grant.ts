@@ -1,7 +1,14 @@
 // Grants the identity Data Factory uses "AzureML Data Scientist" on the workspace, once: it first checks the
 // assignments (a sufficient one means nothing to do), and a 409 RoleAssignmentExists counts as granted.
 import { randomUUID } from 'node:crypto';
-import { ROLE, evaluateWorkspaceAccess, roleDefinitionResourceId, sdkScope, type RoleAssignmentFacts, type WorkspaceAccess } from '../preflight/roles';
+import {
+  ROLE,
+  evaluateWorkspaceAccess,
+  roleDefinitionResourceId,
+  sdkScope,
+  type RoleAssignmentFacts,
+  type WorkspaceAccess,
+} from '../preflight/roles';
 
 export interface RoleAssignmentCreate {
   roleDefinitionId: string;
@@ -25,12 +32,19 @@ export type GrantOutcome =
   | { kind: 'alreadyGranted'; roleName: string };
 
 /** The identity's access to the workspace as the role assignments say now. */
-export async function readWorkspaceAccess(store: RoleAssignmentStore, request: GrantRequest): Promise<{ access: WorkspaceAccess; assignments: RoleAssignmentFacts[] }> {
+export async function readWorkspaceAccess(
+  store: RoleAssignmentStore,
+  request: GrantRequest,
+): Promise<{ access: WorkspaceAccess; assignments: RoleAssignmentFacts[] }> {
   const assignments = await store.listForPrincipal(sdkScope(request.workspaceId), request.principalId);
   return { access: evaluateWorkspaceAccess(assignments, request.workspaceId), assignments };
 }
 
-export async function grantDataScientistRole(store: RoleAssignmentStore, request: GrantRequest, newName: () => string = randomUUID): Promise<GrantOutcome> {
+export async function grantDataScientistRole(
+  store: RoleAssignmentStore,
+  request: GrantRequest,
+  newName: () => string = randomUUID,
+): Promise<GrantOutcome> {
   const { access } = await readWorkspaceAccess(store, request);
   if (access.kind === 'granted') return { kind: 'alreadyGranted', roleName: access.roleName };
   const scope = sdkScope(request.workspaceId);
@@ -44,7 +58,8 @@ export async function grantDataScientistRole(store: RoleAssignmentStore, request
     });
   } catch (error) {
     const e = error as { statusCode?: unknown; code?: unknown };
-    if (e?.statusCode === 409 && (e.code === undefined || e.code === 'RoleAssignmentExists')) return { kind: 'alreadyGranted', roleName: ROLE.dataScientist.name };
+    if (e?.statusCode === 409 && (e.code === undefined || e.code === 'RoleAssignmentExists'))
+      return { kind: 'alreadyGranted', roleName: ROLE.dataScientist.name };
     throw error;
   }
   return { kind: 'created', assignmentName, scope, roleName: ROLE.dataScientist.name };

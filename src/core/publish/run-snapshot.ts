@@ -65,7 +65,11 @@ export interface SnapshotContext {
 /** Pipeline run statuses after which nothing changes any more. */
 export const TERMINAL_RUN_STATUSES: readonly string[] = ['Succeeded', 'Failed', 'Cancelled'];
 
-export function snapshotRun(run: PipelineRunFacts, activityRuns: readonly ActivityRunFacts[], context: SnapshotContext = {}): RunSnapshot {
+export function snapshotRun(
+  run: PipelineRunFacts,
+  activityRuns: readonly ActivityRunFacts[],
+  context: SnapshotContext = {},
+): RunSnapshot {
   const ordered = [...activityRuns].sort((a, b) => (a.activityRunStart ?? '').localeCompare(b.activityRunStart ?? ''));
   const rows = new Map<string, ActivityRow>();
   for (const a of ordered) {
@@ -101,13 +105,25 @@ function batchJob(ordered: readonly ActivityRunFacts[], context: SnapshotContext
   const invoke = [...ordered].reverse().find((a) => a.activityName === ACTIVITY.invoke && isObject(a.output));
   if (!invoke) return undefined;
   const output = invoke.output as { name?: unknown; id?: unknown; properties?: { status?: unknown } };
-  const name = typeof output.name === 'string' ? output.name : typeof output.id === 'string' ? output.id.split('/').pop() ?? '' : '';
+  const name =
+    typeof output.name === 'string'
+      ? output.name
+      : typeof output.id === 'string'
+        ? (output.id.split('/').pop() ?? '')
+        : '';
   if (!name) return undefined;
   const check = [...ordered].reverse().find((a) => a.activityName === ACTIVITY.checkStatus && isObject(a.output));
-  const source = (check?.output ?? output) as { properties?: { status?: unknown; error?: { message?: unknown } }; error?: { message?: unknown } };
+  const source = (check?.output ?? output) as {
+    properties?: { status?: unknown; error?: { message?: unknown } };
+    error?: { message?: unknown };
+  };
   const status = typeof source.properties?.status === 'string' ? source.properties.status : undefined;
   const errorMessage = source.properties?.error?.message ?? source.error?.message;
-  const job: BatchJobView = { name, ...(status ? { status } : {}), ...(typeof errorMessage === 'string' && errorMessage ? { error: errorMessage } : {}) };
+  const job: BatchJobView = {
+    name,
+    ...(status ? { status } : {}),
+    ...(typeof errorMessage === 'string' && errorMessage ? { error: errorMessage } : {}),
+  };
   if (context.mlStudioUrl && context.workspaceId) {
     job.studioUrl = mlStudioJobUrl(context.mlStudioUrl, name, context.workspaceId, context.tenantId);
   }

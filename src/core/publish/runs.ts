@@ -1,14 +1,25 @@
 // Runs a published pipeline and follows it: createRun, then pipelineRuns.get and activityRuns.queryByPipelineRun
 // until the run ends, reporting a snapshot each time; cancel asks ADF to stop it (and its child runs).
 import type { FactoryRef } from './factory-ref';
-import { snapshotRun, type ActivityRunFacts, type PipelineRunFacts, type RunSnapshot, type SnapshotContext } from './run-snapshot';
+import {
+  snapshotRun,
+  type ActivityRunFacts,
+  type PipelineRunFacts,
+  type RunSnapshot,
+  type SnapshotContext,
+} from './run-snapshot';
 
 /** Pipeline runs of a factory (SDK-backed in src/azure/sdk/wizard-azure.ts). */
 export interface RunStore {
   createRun(factory: FactoryRef, pipelineName: string, parameters: Record<string, unknown>): Promise<string>;
   getRun(factory: FactoryRef, runId: string): Promise<PipelineRunFacts>;
   /** Every activity run updated in the window (all continuation pages). */
-  queryActivityRuns(factory: FactoryRef, runId: string, updatedAfter: Date, updatedBefore: Date): Promise<ActivityRunFacts[]>;
+  queryActivityRuns(
+    factory: FactoryRef,
+    runId: string,
+    updatedAfter: Date,
+    updatedBefore: Date,
+  ): Promise<ActivityRunFacts[]>;
   cancelRun(factory: FactoryRef, runId: string): Promise<void>;
 }
 
@@ -25,7 +36,13 @@ export interface MonitorOptions {
 }
 
 /** One look at the run. */
-export async function readRunSnapshot(store: RunStore, factory: FactoryRef, runId: string, context: SnapshotContext = {}, now: Date = new Date()): Promise<RunSnapshot> {
+export async function readRunSnapshot(
+  store: RunStore,
+  factory: FactoryRef,
+  runId: string,
+  context: SnapshotContext = {},
+  now: Date = new Date(),
+): Promise<RunSnapshot> {
   const run = await store.getRun(factory, runId);
   const started = run.runStart ? new Date(run.runStart) : now;
   // A generous window: activity runs are filtered by their last update, and clocks differ.
@@ -36,7 +53,12 @@ export async function readRunSnapshot(store: RunStore, factory: FactoryRef, runI
 }
 
 /** Polls until the run ends (or the signal stops following) and returns the last snapshot. */
-export async function monitorRun(store: RunStore, factory: FactoryRef, runId: string, options: MonitorOptions): Promise<RunSnapshot> {
+export async function monitorRun(
+  store: RunStore,
+  factory: FactoryRef,
+  runId: string,
+  options: MonitorOptions,
+): Promise<RunSnapshot> {
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? ((): Date => new Date());
   for (;;) {

@@ -20,7 +20,8 @@ export function bodyView(context: ValidationContext, activity: ActivityInfo): Bo
   const body = propertyValue(activity.typeProperties, 'body');
   if (!body) return undefined;
   const pipeline = activity.pipeline;
-  const isExpressionObject = body.type === 'object' && stringValue(propertyValue(body, 'type'))?.toLowerCase() === 'expression';
+  const isExpressionObject =
+    body.type === 'object' && stringValue(propertyValue(body, 'type'))?.toLowerCase() === 'expression';
   if (body.type === 'object' && !isExpressionObject) {
     return {
       root: body,
@@ -41,7 +42,9 @@ export function bodyView(context: ValidationContext, activity: ActivityInfo): Bo
   // values back from the original text: JSON escapes decoded outside the holes, holes kept as written.
   const holes = parsed.segments.filter((segment) => segment.kind === 'expression').map((segment) => segment.span);
   let masked = s.value;
-  for (const hole of holes) masked = masked.slice(0, hole.start) + masked.slice(hole.start, hole.end).replace(/["\\]/g, '_') + masked.slice(hole.end);
+  for (const hole of holes)
+    masked =
+      masked.slice(0, hole.start) + masked.slice(hole.start, hole.end).replace(/["\\]/g, '_') + masked.slice(hole.end);
   const errors: ParseError[] = [];
   const root = parseTree(masked, errors, { disallowComments: true });
   if (!root || root.type !== 'object' || errors.length) return undefined;

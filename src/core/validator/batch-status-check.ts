@@ -14,11 +14,19 @@ const RUNS_ON_FAILURE = new Set(['failed', 'completed']);
 export function checkStatusFailurePath(context: ValidationContext, loop: ActivityInfo): void {
   const body = loop.pipeline.activities.filter((a) => a.container === loop);
   for (const check of body) {
-    if (check.typeLower !== 'webactivity' || !/^get$/i.test(stringValue(propertyValue(check.typeProperties, 'method')) ?? '')) continue;
+    if (
+      check.typeLower !== 'webactivity' ||
+      !/^get$/i.test(stringValue(propertyValue(check.typeProperties, 'method')) ?? '')
+    )
+      continue;
     const name = check.name?.toLowerCase();
     if (name === undefined) continue;
     const handled = body.some((follower) =>
-      follower.dependsOn.some((d) => d.target?.toLowerCase() === name && arrayItems(d.conditionsNode).some((c) => RUNS_ON_FAILURE.has(stringValue(c)?.toLowerCase() ?? ''))),
+      follower.dependsOn.some(
+        (d) =>
+          d.target?.toLowerCase() === name &&
+          arrayItems(d.conditionsNode).some((c) => RUNS_ON_FAILURE.has(stringValue(c)?.toLowerCase() ?? '')),
+      ),
     );
     if (handled) continue;
     context.report(

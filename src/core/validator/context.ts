@@ -7,7 +7,15 @@ import { parseCached, referencesCached } from './parse-cache';
 import { ruleDescriptor } from './codes';
 import { armLiteral, isArmExpression } from './arm';
 import type { ActivityInfo, PipelineInfo } from './pipeline-model';
-import { DEFAULT_LIMITS, type Fix, type OffsetRange, type Problem, type RelatedLocation, type Severity, type ValidateOptions } from './types';
+import {
+  DEFAULT_LIMITS,
+  type Fix,
+  type OffsetRange,
+  type Problem,
+  type RelatedLocation,
+  type Severity,
+  type ValidateOptions,
+} from './types';
 
 export type ResolvedOptions = Required<Omit<ValidateOptions, 'severities'>> & Pick<ValidateOptions, 'severities'>;
 
@@ -20,7 +28,15 @@ export interface AdfString {
 }
 
 /** Activity-level keys whose values are never expressions. */
-const NON_EXPRESSION_KEYS = new Set(['name', 'type', 'description', 'dependsOn', 'state', 'onInactiveMarkAs', 'externalReferences']);
+const NON_EXPRESSION_KEYS = new Set([
+  'name',
+  'type',
+  'description',
+  'dependsOn',
+  'state',
+  'onInactiveMarkAs',
+  'externalReferences',
+]);
 
 const LITERAL: ParsedValue = { kind: 'literal', segments: [], errors: [] };
 
@@ -98,7 +114,9 @@ export class ValidationContext {
 
   /** Range of an activity's name, or of the activity's opening brace when it has none. */
   activityRange(activity: ActivityInfo): OffsetRange {
-    return activity.nameNode ? this.rangeOf(activity.nameNode) : { start: activity.node.offset, end: activity.node.offset + 1 };
+    return activity.nameNode
+      ? this.rangeOf(activity.nameNode)
+      : { start: activity.node.offset, end: activity.node.offset + 1 };
   }
 
   /** File range of [start, end) inside a string value as ADF sees it (after ARM unescaping). */
@@ -128,7 +146,9 @@ export class ValidationContext {
     const cached = this.stringCache.get(activity);
     if (cached) return cached;
     const out: AdfString[] = [];
-    const nestedArrays = activity.childScopes.length ? new Set(activity.childScopes.map((s) => s.arrayNode)) : undefined;
+    const nestedArrays = activity.childScopes.length
+      ? new Set(activity.childScopes.map((s) => s.arrayNode))
+      : undefined;
     const inArm = activity.pipeline.inArmTemplate;
     const text = this.text;
     // Subtrees whose text holds no `@` cannot hold dynamic content: one indexOf skips them whole.

@@ -6,7 +6,12 @@ import type { ActivityInfo, PipelineInfo } from './pipeline-model';
 import type { Fix } from './types';
 
 /** Declares a parameter (`{"type": "string"}`) or variable (`{"type": "String"}`) in the pipeline. */
-export function declareFix(context: ValidationContext, pipeline: PipelineInfo, kind: 'parameters' | 'variables', name: string): Fix | undefined {
+export function declareFix(
+  context: ValidationContext,
+  pipeline: PipelineInfo,
+  kind: 'parameters' | 'variables',
+  name: string,
+): Fix | undefined {
   if (!pipeline.properties) return undefined;
   const block = kind === 'parameters' ? pipeline.parametersNode : pipeline.variablesNode;
   if (block && block.type !== 'object') return undefined;
@@ -17,7 +22,11 @@ export function declareFix(context: ValidationContext, pipeline: PipelineInfo, k
 }
 
 /** Sets `policy.secureInput` and/or `policy.secureOutput` of an activity to true (one edit, formatting kept). */
-export function securePolicyFix(context: ValidationContext, activity: ActivityInfo, keys: readonly ('secureInput' | 'secureOutput')[]): Fix | undefined {
+export function securePolicyFix(
+  context: ValidationContext,
+  activity: ActivityInfo,
+  keys: readonly ('secureInput' | 'secureOutput')[],
+): Fix | undefined {
   const base = getNodePath(activity.node);
   let text = context.text;
   for (const key of keys) {
@@ -30,14 +39,23 @@ export function securePolicyFix(context: ValidationContext, activity: ActivityIn
 }
 
 /** Sets a typeProperties value of an activity (e.g. an Until loop's timeout). */
-export function setTypePropertyFix(context: ValidationContext, activity: ActivityInfo, key: string, value: unknown, title: string): Fix | undefined {
+export function setTypePropertyFix(
+  context: ValidationContext,
+  activity: ActivityInfo,
+  key: string,
+  value: unknown,
+  title: string,
+): Fix | undefined {
   const edits = setValueEdits(context.text, [...getNodePath(activity.node), 'typeProperties', key], value);
   return edits.length ? { title, edits } : undefined;
 }
 
 /** Replaces a whole JSON string token with a new string value (JSON-escaped). */
 export function replaceStringFix(node: Node, newValue: string, title: string): Fix {
-  return { title, edits: [{ range: { start: node.offset, end: node.offset + node.length }, newText: JSON.stringify(newValue) }] };
+  return {
+    title,
+    edits: [{ range: { start: node.offset, end: node.offset + node.length }, newText: JSON.stringify(newValue) }],
+  };
 }
 
 function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
@@ -55,6 +73,10 @@ function singleEdit(before: string, after: string): TextEdit | undefined {
   const max = Math.min(before.length, after.length);
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
 }

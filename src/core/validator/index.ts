@@ -44,10 +44,15 @@ function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
     return [internalError('parsing', error)];
   }
   reportSyntaxErrors(context);
-  if (context.document.errors.length && !context.options.checkDespiteSyntaxErrors) return sortProblems(context.problems);
+  if (context.document.errors.length && !context.options.checkDespiteSyntaxErrors)
+    return sortProblems(context.problems);
   if (context.pipelines.length === 0 && context.document.root) {
     const root = context.document.root;
-    context.report('ADF002', { start: root.offset, end: root.offset + 1 }, 'No ADF pipeline found: expected {"name", "properties": {"activities": [...]}} or an ARM template with Microsoft.DataFactory/factories/pipelines resources.');
+    context.report(
+      'ADF002',
+      { start: root.offset, end: root.offset + 1 },
+      'No ADF pipeline found: expected {"name", "properties": {"activities": [...]}} or an ARM template with Microsoft.DataFactory/factories/pipelines resources.',
+    );
   }
   for (const rule of ALL_RULES) {
     try {
@@ -106,7 +111,12 @@ export function problemLocation(index: LineIndex, range: OffsetRange): ProblemLo
 
 function internalError(where: string, error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
-  return { range: { start: 0, end: 0 }, severity: 'info', code: 'ADF009', message: `Internal validator error in ${where}: ${message}` };
+  return {
+    range: { start: 0, end: 0 },
+    severity: 'info',
+    code: 'ADF009',
+    message: `Internal validator error in ${where}: ${message}`,
+  };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

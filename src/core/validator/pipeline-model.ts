@@ -124,7 +124,11 @@ function buildPipeline(node: Node, properties: Node | undefined, format: Pipelin
   return pipeline;
 }
 
-function declarations(properties: Node | undefined, key: 'parameters' | 'variables', inArm: boolean): Partial<PipelineInfo> {
+function declarations(
+  properties: Node | undefined,
+  key: 'parameters' | 'variables',
+  inArm: boolean,
+): Partial<PipelineInfo> {
   const node = propertyValue(properties, key);
   const nodeKey = key === 'parameters' ? 'parametersNode' : 'variablesNode';
   if (node && node.type !== 'object') {
@@ -140,7 +144,13 @@ function declarations(properties: Node | undefined, key: 'parameters' | 'variabl
   return { [key]: map, [nodeKey]: node };
 }
 
-function buildScope(pipeline: PipelineInfo, arrayNode: Node, container: ActivityInfo | undefined, label: string, depth: number): ActivityScope {
+function buildScope(
+  pipeline: PipelineInfo,
+  arrayNode: Node,
+  container: ActivityInfo | undefined,
+  label: string,
+  depth: number,
+): ActivityScope {
   const scope: ActivityScope = { arrayNode, activities: [], byName: new Map(), container, label };
   for (const item of arrayItems(arrayNode)) {
     if (item.type !== 'object') continue;
@@ -204,7 +214,12 @@ function dependencies(node: Node | undefined): DependencyInfo[] {
   for (const d of node.children) {
     if (d.type !== 'object') continue;
     const activityNode = propertyValue(d, 'activity');
-    out.push({ node: d, activityNode, target: stringValue(activityNode), conditionsNode: propertyValue(d, 'dependencyConditions') });
+    out.push({
+      node: d,
+      activityNode,
+      target: stringValue(activityNode),
+      conditionsNode: propertyValue(d, 'dependencyConditions'),
+    });
   }
   return out;
 }
@@ -225,7 +240,9 @@ export function nestedActivityArrays(activity: Pick<ActivityInfo, 'typeLower' | 
       add('ifFalseActivities', propertyValue(tp, 'ifFalseActivities'));
       break;
     case 'switch':
-      arrayItems(propertyValue(tp, 'cases')).forEach((c, i) => add(`cases[${i}].activities`, propertyValue(c, 'activities')));
+      arrayItems(propertyValue(tp, 'cases')).forEach((c, i) =>
+        add(`cases[${i}].activities`, propertyValue(c, 'activities')),
+      );
       add('defaultActivities', propertyValue(tp, 'defaultActivities'));
       break;
     default:

@@ -42,8 +42,26 @@ export function knownSuffix(text: StaticText): string {
   return out;
 }
 
-const VARYING_CALLS = new Set(['utcnow', 'guid', 'rand', 'activity', 'variables', 'item', 'trigger', 'getfuturetime', 'getpasttime']);
-const VARYING_PIPELINE_PROPERTIES = new Set(['runid', 'triggertime', 'triggerid', 'triggername', 'triggeredbypipelinerunid', 'triggeredbypipelinename', 'groupid']);
+const VARYING_CALLS = new Set([
+  'utcnow',
+  'guid',
+  'rand',
+  'activity',
+  'variables',
+  'item',
+  'trigger',
+  'getfuturetime',
+  'getpasttime',
+]);
+const VARYING_PIPELINE_PROPERTIES = new Set([
+  'runid',
+  'triggertime',
+  'triggerid',
+  'triggername',
+  'triggeredbypipelinerunid',
+  'triggeredbypipelinename',
+  'groupid',
+]);
 
 class Evaluator {
   varying = false;
@@ -99,7 +117,9 @@ class Evaluator {
         return replaceParts(args[0] ?? [null], known(1), known(2));
       case 'endswith': {
         const [text, suffix] = [known(0), known(1)];
-        return [text === undefined || suffix === undefined ? null : String(text.toLowerCase().endsWith(suffix.toLowerCase()))];
+        return [
+          text === undefined || suffix === undefined ? null : String(text.toLowerCase().endsWith(suffix.toLowerCase())),
+        ];
       }
       case 'if': {
         const condition = known(0);
@@ -120,7 +140,8 @@ class Evaluator {
       return [null];
     }
     if ((object.kind === 'member' || object.kind === 'index') && isCallOf(object.object, 'pipeline')) {
-      const container = object.kind === 'member' ? object.name : object.index.kind === 'string' ? object.index.value : '';
+      const container =
+        object.kind === 'member' ? object.name : object.index.kind === 'string' ? object.index.value : '';
       if (container.toLowerCase() === 'parameters' && name) return [this.parameterDefault(name)];
     }
     // Anything read from activity(), variables(), item() or trigger() is marked varying by the call itself.
@@ -141,7 +162,8 @@ class Evaluator {
 
 /** Static view of a parsed string (`value` is the string itself, used when it is a literal). */
 export function staticText(parsed: ParsedValue, value: string, pipeline: PipelineInfo): StaticText {
-  if (parsed.kind === 'literal') return { parts: [literalText(parsed, value)], varying: false, dynamic: false, parameters: [] };
+  if (parsed.kind === 'literal')
+    return { parts: [literalText(parsed, value)], varying: false, dynamic: false, parameters: [] };
   const evaluator = new Evaluator(pipeline);
   const parts: (string | null)[] = [];
   for (const segment of parsed.segments) {
@@ -154,7 +176,11 @@ export function staticText(parsed: ParsedValue, value: string, pipeline: Pipelin
 
 /** Static view of a raw string value (parsed here; for strings that are not cached by the context). */
 export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText {
-  return staticText(value.includes('@') ? parseCached(value) : { kind: 'literal', segments: [], errors: [] }, value, pipeline);
+  return staticText(
+    value.includes('@') ? parseCached(value) : { kind: 'literal', segments: [], errors: [] },
+    value,
+    pipeline,
+  );
 }
 
 function literalText(parsed: ParsedValue, value: string): string {
@@ -166,7 +192,11 @@ function literalText(parsed: ParsedValue, value: string): string {
  * `replace(text, old, new)` piece by piece. Exact for a one-character `old` (it cannot span two pieces), which is
  * how the generator JSON-escapes `"` and `\` in the job body's holes; otherwise only a fully known text is replaced.
  */
-function replaceParts(parts: (string | null)[], search: string | undefined, replacement: string | undefined): (string | null)[] {
+function replaceParts(
+  parts: (string | null)[],
+  search: string | undefined,
+  replacement: string | undefined,
+): (string | null)[] {
   if (search === undefined || replacement === undefined || search === '') return [null];
   if (search.length === 1 || parts.every((p) => p !== null)) {
     const joined = search.length === 1 ? parts : [parts.join('')];

@@ -20,7 +20,8 @@ const rpc = new WebviewRpc<DryRunRequestParams, DryRunPanelState>((next) => {
 });
 const open = new Set<string>(rpc.persisted(isPersisted)?.open ?? []);
 
-if (DRY_RUN_STYLES.styleSheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, DRY_RUN_STYLES.styleSheet];
+if (DRY_RUN_STYLES.styleSheet)
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, DRY_RUN_STYLES.styleSheet];
 
 function isPersisted(value: unknown): value is Persisted {
   return typeof value === 'object' && value !== null && Array.isArray((value as Persisted).open);
@@ -44,9 +45,12 @@ function duration(ms: number | undefined): string {
 function announcement(s: DryRunPanelState): string {
   const done = s.rows.filter((r) => r.status !== 'InProgress' && r.status !== 'Queued').length;
   switch (s.status) {
-    case 'Queued': return 'The dry run is starting.';
-    case 'InProgress': return `The dry run is in progress: ${done} of ${s.rows.length} activity runs finished.`;
-    default: return `The dry run ${s.status === 'Succeeded' ? 'succeeded' : `ended: ${s.status}`}${s.durationMs !== undefined ? ` after ${duration(s.durationMs)}` : ''}.${s.message ? ` ${s.message}` : ''}`;
+    case 'Queued':
+      return 'The dry run is starting.';
+    case 'InProgress':
+      return `The dry run is in progress: ${done} of ${s.rows.length} activity runs finished.`;
+    default:
+      return `The dry run ${s.status === 'Succeeded' ? 'succeeded' : `ended: ${s.status}`}${s.durationMs !== undefined ? ` after ${duration(s.durationMs)}` : ''}.${s.message ? ` ${s.message}` : ''}`;
   }
 }
 
@@ -55,7 +59,8 @@ function statusCell(status: string): TemplateResult {
 }
 
 function details(row: ActivityRunRowView, expanded: boolean): TemplateResult {
-  const block = (label: string, text: string | undefined): TemplateResult | typeof nothing => text === undefined ? nothing : html`<div class="label">${label}</div><pre>${text}</pre>`;
+  const block = (label: string, text: string | undefined): TemplateResult | typeof nothing =>
+    text === undefined ? nothing : html`<div class="label">${label}</div><pre>${text}</pre>`;
   return html`<tr class="details" id="details-${row.id}" ?hidden=${!expanded}>
     <td colspan="5">${expanded ? html`${block('Error', row.error)}${block('Input', row.input)}${block('Output', row.output)}` : nothing}</td>
   </tr>`;
@@ -66,7 +71,10 @@ function activityRow(row: ActivityRunRowView): TemplateResult {
   return html`<tr class="run" data-id=${row.id} @click=${() => toggle(row.id)}>
       <td class="depth-${Math.min(row.depth, 8)}">
         <button class="expander" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="details-${row.id}"
-          @click=${(event: Event) => { event.stopPropagation(); toggle(row.id); }}><span class="chevron" aria-hidden="true">${expanded ? '\u25BE' : '\u25B8'}</span>${row.name}</button>
+          @click=${(event: Event) => {
+            event.stopPropagation();
+            toggle(row.id);
+          }}><span class="chevron" aria-hidden="true">${expanded ? '\u25BE' : '\u25B8'}</span>${row.name}</button>
       </td>
       <td>${row.type}</td>
       <td>${statusCell(row.status)}</td>

@@ -3,7 +3,9 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /** Indentation of activity runs inside containers, by depth (0-8). */
-const DEPTHS = unsafeCSS(Array.from({ length: 9 }, (_, d) => `td.depth-${d} { padding-left: ${8 + d * 16}px; }`).join('\n'));
+const DEPTHS = unsafeCSS(
+  Array.from({ length: 9 }, (_, d) => `td.depth-${d} { padding-left: ${8 + d * 16}px; }`).join('\n'),
+);
 
 export const DRY_RUN_STYLES: CSSResult = css`
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 16px; }

@@ -3,11 +3,27 @@
 import './elements';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import {
-  STEP_TITLES, WIZARD_STEPS, persistedWebviewState, type FormField, type RequestMethod, type RequestParams, type WizardForm, type WizardStep,
+  STEP_TITLES,
+  WIZARD_STEPS,
+  persistedWebviewState,
+  type FormField,
+  type RequestMethod,
+  type RequestParams,
+  type WizardForm,
+  type WizardStep,
   type WizardViewState,
 } from '../../wizard/protocol';
 import { WizardRpc } from './rpc';
-import { authStep, dataStep, endpointStep, publishStep, reviewStep, runStep, targetStep, type StepContext } from './steps';
+import {
+  authStep,
+  dataStep,
+  endpointStep,
+  publishStep,
+  reviewStep,
+  runStep,
+  targetStep,
+  type StepContext,
+} from './steps';
 import { button, type FormBinding } from './ui';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -22,7 +38,8 @@ let restored = false;
 const rpc = new WizardRpc((next) => {
   state = next;
   if (!restored) restoreUnsentEdits(next);
-  if (Object.keys(runValues).length === 0 && Object.keys(next.run.values).length > 0) runValues = { ...next.run.values };
+  if (Object.keys(runValues).length === 0 && Object.keys(next.run.values).length > 0)
+    runValues = { ...next.run.values };
   rpc.persist({ ...persistedWebviewState(next), form: displayedForm(next), runValues });
   draw();
 });
@@ -32,7 +49,10 @@ let violations = 0;
 document.addEventListener('securitypolicyviolation', (event) => {
   violations += 1;
   document.body.dataset.cspViolations = String(violations);
-  void rpc.request('cspViolation', { directive: event.effectiveDirective.slice(0, 256), blockedUri: (event.blockedURI || 'inline').slice(0, 1024) });
+  void rpc.request('cspViolation', {
+    directive: event.effectiveDirective.slice(0, 256),
+    blockedUri: (event.blockedURI || 'inline').slice(0, 1024),
+  });
 });
 
 function send<M extends RequestMethod>(method: M, params: RequestParams[M]): void {
@@ -90,7 +110,11 @@ const STEP_VIEWS: Record<WizardStep, (ctx: StepContext) => TemplateResult> = {
 function nextLabel(s: WizardViewState): string | undefined {
   switch (s.step) {
     case 'review':
-      return s.form.targetKind === 'factory' ? 'Publish' : s.form.targetKind === 'repository' ? 'Save to repository' : 'Export files';
+      return s.form.targetKind === 'factory'
+        ? 'Publish'
+        : s.form.targetKind === 'repository'
+          ? 'Save to repository'
+          : 'Export files';
     case 'publish':
     case 'run':
       return undefined;
@@ -105,9 +129,15 @@ function app(s: WizardViewState): TemplateResult {
     bind: binding(s),
     send,
     rawPollInterval,
-    setRawPollInterval: (text) => { rawPollInterval = text; draw(); },
+    setRawPollInterval: (text) => {
+      rawPollInterval = text;
+      draw();
+    },
     runValues,
-    setRunValue: (name, value) => { runValues = { ...runValues, [name]: value }; draw(); },
+    setRunValue: (name, value) => {
+      runValues = { ...runValues, [name]: value };
+      draw();
+    },
   };
   const index = WIZARD_STEPS.indexOf(s.step);
   const next = nextLabel(s);
@@ -117,15 +147,19 @@ function app(s: WizardViewState): TemplateResult {
     </header>
     <nav aria-label="Wizard steps">
       <ol class="steps">
-        ${WIZARD_STEPS.map((step, i) => html`<li>
+        ${WIZARD_STEPS.map(
+          (step, i) => html`<li>
           <button type="button" class=${`step ${step === s.step ? 'current' : ''} ${i < index ? 'done' : ''}`} data-step=${step}
             aria-current=${step === s.step ? 'step' : nothing} ?disabled=${!s.reachable.includes(step)}
             @click=${() => send('goTo', { step })}>${i + 1}. ${STEP_TITLES[step]}</button>
-        </li>`)}
+        </li>`,
+        )}
       </ol>
     </nav>
     <main>
-      ${s.error ? html`<section class="banner error" role="alert" data-error=${String(s.error.statusCode ?? '')}>
+      ${
+        s.error
+          ? html`<section class="banner error" role="alert" data-error=${String(s.error.statusCode ?? '')}>
         <h3>${s.error.title}</h3>
         <p>${s.error.message}</p>
         <p class="check-action">${s.error.action}</p>
@@ -134,7 +168,9 @@ function app(s: WizardViewState): TemplateResult {
           ${s.error.canRetry ? button('Retry', () => send('retry', {}), { secondary: s.error.canSignIn }) : nothing}
           ${button('Dismiss', () => send('dismissError', {}), { secondary: true })}
         </div>
-      </section>` : nothing}
+      </section>`
+          : nothing
+      }
       ${s.notice ? html`<p class="notice" role="status">${s.notice}</p>` : nothing}
       ${s.busy ? html`<p class="busy loading-line" role="status"><vscode-progress-ring aria-label="Working"></vscode-progress-ring> ${s.busy}</p>` : nothing}
       <section class="step-body" aria-labelledby="step-title">
@@ -169,5 +205,11 @@ function draw(): void {
 }
 
 const saved = rpc.persistedWizard();
-if (saved) root.querySelector('.loading')?.replaceWith(Object.assign(document.createElement('p'), { className: 'loading', textContent: `Restoring step ${STEP_TITLES[saved.step]}...` }));
+if (saved)
+  root.querySelector('.loading')?.replaceWith(
+    Object.assign(document.createElement('p'), {
+      className: 'loading',
+      textContent: `Restoring step ${STEP_TITLES[saved.step]}...`,
+    }),
+  );
 void rpc.request('ready', {});

@@ -4,6 +4,8 @@ import { WebviewRpc } from '../rpc';
 
 export class WizardRpc extends WebviewRpc<RequestParams, WizardViewState> {
   persistedWizard(): PersistedWebviewState | undefined {
-    return this.persisted((state): state is PersistedWebviewState => typeof state === 'object' && state !== null && 'form' in state);
+    return this.persisted(
+      (state): state is PersistedWebviewState => typeof state === 'object' && state !== null && 'form' in state,
+    );
   }
 }

@@ -1,8 +1,27 @@
 // One render function per wizard step. They read the view state and the form (with the user's pending edits),
 // and call back into main.ts for every action; nothing here talks to the extension directly.
 import { html, nothing, type TemplateResult } from 'lit';
-import { WIZARD_AUTH_CHOICES, type ExportFormat, type RequestMethod, type RequestParams, type WizardAuthKind, type WizardViewState } from '../../wizard/protocol';
-import { button, checkList, choiceOptions, diagram, diffBlock, formatDuration, numberField, radioGroup, selectField, textField, type FormBinding } from './ui';
+import {
+  WIZARD_AUTH_CHOICES,
+  type ExportFormat,
+  type RequestMethod,
+  type RequestParams,
+  type WizardAuthKind,
+  type WizardViewState,
+} from '../../wizard/protocol';
+import {
+  button,
+  checkList,
+  choiceOptions,
+  diagram,
+  diffBlock,
+  formatDuration,
+  numberField,
+  radioGroup,
+  selectField,
+  textField,
+  type FormBinding,
+} from './ui';
 
 export interface StepContext {
   state: WizardViewState;
@@ -17,7 +36,12 @@ export interface StepContext {
 export function endpointStep({ state, bind }: StepContext): TemplateResult {
   const e = state.endpoint;
   const deploymentChoices = [
-    { value: '', label: e.defaultDeployment ? `The endpoint's default (${e.defaultDeployment})` : 'The endpoint\'s default (none: choose one)' },
+    {
+      value: '',
+      label: e.defaultDeployment
+        ? `The endpoint's default (${e.defaultDeployment})`
+        : "The endpoint's default (none: choose one)",
+    },
     ...e.deployments.map((d) => ({ value: d.name, label: d.name, description: d.provisioningState ?? '' })),
   ];
   return html`
@@ -39,47 +63,101 @@ export function targetStep(ctx: StepContext): TemplateResult {
   const factories = state.target.factories;
   const selected = factories?.find((x) => x.id.toLowerCase() === f.factoryId.toLowerCase());
   return html`
-    ${radioGroup('target', 'Where the pipeline goes', f.targetKind, [
-      { value: 'factory', label: 'A Data Factory in the subscription', explanation: 'Publishes the pipeline to the factory (live mode).' },
-      { value: 'repository', label: 'A folder of an ADF git repository', explanation: 'Writes pipeline/<name>.json into your clone; commit it and publish from ADF Studio.' },
-      { value: 'export', label: 'Export files only', explanation: 'The git JSON, an ARM template, and a template zip for ADF Studio\'s "Import from pipeline template".' },
-    ], (value) => bind.set('targetKind', value))}
-    ${f.targetKind === 'factory' ? html`
-      ${factories === undefined
-        ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Loading"></vscode-progress-ring> Reading the data factories of subscription ${state.endpoint.subscriptionId}...</p>`
-        : selectField(bind, 'factoryId', 'Data Factory', [
-          { value: '', label: factories.length ? 'Choose a factory' : 'No data factories in this subscription' },
-          ...factories.map((x) => ({ value: x.id, label: `${x.name} (${x.resourceGroup})`, description: `identity: ${x.hasIdentity ? 'system-assigned' : 'none'} · ${x.gitMode}` })),
-        ])}
-      ${selected ? html`<dl class="facts">
+    ${radioGroup(
+      'target',
+      'Where the pipeline goes',
+      f.targetKind,
+      [
+        {
+          value: 'factory',
+          label: 'A Data Factory in the subscription',
+          explanation: 'Publishes the pipeline to the factory (live mode).',
+        },
+        {
+          value: 'repository',
+          label: 'A folder of an ADF git repository',
+          explanation: 'Writes pipeline/<name>.json into your clone; commit it and publish from ADF Studio.',
+        },
+        {
+          value: 'export',
+          label: 'Export files only',
+          explanation:
+            'The git JSON, an ARM template, and a template zip for ADF Studio\'s "Import from pipeline template".',
+        },
+      ],
+      (value) => bind.set('targetKind', value),
+    )}
+    ${
+      f.targetKind === 'factory'
+        ? html`
+      ${
+        factories === undefined
+          ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Loading"></vscode-progress-ring> Reading the data factories of subscription ${state.endpoint.subscriptionId}...</p>`
+          : selectField(bind, 'factoryId', 'Data Factory', [
+              { value: '', label: factories.length ? 'Choose a factory' : 'No data factories in this subscription' },
+              ...factories.map((x) => ({
+                value: x.id,
+                label: `${x.name} (${x.resourceGroup})`,
+                description: `identity: ${x.hasIdentity ? 'system-assigned' : 'none'} · ${x.gitMode}`,
+              })),
+            ])
+      }
+      ${
+        selected
+          ? html`<dl class="facts">
         <dt>Identity</dt><dd>${selected.identity}</dd>
         <dt>Git mode</dt><dd>${selected.gitMode}</dd>
         <dt>Location</dt><dd>${selected.location}</dd>
-      </dl>` : nothing}
-      <div class="row">${button('Reload factories', () => send('reload', { what: 'factories' }), { secondary: true, disabled: state.target.factoriesLoading })}</div>` : nothing}
-    ${f.targetKind === 'repository' ? html`
-      ${state.target.repositoryFolders.length > 0 ? selectField(bind, 'repositoryFolder', 'Repository folders found in the workspace', [
-        { value: '', label: 'Choose a folder' },
-        ...[...new Set([...state.target.repositoryFolders, ...(f.repositoryFolder ? [f.repositoryFolder] : [])])].map((p) => ({ value: p, label: p })),
-      ]) : html`<p>No folder of the workspace holds pipeline/ or factory/ yet.</p>`}
-      <div class="row">${button('Choose folder...', () => send('chooseFolder', { purpose: 'repository' }), { secondary: true })} <span class="mono">${f.repositoryFolder}</span></div>` : nothing}
-    ${f.targetKind === 'export' ? html`
+      </dl>`
+          : nothing
+      }
+      <div class="row">${button('Reload factories', () => send('reload', { what: 'factories' }), { secondary: true, disabled: state.target.factoriesLoading })}</div>`
+        : nothing
+    }
+    ${
+      f.targetKind === 'repository'
+        ? html`
+      ${
+        state.target.repositoryFolders.length > 0
+          ? selectField(bind, 'repositoryFolder', 'Repository folders found in the workspace', [
+              { value: '', label: 'Choose a folder' },
+              ...[
+                ...new Set([...state.target.repositoryFolders, ...(f.repositoryFolder ? [f.repositoryFolder] : [])]),
+              ].map((p) => ({ value: p, label: p })),
+            ])
+          : html`<p>No folder of the workspace holds pipeline/ or factory/ yet.</p>`
+      }
+      <div class="row">${button('Choose folder...', () => send('chooseFolder', { purpose: 'repository' }), { secondary: true })} <span class="mono">${f.repositoryFolder}</span></div>`
+        : nothing
+    }
+    ${
+      f.targetKind === 'export'
+        ? html`
       <div class="row">${button('Choose folder...', () => send('chooseFolder', { purpose: 'export' }), { secondary: true })} <span class="mono">${f.exportFolder || 'no folder chosen'}</span></div>
       ${state.formProblems.exportFolder ? html`<p class="problem">${state.formProblems.exportFolder}</p>` : nothing}
       <fieldset class="radios"><legend>Files</legend>
-        ${(['git', 'arm', 'zip'] as ExportFormat[]).map((format) => html`<vscode-checkbox data-format=${format} ?checked=${f.exportFormats.includes(format)} label=${formatLabel(format)}
-          @change=${(e: Event & { target: { checked: boolean } }) => bind.set('exportFormats', e.target.checked ? [...new Set([...f.exportFormats, format])] : f.exportFormats.filter((x) => x !== format))}>${formatLabel(format)}</vscode-checkbox>`)}
-      </fieldset>` : nothing}
+        ${(['git', 'arm', 'zip'] as ExportFormat[]).map(
+          (
+            format,
+          ) => html`<vscode-checkbox data-format=${format} ?checked=${f.exportFormats.includes(format)} label=${formatLabel(format)}
+          @change=${(e: Event & { target: { checked: boolean } }) => bind.set('exportFormats', e.target.checked ? [...new Set([...f.exportFormats, format])] : f.exportFormats.filter((x) => x !== format))}>${formatLabel(format)}</vscode-checkbox>`,
+        )}
+      </fieldset>`
+        : nothing
+    }
     ${checkList(state.checks.target)}`;
 }
 
 function formatLabel(format: ExportFormat): string {
-  return format === 'git' ? 'Git JSON (pipeline/<name>.json)' : format === 'arm' ? 'ARM template' : 'Template zip for ADF Studio';
+  return format === 'git'
+    ? 'Git JSON (pipeline/<name>.json)'
+    : format === 'arm'
+      ? 'ARM template'
+      : 'Template zip for ADF Studio';
 }
 
-const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> = WIZARD_AUTH_CHOICES.map(
-  ({ kind, label, explanation }) => ({ value: kind, label, explanation }),
-);
+const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> =
+  WIZARD_AUTH_CHOICES.map(({ kind, label, explanation }) => ({ value: kind, label, explanation }));
 
 export function authStep(ctx: StepContext): TemplateResult {
   const { state, bind, send } = ctx;
@@ -88,25 +166,61 @@ export function authStep(ctx: StepContext): TemplateResult {
   const factoryTarget = f.targetKind === 'factory';
   return html`
     ${radioGroup('auth', 'How Data Factory signs in to the endpoint', f.authKind, AUTH_OPTIONS, (value) => bind.set('authKind', value))}
-    ${f.authKind === 'uami' ? (factoryTarget && state.auth.factoryFactsLoaded
-      ? selectField(bind, 'credentialName', 'ADF credential', choiceOptions(state.auth.credentials, state.auth.credentials.length ? 'Choose a credential' : 'The factory has no credentials'))
-      : textField(bind, 'credentialName', 'ADF credential name')) : nothing}
-    ${f.authKind === 'sp-keyvault' ? html`
-      ${factoryTarget && state.auth.factoryFactsLoaded
-        ? selectField(bind, 'keyVaultLinkedService', 'Key Vault linked service', choiceOptions(state.auth.keyVaultLinkedServices, state.auth.keyVaultLinkedServices.length ? 'Choose a linked service' : 'The factory has no Key Vault linked service'))
-        : textField(bind, 'keyVaultLinkedService', 'Key Vault linked service name')}
-      ${textField(bind, 'secretName', 'Secret name', { help: 'The NAME of the secret that holds the client secret in the vault. The wizard never asks for the secret itself.' })}` : nothing}
-    ${f.authKind === 'sp-keyvault' || f.authKind === 'sp-secret' ? html`
+    ${
+      f.authKind === 'uami'
+        ? factoryTarget && state.auth.factoryFactsLoaded
+          ? selectField(
+              bind,
+              'credentialName',
+              'ADF credential',
+              choiceOptions(
+                state.auth.credentials,
+                state.auth.credentials.length ? 'Choose a credential' : 'The factory has no credentials',
+              ),
+            )
+          : textField(bind, 'credentialName', 'ADF credential name')
+        : nothing
+    }
+    ${
+      f.authKind === 'sp-keyvault'
+        ? html`
+      ${
+        factoryTarget && state.auth.factoryFactsLoaded
+          ? selectField(
+              bind,
+              'keyVaultLinkedService',
+              'Key Vault linked service',
+              choiceOptions(
+                state.auth.keyVaultLinkedServices,
+                state.auth.keyVaultLinkedServices.length
+                  ? 'Choose a linked service'
+                  : 'The factory has no Key Vault linked service',
+              ),
+            )
+          : textField(bind, 'keyVaultLinkedService', 'Key Vault linked service name')
+      }
+      ${textField(bind, 'secretName', 'Secret name', { help: 'The NAME of the secret that holds the client secret in the vault. The wizard never asks for the secret itself.' })}`
+        : nothing
+    }
+    ${
+      f.authKind === 'sp-keyvault' || f.authKind === 'sp-secret'
+        ? html`
       ${textField(bind, 'spTenantId', 'Tenant ID of the service principal')}
-      ${textField(bind, 'spClientId', 'Application (client) ID of the service principal')}` : nothing}
+      ${textField(bind, 'spClientId', 'Application (client) ID of the service principal')}`
+        : nothing
+    }
     ${f.authKind === 'sp-secret' ? html`<p class="explanation">The pipeline declares <code>client_secret</code> as a SecureString parameter with no default: give it when you run the pipeline (Run now asks for it in a password box), or pass it from a calling pipeline. ADF masks SecureString values in run history.</p>` : nothing}
-    ${grant.status === 'offer' || grant.status === 'failed' || grant.status === 'granting' ? html`
+    ${
+      grant.status === 'offer' || grant.status === 'failed' || grant.status === 'granting'
+        ? html`
       <section class="grant" aria-labelledby="grant-title">
         <h3 id="grant-title">Grant access to the workspace</h3>
         <p>${grant.who} (principal <span class="mono">${grant.principalId}</span>) cannot run jobs on the workspace yet.</p>
         <p>Role: <strong>${grant.roleName}</strong><br>Scope: <span class="mono">${grant.scope}</span></p>
         <div class="row">${button(grant.status === 'granting' ? 'Granting...' : `Grant ${grant.roleName}...`, () => send('grantRole', {}), { disabled: grant.status === 'granting', id: 'grant-role' })}</div>
-      </section>` : nothing}
+      </section>`
+        : nothing
+    }
     ${grant.status === 'granted' ? html`<p class="success" role="status">${grant.roleName} was granted on the workspace.</p>` : nothing}
     ${checkList(state.checks.auth)}
     <div class="row">${button('Check again', () => send('reload', { what: 'checks' }), { secondary: true })}</div>`;
@@ -117,22 +231,52 @@ export function dataStep(ctx: StepContext): TemplateResult {
   const f = bind.form;
   return html`
     <h3>Input</h3>
-    ${radioGroup('inputMode', 'The input is', f.inputMode, [
-      { value: 'datastore', label: 'A path on a datastore of the workspace' },
-      { value: 'uri', label: 'A storage URI (Blob or ADLS Gen2)' },
-    ], (value) => bind.set('inputMode', value))}
-    ${f.inputMode === 'datastore' ? html`
+    ${radioGroup(
+      'inputMode',
+      'The input is',
+      f.inputMode,
+      [
+        { value: 'datastore', label: 'A path on a datastore of the workspace' },
+        { value: 'uri', label: 'A storage URI (Blob or ADLS Gen2)' },
+      ],
+      (value) => bind.set('inputMode', value),
+    )}
+    ${
+      f.inputMode === 'datastore'
+        ? html`
       ${selectField(bind, 'inputDatastore', 'Input datastore', choiceOptions(state.data.inputDatastores, state.data.datastoresLoaded ? 'Choose a datastore' : 'Loading...'))}
       ${textField(bind, 'inputPath', 'Path in the datastore', { placeholder: 'data/scoring/', help: 'A folder (ending with /) or a file. Nested folders are not explored.' })}`
-    : textField(bind, 'inputUri', 'Input URI', { placeholder: 'https://<account>.blob.core.windows.net/<container>/<path>', wide: true })}
-    ${selectField(bind, 'inputType', 'Input type', [{ value: 'UriFolder', label: 'UriFolder (every file of a folder)' }, { value: 'UriFile', label: 'UriFile (one file)' }])}
+        : textField(bind, 'inputUri', 'Input URI', {
+            placeholder: 'https://<account>.blob.core.windows.net/<container>/<path>',
+            wide: true,
+          })
+    }
+    ${selectField(bind, 'inputType', 'Input type', [
+      { value: 'UriFolder', label: 'UriFolder (every file of a folder)' },
+      { value: 'UriFile', label: 'UriFile (one file)' },
+    ])}
     <p class="preview">Input sent to the endpoint: <span class="mono">${state.data.inputPreview || '—'}</span></p>
     <h3>Output</h3>
     ${selectField(bind, 'outputDatastore', 'Output datastore (Azure Blob only)', choiceOptions(state.data.outputDatastores, state.data.datastoresLoaded ? 'Choose a Blob datastore' : 'Loading...'), 'Batch endpoints write outputs to Azure Blob datastores only; others are listed as not available, with the reason.')}
-    ${radioGroup('outputMode', 'Output path', f.outputMode, [
-      { value: 'perRun', label: 'A new file per run (recommended)', explanation: 'Each run writes <folder>/<run id>/predictions.csv, so reruns never fail with "the path already exists".' },
-      { value: 'fixed', label: 'One fixed file', explanation: 'Every rerun fails once the file exists, unless the output is changed.' },
-    ], (value) => bind.set('outputMode', value))}
+    ${radioGroup(
+      'outputMode',
+      'Output path',
+      f.outputMode,
+      [
+        {
+          value: 'perRun',
+          label: 'A new file per run (recommended)',
+          explanation:
+            'Each run writes <folder>/<run id>/predictions.csv, so reruns never fail with "the path already exists".',
+        },
+        {
+          value: 'fixed',
+          label: 'One fixed file',
+          explanation: 'Every rerun fails once the file exists, unless the output is changed.',
+        },
+      ],
+      (value) => bind.set('outputMode', value),
+    )}
     ${textField(bind, 'outputPath', f.outputMode === 'perRun' ? 'Output folder in the datastore' : 'Output file in the datastore')}
     <p class="preview">Output: <span class="mono">${state.data.outputPreview || '—'}</span></p>
     <h3>Polling</h3>
@@ -150,7 +294,10 @@ export function reviewStep(ctx: StepContext): TemplateResult {
       ${textField(bind, 'folder', 'Folder in ADF Studio', { help: 'Use / to nest folders.' })}
     </div>
     ${textField(bind, 'description', 'Description (optional)', { wide: true })}
-    ${review === undefined ? html`<p role="status">Generating...</p>` : html`
+    ${
+      review === undefined
+        ? html`<p role="status">Generating...</p>`
+        : html`
       <p>Goes to: <strong>${review.destination}</strong>${review.exists ? html` <span class="warning-text">(replaces the existing ${state.form.targetKind === 'factory' ? 'pipeline' : 'file'})</span>` : nothing}</p>
       ${review.optionProblems.length > 0 ? html`<ul class="checks">${review.optionProblems.map((p) => html`<li class="check fail"><span class="check-status">Problem</span><span class="check-body">${p}</span></li>`)}</ul>` : nothing}
       <section aria-labelledby="validation-title">
@@ -168,7 +315,8 @@ export function reviewStep(ctx: StepContext): TemplateResult {
       <details class="json">
         <summary>Generated JSON (${review.json.split('\n').length} lines)</summary>
         <pre class="mono" tabindex="0">${review.json}</pre>
-      </details>`}`;
+      </details>`
+    }`;
 }
 
 export function publishStep(ctx: StepContext): TemplateResult {
@@ -222,37 +370,51 @@ export function runStep(ctx: StepContext): TemplateResult {
       <h3 id="parameters-title">Parameters</h3>
       <table class="grid">
         <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
-        <tbody>${run.parameters.map((p) => html`<tr>
+        <tbody>${run.parameters.map(
+          (p) => html`<tr>
           <th scope="row" class="mono">${p.name}</th><td>${p.type}</td>
-          <td>${p.secure
-            ? html`<span class="explanation">asked in a password box when the run starts (never kept)</span>`
-            : html`<vscode-textfield data-parameter=${p.name} aria-label=${`Value of ${p.name}`} .value=${ctx.runValues[p.name] ?? p.defaultValue} placeholder=${p.required ? 'required' : ''}
-                @input=${(e: Event & { target: { value: string } }) => ctx.setRunValue(p.name, e.target.value)}></vscode-textfield>`}</td>
-        </tr>`)}</tbody>
+          <td>${
+            p.secure
+              ? html`<span class="explanation">asked in a password box when the run starts (never kept)</span>`
+              : html`<vscode-textfield data-parameter=${p.name} aria-label=${`Value of ${p.name}`} .value=${ctx.runValues[p.name] ?? p.defaultValue} placeholder=${p.required ? 'required' : ''}
+                @input=${(e: Event & { target: { value: string } }) => ctx.setRunValue(p.name, e.target.value)}></vscode-textfield>`
+          }</td>
+        </tr>`,
+        )}</tbody>
       </table>
       <div class="row">
         ${button(run.status === 'ended' ? 'Run again' : 'Start run', () => send('runNow', { values: ctx.runValues }), { disabled: active, id: 'start-run' })}
         ${active ? button(run.status === 'cancelling' ? 'Cancelling...' : 'Cancel run', () => send('cancelRun', {}), { secondary: true, disabled: run.status === 'cancelling', id: 'cancel-run' }) : nothing}
       </div>
     </section>
-    ${run.runId ? html`<section aria-labelledby="monitor-title" aria-live="polite">
+    ${
+      run.runId
+        ? html`<section aria-labelledby="monitor-title" aria-live="polite">
       <h3 id="monitor-title">Pipeline run</h3>
       <dl class="facts">
         <dt>Run ID</dt><dd class="mono">${run.runId}</dd>
         <dt>Status</dt><dd><span class=${`status ${statusClass(run.pipelineStatus)}`} data-run-status=${run.pipelineStatus ?? ''}>${run.pipelineStatus ?? 'Queued'}</span>${active ? html` <vscode-progress-ring class="inline-ring" aria-label="Running"></vscode-progress-ring>` : nothing}</dd>
         ${run.message ? html`<dt>Message</dt><dd>${run.message}</dd>` : nothing}
-        ${run.job ? html`<dt>Batch job</dt><dd><span class="mono">${run.job.name}</span>: <span class=${`status ${statusClass(run.job.status)}`} data-job-status=${run.job.status ?? ''}>${run.job.status ?? 'unknown'}</span>
+        ${
+          run.job
+            ? html`<dt>Batch job</dt><dd><span class="mono">${run.job.name}</span>: <span class=${`status ${statusClass(run.job.status)}`} data-job-status=${run.job.status ?? ''}>${run.job.status ?? 'unknown'}</span>
           ${run.job.studioUrl ? button('Open job in Azure ML Studio', () => send('openLink', { link: 'job' }), { secondary: true, id: 'open-job' }) : nothing}
-          ${run.job.error ? html`<div class="problem">${run.job.error}</div>` : nothing}</dd>` : nothing}
+          ${run.job.error ? html`<div class="problem">${run.job.error}</div>` : nothing}</dd>`
+            : nothing
+        }
       </dl>
       <table class="grid" aria-label="Activity runs">
         <thead><tr><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Runs</th><th scope="col">Duration</th></tr></thead>
-        <tbody>${run.activities.map((a) => html`<tr>
+        <tbody>${run.activities.map(
+          (a) => html`<tr>
           <th scope="row">${a.name}${a.error ? html`<div class="problem">${a.error}</div>` : nothing}</th><td>${a.type}</td>
           <td><span class=${`status ${statusClass(a.status)}`}>${a.status}</span></td><td>${a.runs}</td><td>${formatDuration(a.durationMs)}</td>
-        </tr>`)}</tbody>
+        </tr>`,
+        )}</tbody>
       </table>
-    </section>` : nothing}`;
+    </section>`
+        : nothing
+    }`;
 }
 
 function statusClass(status: string | undefined): string {

@@ -14,12 +14,18 @@ type ValueEvent = Event & { target: { value: string; checked?: boolean } };
 export type StringField = { [K in FormField]: WizardForm[K] extends string ? K : never }[FormField];
 
 function helper(id: string, problem: string | undefined, help: string | undefined): TemplateResult | typeof nothing {
-  if (problem) return html`<vscode-form-helper id=${`${id}-help`}><p class="problem">${problem}</p></vscode-form-helper>`;
+  if (problem)
+    return html`<vscode-form-helper id=${`${id}-help`}><p class="problem">${problem}</p></vscode-form-helper>`;
   if (help) return html`<vscode-form-helper id=${`${id}-help`}><p>${help}</p></vscode-form-helper>`;
   return nothing;
 }
 
-export function textField(b: FormBinding, field: StringField, label: string, options: { help?: string; placeholder?: string; wide?: boolean } = {}): TemplateResult {
+export function textField(
+  b: FormBinding,
+  field: StringField,
+  label: string,
+  options: { help?: string; placeholder?: string; wide?: boolean } = {},
+): TemplateResult {
   const id = `field-${field}`;
   const problem = b.problems[field];
   return html`<vscode-form-group variant="vertical">
@@ -31,7 +37,14 @@ export function textField(b: FormBinding, field: StringField, label: string, opt
   </vscode-form-group>`;
 }
 
-export function numberField(b: FormBinding, field: 'pollIntervalSeconds', label: string, raw: string | undefined, onRaw: (text: string) => void, help: string): TemplateResult {
+export function numberField(
+  b: FormBinding,
+  field: 'pollIntervalSeconds',
+  label: string,
+  raw: string | undefined,
+  onRaw: (text: string) => void,
+  help: string,
+): TemplateResult {
   const id = `field-${field}`;
   const text = raw ?? String(b.form[field]);
   const localProblem = /^\d+$/.test(text.trim()) ? undefined : 'Enter a whole number of seconds.';
@@ -47,7 +60,13 @@ export function numberField(b: FormBinding, field: 'pollIntervalSeconds', label:
   </vscode-form-group>`;
 }
 
-export function selectField(b: FormBinding, field: FormField, label: string, choices: ReadonlyArray<{ value: string; label: string; description?: string; disabled?: boolean }>, help?: string): TemplateResult {
+export function selectField(
+  b: FormBinding,
+  field: FormField,
+  label: string,
+  choices: ReadonlyArray<{ value: string; label: string; description?: string; disabled?: boolean }>,
+  help?: string,
+): TemplateResult {
   const id = `field-${field}`;
   const problem = b.problems[field];
   const value = String(b.form[field]);
@@ -61,50 +80,84 @@ export function selectField(b: FormBinding, field: FormField, label: string, cho
   </vscode-form-group>`;
 }
 
-export function radioGroup<V extends string>(name: string, label: string, value: V, options: ReadonlyArray<{ value: V; label: string; explanation?: string }>, onChange: (value: V) => void): TemplateResult {
+export function radioGroup<V extends string>(
+  name: string,
+  label: string,
+  value: V,
+  options: ReadonlyArray<{ value: V; label: string; explanation?: string }>,
+  onChange: (value: V) => void,
+): TemplateResult {
   return html`<fieldset class="radios">
     <legend>${label}</legend>
     <vscode-radio-group variant="vertical" aria-label=${label}>
-      ${options.map((o) => html`<vscode-radio name=${name} value=${o.value} data-choice=${`${name}:${o.value}`} ?checked=${o.value === value} label=${o.label}
-        @change=${(e: ValueEvent) => { if (e.target.checked) onChange(o.value); }}>${o.label}</vscode-radio>
-        ${o.explanation ? html`<p class="explanation">${o.explanation}</p>` : nothing}`)}
+      ${options.map(
+        (
+          o,
+        ) => html`<vscode-radio name=${name} value=${o.value} data-choice=${`${name}:${o.value}`} ?checked=${o.value === value} label=${o.label}
+        @change=${(e: ValueEvent) => {
+          if (e.target.checked) onChange(o.value);
+        }}>${o.label}</vscode-radio>
+        ${o.explanation ? html`<p class="explanation">${o.explanation}</p>` : nothing}`,
+      )}
     </vscode-radio-group>
   </fieldset>`;
 }
 
-export function choiceOptions(choices: readonly ChoiceView[], placeholder: string): Array<{ value: string; label: string; description?: string; disabled?: boolean }> {
+export function choiceOptions(
+  choices: readonly ChoiceView[],
+  placeholder: string,
+): Array<{ value: string; label: string; description?: string; disabled?: boolean }> {
   return [
     { value: '', label: placeholder },
-    ...choices.map((c) => ({ value: c.name, label: c.disabledReason ? `${c.name} (not available)` : c.name, description: c.disabledReason ?? c.detail ?? '', disabled: c.disabledReason !== undefined })),
+    ...choices.map((c) => ({
+      value: c.name,
+      label: c.disabledReason ? `${c.name} (not available)` : c.name,
+      description: c.disabledReason ?? c.detail ?? '',
+      disabled: c.disabledReason !== undefined,
+    })),
   ];
 }
 
-const STATUS_LABEL: Record<CheckView['status'], string> = { pass: 'OK', fail: 'Problem', warn: 'Warning', info: 'Note' };
+const STATUS_LABEL: Record<CheckView['status'], string> = {
+  pass: 'OK',
+  fail: 'Problem',
+  warn: 'Warning',
+  info: 'Note',
+};
 
 export function checkList(checks: readonly CheckView[]): TemplateResult | typeof nothing {
   if (checks.length === 0) return nothing;
   return html`<ul class="checks" aria-label="Checks">
-    ${checks.map((c) => html`<li class=${`check ${c.status}`} data-check=${c.id}>
+    ${checks.map(
+      (c) => html`<li class=${`check ${c.status}`} data-check=${c.id}>
       <span class="check-status">${STATUS_LABEL[c.status]}</span>
       <span class="check-body"><strong>${c.title}.</strong> ${c.message}${c.action ? html` <span class="check-action">${c.action}</span>` : nothing}</span>
-    </li>`)}
+    </li>`,
+    )}
   </ul>`;
 }
 
 export function diffBlock(diff: DiffView): TemplateResult {
   return html`<section class="diff" aria-label=${diff.title}>
     <h4>${diff.title} <span class="diff-summary">${diff.identical ? 'no difference' : html`<span class="removed-count">−${diff.removed}</span> <span class="added-count">+${diff.added}</span>`}</span></h4>
-    ${diff.hunks.map((h) => html`<div class="hunk">
+    ${diff.hunks.map(
+      (h) => html`<div class="hunk">
       <div class="hunk-header">${h.header}</div>
       ${h.lines.map((l) => html`<div class=${`line ${l.kind}`}><span class="sign" aria-hidden="true">${l.kind === 'added' ? '+' : l.kind === 'removed' ? '−' : ' '}</span><span class="sr-only">${l.kind === 'context' ? '' : `${l.kind}: `}</span>${l.text}</div>`)}
-    </div>`)}
+    </div>`,
+    )}
   </section>`;
 }
 
 /** Top level left to right; the inner activities of a container top to bottom, so boxes never wrap mid-flow. */
-export function diagram(activities: readonly DiagramActivity[], label = 'Activities in run order', nested = false): TemplateResult {
+export function diagram(
+  activities: readonly DiagramActivity[],
+  label = 'Activities in run order',
+  nested = false,
+): TemplateResult {
   return html`<div class=${`diagram ${nested ? 'vertical' : 'horizontal'}`} role="list" aria-label=${label}>
-    ${activities.map((a, i) => html`<div class="step-unit" role="listitem">
+    ${activities.map(
+      (a, i) => html`<div class="step-unit" role="listitem">
       ${i > 0 ? html`<span class="arrow" aria-hidden="true">${nested ? '↓' : '→'}</span>` : nothing}
       <div class=${`activity ${a.children ? 'container' : ''}`} data-activity=${a.name}>
         <div class="activity-type">${a.type}</div>
@@ -112,12 +165,19 @@ export function diagram(activities: readonly DiagramActivity[], label = 'Activit
         ${a.dependsOn.length > 0 ? html`<div class="activity-after">after ${a.dependsOn.join(', ')}</div>` : nothing}
         ${(a.children ?? []).map((branch) => html`<div class="branch"><div class="branch-label">${branch.label}</div>${diagram(branch.activities, branch.label, true)}</div>`)}
       </div>
-    </div>`)}
+    </div>`,
+    )}
   </div>`;
 }
 
-export function button(label: string, onClick: () => void, options: { secondary?: boolean; disabled?: boolean; id?: string } = {}): TemplateResult {
-  return html`<vscode-button id=${options.id ?? nothing} ?secondary=${options.secondary === true} ?disabled=${options.disabled === true} @click=${() => { if (!options.disabled) onClick(); }}>${label}</vscode-button>`;
+export function button(
+  label: string,
+  onClick: () => void,
+  options: { secondary?: boolean; disabled?: boolean; id?: string } = {},
+): TemplateResult {
+  return html`<vscode-button id=${options.id ?? nothing} ?secondary=${options.secondary === true} ?disabled=${options.disabled === true} @click=${() => {
+    if (!options.disabled) onClick();
+  }}>${label}</vscode-button>`;
 }
 
 export function formatDuration(ms: number | undefined): string {

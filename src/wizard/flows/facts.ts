@@ -13,7 +13,9 @@ type Retry = () => Promise<void>;
 export async function loadDeployments(ctx: FlowContext, retry: Retry): Promise<void> {
   const { state } = ctx;
   await ctx.guard({
-    step: 'endpoint', operation: 'loadEndpoint', retry,
+    step: 'endpoint',
+    operation: 'loadEndpoint',
+    retry,
     run: async () => {
       const azure = await ctx.env.azure();
       state.facts.deployments = await azure.reads.listDeployments(state.endpoint.workspace, state.endpoint.name);
@@ -27,7 +29,9 @@ export async function loadFactories(ctx: FlowContext, retry: Retry): Promise<voi
   ctx.changed();
   try {
     await ctx.guard({
-      step: 'target', operation: 'loadFactories', retry,
+      step: 'target',
+      operation: 'loadFactories',
+      retry,
       run: async () => {
         const azure = await ctx.env.azure();
         state.facts.factories = await azure.reads.listFactories();
@@ -52,10 +56,16 @@ export async function loadFactoryFacts(ctx: FlowContext, retry: Retry): Promise<
   if (!factory) return undefined;
   let patch: FormPatch | undefined;
   await ctx.guard({
-    step: 'auth', operation: 'loadFactory', retry, factoryName: factory.name,
+    step: 'auth',
+    operation: 'loadFactory',
+    retry,
+    factoryName: factory.name,
     run: async () => {
       const azure = await ctx.env.azure();
-      const [linkedServices, credentials] = await Promise.all([azure.reads.listLinkedServices(factory), azure.reads.listCredentials(factory)]);
+      const [linkedServices, credentials] = await Promise.all([
+        azure.reads.listLinkedServices(factory),
+        azure.reads.listCredentials(factory),
+      ]);
       if (chosenFactory(state.form, state.facts)?.id !== factory.id) return;
       state.facts.factoryFacts = { factoryId: factory.id, linkedServices, credentials };
       const vaults = linkedServices.filter((l) => l.type.toLowerCase() === 'azurekeyvault');
@@ -73,7 +83,9 @@ export async function loadDatastores(ctx: FlowContext, retry: Retry): Promise<Fo
   const { state } = ctx;
   let patch: FormPatch | undefined;
   await ctx.guard({
-    step: 'data', operation: 'loadDatastores', retry,
+    step: 'data',
+    operation: 'loadDatastores',
+    retry,
     run: async () => {
       const azure = await ctx.env.azure();
       state.facts.datastores = await azure.reads.listDatastores(state.endpoint.workspace);
@@ -89,10 +101,16 @@ export async function loadDatastores(ctx: FlowContext, retry: Retry): Promise<Fo
 }
 
 /** Asks for the repository or export folder; the answer goes into the form. */
-export async function chooseFolder(ctx: FlowContext, purpose: 'repository' | 'export'): Promise<FlowOutcome | undefined> {
+export async function chooseFolder(
+  ctx: FlowContext,
+  purpose: 'repository' | 'export',
+): Promise<FlowOutcome | undefined> {
   const folder = await ctx.env.prompts.chooseFolder({
     purpose,
-    title: purpose === 'repository' ? 'Folder of the ADF git repository (the one holding pipeline/)' : 'Folder for the pipeline files',
+    title:
+      purpose === 'repository'
+        ? 'Folder of the ADF git repository (the one holding pipeline/)'
+        : 'Folder for the pipeline files',
   });
   if (!folder) return undefined;
   return { patch: purpose === 'repository' ? { repositoryFolder: folder } : { exportFolder: folder } };
@@ -103,7 +121,9 @@ export async function loadRepositoryCandidates(ctx: FlowContext): Promise<void> 
     ctx.state.repositoryFolders = await ctx.env.files.repositoryCandidates();
     ctx.changed();
   } catch (error) {
-    ctx.env.log.warn(`Could not look for ADF repository folders in the workspace: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.env.log.warn(
+      `Could not look for ADF repository folders in the workspace: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -120,7 +140,12 @@ export async function checkRepositoryFolder(ctx: FlowContext, folder: string): P
 export function ensureAccess(ctx: FlowContext): void {
   const { state } = ctx;
   const principal = principalInUse(state.form, state.facts);
-  if (!principal || state.facts.access?.principalId === principal.principalId || state.loadingAccess.has(principal.principalId)) return;
+  if (
+    !principal ||
+    state.facts.access?.principalId === principal.principalId ||
+    state.loadingAccess.has(principal.principalId)
+  )
+    return;
   ctx.track(loadAccess(ctx, principal.principalId));
 }
 
@@ -129,7 +154,9 @@ async function loadAccess(ctx: FlowContext, principalId: string): Promise<void> 
   state.loadingAccess.add(principalId);
   try {
     await ctx.guard({
-      step: 'auth', operation: 'checkAccess', retry: () => loadAccess(ctx, principalId),
+      step: 'auth',
+      operation: 'checkAccess',
+      retry: () => loadAccess(ctx, principalId),
       run: async () => {
         const azure = await ctx.env.azure();
         const assignments = await azure.roles.listForPrincipal(sdkScopeOf(state.endpoint.workspace.id), principalId);

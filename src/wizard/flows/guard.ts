@@ -11,13 +11,18 @@ export interface GuardFailure {
   factoryGone: boolean;
 }
 
-export async function runGuarded(work: GuardedWork, workspaceId: string, log: WizardLog): Promise<GuardFailure | undefined> {
+export async function runGuarded(
+  work: GuardedWork,
+  workspaceId: string,
+  log: WizardLog,
+): Promise<GuardFailure | undefined> {
   try {
     await work.run();
     return undefined;
   } catch (error) {
     const context: AdviceContext = {
-      operation: work.operation, workspaceId,
+      operation: work.operation,
+      workspaceId,
       ...(work.factoryName ? { factoryName: work.factoryName } : {}),
       ...(work.principalId ? { principalId: work.principalId } : {}),
     };
@@ -25,8 +30,13 @@ export async function runGuarded(work: GuardedWork, workspaceId: string, log: Wi
     log.error(`${STEP_TITLES[work.step]}: ${advice.title}: ${advice.message}`);
     return {
       error: {
-        step: work.step, title: advice.title, message: advice.message, action: advice.action,
-        ...(advice.statusCode ? { statusCode: advice.statusCode } : {}), canRetry: advice.retryable, canSignIn: advice.signIn,
+        step: work.step,
+        title: advice.title,
+        message: advice.message,
+        action: advice.action,
+        ...(advice.statusCode ? { statusCode: advice.statusCode } : {}),
+        canRetry: advice.retryable,
+        canSignIn: advice.signIn,
       },
       factoryGone: advice.statusCode === 404 && work.factoryName !== undefined && work.operation !== 'loadFactories',
     };

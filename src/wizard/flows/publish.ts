@@ -10,16 +10,28 @@ import type { FlowContext, FlowOutcome } from './context';
 import { exportFilesOf, repositoryFile } from './review';
 
 /** Publishes the reviewed pipeline to the form's target; `retry` starts the whole publish again. */
-export async function publishReviewed(ctx: FlowContext, review: ReviewState & { document: PipelineDocument }, retry: () => Promise<void>): Promise<void> {
+export async function publishReviewed(
+  ctx: FlowContext,
+  review: ReviewState & { document: PipelineDocument },
+  retry: () => Promise<void>,
+): Promise<void> {
   const kind = ctx.state.form.targetKind;
-  const work = kind === 'factory' ? publishToFactory(ctx, review.document, review.remote?.etag, review.remote !== undefined)
-    : kind === 'repository' ? saveToRepository(ctx, review.document, review.view.json, retry)
-      : exportToFolder(ctx, review.document, retry);
+  const work =
+    kind === 'factory'
+      ? publishToFactory(ctx, review.document, review.remote?.etag, review.remote !== undefined)
+      : kind === 'repository'
+        ? saveToRepository(ctx, review.document, review.view.json, retry)
+        : exportToFolder(ctx, review.document, retry);
   ctx.track(work);
   await work;
 }
 
-export async function publishToFactory(ctx: FlowContext, document: PipelineDocument, reviewedEtag: string | undefined, existed: boolean): Promise<void> {
+export async function publishToFactory(
+  ctx: FlowContext,
+  document: PipelineDocument,
+  reviewedEtag: string | undefined,
+  existed: boolean,
+): Promise<void> {
   const { state, env } = ctx;
   const factory = chosenFactory(state.form, state.facts);
   if (!factory) return;
@@ -35,24 +47,47 @@ export async function publishToFactory(ctx: FlowContext, document: PipelineDocum
   ctx.changed();
   try {
     await ctx.guard({
-      step: 'publish', operation: 'publish', factoryName: factory.name,
+      step: 'publish',
+      operation: 'publish',
+      factoryName: factory.name,
       retry: () => publishToFactory(ctx, document, reviewedEtag, existed),
       run: async () => {
         const azure = await env.azure();
         // The review saw no pipeline: create only (If-None-Match); it saw one: replace that one only (If-Match).
-        const outcome = await publishPipeline(azure.pipelines, { factory, document, reviewedEtag: existed ? reviewedEtag ?? '*' : undefined });
+        const outcome = await publishPipeline(azure.pipelines, {
+          factory,
+          document,
+          reviewedEtag: existed ? (reviewedEtag ?? '*') : undefined,
+        });
         if (outcome.kind === 'conflict') {
           state.conflictRemote = outcome.remote;
           state.publishView = {
             status: 'conflict',
-            conflict: { reason: outcome.reason, ...(outcome.remote ? { diff: toDiffView('Their version (left) against yours (right)', diffPipelines(outcome.remote, document)) } : {}) },
+            conflict: {
+              reason: outcome.reason,
+              ...(outcome.remote
+                ? {
+                    diff: toDiffView(
+                      'Their version (left) against yours (right)',
+                      diffPipelines(outcome.remote, document),
+                    ),
+                  }
+                : {}),
+            },
           };
           env.log.warn(`Publish of ${document.name} to ${factory.name} stopped: ${outcome.reason}`);
           return;
         }
-        env.log.info(`Published pipeline ${document.name} to Data Factory ${factory.name} (${outcome.created ? 'created' : 'replaced'}, ETag ${outcome.etag ?? 'none'}).`);
+        env.log.info(
+          `Published pipeline ${document.name} to Data Factory ${factory.name} (${outcome.created ? 'created' : 'replaced'}, ETag ${outcome.etag ?? 'none'}).`,
+        );
         state.published = { factory, document };
-        if (state.review) state.review.remote = { name: document.name, etag: outcome.etag, properties: document.properties as unknown as Record<string, unknown> };
+        if (state.review)
+          state.review.remote = {
+            name: document.name,
+            etag: outcome.etag,
+            properties: document.properties as unknown as Record<string, unknown>,
+          };
         state.run = { ...idleRun(), parameters: runParametersOf(document) };
         state.publishView = {
           status: 'done',
@@ -72,13 +107,21 @@ export async function publishToFactory(ctx: FlowContext, document: PipelineDocum
 }
 
 /** The answer to the git-mode warning: publish to live anyway, or save into the repository folder instead. */
-export async function confirmGitMode(ctx: FlowContext, choice: 'publishLive' | 'saveToRepository'): Promise<FlowOutcome | undefined> {
+export async function confirmGitMode(
+  ctx: FlowContext,
+  choice: 'publishLive' | 'saveToRepository',
+): Promise<FlowOutcome | undefined> {
   const { state } = ctx;
   if (state.publishView.status !== 'confirmGitMode') return undefined;
   const factory = chosenFactory(state.form, state.facts);
   if (choice === 'publishLive' && factory && state.review?.document) {
     state.gitModeConfirmed.add(factory.id);
-    const work = publishToFactory(ctx, state.review.document, state.review.remote?.etag, state.review.remote !== undefined);
+    const work = publishToFactory(
+      ctx,
+      state.review.document,
+      state.review.remote?.etag,
+      state.review.remote !== undefined,
+    );
     ctx.track(work);
     await work;
     return undefined;
@@ -88,12 +131,17 @@ export async function confirmGitMode(ctx: FlowContext, choice: 'publishLive' | '
   return {
     patch: { targetKind: 'repository', repositoryFolder: folder },
     enter: folder ? 'review' : 'target',
-    notice: folder ? `Saving into ${folder} instead: check the review, then save.` : 'Choose the folder of your clone of the factory\'s repository.',
+    notice: folder
+      ? `Saving into ${folder} instead: check the review, then save.`
+      : "Choose the folder of your clone of the factory's repository.",
   };
 }
 
 /** Someone else changed (or deleted) the pipeline after the review: replace their version, or review again. */
-export async function resolveConflict(ctx: FlowContext, choice: 'overwrite' | 'backToReview'): Promise<FlowOutcome | undefined> {
+export async function resolveConflict(
+  ctx: FlowContext,
+  choice: 'overwrite' | 'backToReview',
+): Promise<FlowOutcome | undefined> {
   const { state } = ctx;
   const review = state.review;
   if (state.publishView.status !== 'conflict' || !review?.document) return undefined;
@@ -104,8 +152,12 @@ export async function resolveConflict(ctx: FlowContext, choice: 'overwrite' | 'b
   }
   const remote = state.conflictRemote;
   const confirmed = await ctx.env.prompts.confirm({
-    message: remote ? `Replace the version of ${remote.name} someone else published?` : `Publish ${review.document.name} again?`,
-    detail: remote ? 'Their changes (shown on the left of the difference) will be lost. Only that version is replaced: if it changes again, you are asked again.' : 'The pipeline was deleted after your review; publishing creates it again.',
+    message: remote
+      ? `Replace the version of ${remote.name} someone else published?`
+      : `Publish ${review.document.name} again?`,
+    detail: remote
+      ? 'Their changes (shown on the left of the difference) will be lost. Only that version is replaced: if it changes again, you are asked again.'
+      : 'The pipeline was deleted after your review; publishing creates it again.',
     confirmLabel: 'Replace',
   });
   if (!confirmed) return { notice: 'Nothing was published.' };
@@ -116,26 +168,48 @@ export async function resolveConflict(ctx: FlowContext, choice: 'overwrite' | 'b
 }
 
 /** ADF Studio for the known clouds; the factory in the portal otherwise (a custom cloud's ADF Studio is unknown). */
-function factoryLinks(ctx: FlowContext, factory: FactoryInfo, pipelineName: string): { adfStudioUrl?: string; portalUrl?: string } {
+function factoryLinks(
+  ctx: FlowContext,
+  factory: FactoryInfo,
+  pipelineName: string,
+): { adfStudioUrl?: string; portalUrl?: string } {
   const { cloud } = ctx.env;
   const studio = adfStudioPipelineUrl(cloud, factory.id, pipelineName);
   if (studio) return { adfStudioUrl: studio };
-  return cloud.portalUrl ? { portalUrl: `${cloud.portalUrl}/#@${ctx.state.endpoint.workspace.tenantId}/resource${factory.id}` } : {};
+  return cloud.portalUrl
+    ? { portalUrl: `${cloud.portalUrl}/#@${ctx.state.endpoint.workspace.tenantId}/resource${factory.id}` }
+    : {};
 }
 
-async function saveToRepository(ctx: FlowContext, document: PipelineDocument, json: string, retry: () => Promise<void>): Promise<void> {
+async function saveToRepository(
+  ctx: FlowContext,
+  document: PipelineDocument,
+  json: string,
+  retry: () => Promise<void>,
+): Promise<void> {
   const { state, env } = ctx;
   const path = repositoryFile(state, document.name);
   const text = `${json}\n`;
   await guardFiles(ctx, retry, async () => {
     const existing = await env.files.readText(path);
     if (existing !== undefined && existing === text) {
-      state.publishView = { status: 'done', result: { message: `pipeline/${document.name}.json is already up to date in ${state.form.repositoryFolder}.`, files: [path], canRun: false } };
+      state.publishView = {
+        status: 'done',
+        result: {
+          message: `pipeline/${document.name}.json is already up to date in ${state.form.repositoryFolder}.`,
+          files: [path],
+          canRun: false,
+        },
+      };
       return;
     }
     if (existing !== undefined) {
       const diff = fileDiff(existing, document, json);
-      await env.openDiff({ title: `pipeline/${document.name}.json (in the repository)`, text: diff.before }, { title: 'generated', text: diff.after }, `${document.name}.json: repository <-> generated`);
+      await env.openDiff(
+        { title: `pipeline/${document.name}.json (in the repository)`, text: diff.before },
+        { title: 'generated', text: diff.after },
+        `${document.name}.json: repository <-> generated`,
+      );
       const confirmed = await env.prompts.confirm({
         message: `Overwrite pipeline/${document.name}.json?`,
         detail: `${path} exists and differs from the generated pipeline (${diff.removed} lines removed, ${diff.added} added; the difference is open in an editor). Your git history keeps the old version.`,
@@ -149,7 +223,14 @@ async function saveToRepository(ctx: FlowContext, document: PipelineDocument, js
     }
     await env.files.write(path, new TextEncoder().encode(text));
     env.log.info(`Saved pipeline ${document.name} to ${path}.`);
-    state.publishView = { status: 'done', result: { message: `Saved pipeline/${document.name}.json in ${state.form.repositoryFolder}: commit it, then publish from ADF Studio.`, files: [path], canRun: false } };
+    state.publishView = {
+      status: 'done',
+      result: {
+        message: `Saved pipeline/${document.name}.json in ${state.form.repositoryFolder}: commit it, then publish from ADF Studio.`,
+        files: [path],
+        canRun: false,
+      },
+    };
   });
 }
 
@@ -157,7 +238,9 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
   const { state, env } = ctx;
   await guardFiles(ctx, retry, async () => {
     const files = exportFilesOf(state, document);
-    const existing = (await Promise.all(files.map(async (f) => (await env.files.exists(f.path)) ? f.path : undefined))).filter((p): p is string => p !== undefined);
+    const existing = (
+      await Promise.all(files.map(async (f) => ((await env.files.exists(f.path)) ? f.path : undefined)))
+    ).filter((p): p is string => p !== undefined);
     if (existing.length > 0) {
       const confirmed = await env.prompts.confirm({
         message: `Replace ${existing.length === 1 ? 'a file that exists' : `${existing.length} files that exist`}?`,
@@ -172,7 +255,14 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
     }
     for (const file of files) await env.files.write(file.path, file.content);
     env.log.info(`Exported pipeline ${document.name}: ${files.map((f) => f.path).join(', ')}.`);
-    state.publishView = { status: 'done', result: { message: `Wrote ${files.length} file${files.length === 1 ? '' : 's'} for pipeline ${document.name}.`, files: files.map((f) => f.path), canRun: false } };
+    state.publishView = {
+      status: 'done',
+      result: {
+        message: `Wrote ${files.length} file${files.length === 1 ? '' : 's'} for pipeline ${document.name}.`,
+        files: files.map((f) => f.path),
+        canRun: false,
+      },
+    };
   });
 }
 
@@ -185,7 +275,17 @@ async function guardFiles(ctx: FlowContext, retry: () => Promise<void>, work: ()
     await work();
   } catch (error) {
     state.publishView = { status: 'idle' };
-    ctx.showError({ step: 'publish', title: 'Could not write the files', message: error instanceof Error ? error.message : String(error), action: 'Check the folder and its permissions, then retry. Nothing you entered is lost.', canRetry: true, canSignIn: false }, retry);
+    ctx.showError(
+      {
+        step: 'publish',
+        title: 'Could not write the files',
+        message: error instanceof Error ? error.message : String(error),
+        action: 'Check the folder and its permissions, then retry. Nothing you entered is lost.',
+        canRetry: true,
+        canSignIn: false,
+      },
+      retry,
+    );
   } finally {
     state.busy = undefined;
     ctx.changed();

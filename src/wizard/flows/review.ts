@@ -15,8 +15,15 @@ export function buildReviewNow(ctx: FlowContext): void {
   const { state } = ctx;
   const built = buildReview(pipelineOptionsOf(state.form, state.endpoint, ctx.env.cloud), destination(state));
   const key = targetKey(state.form);
-  const previous = state.review?.targetKey === key && state.review.document?.name === built.document?.name ? state.review : undefined;
-  state.review = { view: built.view, document: built.document, remote: previous?.remote, targetKey: key, loaded: previous?.loaded ?? false };
+  const previous =
+    state.review?.targetKey === key && state.review.document?.name === built.document?.name ? state.review : undefined;
+  state.review = {
+    view: built.view,
+    document: built.document,
+    remote: previous?.remote,
+    targetKey: key,
+    loaded: previous?.loaded ?? false,
+  };
   if (previous?.loaded) applyExisting(state, previous.remote, undefined);
 }
 
@@ -28,7 +35,8 @@ export function followFormChange(ctx: FlowContext, before: WizardForm): void {
     return;
   }
   buildReviewNow(ctx);
-  if (state.form.pipelineName !== before.pipelineName || targetKey(state.form) !== targetKey(before)) ctx.track(readExisting(ctx));
+  if (state.form.pipelineName !== before.pipelineName || targetKey(state.form) !== targetKey(before))
+    ctx.track(readExisting(ctx));
 }
 
 /** Reads the pipeline (or file) the publish would replace: its ETag is the If-Match of the publish. */
@@ -42,7 +50,10 @@ export async function readExisting(ctx: FlowContext): Promise<void> {
     const factory = chosenFactory(state.form, state.facts);
     if (!factory) return;
     await ctx.guard({
-      step: 'review', operation: 'review', retry: () => readExisting(ctx), factoryName: factory.name,
+      step: 'review',
+      operation: 'review',
+      retry: () => readExisting(ctx),
+      factoryName: factory.name,
       run: async () => {
         const azure = await ctx.env.azure();
         const remote = await azure.pipelines.read(factory, document.name);
@@ -74,14 +85,29 @@ export async function openDiff(ctx: FlowContext): Promise<void> {
   if (!review || !document) return;
   const mine = diffPipelines(undefined, document).after;
   if (state.publishView.status === 'conflict' && state.conflictRemote) {
-    await env.openDiff({ title: `${state.conflictRemote.name} (in the factory now)`, text: diffPipelines(state.conflictRemote, document).before }, { title: 'yours', text: mine }, `${document.name}: factory <-> yours`);
+    await env.openDiff(
+      {
+        title: `${state.conflictRemote.name} (in the factory now)`,
+        text: diffPipelines(state.conflictRemote, document).before,
+      },
+      { title: 'yours', text: mine },
+      `${document.name}: factory <-> yours`,
+    );
   } else if (review.remote) {
-    await env.openDiff({ title: `${document.name} (in the factory)`, text: diffPipelines(review.remote, document).before }, { title: 'generated', text: mine }, `${document.name}: factory <-> generated`);
+    await env.openDiff(
+      { title: `${document.name} (in the factory)`, text: diffPipelines(review.remote, document).before },
+      { title: 'generated', text: mine },
+      `${document.name}: factory <-> generated`,
+    );
   } else if (state.form.targetKind === 'repository') {
     const existing = await env.files.readText(repositoryFile(state, document.name));
     if (existing !== undefined) {
       const diff = fileDiff(existing, document, review.view.json);
-      await env.openDiff({ title: `pipeline/${document.name}.json`, text: diff.before }, { title: 'generated', text: diff.after }, `${document.name}.json: repository <-> generated`);
+      await env.openDiff(
+        { title: `pipeline/${document.name}.json`, text: diff.before },
+        { title: 'generated', text: diff.after },
+        `${document.name}.json: repository <-> generated`,
+      );
     }
   }
 }
@@ -90,8 +116,14 @@ export function repositoryFile(state: WizardState, pipelineName: string): string
   return join(state.form.repositoryFolder, 'pipeline', `${pipelineName}.json`);
 }
 
-export function exportFilesOf(state: WizardState, document: PipelineDocument): Array<{ path: string; content: Uint8Array }> {
-  return exportFiles(document, state.form.exportFormats).map((file) => ({ path: join(state.form.exportFolder, file.fileName), content: file.content }));
+export function exportFilesOf(
+  state: WizardState,
+  document: PipelineDocument,
+): Array<{ path: string; content: Uint8Array }> {
+  return exportFiles(document, state.form.exportFormats).map((file) => ({
+    path: join(state.form.exportFolder, file.fileName),
+    content: file.content,
+  }));
 }
 
 function destination(state: WizardState): string {
@@ -112,15 +144,30 @@ function applyExisting(state: WizardState, remote: RemotePipeline | undefined, f
       ...review.view,
       exists: remote !== undefined,
       ...(remote?.etag ? { etag: remote.etag } : {}),
-      ...(remote ? { diff: toDiffView(`Changes to pipeline ${remote.name} in the factory`, diffPipelines(remote, review.document)) } : {}),
+      ...(remote
+        ? {
+            diff: toDiffView(
+              `Changes to pipeline ${remote.name} in the factory`,
+              diffPipelines(remote, review.document),
+            ),
+          }
+        : {}),
     };
   } else if (fileText !== undefined) {
-    review.view = { ...review.view, exists: true, diff: toDiffView(`Changes to pipeline/${review.document.name}.json`, fileDiff(fileText, review.document, review.view.json)) };
+    review.view = {
+      ...review.view,
+      exists: true,
+      diff: toDiffView(
+        `Changes to pipeline/${review.document.name}.json`,
+        fileDiff(fileText, review.document, review.view.json),
+      ),
+    };
   }
 }
 
 async function existingExports(ctx: FlowContext, document: PipelineDocument): Promise<string[]> {
   const existing: string[] = [];
-  for (const file of exportFilesOf(ctx.state, document)) if (await ctx.env.files.exists(file.path)) existing.push(file.path);
+  for (const file of exportFilesOf(ctx.state, document))
+    if (await ctx.env.files.exists(file.path)) existing.push(file.path);
   return existing;
 }

@@ -26,17 +26,31 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
   const work = (async (): Promise<void> => {
     try {
       await ctx.guard({
-        step: 'auth', operation: 'grantRole', retry: () => grantRole(ctx), principalId: principal.principalId,
+        step: 'auth',
+        operation: 'grantRole',
+        retry: () => grantRole(ctx),
+        principalId: principal.principalId,
         run: async () => {
           const azure = await env.azure();
-          const outcome = await grantDataScientistRole(azure.roles, { workspaceId: scope, principalId: principal.principalId });
-          env.log.info(outcome.kind === 'created'
-            ? `Granted ${DATA_SCIENTIST} to ${principal.principalId} on ${scope} (role assignment ${outcome.assignmentName}).`
-            : `${principal.principalId} already has ${outcome.roleName} on ${scope}: nothing granted.`);
+          const outcome = await grantDataScientistRole(azure.roles, {
+            workspaceId: scope,
+            principalId: principal.principalId,
+          });
+          env.log.info(
+            outcome.kind === 'created'
+              ? `Granted ${DATA_SCIENTIST} to ${principal.principalId} on ${scope} (role assignment ${outcome.assignmentName}).`
+              : `${principal.principalId} already has ${outcome.roleName} on ${scope}: nothing granted.`,
+          );
           state.grantedPrincipals.add(principal.principalId);
-          state.facts.access = { principalId: principal.principalId, assignments: await azure.roles.listForPrincipal(sdkScopeOf(scope), principal.principalId) };
+          state.facts.access = {
+            principalId: principal.principalId,
+            assignments: await azure.roles.listForPrincipal(sdkScopeOf(scope), principal.principalId),
+          };
           state.grantState = undefined;
-          state.notice = outcome.kind === 'created' ? `Granted ${DATA_SCIENTIST} on workspace ${state.endpoint.workspace.name}.` : `The identity already has ${outcome.roleName}.`;
+          state.notice =
+            outcome.kind === 'created'
+              ? `Granted ${DATA_SCIENTIST} on workspace ${state.endpoint.workspace.name}.`
+              : `The identity already has ${outcome.roleName}.`;
         },
       });
     } finally {

@@ -12,10 +12,16 @@ export function canStartRun(state: WizardState): boolean {
 }
 
 /** Resolves when the run being followed has ended (or immediately when none is). */
-export async function whenRunEnded(state: WizardState, onDidChange: (listener: () => void) => { dispose(): void }): Promise<void> {
+export async function whenRunEnded(
+  state: WizardState,
+  onDidChange: (listener: () => void) => { dispose(): void },
+): Promise<void> {
   while (['starting', 'running', 'cancelling'].includes(state.run.status)) {
     await new Promise<void>((resolve) => {
-      const subscription = onDidChange(() => { subscription.dispose(); resolve(); });
+      const subscription = onDidChange(() => {
+        subscription.dispose();
+        resolve();
+      });
     });
   }
 }
@@ -25,11 +31,16 @@ export async function runNow(ctx: FlowContext, values: Record<string, string>): 
   const published = state.published;
   if (!published || !canStartRun(state)) return;
   const parameters = state.run.parameters;
-  const typed = Object.fromEntries(Object.entries(values).filter(([name]) => parameters.some((p) => p.name === name && !p.secure)));
+  const typed = Object.fromEntries(
+    Object.entries(values).filter(([name]) => parameters.some((p) => p.name === name && !p.secure)),
+  );
   state.run = { ...state.run, values: typed };
   const secure: Record<string, string> = {};
   for (const p of parameters.filter((x) => x.secure)) {
-    const value = await env.prompts.secret({ title: `Run ${published.document.name}`, prompt: `Value of ${p.name} (SecureString: masked in the run history, never stored by VS Code)` });
+    const value = await env.prompts.secret({
+      title: `Run ${published.document.name}`,
+      prompt: `Value of ${p.name} (SecureString: masked in the run history, never stored by VS Code)`,
+    });
     if (value === undefined) {
       state.notice = 'The run was not started.';
       return ctx.changed();
@@ -51,11 +62,16 @@ export async function runNow(ctx: FlowContext, values: Record<string, string>): 
   const factory = published.factory;
   let runId: string | undefined;
   await ctx.guard({
-    step: 'run', operation: 'createRun', retry: () => runNow(ctx, values), factoryName: factory.name,
+    step: 'run',
+    operation: 'createRun',
+    retry: () => runNow(ctx, values),
+    factoryName: factory.name,
     run: async () => {
       const azure = await env.azure();
       runId = await azure.runs.createRun(factory, published.document.name, runParameters);
-      env.log.info(`Started run ${runId} of pipeline ${published.document.name} in ${factory.name} (parameters given: ${Object.keys(runParameters).join(', ') || 'none'}).`);
+      env.log.info(
+        `Started run ${runId} of pipeline ${published.document.name} in ${factory.name} (parameters given: ${Object.keys(runParameters).join(', ') || 'none'}).`,
+      );
     },
   });
   state.busy = undefined;
@@ -75,7 +91,10 @@ async function follow(ctx: FlowContext, factory: FactoryInfo, runId: string): Pr
   state.runAbort = abort;
   const workspace = state.endpoint.workspace;
   await ctx.guard({
-    step: 'run', operation: 'monitorRun', retry: () => follow(ctx, factory, runId), factoryName: factory.name,
+    step: 'run',
+    operation: 'monitorRun',
+    retry: () => follow(ctx, factory, runId),
+    factoryName: factory.name,
     run: async () => {
       const azure = await env.azure();
       const last = await monitorRun(azure.runs, factory, runId, {
@@ -89,17 +108,28 @@ async function follow(ctx: FlowContext, factory: FactoryInfo, runId: string): Pr
             status: snapshot.done ? 'ended' : state.run.status === 'cancelling' ? 'cancelling' : 'running',
             pipelineStatus: snapshot.status,
             message: snapshot.message,
-            activities: snapshot.activities.map((a) => ({ name: a.name, type: a.type, status: a.status, runs: a.runs, ...(a.durationMs !== undefined ? { durationMs: a.durationMs } : {}), ...(a.error ? { error: a.error } : {}) })),
+            activities: snapshot.activities.map((a) => ({
+              name: a.name,
+              type: a.type,
+              status: a.status,
+              runs: a.runs,
+              ...(a.durationMs !== undefined ? { durationMs: a.durationMs } : {}),
+              ...(a.error ? { error: a.error } : {}),
+            })),
             ...(snapshot.job ? { job: snapshot.job } : {}),
             ...(snapshot.done ? { endedAt: new Date().toISOString() } : {}),
           };
           ctx.changed();
         },
       });
-      if (last.done) env.log.info(`Run ${runId} ended: ${last.status}${last.job ? `; batch job ${last.job.name}: ${last.job.status ?? 'unknown'}` : ''}.`);
+      if (last.done)
+        env.log.info(
+          `Run ${runId} ended: ${last.status}${last.job ? `; batch job ${last.job.name}: ${last.job.status ?? 'unknown'}` : ''}.`,
+        );
     },
   });
-  if (state.run.runId === runId && state.run.status !== 'ended' && !abort.signal.aborted) state.run = { ...state.run, status: 'ended' };
+  if (state.run.runId === runId && state.run.status !== 'ended' && !abort.signal.aborted)
+    state.run = { ...state.run, status: 'ended' };
   ctx.changed();
 }
 
@@ -111,7 +141,10 @@ export async function cancelRun(ctx: FlowContext): Promise<void> {
   state.run = { ...state.run, status: 'cancelling' };
   ctx.changed();
   await ctx.guard({
-    step: 'run', operation: 'cancelRun', retry: () => cancelRun(ctx), factoryName: published.factory.name,
+    step: 'run',
+    operation: 'cancelRun',
+    retry: () => cancelRun(ctx),
+    factoryName: published.factory.name,
     run: async () => {
       const azure = await env.azure();
       await azure.runs.cancelRun(published.factory, runId);

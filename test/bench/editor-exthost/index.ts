@@ -45,7 +45,10 @@ export async function run(): Promise<void> {
   } catch (error) {
     failed = 1;
     mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
-    writeFileSync(EDITOR_BENCH_RESULT.replace(/\.json$/, '.error.txt'), error instanceof Error ? error.stack ?? error.message : String(error));
+    writeFileSync(
+      EDITOR_BENCH_RESULT.replace(/\.json$/, '.error.txt'),
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
   } finally {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     rmSync(folder, { recursive: true, force: true });
@@ -59,7 +62,8 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.toString() !== uri.toString()) throw new Error('the bench pipeline did not open');
   const document = editor.document;
-  const hasUnknownDependency = (): boolean => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf' && codeOf(d) === 'ADF301');
+  const hasUnknownDependency = (): boolean =>
+    vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf' && codeOf(d) === 'ADF301');
   await until(() => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf'), 60_000);
 
   // Type after "Keep 20" (its name, in the middle of the file), which "Wait 20" depends on: one character
@@ -77,10 +81,13 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
     const broken = i % 2 === 0;
     const started = performance.now();
     const published = until(() => hasUnknownDependency() === broken, 10_000);
-    await editor.edit((b) => {
-      if (broken) b.insert(document.positionAt(nameEnd), 'x');
-      else b.delete(new vscode.Range(document.positionAt(nameEnd), document.positionAt(nameEnd + 1)));
-    }, { undoStopBefore: false, undoStopAfter: false });
+    await editor.edit(
+      (b) => {
+        if (broken) b.insert(document.positionAt(nameEnd), 'x');
+        else b.delete(new vscode.Range(document.positionAt(nameEnd), document.positionAt(nameEnd + 1)));
+      },
+      { undoStopBefore: false, undoStopAfter: false },
+    );
     await published;
     const done = performance.now();
     if (i >= WARMUP) {
@@ -100,7 +107,15 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
     validate(i % 2 ? text : brokenText);
     validateMs.push(performance.now() - started);
   }
-  return { activities: BENCH_ACTIVITIES, bytes: Buffer.byteLength(text), samples: SAMPLES, latencyMs: latencies, changeToDiagnosticsMs: afterChange, validateMs, debounceMs: { ...TYPING_DEBOUNCE_MS } };
+  return {
+    activities: BENCH_ACTIVITIES,
+    bytes: Buffer.byteLength(text),
+    samples: SAMPLES,
+    latencyMs: latencies,
+    changeToDiagnosticsMs: afterChange,
+    validateMs,
+    debounceMs: { ...TYPING_DEBOUNCE_MS },
+  };
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string {

@@ -96,11 +96,17 @@ describe('editor: diagnostics', () => {
     await editor.edit((b) => b.insert(document.positionAt(typo), 'z'));
     const fixed = await waitForDiagnostics(document.uri, (d) => !summarize(d).some((s) => s.startsWith('ADF301')));
     // With the dependency in place, Authorize runs before both users of its token.
-    assert.deepEqual(summarize(fixed).map((s) => s.split(' ')[0]), ['ADF606', 'ADF505', 'ADF707', 'ADF706', 'ADF708', 'ADF506']);
+    assert.deepEqual(
+      summarize(fixed).map((s) => s.split(' ')[0]),
+      ['ADF606', 'ADF505', 'ADF707', 'ADF706', 'ADF708', 'ADF506'],
+    );
     // A burst of edits: only the final text counts.
     for (const ch of ['x', 'y', 'z']) await editor.edit((b) => b.insert(new vscode.Position(0, 1), ch));
     const afterBurst = await waitForDiagnostics(document.uri, (d) => summarize(d).some((s) => s.startsWith('ADF001')));
-    assert.ok(summarize(afterBurst).every((s) => s.startsWith('ADF001')), 'only syntax errors while the JSON is broken');
+    assert.ok(
+      summarize(afterBurst).every((s) => s.startsWith('ADF001')),
+      'only syntax errors while the JSON is broken',
+    );
     await vscode.commands.executeCommand('undo');
     await vscode.commands.executeCommand('undo');
     await vscode.commands.executeCommand('undo');

@@ -11,7 +11,10 @@ export const brokenPipelinePath = join(editorFixtures, 'workspace', 'pipeline', 
 export const brokenPipelineText = readFileSync(brokenPipelinePath, 'utf8');
 
 export async function activateExtension(): Promise<void> {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+  };
   const extension = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
   if (!extension) throw new Error('the extension is not installed');
   await extension.activate();
@@ -36,7 +39,11 @@ export function summarize(diagnostics: readonly vscode.Diagnostic[]): string[] {
  * Resolves once `check` passes on the diagnostics of `uri` (checked now and on every diagnostics change);
  * rejects with the last state after `timeoutMs`.
  */
-export function waitForDiagnostics(uri: vscode.Uri, check: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  check: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolvePromise, reject) => {
     const test = (): boolean => {
       const current = adfDiagnostics(uri);
@@ -50,7 +57,9 @@ export function waitForDiagnostics(uri: vscode.Uri, check: (diagnostics: vscode.
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`diagnostics of ${uri.toString()} did not settle: ${JSON.stringify(summarize(adfDiagnostics(uri)))}`));
+      reject(
+        new Error(`diagnostics of ${uri.toString()} did not settle: ${JSON.stringify(summarize(adfDiagnostics(uri)))}`),
+      );
     }, timeoutMs);
     const cleanup = (): void => {
       subscription.dispose();

@@ -43,7 +43,12 @@ async function applyFix(code: string, title: RegExp): Promise<vscode.TextDocumen
 
 /** The quick fixes VS Code offers at `range` (the API command's results do not say which diagnostic they fix). */
 async function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
 }
 
@@ -64,7 +69,10 @@ describe('editor: quick fixes', () => {
     const parameters = parsed(document).properties.parameters;
     assert.deepEqual(parameters, { ...original.properties.parameters, output_folder: { type: 'string' } });
     // Everything else is untouched.
-    assert.deepEqual({ ...parsed(document), properties: { ...parsed(document).properties, parameters: {} } }, { ...original, properties: { ...original.properties, parameters: {} } });
+    assert.deepEqual(
+      { ...parsed(document), properties: { ...parsed(document).properties, parameters: {} } },
+      { ...original, properties: { ...original.properties, parameters: {} } },
+    );
   });
 
   it('declares an undeclared variable (creating the variables block)', async () => {
@@ -83,7 +91,12 @@ describe('editor: quick fixes', () => {
 
   it('sets secureInput and secureOutput where a secret flows', async () => {
     const document = await applyFix('ADF606', /secureInput and policy\.secureOutput/);
-    assert.deepEqual(parsed(document).properties.activities[0].policy, { timeout: '0.00:10:00', retry: 0, secureInput: true, secureOutput: true });
+    assert.deepEqual(parsed(document).properties.activities[0].policy, {
+      timeout: '0.00:10:00',
+      retry: 0,
+      secureInput: true,
+      secureOutput: true,
+    });
   });
 
   it('adds a timeout to the polling loop', async () => {
@@ -97,6 +110,9 @@ describe('editor: quick fixes', () => {
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 9);
     const notUpstream = diagnostics.find((d) => summarize([d])[0].startsWith('ADF508'));
     assert.ok(notUpstream);
-    assert.deepEqual((await quickFixes(document, notUpstream.range)).map((a) => a.title), []);
+    assert.deepEqual(
+      (await quickFixes(document, notUpstream.range)).map((a) => a.title),
+      [],
+    );
   });
 });

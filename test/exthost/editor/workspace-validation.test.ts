@@ -68,7 +68,8 @@ describe('editor: workspace validation', function () {
     // not turn a folder window into a multi-root one without reloading it.
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(root, 'the harness opens a workspace folder');
-    for (const entry of readdirSync(root)) if (entry.startsWith(SCRATCH_PREFIX)) rmSync(join(root, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(root))
+      if (entry.startsWith(SCRATCH_PREFIX)) rmSync(join(root, entry), { recursive: true, force: true });
     folder = join(root, `${SCRATCH_PREFIX}${process.pid}`);
     cpSync(join(editorFixtures, 'workspace'), folder, { recursive: true });
   });
@@ -80,9 +81,16 @@ describe('editor: workspace validation', function () {
   it('the background scan after startup has validated the pipeline files of the workspace, none of them opened', async () => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(root);
-    const expected = ['CopySales.json', 'NightlyScoring.json', 'Run-BatchEndpoint.json'].map((name) => vscode.Uri.joinPath(root, 'pipeline', name).toString());
-    const validated = (): string[] => vscode.languages.getDiagnostics().map(([uri]) => uri.toString()).filter((u) => expected.includes(u));
-    for (let i = 0; i < 60 && validated().length < expected.length; i++) await new Promise((resolve) => setTimeout(resolve, 500));
+    const expected = ['CopySales.json', 'NightlyScoring.json', 'Run-BatchEndpoint.json'].map((name) =>
+      vscode.Uri.joinPath(root, 'pipeline', name).toString(),
+    );
+    const validated = (): string[] =>
+      vscode.languages
+        .getDiagnostics()
+        .map(([uri]) => uri.toString())
+        .filter((u) => expected.includes(u));
+    for (let i = 0; i < 60 && validated().length < expected.length; i++)
+      await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(validated().sort(), [...expected].sort(), 'each file has an entry (empty when it has no problem)');
     assert.ok(!vscode.workspace.textDocuments.some((d) => expected.includes(d.uri.toString())));
   });
@@ -101,16 +109,31 @@ describe('editor: workspace validation', function () {
     // The harness's fixture workspace has 3 pipeline files; this folder has 2.
     assert.ok(summary.files >= 5, `files: ${summary.files}`);
     assert.ok(summary.errors >= 5 && summary.warnings >= 3 && summary.infos >= 1, JSON.stringify(summary));
-    const all = vscode.languages.getDiagnostics().filter(([uri, d]) => uri.fsPath.startsWith(folder) && d.some((x) => x.source === 'adf'));
-    assert.deepEqual(all.map(([uri]) => uri.fsPath.slice(folder.length + 1)).sort(), ['pipeline/Draft.json', 'pipeline/Score-Broken.json']);
+    const all = vscode.languages
+      .getDiagnostics()
+      .filter(([uri, d]) => uri.fsPath.startsWith(folder) && d.some((x) => x.source === 'adf'));
+    assert.deepEqual(all.map(([uri]) => uri.fsPath.slice(folder.length + 1)).sort(), [
+      'pipeline/Draft.json',
+      'pipeline/Score-Broken.json',
+    ]);
   });
 
   // Files written by another tool (git, a build) are picked up by "Validate All Pipelines": code-server's file
   // watcher was seen to miss such files in some checkouts, so this does not depend on it.
   it('"Validate All Pipelines" follows the file system: a new file gets problems, a change updates them, a deletion clears them', async () => {
-    const validateAll = (): Thenable<Summary> => vscode.commands.executeCommand<Summary>('adfBatchEndpoints.validateAllPipelines');
+    const validateAll = (): Thenable<Summary> =>
+      vscode.commands.executeCommand<Summary>('adfBatchEndpoints.validateAllPipelines');
     const created = file('pipeline', 'Created.json');
-    const text = JSON.stringify({ name: 'Created', properties: { activities: [{ name: 'W', type: 'Wait', typeProperties: { waitTimeInSeconds: '@frobnicate(1)' } }] } }, null, 2);
+    const text = JSON.stringify(
+      {
+        name: 'Created',
+        properties: {
+          activities: [{ name: 'W', type: 'Wait', typeProperties: { waitTimeInSeconds: '@frobnicate(1)' } }],
+        },
+      },
+      null,
+      2,
+    );
     writeFileSync(created.fsPath, text); // as git or another tool would
     await validateAll();
     assert.deepEqual(codes(await waitForSomeDiagnostics(created, 30_000)), ['ADF502']);
@@ -123,14 +146,20 @@ describe('editor: workspace validation', function () {
     rmSync(draft.fsPath);
     await validateAll();
     await waitForDiagnostics(draft, (d) => d.length === 0, 30_000);
-    assert.ok(!vscode.languages.getDiagnostics().some(([uri]) => uri.toString() === draft.toString() && vscode.languages.getDiagnostics(uri).length > 0));
+    assert.ok(
+      !vscode.languages
+        .getDiagnostics()
+        .some(([uri]) => uri.toString() === draft.toString() && vscode.languages.getDiagnostics(uri).length > 0),
+    );
   });
 
   it('closing: a workspace file keeps the problems of its saved text; untitled and outside files lose theirs', async () => {
     const editor = await openInEditor(file('pipeline', 'Score-Broken.json'));
     const inWorkspace = editor.document;
     const typo = inWorkspace.getText().indexOf('Authorise');
-    await editor.edit((b) => b.replace(new vscode.Range(inWorkspace.positionAt(typo), inWorkspace.positionAt(typo + 9)), 'Authorize'));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(inWorkspace.positionAt(typo), inWorkspace.positionAt(typo + 9)), 'Authorize'),
+    );
     await waitForDiagnostics(inWorkspace.uri, (d) => !codes(d).includes('ADF301'));
     await closeActiveEditor(); // drops the unsaved fix
     await waitForDiagnostics(inWorkspace.uri, (d) => codes(d).join() === BROKEN_CODES.join(), 20_000);
@@ -139,7 +168,9 @@ describe('editor: workspace validation', function () {
     const untitledEditor = vscode.window.activeTextEditor;
     assert.ok(untitledEditor);
     const untitled = await vscode.languages.setTextDocumentLanguage(untitledEditor.document, 'json');
-    await (vscode.window.activeTextEditor ?? untitledEditor).edit((b) => b.insert(new vscode.Position(0, 0), brokenPipelineText));
+    await (vscode.window.activeTextEditor ?? untitledEditor).edit((b) =>
+      b.insert(new vscode.Position(0, 0), brokenPipelineText),
+    );
     await waitForSomeDiagnostics(untitled.uri);
     await closeActiveEditor();
     await waitForDiagnostics(untitled.uri, (d) => d.length === 0);

@@ -25,7 +25,10 @@ describe('sidebar resource commands (extension host, emulator)', function () {
     const document = vscode.window.activeTextEditor?.document;
     assert.equal(document?.uri.scheme, PROPERTIES_SCHEME);
     assert.equal(document?.languageId, 'json');
-    const json = JSON.parse(document!.getText()) as { id: string; properties: { scoringUri: string; defaults: { deploymentName: string } } };
+    const json = JSON.parse(document!.getText()) as {
+      id: string;
+      properties: { scoringUri: string; defaults: { deploymentName: string } };
+    };
     assert.match(json.id, /\/batchEndpoints\/score-default$/);
     assert.equal(json.properties.defaults.deploymentName, 'blue');
     // A content-provider document (read-only in the editor), not an untitled one that could be saved.
@@ -35,19 +38,28 @@ describe('sidebar resource commands (extension host, emulator)', function () {
   it('"Show Properties" works on a deployment too', async () => {
     const [blue] = await f.children(endpoint);
     await vscode.commands.executeCommand('adfBatchEndpoints.showProperties', blue);
-    const json = JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { name: string; properties: { model?: unknown } };
+    const json = JSON.parse(vscode.window.activeTextEditor!.document.getText()) as {
+      name: string;
+      properties: { model?: unknown };
+    };
     assert.equal(json.name, 'blue');
   });
 
   it('"Copy Scoring URI" puts the endpoint\'s scoring URI on the clipboard', async () => {
     await vscode.env.clipboard.writeText('before');
     await vscode.commands.executeCommand('adfBatchEndpoints.copyScoringUri', endpoint);
-    assert.match(await vscode.env.clipboard.readText(), /^https:\/\/127\.0\.0\.1:\d+\/ml\/westeurope\/score-default\/jobs$/);
+    assert.match(
+      await vscode.env.clipboard.readText(),
+      /^https:\/\/127\.0\.0\.1:\d+\/ml\/westeurope\/score-default\/jobs$/,
+    );
   });
 
   it('"Copy Resource ID" puts the workspace\'s ARM ID on the clipboard', async () => {
     const workspace = await f.child(await f.child(undefined, 'Sidebar Contoso'), 'ws-main');
     await vscode.commands.executeCommand('adfBatchEndpoints.copyResourceId', workspace);
-    assert.match(await vscode.env.clipboard.readText(), /^\/subscriptions\/5d000000-0000-4000-8000-000000000001\/resourceGroups\/rg-ml\/providers\/Microsoft\.MachineLearningServices\/workspaces\/ws-main$/);
+    assert.match(
+      await vscode.env.clipboard.readText(),
+      /^\/subscriptions\/5d000000-0000-4000-8000-000000000001\/resourceGroups\/rg-ml\/providers\/Microsoft\.MachineLearningServices\/workspaces\/ws-main$/,
+    );
   });
 });

@@ -9,7 +9,6 @@ import type { EmulatorSeed } from '../../../tools/emulator';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
 
-
 export const SEED_FILE = join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'sidebar-exthost.json');
 export const SUBSCRIPTIONS = {
   contoso: '5d000000-0000-4000-8000-000000000001',
@@ -45,12 +44,15 @@ export async function openSidebarFixture(): Promise<SidebarFixture> {
     item: (node) => provider.getTreeItem(node),
     label(node) {
       const label = provider.getTreeItem(node).label;
-      return typeof label === 'string' ? label : label?.label ?? '';
+      return typeof label === 'string' ? label : (label?.label ?? '');
     },
     async child(parent, label) {
       const nodes = await fixture.children(parent);
       const found = nodes.find((n) => fixture.label(n) === label);
-      if (!found) throw new Error(`no "${label}" under ${parent ? fixture.label(parent) : 'the root'}; saw: ${nodes.map((n) => fixture.label(n)).join(' | ')}`);
+      if (!found)
+        throw new Error(
+          `no "${label}" under ${parent ? fixture.label(parent) : 'the root'}; saw: ${nodes.map((n) => fixture.label(n)).join(' | ')}`,
+        );
       return found;
     },
     async setSetting(key, value) {
@@ -76,7 +78,9 @@ export async function openSidebarFixture(): Promise<SidebarFixture> {
  * the run's seed) replaces ours, and our subscriptions move to its tenant.
  */
 function withRunIdentity(seed: EmulatorSeed, runSeed: EmulatorSeed): EmulatorSeed {
-  const configured = vscode.workspace.getConfiguration('adfBatchEndpoints').get<{ clientId?: string }>('servicePrincipal')?.clientId;
+  const configured = vscode.workspace
+    .getConfiguration('adfBatchEndpoints')
+    .get<{ clientId?: string }>('servicePrincipal')?.clientId;
   const principal = runSeed.servicePrincipals?.find((p) => p.clientId.toLowerCase() === configured?.toLowerCase());
   if (!principal) return seed;
   const tenant = runSeed.tenants.find((t) => t.id === principal.tenantId) ?? { id: principal.tenantId };
@@ -90,12 +94,14 @@ function withRunIdentity(seed: EmulatorSeed, runSeed: EmulatorSeed): EmulatorSee
 
 /** The codicon id of a tree item's icon, when it is a ThemeIcon. */
 export function iconId(item: vscode.TreeItem): string | undefined {
-  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : (item.iconPath as { id?: string } | undefined)?.id;
+  return item.iconPath instanceof vscode.ThemeIcon
+    ? item.iconPath.id
+    : (item.iconPath as { id?: string } | undefined)?.id;
 }
 
 /** The tooltip as a user reads it (MarkdownString.appendText escapes spaces and punctuation). */
 export function tooltipText(item: vscode.TreeItem): string {
   const tooltip = item.tooltip;
-  const text = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  const text = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
   return text.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }

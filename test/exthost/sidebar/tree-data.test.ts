@@ -11,7 +11,8 @@ function tenantOf(item: { tooltip?: unknown }): string {
   return /Tenant: (\S+)/.exec(String(item.tooltip))?.[1] ?? '';
 }
 
-const listWorkspacesOf = (subscriptionId: string): string => `^/subscriptions/${subscriptionId}/providers/Microsoft\\.MachineLearningServices/workspaces$`;
+const listWorkspacesOf = (subscriptionId: string): string =>
+  `^/subscriptions/${subscriptionId}/providers/Microsoft\\.MachineLearningServices/workspaces$`;
 
 describe('sidebar tree (extension host, emulator)', function () {
   this.timeout(60_000);
@@ -36,7 +37,10 @@ describe('sidebar tree (extension host, emulator)', function () {
   it('signs in with the service principal and lists the subscriptions by name', async () => {
     const root = await f.children();
     assert.equal(f.api.sidebar.signInState(), 'signedIn');
-    assert.deepEqual(root.map((n) => f.label(n)), ['Sidebar Broken', 'Sidebar Contoso', 'Sidebar Forbidden']);
+    assert.deepEqual(
+      root.map((n) => f.label(n)),
+      ['Sidebar Broken', 'Sidebar Contoso', 'Sidebar Forbidden'],
+    );
     assert.ok(root.every((n) => f.item(n).contextValue === CONTEXT.subscription));
   });
 
@@ -44,7 +48,10 @@ describe('sidebar tree (extension host, emulator)', function () {
     const root = await f.children();
     const tenant = tenantOf(f.item(root[0]));
     await f.api.sidebar.setSubscriptionSelection([`${tenant}/${SUBSCRIPTIONS.contoso}`, SUBSCRIPTIONS.forbidden]);
-    assert.deepEqual((await f.children()).map((n) => f.label(n)), ['Sidebar Contoso', 'Sidebar Forbidden']);
+    assert.deepEqual(
+      (await f.children()).map((n) => f.label(n)),
+      ['Sidebar Contoso', 'Sidebar Forbidden'],
+    );
     await f.api.sidebar.setSubscriptionSelection([]);
     const [none] = await f.children();
     assert.equal(f.label(none), 'No subscriptions selected');
@@ -54,8 +61,16 @@ describe('sidebar tree (extension host, emulator)', function () {
   });
 
   it('a subscription answering 500 shows the service message and Retry there, and the others stay browsable', async () => {
-    await f.control.addFault({ kind: 'status', status: 500, route: listWorkspacesOf(SUBSCRIPTIONS.broken), count: 100 });
-    const [broken, contoso] = await Promise.all([f.child(undefined, 'Sidebar Broken'), f.child(undefined, 'Sidebar Contoso')]);
+    await f.control.addFault({
+      kind: 'status',
+      status: 500,
+      route: listWorkspacesOf(SUBSCRIPTIONS.broken),
+      count: 100,
+    });
+    const [broken, contoso] = await Promise.all([
+      f.child(undefined, 'Sidebar Broken'),
+      f.child(undefined, 'Sidebar Contoso'),
+    ]);
     const [brokenChildren, contosoChildren] = await Promise.all([f.children(broken), f.children(contoso)]);
 
     assert.equal(brokenChildren.length, 1);
@@ -63,16 +78,27 @@ describe('sidebar tree (extension host, emulator)', function () {
     assert.equal(error.contextValue, CONTEXT.error);
     assert.match(String(error.label), /^Error 500: /);
     assert.equal(error.command?.command, 'adfBatchEndpoints.retry');
-    assert.deepEqual(contosoChildren.map((n) => f.label(n)), ['ws-main', 'ws-empty', 'ws-many']);
+    assert.deepEqual(
+      contosoChildren.map((n) => f.label(n)),
+      ['ws-main', 'ws-empty', 'ws-many'],
+    );
 
     // The service recovers: Retry on the error row loads the workspaces.
     await f.control.clearFaults();
     await vscode.commands.executeCommand('adfBatchEndpoints.retry', brokenChildren[0]);
-    assert.deepEqual((await f.children(broken)).map((n) => f.label(n)), ['ws-unreachable']);
+    assert.deepEqual(
+      (await f.children(broken)).map((n) => f.label(n)),
+      ['ws-unreachable'],
+    );
   });
 
   it('a subscription answering 403 says what to do, and its siblings keep their data', async () => {
-    await f.control.addFault({ kind: 'status', status: 403, route: listWorkspacesOf(SUBSCRIPTIONS.forbidden), count: 100 });
+    await f.control.addFault({
+      kind: 'status',
+      status: 403,
+      route: listWorkspacesOf(SUBSCRIPTIONS.forbidden),
+      count: 100,
+    });
     const forbidden = await f.child(undefined, 'Sidebar Forbidden');
     const [error] = await f.children(forbidden);
     const item = f.item(error);
@@ -87,7 +113,7 @@ describe('sidebar tree (extension host, emulator)', function () {
     assert.equal(item.contextValue, CONTEXT.workspace);
   });
 
-  it('shows an endpoint\'s auth mode and default deployment, with its scoring URI in the tooltip', async () => {
+  it("shows an endpoint's auth mode and default deployment, with its scoring URI in the tooltip", async () => {
     const endpoint = await f.child(await workspaceNode('ws-main'), 'score-default');
     const item = f.item(endpoint);
     assert.equal(item.description, 'AADToken · default: blue');
@@ -102,7 +128,7 @@ describe('sidebar tree (extension host, emulator)', function () {
     assert.equal(iconId(item), 'warning');
   });
 
-  it('flags a key-auth endpoint, which ADF\'s Web activity (Entra tokens) cannot call', async () => {
+  it("flags a key-auth endpoint, which ADF's Web activity (Entra tokens) cannot call", async () => {
     const item = f.item(await f.child(await workspaceNode('ws-main'), 'score-keyauth'));
     assert.equal(item.description, 'key auth: ADF cannot call it · default: main');
     assert.equal(iconId(item), 'warning');
@@ -116,10 +142,13 @@ describe('sidebar tree (extension host, emulator)', function () {
   it('lists deployments with the default marked, the provisioning state and the model', async () => {
     const endpoint = await f.child(await workspaceNode('ws-main'), 'score-default');
     const deployments = await f.children(endpoint);
-    assert.deepEqual(deployments.map((d) => [f.label(d), f.item(d).description, f.item(d).contextValue]), [
-      ['blue', 'default · Succeeded · model credit-model:3', CONTEXT.deploymentDefault],
-      ['green', 'Updating · model credit-model:4', CONTEXT.deployment],
-    ]);
+    assert.deepEqual(
+      deployments.map((d) => [f.label(d), f.item(d).description, f.item(d).contextValue]),
+      [
+        ['blue', 'default · Succeeded · model credit-model:3', CONTEXT.deploymentDefault],
+        ['green', 'Updating · model credit-model:4', CONTEXT.deployment],
+      ],
+    );
   });
 
   it('says what to do in an empty workspace, with a link', async () => {
@@ -160,12 +189,24 @@ describe('sidebar tree (extension host, emulator)', function () {
 
   it('leaves a 429 with Retry-After to the SDK pipeline: the request log shows the retry', async () => {
     const endpoint = await f.child(await workspaceNode('ws-main'), 'score-default');
-    await f.control.addFault({ kind: 'status', status: 429, retryAfterSeconds: 1, route: 'ml.batchDeployments.list', count: 1 });
+    await f.control.addFault({
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      route: 'ml.batchDeployments.list',
+      count: 1,
+    });
     const since = (await f.control.requests()).at(-1)?.seq ?? 0;
     const deployments = await f.children(endpoint);
-    assert.deepEqual(deployments.map((d) => f.label(d)), ['blue', 'green']);
+    assert.deepEqual(
+      deployments.map((d) => f.label(d)),
+      ['blue', 'green'],
+    );
     const calls = (await f.control.requests(since)).filter((r) => r.routeId === 'ml.batchDeployments.list');
-    assert.deepEqual(calls.map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      calls.map((r) => r.status),
+      [429, 200],
+    );
   });
 
   it('shows "Loading..." on a node while its children load, then its description again', async () => {
@@ -192,6 +233,9 @@ describe('sidebar tree (extension host, emulator)', function () {
     since = (await f.control.requests()).at(-1)?.seq ?? since;
     await f.children(workspace);
     await f.children(contoso);
-    assert.deepEqual((await f.control.requests(since)).map((r) => r.routeId), ['ml.batchEndpoints.list']);
+    assert.deepEqual(
+      (await f.control.requests(since)).map((r) => r.routeId),
+      ['ml.batchEndpoints.list'],
+    );
   });
 });

@@ -11,7 +11,9 @@ import type { EmulatorControlClient } from '../../../tools/emulator/control-clie
 import { azConfigDir, azLogin, azLogout } from '../../stand-ins/az/profile';
 import { REPO_ROOT, activateExtensionUnderTest } from '../extension-under-test';
 
-const SEED = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'accounts.json'), 'utf8')) as EmulatorSeed;
+const SEED = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'accounts.json'), 'utf8'),
+) as EmulatorSeed;
 const ADA = 'ada@contoso.onmicrosoft.com';
 const FABRIKAM = 'f0f0f0f0-0000-4000-8000-00000000000f';
 
@@ -28,7 +30,7 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     const nodes = await provider.getChildren(undefined);
     return nodes.map((n) => {
       const label = provider.getTreeItem(n).label;
-      return typeof label === 'string' ? label : label?.label ?? '';
+      return typeof label === 'string' ? label : (label?.label ?? '');
     });
   };
 
@@ -49,15 +51,27 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     azLogin(azConfigDir(), SEED, ADA);
     const labels = await rootLabels();
     assert.equal(api.sidebar.signInState(), 'signedIn');
-    assert.deepEqual(labels.filter((l) => !l.startsWith('Sign in')), ['Contoso Analytics', 'Northwind Research']);
-    assert.deepEqual(labels.filter((l) => l.startsWith('Sign in')), ['Sign in to tenant Fabrikam'], 'the tenant whose token az could not get silently');
+    assert.deepEqual(
+      labels.filter((l) => !l.startsWith('Sign in')),
+      ['Contoso Analytics', 'Northwind Research'],
+    );
+    assert.deepEqual(
+      labels.filter((l) => l.startsWith('Sign in')),
+      ['Sign in to tenant Fabrikam'],
+      'the tenant whose token az could not get silently',
+    );
     const provider = api.sidebar.treeProvider;
-    const row = (await provider.getChildren(undefined)).find((n) => provider.getTreeItem(n).label === 'Sign in to tenant Fabrikam')!;
+    const row = (await provider.getChildren(undefined)).find(
+      (n) => provider.getTreeItem(n).label === 'Sign in to tenant Fabrikam',
+    )!;
     const item = provider.getTreeItem(row);
     assert.equal(item.description, 'needs your consent');
     assert.deepEqual(item.command?.arguments, [FABRIKAM], 'the row signs in to that tenant');
     const tokens = (await control.requests()).filter((r) => r.routeId === 'resources.subscriptions.list');
-    assert.ok(tokens.some((r) => r.caller?.appId === '04b07795-8ddb-461a-bbee-02f9e1bf7b46'), "ARM was called with the Azure CLI's user tokens");
+    assert.ok(
+      tokens.some((r) => r.caller?.appId === '04b07795-8ddb-461a-bbee-02f9e1bf7b46'),
+      "ARM was called with the Azure CLI's user tokens",
+    );
   });
 
   it('logged out: the view is signed out (its welcome content offers the sign-in choices)', async () => {
@@ -69,7 +83,12 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
   });
 
   it('a token for another tenant: after az login --tenant Fabrikam (consent given) its subscriptions load and its row goes', async () => {
-    await control.userToken({ user: ADA, tenantId: FABRIKAM, scope: 'https://management.azure.com/.default', interactive: true }); // az login --tenant
+    await control.userToken({
+      user: ADA,
+      tenantId: FABRIKAM,
+      scope: 'https://management.azure.com/.default',
+      interactive: true,
+    }); // az login --tenant
     azLogin(azConfigDir(), SEED, ADA, { tenantId: FABRIKAM });
     await config().update('signInMethod', 'servicePrincipal', vscode.ConfigurationTarget.Global);
     await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);

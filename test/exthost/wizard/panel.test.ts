@@ -21,7 +21,8 @@ describe('Create ADF Pipeline wizard: panel and messages (extension host, emulat
     f = await openWizardFixture();
   });
   afterEach(() => {
-    for (const name of ['score-fast', 'score-nodefault']) f.api.wizard.handle(`${WORKSPACE_ID}/batchEndpoints/${name}`)?.close();
+    for (const name of ['score-fast', 'score-nodefault'])
+      f.api.wizard.handle(`${WORKSPACE_ID}/batchEndpoints/${name}`)?.close();
   });
   after(async () => {
     await f?.restore();
@@ -79,7 +80,17 @@ describe('Create ADF Pipeline wizard: panel and messages (extension host, emulat
     }
     assert.equal(JSON.stringify(handle.state().form), before, 'nothing changed');
     assert.ok(f.api.wizard.logLines().some((l) => /Ignored an invalid message/.test(l)));
-    assert.equal((await handle.sendRaw({ type: 'request', id: 9, method: 'updateForm', params: { patch: { description: 'valid' } } }))?.ok, true);
+    assert.equal(
+      (
+        await handle.sendRaw({
+          type: 'request',
+          id: 9,
+          method: 'updateForm',
+          params: { patch: { description: 'valid' } },
+        })
+      )?.ok,
+      true,
+    );
     assert.equal(handle.state().form.description, 'valid');
   });
 
@@ -127,13 +138,18 @@ describe('Create ADF Pipeline wizard: panel and messages (extension host, emulat
   });
 
   it('contributes the command on endpoint nodes (context menu and inline) and in the palette', async () => {
-    const manifest = (vscode.extensions.all.find((e) => e.packageJSON?.name === 'adf-batch-endpoints')?.packageJSON ?? {}) as {
+    const manifest = (vscode.extensions.all.find((e) => e.packageJSON?.name === 'adf-batch-endpoints')?.packageJSON ??
+      {}) as {
       contributes: { menus: Record<string, Array<{ command: string; when?: string; group?: string }>> };
     };
-    const entries = manifest.contributes.menus['view/item/context'].filter((m) => m.command === 'adfBatchEndpoints.createAdfPipeline');
+    const entries = manifest.contributes.menus['view/item/context'].filter(
+      (m) => m.command === 'adfBatchEndpoints.createAdfPipeline',
+    );
     assert.deepEqual(entries.map((m) => m.group?.split('@')[0]).sort(), ['0_create', 'inline']);
     for (const entry of entries) assert.match(entry.when ?? '', /viewItem =~ \/\^adfBatch\\\.endpoint\//);
-    const hidden = (manifest.contributes.menus.commandPalette ?? []).some((m) => m.command === 'adfBatchEndpoints.createAdfPipeline' && m.when === 'false');
+    const hidden = (manifest.contributes.menus.commandPalette ?? []).some(
+      (m) => m.command === 'adfBatchEndpoints.createAdfPipeline' && m.when === 'false',
+    );
     assert.equal(hidden, false, 'available in the command palette');
   });
 });

@@ -35,12 +35,23 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
   before(async () => {
     emulator = await startEmulator({ seed: WIZARD_SEED });
     control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
-    const cloud: CloudDefinition = { name: 'Custom', resourceManagerEndpoint: emulator.url, authorityHost: emulator.url, armAudience: 'https://management.azure.com/', mlAudience: 'https://ml.azure.com' };
+    const cloud: CloudDefinition = {
+      name: 'Custom',
+      resourceManagerEndpoint: emulator.url,
+      authorityHost: emulator.url,
+      armAudience: 'https://management.azure.com/',
+      mlAudience: 'https://ml.azure.com',
+    };
     const clientOptions = requestPolicyOptions(
       { timeoutMs: () => TIMEOUT_MS, onRequest: (entry) => attempts.push(entry) },
       { additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }] },
     );
-    const credential = new ClientSecretCredential(W.tenant, W.owner.clientId, W.owner.secret, emulatorCredentialOptions(emulator));
+    const credential = new ClientSecretCredential(
+      W.tenant,
+      W.owner.clientId,
+      W.owner.secret,
+      emulatorCredentialOptions(emulator),
+    );
     const pool = new AzureClientPool({ cloud, credentialForTenant: () => credential, clientOptions });
     azure = createWizardAzure(pool, W.tenant, W.subscription);
     reader = new SdkResourceReader(pool);
@@ -59,10 +70,18 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
   async function endsWithTimeout(route: string, method: string, call: () => Promise<unknown>): Promise<void> {
     await control.addFault({ kind: 'hang', route, method, count: 100 });
     const started = Date.now();
-    const error = await call().then(() => undefined, (e: unknown) => e);
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const elapsed = Date.now() - started;
     assert.ok(error, 'the call failed');
-    assert.equal(formatAzureError(describeAzureError(error)).split(' (')[0].replace(/ Retry in a moment.*$/, ''), 'Azure did not answer in 0.3 s');
+    assert.equal(
+      formatAzureError(describeAzureError(error))
+        .split(' (')[0]
+        .replace(/ Retry in a moment.*$/, ''),
+      'Azure did not answer in 0.3 s',
+    );
     assert.ok(elapsed < MAX_MS, `ended after ${elapsed} ms`);
     const hung = attempts.filter((a) => a.method === method && new RegExp(route, 'i').test(new URL(a.url).pathname));
     assert.equal(hung.length, ATTEMPTS, `each attempt timed out and was retried: ${JSON.stringify(hung)}`);
@@ -78,21 +97,27 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
   });
 
   it('the review read of the published pipeline', async () => {
-    await endsWithTimeout('/pipelines/[^/]+$', 'GET', () => azure.pipelines.read(W.factory('adf-ready'), 'Existing-Pipeline'));
+    await endsWithTimeout('/pipelines/[^/]+$', 'GET', () =>
+      azure.pipelines.read(W.factory('adf-ready'), 'Existing-Pipeline'),
+    );
   });
 
   it('a publish', async () => {
     const document = { name: 'Hung-Publish', properties: { activities: [] } } as unknown as PipelineDocument;
-    await endsWithTimeout('/pipelines/[^/]+$', 'PUT', () => azure.pipelines.write(W.factory('adf-mi'), document, { ifNoneMatch: '*' }));
+    await endsWithTimeout('/pipelines/[^/]+$', 'PUT', () =>
+      azure.pipelines.write(W.factory('adf-mi'), document, { ifNoneMatch: '*' }),
+    );
   });
 
   it('a role grant', async () => {
     const scope = W.workspaceId.slice(1);
-    await endsWithTimeout('/roleAssignments/[^/]+$', 'PUT', () => azure.roles.create(scope, '0c0c0c0c-2222-4000-8000-0000000000c9', {
-      roleDefinitionId: `${W.workspaceId}/providers/Microsoft.Authorization/roleDefinitions/f6c7c914-8db3-469d-8ca1-694a8f32e121`,
-      principalId: W.miIdentity,
-      principalType: 'ServicePrincipal',
-    }));
+    await endsWithTimeout('/roleAssignments/[^/]+$', 'PUT', () =>
+      azure.roles.create(scope, '0c0c0c0c-2222-4000-8000-0000000000c9', {
+        roleDefinitionId: `${W.workspaceId}/providers/Microsoft.Authorization/roleDefinitions/f6c7c914-8db3-469d-8ca1-694a8f32e121`,
+        principalId: W.miIdentity,
+        principalType: 'ServicePrincipal',
+      }),
+    );
   });
 
   it('four hung subscriptions free their loader slots: an unrelated workspace still expands', async () => {
@@ -101,7 +126,9 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
     const hungIds = [1, 2, 3, 4].map((n) => `0d0d0d0d-0000-4000-8000-00000000000${n}`);
     await control.addFault({ kind: 'hang', route: `/subscriptions/(${hungIds.join('|')})/`, count: 100 });
     const loader = new ResourceLoader({ reader, pageSize: 50, concurrency: 4 });
-    const hung = hungIds.map((id) => loader.workspaces({ subscriptionId: id, tenantId: W.tenant, name: id }).ensureLoaded());
+    const hung = hungIds.map((id) =>
+      loader.workspaces({ subscriptionId: id, tenantId: W.tenant, name: id }).ensureLoaded(),
+    );
     const endpoints = await loader.batchEndpoints(workspace).ensureLoaded();
     assert.ok(endpoints.items.length > 0, `the workspace expanded: ${JSON.stringify(endpoints)}`);
     const ends = await Promise.all(hung);

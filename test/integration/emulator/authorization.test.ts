@@ -16,18 +16,31 @@ describe('emulator: Authorization through @azure/arm-authorization', () => {
     assert.equal(role.roleType, 'BuiltInRole');
     assert.equal(role.id, DATA_SCIENTIST);
     const names = (await all(fx.authorization().roleDefinitions.list(WORKSPACE))).map((r) => r.roleName);
-    for (const expected of ['AzureML Data Scientist', 'Contributor', 'Owner', 'Reader']) assert.ok(names.includes(expected), `${expected} listed`);
+    for (const expected of ['AzureML Data Scientist', 'Contributor', 'Owner', 'Reader'])
+      assert.ok(names.includes(expected), `${expected} listed`);
     const filtered = await all(fx.authorization().roleDefinitions.list(SUB, { filter: "roleName eq 'Contributor'" }));
-    assert.deepEqual(filtered.map((r) => r.name), ['b24988ac-6180-42a0-ab88-20f7382dd24c']);
+    assert.deepEqual(
+      filtered.map((r) => r.name),
+      ['b24988ac-6180-42a0-ab88-20f7382dd24c'],
+    );
   });
 
   it('lists role assignments for a scope filtered by principalId, including inherited ones', async () => {
-    const forFactory = await all(fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.factoryIdentity}'` }));
-    assert.deepEqual(forFactory.map((r) => r.roleDefinitionId), [DATA_SCIENTIST]);
-    const forSp = await all(fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.sp.objectId}'` }));
+    const forFactory = await all(
+      fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.factoryIdentity}'` }),
+    );
+    assert.deepEqual(
+      forFactory.map((r) => r.roleDefinitionId),
+      [DATA_SCIENTIST],
+    );
+    const forSp = await all(
+      fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.sp.objectId}'` }),
+    );
     assert.equal(forSp.length, 1, 'the Owner assignment at the subscription applies to the workspace');
     assert.equal(forSp[0]!.scope, `/${SUB}`);
-    const nobody = await all(fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${randomUUID()}'` }));
+    const nobody = await all(
+      fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${randomUUID()}'` }),
+    );
     assert.deepEqual(nobody, []);
   });
 
@@ -38,14 +51,22 @@ describe('emulator: Authorization through @azure/arm-authorization', () => {
     assert.equal(created.scope, `/${WORKSPACE}`);
     const got = await fx.authorization().roleAssignments.get(WORKSPACE, created.name!);
     assert.equal(got.id, created.id);
-    const filtered = await all(fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.user}'` }));
+    const filtered = await all(
+      fx.authorization().roleAssignments.listForScope(WORKSPACE, { filter: `principalId eq '${IDS.user}'` }),
+    );
     assert.equal(filtered.length, 2, 'the new one plus the inherited Contributor at the resource group');
-    const duplicate = await fx.authorization().roleAssignments.create(WORKSPACE, randomUUID(), parameters).catch((e: unknown) => e);
+    const duplicate = await fx
+      .authorization()
+      .roleAssignments.create(WORKSPACE, randomUUID(), parameters)
+      .catch((e: unknown) => e);
     assert.ok(duplicate instanceof RestError);
     assert.equal(duplicate.statusCode, 409);
     assert.equal(duplicate.code, 'RoleAssignmentExists');
     await fx.authorization().roleAssignments.delete(WORKSPACE, created.name!);
-    const gone = await fx.authorization().roleAssignments.get(WORKSPACE, created.name!).catch((e: unknown) => e);
+    const gone = await fx
+      .authorization()
+      .roleAssignments.get(WORKSPACE, created.name!)
+      .catch((e: unknown) => e);
     assert.equal((gone as RestError).statusCode, 404);
   });
 
@@ -53,7 +74,11 @@ describe('emulator: Authorization through @azure/arm-authorization', () => {
     const reader = fx.credentialFor(IDS.reader);
     const error = await fx
       .authorization(IDS.devSubscription, reader)
-      .roleAssignments.create(WORKSPACE, randomUUID(), { roleDefinitionId: DATA_SCIENTIST, principalId: IDS.factoryIdentity, principalType: 'ServicePrincipal' })
+      .roleAssignments.create(WORKSPACE, randomUUID(), {
+        roleDefinitionId: DATA_SCIENTIST,
+        principalId: IDS.factoryIdentity,
+        principalType: 'ServicePrincipal',
+      })
       .catch((e: unknown) => e);
     assert.ok(error instanceof RestError);
     assert.equal(error.statusCode, 403);

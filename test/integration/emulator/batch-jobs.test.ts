@@ -17,14 +17,20 @@ function jobRequest(output: string, input = 'azureml://datastores/inputs/paths/h
   };
 }
 
-const uniqueOutput = (): string => `azureml://datastores/workspaceblobstore/paths/batch/${randomUUID()}/predictions.csv`;
+const uniqueOutput = (): string =>
+  `azureml://datastores/workspaceblobstore/paths/batch/${randomUUID()}/predictions.csv`;
 
 async function scoringUri(fx: Fixture, endpoint: string): Promise<string> {
   // Read it from ARM, like the product does.
   return (await fx.ml().batchEndpoints.get('rg-ml', 'ws-main', endpoint)).properties.scoringUri!;
 }
 
-async function invoke(fx: Fixture, endpoint: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+async function invoke(
+  fx: Fixture,
+  endpoint: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return send(fx, { method: 'POST', url: await scoringUri(fx, endpoint), body, headers, scope: ML_SCOPE });
 }
 
@@ -84,19 +90,30 @@ describe('emulator: batch endpoint data plane (scoring URI)', () => {
     const again = await invoke(fx, 'score-complete', jobRequest(output));
     assert.equal(again.status, 400);
     assert.match((again.body as { error: { message: string } }).error.message, /the path already exists/);
-    const seeded = await invoke(fx, 'score-complete', jobRequest('azureml://datastores/workspaceblobstore/paths/existing/predictions.csv'));
+    const seeded = await invoke(
+      fx,
+      'score-complete',
+      jobRequest('azureml://datastores/workspaceblobstore/paths/existing/predictions.csv'),
+    );
     assert.equal(seeded.status, 400, 'paths listed in the seed exist too');
   });
 
   it('refuses an endpoint without default deployment unless the azureml-model-deployment header names one', async () => {
     const refused = await invoke(fx, 'no-default', jobRequest(uniqueOutput()));
     assert.equal(refused.status, 400);
-    assert.match((refused.body as { error: { message: string } }).error.message, /no default deployment.*azureml-model-deployment/);
+    assert.match(
+      (refused.body as { error: { message: string } }).error.message,
+      /no default deployment.*azureml-model-deployment/,
+    );
     const named = await invoke(fx, 'no-default', jobRequest(uniqueOutput()), { 'azureml-model-deployment': 'only' });
     assert.equal(named.status, 200);
-    const unknown = await invoke(fx, 'score-complete', jobRequest(uniqueOutput()), { 'azureml-model-deployment': 'purple' });
+    const unknown = await invoke(fx, 'score-complete', jobRequest(uniqueOutput()), {
+      'azureml-model-deployment': 'purple',
+    });
     assert.equal(unknown.status, 404);
-    const green = await invoke(fx, 'score-complete', jobRequest(uniqueOutput()), { 'azureml-model-deployment': 'green' });
+    const green = await invoke(fx, 'score-complete', jobRequest(uniqueOutput()), {
+      'azureml-model-deployment': 'green',
+    });
     assert.equal(green.status, 200);
     assert.equal((await fx.control.jobs()).find((j) => j.name === (green.body as JobBody).name)!.deployment, 'green');
   });
@@ -110,10 +127,22 @@ describe('emulator: batch endpoint data plane (scoring URI)', () => {
     };
     const input = await invoke(fx, 'score-complete', badInput);
     assert.equal(input.status, 400);
-    assert.match((input.body as { error: { message: string } }).error.message, /JobInputType is "uri_folder"; supported values: UriFolder, UriFile/);
-    const folderOutput = { properties: { InputData: { data: { JobInputType: 'UriFile', Uri: 'https://st.blob.core.windows.net/c/a.csv' } }, OutputData: { score: { JobOutputType: 'UriFolder', Uri: uniqueOutput() } } } };
+    assert.match(
+      (input.body as { error: { message: string } }).error.message,
+      /JobInputType is "uri_folder"; supported values: UriFolder, UriFile/,
+    );
+    const folderOutput = {
+      properties: {
+        InputData: { data: { JobInputType: 'UriFile', Uri: 'https://st.blob.core.windows.net/c/a.csv' } },
+        OutputData: { score: { JobOutputType: 'UriFolder', Uri: uniqueOutput() } },
+      },
+    };
     assert.equal((await invoke(fx, 'score-complete', folderOutput)).status, 400);
-    const lakeOutput = await invoke(fx, 'score-complete', jobRequest('azureml://datastores/lake/paths/out/predictions.csv'));
+    const lakeOutput = await invoke(
+      fx,
+      'score-complete',
+      jobRequest('azureml://datastores/lake/paths/out/predictions.csv'),
+    );
     assert.equal(lakeOutput.status, 400);
     assert.match((lakeOutput.body as { error: { message: string } }).error.message, /Azure Blob datastores only/);
     assert.equal((await fx.control.jobs()).length, 0, 'no job was created');
@@ -134,12 +163,29 @@ describe('emulator: batch endpoint data plane (scoring URI)', () => {
     await fx.control.setSeed({ ...original, dataPlaneRbac: true });
     try {
       const uri = await scoringUri(fx, 'score-complete');
-      const factory = (name: string): { subscriptionId: string; resourceGroup: string; name: string } => ({ subscriptionId: IDS.devSubscription, resourceGroup: 'rg-adf', name });
+      const factory = (name: string): { subscriptionId: string; resourceGroup: string; name: string } => ({
+        subscriptionId: IDS.devSubscription,
+        resourceGroup: 'rg-adf',
+        name,
+      });
       const granted = fx.emulator.issueManagedIdentityToken(factory('adf-int-mi'), 'https://ml.azure.com');
-      assert.equal((await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()), token: granted })).status, 200, 'AzureML Data Scientist on ws-main');
-      assert.equal((await invoke(fx, 'score-complete', jobRequest(uniqueOutput()))).status, 200, 'Owner of the subscription');
+      assert.equal(
+        (await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()), token: granted })).status,
+        200,
+        'AzureML Data Scientist on ws-main',
+      );
+      assert.equal(
+        (await invoke(fx, 'score-complete', jobRequest(uniqueOutput()))).status,
+        200,
+        'Owner of the subscription',
+      );
       const withoutRole = fx.emulator.issueManagedIdentityToken(factory('adf-int-git'), 'https://ml.azure.com');
-      const refused = await send(fx, { method: 'POST', url: uri, body: jobRequest(uniqueOutput()), token: withoutRole });
+      const refused = await send(fx, {
+        method: 'POST',
+        url: uri,
+        body: jobRequest(uniqueOutput()),
+        token: withoutRole,
+      });
       assert.equal(refused.status, 403);
       assert.match((refused.body as { error: { message: string } }).error.message, /Grant it AzureML Data Scientist/);
     } finally {

@@ -13,10 +13,13 @@ describe('emulator: control API, faults and latency', () => {
     assert.equal(ws.name, 'ws-main');
     assert.ok(Date.now() - started >= 1000, 'the SDK honoured Retry-After: 1');
     const calls = (await fx.control.requests()).filter((r) => r.routeId === 'ml.workspaces.get');
-    assert.deepEqual(calls.map((c) => [c.status, c.fault]), [
-      [429, 'status:429'],
-      [200, undefined],
-    ]);
+    assert.deepEqual(
+      calls.map((c) => [c.status, c.fault]),
+      [
+        [429, 'status:429'],
+        [200, undefined],
+      ],
+    );
     const [fault] = await fx.control.listFaults();
     assert.deepEqual([fault!.hits, fault!.remaining], [1, 0]);
   });
@@ -26,16 +29,27 @@ describe('emulator: control API, faults and latency', () => {
     const factories = await all(fx.adf().factories.list());
     assert.equal(factories.length, 3);
     const calls = (await fx.control.requests()).filter((r) => r.routeId === 'adf.factories.list');
-    assert.deepEqual(calls.map((c) => c.fault ?? c.status), ['reset', 200]);
+    assert.deepEqual(
+      calls.map((c) => c.fault ?? c.status),
+      ['reset', 200],
+    );
   });
 
   it('answers 500 and 503 faults with an ARM error body, for the given count only', async () => {
     const url = `${fx.emulator.url}/subscriptions/${IDS.devSubscription}?api-version=2022-12-01`;
     await fx.control.addFault({ route: 'resources.subscriptions.get', kind: 'status', status: 500, count: 2 });
-    await fx.control.addFault({ route: 'resources.subscriptions.get', kind: 'status', status: 503, retryAfterSeconds: 7 });
+    await fx.control.addFault({
+      route: 'resources.subscriptions.get',
+      kind: 'status',
+      status: 503,
+      retryAfterSeconds: 7,
+    });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push(await send(fx, { method: 'GET', url, scope: ARM_SCOPE }));
-    assert.deepEqual(statuses.map((r) => r.status), [500, 500, 503, 200]);
+    assert.deepEqual(
+      statuses.map((r) => r.status),
+      [500, 500, 503, 200],
+    );
     assert.equal((statuses[0]!.body as { error: { code: string } }).error.code, 'InternalServerError');
     assert.equal(statuses[2]!.headers['retry-after'], '7');
   });
@@ -44,7 +58,10 @@ describe('emulator: control API, faults and latency', () => {
     await fx.control.addFault({ route: 'adf.factories.get', kind: 'hang' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const error = await fx.adf().factories.get('rg-adf', 'adf-int-mi', { abortSignal: controller.signal }).catch((e: unknown) => e);
+    const error = await fx
+      .adf()
+      .factories.get('rg-adf', 'adf-int-mi', { abortSignal: controller.signal })
+      .catch((e: unknown) => e);
     assert.equal((error as Error).name, 'AbortError');
     const [call] = (await fx.control.requests()).filter((r) => r.routeId === 'adf.factories.get');
     assert.equal(call!.fault, 'hang');
@@ -84,7 +101,10 @@ describe('emulator: control API, faults and latency', () => {
     await fx.control.reset();
     assert.deepEqual(await fx.control.listFaults(), []);
     assert.deepEqual(await fx.control.requests(), []);
-    const error = await fx.adf().pipelines.get('rg-adf', 'adf-int-mi', 'temporary').catch((e: unknown) => e);
+    const error = await fx
+      .adf()
+      .pipelines.get('rg-adf', 'adf-int-mi', 'temporary')
+      .catch((e: unknown) => e);
     assert.equal((error as RestError).statusCode, 404);
   });
 
@@ -95,7 +115,9 @@ describe('emulator: control API, faults and latency', () => {
     await fx.control.setSeed(renamed);
     const sub = await fx.subscriptions().subscriptions.get(IDS.devSubscription);
     assert.equal(sub.displayName, 'Renamed Dev');
-    const invalid = await fx.control.setSeed({ tenants: [], subscriptions: [{ id: 'x' }] } as never).catch((e: unknown) => e);
+    const invalid = await fx.control
+      .setSeed({ tenants: [], subscriptions: [{ id: 'x' }] } as never)
+      .catch((e: unknown) => e);
     assert.ok(invalid instanceof EmulatorControlError);
     assert.equal(invalid.status, 400);
     assert.match(invalid.message, /subscriptions\[0\]\.id: expected a GUID/);

@@ -56,17 +56,29 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     const pipelines = fx.adf().pipelines;
     const first = await pipelines.createOrUpdate(RG, FACTORY, 'Run-BatchEndpoint', pipeline(1));
     assert.ok(first.etag, 'the write returns an ETag');
-    const second = await pipelines.createOrUpdate(RG, FACTORY, 'Run-BatchEndpoint', pipeline(2), { ifMatch: first.etag });
+    const second = await pipelines.createOrUpdate(RG, FACTORY, 'Run-BatchEndpoint', pipeline(2), {
+      ifMatch: first.etag,
+    });
     assert.notEqual(second.etag, first.etag, 'every write changes the ETag');
-    const error = await pipelines.createOrUpdate(RG, FACTORY, 'Run-BatchEndpoint', pipeline(3), { ifMatch: first.etag }).catch((e: unknown) => e);
+    const error = await pipelines
+      .createOrUpdate(RG, FACTORY, 'Run-BatchEndpoint', pipeline(3), { ifMatch: first.etag })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof RestError);
     assert.equal(error.statusCode, 412);
     assert.equal(error.code, 'PreconditionFailed');
     const stored = await pipelines.get(RG, FACTORY, 'Run-BatchEndpoint');
     assert.equal(stored.etag, second.etag);
     // The emulator keeps the raw JSON of the accepted write.
-    const raw = await send(fx, { method: 'GET', url: `${fx.emulator.url}${stored.id}?api-version=2018-06-01`, scope: ARM_SCOPE });
-    assert.deepEqual((raw.body as { properties: { activities: Array<{ typeProperties: unknown }> } }).properties.activities[0]!.typeProperties, { waitTimeInSeconds: 2 });
+    const raw = await send(fx, {
+      method: 'GET',
+      url: `${fx.emulator.url}${stored.id}?api-version=2018-06-01`,
+      scope: ARM_SCOPE,
+    });
+    assert.deepEqual(
+      (raw.body as { properties: { activities: Array<{ typeProperties: unknown }> } }).properties.activities[0]!
+        .typeProperties,
+      { waitTimeInSeconds: 2 },
+    );
     assert.equal(raw.headers.etag, second.etag);
   });
 
@@ -85,19 +97,33 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
   });
 
   it('rejects a pipeline with duplicate activity names like ADF', async () => {
-    const bad = { activities: [{ name: 'A', type: 'Wait' }, { name: 'a', type: 'Wait' }] } as never;
-    const error = await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'dupes', bad).catch((e: unknown) => e);
+    const bad = {
+      activities: [
+        { name: 'A', type: 'Wait' },
+        { name: 'a', type: 'Wait' },
+      ],
+    } as never;
+    const error = await fx
+      .adf()
+      .pipelines.createOrUpdate(RG, FACTORY, 'dupes', bad)
+      .catch((e: unknown) => e);
     assert.equal((error as RestError).statusCode, 400);
     assert.match((error as RestError).message, /more than one activity named 'a'/);
   });
 
   it('createRun returns a runId; the run goes Queued -> InProgress -> Succeeded; activity runs can be queried', async () => {
     await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'runme', pipeline(1));
-    const { runId } = await fx.adf().pipelines.createRun(RG, FACTORY, 'runme', { parameters: { endpoint_uri: 'https://example/jobs' } });
+    const { runId } = await fx
+      .adf()
+      .pipelines.createRun(RG, FACTORY, 'runme', { parameters: { endpoint_uri: 'https://example/jobs' } });
     assert.match(runId, /^[0-9a-f-]{36}$/);
     const seen = await waitForRun(fx, runId, ['Succeeded', 'Failed']);
     const order = ['Queued', 'InProgress', 'Succeeded'];
-    assert.deepEqual(seen, order.filter((s) => seen.includes(s)), `statuses in order, got ${seen.join(' -> ')}`);
+    assert.deepEqual(
+      seen,
+      order.filter((s) => seen.includes(s)),
+      `statuses in order, got ${seen.join(' -> ')}`,
+    );
     assert.equal(seen.at(-1), 'Succeeded');
     const run = await fx.adf().pipelineRuns.get(RG, FACTORY, runId);
     assert.equal(run.pipelineName, 'runme');
@@ -105,7 +131,10 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     assert.ok(run.runEnd && run.durationInMs !== undefined);
     const activities = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, window());
     // By default the emulator runs pipelines with the local engine: the Wait activity really ran.
-    assert.deepEqual(activities.value.map((a) => [a.activityName, a.activityType, a.status]), [['Wait', 'Wait', 'Succeeded']]);
+    assert.deepEqual(
+      activities.value.map((a) => [a.activityName, a.activityType, a.status]),
+      [['Wait', 'Wait', 'Succeeded']],
+    );
   });
 
   it('Execute Pipeline in an emulator run finds the child pipeline of the same factory', async () => {
@@ -115,7 +144,11 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
         {
           name: 'Run child',
           type: 'ExecutePipeline',
-          typeProperties: { pipeline: { referenceName: 'child', type: 'PipelineReference' }, waitOnCompletion: true, parameters: { endpoint_uri: 'https://example/jobs' } },
+          typeProperties: {
+            pipeline: { referenceName: 'child', type: 'PipelineReference' },
+            waitOnCompletion: true,
+            parameters: { endpoint_uri: 'https://example/jobs' },
+          },
         } as never,
       ],
     };
@@ -124,12 +157,18 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     const seen = await waitForRun(fx, runId, ['Succeeded', 'Failed']);
     const activities = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, window());
     assert.equal(seen.at(-1), 'Succeeded', JSON.stringify(activities.value.map((a) => a.error)));
-    assert.deepEqual(activities.value.map((a) => [a.activityName, a.status]), [['Run child', 'Succeeded']]);
+    assert.deepEqual(
+      activities.value.map((a) => [a.activityName, a.status]),
+      [['Run child', 'Succeeded']],
+    );
   });
 
   it('refuses createRun when a required parameter has no value', async () => {
     await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'needs-param', pipeline(1));
-    const error = await fx.adf().pipelines.createRun(RG, FACTORY, 'needs-param').catch((e: unknown) => e);
+    const error = await fx
+      .adf()
+      .pipelines.createRun(RG, FACTORY, 'needs-param')
+      .catch((e: unknown) => e);
     assert.equal((error as RestError).statusCode, 400);
     assert.match((error as RestError).message, /endpoint_uri/);
   });
@@ -137,7 +176,11 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
   it('runs a plugged-in PipelineRunExecutor: its activity runs show in queryByPipelineRun', async () => {
     const executor: PipelineRunExecutor = {
       async execute(ctx) {
-        const call = ctx.startActivityRun({ activityName: 'Run Batch-Endpoint', activityType: 'WebActivity', input: { url: ctx.parameters.endpoint_uri } });
+        const call = ctx.startActivityRun({
+          activityName: 'Run Batch-Endpoint',
+          activityType: 'WebActivity',
+          input: { url: ctx.parameters.endpoint_uri },
+        });
         await ctx.sleep(20);
         call.succeed({ id: 'job-1' });
         const check = ctx.startActivityRun({ activityName: 'Check status', activityType: 'WebActivity' });
@@ -148,7 +191,9 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     fx.emulator.setPipelineRunExecutor(executor);
     try {
       await fx.adf().pipelines.createOrUpdate(RG, FACTORY, 'engine', pipeline(1));
-      const { runId } = await fx.adf().pipelines.createRun(RG, FACTORY, 'engine', { parameters: { endpoint_uri: 'https://x/jobs' } });
+      const { runId } = await fx
+        .adf()
+        .pipelines.createRun(RG, FACTORY, 'engine', { parameters: { endpoint_uri: 'https://x/jobs' } });
       assert.equal((await waitForRun(fx, runId, ['Succeeded', 'Failed'])).at(-1), 'Failed');
       const run = await fx.adf().pipelineRuns.get(RG, FACTORY, runId);
       assert.match(run.message!, /Check status failed/);
@@ -163,8 +208,14 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
       assert.deepEqual(result.value[0]!.input, { url: 'https://x/jobs' });
       assert.deepEqual(result.value[0]!.output, { id: 'job-1' });
       assert.equal((result.value[1]!.error as { message: string }).message, 'job failed');
-      const failedOnly = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, { ...window(), filters: [{ operand: 'Status', operator: 'Equals', values: ['Failed'] }] });
-      assert.deepEqual(failedOnly.value.map((a) => a.activityName), ['Check status']);
+      const failedOnly = await fx.adf().activityRuns.queryByPipelineRun(RG, FACTORY, runId, {
+        ...window(),
+        filters: [{ operand: 'Status', operator: 'Equals', values: ['Failed'] }],
+      });
+      assert.deepEqual(
+        failedOnly.value.map((a) => a.activityName),
+        ['Check status'],
+      );
     } finally {
       fx.emulator.setPipelineRunExecutor({ execute: async () => ({ status: 'Succeeded' }) });
     }
@@ -195,11 +246,17 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
 
   it('lists and gets linked services (Key Vault) and credentials (user-assigned identity)', async () => {
     const linked = await all(fx.adf().linkedServices.listByFactory(RG, FACTORY));
-    assert.deepEqual(linked.map((l) => [l.name, l.properties.type]), [['kv-ls', 'AzureKeyVault']]);
+    assert.deepEqual(
+      linked.map((l) => [l.name, l.properties.type]),
+      [['kv-ls', 'AzureKeyVault']],
+    );
     const kv = await fx.adf().linkedServices.get(RG, FACTORY, 'kv-ls');
     assert.equal((kv.properties as { baseUrl?: string }).baseUrl, 'https://kv-int.vault.azure.net/');
     const credentials = await all(fx.adf().credentialOperations.listByFactory(RG, FACTORY));
-    assert.deepEqual(credentials.map((c) => c.name), ['uami-cred']);
+    assert.deepEqual(
+      credentials.map((c) => c.name),
+      ['uami-cred'],
+    );
     const cred = await fx.adf().credentialOperations.get(RG, FACTORY, 'uami-cred');
     assert.equal(cred.properties.type, 'ManagedIdentity');
     assert.match((cred.properties as { resourceId?: string }).resourceId!, /userAssignedIdentities\/uami-batch$/);
@@ -214,6 +271,9 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
     const user = claimsOf(fx.emulator.issueManagedIdentityToken(factory, 'https://ml.azure.com/.default', 'uami-cred'));
     assert.equal(user.oid, 'e1e1e1e1-0000-4000-8000-000000000001');
     assert.equal(user.appid, 'e2e2e2e2-0000-4000-8000-000000000002');
-    assert.throws(() => fx.emulator.issueManagedIdentityToken({ ...factory, name: 'adf-int-noid' }, 'https://ml.azure.com'), /has no system-assigned managed identity/);
+    assert.throws(
+      () => fx.emulator.issueManagedIdentityToken({ ...factory, name: 'adf-int-noid' }, 'https://ml.azure.com'),
+      /has no system-assigned managed identity/,
+    );
   });
 });

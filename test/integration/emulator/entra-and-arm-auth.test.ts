@@ -15,7 +15,10 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
     assert.equal(claims.oid, IDS.sp.objectId);
     assert.equal(claims.appid, IDS.sp.clientId);
     assert.equal((claims.exp as number) - (claims.iat as number), 3600, 'the seed default lifetime');
-    assert.ok(Math.abs(token.expiresOnTimestamp - (claims.exp as number) * 1000) < 5000, 'the credential read the expiry');
+    assert.ok(
+      Math.abs(token.expiresOnTimestamp - (claims.exp as number) * 1000) < 5000,
+      'the credential read the expiry',
+    );
     const discovery = (await fx.control.requests()).map((r) => r.routeId);
     assert.ok(discovery.includes('entra.openidConfiguration'), 'MSAL read the OpenID configuration');
     assert.ok(discovery.includes('entra.token'));
@@ -30,7 +33,12 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
   });
 
   it('issues v1 tokens at /{tenant}/oauth2/token with resource= (the Authorize activity)', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: IDS.sp.clientId, client_secret: IDS.sp.secret, resource: 'https://ml.azure.com' });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: IDS.sp.clientId,
+      client_secret: IDS.sp.secret,
+      resource: 'https://ml.azure.com',
+    });
     const response = await send(fx, {
       method: 'POST',
       url: `${fx.emulator.url}/${IDS.tenant}/oauth2/token`,
@@ -54,7 +62,10 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
     assert.equal(subscriptions[0]!.tenantId, IDS.tenant);
     assert.equal(subscriptions[0]!.state, 'Enabled');
     const tenants = await all(fx.subscriptions().tenants.list());
-    assert.deepEqual(tenants.map((t) => t.tenantId), [IDS.tenant]);
+    assert.deepEqual(
+      tenants.map((t) => t.tenantId),
+      [IDS.tenant],
+    );
     const one = await fx.subscriptions().subscriptions.get(IDS.prodSubscription);
     assert.equal(one.displayName, 'Integration Prod');
   });
@@ -62,7 +73,10 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
   it('answers a request without a bearer token with 401 and WWW-Authenticate', async () => {
     const response = await send(fx, { method: 'GET', url: workspaceUrl() });
     assert.equal(response.status, 401);
-    assert.match(response.headers['www-authenticate']!, /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/", error="invalid_token"/);
+    assert.match(
+      response.headers['www-authenticate']!,
+      /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/", error="invalid_token"/,
+    );
     assert.equal((response.body as { error: { code: string } }).error.code, 'AuthenticationFailed');
   });
 
@@ -76,7 +90,11 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
     const late = await send(fx, { method: 'GET', url: workspaceUrl(), token: expired });
     assert.equal(late.status, 401);
     assert.equal((late.body as { error: { code: string } }).error.code, 'ExpiredAuthenticationToken');
-    const forged = await send(fx, { method: 'GET', url: workspaceUrl(), token: `${expired.split('.').slice(0, 2).join('.')}.bm90LWEtc2lnbmF0dXJl` });
+    const forged = await send(fx, {
+      method: 'GET',
+      url: workspaceUrl(),
+      token: `${expired.split('.').slice(0, 2).join('.')}.bm90LWEtc2lnbmF0dXJl`,
+    });
     assert.equal((forged.body as { error: { code: string } }).error.code, 'InvalidAuthenticationToken');
     const ok = await send(fx, { method: 'GET', url: workspaceUrl(), scope: ARM_SCOPE });
     assert.equal(ok.status, 200);
@@ -84,20 +102,33 @@ describe('emulator: Entra ID, subscriptions and ARM authentication', () => {
 
   it("answers a token from another tenant with 401 InvalidAuthenticationTokenTenant naming the subscription's tenant", async () => {
     const fabrikam = fx.credentialFor(IDS.fabrikam, IDS.otherTenant);
-    const error = await fx.ml(IDS.devSubscription, fabrikam).workspaces.get('rg-ml', 'ws-main').catch((e: unknown) => e);
+    const error = await fx
+      .ml(IDS.devSubscription, fabrikam)
+      .workspaces.get('rg-ml', 'ws-main')
+      .catch((e: unknown) => e);
     assert.ok(error instanceof RestError);
     assert.equal(error.statusCode, 401);
     assert.equal(error.code, 'InvalidAuthenticationTokenTenant');
-    assert.match(error.response!.headers.get('www-authenticate')!, new RegExp(`authorization_uri="${fx.emulator.url}/${IDS.tenant}"`));
+    assert.match(
+      error.response!.headers.get('www-authenticate')!,
+      new RegExp(`authorization_uri="${fx.emulator.url}/${IDS.tenant}"`),
+    );
     const own = await all(fx.subscriptions(fabrikam).subscriptions.list());
-    assert.deepEqual(own.map((s) => s.subscriptionId), [IDS.fabrikamSubscription]);
+    assert.deepEqual(
+      own.map((s) => s.subscriptionId),
+      [IDS.fabrikamSubscription],
+    );
   });
 
   it('answers a missing or unknown api-version on subscriptions with 400', async () => {
     const missing = await send(fx, { method: 'GET', url: `${fx.emulator.url}/subscriptions`, scope: ARM_SCOPE });
     assert.equal(missing.status, 400);
     assert.equal((missing.body as { error: { code: string } }).error.code, 'MissingApiVersionParameter');
-    const unknown = await send(fx, { method: 'GET', url: `${fx.emulator.url}/subscriptions?api-version=1999-01-01`, scope: ARM_SCOPE });
+    const unknown = await send(fx, {
+      method: 'GET',
+      url: `${fx.emulator.url}/subscriptions?api-version=1999-01-01`,
+      scope: ARM_SCOPE,
+    });
     assert.equal(unknown.status, 400);
     assert.equal((unknown.body as { error: { code: string } }).error.code, 'InvalidApiVersionParameter');
   });

@@ -31,8 +31,16 @@ export const IDS = {
   devSubscription: '11111111-aaaa-4000-8000-000000000001',
   prodSubscription: '22222222-aaaa-4000-8000-000000000002',
   fabrikamSubscription: '33333333-bbbb-4000-8000-000000000003',
-  sp: { clientId: 'c1c1c1c1-0000-4000-8000-000000000001', objectId: '0b0b0b0b-0000-4000-8000-000000000001', secret: 'integration-secret' },
-  reader: { clientId: 'c2c2c2c2-0000-4000-8000-000000000002', objectId: '0b0b0b0b-0000-4000-8000-000000000002', secret: 'reader-secret' },
+  sp: {
+    clientId: 'c1c1c1c1-0000-4000-8000-000000000001',
+    objectId: '0b0b0b0b-0000-4000-8000-000000000001',
+    secret: 'integration-secret',
+  },
+  reader: {
+    clientId: 'c2c2c2c2-0000-4000-8000-000000000002',
+    objectId: '0b0b0b0b-0000-4000-8000-000000000002',
+    secret: 'reader-secret',
+  },
   fabrikam: { clientId: 'c3c3c3c3-0000-4000-8000-000000000003', secret: 'fabrikam-secret' },
   factoryIdentity: 'f1f1f1f1-0000-4000-8000-000000000001',
   user: '0c0c0c0c-0000-4000-8000-000000000001',
@@ -55,7 +63,10 @@ export function useEmulator(options: { timeScale?: number } = {}): Fixture {
   const fx = {} as Fixture;
   before(async () => {
     const emulator = await startEmulator({ seed: SEED_PATH, pageSize: PAGE_SIZE, timeScale: options.timeScale ?? 20 });
-    const credentialFor = (sp: { clientId: string; secret: string }, tenant: string = IDS.tenant): ClientSecretCredential =>
+    const credentialFor = (
+      sp: { clientId: string; secret: string },
+      tenant: string = IDS.tenant,
+    ): ClientSecretCredential =>
       new ClientSecretCredential(tenant, sp.clientId, sp.secret, emulatorCredentialOptions(emulator));
     const credential = credentialFor(IDS.sp);
     const arm = emulatorArmClientOptions(emulator);
@@ -66,7 +77,8 @@ export function useEmulator(options: { timeScale?: number } = {}): Fixture {
       credentialFor,
       ml: (sub = IDS.devSubscription, cred = credential) => new AzureMachineLearningWorkspaces(cred, sub, arm),
       adf: (sub = IDS.devSubscription) => new DataFactoryManagementClient(credential, sub, arm),
-      authorization: (sub = IDS.devSubscription, cred = credential) => new AuthorizationManagementClient(cred, sub, arm),
+      authorization: (sub = IDS.devSubscription, cred = credential) =>
+        new AuthorizationManagementClient(cred, sub, arm),
       subscriptions: (cred = credential) => new SubscriptionClient(cred, arm),
     } satisfies Fixture);
   });
@@ -98,15 +110,30 @@ export interface RawResponse {
  */
 export async function send(
   fx: Fixture,
-  request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string>; scope?: string; token?: string },
+  request: {
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    url: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    scope?: string;
+    token?: string;
+  },
 ): Promise<RawResponse> {
-  const headers = createHttpHeaders({ ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...request.headers });
+  const headers = createHttpHeaders({
+    ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    ...request.headers,
+  });
   if (request.token) headers.set('Authorization', `Bearer ${request.token}`);
   const pipelineRequest = createPipelineRequest({
     url: request.url,
     method: request.method,
     headers,
-    body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+    body:
+      request.body === undefined
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body),
   });
   const response = await rawPipeline(fx, request.scope).sendRequest(rawHttpClient, pipelineRequest);
   let body: unknown = response.bodyAsText;

@@ -18,9 +18,15 @@ describe('emulator: Machine Learning through @azure/arm-machinelearning', () => 
 
   it('lists workspaces by resource group and gets one', async () => {
     const prod = await all(fx.ml(IDS.prodSubscription).workspaces.listByResourceGroup('rg-prod'));
-    assert.deepEqual(prod.map((w) => w.name), ['ws-prod']);
+    assert.deepEqual(
+      prod.map((w) => w.name),
+      ['ws-prod'],
+    );
     const ws = await fx.ml().workspaces.get('rg-ml', 'ws-main');
-    assert.equal(ws.id, `/subscriptions/${IDS.devSubscription}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-main`);
+    assert.equal(
+      ws.id,
+      `/subscriptions/${IDS.devSubscription}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-main`,
+    );
     assert.equal(ws.friendlyName, 'Main workspace');
     assert.equal(ws.location, 'eastus');
     assert.equal(ws.provisioningState, 'Succeeded');
@@ -41,12 +47,18 @@ describe('emulator: Machine Learning through @azure/arm-machinelearning', () => 
 
   it('lists and gets batch deployments with model and provisioning state', async () => {
     const deployments = await all(fx.ml().batchDeployments.list('rg-ml', 'ws-main', 'score-complete'));
-    assert.deepEqual(deployments.map((d) => d.name), ['blue', 'green', 'broken']);
+    assert.deepEqual(
+      deployments.map((d) => d.name),
+      ['blue', 'green', 'broken'],
+    );
     const broken = await fx.ml().batchDeployments.get('rg-ml', 'ws-main', 'score-complete', 'broken');
     assert.equal(broken.properties.provisioningState, 'Failed');
     const blue = deployments[0]!;
     assert.equal(blue.properties.model?.referenceType, 'Id');
-    assert.match((blue.properties.model as { assetId: string }).assetId, /\/workspaces\/ws-main\/models\/credit-model\/versions\/3$/);
+    assert.match(
+      (blue.properties.model as { assetId: string }).assetId,
+      /\/workspaces\/ws-main\/models\/credit-model\/versions\/3$/,
+    );
   });
 
   it('lists and gets datastores, telling Blob from ADLS Gen2', async () => {
@@ -62,19 +74,28 @@ describe('emulator: Machine Learning through @azure/arm-machinelearning', () => 
   });
 
   it("answers unknown resources with ARM's 404 error body", async () => {
-    const error = await fx.ml().batchEndpoints.get('rg-ml', 'ws-main', 'nope').catch((e: unknown) => e);
+    const error = await fx
+      .ml()
+      .batchEndpoints.get('rg-ml', 'ws-main', 'nope')
+      .catch((e: unknown) => e);
     assert.ok(error instanceof RestError);
     assert.equal(error.statusCode, 404);
     assert.equal(error.code, 'ResourceNotFound');
     const body = JSON.parse(error.response!.bodyAsText!) as { error: { code: string; message: string } };
     assert.equal(body.error.code, 'ResourceNotFound');
     assert.match(body.error.message, /batchEndpoints\/nope' under resource group 'rg-ml' was not found/);
-    const group = await fx.ml().workspaces.get('rg-missing', 'ws-main').catch((e: unknown) => e);
+    const group = await fx
+      .ml()
+      .workspaces.get('rg-missing', 'ws-main')
+      .catch((e: unknown) => e);
     assert.equal((group as RestError).code, 'ResourceGroupNotFound');
   });
 
   it('answers an unknown api-version with 400', async () => {
-    const old = new AzureMachineLearningWorkspaces(fx.credential, IDS.devSubscription, { ...emulatorArmClientOptions(fx.emulator), apiVersion: '2019-01-01' });
+    const old = new AzureMachineLearningWorkspaces(fx.credential, IDS.devSubscription, {
+      ...emulatorArmClientOptions(fx.emulator),
+      apiVersion: '2019-01-01',
+    });
     const error = await old.workspaces.get('rg-ml', 'ws-main').catch((e: unknown) => e);
     assert.ok(error instanceof RestError);
     assert.equal(error.statusCode, 400);

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { checkSeed, loadSeedFile, SeedError, type EmulatorSeed } from '../../../tools/emulator/index';
 
 const seedsDir = join(process.cwd(), 'test', 'fixtures', 'seeds');
-const seedFiles = [...readdirSync(seedsDir).filter((f) => f.endsWith('.json')).map((f) => join(seedsDir, f)), join(process.cwd(), 'test', 'sandbox', 'seed.json')];
+const seedFiles = [
+  ...readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(seedsDir, f)),
+  join(process.cwd(), 'test', 'sandbox', 'seed.json'),
+];
 
 function problemsOf(seed: unknown): string[] {
   try {
@@ -18,7 +23,9 @@ function problemsOf(seed: unknown): string[] {
 
 const minimal = (): EmulatorSeed => ({
   tenants: [{ id: '00000000-0000-0000-0000-00000000aaaa' }],
-  subscriptions: [{ id: '5a000000-0000-4000-8000-000000000001', displayName: 'S', tenantId: '00000000-0000-0000-0000-00000000aaaa' }],
+  subscriptions: [
+    { id: '5a000000-0000-4000-8000-000000000001', displayName: 'S', tenantId: '00000000-0000-0000-0000-00000000aaaa' },
+  ],
 });
 
 describe('emulator: seeds', () => {
@@ -37,7 +44,10 @@ describe('emulator: seeds', () => {
       assert.equal(sp?.secret, 'sandbox-secret', file);
     }
     const exthost = loadSeedFile(join(seedsDir, 'exthost.json'));
-    assert.deepEqual(exthost.subscriptions.map((s) => s.displayName), ['Contoso Dev', 'Contoso Prod']);
+    assert.deepEqual(
+      exthost.subscriptions.map((s) => s.displayName),
+      ['Contoso Dev', 'Contoso Prod'],
+    );
   });
 
   it('accepts a minimal seed', () => {
@@ -53,32 +63,76 @@ describe('emulator: seeds', () => {
         workspaces: [
           {
             name: 'ws',
-            batchEndpoints: [{ name: 'e', defaults: { deploymentName: 'blue' }, jobOutcome: 'Done', deployments: [{ name: 'green', model: 'm' }] }],
+            batchEndpoints: [
+              {
+                name: 'e',
+                defaults: { deploymentName: 'blue' },
+                jobOutcome: 'Done',
+                deployments: [{ name: 'green', model: 'm' }],
+              },
+            ],
             datastores: [{ name: 'd', type: 'AzureBlob', accountName: 'a' }],
           },
         ],
       },
     ];
-    seed.roleAssignments = [{ scope: '/subscriptions/5a000000-0000-4000-8000-000000000001', principalId: '5f000000-0000-4000-8000-000000000009', role: 'Chief' }];
+    seed.roleAssignments = [
+      {
+        scope: '/subscriptions/5a000000-0000-4000-8000-000000000001',
+        principalId: '5f000000-0000-4000-8000-000000000009',
+        role: 'Chief',
+      },
+    ];
     const problems = problemsOf(seed);
     const ep = 'subscriptions[0].resourceGroups[0].workspaces[0].batchEndpoints[0]';
-    assert.ok(problems.includes(`${ep}.jobOutcome: expected one of "Completed", "Failed", "Canceled", got "Done"`), problems.join('\n'));
-    assert.ok(problems.includes(`${ep}.defaults.deploymentName: deployment "blue" is not among the endpoint's deployments (green)`), problems.join('\n'));
-    assert.ok(problems.includes('subscriptions[0].resourceGroups[0].workspaces[0].datastores[0].containerName: expected a non-empty string, got nothing'));
-    assert.ok(problems.some((p) => p.startsWith('roleAssignments[0].principalId: principal "5f000000-0000-4000-8000-000000000009" is not')));
+    assert.ok(
+      problems.includes(`${ep}.jobOutcome: expected one of "Completed", "Failed", "Canceled", got "Done"`),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.includes(
+        `${ep}.defaults.deploymentName: deployment "blue" is not among the endpoint's deployments (green)`,
+      ),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.includes(
+        'subscriptions[0].resourceGroups[0].workspaces[0].datastores[0].containerName: expected a non-empty string, got nothing',
+      ),
+    );
+    assert.ok(
+      problems.some((p) =>
+        p.startsWith('roleAssignments[0].principalId: principal "5f000000-0000-4000-8000-000000000009" is not'),
+      ),
+    );
     assert.ok(problems.some((p) => p.startsWith('roleAssignments[0].role: unknown role "Chief"')));
   });
 
   it('reports unknown fields (typos) with the fields known there', () => {
     const seed = minimal() as unknown as { subscriptions: Array<Record<string, unknown>> };
-    seed.subscriptions[0]!.resourceGroups = [{ name: 'rg', location: 'x', workspaces: [{ name: 'ws', batchEndpoints: [{ name: 'e', default: { deploymentName: 'blue' } }] }] }];
+    seed.subscriptions[0]!.resourceGroups = [
+      {
+        name: 'rg',
+        location: 'x',
+        workspaces: [{ name: 'ws', batchEndpoints: [{ name: 'e', default: { deploymentName: 'blue' } }] }],
+      },
+    ];
     const problems = problemsOf(seed);
     assert.equal(problems.length, 1, problems.join('\n'));
-    assert.match(problems[0]!, /^subscriptions\[0\]\.resourceGroups\[0\]\.workspaces\[0\]\.batchEndpoints\[0\]\.default: unknown field \(known here: name, authMode, scoringUri, defaults,/);
+    assert.match(
+      problems[0]!,
+      /^subscriptions\[0\]\.resourceGroups\[0\]\.workspaces\[0\]\.batchEndpoints\[0\]\.default: unknown field \(known here: name, authMode, scoringUri, defaults,/,
+    );
   });
 
   it('reports an unreadable or non-JSON seed file clearly', () => {
-    assert.throws(() => loadSeedFile(join(seedsDir, 'missing.json')), /Invalid emulator seed .*missing\.json.*cannot read the file/s);
-    assert.throws(() => loadSeedFile(join(process.cwd(), 'tsconfig.json')), /subscriptions: expected an array|tenants: expected an array/);
+    assert.throws(
+      () => loadSeedFile(join(seedsDir, 'missing.json')),
+      /Invalid emulator seed .*missing\.json.*cannot read the file/s,
+    );
+    assert.throws(
+      () => loadSeedFile(join(process.cwd(), 'tsconfig.json')),
+      /subscriptions: expected an array|tenants: expected an array/,
+    );
   });
 });

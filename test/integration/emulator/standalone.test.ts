@@ -6,9 +6,21 @@ import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 
 describe('emulator: standalone (npm run emulator)', () => {
   it('prints its URLs and CA path, answers, and stops on Ctrl-C (SIGINT)', async () => {
-    const child = spawn(process.execPath, [join('out', 'tools', 'emulator', 'main.js'), '--seed', join('test', 'sandbox', 'seed.json'), '--port', '0', '--page-size', '7'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join('out', 'tools', 'emulator', 'main.js'),
+        '--seed',
+        join('test', 'sandbox', 'seed.json'),
+        '--port',
+        '0',
+        '--page-size',
+        '7',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -34,7 +46,9 @@ describe('emulator: standalone (npm run emulator)', () => {
   });
 
   it('exits with 2 and a usage line without --seed', async () => {
-    const child = spawn(process.execPath, [join('out', 'tools', 'emulator', 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join('out', 'tools', 'emulator', 'main.js')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -28,11 +28,19 @@ describe('emulator: user accounts, tenants and consent', () => {
   /** Ada's tokens through the control API, as a TokenCredential for the SDK clients. */
   const adaIn = (tenantId?: string, options: { interactive?: boolean } = {}): TokenCredential => ({
     async getToken(scopes): Promise<AccessToken> {
-      const answer = await control.userToken({ user: ADA, tenantId, scope: ([] as string[]).concat(scopes)[0]!, interactive: options.interactive });
+      const answer = await control.userToken({
+        user: ADA,
+        tenantId,
+        scope: ([] as string[]).concat(scopes)[0]!,
+        interactive: options.interactive,
+      });
       return { token: answer.accessToken, expiresOnTimestamp: answer.expiresOn * 1000 };
     },
   });
-  const subscriptionClient = (credential: TokenCredential, scope = 'https://management.azure.com/.default'): SubscriptionClient =>
+  const subscriptionClient = (
+    credential: TokenCredential,
+    scope = 'https://management.azure.com/.default',
+  ): SubscriptionClient =>
     new SubscriptionClient(credential, { ...emulatorArmClientOptions(emulator), credentialScopes: [scope] });
 
   before(async () => {
@@ -58,20 +66,37 @@ describe('emulator: user accounts, tenants and consent', () => {
     assert.equal(claims.idtyp, 'user');
     assert.equal(claims.appid, 'aebc6443-996d-45c2-90f0-388ff96faa56', "VS Code's client id unless another is named");
     assert.equal(answer.expiresOn, claims.exp);
-    assert.deepEqual(answer.account, { objectId: 'ada00000-0000-4000-8000-0000000000ad', userPrincipalName: ADA, displayName: 'Ada Lovelace', homeTenantId: TENANTS.contoso });
+    assert.deepEqual(answer.account, {
+      objectId: 'ada00000-0000-4000-8000-0000000000ad',
+      userPrincipalName: ADA,
+      displayName: 'Ada Lovelace',
+      homeTenantId: TENANTS.contoso,
+    });
   });
 
   it("lists every tenant of the account and each tenant's subscriptions (@azure/arm-resources-subscriptions)", async () => {
     const tenants = await all(subscriptionClient(adaIn()).tenants.list());
-    assert.deepEqual(tenants.map((t) => t.displayName).sort(), ['Contoso', 'Fabrikam', 'Northwind'], 'member tenants, also the one needing consent; not Elsewhere');
+    assert.deepEqual(
+      tenants.map((t) => t.displayName).sort(),
+      ['Contoso', 'Fabrikam', 'Northwind'],
+      'member tenants, also the one needing consent; not Elsewhere',
+    );
     const contoso = await all(subscriptionClient(adaIn()).subscriptions.list());
-    assert.deepEqual(contoso.map((s) => s.displayName), ['Contoso Analytics']);
+    assert.deepEqual(
+      contoso.map((s) => s.displayName),
+      ['Contoso Analytics'],
+    );
     const northwind = await all(subscriptionClient(adaIn(TENANTS.northwind)).subscriptions.list());
-    assert.deepEqual(northwind.map((s) => s.displayName), ['Northwind Research']);
+    assert.deepEqual(
+      northwind.map((s) => s.displayName),
+      ['Northwind Research'],
+    );
   });
 
   it('needs an interactive sign-in before silent tokens for a tenant requiring consent (AADSTS65001), until reset', async () => {
-    const refused = await control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' }).catch((e: unknown) => e);
+    const refused = await control
+      .userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' })
+      .catch((e: unknown) => e);
     assert.ok(refused instanceof EmulatorControlError, String(refused));
     const body = refused.body as { error: string; suberror: string; error_codes: number[]; error_description: string };
     assert.equal(refused.status, 400);
@@ -80,18 +105,42 @@ describe('emulator: user accounts, tenants and consent', () => {
     assert.deepEqual(body.error_codes, [65001]);
     assert.match(body.error_description, /^AADSTS65001: The user or administrator has not consented/);
 
-    const interactive = await control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default', interactive: true });
+    const interactive = await control.userToken({
+      user: ADA,
+      tenantId: TENANTS.fabrikam,
+      scope: 'https://management.azure.com/.default',
+      interactive: true,
+    });
     assert.equal(claimsOf(interactive.accessToken).tid, TENANTS.fabrikam);
     const fabrikam = await all(subscriptionClient(adaIn(TENANTS.fabrikam)).subscriptions.list());
-    assert.deepEqual(fabrikam.map((s) => s.displayName), ['Fabrikam Forecasting'], 'silent tokens work after the interactive sign-in');
+    assert.deepEqual(
+      fabrikam.map((s) => s.displayName),
+      ['Fabrikam Forecasting'],
+      'silent tokens work after the interactive sign-in',
+    );
 
     await control.reset();
-    await assert.rejects(control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' }), /AADSTS65001/, 'reset forgets the consent');
+    await assert.rejects(
+      control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' }),
+      /AADSTS65001/,
+      'reset forgets the consent',
+    );
   });
 
-  it("refuses tenants the user is not a member of (AADSTS50020) and unknown users (AADSTS50034)", async () => {
-    await assert.rejects(control.userToken({ user: ADA, tenantId: TENANTS.elsewhere, scope: 'https://management.azure.com/.default', interactive: true }), /AADSTS50020: User account 'ada@contoso\.onmicrosoft\.com'.*does not exist in tenant 'Elsewhere'/);
-    await assert.rejects(control.userToken({ user: 'nobody@contoso.onmicrosoft.com', scope: 'https://management.azure.com/.default' }), /AADSTS50034/);
+  it('refuses tenants the user is not a member of (AADSTS50020) and unknown users (AADSTS50034)', async () => {
+    await assert.rejects(
+      control.userToken({
+        user: ADA,
+        tenantId: TENANTS.elsewhere,
+        scope: 'https://management.azure.com/.default',
+        interactive: true,
+      }),
+      /AADSTS50020: User account 'ada@contoso\.onmicrosoft\.com'.*does not exist in tenant 'Elsewhere'/,
+    );
+    await assert.rejects(
+      control.userToken({ user: 'nobody@contoso.onmicrosoft.com', scope: 'https://management.azure.com/.default' }),
+      /AADSTS50034/,
+    );
   });
 
   it('as a sovereign cloud (seed cloud AzureChinaCloud), ARM accepts China audiences and refuses the public one', async () => {
@@ -99,21 +148,47 @@ describe('emulator: user accounts, tenants and consent', () => {
     const health = await control.health();
     assert.equal(health.cloud.armAudience, 'https://management.chinacloudapi.cn/');
     assert.equal(health.cloud.mlAudience, 'https://ml.azure.cn');
-    const china = await all(subscriptionClient(adaIn(), 'https://management.chinacloudapi.cn/.default').subscriptions.list());
-    assert.deepEqual(china.map((s) => s.displayName), ['Contoso Analytics']);
+    const china = await all(
+      subscriptionClient(adaIn(), 'https://management.chinacloudapi.cn/.default').subscriptions.list(),
+    );
+    assert.deepEqual(
+      china.map((s) => s.displayName),
+      ['Contoso Analytics'],
+    );
     const publicAudience = await all(subscriptionClient(adaIn()).subscriptions.list()).catch((e: unknown) => e);
     assert.ok(publicAudience instanceof RestError, String(publicAudience));
     assert.equal(publicAudience.statusCode, 401);
     assert.equal(publicAudience.code, 'InvalidAuthenticationTokenAudience');
-    assert.match(publicAudience.message, /wrong audience or resource 'https:\/\/management\.azure\.com'.*'https:\/\/management\.chinacloudapi\.cn\/'/);
+    assert.match(
+      publicAudience.message,
+      /wrong audience or resource 'https:\/\/management\.azure\.com'.*'https:\/\/management\.chinacloudapi\.cn\/'/,
+    );
   });
 
   it('checks users in seeds: known tenants, at least one, no duplicates', async () => {
-    const bad = { ...seed, users: [{ objectId: 'ada00000-0000-4000-8000-0000000000ad', userPrincipalName: 'x@y', tenants: [{ tenantId: '99999999-0000-4000-8000-000000000009' }, { tenantId: TENANTS.contoso, interactionRequired: 'yes' }] }] };
+    const bad = {
+      ...seed,
+      users: [
+        {
+          objectId: 'ada00000-0000-4000-8000-0000000000ad',
+          userPrincipalName: 'x@y',
+          tenants: [
+            { tenantId: '99999999-0000-4000-8000-000000000009' },
+            { tenantId: TENANTS.contoso, interactionRequired: 'yes' },
+          ],
+        },
+      ],
+    };
     const error = await control.setSeed(bad as unknown as EmulatorSeed).catch((e: unknown) => e);
     assert.ok(error instanceof EmulatorControlError);
     const problems = (error.body as { error: { problems: string[] } }).error.problems;
-    assert.ok(problems.some((p) => p.startsWith('users[0].tenants[0].tenantId: tenant "99999999')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('users[0].tenants[1].interactionRequired: expected true or false')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('users[0].tenants[0].tenantId: tenant "99999999')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('users[0].tenants[1].interactionRequired: expected true or false')),
+      problems.join('\n'),
+    );
   });
 });

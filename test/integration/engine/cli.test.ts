@@ -18,34 +18,83 @@ describe('adf-batch run against the emulator', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   function writePipeline(name: string, endpointName: string, auth: AuthOptions): string {
-    const document = generateBatchPipeline({ name, endpointUri: fx.scoringUri(endpointName), inputUri: 'azureml://datastores/workspaceblobstore/paths/in/', pollIntervalSeconds: 1, cloud: fx.cloud, auth });
+    const document = generateBatchPipeline({
+      name,
+      endpointUri: fx.scoringUri(endpointName),
+      inputUri: 'azureml://datastores/workspaceblobstore/paths/in/',
+      pollIntervalSeconds: 1,
+      cloud: fx.cloud,
+      auth,
+    });
     const path = join(dir, `${name}.json`);
     writeFileSync(path, toGitJson(document));
     return path;
   }
 
-  async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function run(
+    args: string[],
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runRunCommand(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir }, { env });
+    const code = await runRunCommand(
+      args,
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir },
+      { env },
+    );
     return { code, stdout, stderr };
   }
 
   it('runs the managed identity variant with a service principal standing in for the factory identity (exit 0)', async () => {
     const path = writePipeline('Cli-mi', 'score-complete', { kind: 'mi' });
     const { code, stdout, stderr } = await run(
-      [path, '--azure', fx.emulator.url, '--ca', fx.emulator.caCertPath, '--tenant-id', IDS.tenant, '--client-id', IDS.sp.clientId, '--time-scale', '200'],
+      [
+        path,
+        '--azure',
+        fx.emulator.url,
+        '--ca',
+        fx.emulator.caCertPath,
+        '--tenant-id',
+        IDS.tenant,
+        '--client-id',
+        IDS.sp.clientId,
+        '--time-scale',
+        '200',
+      ],
       { ADF_BATCH_SP_SECRET: IDS.sp.secret },
     );
     assert.equal(code, 0, `${stdout}\n${stderr}`);
-    assert.match(stdout, new RegExp(`note: The factory's managed identity is not available outside Data Factory: service principal ${IDS.sp.clientId} is used instead`));
-    assert.equal((stdout.match(/^ {2}OK {8}Check status \(WebActivity\)/gm) ?? []).length, 3, 'three polls, nested under the loop');
+    assert.match(
+      stdout,
+      new RegExp(
+        `note: The factory's managed identity is not available outside Data Factory: service principal ${IDS.sp.clientId} is used instead`,
+      ),
+    );
+    assert.equal(
+      (stdout.match(/^ {2}OK {8}Check status \(WebActivity\)/gm) ?? []).length,
+      3,
+      'three polls, nested under the loop',
+    );
     assert.match(stdout, /: Succeeded in /);
   });
 
   it("runs the Authorize variant with the secret as a parameter, and exits 1 with the job's error when the job fails", async () => {
-    const path = writePipeline('Cli-sp', 'score-fail', { kind: 'sp-secret', tenantId: IDS.tenant, clientId: IDS.sp.clientId });
-    const { code, stdout } = await run([path, '--azure', fx.emulator.url, '--ca', fx.emulator.caCertPath, '--param', `client_secret=${IDS.sp.secret}`, '--time-scale', '200']);
+    const path = writePipeline('Cli-sp', 'score-fail', {
+      kind: 'sp-secret',
+      tenantId: IDS.tenant,
+      clientId: IDS.sp.clientId,
+    });
+    const { code, stdout } = await run([
+      path,
+      '--azure',
+      fx.emulator.url,
+      '--ca',
+      fx.emulator.caCertPath,
+      '--param',
+      `client_secret=${IDS.sp.secret}`,
+      '--time-scale',
+      '200',
+    ]);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /^OK {8}Authorize \(WebActivity\)/m);
     assert.ok(stdout.includes(JOB_ERROR), 'the job error is printed');
@@ -56,6 +105,9 @@ describe('adf-batch run against the emulator', function () {
     const path = writePipeline('Cli-noid', 'score-complete', { kind: 'mi' });
     const { code, stdout } = await run([path, '--azure', fx.emulator.url, '--ca', fx.emulator.caCertPath]);
     assert.equal(code, 1);
-    assert.match(stdout, /AuthenticationFailed: .*The factory's managed identity is only available inside Azure Data Factory/);
+    assert.match(
+      stdout,
+      /AuthenticationFailed: .*The factory's managed identity is only available inside Azure Data Factory/,
+    );
   });
 });

@@ -10,7 +10,14 @@ describe('engine in the emulator: pipeline runs API', function () {
   const fx = useEngineEmulator(200);
 
   it('cancels a running pipeline: the run ends Cancelled and so do its running activities', async () => {
-    const document = generateBatchPipeline({ name: 'Slow', endpointUri: fx.scoringUri('score-slow'), inputUri: 'azureml://datastores/workspaceblobstore/paths/in/', pollIntervalSeconds: 1, cloud: fx.cloud, auth: { kind: 'mi' } });
+    const document = generateBatchPipeline({
+      name: 'Slow',
+      endpointUri: fx.scoringUri('score-slow'),
+      inputUri: 'azureml://datastores/workspaceblobstore/paths/in/',
+      pollIntervalSeconds: 1,
+      cloud: fx.cloud,
+      auth: { kind: 'mi' },
+    });
     await publish(fx, 'Slow', toCreateOrUpdateBody(document));
     const runId = await startRun(fx, 'Slow');
     // Wait until the loop has polled at least once.
@@ -24,7 +31,10 @@ describe('engine in the emulator: pipeline runs API', function () {
     const activities = await activityRuns(fx, runId);
     assert.equal(activities.find((a) => a.activityName === ACTIVITY.invoke)!.status, 'Succeeded');
     assert.equal(activities.find((a) => a.activityName === ACTIVITY.loop)!.status, 'Cancelled');
-    assert.ok(activities.every((a) => a.status !== 'InProgress'), 'nothing is left running');
+    assert.ok(
+      activities.every((a) => a.status !== 'InProgress'),
+      'nothing is left running',
+    );
     const settled = activities.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal((await activityRuns(fx, runId)).length, settled, 'no activity starts after the cancel');
@@ -35,9 +45,23 @@ describe('engine in the emulator: pipeline runs API', function () {
       parameters: { who: { type: 'String', defaultValue: 'world' } },
       variables: { greeting: { type: 'String' } },
       activities: [
-        { name: 'Greet', type: 'SetVariable', typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" } },
-        { name: 'Stop', type: 'Fail', dependsOn: [{ activity: 'Greet', dependencyConditions: ['Succeeded'] }], typeProperties: { message: "@variables('greeting')", errorCode: 'E1' } },
-        { name: 'Never', type: 'Wait', dependsOn: [{ activity: 'Stop', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: 1 } },
+        {
+          name: 'Greet',
+          type: 'SetVariable',
+          typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" },
+        },
+        {
+          name: 'Stop',
+          type: 'Fail',
+          dependsOn: [{ activity: 'Greet', dependencyConditions: ['Succeeded'] }],
+          typeProperties: { message: "@variables('greeting')", errorCode: 'E1' },
+        },
+        {
+          name: 'Never',
+          type: 'Wait',
+          dependsOn: [{ activity: 'Stop', dependencyConditions: ['Succeeded'] }],
+          typeProperties: { waitTimeInSeconds: 1 },
+        },
       ],
     };
     const { run, named } = await publishAndRun(fx, 'Shapes', body as never, { who: 'engine' });
@@ -51,15 +75,26 @@ describe('engine in the emulator: pipeline runs API', function () {
     assert.deepEqual(greet.output, { name: 'greeting', value: 'hello engine' });
     assert.ok(greet.activityRunStart instanceof Date && greet.activityRunEnd instanceof Date);
     const stop = named('Stop')[0]!;
-    assert.deepEqual(stop.error, { errorCode: 'E1', message: 'hello engine', failureType: 'UserError', target: 'Stop', details: '' });
+    assert.deepEqual(stop.error, {
+      errorCode: 'E1',
+      message: 'hello engine',
+      failureType: 'UserError',
+      target: 'Stop',
+      details: '',
+    });
     assert.equal(named('Never')[0]!.status, 'Skipped');
   });
 
   it('keeps the canary SecureString out of queryActivityruns and the run record in every encoding', async () => {
-    const { run, activities } = await publishAndRun(fx, 'Canary', { ...canaryPipelineProperties() } as never, { secret: CANARY_SECRET });
+    const { run, activities } = await publishAndRun(fx, 'Canary', { ...canaryPipelineProperties() } as never, {
+      secret: CANARY_SECRET,
+    });
     assert.equal(run.status, 'Succeeded', run.message);
     assert.equal(activities.length, 7);
-    assert.ok(activities.every((a) => a.output !== undefined), 'every step recorded an output');
+    assert.ok(
+      activities.every((a) => a.output !== undefined),
+      'every step recorded an output',
+    );
     assert.deepEqual(revealedCanaryForms(JSON.stringify({ run, activities })), []);
   });
 

@@ -11,7 +11,11 @@ import { emulatorArmClientOptions, emulatorCredentialOptions } from '../../../to
 export const IDS = {
   tenant: 'aaaaaaaa-0000-4000-8000-0000000000e1',
   subscription: '11111111-eeee-4000-8000-000000000001',
-  sp: { clientId: 'c1c1c1c1-0000-4000-8000-0000000000e1', objectId: '0b0b0b0b-0000-4000-8000-0000000000e1', secret: 'engine-sp-secret-value' },
+  sp: {
+    clientId: 'c1c1c1c1-0000-4000-8000-0000000000e1',
+    objectId: '0b0b0b0b-0000-4000-8000-0000000000e1',
+    secret: 'engine-sp-secret-value',
+  },
   factoryIdentity: 'f1f1f1f1-0000-4000-8000-0000000000e1',
   uami: { principalId: 'e1e1e1e1-0000-4000-8000-0000000000e1', clientId: 'e2e2e2e2-0000-4000-8000-0000000000e1' },
 } as const;
@@ -32,7 +36,15 @@ const endpoint = (name: string, behaviour: Record<string, unknown>): Record<stri
 export const ENGINE_SEED: EmulatorSeed = {
   description: 'Engine integration tests (test/integration/engine).',
   tenants: [{ id: IDS.tenant, displayName: 'Engine Tests' }],
-  servicePrincipals: [{ tenantId: IDS.tenant, clientId: IDS.sp.clientId, objectId: IDS.sp.objectId, secret: IDS.sp.secret, displayName: 'engine-tests' }],
+  servicePrincipals: [
+    {
+      tenantId: IDS.tenant,
+      clientId: IDS.sp.clientId,
+      objectId: IDS.sp.objectId,
+      secret: IDS.sp.secret,
+      displayName: 'engine-tests',
+    },
+  ],
   subscriptions: [
     {
       id: IDS.subscription,
@@ -51,7 +63,15 @@ export const ENGINE_SEED: EmulatorSeed = {
                 endpoint('score-cancel', { jobOutcome: 'Canceled', jobPolls: 2 }),
                 endpoint('score-slow', { jobOutcome: 'Completed', jobSeconds: 100_000 }),
               ] as never,
-              datastores: [{ name: 'workspaceblobstore', type: 'AzureBlob', accountName: 'steng', containerName: 'azureml-blobstore', isDefault: true }],
+              datastores: [
+                {
+                  name: 'workspaceblobstore',
+                  type: 'AzureBlob',
+                  accountName: 'steng',
+                  containerName: 'azureml-blobstore',
+                  isDefault: true,
+                },
+              ],
             },
           ],
         },
@@ -62,7 +82,15 @@ export const ENGINE_SEED: EmulatorSeed = {
             {
               name: FACTORY,
               identity: { principalId: IDS.factoryIdentity },
-              linkedServices: [{ name: KEY_VAULT_LINKED_SERVICE, properties: { type: 'AzureKeyVault', typeProperties: { baseUrl: 'https://kv-engine.vault.azure.net/' } } }],
+              linkedServices: [
+                {
+                  name: KEY_VAULT_LINKED_SERVICE,
+                  properties: {
+                    type: 'AzureKeyVault',
+                    typeProperties: { baseUrl: 'https://kv-engine.vault.azure.net/' },
+                  },
+                },
+              ],
               credentials: [
                 {
                   name: CREDENTIAL,
@@ -94,11 +122,22 @@ export function useEngineEmulator(timeScale: number): EngineFixture {
   before(async () => {
     const emulator = await startEmulator({ seed: ENGINE_SEED, timeScale });
     emulator.setPipelineRunExecutor(createEngineExecutor());
-    const credential = new ClientSecretCredential(IDS.tenant, IDS.sp.clientId, IDS.sp.secret, emulatorCredentialOptions(emulator));
+    const credential = new ClientSecretCredential(
+      IDS.tenant,
+      IDS.sp.clientId,
+      IDS.sp.secret,
+      emulatorCredentialOptions(emulator),
+    );
     Object.assign(fx, {
       emulator,
       adf: new DataFactoryManagementClient(credential, IDS.subscription, emulatorArmClientOptions(emulator)),
-      cloud: { name: 'Custom', resourceManagerEndpoint: emulator.url, authorityHost: emulator.url, armAudience: 'https://management.azure.com/', mlAudience: 'https://ml.azure.com' },
+      cloud: {
+        name: 'Custom',
+        resourceManagerEndpoint: emulator.url,
+        authorityHost: emulator.url,
+        armAudience: 'https://management.azure.com/',
+        mlAudience: 'https://ml.azure.com',
+      },
       scoringUri: (name: string) => `${emulator.url}/ml/eastus/${name}/jobs`,
     } satisfies EngineFixture);
   });

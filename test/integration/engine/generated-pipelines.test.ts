@@ -2,7 +2,15 @@
 // the local engine (createRun), ends Succeeded when the batch job completes, and Failed with the job's error
 // (or status) when the job fails or is canceled.
 import assert from 'node:assert/strict';
-import { ACTIVITY, AUTH_KINDS, STATUS_CHECK_FAILED, generateBatchPipeline, toCreateOrUpdateBody, type AuthKind, type AuthOptions } from '../../../src/core/pipeline';
+import {
+  ACTIVITY,
+  AUTH_KINDS,
+  STATUS_CHECK_FAILED,
+  generateBatchPipeline,
+  toCreateOrUpdateBody,
+  type AuthKind,
+  type AuthOptions,
+} from '../../../src/core/pipeline';
 import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { CREDENTIAL, IDS, JOB_ERROR, KEY_VAULT_LINKED_SERVICE, SECRET_NAME, useEngineEmulator } from './fixture';
 import { publishAndRun, type FinishedRun } from './runs';
@@ -16,7 +24,13 @@ function authOptions(kind: AuthKind): AuthOptions {
     case 'uami':
       return { kind, credentialName: CREDENTIAL };
     case 'sp-keyvault':
-      return { kind, keyVaultLinkedService: KEY_VAULT_LINKED_SERVICE, secretName: SECRET_NAME, tenantId: IDS.tenant, clientId: IDS.sp.clientId };
+      return {
+        kind,
+        keyVaultLinkedService: KEY_VAULT_LINKED_SERVICE,
+        secretName: SECRET_NAME,
+        tenantId: IDS.tenant,
+        clientId: IDS.sp.clientId,
+      };
     case 'sp-secret':
       return { kind, tenantId: IDS.tenant, clientId: IDS.sp.clientId };
   }
@@ -26,9 +40,14 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
   this.timeout(60_000);
   const fx = useEngineEmulator(TIME_SCALE);
 
-  const control = (): EmulatorControlClient => new EmulatorControlClient(fx.emulator.url, { caCertPem: fx.emulator.caCertPem });
+  const control = (): EmulatorControlClient =>
+    new EmulatorControlClient(fx.emulator.url, { caCertPem: fx.emulator.caCertPem });
 
-  async function runVariant(kind: AuthKind, endpointName: string, extra: Record<string, unknown> = {}): Promise<FinishedRun> {
+  async function runVariant(
+    kind: AuthKind,
+    endpointName: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<FinishedRun> {
     const name = `Run-${kind}-${endpointName}`;
     const document = generateBatchPipeline({
       name,
@@ -52,10 +71,16 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
         assert.equal(invoke.status, 'Succeeded');
         const jobName = (invoke.output as { name: string }).name;
         assert.match(jobName, /^batchjob-/);
-        assert.ok((invoke.output as Record<string, unknown>).ADFWebActivityResponseHeaders, 'Web output carries the response headers');
+        assert.ok(
+          (invoke.output as Record<string, unknown>).ADFWebActivityResponseHeaders,
+          'Web output carries the response headers',
+        );
         const checks = named(ACTIVITY.checkStatus);
         assert.equal(checks.length, 3, 'the job completes on the third status poll');
-        assert.deepEqual(checks.map((c) => (c.output as { properties: { status: string } }).properties.status).at(-1), 'Completed');
+        assert.deepEqual(
+          checks.map((c) => (c.output as { properties: { status: string } }).properties.status).at(-1),
+          'Completed',
+        );
         assert.equal(named(ACTIVITY.fail).length, 0, 'no Fail activity ran');
         assert.equal(named(ACTIVITY.ifCompleted)[0]!.status, 'Succeeded');
         const text = JSON.stringify(activities);
@@ -84,14 +109,24 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
           await control().addFault({ route: 'ml.batchJobs.get', method: 'GET', kind: 'status', status, count: 1000 });
           const { run, named } = await runVariant(kind, 'score-complete');
           assert.equal(run.status, 'Failed');
-          assert.match(run.message!, new RegExp(`Could not read the status of batch job batchjob-[^:]+: .*${status}`), run.message);
+          assert.match(
+            run.message!,
+            new RegExp(`Could not read the status of batch job batchjob-[^:]+: .*${status}`),
+            run.message,
+          );
           assert.match(run.message!, /Injected fault/, 'the HTTP error of the status call reaches the run message');
           const checks = named(ACTIVITY.checkStatus);
-          assert.ok(checks.length >= 1 && checks.length <= 4, `one iteration (with the check's retries): ${checks.length} attempts`);
+          assert.ok(
+            checks.length >= 1 && checks.length <= 4,
+            `one iteration (with the check's retries): ${checks.length} attempts`,
+          );
           assert.ok(checks.every((c) => c.status === 'Failed'));
           assert.equal(named(ACTIVITY.setCheckFailed)[0]!.status, 'Succeeded');
           assert.equal(named(ACTIVITY.loop)[0]!.status, 'Failed', 'the loop ends on the failed iteration');
-          assert.equal((named(ACTIVITY.fail)[0]!.error as { errorCode: string }).errorCode, `BatchJob${STATUS_CHECK_FAILED}`);
+          assert.equal(
+            (named(ACTIVITY.fail)[0]!.error as { errorCode: string }).errorCode,
+            `BatchJob${STATUS_CHECK_FAILED}`,
+          );
         });
       }
 

@@ -15,7 +15,11 @@ export async function publish(fx: EngineFixture, name: string, body: PipelineRes
   await fx.adf.pipelines.createOrUpdate(RG, FACTORY, name, body);
 }
 
-export async function startRun(fx: EngineFixture, name: string, parameters: Record<string, unknown> = {}): Promise<string> {
+export async function startRun(
+  fx: EngineFixture,
+  name: string,
+  parameters: Record<string, unknown> = {},
+): Promise<string> {
   const { runId } = await fx.adf.pipelines.createRun(RG, FACTORY, name, { parameters });
   return runId;
 }
@@ -45,7 +49,12 @@ export async function activityRuns(fx: EngineFixture, runId: string): Promise<Ac
   return all;
 }
 
-export async function publishAndRun(fx: EngineFixture, name: string, body: PipelineResource, parameters: Record<string, unknown> = {}): Promise<FinishedRun> {
+export async function publishAndRun(
+  fx: EngineFixture,
+  name: string,
+  body: PipelineResource,
+  parameters: Record<string, unknown> = {},
+): Promise<FinishedRun> {
   await publish(fx, name, body);
   const runId = await startRun(fx, name, parameters);
   const run = await waitForRun(fx, runId);

@@ -34,7 +34,13 @@ export function endpointOf(fx: PublishFixture, name: string, defaultDeployment?:
     authMode: 'AADToken',
     ...(defaultDeployment ? { defaultDeployment } : {}),
     provisioningState: 'Succeeded',
-    workspace: { id: W.workspaceId, name: 'ws-wizard', subscriptionId: W.subscription, resourceGroup: 'rg-ml', tenantId: W.tenant },
+    workspace: {
+      id: W.workspaceId,
+      name: 'ws-wizard',
+      subscriptionId: W.subscription,
+      resourceGroup: 'rg-ml',
+      tenantId: W.tenant,
+    },
   };
 }
 
@@ -59,7 +65,9 @@ export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: Wizar
       error: (m) => driven.log.push(`error ${m}`),
       addSecret: () => undefined,
     },
-    openDiff: async (left, right) => { driven.diffs.push({ left, right }); },
+    openDiff: async (left, right) => {
+      driven.diffs.push({ left, right });
+    },
     openExternal: async () => undefined,
     signIn: async () => undefined,
     monitorIntervalMs: 100,
@@ -75,7 +83,11 @@ export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: Wizar
 }
 
 /** Endpoint -> Target (factory) -> Authentication, waiting for every load. */
-export async function toAuth(d: Driven, factoryName: string, authKind: RequestParams['updateForm']['patch']['authKind'] = 'mi'): Promise<void> {
+export async function toAuth(
+  d: Driven,
+  factoryName: string,
+  authKind: RequestParams['updateForm']['patch']['authKind'] = 'mi',
+): Promise<void> {
   d.controller.start();
   await d.controller.whenIdle();
   await d.send('next');

@@ -25,7 +25,9 @@ describe('integration: the wizard controller against the emulator', () => {
     assert.equal(d.controller.view().auth.roleGrant.status, 'granted');
     await d.send('grantRole');
     assert.equal(d.confirms.length, 1, 'no second offer once granted');
-    const creates = (await fx.control.requests(since)).filter((r) => r.routeId === 'authorization.roleAssignments.create');
+    const creates = (await fx.control.requests(since)).filter(
+      (r) => r.routeId === 'authorization.roleAssignments.create',
+    );
     assert.equal(creates.length, 1, 'one role assignment, not two');
     await d.send('next');
     assert.equal(d.controller.view().step, 'data');
@@ -38,18 +40,26 @@ describe('integration: the wizard controller against the emulator', () => {
     assert.equal(view.step, 'review');
     assert.equal(view.review?.errors, 0, JSON.stringify(view.review?.problems));
     assert.equal(view.review?.exists, false);
-    assert.deepEqual(view.review?.diagram.map((a) => a.name), ['Run Batch-Endpoint', 'Wait for job', 'If job completed']);
+    assert.deepEqual(
+      view.review?.diagram.map((a) => a.name),
+      ['Run Batch-Endpoint', 'Wait for job', 'If job completed'],
+    );
     assert.equal(view.canContinue, true, view.blockedReason);
     await d.send('publish');
     view = d.controller.view();
     assert.equal(view.publish.status, 'done', JSON.stringify(view.error));
     const stored = await fx.azure.pipelines.read(W.factory('adf-mi'), view.form.pipelineName);
-    const expected = generateBatchPipeline(pipelineOptionsOf(view.form, d.controller.endpoint, { ...fx.cloud, mlStudioUrl: 'https://ml.example' }));
+    const expected = generateBatchPipeline(
+      pipelineOptionsOf(view.form, d.controller.endpoint, { ...fx.cloud, mlStudioUrl: 'https://ml.example' }),
+    );
     assert.deepEqual(stored?.properties, JSON.parse(JSON.stringify(expected.properties)));
     assert.equal(view.review?.json, toGitJson(expected));
     await d.send('next');
     assert.equal(d.controller.view().step, 'run');
-    assert.deepEqual(d.controller.view().run.parameters.find((p) => p.name === 'poll_interval'), { name: 'poll_interval', type: 'Int', defaultValue: '1', secure: false, required: false });
+    assert.deepEqual(
+      d.controller.view().run.parameters.find((p) => p.name === 'poll_interval'),
+      { name: 'poll_interval', type: 'Int', defaultValue: '1', secure: false, required: false },
+    );
     await d.send('runNow', { values: {} });
     await d.controller.whenRunEnded();
     view = d.controller.view();
@@ -90,14 +100,27 @@ describe('integration: the wizard controller against the emulator', () => {
     await d.send('next');
     // Someone publishes a pipeline of that name after the review read the factory.
     const name = d.controller.view().form.pipelineName;
-    const theirs = generateBatchPipeline({ name, endpointUri: fx.scoringUri('score-fast'), description: 'theirs', auth: { kind: 'mi' } });
+    const theirs = generateBatchPipeline({
+      name,
+      endpointUri: fx.scoringUri('score-fast'),
+      description: 'theirs',
+      auth: { kind: 'mi' },
+    });
     await fx.azure.pipelines.write(W.factory('adf-ready'), theirs, { ifNoneMatch: '*' });
     await d.send('publish');
     let view = d.controller.view();
     assert.equal(view.publish.status, 'conflict');
     assert.match(view.publish.conflict?.reason ?? '', /created .* after your review/);
-    assert.ok(view.publish.conflict?.diff?.hunks.some((h) => h.lines.some((l) => l.kind === 'removed' && l.text.includes('theirs'))));
-    assert.equal((await fx.azure.pipelines.read(W.factory('adf-ready'), name))?.properties.description, 'theirs', 'not overwritten');
+    assert.ok(
+      view.publish.conflict?.diff?.hunks.some((h) =>
+        h.lines.some((l) => l.kind === 'removed' && l.text.includes('theirs')),
+      ),
+    );
+    assert.equal(
+      (await fx.azure.pipelines.read(W.factory('adf-ready'), name))?.properties.description,
+      'theirs',
+      'not overwritten',
+    );
     d.answers.push(false);
     await d.send('resolveConflict', { choice: 'overwrite' });
     assert.equal(d.controller.view().publish.status, 'conflict', 'declined: still the conflict');
@@ -128,7 +151,10 @@ describe('integration: the wizard controller against the emulator', () => {
     await d.send('next');
     await d.send('publish');
     assert.equal(d.controller.view().publish.status, 'confirmGitMode');
-    assert.match(d.controller.view().publish.gitModeWarning ?? '', /next publish from the collaboration branch overwrites it/);
+    assert.match(
+      d.controller.view().publish.gitModeWarning ?? '',
+      /next publish from the collaboration branch overwrites it/,
+    );
     const repository = join(d.folder, 'repo');
     mkdirSync(join(repository, 'pipeline'), { recursive: true });
     await d.send('updateForm', { patch: { repositoryFolder: repository } });
@@ -165,7 +191,10 @@ describe('integration: the wizard controller against the emulator', () => {
     await d.send('publish');
     const view = d.controller.view();
     assert.equal(view.publish.status, 'done', JSON.stringify(view.error ?? view.notice));
-    assert.deepEqual(view.publish.result?.files?.map((f) => f.slice(join(d.folder, 'export').length + 1)), ['Run-score-fast.json', 'Run-score-fast.arm-template.json', 'Run-score-fast.zip']);
+    assert.deepEqual(
+      view.publish.result?.files?.map((f) => f.slice(join(d.folder, 'export').length + 1)),
+      ['Run-score-fast.json', 'Run-score-fast.arm-template.json', 'Run-score-fast.zip'],
+    );
     for (const file of view.publish.result?.files ?? []) assert.ok(existsSync(file));
     assert.equal(view.publish.result?.canRun, false);
   });
@@ -206,7 +235,11 @@ describe('integration: the wizard controller against the emulator', () => {
       assert.equal(view.error?.title, 'Data Factory adf-ready was not found');
       assert.match(view.error?.action ?? '', /Nothing you entered is lost/);
       assert.equal(view.form.description, 'mine');
-      assert.equal(view.target.factories?.some((f) => f.name === 'adf-ready'), false, 'the list was reloaded');
+      assert.equal(
+        view.target.factories?.some((f) => f.name === 'adf-ready'),
+        false,
+        'the list was reloaded',
+      );
       assert.match(view.checks.target.find((c) => c.id === 'target.factory')?.message ?? '', /no longer exists/);
       assert.equal(view.canContinue, false);
     } finally {
@@ -215,12 +248,21 @@ describe('integration: the wizard controller against the emulator', () => {
   });
 
   it('lets the SDK retry throttling (429), and shows an expired sign-in (401) and a 409 with what to do, then retries', async () => {
-    await fx.control.addFault({ route: 'adf.factories.list', kind: 'status', status: 429, retryAfterSeconds: 1, count: 1 });
+    await fx.control.addFault({
+      route: 'adf.factories.list',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 1,
+    });
     const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
     await toAuth(d, 'adf-ready');
     assert.equal(d.controller.view().error, undefined, 'a 429 retried by the SDK never reaches the user');
     const lists = (await fx.control.requests()).filter((r) => r.routeId === 'adf.factories.list');
-    assert.deepEqual(lists.map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      lists.map((r) => r.status),
+      [429, 200],
+    );
     await d.send('next');
     await d.send('updateForm', { patch: { inputPath: 'data/', description: 'kept' } });
     await d.send('next');

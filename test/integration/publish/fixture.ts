@@ -16,11 +16,20 @@ export const WIZARD_SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', 'wiz
 export const W = {
   tenant: 'a1a1a1a1-0000-4000-8000-0000000000c1',
   subscription: '5a5a5a5a-0000-4000-8000-0000000000c1',
-  owner: { clientId: 'c1c1c1c1-1111-4000-8000-0000000000c1', objectId: '0b0b0b0b-1111-4000-8000-0000000000c1', secret: 'wizard-sp-secret-4f7c2e91' },
+  owner: {
+    clientId: 'c1c1c1c1-1111-4000-8000-0000000000c1',
+    objectId: '0b0b0b0b-1111-4000-8000-0000000000c1',
+    secret: 'wizard-sp-secret-4f7c2e91',
+  },
   reader: { clientId: 'c2c2c2c2-1111-4000-8000-0000000000c2', secret: 'wizard-reader-secret-9d1a' },
-  workspaceId: '/subscriptions/5a5a5a5a-0000-4000-8000-0000000000c1/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-wizard',
+  workspaceId:
+    '/subscriptions/5a5a5a5a-0000-4000-8000-0000000000c1/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-wizard',
   workspace: { subscriptionId: '5a5a5a5a-0000-4000-8000-0000000000c1', resourceGroup: 'rg-ml', name: 'ws-wizard' },
-  factory: (name: string) => ({ subscriptionId: '5a5a5a5a-0000-4000-8000-0000000000c1', resourceGroup: 'rg-adf', name }),
+  factory: (name: string) => ({
+    subscriptionId: '5a5a5a5a-0000-4000-8000-0000000000c1',
+    resourceGroup: 'rg-adf',
+    name,
+  }),
   miIdentity: 'f1f1f1f1-1111-4000-8000-0000000000c1',
   readyIdentity: 'f1f1f1f1-1111-4000-8000-0000000000c2',
   uamiPrincipal: 'e1e1e1e1-1111-4000-8000-0000000000c1',
@@ -42,10 +51,27 @@ export function usePublishEmulator(timeScale = 20): PublishFixture {
   before(async () => {
     const emulator = await startEmulator({ seed: WIZARD_SEED, timeScale });
     emulator.setPipelineRunExecutor(createEngineExecutor());
-    const cloud: CloudDefinition = { name: 'Custom', resourceManagerEndpoint: emulator.url, authorityHost: emulator.url, armAudience: 'https://management.azure.com/', mlAudience: 'https://ml.azure.com' };
-    const clientOptions = { additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' as const }] };
+    const cloud: CloudDefinition = {
+      name: 'Custom',
+      resourceManagerEndpoint: emulator.url,
+      authorityHost: emulator.url,
+      armAudience: 'https://management.azure.com/',
+      mlAudience: 'https://ml.azure.com',
+    };
+    const clientOptions = {
+      additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' as const }],
+    };
     const azureAs = (sp: { clientId: string; secret: string }): WizardAzure =>
-      createWizardAzure(new AzureClientPool({ cloud, credentialForTenant: () => new ClientSecretCredential(W.tenant, sp.clientId, sp.secret, emulatorCredentialOptions(emulator)), clientOptions }), W.tenant, W.subscription);
+      createWizardAzure(
+        new AzureClientPool({
+          cloud,
+          credentialForTenant: () =>
+            new ClientSecretCredential(W.tenant, sp.clientId, sp.secret, emulatorCredentialOptions(emulator)),
+          clientOptions,
+        }),
+        W.tenant,
+        W.subscription,
+      );
     Object.assign(fx, {
       emulator,
       control: new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem }),

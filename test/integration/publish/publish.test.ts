@@ -1,16 +1,39 @@
 // The wizard's publish path against the emulator through the real SDK: raw reads, If-Match, conflicts, 404.
 import * as assert from 'node:assert/strict';
 import { generateBatchPipeline, type BatchPipelineOptions } from '../../../src/core/pipeline';
-import { ArmResponseError, adviseAzureError, diffPipelines, publishPipeline, readRemotePipeline } from '../../../src/core/publish';
+import {
+  ArmResponseError,
+  adviseAzureError,
+  diffPipelines,
+  publishPipeline,
+  readRemotePipeline,
+} from '../../../src/core/publish';
 import { W, usePublishEmulator } from './fixture';
 
 describe('integration: publish a generated pipeline to the emulator', () => {
   const fx = usePublishEmulator();
   const options = (auth: BatchPipelineOptions['auth']): BatchPipelineOptions => ({
-    name: 'Run-Score-Fast', folder: 'batch', endpointUri: fx.scoringUri('score-fast'), inputUri: 'azureml://datastores/inputs/paths/data/', pollIntervalSeconds: 1, cloud: fx.cloud, auth,
+    name: 'Run-Score-Fast',
+    folder: 'batch',
+    endpointUri: fx.scoringUri('score-fast'),
+    inputUri: 'azureml://datastores/inputs/paths/data/',
+    pollIntervalSeconds: 1,
+    cloud: fx.cloud,
+    auth,
   });
 
-  for (const auth of [{ kind: 'mi' }, { kind: 'uami', credentialName: 'uami-cred' }, { kind: 'sp-keyvault', keyVaultLinkedService: 'kv-ls', secretName: 'batch-sp-secret', tenantId: W.tenant, clientId: W.owner.clientId }, { kind: 'sp-secret', tenantId: W.tenant, clientId: W.owner.clientId }] as const) {
+  for (const auth of [
+    { kind: 'mi' },
+    { kind: 'uami', credentialName: 'uami-cred' },
+    {
+      kind: 'sp-keyvault',
+      keyVaultLinkedService: 'kv-ls',
+      secretName: 'batch-sp-secret',
+      tenantId: W.tenant,
+      clientId: W.owner.clientId,
+    },
+    { kind: 'sp-secret', tenantId: W.tenant, clientId: W.owner.clientId },
+  ] as const) {
     it(`stores exactly what the generator produced (${auth.kind}), nothing dropped`, async () => {
       const document = generateBatchPipeline(options(auth));
       const factory = W.factory('adf-mi');
@@ -47,13 +70,22 @@ describe('integration: publish a generated pipeline to the emulator', () => {
     assert.equal(refused?.status, 412);
     assert.equal(refused?.headers['if-match'], reviewedEtag);
     const diff = diffPipelines(conflict.remote, mine);
-    assert.ok(diff.hunks.some((h) => h.lines.some((l) => l.kind === 'removed' && l.text.includes('Edited in ADF Studio'))));
+    assert.ok(
+      diff.hunks.some((h) => h.lines.some((l) => l.kind === 'removed' && l.text.includes('Edited in ADF Studio'))),
+    );
     // Still theirs: nothing was overwritten.
     assert.equal((await fx.azure.pipelines.read(factory, mine.name))?.properties.description, 'Edited in ADF Studio');
     // The user saw the difference and chose to overwrite: If-Match of what they saw.
-    const resolved = await publishPipeline(fx.azure.pipelines, { factory, document: mine, reviewedEtag: conflict.remote?.etag });
+    const resolved = await publishPipeline(fx.azure.pipelines, {
+      factory,
+      document: mine,
+      reviewedEtag: conflict.remote?.etag,
+    });
     assert.equal(resolved.kind, 'published');
-    assert.equal((await fx.azure.pipelines.read(factory, mine.name))?.properties.description, mine.properties.description);
+    assert.equal(
+      (await fx.azure.pipelines.read(factory, mine.name))?.properties.description,
+      mine.properties.description,
+    );
   });
 
   it('reads an existing pipeline raw, keeping what the typed model would drop', async () => {
@@ -66,8 +98,15 @@ describe('integration: publish a generated pipeline to the emulator', () => {
     const error = await fx.azure.pipelines.read(W.factory('adf-deleted'), 'p').catch((e: unknown) => e);
     assert.ok(error instanceof ArmResponseError);
     assert.equal(error.statusCode, 404);
-    assert.equal(adviseAzureError(error, { operation: 'review', factoryName: 'adf-deleted' }).title, 'Data Factory adf-deleted was not found');
-    const publishError = await publishPipeline(fx.azure.pipelines, { factory: W.factory('adf-deleted'), document: generateBatchPipeline(options({ kind: 'mi' })), reviewedEtag: undefined }).catch((e: unknown) => e);
+    assert.equal(
+      adviseAzureError(error, { operation: 'review', factoryName: 'adf-deleted' }).title,
+      'Data Factory adf-deleted was not found',
+    );
+    const publishError = await publishPipeline(fx.azure.pipelines, {
+      factory: W.factory('adf-deleted'),
+      document: generateBatchPipeline(options({ kind: 'mi' })),
+      reviewedEtag: undefined,
+    }).catch((e: unknown) => e);
     assert.equal((publishError as { statusCode?: number }).statusCode, 404);
   });
 });

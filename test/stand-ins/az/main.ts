@@ -40,13 +40,23 @@ async function getAccessToken(args: string[]): Promise<unknown> {
   const resource = option(args, '--resource');
   const scope = option(args, '--scope') ?? `${resource ?? 'https://management.core.windows.net/'}/.default`;
   const profile = readAzProfile(azConfigDir())!;
-  const subscription = subscriptionArg ? profile.subscriptions.find((s) => s.id === subscriptionArg || s.name === subscriptionArg) : tenant ? undefined : account;
-  if (subscriptionArg && !subscription) throw new AzError(`Subscription '${subscriptionArg}' not found. Check the spelling and casing and try again.`);
+  const subscription = subscriptionArg
+    ? profile.subscriptions.find((s) => s.id === subscriptionArg || s.name === subscriptionArg)
+    : tenant
+      ? undefined
+      : account;
+  if (subscriptionArg && !subscription)
+    throw new AzError(`Subscription '${subscriptionArg}' not found. Check the spelling and casing and try again.`);
   const tenantId = tenant ?? subscription!.tenantId;
   const url = process.env.ADF_BATCH_EMULATOR_URL;
   if (!url) throw new AzError('The stand-in az needs ADF_BATCH_EMULATOR_URL (set by the test harness).');
   try {
-    const answer = await new EmulatorControlClient(url).userToken({ user: account.user.name, tenantId, scope, appId: AZURE_CLI_CLIENT_ID });
+    const answer = await new EmulatorControlClient(url).userToken({
+      user: account.user.name,
+      tenantId,
+      scope,
+      appId: AZURE_CLI_CLIENT_ID,
+    });
     return {
       accessToken: answer.accessToken,
       expiresOn: cliDate(answer.expiresOn),
@@ -56,14 +66,22 @@ async function getAccessToken(args: string[]): Promise<unknown> {
       tokenType: 'Bearer',
     };
   } catch (error) {
-    const description = error instanceof EmulatorControlError ? (error.body as { error_description?: string } | undefined)?.error_description : undefined;
+    const description =
+      error instanceof EmulatorControlError
+        ? (error.body as { error_description?: string } | undefined)?.error_description
+        : undefined;
     if (!description) throw error;
-    throw new AzError(`${description}\nRun the command below to authenticate interactively; additional arguments may be added as needed:\naz logout\naz login --tenant "${tenantId}" --scope "${scope}"`);
+    throw new AzError(
+      `${description}\nRun the command below to authenticate interactively; additional arguments may be added as needed:\naz logout\naz login --tenant "${tenantId}" --scope "${scope}"`,
+    );
   }
 }
 
 async function main(args: string[]): Promise<void> {
-  const command = args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ');
+  const command = args
+    .filter((a) => !a.startsWith('-'))
+    .slice(0, 2)
+    .join(' ');
   if (command === 'account get-access-token') {
     process.stdout.write(`${JSON.stringify(await getAccessToken(args), null, 2)}\n`);
   } else if (command === 'account show') {
@@ -71,7 +89,9 @@ async function main(args: string[]): Promise<void> {
   } else if (args[0] === '--version') {
     process.stdout.write('azure-cli                         2.67.0 (stand-in for tests)\n');
   } else {
-    throw new AzError(`'${args.join(' ')}' is not supported by the stand-in az (tests only: account get-access-token, account show).`);
+    throw new AzError(
+      `'${args.join(' ')}' is not supported by the stand-in az (tests only: account get-access-token, account show).`,
+    );
   }
 }
 

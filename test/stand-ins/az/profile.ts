@@ -45,18 +45,33 @@ export function readAzProfile(dir: string): AzProfile | undefined {
  * without an interactive step (tenants needing one are skipped, as the real login warns and skips them),
  * the first one the default.
  */
-export function azLogin(dir: string, seed: EmulatorSeed, userPrincipalName: string, options: { tenantId?: string } = {}): AzProfile {
+export function azLogin(
+  dir: string,
+  seed: EmulatorSeed,
+  userPrincipalName: string,
+  options: { tenantId?: string } = {},
+): AzProfile {
   const user = seed.users?.find((u) => u.userPrincipalName.toLowerCase() === userPrincipalName.toLowerCase());
   if (!user) throw new Error(`no user ${userPrincipalName} in the seed`);
   const home = user.tenants[0]!.tenantId;
-  const reachable = user.tenants.filter((t) => options.tenantId ? t.tenantId === options.tenantId : !t.interactionRequired).map((t) => t.tenantId);
+  const reachable = user.tenants
+    .filter((t) => (options.tenantId ? t.tenantId === options.tenantId : !t.interactionRequired))
+    .map((t) => t.tenantId);
   const subscriptions = seed.subscriptions
     .filter((s) => reachable.includes(s.tenantId))
     .map((s, i): AzProfileSubscription => {
       const tenant = seed.tenants.find((t) => t.id === s.tenantId);
       return {
-        environmentName: 'AzureCloud', homeTenantId: home, id: s.id, isDefault: i === 0, managedByTenants: [], name: s.displayName,
-        state: s.state ?? 'Enabled', tenantDefaultDomain: tenant?.defaultDomain, tenantDisplayName: tenant?.displayName, tenantId: s.tenantId,
+        environmentName: 'AzureCloud',
+        homeTenantId: home,
+        id: s.id,
+        isDefault: i === 0,
+        managedByTenants: [],
+        name: s.displayName,
+        state: s.state ?? 'Enabled',
+        tenantDefaultDomain: tenant?.defaultDomain,
+        tenantDisplayName: tenant?.displayName,
+        tenantId: s.tenantId,
         user: { name: user.userPrincipalName, type: 'user' },
       };
     });

@@ -50,7 +50,11 @@ interface Session extends vscode.AuthenticationSession {
   expiresOn: number;
 }
 
-const settings = { interactive: 'ask' as InteractiveAnswer, tokenLifetimeSeconds: undefined as number | undefined, silentRefresh: true };
+const settings = {
+  interactive: 'ask' as InteractiveAnswer,
+  tokenLifetimeSeconds: undefined as number | undefined,
+  silentRefresh: true,
+};
 const calls: StandInCall[] = [];
 
 class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposable {
@@ -62,11 +66,18 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
   private account: { upn: string; objectId: string; homeTenantId: string } | undefined;
   private counter = 0;
 
-  constructor(readonly id: string, private readonly control: () => EmulatorControlClient) {}
+  constructor(
+    readonly id: string,
+    private readonly control: () => EmulatorControlClient,
+  ) {}
 
-  async getSessions(scopes: readonly string[] | undefined, options: vscode.AuthenticationProviderSessionOptions): Promise<vscode.AuthenticationSession[]> {
+  async getSessions(
+    scopes: readonly string[] | undefined,
+    options: vscode.AuthenticationProviderSessionOptions,
+  ): Promise<vscode.AuthenticationSession[]> {
     const request = parseScopes(scopes ?? []);
-    if (!this.account || (options.account && options.account.label !== this.account.upn)) return this.log('getSessions', scopes, []);
+    if (!this.account || (options.account && options.account.label !== this.account.upn))
+      return this.log('getSessions', scopes, []);
     if (!scopes || scopes.length === 0) return this.log('getSessions', scopes, [...this.sessions.values()]);
     const tenantId = request.tenantId ?? this.account.homeTenantId;
     const key = sessionKey(tenantId, request.resourceScopes);
@@ -80,7 +91,9 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
     // Silent: MSAL's acquireTokenSilent for the cached account in this tenant.
     try {
       const session = await this.mint(tenantId, request.resourceScopes, scopes, false, cached?.id);
-      this.changed.fire(cached ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] });
+      this.changed.fire(
+        cached ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] },
+      );
       return this.log('getSessions', scopes, [session]);
     } catch (error) {
       return this.log('getSessions', scopes, [], errorText(error));
@@ -110,7 +123,11 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
     const removed = [...this.sessions.entries()].filter(([, s]) => s.id === sessionId);
     for (const [key] of removed) this.sessions.delete(key);
     if (this.sessions.size === 0) this.account = undefined;
-    this.log('removeSession', [], removed.map(([, s]) => s));
+    this.log(
+      'removeSession',
+      [],
+      removed.map(([, s]) => s),
+    );
     if (removed.length) this.changed.fire({ added: [], removed: removed.map(([, s]) => s), changed: [] });
   }
 
@@ -125,15 +142,35 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
     this.changed.dispose();
   }
 
-  private async mint(tenantId: string | undefined, resourceScopes: string[], scopes: readonly string[], interactive: boolean, reuseId?: string, user?: string): Promise<Session> {
+  private async mint(
+    tenantId: string | undefined,
+    resourceScopes: string[],
+    scopes: readonly string[],
+    interactive: boolean,
+    reuseId?: string,
+    user?: string,
+  ): Promise<Session> {
     const upn = user ?? this.account!.upn;
     const scope = resourceScopes[0] ?? 'https://management.core.windows.net//.default';
-    const answer = await this.control().userToken({ user: upn, tenantId, scope, interactive, lifetimeSeconds: settings.tokenLifetimeSeconds });
-    this.account ??= { upn: answer.account.userPrincipalName, objectId: answer.account.objectId, homeTenantId: answer.account.homeTenantId };
+    const answer = await this.control().userToken({
+      user: upn,
+      tenantId,
+      scope,
+      interactive,
+      lifetimeSeconds: settings.tokenLifetimeSeconds,
+    });
+    this.account ??= {
+      upn: answer.account.userPrincipalName,
+      objectId: answer.account.objectId,
+      homeTenantId: answer.account.homeTenantId,
+    };
     const session: Session = {
       id: reuseId ?? `stand-in-${this.id}-${++this.counter}`,
       accessToken: answer.accessToken,
-      account: { id: `${answer.account.objectId}.${answer.account.homeTenantId}`, label: answer.account.userPrincipalName },
+      account: {
+        id: `${answer.account.objectId}.${answer.account.homeTenantId}`,
+        label: answer.account.userPrincipalName,
+      },
       scopes: [...scopes],
       tenantId: answer.tenantId,
       resourceScopes,
@@ -146,26 +183,43 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
 
   private async ask(): Promise<InteractiveAnswer> {
     const user = this.account?.upn ?? (await this.seededUser());
-    const pick = await vscode.window.showInformationMessage(`Stand-in Microsoft sign-in (${this.id}): continue as ${user}?`, { modal: true }, 'Continue');
+    const pick = await vscode.window.showInformationMessage(
+      `Stand-in Microsoft sign-in (${this.id}): continue as ${user}?`,
+      { modal: true },
+      'Continue',
+    );
     return pick === 'Continue' ? 'accept' : 'cancel';
   }
 
   private async seededUser(): Promise<string> {
     const seed = await this.control().getSeed();
     const user = seed.users?.[0]?.userPrincipalName;
-    if (!user) throw new Error('The emulator seed has no users: the stand-in Microsoft account needs one (seed "users").');
+    if (!user)
+      throw new Error('The emulator seed has no users: the stand-in Microsoft account needs one (seed "users").');
     return user;
   }
 
-  private log(method: StandInCall['method'], scopes: readonly string[] | undefined, sessions: vscode.AuthenticationSession[], note?: string): vscode.AuthenticationSession[] {
-    calls.push({ provider: this.id, method, scopes: [...(scopes ?? [])], outcome: note ?? `${sessions.length} session(s)` });
+  private log(
+    method: StandInCall['method'],
+    scopes: readonly string[] | undefined,
+    sessions: vscode.AuthenticationSession[],
+    note?: string,
+  ): vscode.AuthenticationSession[] {
+    calls.push({
+      provider: this.id,
+      method,
+      scopes: [...(scopes ?? [])],
+      outcome: note ?? `${sessions.length} session(s)`,
+    });
     return sessions;
   }
 }
 
 function parseScopes(scopes: readonly string[]): { tenantId: string | undefined; resourceScopes: string[] } {
   const tenant = scopes.find((s) => s.startsWith(TENANT_PREFIX))?.slice(TENANT_PREFIX.length);
-  const resourceScopes = scopes.filter((s) => !s.startsWith(TENANT_PREFIX) && !s.startsWith(CLIENT_ID_PREFIX) && !OIDC_SCOPES.has(s)).sort();
+  const resourceScopes = scopes
+    .filter((s) => !s.startsWith(TENANT_PREFIX) && !s.startsWith(CLIENT_ID_PREFIX) && !OIDC_SCOPES.has(s))
+    .sort();
   return { tenantId: tenant && tenant !== 'organizations' && tenant !== 'common' ? tenant : undefined, resourceScopes };
 }
 
@@ -174,29 +228,49 @@ function sessionKey(tenantId: string | undefined, resourceScopes: string[]): str
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof EmulatorControlError) return (error.body as { error_description?: string } | undefined)?.error_description ?? error.message;
+  if (error instanceof EmulatorControlError)
+    return (error.body as { error_description?: string } | undefined)?.error_description ?? error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
 export function activate(context: vscode.ExtensionContext): void {
   const url = process.env.ADF_BATCH_EMULATOR_URL;
   const control = (): EmulatorControlClient => {
-    if (!url) throw new Error('The stand-in Microsoft authentication needs ADF_BATCH_EMULATOR_URL (set by the test harness).');
+    if (!url)
+      throw new Error('The stand-in Microsoft authentication needs ADF_BATCH_EMULATOR_URL (set by the test harness).');
     return new EmulatorControlClient(url);
   };
   const providers = ['microsoft', 'microsoft-sovereign-cloud'].map((id) => new StandInProvider(id, control));
   for (const provider of providers) {
-    context.subscriptions.push(provider, vscode.authentication.registerAuthenticationProvider(provider.id, provider.id === 'microsoft' ? 'Microsoft' : 'Microsoft Sovereign Cloud', provider, { supportsMultipleAccounts: true }));
+    context.subscriptions.push(
+      provider,
+      vscode.authentication.registerAuthenticationProvider(
+        provider.id,
+        provider.id === 'microsoft' ? 'Microsoft' : 'Microsoft Sovereign Cloud',
+        provider,
+        { supportsMultipleAccounts: true },
+      ),
+    );
   }
-  context.subscriptions.push(vscode.commands.registerCommand('standInMicrosoftAuth.control', (change: StandInControl = {}): StandInState => {
-    if (change.signOut) for (const provider of providers) provider.signOut();
-    if (change.interactive) settings.interactive = change.interactive;
-    if (change.tokenLifetimeSeconds !== undefined) settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds ?? undefined;
-    if (change.silentRefresh !== undefined) settings.silentRefresh = change.silentRefresh;
-    if (change.clearLog) calls.length = 0;
-    return {
-      calls: [...calls],
-      sessions: providers.flatMap((p) => [...new Set(p.sessions.values())].map((s) => ({ provider: p.id, tenantId: s.tenantId, scopes: s.scopes, expiresOn: s.expiresOn }))),
-    };
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('standInMicrosoftAuth.control', (change: StandInControl = {}): StandInState => {
+      if (change.signOut) for (const provider of providers) provider.signOut();
+      if (change.interactive) settings.interactive = change.interactive;
+      if (change.tokenLifetimeSeconds !== undefined)
+        settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds ?? undefined;
+      if (change.silentRefresh !== undefined) settings.silentRefresh = change.silentRefresh;
+      if (change.clearLog) calls.length = 0;
+      return {
+        calls: [...calls],
+        sessions: providers.flatMap((p) =>
+          [...new Set(p.sessions.values())].map((s) => ({
+            provider: p.id,
+            tenantId: s.tenantId,
+            scopes: s.scopes,
+            expiresOn: s.expiresOn,
+          })),
+        ),
+      };
+    }),
+  );
 }

@@ -34,15 +34,30 @@ describe('azure/cloud', () => {
 
   it('uses the custom ARM audience when given', () => {
     const cloud = resolveCloud('Custom', {
-      resourceManagerEndpoint: 'https://arm.contoso.test', authorityHost: 'https://login.contoso.test',
-      mlAudience: 'https://ml.contoso.test', armAudience: 'https://management.contoso.test',
+      resourceManagerEndpoint: 'https://arm.contoso.test',
+      authorityHost: 'https://login.contoso.test',
+      mlAudience: 'https://ml.contoso.test',
+      armAudience: 'https://management.contoso.test',
     });
     assert.equal(armScope(cloud), 'https://management.contoso.test/.default');
   });
 
   it('names the setting to fix when the custom cloud is incomplete or wrong', () => {
-    assert.throws(() => resolveCloud('Custom', {}), (e: Error) => e instanceof CloudConfigurationError && /adfBatchEndpoints\.customCloud: .*resourceManagerEndpoint/.test(e.message));
-    assert.throws(() => resolveCloud('Custom', { resourceManagerEndpoint: 'not a url', authorityHost: 'https://a', mlAudience: 'https://b' }), /not a valid URL/);
+    assert.throws(
+      () => resolveCloud('Custom', {}),
+      (e: Error) =>
+        e instanceof CloudConfigurationError &&
+        /adfBatchEndpoints\.customCloud: .*resourceManagerEndpoint/.test(e.message),
+    );
+    assert.throws(
+      () =>
+        resolveCloud('Custom', {
+          resourceManagerEndpoint: 'not a url',
+          authorityHost: 'https://a',
+          mlAudience: 'https://b',
+        }),
+      /not a valid URL/,
+    );
     assert.throws(() => resolveCloud('Mars'), /Unknown cloud "Mars"/);
   });
 });

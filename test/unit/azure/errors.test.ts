@@ -13,7 +13,9 @@ function restError(status: number, body: unknown): RestError {
 
 describe('azure/errors', () => {
   it('takes the code and message of an ARM error body', () => {
-    const info = describeAzureError(restError(500, { error: { code: 'InternalServerError', message: 'Something  broke\nbadly' } }));
+    const info = describeAzureError(
+      restError(500, { error: { code: 'InternalServerError', message: 'Something  broke\nbadly' } }),
+    );
     assert.equal(info.statusCode, 500);
     assert.equal(info.code, 'InternalServerError');
     assert.equal(info.message, 'Something broke badly');
@@ -21,9 +23,13 @@ describe('azure/errors', () => {
   });
 
   it('tells what to do on 401 and 403', () => {
-    const unauthorized = describeAzureError(restError(401, { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } }));
+    const unauthorized = describeAzureError(
+      restError(401, { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } }),
+    );
     assert.match(unauthorized.hint ?? '', /sign in again/i);
-    const forbidden = describeAzureError(restError(403, { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization.' } }));
+    const forbidden = describeAzureError(
+      restError(403, { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization.' } }),
+    );
     assert.match(forbidden.hint ?? '', /Reader role/);
     assert.match(formatAzureError(forbidden), /^Forbidden \(403\): The client does not have authorization\./);
   });
@@ -35,9 +41,13 @@ describe('azure/errors', () => {
   });
 
   it('recognises identity errors by name', () => {
-    const cli = Object.assign(new Error('Azure CLI could not be found. Please visit https://aka.ms/azure-cli'), { name: 'CredentialUnavailableError' });
+    const cli = Object.assign(new Error('Azure CLI could not be found. Please visit https://aka.ms/azure-cli'), {
+      name: 'CredentialUnavailableError',
+    });
     assert.match(describeAzureError(cli).hint ?? '', /az login/);
-    const sp = Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), { name: 'AuthenticationError' });
+    const sp = Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), {
+      name: 'AuthenticationError',
+    });
     assert.match(describeAzureError(sp).hint ?? '', /service principal/);
   });
 

@@ -8,21 +8,33 @@ describe('azure/limiter', () => {
     const limiter = createLimiter(3);
     let running = 0;
     let peak = 0;
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => limiter.run(async () => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await tick(2);
-      running -= 1;
-      return i;
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        limiter.run(async () => {
+          running += 1;
+          peak = Math.max(peak, running);
+          await tick(2);
+          running -= 1;
+          return i;
+        }),
+      ),
+    );
     assert.equal(peak, 3);
-    assert.deepEqual(results, Array.from({ length: 12 }, (_, i) => i));
+    assert.deepEqual(
+      results,
+      Array.from({ length: 12 }, (_, i) => i),
+    );
     assert.equal(limiter.active, 0);
   });
 
   it('releases the slot when a task fails', async () => {
     const limiter = createLimiter(1);
-    await assert.rejects(limiter.run(async () => { throw new Error('boom'); }), /boom/);
+    await assert.rejects(
+      limiter.run(async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(await limiter.run(async () => 'next'), 'next');
   });
 
@@ -30,7 +42,12 @@ describe('azure/limiter', () => {
     const limiter = createLimiter(1);
     let running = 0;
     let peak = 0;
-    const task = async (): Promise<void> => { running += 1; peak = Math.max(peak, running); await tick(1); running -= 1; };
+    const task = async (): Promise<void> => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await tick(1);
+      running -= 1;
+    };
     const first = limiter.run(task);
     const second = limiter.run(task);
     await first;

@@ -3,7 +3,10 @@ import { PagedList } from '../../../src/core/azure/paged-list';
 import type { Page } from '../../../src/core/azure/paging';
 
 /** A fake server: `pages` of numbers, the continuation token is the next page's index. */
-function fakeServer(pages: number[][], failAt?: Set<number>): { fetch: (t?: string) => Promise<Page<number>>; calls: Array<string | undefined> } {
+function fakeServer(
+  pages: number[][],
+  failAt?: Set<number>,
+): { fetch: (t?: string) => Promise<Page<number>>; calls: Array<string | undefined> } {
   const calls: Array<string | undefined> = [];
   return {
     calls,

@@ -3,10 +3,17 @@ import { parseResourceId, resourceKey } from '../../../src/core/azure/resource-i
 
 describe('azure/resource-id', () => {
   it('parses a batch endpoint ID', () => {
-    const parsed = parseResourceId('/subscriptions/s1/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws1/batchEndpoints/ep1');
+    const parsed = parseResourceId(
+      '/subscriptions/s1/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws1/batchEndpoints/ep1',
+    );
     assert.deepEqual(parsed, {
-      subscriptionId: 's1', resourceGroup: 'rg-ml', provider: 'Microsoft.MachineLearningServices',
-      segments: [{ type: 'workspaces', name: 'ws1' }, { type: 'batchEndpoints', name: 'ep1' }],
+      subscriptionId: 's1',
+      resourceGroup: 'rg-ml',
+      provider: 'Microsoft.MachineLearningServices',
+      segments: [
+        { type: 'workspaces', name: 'ws1' },
+        { type: 'batchEndpoints', name: 'ep1' },
+      ],
     });
   });
 

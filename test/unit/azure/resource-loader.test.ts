@@ -2,12 +2,22 @@ import * as assert from 'node:assert/strict';
 import type { BatchEndpointInfo, SubscriptionRef, WorkspaceInfo } from '../../../src/core/azure/models';
 import { ResourceLoader, type ResourceReader } from '../../../src/core/azure/resource-loader';
 
-const subs: SubscriptionRef[] = ['a', 'b', 'c', 'd'].map((id) => ({ subscriptionId: id, tenantId: 't', name: `Sub ${id}` }));
+const subs: SubscriptionRef[] = ['a', 'b', 'c', 'd'].map((id) => ({
+  subscriptionId: id,
+  tenantId: 't',
+  name: `Sub ${id}`,
+}));
 
 function workspace(sub: string, name: string): WorkspaceInfo {
   return {
-    kind: 'workspace', id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/${name}`,
-    name, subscriptionId: sub, tenantId: 't', resourceGroup: 'rg', location: 'westeurope', raw: {},
+    kind: 'workspace',
+    id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/${name}`,
+    name,
+    subscriptionId: sub,
+    tenantId: 't',
+    resourceGroup: 'rg',
+    location: 'westeurope',
+    raw: {},
   };
 }
 
@@ -89,7 +99,12 @@ describe('azure/resource-loader', () => {
 
   it('reports loading per key', async () => {
     const events: string[] = [];
-    const loader = new ResourceLoader({ reader: new FakeReader(), pageSize: 10, concurrency: 4, onLoadingChange: (k, l) => events.push(`${k}:${l}`) });
+    const loader = new ResourceLoader({
+      reader: new FakeReader(),
+      pageSize: 10,
+      concurrency: 4,
+      onLoadingChange: (k, l) => events.push(`${k}:${l}`),
+    });
     await loader.workspaces(subs[0]).ensureLoaded();
     assert.deepEqual(events, ['/subscriptions/a:true', '/subscriptions/a:false']);
   });

@@ -4,8 +4,14 @@ import { sovereignSettingMatches, vsCodeAccountSupport } from '../../../src/core
 describe('azure/sovereign-cloud', () => {
   it('uses the microsoft provider for public Azure and the sovereign one for China and US Government', () => {
     assert.equal(vsCodeAccountSupport('AzureCloud').provider, 'microsoft');
-    assert.deepEqual(vsCodeAccountSupport('AzureChinaCloud'), { provider: 'microsoft-sovereign-cloud', environment: 'ChinaCloud' });
-    assert.deepEqual(vsCodeAccountSupport('AzureUSGovernment'), { provider: 'microsoft-sovereign-cloud', environment: 'USGovernment' });
+    assert.deepEqual(vsCodeAccountSupport('AzureChinaCloud'), {
+      provider: 'microsoft-sovereign-cloud',
+      environment: 'ChinaCloud',
+    });
+    assert.deepEqual(vsCodeAccountSupport('AzureUSGovernment'), {
+      provider: 'microsoft-sovereign-cloud',
+      environment: 'USGovernment',
+    });
   });
 
   it('explains that a custom cloud needs another sign-in method', () => {

@@ -13,7 +13,10 @@ describe('azure/subscription-filter', () => {
   });
 
   it('matches "tenant/subscription" entries and bare IDs, case-insensitively', () => {
-    assert.deepEqual(filterSubscriptions(all, ['t1/aaa', 'CCC']).map((s) => s.name), ['A', 'C']);
+    assert.deepEqual(
+      filterSubscriptions(all, ['t1/aaa', 'CCC']).map((s) => s.name),
+      ['A', 'C'],
+    );
   });
 
   it('an explicit empty selection hides everything', () => {

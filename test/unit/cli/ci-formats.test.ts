@@ -18,13 +18,18 @@ function result(file: string): FileResult {
 
 describe('adf-batch validate CI formats', () => {
   it('github: one workflow command per problem, with the position, code and escaped values', () => {
-    const lines = formatGithub([result('pipeline/a,b:c.json')]).trimEnd().split('\n');
+    const lines = formatGithub([result('pipeline/a,b:c.json')])
+      .trimEnd()
+      .split('\n');
     const problems = result('x').problems;
     assert.equal(lines.length, problems.length);
     const error = lines.find((l) => l.includes('title=ADF201'));
     assert.ok(error, lines.join('\n'));
     // `,` and `:` in a property value are escaped, so the runner does not split the file name.
-    assert.match(error, /^::error file=pipeline\/a%2Cb%3Ac\.json,line=2,col=\d+,endLine=2,endColumn=\d+,title=ADF201::Pipeline name "Bad:Name" contains ":"/);
+    assert.match(
+      error,
+      /^::error file=pipeline\/a%2Cb%3Ac\.json,line=2,col=\d+,endLine=2,endColumn=\d+,title=ADF201::Pipeline name "Bad:Name" contains ":"/,
+    );
     assert.ok(lines.some((l) => l.startsWith('::warning ') && l.includes('title=ADF202')));
     assert.ok(lines.some((l) => l.startsWith('::error ') && l.includes('title=ADF301')));
   });
@@ -43,7 +48,10 @@ describe('adf-batch validate CI formats', () => {
     const lines = out.trimEnd().split('\n');
     assert.equal(lines.length, file.problems.length);
     const error = lines.find((l) => l.includes('code=ADF201'));
-    assert.match(error ?? '', /^##vso\[task\.logissue type=error;sourcepath=pipeline\/x%3By%5D\.json;linenumber=2;columnnumber=\d+;code=ADF201\]ADF201 Pipeline name/);
+    assert.match(
+      error ?? '',
+      /^##vso\[task\.logissue type=error;sourcepath=pipeline\/x%3By%5D\.json;linenumber=2;columnnumber=\d+;code=ADF201\]ADF201 Pipeline name/,
+    );
     assert.ok(lines.some((l) => l.startsWith('##vso[task.logissue type=warning;') && l.includes('code=ADF202')));
     const percent = formatAzureDevOps([{ ...file, problems: [{ ...file.problems[0], message: '100%\r\nmore' }] }]);
     assert.match(percent, /\]ADF\d+ 100%AZP25%0D%0Amore\n$/);

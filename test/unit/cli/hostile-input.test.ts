@@ -2,7 +2,16 @@
 // and each fails without the matching hardening (depth limit, decoding, file kinds, size cap, folder walk).
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGenerateCommand } from '../../../src/cli/generate-command';
@@ -15,7 +24,13 @@ const pipeline = {
   name: 'Params',
   properties: {
     parameters: { greeting: { type: 'String', defaultValue: 'hi' } },
-    activities: [{ name: 'Echo', type: 'SetVariable', typeProperties: { variableName: 'v', value: '@pipeline().parameters.greeting' } }],
+    activities: [
+      {
+        name: 'Echo',
+        type: 'SetVariable',
+        typeProperties: { variableName: 'v', value: '@pipeline().parameters.greeting' },
+      },
+    ],
     variables: { v: { type: 'String' } },
   },
 };
@@ -51,7 +66,10 @@ describe('adf-batch: hostile input', () => {
   });
 
   it('run: a document nested too deeply is refused with exit 2', async () => {
-    writeFileSync(join(dir, 'deep.json'), `{"name":"x","properties":{"activities":[]},"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    writeFileSync(
+      join(dir, 'deep.json'),
+      `{"name":"x","properties":{"activities":[]},"a":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    );
     const io = captureIo(dir);
     assert.equal(await runRunCommand(['deep.json'], io), 2);
     assert.match(io.err, /nested more than 512 levels deep/);
@@ -80,7 +98,10 @@ describe('adf-batch: hostile input', () => {
   });
 
   it('run refuses a dataset file (exit 2): it is not a pipeline', async () => {
-    writeFileSync(join(dir, 'ds.json'), JSON.stringify({ name: 'ds', properties: { type: 'DelimitedText', linkedServiceName: { referenceName: 'x' } } }));
+    writeFileSync(
+      join(dir, 'ds.json'),
+      JSON.stringify({ name: 'ds', properties: { type: 'DelimitedText', linkedServiceName: { referenceName: 'x' } } }),
+    );
     const io = captureIo(dir);
     assert.equal(await runRunCommand(['ds.json'], io), 2);
     assert.match(io.err, /is not an ADF pipeline: it has no "properties" with "activities"/);
@@ -97,7 +118,16 @@ describe('adf-batch: hostile input', () => {
     const many = {
       name: 'Many',
       properties: {
-        activities: [{ name: 'Loop', type: 'ForEach', typeProperties: { items: '@range(0, 300)', activities: [{ name: 'Nap', type: 'Wait', typeProperties: { waitTimeInSeconds: 0 } }] } }],
+        activities: [
+          {
+            name: 'Loop',
+            type: 'ForEach',
+            typeProperties: {
+              items: '@range(0, 300)',
+              activities: [{ name: 'Nap', type: 'Wait', typeProperties: { waitTimeInSeconds: 0 } }],
+            },
+          },
+        ],
       },
     };
     writeFileSync(join(dir, 'many.json'), JSON.stringify(many));
@@ -112,7 +142,16 @@ describe('adf-batch: hostile input', () => {
   });
 
   it('generate --out refuses an existing file without --force, and replaces it with --force', async () => {
-    const args = ['--endpoint-uri', 'https://e.westeurope.inference.ml.azure.com/jobs', '--auth', 'mi', '--format', 'git', '--out', 'out.json'];
+    const args = [
+      '--endpoint-uri',
+      'https://e.westeurope.inference.ml.azure.com/jobs',
+      '--auth',
+      'mi',
+      '--format',
+      'git',
+      '--out',
+      'out.json',
+    ];
     writeFileSync(join(dir, 'out.json'), 'keep me');
     const refused = captureIo(dir);
     assert.equal(await runGenerateCommand(args, refused), 2);
@@ -123,7 +162,14 @@ describe('adf-batch: hostile input', () => {
   });
 
   it('generate --out refuses an empty path, and fails at once on a path it cannot create', async () => {
-    const base = ['--endpoint-uri', 'https://e.westeurope.inference.ml.azure.com/jobs', '--auth', 'mi', '--format', 'git'];
+    const base = [
+      '--endpoint-uri',
+      'https://e.westeurope.inference.ml.azure.com/jobs',
+      '--auth',
+      'mi',
+      '--format',
+      'git',
+    ];
     const empty = captureIo(dir);
     assert.equal(await runGenerateCommand([...base, '--out', ''], empty), 2);
     assert.match(empty.err, /--out needs a path/);
@@ -182,7 +228,11 @@ describe('adf-batch: hostile input', () => {
     chmodSync(join(dir, 'locked'), 0o000);
     const command = join(__dirname, '../../../src/cli/validate-command.js');
     const script = `require(${JSON.stringify(command)}).runValidateCommand(['.'], { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stdout.write(t) }).then((code) => { process.exitCode = code; });`;
-    const child = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const child = spawnSync(process.execPath, ['-e', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
     assert.equal(child.status, 1, child.stdout + child.stderr);
     assert.match(child.stdout, /skipped locked cannot be read: permission denied/);
     assert.match(child.stdout, /1 file checked: 0 errors/);

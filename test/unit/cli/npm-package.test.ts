@@ -25,12 +25,20 @@ describe('adf-batch npm package (npm run package:cli)', function () {
   it('writes the tarball in the repository root with the bundle, the rule help, README and licence only', () => {
     assert.ok(existsSync(tarball), `${tarball} was not written`);
     const entries = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    assert.deepEqual(entries, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/docs/rules.md', 'package/package.json']);
+    assert.deepEqual(entries, [
+      'package/LICENSE',
+      'package/README.md',
+      'package/dist/cli.js',
+      'package/docs/rules.md',
+      'package/package.json',
+    ]);
   });
 
   it('installs offline into a prefix and its adf-batch bin validates a file', () => {
     // --offline: the package has no dependencies, so nothing may be fetched.
-    execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { stdio: 'pipe' });
+    execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {
+      stdio: 'pipe',
+    });
     const bin = join(prefix, 'bin', 'adf-batch');
     assert.equal(execFileSync(bin, ['--version'], { encoding: 'utf8' }), `${version}\n`);
     const file = join(prefix, 'bad.json');
@@ -40,6 +48,9 @@ describe('adf-batch npm package (npm run package:cli)', function () {
     const driver = JSON.parse(run.stdout).runs[0].tool.driver;
     assert.equal(driver.semanticVersion, version);
     // docs/rules.md travels in the package: SARIF rules carry their documented help.
-    assert.match(driver.rules.find((r: { id: string }) => r.id === 'ADF201').help.text, /^name-illegal-character, error\./);
+    assert.match(
+      driver.rules.find((r: { id: string }) => r.id === 'ADF201').help.text,
+      /^name-illegal-character, error\./,
+    );
   });
 });

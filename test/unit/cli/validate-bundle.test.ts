@@ -28,10 +28,17 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
 
   before(() => {
     // `npm test` builds first; a stale or missing bundle (e.g. after `npm run test:unit`) is rebuilt here.
-    const stale = !existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(newestSource('src/cli'), newestSource('src/core'));
+    const stale =
+      !existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(newestSource('src/cli'), newestSource('src/core'));
     if (stale) execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
     dir = mkdtempSync(join(tmpdir(), 'adf-cli-'));
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ name: 'Ok', properties: { activities: [{ name: 'W', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] } }));
+    writeFileSync(
+      join(dir, 'ok.json'),
+      JSON.stringify({
+        name: 'Ok',
+        properties: { activities: [{ name: 'W', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] },
+      }),
+    );
     writeFileSync(join(dir, 'bad.json'), '{\n  "name": "Bad:Name",\n  "properties": {"activities": []}\n}\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,13 +49,24 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
     assert.equal(ok.out, '');
     const bad = cli(['validate', 'bad.json'], dir);
     assert.equal(bad.code, 1);
-    assert.equal(bad.out, 'bad.json:2:11: error ADF201 Pipeline name "Bad:Name" contains ":"; names may not contain . + ? / < > * % & : or \\.\n');
+    assert.equal(
+      bad.out,
+      'bad.json:2:11: error ADF201 Pipeline name "Bad:Name" contains ":"; names may not contain . + ? / < > * % & : or \\.\n',
+    );
   });
 
   it('prints JSON and SARIF', () => {
     const json = cli(['validate', '.', '--format', 'json'], dir);
     assert.equal(json.code, 1);
-    assert.deepEqual(JSON.parse(json.out).map((p: { file: string; line: number; column: number; code: string }) => [p.file, p.line, p.column, p.code]), [['bad.json', 2, 11, 'ADF201']]);
+    assert.deepEqual(
+      JSON.parse(json.out).map((p: { file: string; line: number; column: number; code: string }) => [
+        p.file,
+        p.line,
+        p.column,
+        p.code,
+      ]),
+      [['bad.json', 2, 11, 'ADF201']],
+    );
     const sarif = cli(['validate', 'bad.json', '--format', 'sarif'], dir);
     const run = JSON.parse(sarif.out).runs[0];
     assert.equal(run.results[0].ruleId, 'ADF201');
@@ -57,7 +75,12 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
   });
 
   it('reads standard input with - and expands a quoted glob itself', () => {
-    const piped = spawnSync(process.execPath, [CLI, 'validate', '-'], { cwd: dir, encoding: 'utf8', input: readFileSync(join(dir, 'bad.json')), timeout: 60_000 });
+    const piped = spawnSync(process.execPath, [CLI, 'validate', '-'], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: readFileSync(join(dir, 'bad.json')),
+      timeout: 60_000,
+    });
     assert.equal(piped.status, 1, piped.stderr);
     assert.match(piped.stdout, /^<stdin>:2:11: error ADF201 /);
     const globbed = cli(['validate', '*.json'], dir);
@@ -77,7 +100,10 @@ describe('adf-batch validate (bundled dist/cli.js)', function () {
     assert.match(github.out, /^::error file=bad\.json,line=2,col=11,.*title=ADF201::/);
     const devops = cli(['validate', 'bad.json', '--format', 'azure-devops'], dir);
     assert.equal(devops.code, 1);
-    assert.match(devops.out, /^##vso\[task\.logissue type=error;sourcepath=bad\.json;linenumber=2;columnnumber=11;code=ADF201\]/);
+    assert.match(
+      devops.out,
+      /^##vso\[task\.logissue type=error;sourcepath=bad\.json;linenumber=2;columnnumber=11;code=ADF201\]/,
+    );
   });
 
   it('bad usage and unknown commands exit 2 with a message on stderr', () => {

@@ -7,13 +7,21 @@ import { runValidateCommand } from '../../../src/cli/validate-command';
 import { RULES } from '../../../src/core/validator';
 import { captureIo } from '../../support/cli-io';
 
-const good = { name: 'Good', properties: { activities: [{ name: 'Wait 1', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] } };
+const good = {
+  name: 'Good',
+  properties: { activities: [{ name: 'Wait 1', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] },
+};
 const bad = {
   name: 'Bad',
   properties: {
     activities: [
       { name: 'A', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } },
-      { name: 'B', type: 'Wait', dependsOn: [{ activity: 'Aa', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: 1 } },
+      {
+        name: 'B',
+        type: 'Wait',
+        dependsOn: [{ activity: 'Aa', dependencyConditions: ['Succeeded'] }],
+        typeProperties: { waitTimeInSeconds: 1 },
+      },
     ],
   },
 };
@@ -27,7 +35,10 @@ describe('adf-batch validate (command function)', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad, null, 2));
     mkdirSync(join(dir, 'nested', 'dataset'), { recursive: true });
     writeFileSync(join(dir, 'nested', 'warn.json'), JSON.stringify(warningOnly));
-    writeFileSync(join(dir, 'nested', 'dataset', 'ds.json'), JSON.stringify({ name: 'ds', properties: { type: 'DelimitedText' } }));
+    writeFileSync(
+      join(dir, 'nested', 'dataset', 'ds.json'),
+      JSON.stringify({ name: 'ds', properties: { type: 'DelimitedText' } }),
+    );
     writeFileSync(join(dir, 'nested', 'notes.txt'), 'not json');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +52,11 @@ describe('adf-batch validate (command function)', () => {
     assert.match(lines[0], /^bad\.json:\d+:\d+: error ADF301 No activity named "Aa"/);
     const [, line, column] = /^bad\.json:(\d+):(\d+):/.exec(lines[0])!;
     const text = JSON.stringify(bad, null, 2).split('\n');
-    assert.equal(text[Number(line) - 1].slice(Number(column) - 1).startsWith('"Aa"'), true, 'line and column point at the value');
+    assert.equal(
+      text[Number(line) - 1].slice(Number(column) - 1).startsWith('"Aa"'),
+      true,
+      'line and column point at the value',
+    );
     assert.match(io.err, /1 file checked: 1 error/);
   });
 
@@ -64,7 +79,16 @@ describe('adf-batch validate (command function)', () => {
     const io = captureIo(dir);
     await runValidateCommand(['bad.json', '--format=json'], io);
     const [problem] = JSON.parse(io.out);
-    assert.deepEqual(Object.keys(problem), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual(Object.keys(problem), [
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'code',
+      'message',
+    ]);
     assert.equal(problem.severity, 'error');
     assert.equal(problem.code, 'ADF301');
     assert.equal(problem.endColumn - problem.column, '"Aa"'.length);
@@ -89,7 +113,10 @@ describe('adf-batch validate (command function)', () => {
     const adf301 = run.tool.driver.rules[result.ruleIndex];
     assert.match(adf301.help.text, /^unknown-dependency, error\. /);
     assert.match(adf301.help.markdown, /^\*\*unknown-dependency, error\.\*\*/);
-    assert.ok(run.tool.driver.rules.every((r: { help?: { text?: string } }) => (r.help?.text ?? '').length > 20), 'every rule has help text');
+    assert.ok(
+      run.tool.driver.rules.every((r: { help?: { text?: string } }) => (r.help?.text ?? '').length > 20),
+      'every rule has help text',
+    );
     assert.doesNotMatch(io.out, /example\.invalid|helpUri/);
   });
 
@@ -146,7 +173,11 @@ describe('adf-batch validate (command function)', () => {
       assert.match(match[matcher.pattern.severity], /^(error|warning|info)$/);
       assert.match(match[matcher.pattern.code], /^ADF\d{3}$/);
     }
-    assert.equal(pattern.exec('C:\\work\\p.json:3:14: info ADF707 The loop has no timeout.')?.[1], 'C:\\work\\p.json', 'Windows paths');
+    assert.equal(
+      pattern.exec('C:\\work\\p.json:3:14: info ADF707 The loop has no timeout.')?.[1],
+      'C:\\work\\p.json',
+      'Windows paths',
+    );
   });
 
   it('--help prints the usage and exits 0', async () => {

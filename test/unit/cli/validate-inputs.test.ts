@@ -62,6 +62,9 @@ describe('adf-batch validate inputs: globs and standard input', () => {
   });
 
   it('standard input larger than the cap is refused with a message, not read into memory', async () => {
-    await assert.rejects(readStream(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), 15), /standard input is larger than/);
+    await assert.rejects(
+      readStream(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), 15),
+      /standard input is larger than/,
+    );
   });
 });

@@ -27,9 +27,24 @@ describe('editor: which files are pipeline files', () => {
   it('content: properties.activities at the root, or an ARM template with a pipeline resource (nested too)', () => {
     assert.equal(hasPipelineContent('{"name":"p","properties":{"activities":[]}}'), true);
     assert.equal(hasPipelineContent('{"name":"p","properties":{"activities":[{"name": "half typed'), true);
-    assert.equal(hasPipelineContent(JSON.stringify({ resources: [{ type: 'Microsoft.DataFactory/factories/pipelines', name: 'x' }] })), true);
-    assert.equal(hasPipelineContent(JSON.stringify({ resources: [{ type: 'Microsoft.DataFactory/factories', resources: [{ type: 'pipelines' }] }] })), true);
-    assert.equal(hasPipelineContent(JSON.stringify({ resources: [{ type: 'Microsoft.Storage/storageAccounts' }] })), false);
+    assert.equal(
+      hasPipelineContent(
+        JSON.stringify({ resources: [{ type: 'Microsoft.DataFactory/factories/pipelines', name: 'x' }] }),
+      ),
+      true,
+    );
+    assert.equal(
+      hasPipelineContent(
+        JSON.stringify({
+          resources: [{ type: 'Microsoft.DataFactory/factories', resources: [{ type: 'pipelines' }] }],
+        }),
+      ),
+      true,
+    );
+    assert.equal(
+      hasPipelineContent(JSON.stringify({ resources: [{ type: 'Microsoft.Storage/storageAccounts' }] })),
+      false,
+    );
     assert.equal(hasPipelineContent('{"name":"tsconfig","compilerOptions":{}}'), false);
     assert.equal(hasPipelineContent('{"activities": []}'), false, 'a bare list of activities is not enough');
     assert.equal(hasPipelineContent('not json at all, activities'), false);
@@ -52,11 +67,25 @@ describe('editor: which files are pipeline files', () => {
     const base = { absolutePath: '/w/adf/pipeline/a.json', relativePath: 'adf/pipeline/a.json', includeGlobs: [] };
     assert.equal(classifyPipelineFile({ ...base, inFactoryFolder: true, text: text('{') }), 'factory-folder');
     assert.equal(reads, 0);
-    assert.equal(classifyPipelineFile({ ...base, inFactoryFolder: false, includeGlobs: ['adf/**'], text: text('{}') }), 'include');
+    assert.equal(
+      classifyPipelineFile({ ...base, inFactoryFolder: false, includeGlobs: ['adf/**'], text: text('{}') }),
+      'include',
+    );
     assert.equal(reads, 0);
-    assert.equal(classifyPipelineFile({ ...base, inFactoryFolder: false, text: text('{"properties":{"activities":[]}}') }), 'content');
+    assert.equal(
+      classifyPipelineFile({ ...base, inFactoryFolder: false, text: text('{"properties":{"activities":[]}}') }),
+      'content',
+    );
     assert.equal(classifyPipelineFile({ ...base, inFactoryFolder: false, text: text('{"x":1}') }), undefined);
     assert.equal(reads, 2);
-    assert.equal(classifyPipelineFile({ absolutePath: 'untitled:Untitled-1', inFactoryFolder: false, includeGlobs: [], text: text('{"properties":{"activities":[]}}') }), 'content');
+    assert.equal(
+      classifyPipelineFile({
+        absolutePath: 'untitled:Untitled-1',
+        inFactoryFolder: false,
+        includeGlobs: [],
+        text: text('{"properties":{"activities":[]}}'),
+      }),
+      'content',
+    );
   });
 });

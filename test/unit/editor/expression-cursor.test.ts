@@ -21,7 +21,7 @@ describe('editor: what is being typed inside an expression', () => {
     assert.equal(cursor('plain |text'), undefined);
     assert.equal(cursor('@@escaped|'), undefined);
     assert.equal(cursor("@concat('in a str|"), undefined);
-    assert.equal(cursor('@activity(\'x\').out|'), undefined);
+    assert.equal(cursor("@activity('x').out|"), undefined);
     assert.equal(cursor('a @{x} b|'), undefined);
     assert.equal(cursor('@add(1, 2|'), undefined);
   });
@@ -44,7 +44,7 @@ describe('editor: what is being typed inside an expression', () => {
 
   it('interpolation regions end at their closing brace (quoted braces do not count)', () => {
     assert.deepEqual(expressionRegionAt("a @{concat('}', x)} b", 5), { start: 4, end: 18 });
-    assert.equal(expressionRegionAt("a @{x} b", 7), undefined);
+    assert.equal(expressionRegionAt('a @{x} b', 7), undefined);
     assert.deepEqual(expressionRegionAt('a @{x', 5), { start: 4, end: 5 });
   });
 });

@@ -16,7 +16,10 @@ describe('editor: the pipeline JSON schema generated from the SDK model', functi
   before(() => {
     schema = generatePipelineSchema();
     service = getLanguageService({});
-    service.configure({ validate: true, schemas: [{ uri: 'adf://pipeline.schema.json', fileMatch: ['*.json'], schema }] });
+    service.configure({
+      validate: true,
+      schemas: [{ uri: 'adf://pipeline.schema.json', fileMatch: ['*.json'], schema }],
+    });
   });
 
   const parse = (text: string) => {
@@ -29,7 +32,11 @@ describe('editor: the pipeline JSON schema generated from the SDK model', functi
     return found.map((d) => `${d.range.start.line + 1}: ${d.message}`);
   };
   const copyActivity = (source: object, sink: object = { type: 'ParquetSink' }): string =>
-    JSON.stringify({ name: 'p', properties: { activities: [{ name: 'c', type: 'Copy', typeProperties: { source, sink } }] } }, null, 2);
+    JSON.stringify(
+      { name: 'p', properties: { activities: [{ name: 'c', type: 'Copy', typeProperties: { source, sink } }] } },
+      null,
+      2,
+    );
 
   it('matches enum values in any letter case with character classes', () => {
     const pattern = new RegExp(caseInsensitivePattern(['GET', 'U-SQL']));
@@ -43,20 +50,41 @@ describe('editor: the pipeline JSON schema generated from the SDK model', functi
     assert.doesNotMatch(text, /"required":\["(?!type"\])/, 'only the if-conditions of subtypes use required');
     assert.doesNotMatch(text, /"additionalProperties":false/);
     assert.doesNotMatch(text, /"type":"(object|array)"/);
-    assert.ok(Object.keys(schema.definitions as object).length > 100, 'activity types, sources, sinks and settings are described');
+    assert.ok(
+      Object.keys(schema.definitions as object).length > 100,
+      'activity types, sources, sinks and settings are described',
+    );
   });
 
   it('accepts the fixture and letter-case variants of validated enums; flags a bad value of an enum the validator does not check', async () => {
     assert.deepEqual(await problems(fixture), []);
-    assert.deepEqual(await problems(copyActivity({ type: 'delimitedtextsource', storeSettings: { type: 'azureblobfsreadsettings' } }, { type: 'parquetsink' })), []);
-    assert.deepEqual(await problems(copyActivity({ type: 'DelimitedTextSource', storeSettings: { type: '@pipeline().parameters.settings' } })), [], 'expressions pass');
-    const bad = await problems(copyActivity({ type: 'DelimitedTextSource', storeSettings: { type: 'FloppyDiskReadSettings' } }));
+    assert.deepEqual(
+      await problems(
+        copyActivity(
+          { type: 'delimitedtextsource', storeSettings: { type: 'azureblobfsreadsettings' } },
+          { type: 'parquetsink' },
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await problems(
+        copyActivity({ type: 'DelimitedTextSource', storeSettings: { type: '@pipeline().parameters.settings' } }),
+      ),
+      [],
+      'expressions pass',
+    );
+    const bad = await problems(
+      copyActivity({ type: 'DelimitedTextSource', storeSettings: { type: 'FloppyDiskReadSettings' } }),
+    );
     assert.equal(bad.length, 1, bad.join('\n'));
     assert.match(bad[0], /^12: Value is not accepted. Valid values: "AmazonS3CompatibleReadSettings"/);
   });
 
   it('checks the kind of scalar properties (booleans)', async () => {
-    assert.deepEqual(await problems(fixture.replace('"secureInput": true', '"secureInput": "yes"')), ['31: Incorrect type. Expected "boolean".']);
+    assert.deepEqual(await problems(fixture.replace('"secureInput": true', '"secureInput": "yes"')), [
+      '31: Incorrect type. Expected "boolean".',
+    ]);
   });
 
   it('does not duplicate the validator: enums it checks are completion-only', async () => {
@@ -69,23 +97,35 @@ describe('editor: the pipeline JSON schema generated from the SDK model', functi
       const text = fixture.replace(from, to);
       assert.notEqual(text, fixture);
       assert.deepEqual(await problems(text), [], `${to}: the schema stays quiet`);
-      assert.ok(validate(text).some((p) => p.code === code), `${to}: the validator reports ${code}`);
+      assert.ok(
+        validate(text).some((p) => p.code === code),
+        `${to}: the validator reports ${code}`,
+      );
     }
   });
 
   it('completes typeProperties per activity type and the activity types themselves, and describes properties on hover', async () => {
     const { document, json } = parse(fixture);
     const inTypeProperties = fixture.indexOf('"typeProperties": {') + '"typeProperties": {'.length;
-    const keys = (await service.doComplete(document, document.positionAt(inTypeProperties), json))?.items.map((i) => i.label) ?? [];
-    for (const key of ['authentication', 'disableCertValidation', 'datasets', 'linkedServices', 'connectVia']) assert.ok(keys.includes(key), `${key} in ${keys}`);
+    const keys =
+      (await service.doComplete(document, document.positionAt(inTypeProperties), json))?.items.map((i) => i.label) ??
+      [];
+    for (const key of ['authentication', 'disableCertValidation', 'datasets', 'linkedServices', 'connectVia'])
+      assert.ok(keys.includes(key), `${key} in ${keys}`);
 
     const inType = fixture.indexOf('"type": "WebActivity"') + '"type": "'.length;
-    const types = (await service.doComplete(document, document.positionAt(inType), json))?.items.map((i) => i.label) ?? [];
-    for (const type of ['"WebActivity"', '"Until"', '"Copy"', '"SetVariable"']) assert.ok(types.includes(type), `${type} in ${types}`);
+    const types =
+      (await service.doComplete(document, document.positionAt(inType), json))?.items.map((i) => i.label) ?? [];
+    for (const type of ['"WebActivity"', '"Until"', '"Copy"', '"SetVariable"'])
+      assert.ok(types.includes(type), `${type} in ${types}`);
 
     const hover = await service.doHover(document, document.positionAt(fixture.indexOf('"method": "POST"') + 2), json);
     assert.match(JSON.stringify(hover?.contents ?? null), /Rest API method for target endpoint/);
-    const untilHover = await service.doHover(document, document.positionAt(fixture.indexOf('"expression": "@equals') + 2), json);
+    const untilHover = await service.doHover(
+      document,
+      document.positionAt(fixture.indexOf('"expression": "@equals') + 2),
+      json,
+    );
     assert.match(JSON.stringify(untilHover?.contents ?? null), /expression/i);
   });
 
@@ -96,7 +136,10 @@ describe('editor: the pipeline JSON schema generated from the SDK model', functi
       console.log(`    (skipped: ${corpus} not found)`);
       this.skip();
     }
-    const rows = readFileSync(join(corpus, 'MANIFEST.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+    const rows = readFileSync(join(corpus, 'MANIFEST.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
     let files = 0;
     const found: string[] = [];
     for (const [repo, , path, format] of rows) {

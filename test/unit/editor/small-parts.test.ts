@@ -3,7 +3,11 @@ import { typingDebounceMs } from '../../../src/core/editor-support/debounce';
 import { LatestVersionGate } from '../../../src/core/editor-support/latest-wins';
 import { problemFixes } from '../../../src/core/editor-support/problem-fixes';
 import { ruleHeadingLine, ruleHeadingLines } from '../../../src/core/editor-support/rule-docs';
-import { declarationHoverMarkdown, functionHoverMarkdown, functionSnippet } from '../../../src/core/editor-support/expression-help';
+import {
+  declarationHoverMarkdown,
+  functionHoverMarkdown,
+  functionSnippet,
+} from '../../../src/core/editor-support/expression-help';
 import { lookupFunction } from '../../../src/core/expressions';
 import type { Problem } from '../../../src/core/validator';
 
@@ -26,11 +30,18 @@ describe('editor: small parts', () => {
   });
 
   it('finds the docs/rules.md heading of a code', () => {
-    const page = '# Rules\n\nintro ADF301\n\n## ADF301 unknown-dependency\n\ntext\n\n### `ADF505` undeclared-parameter\n';
+    const page =
+      '# Rules\n\nintro ADF301\n\n## ADF301 unknown-dependency\n\ntext\n\n### `ADF505` undeclared-parameter\n';
     assert.equal(ruleHeadingLine(page, 'ADF301'), 4);
     assert.equal(ruleHeadingLine(page, 'ADF505'), 8);
     assert.equal(ruleHeadingLine(page, 'ADF999'), undefined);
-    assert.deepEqual([...ruleHeadingLines(page)], [['ADF301', 4], ['ADF505', 8]]);
+    assert.deepEqual(
+      [...ruleHeadingLines(page)],
+      [
+        ['ADF301', 4],
+        ['ADF505', 8],
+      ],
+    );
   });
 
   it('matches a diagnostic back to its problem by code and range, then message', () => {
@@ -40,7 +51,10 @@ describe('editor: small parts', () => {
       { code: 'ADF301', severity: 'error', message: 'm2', range: { start: 30, end: 40 }, fix: fix('other') },
       { code: 'ADF508', severity: 'error', message: 'm3', range: { start: 10, end: 20 } },
     ];
-    assert.deepEqual(problemFixes(problems, 'ADF301', { start: 10, end: 20 }, 'm1').map((f) => [f.title, f.preferred]), [['rename', true]]);
+    assert.deepEqual(
+      problemFixes(problems, 'ADF301', { start: 10, end: 20 }, 'm1').map((f) => [f.title, f.preferred]),
+      [['rename', true]],
+    );
     assert.deepEqual(problemFixes(problems, 'ADF508', { start: 10, end: 20 }), []);
     assert.deepEqual(problemFixes(problems, 'ADF301', { start: 11, end: 20 }), []);
   });
@@ -48,10 +62,19 @@ describe('editor: small parts', () => {
   it('hover and completion texts', () => {
     const concat = lookupFunction('CONCAT');
     assert.ok(concat);
-    assert.match(functionHoverMarkdown(concat), /^```\nconcat\(text1: string, text2: string, \.\.\.\)\n```\n\nCombine two or more strings/);
+    assert.match(
+      functionHoverMarkdown(concat),
+      /^```\nconcat\(text1: string, text2: string, \.\.\.\)\n```\n\nCombine two or more strings/,
+    );
     assert.equal(functionSnippet(concat), 'concat($1)');
     assert.equal(functionSnippet(lookupFunction('pipeline') ?? concat), 'pipeline()');
-    const text = declarationHoverMarkdown('parameter', { name: 'poll', type: 'int', hasDefault: true, defaultValue: 120, node: undefined as never });
+    const text = declarationHoverMarkdown('parameter', {
+      name: 'poll',
+      type: 'int',
+      hasDefault: true,
+      defaultValue: 120,
+      node: undefined as never,
+    });
     assert.equal(text, '**parameter** `poll`: int\n\ndefault: `120`');
   });
 });

@@ -28,7 +28,9 @@ describe('editor: the string value under the cursor', () => {
   });
 
   it('in ARM templates: skips ARM expressions and drops the [[ escape', () => {
-    const text = JSON.stringify({ resources: [{ name: "[concat(parameters('f'), '/p')]", properties: { x: '[[not arm] @{pipeline().RunId}' } }] });
+    const text = JSON.stringify({
+      resources: [{ name: "[concat(parameters('f'), '/p')]", properties: { x: '[[not arm] @{pipeline().RunId}' } }],
+    });
     const root = parseTree(text);
     assert.equal(stringAtOffset(text, root, text.indexOf('concat')), undefined);
     const offset = text.indexOf('pipeline');

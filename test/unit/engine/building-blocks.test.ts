@@ -10,7 +10,11 @@ import { SecretRedactor, REDACTED } from '../../../src/core/engine/redaction';
 import { CANARY_SECRET, revealedCanaryForms } from '../../fixtures/secret-canary';
 import { authorityHostOf, parseRunTargetSettings, runTargetFromUrl } from '../../../src/core/engine/run-target';
 import { formatTimespan, parseTimespan } from '../../../src/core/engine/timespan';
-import { folderLinkedServiceLookup, folderPipelineResolver, pipelineFromJson } from '../../../src/core/engine/workspace';
+import {
+  folderLinkedServiceLookup,
+  folderPipelineResolver,
+  pipelineFromJson,
+} from '../../../src/core/engine/workspace';
 import { json, StubHttp } from './support';
 
 describe('engine building blocks', () => {
@@ -55,11 +59,12 @@ describe('engine building blocks', () => {
       s.replace(/&/g, '&amp;'),
     ];
     for (const text of shown) assert.notDeepEqual(revealedCanaryForms(text), [], `the detector sees ${text}`);
-    for (const text of shown) assert.deepEqual(revealedCanaryForms(redactor.redact(text)), [], `masked: ${redactor.redact(text)}`);
+    for (const text of shown)
+      assert.deepEqual(revealedCanaryForms(redactor.redact(text)), [], `masked: ${redactor.redact(text)}`);
     assert.equal(redactor.redact('ordinary text, no secret'), 'ordinary text, no secret');
   });
 
-  it('masks a parent run\'s secrets in a child redactor too', () => {
+  it("masks a parent run's secrets in a child redactor too", () => {
     const parent = new SecretRedactor();
     parent.add('parent-secret-1');
     const child = new SecretRedactor(parent);
@@ -81,8 +86,17 @@ describe('engine building blocks', () => {
     try {
       mkdirSync(join(root, 'pipeline'));
       mkdirSync(join(root, 'linkedService'));
-      writeFileSync(join(root, 'pipeline', 'file-name-differs.json'), JSON.stringify({ name: 'Child', properties: { activities: [] } }));
-      writeFileSync(join(root, 'linkedService', 'Vault.json'), JSON.stringify({ name: 'Vault', properties: { type: 'AzureKeyVault', typeProperties: { baseUrl: 'https://v.vault.azure.net/' } } }));
+      writeFileSync(
+        join(root, 'pipeline', 'file-name-differs.json'),
+        JSON.stringify({ name: 'Child', properties: { activities: [] } }),
+      );
+      writeFileSync(
+        join(root, 'linkedService', 'Vault.json'),
+        JSON.stringify({
+          name: 'Vault',
+          properties: { type: 'AzureKeyVault', typeProperties: { baseUrl: 'https://v.vault.azure.net/' } },
+        }),
+      );
       const pipelines = folderPipelineResolver(join(root, 'pipeline'));
       assert.equal((await pipelines.getPipeline('child'))?.name, 'Child');
       assert.equal(await pipelines.getPipeline('Nope'), undefined);
@@ -96,33 +110,65 @@ describe('engine building blocks', () => {
 
   it('reads run target settings flat or with the extension prefix, and explains what is wrong', () => {
     const prefixed = parseRunTargetSettings(
-      { 'adfBatchEndpoints.cloud': 'Custom', 'adfBatchEndpoints.customCloud': { authorityHost: 'https://127.0.0.1:1234/' }, 'adfBatchEndpoints.servicePrincipal': { tenantId: 't', clientId: 'c' } },
+      {
+        'adfBatchEndpoints.cloud': 'Custom',
+        'adfBatchEndpoints.customCloud': { authorityHost: 'https://127.0.0.1:1234/' },
+        'adfBatchEndpoints.servicePrincipal': { tenantId: 't', clientId: 'c' },
+      },
       's.json',
     );
     assert.equal(authorityHostOf(prefixed), 'https://127.0.0.1:1234');
     assert.deepEqual(prefixed.servicePrincipal, { tenantId: 't', clientId: 'c' });
-    assert.equal(authorityHostOf(parseRunTargetSettings({ cloud: 'AzureChinaCloud' }, 's.json')), 'https://login.chinacloudapi.cn');
+    assert.equal(
+      authorityHostOf(parseRunTargetSettings({ cloud: 'AzureChinaCloud' }, 's.json')),
+      'https://login.chinacloudapi.cn',
+    );
     assert.equal(authorityHostOf(runTargetFromUrl('https://127.0.0.1:9999/some/path')), 'https://127.0.0.1:9999');
-    assert.throws(() => parseRunTargetSettings({ cloud: 'Mars' }, 's.json'), /s\.json: cloud must be AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom/);
-    assert.throws(() => parseRunTargetSettings({ cloud: 'Custom' }, 's.json'), /a Custom cloud needs customCloud\.authorityHost/);
-    assert.throws(() => parseRunTargetSettings({ servicePrincipal: { tenantId: 't' } }, 's.json'), /servicePrincipal needs tenantId and clientId/);
+    assert.throws(
+      () => parseRunTargetSettings({ cloud: 'Mars' }, 's.json'),
+      /s\.json: cloud must be AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom/,
+    );
+    assert.throws(
+      () => parseRunTargetSettings({ cloud: 'Custom' }, 's.json'),
+      /a Custom cloud needs customCloud\.authorityHost/,
+    );
+    assert.throws(
+      () => parseRunTargetSettings({ servicePrincipal: { tenantId: 't' } }, 's.json'),
+      /servicePrincipal needs tenantId and clientId/,
+    );
   });
 
   describe('stand-in identity', () => {
     it('gets service principal tokens with client credentials from the authority (v1, resource=)', async () => {
       const http = new StubHttp(() => json(200, { access_token: 'tok', token_type: 'Bearer' }));
       const identity = createStandInIdentity({ http, authorityHost: 'https://login.example/' });
-      const token = await identity.getToken({ subject: { kind: 'servicePrincipal', tenantId: 'ten', clientId: 'cli', clientSecret: 'a+b&c' }, resource: 'https://ml.azure.com' });
+      const token = await identity.getToken({
+        subject: { kind: 'servicePrincipal', tenantId: 'ten', clientId: 'cli', clientSecret: 'a+b&c' },
+        resource: 'https://ml.azure.com',
+      });
       assert.equal(token, 'tok');
       const request = http.requests[0];
       assert.equal(request.url, 'https://login.example/ten/oauth2/token');
-      assert.deepEqual(Object.fromEntries(new URLSearchParams(request.body)), { grant_type: 'client_credentials', client_id: 'cli', client_secret: 'a+b&c', resource: 'https://ml.azure.com' });
+      assert.deepEqual(Object.fromEntries(new URLSearchParams(request.body)), {
+        grant_type: 'client_credentials',
+        client_id: 'cli',
+        client_secret: 'a+b&c',
+        resource: 'https://ml.azure.com',
+      });
     });
 
     it('reports Entra ID refusals with their description', async () => {
-      const http = new StubHttp(() => json(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }));
+      const http = new StubHttp(() =>
+        json(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }),
+      );
       const identity = createStandInIdentity({ http, authorityHost: 'https://login.example' });
-      await assert.rejects(identity.getToken({ subject: { kind: 'servicePrincipal', tenantId: 't', clientId: 'c', clientSecret: 'x' }, resource: 'r' }), /refused client credentials for client 'c' in tenant 't': AADSTS7000215/);
+      await assert.rejects(
+        identity.getToken({
+          subject: { kind: 'servicePrincipal', tenantId: 't', clientId: 'c', clientSecret: 'x' },
+          resource: 'r',
+        }),
+        /refused client credentials for client 'c' in tenant 't': AADSTS7000215/,
+      );
     });
 
     it('answers for managed identities with the stand-in, telling so once, and refuses without one', async () => {
@@ -138,18 +184,37 @@ describe('engine building blocks', () => {
         standInName: 'service principal X',
         onNotice: (message) => notices.push(message),
       });
-      assert.equal(await identity.getToken({ subject: { kind: 'systemAssigned' }, resource: 'https://ml.azure.com' }), 'stand-in-token');
+      assert.equal(
+        await identity.getToken({ subject: { kind: 'systemAssigned' }, resource: 'https://ml.azure.com' }),
+        'stand-in-token',
+      );
       await identity.getToken({ subject: { kind: 'systemAssigned' }, resource: 'https://ml.azure.com' });
-      await identity.getToken({ subject: { kind: 'userAssigned', credentialName: 'cred' }, resource: 'https://ml.azure.com' });
+      await identity.getToken({
+        subject: { kind: 'userAssigned', credentialName: 'cred' },
+        resource: 'https://ml.azure.com',
+      });
       assert.equal(notices.length, 2);
-      assert.match(notices[0], /managed identity is not available outside Data Factory: service principal X is used instead/);
+      assert.match(
+        notices[0],
+        /managed identity is not available outside Data Factory: service principal X is used instead/,
+      );
       assert.match(notices[1], /credential 'cred'/);
-      const none = createStandInIdentity({ http: new StubHttp(() => json(500, {})), authorityHost: 'https://login.example' });
-      await assert.rejects(none.getToken({ subject: { kind: 'systemAssigned' }, resource: 'r' }), /only available inside Azure Data Factory/);
+      const none = createStandInIdentity({
+        http: new StubHttp(() => json(500, {})),
+        authorityHost: 'https://login.example',
+      });
+      await assert.rejects(
+        none.getToken({ subject: { kind: 'systemAssigned' }, resource: 'r' }),
+        /only available inside Azure Data Factory/,
+      );
     });
 
     it('reads Key Vault secrets through the linked service baseUrl with a vault token', async () => {
-      const http = new StubHttp((request) => (request.url.includes('/secrets/sp-secret') ? json(200, { value: 'the-secret', id: 'x' }) : json(404, { error: { message: 'SecretNotFound' } })));
+      const http = new StubHttp((request) =>
+        request.url.includes('/secrets/sp-secret')
+          ? json(200, { value: 'the-secret', id: 'x' })
+          : json(404, { error: { message: 'SecretNotFound' } }),
+      );
       const audiences: string[] = [];
       const identity = createStandInIdentity({
         http,
@@ -158,14 +223,26 @@ describe('engine building blocks', () => {
           audiences.push(resource);
           return 'vault-token';
         },
-        linkedServices: async (name) => (name === 'Vault' ? { type: 'AzureKeyVault', typeProperties: { baseUrl: 'https://myvault.vault.azure.cn/' } } : undefined),
+        linkedServices: async (name) =>
+          name === 'Vault'
+            ? { type: 'AzureKeyVault', typeProperties: { baseUrl: 'https://myvault.vault.azure.cn/' } }
+            : undefined,
       });
-      assert.equal(await identity.getKeyVaultSecret({ linkedServiceName: 'Vault', secretName: 'sp-secret' }), 'the-secret');
+      assert.equal(
+        await identity.getKeyVaultSecret({ linkedServiceName: 'Vault', secretName: 'sp-secret' }),
+        'the-secret',
+      );
       assert.equal(http.requests[0].url, 'https://myvault.vault.azure.cn/secrets/sp-secret?api-version=7.4');
       assert.equal(http.requests[0].headers!.authorization, 'Bearer vault-token');
       assert.deepEqual(audiences, ['https://vault.azure.cn']);
-      await assert.rejects(identity.getKeyVaultSecret({ linkedServiceName: 'Vault', secretName: 'other' }), /Key Vault answered 404: SecretNotFound/);
-      await assert.rejects(identity.getKeyVaultSecret({ linkedServiceName: 'Missing', secretName: 'x' }), /linked service 'Missing' was not found/);
+      await assert.rejects(
+        identity.getKeyVaultSecret({ linkedServiceName: 'Vault', secretName: 'other' }),
+        /Key Vault answered 404: SecretNotFound/,
+      );
+      await assert.rejects(
+        identity.getKeyVaultSecret({ linkedServiceName: 'Missing', secretName: 'x' }),
+        /linked service 'Missing' was not found/,
+      );
       assert.equal(keyVaultAudience('https://v.vault.azure.net/'), 'https://vault.azure.net');
       assert.equal(keyVaultAudience('https://v.vault.usgovcloudapi.net/'), 'https://vault.usgovcloudapi.net');
     });
@@ -207,12 +284,24 @@ describe('engine building blocks', () => {
     });
 
     it('fails responses over the size limit, requests over their timeout, and aborted requests', async () => {
-      await assert.rejects(createNodeHttpClient({ maxResponseBytes: 1024 }).send({ method: 'GET', url: `${base}/big` }), /larger than 1024 bytes/);
-      await assert.rejects(createNodeHttpClient().send({ method: 'GET', url: `${base}/hang`, timeoutMs: 50 }), /timed out after 50 ms/);
+      await assert.rejects(
+        createNodeHttpClient({ maxResponseBytes: 1024 }).send({ method: 'GET', url: `${base}/big` }),
+        /larger than 1024 bytes/,
+      );
+      await assert.rejects(
+        createNodeHttpClient().send({ method: 'GET', url: `${base}/hang`, timeoutMs: 50 }),
+        /timed out after 50 ms/,
+      );
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 30);
-      await assert.rejects(createNodeHttpClient().send({ method: 'GET', url: `${base}/hang`, signal: controller.signal }), (error: Error) => error.name === 'AbortError');
-      await assert.rejects(createNodeHttpClient().send({ method: 'GET', url: 'ftp://example/' }), /Unsupported URL scheme 'ftp:'/);
+      await assert.rejects(
+        createNodeHttpClient().send({ method: 'GET', url: `${base}/hang`, signal: controller.signal }),
+        (error: Error) => error.name === 'AbortError',
+      );
+      await assert.rejects(
+        createNodeHttpClient().send({ method: 'GET', url: 'ftp://example/' }),
+        /Unsupported URL scheme 'ftp:'/,
+      );
       await assert.rejects(createNodeHttpClient().send({ method: 'GET', url: 'not a url' }), /Invalid URL 'not a url'/);
     });
   });

@@ -2,13 +2,19 @@ import assert from 'node:assert/strict';
 import { activity, after, engine, fail, pipeline, runPipeline, wait } from './support';
 
 const expr = (value: string): { value: string; type: 'Expression' } => ({ value, type: 'Expression' });
-const setVar = (name: string, variableName: string, value: unknown, extra = {}): ReturnType<typeof activity> => activity(name, 'SetVariable', { variableName, value }, extra);
+const setVar = (name: string, variableName: string, value: unknown, extra = {}): ReturnType<typeof activity> =>
+  activity(name, 'SetVariable', { variableName, value }, extra);
 
 describe('engine control activities', () => {
   describe('Wait', () => {
     it('waits waitTimeInSeconds divided by the time scale, and takes expressions', async () => {
       const started = Date.now();
-      const { run, byName } = await runPipeline(pipeline([activity('W', 'Wait', { waitTimeInSeconds: expr('@pipeline().parameters.seconds') })], { parameters: { seconds: { type: 'Int', defaultValue: 100 } } }), { timeScale: 1000 });
+      const { run, byName } = await runPipeline(
+        pipeline([activity('W', 'Wait', { waitTimeInSeconds: expr('@pipeline().parameters.seconds') })], {
+          parameters: { seconds: { type: 'Int', defaultValue: 100 } },
+        }),
+        { timeScale: 1000 },
+      );
       const elapsed = Date.now() - started;
       assert.equal(run.status, 'Succeeded');
       assert.ok(elapsed >= 90 && elapsed < 2000, `100 s at 1000x took ${elapsed} ms`);
@@ -18,15 +24,27 @@ describe('engine control activities', () => {
 
   describe('SetVariable and AppendVariable', () => {
     it('sets variables that later expressions read, and appends to arrays', async () => {
-      const { run, byName, engine: e } = await runPipeline(
+      const {
+        run,
+        byName,
+        engine: e,
+      } = await runPipeline(
         pipeline(
           [
             setVar('Set', 'greeting', "@concat('hello ', pipeline().parameters.who)"),
-            activity('Append1', 'AppendVariable', { variableName: 'list', value: '@variables(\'greeting\')' }, { dependsOn: after('Set') }),
+            activity(
+              'Append1',
+              'AppendVariable',
+              { variableName: 'list', value: "@variables('greeting')" },
+              { dependsOn: after('Set') },
+            ),
             activity('Append2', 'AppendVariable', { variableName: 'list', value: 2 }, { dependsOn: after('Append1') }),
             setVar('Count', 'count', "@string(length(variables('list')))", { dependsOn: after('Append2') }),
           ],
-          { parameters: { who: { type: 'String' } }, variables: { greeting: { type: 'String' }, list: { type: 'Array' }, count: { type: 'String' } } },
+          {
+            parameters: { who: { type: 'String' } },
+            variables: { greeting: { type: 'String' }, list: { type: 'Array' }, count: { type: 'String' } },
+          },
         ),
         {},
         { who: 'world' },
@@ -39,13 +57,26 @@ describe('engine control activities', () => {
 
     it('fails on an undeclared variable, a value of the wrong type, and appending to a non-array', async () => {
       const { byName } = await runPipeline(
-        pipeline([setVar('Undeclared', 'nope', 'x'), setVar('WrongType', 's', '@createArray(1)'), activity('AppendString', 'AppendVariable', { variableName: 's', value: 'x' })], {
-          variables: { s: { type: 'String' } },
-        }),
+        pipeline(
+          [
+            setVar('Undeclared', 'nope', 'x'),
+            setVar('WrongType', 's', '@createArray(1)'),
+            activity('AppendString', 'AppendVariable', { variableName: 's', value: 'x' }),
+          ],
+          {
+            variables: { s: { type: 'String' } },
+          },
+        ),
       );
       assert.match(byName.get('Undeclared')!.error!.message, /The variable 'nope' is not declared/);
-      assert.match(byName.get('WrongType')!.error!.message, /the variable 's' of type 'String' cannot be set to an array/);
-      assert.match(byName.get('AppendString')!.error!.message, /AppendVariable needs an Array variable, but 's' is String/);
+      assert.match(
+        byName.get('WrongType')!.error!.message,
+        /the variable 's' of type 'String' cannot be set to an array/,
+      );
+      assert.match(
+        byName.get('AppendString')!.error!.message,
+        /AppendVariable needs an Array variable, but 's' is String/,
+      );
     });
 
     it('sets the pipeline return value, which Execute Pipeline hands to the parent', async () => {
@@ -63,8 +94,16 @@ describe('engine control activities', () => {
         { parameters: { x: { type: 'String' } } },
         'Child',
       );
-      const parent = pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child', type: 'PipelineReference' }, parameters: { x: 'hi' }, waitOnCompletion: true })]);
-      const { byName } = await runPipeline(parent, { pipelines: { getPipeline: async (name) => (name === 'Child' ? child : undefined) } });
+      const parent = pipeline([
+        activity('Call', 'ExecutePipeline', {
+          pipeline: { referenceName: 'Child', type: 'PipelineReference' },
+          parameters: { x: 'hi' },
+          waitOnCompletion: true,
+        }),
+      ]);
+      const { byName } = await runPipeline(parent, {
+        pipelines: { getPipeline: async (name) => (name === 'Child' ? child : undefined) },
+      });
       const output = byName.get('Call')!.output as Record<string, unknown>;
       assert.deepEqual(output.pipelineReturnValue, { answer: 42, echo: 'got hi' });
     });
@@ -85,16 +124,34 @@ describe('engine control activities', () => {
               { key: 'nothing', value: { type: 'Null', content: null } },
               { key: 'expr', value: { type: 'Expression', content: "@concat('got ', pipeline().parameters.x)" } },
               { key: 'bare', value: { type: 'Expression', content: 'pipeline().parameters.x' } },
-              { key: 'interpolated', value: { type: 'Expression', content: 'The value is @{pipeline().parameters.x}' } },
+              {
+                key: 'interpolated',
+                value: { type: 'Expression', content: 'The value is @{pipeline().parameters.x}' },
+              },
               { key: 'plainArray', value: { type: 'Array', content: ['a', 'b'] } },
-              { key: 'typedArray', value: { type: 'Array', content: [{ type: 'String', content: 'c' }, { type: 'Int', content: 3 }] } },
+              {
+                key: 'typedArray',
+                value: {
+                  type: 'Array',
+                  content: [
+                    { type: 'String', content: 'c' },
+                    { type: 'Int', content: 3 },
+                  ],
+                },
+              },
               {
                 key: 'obj',
                 value: {
                   type: 'Object',
                   content: [
                     { key: 'inner', value: { type: 'String', content: 'deep' } },
-                    { key: 'nested', value: { type: 'Object', content: [{ key: 'leaf', value: { type: 'Expression', content: '@pipeline().parameters.x' } }] } },
+                    {
+                      key: 'nested',
+                      value: {
+                        type: 'Object',
+                        content: [{ key: 'leaf', value: { type: 'Expression', content: '@pipeline().parameters.x' } }],
+                      },
+                    },
                   ],
                 },
               },
@@ -106,14 +163,25 @@ describe('engine control activities', () => {
       );
       const parent = pipeline(
         [
-          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child', type: 'PipelineReference' }, parameters: { x: 'hi' }, waitOnCompletion: true }),
-          setVar('ReadInner', 'out', "@concat(activity('Call').output.pipelineReturnValue.obj.inner, '/', activity('Call').output.pipelineReturnValue.obj.nested.leaf, '/', activity('Call').output.pipelineReturnValue.plainArray[1])", {
-            dependsOn: after('Call'),
+          activity('Call', 'ExecutePipeline', {
+            pipeline: { referenceName: 'Child', type: 'PipelineReference' },
+            parameters: { x: 'hi' },
+            waitOnCompletion: true,
           }),
+          setVar(
+            'ReadInner',
+            'out',
+            "@concat(activity('Call').output.pipelineReturnValue.obj.inner, '/', activity('Call').output.pipelineReturnValue.obj.nested.leaf, '/', activity('Call').output.pipelineReturnValue.plainArray[1])",
+            {
+              dependsOn: after('Call'),
+            },
+          ),
         ],
         { variables: { out: { type: 'String' } } },
       );
-      const { run, byName } = await runPipeline(parent, { pipelines: { getPipeline: async (name) => (name === 'Child' ? child : undefined) } });
+      const { run, byName } = await runPipeline(parent, {
+        pipelines: { getPipeline: async (name) => (name === 'Child' ? child : undefined) },
+      });
       assert.equal(run.status, 'Succeeded', run.message);
       assert.deepEqual((byName.get('Call')!.output as Record<string, unknown>).pipelineReturnValue, {
         str: 'ADF is awesome',
@@ -142,7 +210,11 @@ describe('engine control activities', () => {
           activity('Given', 'Fail', { message: 'as given', errorCode: 'E42' }),
         ]),
       );
-      assert.deepEqual(byName.get('EmptyMessage')!.error, { ...byName.get('EmptyMessage')!.error, message: 'Failed to interpret Stop fail message or error code', errorCode: 'E1' });
+      assert.deepEqual(byName.get('EmptyMessage')!.error, {
+        ...byName.get('EmptyMessage')!.error,
+        message: 'Failed to interpret Stop fail message or error code',
+        errorCode: 'E1',
+      });
       assert.equal(byName.get('BlankCode')!.error!.errorCode, 'ErrorCodeNotString');
       assert.equal(byName.get('BlankCode')!.error!.message, 'real message');
       assert.equal(byName.get('NumberCode')!.error!.errorCode, 'ErrorCodeNotString');
@@ -154,31 +226,53 @@ describe('engine control activities', () => {
   describe('IfCondition and Switch', () => {
     it('runs the branch the expression selects, and fails when the branch fails', async () => {
       const { run, statusOf, activities } = await runPipeline(
-        pipeline([
-          activity('If', 'IfCondition', {
-            expression: expr("@equals(pipeline().parameters.mode, 'a')"),
-            ifTrueActivities: [wait('TrueWait', 1)],
-            ifFalseActivities: [fail('FalseFail', 'went false')],
-          }),
-        ], { parameters: { mode: { type: 'String', defaultValue: 'a' } } }),
+        pipeline(
+          [
+            activity('If', 'IfCondition', {
+              expression: expr("@equals(pipeline().parameters.mode, 'a')"),
+              ifTrueActivities: [wait('TrueWait', 1)],
+              ifFalseActivities: [fail('FalseFail', 'went false')],
+            }),
+          ],
+          { parameters: { mode: { type: 'String', defaultValue: 'a' } } },
+        ),
       );
       assert.equal(run.status, 'Succeeded');
       assert.equal(statusOf('TrueWait'), 'Succeeded');
-      assert.equal(activities.some((a) => a.activityName === 'FalseFail'), false, 'the other branch does not run');
+      assert.equal(
+        activities.some((a) => a.activityName === 'FalseFail'),
+        false,
+        'the other branch does not run',
+      );
       const ifRun = activities.find((a) => a.activityName === 'If')!;
-      assert.deepEqual(activities.find((a) => a.activityName === 'TrueWait')!.parentActivityRunIds, [ifRun.activityRunId]);
+      assert.deepEqual(activities.find((a) => a.activityName === 'TrueWait')!.parentActivityRunIds, [
+        ifRun.activityRunId,
+      ]);
 
       const falsy = await runPipeline(
-        pipeline([activity('If', 'IfCondition', { expression: expr('@equals(1, 2)'), ifFalseActivities: [fail('FalseFail', 'went false')] })]),
+        pipeline([
+          activity('If', 'IfCondition', {
+            expression: expr('@equals(1, 2)'),
+            ifFalseActivities: [fail('FalseFail', 'went false')],
+          }),
+        ]),
       );
       assert.equal(falsy.run.status, 'Failed');
       assert.equal(falsy.byName.get('If')!.error!.errorCode, 'ActionFailed');
-      assert.equal(falsy.byName.get('If')!.error!.message, 'Activity failed because an inner activity failed; Inner activity name: FalseFail, Error: went false');
-      assert.equal(falsy.run.message, 'Operation on target If failed: Activity failed because an inner activity failed; Inner activity name: FalseFail, Error: went false');
+      assert.equal(
+        falsy.byName.get('If')!.error!.message,
+        'Activity failed because an inner activity failed; Inner activity name: FalseFail, Error: went false',
+      );
+      assert.equal(
+        falsy.run.message,
+        'Operation on target If failed: Activity failed because an inner activity failed; Inner activity name: FalseFail, Error: went false',
+      );
     });
 
     it('fails IfCondition when the expression is not a boolean', async () => {
-      const { byName } = await runPipeline(pipeline([activity('If', 'IfCondition', { expression: expr("@concat('tr', 'ue')") })]));
+      const { byName } = await runPipeline(
+        pipeline([activity('If', 'IfCondition', { expression: expr("@concat('tr', 'ue')") })]),
+      );
       assert.match(byName.get('If')!.error!.message, /must evaluate to a boolean, got a string 'true'/);
       assert.equal(byName.get('If')!.error!.errorCode, 'InvalidTemplate');
     });
@@ -217,7 +311,10 @@ describe('engine control activities', () => {
         ),
       );
       assert.equal(run.status, 'Succeeded');
-      assert.deepEqual(activities.find((a) => a.activityName === 'Done')!.output, { name: 'joined', value: '10,20,30,40' });
+      assert.deepEqual(activities.find((a) => a.activityName === 'Done')!.output, {
+        name: 'joined',
+        value: '10,20,30,40',
+      });
       assert.equal(activities.filter((a) => a.activityName === 'Collect').length, 4);
     });
 
@@ -232,7 +329,13 @@ describe('engine control activities', () => {
         return {};
       };
       const { run } = await runPipeline(
-        pipeline([activity('Each', 'ForEach', { items: expr('@range(0, 10)'), batchCount: 3, activities: [activity('Gauge', 'Gauge')] })]),
+        pipeline([
+          activity('Each', 'ForEach', {
+            items: expr('@range(0, 10)'),
+            batchCount: 3,
+            activities: [activity('Gauge', 'Gauge')],
+          }),
+        ]),
         { handlers: new Map([['gauge', gauge]]) },
       );
       assert.equal(run.status, 'Succeeded');
@@ -246,26 +349,36 @@ describe('engine control activities', () => {
             items: expr('@createArray(1, 2, 3)'),
             isSequential: true,
             activities: [
-              activity('Maybe', 'IfCondition', { expression: expr('@equals(item(), 2)'), ifTrueActivities: [fail('Two', "@concat('item ', string(item()))")] }),
+              activity('Maybe', 'IfCondition', {
+                expression: expr('@equals(item(), 2)'),
+                ifTrueActivities: [fail('Two', "@concat('item ', string(item()))")],
+              }),
             ],
           }),
         ]),
       );
       assert.equal(activities.filter((a) => a.activityName === 'Maybe').length, 3);
       assert.equal(byName.get('Each')!.status, 'Failed');
-      assert.match(byName.get('Each')!.error!.message, /Inner activity name: Maybe, Error: .*Inner activity name: Two, Error: item 2/);
+      assert.match(
+        byName.get('Each')!.error!.message,
+        /Inner activity name: Maybe, Error: .*Inner activity name: Two, Error: item 2/,
+      );
       assert.equal(run.status, 'Failed');
     });
 
     it('fails when items is not an array', async () => {
-      const { byName } = await runPipeline(pipeline([activity('Each', 'ForEach', { items: expr("@string('x')"), activities: [] })]));
+      const { byName } = await runPipeline(
+        pipeline([activity('Each', 'ForEach', { items: expr("@string('x')"), activities: [] })]),
+      );
       assert.match(byName.get('Each')!.error!.message, /items: expected an array, got a string/);
     });
   });
 
   describe('Filter', () => {
     it('keeps the items whose condition holds and reports the counts', async () => {
-      const { byName } = await runPipeline(pipeline([activity('F', 'Filter', { items: expr('@range(1, 6)'), condition: expr('@greater(item(), 3)') })]));
+      const { byName } = await runPipeline(
+        pipeline([activity('F', 'Filter', { items: expr('@range(1, 6)'), condition: expr('@greater(item(), 3)') })]),
+      );
       assert.deepEqual(byName.get('F')!.output, { ItemsCount: 6, FilteredItemsCount: 3, Value: [4, 5, 6] });
     });
   });
@@ -291,7 +404,13 @@ describe('engine control activities', () => {
 
     it('fails when the timeout runs out, cancelling the running iteration', async () => {
       const { run, activities, byName } = await runPipeline(
-        pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), timeout: '0.00:05:00', activities: [wait('Poll', 40)] })]),
+        pipeline([
+          activity('Loop', 'Until', {
+            expression: expr('@equals(1, 2)'),
+            timeout: '0.00:05:00',
+            activities: [wait('Poll', 40)],
+          }),
+        ]),
         { timeScale: 1000 },
       );
       const loop = byName.get('Loop')!;
@@ -303,14 +422,23 @@ describe('engine control activities', () => {
       // The iteration running when the timeout strikes is cancelled (unless it had just ended).
       assert.ok(polls.slice(0, -1).every((p) => p.status === 'Succeeded'));
       assert.ok(['Succeeded', 'Cancelled'].includes(polls.at(-1)!.status));
-      assert.match(loop.error!.message, new RegExp(`timed out after 0\\.00:05:00 \\(${completed.length} iterations\\)`));
+      assert.match(
+        loop.error!.message,
+        new RegExp(`timed out after 0\\.00:05:00 \\(${completed.length} iterations\\)`),
+      );
       assert.equal(run.status, 'Failed');
       assert.ok(loop.durationInMs! >= 290 && loop.durationInMs! < 5000, `300 s at 1000x took ${loop.durationInMs} ms`);
     });
 
     it('cancels the inner activity that is running when the timeout strikes', async () => {
       const { byName } = await runPipeline(
-        pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), timeout: '0.00:01:00', activities: [wait('Long poll', 3600)] })]),
+        pipeline([
+          activity('Loop', 'Until', {
+            expression: expr('@equals(1, 2)'),
+            timeout: '0.00:01:00',
+            activities: [wait('Long poll', 3600)],
+          }),
+        ]),
         { timeScale: 1000 },
       );
       assert.equal(byName.get('Long poll')!.status, 'Cancelled');
@@ -326,7 +454,15 @@ describe('engine control activities', () => {
               expression: expr("@equals(length(variables('ticks')), 3)"),
               activities: [
                 activity('Tick', 'AppendVariable', { variableName: 'ticks', value: 'x' }),
-                activity('Flaky', 'IfCondition', { expression: expr("@equals(length(variables('ticks')), 1)"), ifTrueActivities: [fail('Inner', 'first try broke')] }, { dependsOn: after('Tick') }),
+                activity(
+                  'Flaky',
+                  'IfCondition',
+                  {
+                    expression: expr("@equals(length(variables('ticks')), 1)"),
+                    ifTrueActivities: [fail('Inner', 'first try broke')],
+                  },
+                  { dependsOn: after('Tick') },
+                ),
               ],
             }),
           ],
@@ -348,7 +484,10 @@ describe('engine control activities', () => {
           [
             activity('Loop', 'Until', {
               expression: expr("@equals(length(variables('ticks')), 2)"),
-              activities: [activity('Tick', 'AppendVariable', { variableName: 'ticks', value: 'x' }), fail('Inner', 'inner broke', { dependsOn: after('Tick') })],
+              activities: [
+                activity('Tick', 'AppendVariable', { variableName: 'ticks', value: 'x' }),
+                fail('Inner', 'inner broke', { dependsOn: after('Tick') }),
+              ],
             }),
           ],
           { variables: { ticks: { type: 'Array' } } },
@@ -361,7 +500,13 @@ describe('engine control activities', () => {
 
     it('keeps failing iterations going until the timeout', async () => {
       const { byName, activities } = await runPipeline(
-        pipeline([activity('Loop', 'Until', { expression: expr('@equals(1, 2)'), timeout: '0.00:01:00', activities: [wait('Poll', 10), fail('Inner', 'inner broke', { dependsOn: after('Poll') })] })]),
+        pipeline([
+          activity('Loop', 'Until', {
+            expression: expr('@equals(1, 2)'),
+            timeout: '0.00:01:00',
+            activities: [wait('Poll', 10), fail('Inner', 'inner broke', { dependsOn: after('Poll') })],
+          }),
+        ]),
         { timeScale: 1000 },
       );
       assert.ok(activities.filter((a) => a.activityName === 'Inner').length >= 2);
@@ -392,12 +537,26 @@ describe('engine control activities', () => {
   });
 
   describe('ExecutePipeline', () => {
-    const child = pipeline([fail('ChildFail', "@concat('child says ', pipeline().parameters.word)")], { parameters: { word: { type: 'String' } } }, 'Child');
+    const child = pipeline(
+      [fail('ChildFail', "@concat('child says ', pipeline().parameters.word)")],
+      { parameters: { word: { type: 'String' } } },
+      'Child',
+    );
     const resolver = { getPipeline: async (name: string) => (name.toLowerCase() === 'child' ? child : undefined) };
 
     it('runs the child pipeline as its own run, invoked by the parent, and fails with the child message', async () => {
       const e = engine({ pipelines: resolver });
-      const parent = pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child', type: 'PipelineReference' }, parameters: { word: '@toUpper(\'hi\')' }, waitOnCompletion: true })], {}, 'Parent');
+      const parent = pipeline(
+        [
+          activity('Call', 'ExecutePipeline', {
+            pipeline: { referenceName: 'Child', type: 'PipelineReference' },
+            parameters: { word: "@toUpper('hi')" },
+            waitOnCompletion: true,
+          }),
+        ],
+        {},
+        'Parent',
+      );
       const run = await e.run({ pipeline: parent });
       const runs = e.store.listPipelineRuns();
       const childRun = runs.find((r) => r.pipelineName === 'Child')!;
@@ -414,21 +573,39 @@ describe('engine control activities', () => {
 
     it('does not wait unless waitOnCompletion is true', async () => {
       const e = engine({ pipelines: resolver });
-      const run = await e.run({ pipeline: pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, parameters: { word: 'x' } })]) });
+      const run = await e.run({
+        pipeline: pipeline([
+          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, parameters: { word: 'x' } }),
+        ]),
+      });
       assert.equal(run.status, 'Succeeded');
     });
 
     it('fails clearly for an unknown pipeline or bad child parameters', async () => {
-      const missing = await runPipeline(pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Ghost' }, waitOnCompletion: true })]), { pipelines: resolver });
+      const missing = await runPipeline(
+        pipeline([
+          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Ghost' }, waitOnCompletion: true }),
+        ]),
+        { pipelines: resolver },
+      );
       assert.match(missing.byName.get('Call')!.error!.message, /pipeline 'Ghost' was not found/);
-      const badParams = await runPipeline(pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, waitOnCompletion: true })]), { pipelines: resolver });
+      const badParams = await runPipeline(
+        pipeline([
+          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, waitOnCompletion: true }),
+        ]),
+        { pipelines: resolver },
+      );
       assert.match(badParams.byName.get('Call')!.error!.message, /Missing value for required parameter 'word'/);
     });
 
     it('cancels a waited-for child run with its parent', async () => {
       const slowChild = pipeline([wait('Slow', 60)], {}, 'Child');
       const e = engine({ pipelines: { getPipeline: async () => slowChild }, timeScale: 1 });
-      const handle = e.start({ pipeline: pipeline([activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, waitOnCompletion: true })]) });
+      const handle = e.start({
+        pipeline: pipeline([
+          activity('Call', 'ExecutePipeline', { pipeline: { referenceName: 'Child' }, waitOnCompletion: true }),
+        ]),
+      });
       await new Promise((resolve) => setTimeout(resolve, 50));
       handle.cancel();
       const run = await handle.completion;
@@ -441,7 +618,9 @@ describe('engine control activities', () => {
 
   describe('expressions', () => {
     it('fails an activity with InvalidTemplate when an expression cannot be evaluated, naming the property', async () => {
-      const { byName } = await runPipeline(pipeline([activity('W', 'Wait', { waitTimeInSeconds: "@pipeline().parameters.missing" })]));
+      const { byName } = await runPipeline(
+        pipeline([activity('W', 'Wait', { waitTimeInSeconds: '@pipeline().parameters.missing' })]),
+      );
       const error = byName.get('W')!.error!;
       assert.equal(error.errorCode, 'InvalidTemplate');
       assert.match(error.message, /Activity 'W', waitTimeInSeconds: .*missing/);
@@ -449,16 +628,28 @@ describe('engine control activities', () => {
 
     it('exposes pipeline() system values', async () => {
       const { run, byName } = await runPipeline(
-        pipeline([setVar('Ids', 'v', "@concat(pipeline().Pipeline, '|', pipeline().RunId, '|', pipeline().TriggerType)")], { variables: { v: { type: 'String' } } }, 'Named'),
+        pipeline(
+          [setVar('Ids', 'v', "@concat(pipeline().Pipeline, '|', pipeline().RunId, '|', pipeline().TriggerType)")],
+          { variables: { v: { type: 'String' } } },
+          'Named',
+        ),
       );
       assert.deepEqual(byName.get('Ids')!.output, { name: 'v', value: `Named|${run.runId}|Manual` });
     });
 
     it('exposes activity status and error to downstream expressions', async () => {
       const { byName } = await runPipeline(
-        pipeline([fail('F', 'bad thing'), setVar('Read', 'v', "@concat(activity('F').status, ': ', activity('F').error.message)", { dependsOn: after('F', 'Failed') })], {
-          variables: { v: { type: 'String' } },
-        }),
+        pipeline(
+          [
+            fail('F', 'bad thing'),
+            setVar('Read', 'v', "@concat(activity('F').status, ': ', activity('F').error.message)", {
+              dependsOn: after('F', 'Failed'),
+            }),
+          ],
+          {
+            variables: { v: { type: 'String' } },
+          },
+        ),
       );
       assert.deepEqual(byName.get('Read')!.output, { name: 'v', value: 'Failed: bad thing' });
     });

@@ -5,7 +5,9 @@ import { activity, after, engine, fail, pipeline, runPipeline, wait } from './su
 
 describe('engine pipeline runs', () => {
   it('records a succeeded run with ADF-shaped pipeline and activity run records', async () => {
-    const { run, activities } = await runPipeline(pipeline([wait('W', 1)], { parameters: { p: { type: 'Int', defaultValue: 3 } } }));
+    const { run, activities } = await runPipeline(
+      pipeline([wait('W', 1)], { parameters: { p: { type: 'Int', defaultValue: 3 } } }),
+    );
     assert.equal(run.status, 'Succeeded');
     assert.equal(run.pipelineName, 'Test');
     assert.match(run.runId, /^[0-9a-f-]{36}$/);
@@ -24,7 +26,10 @@ describe('engine pipeline runs', () => {
   });
 
   it('runs independent activities in parallel and dependent ones in order', async () => {
-    const { run, byName } = await runPipeline(pipeline([wait('A', 200), wait('B', 200), wait('C', 1, { dependsOn: [...after('A')!, ...after('B')!] })]), { timeScale: 1000 });
+    const { run, byName } = await runPipeline(
+      pipeline([wait('A', 200), wait('B', 200), wait('C', 1, { dependsOn: [...after('A')!, ...after('B')!] })]),
+      { timeScale: 1000 },
+    );
     assert.equal(run.status, 'Succeeded');
     const a = byName.get('A')!;
     const b = byName.get('B')!;
@@ -56,15 +61,29 @@ describe('engine pipeline runs', () => {
   });
 
   it('ends Succeeded for try/catch and Failed for a failing leaf, with the error on the activity run', async () => {
-    const tryCatch = await runPipeline(pipeline([fail('Try'), wait('Catch', 1, { dependsOn: after('Try', 'Failed') })]));
+    const tryCatch = await runPipeline(
+      pipeline([fail('Try'), wait('Catch', 1, { dependsOn: after('Try', 'Failed') })]),
+    );
     assert.equal(tryCatch.run.status, 'Succeeded');
-    const failed = await runPipeline(pipeline([wait('First', 1), fail('Last', 'it broke', { dependsOn: after('First') })]));
+    const failed = await runPipeline(
+      pipeline([wait('First', 1), fail('Last', 'it broke', { dependsOn: after('First') })]),
+    );
     assert.equal(failed.run.status, 'Failed');
-    assert.deepEqual(failed.byName.get('Last')!.error, { errorCode: 'E42', message: 'it broke', failureType: 'UserError', target: 'Last' });
+    assert.deepEqual(failed.byName.get('Last')!.error, {
+      errorCode: 'E42',
+      message: 'it broke',
+      failureType: 'UserError',
+      target: 'Last',
+    });
   });
 
   it('fails an activity of an unsupported type with a clear message instead of skipping it', async () => {
-    const { run, byName } = await runPipeline(pipeline([activity('Copy it', 'Copy', { source: {}, sink: {} }), wait('Next', 1, { dependsOn: after('Copy it') })]));
+    const { run, byName } = await runPipeline(
+      pipeline([
+        activity('Copy it', 'Copy', { source: {}, sink: {} }),
+        wait('Next', 1, { dependsOn: after('Copy it') }),
+      ]),
+    );
     const copy = byName.get('Copy it')!;
     assert.equal(copy.status, 'Failed');
     assert.equal(copy.error!.errorCode, 'ActivityTypeNotSupportedByEngine');
@@ -81,7 +100,10 @@ describe('engine pipeline runs', () => {
 
   it('does not run Inactive activities and marks them as onInactiveMarkAs says', async () => {
     const { run, byName } = await runPipeline(
-      pipeline([fail('Off', 'never', { state: 'Inactive' }), fail('OffFailed', 'never', { state: 'Inactive', onInactiveMarkAs: 'Failed', dependsOn: after('Off') })]),
+      pipeline([
+        fail('Off', 'never', { state: 'Inactive' }),
+        fail('OffFailed', 'never', { state: 'Inactive', onInactiveMarkAs: 'Failed', dependsOn: after('Off') }),
+      ]),
     );
     assert.equal(byName.get('Off')!.status, 'Succeeded');
     assert.equal(byName.get('Off')!.error, undefined);
@@ -90,13 +112,17 @@ describe('engine pipeline runs', () => {
   });
 
   it('retries a failing activity as its policy says, recording one activity run per attempt', async () => {
-    const { run, activities } = await runPipeline(pipeline([fail('Flaky', 'nope', { policy: { retry: 2, retryIntervalInSeconds: 1 } })]));
+    const { run, activities } = await runPipeline(
+      pipeline([fail('Flaky', 'nope', { policy: { retry: 2, retryIntervalInSeconds: 1 } })]),
+    );
     assert.equal(activities.filter((a) => a.activityName === 'Flaky').length, 3);
     assert.equal(run.status, 'Failed');
   });
 
   it('fails an activity whose policy timeout runs out', async () => {
-    const { byName } = await runPipeline(pipeline([wait('Slow', 10, { policy: { timeout: '0.00:00:01' } })]), { timeScale: 1 / 1000 });
+    const { byName } = await runPipeline(pipeline([wait('Slow', 10, { policy: { timeout: '0.00:00:01' } })]), {
+      timeScale: 1 / 1000,
+    });
     assert.equal(byName.get('Slow')!.status, 'Failed');
     assert.equal(byName.get('Slow')!.error!.errorCode, 'ActivityTimedOut');
   });
@@ -104,12 +130,18 @@ describe('engine pipeline runs', () => {
   it('cancels through an AbortSignal: the run and its running activities end Cancelled, nothing else starts', async () => {
     const controller = new AbortController();
     const e = engine({ timeScale: 1 });
-    const handle = e.start({ pipeline: pipeline([wait('Long', 60), wait('Later', 1, { dependsOn: after('Long') })]), signal: controller.signal });
+    const handle = e.start({
+      pipeline: pipeline([wait('Long', 60), wait('Later', 1, { dependsOn: after('Long') })]),
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     const run = await handle.completion;
     assert.equal(run.status, 'Cancelled');
     const activities = e.store.activityRunsOf(run.runId);
-    assert.deepEqual(activities.map((a) => [a.activityName, a.status]), [['Long', 'Cancelled']]);
+    assert.deepEqual(
+      activities.map((a) => [a.activityName, a.status]),
+      [['Long', 'Cancelled']],
+    );
     assert.ok(run.durationInMs! < 5000);
   });
 
@@ -123,22 +155,37 @@ describe('engine pipeline runs', () => {
 
   it('refuses to start with missing or mistyped parameters, naming them', () => {
     const e = engine();
-    const definition = pipeline([], { parameters: { needed: { type: 'String' }, count: { type: 'Int' }, flag: { type: 'Bool', defaultValue: false } } });
-    assert.throws(() => e.start({ pipeline: definition, parameters: { count: 'x' } }), (error: unknown) => {
-      assert.ok(error instanceof RunInputError);
-      assert.match(error.message, /Missing value for required parameter 'needed'/);
-      assert.match(error.message, /Parameter 'count': expected an integer, got 'x'/);
-      return true;
+    const definition = pipeline([], {
+      parameters: { needed: { type: 'String' }, count: { type: 'Int' }, flag: { type: 'Bool', defaultValue: false } },
     });
+    assert.throws(
+      () => e.start({ pipeline: definition, parameters: { count: 'x' } }),
+      (error: unknown) => {
+        assert.ok(error instanceof RunInputError);
+        assert.match(error.message, /Missing value for required parameter 'needed'/);
+        assert.match(error.message, /Parameter 'count': expected an integer, got 'x'/);
+        return true;
+      },
+    );
     assert.equal(e.store.listPipelineRuns().length, 0);
   });
 
   it('converts text parameters to their declared types', async () => {
     const e = engine();
     const definition = pipeline([], {
-      parameters: { n: { type: 'Int' }, f: { type: 'Float' }, b: { type: 'Bool' }, a: { type: 'Array' }, o: { type: 'Object' }, s: { type: 'String' } },
+      parameters: {
+        n: { type: 'Int' },
+        f: { type: 'Float' },
+        b: { type: 'Bool' },
+        a: { type: 'Array' },
+        o: { type: 'Object' },
+        s: { type: 'String' },
+      },
     });
-    const handle = e.start({ pipeline: definition, parameters: { n: '7', f: '1.5', b: 'TRUE', a: '[1,2]', o: '{"k":1}', s: 'x' } });
+    const handle = e.start({
+      pipeline: definition,
+      parameters: { n: '7', f: '1.5', b: 'TRUE', a: '[1,2]', o: '{"k":1}', s: 'x' },
+    });
     const run = await handle.completion;
     assert.deepEqual(run.parameters, { n: '7', f: '1.5', b: 'true', a: '[1,2]', o: '{"k":1}', s: 'x' });
   });
@@ -169,7 +216,11 @@ describe('engine pipeline runs', () => {
   it('streams progress events: InProgress before the end, for the pipeline and each activity', async () => {
     const e = engine();
     const events: string[] = [];
-    e.store.onEvent((event) => events.push(`${event.kind}:${event.kind === 'activityRun' ? event.run.activityName : event.run.pipelineName}:${event.run.status}`));
+    e.store.onEvent((event) =>
+      events.push(
+        `${event.kind}:${event.kind === 'activityRun' ? event.run.activityName : event.run.pipelineName}:${event.run.status}`,
+      ),
+    );
     await e.run({ pipeline: pipeline([wait('W', 1)]) });
     assert.equal(events[0], 'pipelineRun:Test:InProgress');
     assert.ok(events.indexOf('activityRun:W:InProgress') < events.indexOf('activityRun:W:Succeeded'));

@@ -17,17 +17,41 @@ describe('adf-batch run', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'adf-batch-run-'));
     mkdirSync(join(dir, 'pipeline'));
-    const write = (name: string, properties: unknown): void => writeFileSync(join(dir, 'pipeline', `${name}.json`), JSON.stringify({ name, properties }, null, 2));
+    const write = (name: string, properties: unknown): void =>
+      writeFileSync(join(dir, 'pipeline', `${name}.json`), JSON.stringify({ name, properties }, null, 2));
     write('Greets', {
       parameters: { who: { type: 'String' }, times: { type: 'Int', defaultValue: 1 } },
       variables: { greeting: { type: 'String' } },
       activities: [
-        { name: 'Greet', type: 'SetVariable', typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" } },
-        { name: 'Pause', type: 'Wait', dependsOn: [{ activity: 'Greet', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: '@pipeline().parameters.times' } },
+        {
+          name: 'Greet',
+          type: 'SetVariable',
+          typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" },
+        },
+        {
+          name: 'Pause',
+          type: 'Wait',
+          dependsOn: [{ activity: 'Greet', dependencyConditions: ['Succeeded'] }],
+          typeProperties: { waitTimeInSeconds: '@pipeline().parameters.times' },
+        },
       ],
     });
-    write('Fails', { activities: [{ name: 'Stop', type: 'Fail', typeProperties: { message: 'stopped on purpose', errorCode: 'E7' } }] });
-    write('Parent', { activities: [{ name: 'Call child', type: 'ExecutePipeline', typeProperties: { pipeline: { referenceName: 'Greets', type: 'PipelineReference' }, parameters: { who: 'child' }, waitOnCompletion: true } }] });
+    write('Fails', {
+      activities: [{ name: 'Stop', type: 'Fail', typeProperties: { message: 'stopped on purpose', errorCode: 'E7' } }],
+    });
+    write('Parent', {
+      activities: [
+        {
+          name: 'Call child',
+          type: 'ExecutePipeline',
+          typeProperties: {
+            pipeline: { referenceName: 'Greets', type: 'PipelineReference' },
+            parameters: { who: 'child' },
+            waitOnCompletion: true,
+          },
+        },
+      ],
+    });
     write('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
     write('Canary', canaryPipelineProperties());
     writeFileSync(join(dir, 'not-json.json'), '{ nope');
@@ -37,12 +61,25 @@ describe('adf-batch run', () => {
   async function run(args: string[], signal?: AbortSignal): Promise<Captured> {
     let stdout = '';
     let stderr = '';
-    const code = await runRunCommand(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir }, { env: {}, ...(signal ? { signal } : {}) });
+    const code = await runRunCommand(
+      args,
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir },
+      { env: {}, ...(signal ? { signal } : {}) },
+    );
     return { code, stdout, stderr };
   }
 
   it('exits 0 for a succeeded run and prints each activity run and the result', async () => {
-    const { code, stdout } = await run(['pipeline/Greets.json', '--param', 'who=world', '--param', 'times=2', '--time-scale', '1000', '--show-io']);
+    const { code, stdout } = await run([
+      'pipeline/Greets.json',
+      '--param',
+      'who=world',
+      '--param',
+      'times=2',
+      '--time-scale',
+      '1000',
+      '--show-io',
+    ]);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^Running pipeline Greets \(run [0-9a-f-]{36}\)$/m);
     assert.match(stdout, /^OK {8}Greet \(SetVariable\) {2}\d+ ms$/m);
@@ -60,12 +97,29 @@ describe('adf-batch run', () => {
   });
 
   it('prints the pipeline run and its activity runs as JSON with --format json', async () => {
-    const { code, stdout } = await run(['pipeline/Greets.json', '--param', 'who=json', '--format', 'json', '--time-scale', '1000']);
+    const { code, stdout } = await run([
+      'pipeline/Greets.json',
+      '--param',
+      'who=json',
+      '--format',
+      'json',
+      '--time-scale',
+      '1000',
+    ]);
     assert.equal(code, 0);
-    const result = JSON.parse(stdout) as { pipelineRun: { status: string; parameters: Record<string, string> }; activityRuns: Array<{ activityName: string; status: string }> };
+    const result = JSON.parse(stdout) as {
+      pipelineRun: { status: string; parameters: Record<string, string> };
+      activityRuns: Array<{ activityName: string; status: string }>;
+    };
     assert.equal(result.pipelineRun.status, 'Succeeded');
     assert.deepEqual(result.pipelineRun.parameters, { who: 'json', times: '1' });
-    assert.deepEqual(result.activityRuns.map((a) => [a.activityName, a.status]), [['Greet', 'Succeeded'], ['Pause', 'Succeeded']]);
+    assert.deepEqual(
+      result.activityRuns.map((a) => [a.activityName, a.status]),
+      [
+        ['Greet', 'Succeeded'],
+        ['Pause', 'Succeeded'],
+      ],
+    );
   });
 
   it('runs Execute Pipeline children found next to the pipeline file', async () => {
@@ -76,7 +130,12 @@ describe('adf-batch run', () => {
 
   it('shows the canary SecureString in none of its encodings, in --format json or --show-io', async () => {
     for (const args of [['--format', 'json'], ['--show-io']]) {
-      const { code, stdout, stderr } = await run(['pipeline/Canary.json', '--param', `secret=${CANARY_SECRET}`, ...args]);
+      const { code, stdout, stderr } = await run([
+        'pipeline/Canary.json',
+        '--param',
+        `secret=${CANARY_SECRET}`,
+        ...args,
+      ]);
       assert.equal(code, 0, stdout + stderr);
       assert.deepEqual(revealedCanaryForms(stdout + stderr), [], `${args.join(' ')} output:\n${stdout}`);
       // The transformed values are there, masked (the run did produce them).
@@ -99,7 +158,10 @@ describe('adf-batch run', () => {
       [['a.json', 'b.json'], /expected one pipeline file, got 2/],
       [['pipeline/Greets.json', '--param', 'novalue'], /--param must look like name=value, not "novalue"/],
       [['pipeline/Greets.json'], /Missing value for required parameter 'who'/],
-      [['pipeline/Greets.json', '--param', 'who=x', '--param', 'times=soon'], /Parameter 'times': expected an integer, got 'soon'/],
+      [
+        ['pipeline/Greets.json', '--param', 'who=x', '--param', 'times=soon'],
+        /Parameter 'times': expected an integer, got 'soon'/,
+      ],
       [['pipeline/Missing.json'], /no such file or folder: .*Missing\.json/],
       [['not-json.json'], /is not valid JSON/],
       [['pipeline/Greets.json', '--format', 'xml'], /--format must be text or json/],

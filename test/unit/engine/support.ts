@@ -4,9 +4,16 @@ import { defaultExpressionEvaluator } from '../../../src/core/engine/expression-
 import type { HttpClient, HttpRequest, HttpResponse } from '../../../src/core/engine/http-client';
 import type { IdentityResolver, KeyVaultSecretRequest, TokenRequest } from '../../../src/core/engine/identity';
 import { PipelineEngine, type PipelineEngineOptions } from '../../../src/core/engine/pipeline-engine';
-import type { ActivityDefinition, ActivityRunRecord, PipelineDefinition, PipelineRunRecord } from '../../../src/core/engine/types';
+import type {
+  ActivityDefinition,
+  ActivityRunRecord,
+  PipelineDefinition,
+  PipelineRunRecord,
+} from '../../../src/core/engine/types';
 
-export type Route = (request: HttpRequest) => Partial<HttpResponse> & { status: number } | Promise<Partial<HttpResponse> & { status: number }>;
+export type Route = (
+  request: HttpRequest,
+) => (Partial<HttpResponse> & { status: number }) | Promise<Partial<HttpResponse> & { status: number }>;
 
 /** Answers requests from a function and remembers them. */
 export class StubHttp implements HttpClient {
@@ -33,7 +40,12 @@ export class RecordingIdentity implements IdentityResolver {
 
   async getToken(request: TokenRequest): Promise<string> {
     this.tokenRequests.push(request);
-    const who = request.subject.kind === 'userAssigned' ? `uami-${request.subject.credentialName}` : request.subject.kind === 'servicePrincipal' ? `sp-${request.subject.clientId}` : 'msi';
+    const who =
+      request.subject.kind === 'userAssigned'
+        ? `uami-${request.subject.credentialName}`
+        : request.subject.kind === 'servicePrincipal'
+          ? `sp-${request.subject.clientId}`
+          : 'msi';
     return `token-${who}-for-${request.resource}`;
   }
 
@@ -45,11 +57,20 @@ export class RecordingIdentity implements IdentityResolver {
   }
 }
 
-export function pipeline(activities: ActivityDefinition[], extra: Partial<PipelineDefinition['properties']> = {}, name = 'Test'): PipelineDefinition {
+export function pipeline(
+  activities: ActivityDefinition[],
+  extra: Partial<PipelineDefinition['properties']> = {},
+  name = 'Test',
+): PipelineDefinition {
   return { name, properties: { activities, ...extra } };
 }
 
-export function activity(name: string, type: string, typeProperties: Record<string, unknown> = {}, extra: Partial<ActivityDefinition> = {}): ActivityDefinition {
+export function activity(
+  name: string,
+  type: string,
+  typeProperties: Record<string, unknown> = {},
+  extra: Partial<ActivityDefinition> = {},
+): ActivityDefinition {
   return { name, type, typeProperties, ...extra };
 }
 
@@ -78,7 +99,11 @@ export interface RunOutcome {
   engine: PipelineEngine;
 }
 
-export async function runPipeline(definition: PipelineDefinition, options: Partial<PipelineEngineOptions> = {}, parameters: Record<string, unknown> = {}): Promise<RunOutcome> {
+export async function runPipeline(
+  definition: PipelineDefinition,
+  options: Partial<PipelineEngineOptions> = {},
+  parameters: Record<string, unknown> = {},
+): Promise<RunOutcome> {
   const e = engine(options);
   const run = await e.run({ pipeline: definition, parameters });
   const activities = e.store.activityRunsOf(run.runId);

@@ -17,14 +17,21 @@ import { ev, failure, FIXED } from './evaluate-helpers';
 const RUN: EvaluationContext = {
   ...FIXED,
   pipeline: {
-    parameters: { myNumber: 42, myString: 'foo', flag: true, list: [1, 2], config: { Path: 'in/', nested: { deep: 'x' } }, ratio: 0.5 },
+    parameters: {
+      myNumber: 42,
+      myString: 'foo',
+      flag: true,
+      list: [1, 2],
+      config: { Path: 'in/', nested: { deep: 'x' } },
+      ratio: 0.5,
+    },
     globalParameters: { 'GP-Int': 7, env: 'dev' },
     RunId: '8b2f2f46-1111-2222-3333-444455556666',
     Pipeline: 'Run-BatchEndpoint',
     DataFactory: 'my-factory',
     TriggerTime: '2024-05-01T10:20:30.1234567Z',
   },
-  variables: (name) => ({ counter: 3, status: 'Running', empty: '' } as Record<string, unknown>)[name],
+  variables: (name) => (({ counter: 3, status: 'Running', empty: '' }) as Record<string, unknown>)[name],
   activity: (name) =>
     name === 'Lookup Config'
       ? { status: 'Succeeded', output: { firstRow: { Name: 'alpha', Count: 2 }, value: [{ id: 'a' }, { id: 'b' }] } }
@@ -38,8 +45,14 @@ describe('expression evaluator: values and interpolation (documented table)', ()
     assert.equal(evaluateString('@pipeline().parameters.myNumber', RUN), 42);
     assert.equal(evaluateString('@{pipeline().parameters.myNumber}', RUN), '42');
     assert.equal(evaluateString('Answer is: @{pipeline().parameters.myNumber}', RUN), 'Answer is: 42');
-    assert.equal(evaluateString("@concat('Answer is: ', string(pipeline().parameters.myNumber))", RUN), 'Answer is: 42');
-    assert.equal(evaluateString('Answer is: @@{pipeline().parameters.myNumber}', RUN), 'Answer is: @{pipeline().parameters.myNumber}');
+    assert.equal(
+      evaluateString("@concat('Answer is: ', string(pipeline().parameters.myNumber))", RUN),
+      'Answer is: 42',
+    );
+    assert.equal(
+      evaluateString('Answer is: @@{pipeline().parameters.myNumber}', RUN),
+      'Answer is: @{pipeline().parameters.myNumber}',
+    );
   });
 
   it('literals: plain text, @@ escapes and @ elsewhere', () => {
@@ -92,13 +105,19 @@ describe('expression evaluator: context', () => {
     assert.equal(ev('pipeline().parameters?.missing?.deeper', RUN), null);
     const error = failure('pipeline().parameters.missing', RUN);
     assert.equal(error.code, 'missing-property');
-    assert.match(error.message, /property 'missing' doesn't exist, available properties are 'myNumber, myString, flag, list, config, ratio'/);
+    assert.match(
+      error.message,
+      /property 'missing' doesn't exist, available properties are 'myNumber, myString, flag, list, config, ratio'/,
+    );
     assert.equal(failure('pipeline().parameters.missing.deeper', RUN).code, 'missing-property');
   });
 
   it('array indexes', () => {
     assert.equal(ev("activity('Lookup Config').output.value[1].id", RUN), 'b');
-    assert.equal(ev("activity('Lookup Config').output.value[sub(length(activity('Lookup Config').output.value), 1)].id", RUN), 'b');
+    assert.equal(
+      ev("activity('Lookup Config').output.value[sub(length(activity('Lookup Config').output.value), 1)].id", RUN),
+      'b',
+    );
     assert.equal(failure("activity('Lookup Config').output.value[5]", RUN).code, 'index-out-of-range');
     assert.equal(ev("activity('Lookup Config').output.value?[5]", RUN), null);
   });
@@ -149,7 +168,10 @@ describe('expression evaluator: errors', () => {
   });
 
   it('evaluateString quotes the expression in the message', () => {
-    assert.throws(() => evaluateString("@toUpper(1)"), /^EvaluationError: The expression '@toUpper\(1\)' cannot be evaluated: toUpper\(\) expects/);
+    assert.throws(
+      () => evaluateString('@toUpper(1)'),
+      /^EvaluationError: The expression '@toUpper\(1\)' cannot be evaluated: toUpper\(\) expects/,
+    );
   });
 
   it('a function that fails reports the span of its call', () => {
@@ -194,7 +216,13 @@ describe('expression evaluator: API', () => {
       fixed: 5,
       missing: null,
     };
-    assert.deepEqual(evaluateValue(body, RUN), { url: 'foo/jobs', count: 42, headers: [{ name: 'x', value: 'ab' }], fixed: 5, missing: null });
+    assert.deepEqual(evaluateValue(body, RUN), {
+      url: 'foo/jobs',
+      count: 42,
+      headers: [{ name: 'x', value: 'ab' }],
+      fixed: 5,
+      missing: null,
+    });
   });
 
   it('evaluateNode evaluates a bare expression tree', () => {
@@ -215,7 +243,12 @@ describe('expression evaluator: API', () => {
     const unimplemented = FUNCTIONS.find((f) => !isSupportedFunction(f.name));
     if (!unimplemented) {
       // Every documented function runs; check the message shape through the error type instead.
-      const error = new EvaluationError('unsupported-function', "The function 'xpath' is not supported by the local evaluator", undefined, 'xpath');
+      const error = new EvaluationError(
+        'unsupported-function',
+        "The function 'xpath' is not supported by the local evaluator",
+        undefined,
+        'xpath',
+      );
       assert.equal(error.functionName, 'xpath');
       return;
     }

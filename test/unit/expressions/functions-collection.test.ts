@@ -40,8 +40,8 @@ describe('expression functions: collection (documented examples)', () => {
     expectAll([
       ['intersection(createArray(1, 2, 3), createArray(101, 2, 1, 10), createArray(6, 8, 1, 2))', [1, 2]],
       ['union(createArray(1, 2, 3), createArray(1, 2, 10, 101))', [1, 2, 3, 10, 101]],
-      ["union(json('{\"a\": 1, \"b\": 2}'), json('{\"b\": 3, \"c\": 4}'))", { a: 1, b: 3, c: 4 }],
-      ["intersection(json('{\"a\": 1, \"b\": 2}'), json('{\"a\": 1, \"b\": 3}'))", { a: 1 }],
+      ['union(json(\'{"a": 1, "b": 2}\'), json(\'{"b": 3, "c": 4}\'))', { a: 1, b: 3, c: 4 }],
+      ['intersection(json(\'{"a": 1, "b": 2}\'), json(\'{"a": 1, "b": 3}\'))', { a: 1 }],
     ]);
     assert.match(failure("union(createArray(1), json('{}'))").message, /not a mix of both/);
   });

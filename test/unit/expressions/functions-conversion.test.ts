@@ -90,8 +90,8 @@ describe('expression functions: conversion (documented examples)', () => {
   it('json', () => {
     expectAll([
       ["json('[1, 2, 3]')", [1, 2, 3]],
-      ["json('{\"fullName\": \"Sophia Owen\"}')", { fullName: 'Sophia Owen' }],
-      ["json('{\"a\": {\"b\": [true, null]}}').a.b", [true, null]],
+      ['json(\'{"fullName": "Sophia Owen"}\')', { fullName: 'Sophia Owen' }],
+      ['json(\'{"a": {"b": [true, null]}}\').a.b', [true, null]],
       ['json(null)', {}],
     ]);
     assert.match(failure("json('{oops')").message, /could not parse string '\{oops' as JSON/);
@@ -101,7 +101,7 @@ describe('expression functions: conversion (documented examples)', () => {
     expectAll([
       ['string(10)', '10'],
       ['string(true)', 'True'],
-      ["string(json('{ \"name\": \"Sophie Owen\" }'))", '{"name":"Sophie Owen"}'],
+      ['string(json(\'{ "name": "Sophie Owen" }\'))', '{"name":"Sophie Owen"}'],
       ['string(createArray(1, 2.5))', '[1,2.5]'],
       ['string(null)', ''],
       ["string('already')", 'already'],

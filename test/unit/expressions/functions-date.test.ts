@@ -30,7 +30,10 @@ describe('expression functions: date and time (documented examples)', () => {
       ["addToTime('2020-02-29T00:00:00Z', 1, 'Year')", '2021-02-28T00:00:00.0000000Z'],
       ["addToTime('2018-01-01T00:00:00Z', 2, 'week')", '2018-01-15T00:00:00.0000000Z'],
     ]);
-    assert.match(failure("addToTime('2018-01-01T00:00:00Z', 1, 'Fortnight')").message, /'Fortnight' is not a time unit/);
+    assert.match(
+      failure("addToTime('2018-01-01T00:00:00Z', 1, 'Fortnight')").message,
+      /'Fortnight' is not a time unit/,
+    );
   });
 
   it('getFutureTime, getPastTime and utcNow use the clock', () => {
@@ -51,8 +54,14 @@ describe('expression functions: date and time (documented examples)', () => {
     expectAll([
       ["convertFromUtc('2018-01-01T08:00:00.0000000Z', 'Pacific Standard Time')", '2018-01-01T00:00:00.0000000'],
       ["convertFromUtc('2018-01-01T08:00:00.0000000Z', 'Pacific Standard Time', 'D')", 'Monday, January 1, 2018'],
-      ["convertTimeZone('2018-01-01T08:00:00.0000000Z', 'UTC', 'Pacific Standard Time')", '2018-01-01T00:00:00.0000000'],
-      ["convertTimeZone('2018-01-01T08:00:00.0000000Z', 'UTC', 'Pacific Standard Time', 'D')", 'Monday, January 1, 2018'],
+      [
+        "convertTimeZone('2018-01-01T08:00:00.0000000Z', 'UTC', 'Pacific Standard Time')",
+        '2018-01-01T00:00:00.0000000',
+      ],
+      [
+        "convertTimeZone('2018-01-01T08:00:00.0000000Z', 'UTC', 'Pacific Standard Time', 'D')",
+        'Monday, January 1, 2018',
+      ],
       ["convertToUtc('01/01/2018 00:00:00', 'Pacific Standard Time')", '2018-01-01T08:00:00.0000000Z'],
       ["convertToUtc('01/01/2018 00:00:00', 'Pacific Standard Time', 'D')", 'Monday, January 1, 2018'],
       // Summer time, a half-hour zone, punctuation dropped from a name, and back to UTC.
@@ -61,7 +70,10 @@ describe('expression functions: date and time (documented examples)', () => {
       ["convertFromUtc('2018-07-01T12:00:00Z', 'W Europe Standard Time', 'HH:mm')", '14:00'],
       ["convertTimeZone('2018-07-01 14:00', 'Romance Standard Time', 'UTC')", '2018-07-01T12:00:00.0000000Z'],
     ]);
-    assert.match(failure("convertFromUtc('2018-01-01T00:00:00Z', 'Mars Standard Time')").message, /not a known time zone/);
+    assert.match(
+      failure("convertFromUtc('2018-01-01T00:00:00Z', 'Mars Standard Time')").message,
+      /not a known time zone/,
+    );
   });
 
   it('dayOfMonth, dayOfWeek, dayOfYear', () => {

@@ -23,8 +23,8 @@ describe('expression functions: logical (documented examples)', () => {
       ["equals('abc', 'ABC')", false],
       ['equals(1, 1.0)', true],
       ["equals(createArray(1, 'a'), createArray(1, 'a'))", true],
-      ["equals(json('{\"a\": [1]}'), json('{\"a\": [1]}'))", true],
-      ["equals(json('{\"a\": 1}'), json('{\"a\": 1, \"b\": 2}'))", false],
+      ['equals(json(\'{"a": [1]}\'), json(\'{"a": [1]}\'))', true],
+      ['equals(json(\'{"a": 1}\'), json(\'{"a": 1, "b": 2}\'))', false],
       ['equals(null, null)', true],
       ["equals('1', 1)", false],
     ]);

@@ -34,7 +34,10 @@ describe('expression functions: string (documented examples)', () => {
       ["guid('B')", '{c2ecc88d-88c8-4096-912c-d6f2e2b138ce}'],
       ["guid('X')", '{0xc2ecc88d,0x88c8,0x4096,{0x91,0x2c,0xd6,0xf2,0xe2,0xb1,0x38,0xce}}'],
     ]);
-    assert.match(String(ev('guid()', { newGuid: undefined })), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.match(
+      String(ev('guid()', { newGuid: undefined })),
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     assert.match(failure("guid('Q')").message, /'N', 'D', 'B', 'P' or 'X'/);
   });
 

@@ -10,7 +10,7 @@ const LISTING =
   '<EnumerationResults><Blobs><BlobPrefix><Name>2024/</Name></BlobPrefix><BlobPrefix><Name>2025/</Name></BlobPrefix></Blobs></EnumerationResults>';
 
 const XML_CONTEXT: EvaluationContext = {
-  variables: (name) => ({ items: PRODUCE, file: FILE } as Record<string, unknown>)[name],
+  variables: (name) => (({ items: PRODUCE, file: FILE }) as Record<string, unknown>)[name],
   activity: (name) => (name === 'List Folders' ? { output: { Response: LISTING } } : undefined),
 };
 
@@ -22,12 +22,15 @@ describe('expression functions: xml and xpath (documented examples)', () => {
         ["xpath(xml(variables('items')), '/produce/item/name')", ['<name>Gala</name>', '<name>Honeycrisp</name>']],
         ["xpath(xml(variables('items')), '/produce/item/name/text()')", ['Gala', 'Honeycrisp']],
         ["xpath(xml(variables('items')), 'count(/produce/item)')", 2],
-        ["xpath(xml(variables('file')), '/*[name()=\"file\"]/*[name()=\"location\"]')", ['<location xmlns="http://contoso.com">Paris</location>']],
         [
-          "xpath(xml(variables('file')), '/*[local-name()=\"file\" and namespace-uri()=\"http://contoso.com\"]/*[local-name()=\"location\"]')",
+          'xpath(xml(variables(\'file\')), \'/*[name()="file"]/*[name()="location"]\')',
           ['<location xmlns="http://contoso.com">Paris</location>'],
         ],
-        ["xpath(xml(variables('file')), 'string(/*[name()=\"file\"]/*[name()=\"location\"])')", 'Paris'],
+        [
+          'xpath(xml(variables(\'file\')), \'/*[local-name()="file" and namespace-uri()="http://contoso.com"]/*[local-name()="location"]\')',
+          ['<location xmlns="http://contoso.com">Paris</location>'],
+        ],
+        ['xpath(xml(variables(\'file\')), \'string(/*[name()="file"]/*[name()="location"])\')', 'Paris'],
         ["xpath(xml(variables('items')), 'boolean(/produce/item)')", true],
       ],
       XML_CONTEXT,
@@ -35,26 +38,35 @@ describe('expression functions: xml and xpath (documented examples)', () => {
   });
 
   it('the corpus pattern: folder names from a blob listing, and [0] of a node set', () => {
-    assert.deepEqual(ev("xpath(xml(activity('List Folders').output.Response),'/EnumerationResults/Blobs/BlobPrefix/Name/text()')", XML_CONTEXT), ['2024/', '2025/']);
+    assert.deepEqual(
+      ev(
+        "xpath(xml(activity('List Folders').output.Response),'/EnumerationResults/Blobs/BlobPrefix/Name/text()')",
+        XML_CONTEXT,
+      ),
+      ['2024/', '2025/'],
+    );
     assert.equal(
-      ev("concat(xpath(xml(variables('file')), '/*[name()=\"file\"]/*[name()=\"location\"]')[0], string(length(xpath(xml(variables('file')), '/*[name()=\"file\"]/*[name()=\"location\"]'))))", XML_CONTEXT),
+      ev(
+        'concat(xpath(xml(variables(\'file\')), \'/*[name()="file"]/*[name()="location"]\')[0], string(length(xpath(xml(variables(\'file\')), \'/*[name()="file"]/*[name()="location"]\'))))',
+        XML_CONTEXT,
+      ),
       '<location xmlns="http://contoso.com">Paris</location>1',
     );
   });
 
   it('xml() of a JSON object with one root property', () => {
     expectAll([
-      ["string(xml(json('{ \"name\": \"Sophia Owen\" }')))", '<name>Sophia Owen</name>'],
+      ['string(xml(json(\'{ "name": "Sophia Owen" }\')))', '<name>Sophia Owen</name>'],
       [
-        "string(xml(json('{\"person\": {\"name\": \"Sophia Owen\", \"city\": \"Seattle\"}}')))",
+        'string(xml(json(\'{"person": {"name": "Sophia Owen", "city": "Seattle"}}\')))',
         '<person><name>Sophia Owen</name><city>Seattle</city></person>',
       ],
-      ["string(xml(json('{\"a\": {\"@id\": \"1\", \"#text\": \"x & y\"}}')))", '<a id="1">x &amp; y</a>'],
-      ["string(xml(json('{\"list\": {\"item\": [1, 2]}}')))", '<list><item>1</item><item>2</item></list>'],
+      ['string(xml(json(\'{"a": {"@id": "1", "#text": "x & y"}}\')))', '<a id="1">x &amp; y</a>'],
+      ['string(xml(json(\'{"list": {"item": [1, 2]}}\')))', '<list><item>1</item><item>2</item></list>'],
       ["xml('<a/>')['$content-type']", 'application/xml;charset=utf-8'],
       ["xml('<a/>').$content", 'PGEvPg=='],
     ]);
-    assert.match(failure("xml(json('{\"a\": 1, \"b\": 2}'))").message, /exactly one root property/);
+    assert.match(failure('xml(json(\'{"a": 1, "b": 2}\'))').message, /exactly one root property/);
     assert.match(failure("xml('<a><b>')").message, /not valid XML/);
   });
 
@@ -68,7 +80,7 @@ describe('expression functions: xml and xpath (documented examples)', () => {
         ],
       },
     });
-    assert.deepEqual(ev("json(xml('<root><person id=\"1\"><name>Sophia Owen</name></person></root>'))"), {
+    assert.deepEqual(ev('json(xml(\'<root><person id="1"><name>Sophia Owen</name></person></root>\'))'), {
       root: { person: { '@id': '1', name: 'Sophia Owen' } },
     });
     assert.match(failure("json('<a/>')").message, /use json\(xml\(\.\.\.\)\)/);

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { EvaluationError, evaluateString, findReferences, FUNCTIONS, parseValue, walkParsedValue } from '../../../src/core/expressions';
+import {
+  EvaluationError,
+  evaluateString,
+  findReferences,
+  FUNCTIONS,
+  parseValue,
+  walkParsedValue,
+} from '../../../src/core/expressions';
 
 /** Small deterministic generator (mulberry32) so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -13,13 +20,45 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['@', '@{', '}', '{', '(', ')', "'", "''", ',', '.', '?', '?.', '[', ']', '-', ' ', '\n', 'concat', 'pipeline()', 'parameters', 'x', '1', '1.5', 'true', 'null', '@@', '"', '\\', '😀', '\u0000'];
+const PIECES = [
+  '@',
+  '@{',
+  '}',
+  '{',
+  '(',
+  ')',
+  "'",
+  "''",
+  ',',
+  '.',
+  '?',
+  '?.',
+  '[',
+  ']',
+  '-',
+  ' ',
+  '\n',
+  'concat',
+  'pipeline()',
+  'parameters',
+  'x',
+  '1',
+  '1.5',
+  'true',
+  'null',
+  '@@',
+  '"',
+  '\\',
+  '😀',
+  '\u0000',
+];
 
 function randomValue(next: () => number): string {
   const length = Math.floor(next() * 24);
   let text = next() < 0.6 ? '@' : '';
   for (let i = 0; i < length; i++) {
-    text += next() < 0.8 ? PIECES[Math.floor(next() * PIECES.length)] : String.fromCharCode(Math.floor(next() * 0x3000));
+    text +=
+      next() < 0.8 ? PIECES[Math.floor(next() * PIECES.length)] : String.fromCharCode(Math.floor(next() * 0x3000));
   }
   return text;
 }
@@ -30,13 +69,15 @@ describe('expressions: parser robustness', () => {
     for (let i = 0; i < 20_000; i++) {
       const value = randomValue(next);
       const parsed = parseValue(value);
-      const inside = (span: { start: number; end: number }): boolean => span.start >= 0 && span.start <= span.end && span.end <= value.length;
+      const inside = (span: { start: number; end: number }): boolean =>
+        span.start >= 0 && span.start <= span.end && span.end <= value.length;
       for (const error of parsed.errors) {
         assert.notEqual(error.code, 'internal-error', `${JSON.stringify(value)}: ${error.message}`);
         assert.ok(inside(error.span), `error span outside ${JSON.stringify(value)}`);
         assert.ok(error.message.length > 0);
       }
-      for (const segment of parsed.segments) assert.ok(inside(segment.span), `segment span outside ${JSON.stringify(value)}`);
+      for (const segment of parsed.segments)
+        assert.ok(inside(segment.span), `segment span outside ${JSON.stringify(value)}`);
       walkParsedValue(parsed, (node) => {
         assert.ok(inside(node.span), `node span outside ${JSON.stringify(value)}`);
       });
@@ -55,7 +96,19 @@ describe('expressions: parser robustness', () => {
 
 describe('expressions: evaluator robustness', () => {
   it('every function, given arguments of every type, returns a value or throws an EvaluationError', () => {
-    const samples = ['null', "'x'", "''", '1', '-3', '1.5', 'true', 'createArray(1, 2)', "json('{\"a\": 1}')", "'2018-03-15T13:00:00Z'", "xml('<a>1</a>')"];
+    const samples = [
+      'null',
+      "'x'",
+      "''",
+      '1',
+      '-3',
+      '1.5',
+      'true',
+      'createArray(1, 2)',
+      'json(\'{"a": 1}\')',
+      "'2018-03-15T13:00:00Z'",
+      "xml('<a>1</a>')",
+    ];
     const context = {
       pipeline: { parameters: {} },
       variables: (): unknown => 'v',
@@ -93,7 +146,24 @@ function allFinite(value: unknown): boolean {
   return true;
 }
 
-const LEAVES = ['null', "'x'", "''", "','", '0', '1', '-3', '0.0', '1.5', '1e308', 'true', "'2018-03-15T13:00:00Z'", 'pipeline().parameters', 'item()', "variables('v')", "activity('A').output"];
+const LEAVES = [
+  'null',
+  "'x'",
+  "''",
+  "','",
+  '0',
+  '1',
+  '-3',
+  '0.0',
+  '1.5',
+  '1e308',
+  'true',
+  "'2018-03-15T13:00:00Z'",
+  'pipeline().parameters',
+  'item()',
+  "variables('v')",
+  "activity('A').output",
+];
 
 /** A random call tree up to `depth` levels, sometimes followed by member or index access. */
 function randomExpression(next: () => number, depth: number): string {

@@ -58,7 +58,16 @@ function firstError(value: string): { code: string; message: string; text: strin
 
 describe('expressions: classifying values', () => {
   it('plain strings are literals, including @ in the middle (emails, OData keys)', () => {
-    for (const value of ['', 'parameters', 'parameters[1]', ' @', 'me@contoso.com', 'Account@odata.bind', 'x@EntityReference', 'a @ b']) {
+    for (const value of [
+      '',
+      'parameters',
+      'parameters[1]',
+      ' @',
+      'me@contoso.com',
+      'Account@odata.bind',
+      'x@EntityReference',
+      'a @ b',
+    ]) {
       const parsed = parseValue(value);
       assert.equal(parsed.kind, 'literal', value);
       assert.deepEqual(parsed.errors, []);
@@ -67,7 +76,11 @@ describe('expressions: classifying values', () => {
   });
 
   it('@@ at the start escapes one @ and makes the whole value literal', () => {
-    assert.deepEqual(parseValue('@@'), { kind: 'literal', segments: [{ kind: 'literal', value: '@', span: { start: 0, end: 2 } }], errors: [] });
+    assert.deepEqual(parseValue('@@'), {
+      kind: 'literal',
+      segments: [{ kind: 'literal', value: '@', span: { start: 0, end: 2 } }],
+      errors: [],
+    });
     const parsed = parseValue('@@{pipeline().RunId} @{x}');
     assert.equal(parsed.kind, 'literal');
     assert.equal((parsed.segments[0] as { value: string }).value, '@{pipeline().RunId} @{x}');
@@ -113,7 +126,9 @@ describe('expressions: classifying values', () => {
     const value = 'Answer is: @@{pipeline().parameters.myNumber}';
     const parsed = parseValue(value);
     assert.equal(parsed.kind, 'literal');
-    assert.deepEqual(parsed.segments, [{ kind: 'literal', value: 'Answer is: @{pipeline().parameters.myNumber}', span: { start: 0, end: value.length } }]);
+    assert.deepEqual(parsed.segments, [
+      { kind: 'literal', value: 'Answer is: @{pipeline().parameters.myNumber}', span: { start: 0, end: value.length } },
+    ]);
 
     const mixed = 'a@@{b}c@{d()}e';
     const parsedMixed = parseValue(mixed);
@@ -140,13 +155,19 @@ describe('expressions: classifying values', () => {
     const parsed = parseValue(value);
     assert.deepEqual(parsed.errors, []);
     const expressions = parsed.segments.filter((s): s is ExpressionSegment => s.kind === 'expression');
-    assert.deepEqual(expressions.map((s) => show(s.node)), ['if(equals(1i, 2i), "Blob", "Table")', 'toUpper("myData")']);
+    assert.deepEqual(
+      expressions.map((s) => show(s.node)),
+      ['if(equals(1i, 2i), "Blob", "Table")', 'toUpper("myData")'],
+    );
   });
 });
 
 describe('expressions: syntax', () => {
   it('function calls, nested, with any letter case kept as written', () => {
-    assert.equal(show(parseOk("@concat('Test_', formatDateTime(utcnow(), 'yyyy-dd-MM'))")), 'concat("Test_", formatDateTime(utcnow(), "yyyy-dd-MM"))');
+    assert.equal(
+      show(parseOk("@concat('Test_', formatDateTime(utcnow(), 'yyyy-dd-MM'))")),
+      'concat("Test_", formatDateTime(utcnow(), "yyyy-dd-MM"))',
+    );
     assert.equal(show(parseOk("@CONCAT('a')")), 'CONCAT("a")');
   });
 
@@ -173,10 +194,16 @@ describe('expressions: syntax', () => {
   });
 
   it('member access with . and ?., index access with [...] and ?[...]', () => {
-    assert.equal(show(parseOk("@activity('Look up').output.firstRow?.Name")), 'activity("Look up").output.firstRow?.Name');
+    assert.equal(
+      show(parseOk("@activity('Look up').output.firstRow?.Name")),
+      'activity("Look up").output.firstRow?.Name',
+    );
     assert.equal(show(parseOk("@pipeline().parameters['my param']")), 'pipeline().parameters["my param"]');
     assert.equal(show(parseOk("@activity('a').output?['value'][0]")), 'activity("a").output?["value"][0i]');
-    assert.equal(show(parseOk("@activity('a').output.value[sub(length(activity('a').output.value), 1)].id")), 'activity("a").output.value[sub(length(activity("a").output.value), 1i)].id');
+    assert.equal(
+      show(parseOk("@activity('a').output.value[sub(length(activity('a').output.value), 1)].id")),
+      'activity("a").output.value[sub(length(activity("a").output.value), 1i)].id',
+    );
   });
 
   it('spans of calls, names and members are exact', () => {
@@ -219,7 +246,7 @@ describe('expressions: syntax', () => {
 });
 
 describe('expressions: errors pinpointed', () => {
-  it('a dash after a dotted name (corpus: GP-Int) is reported with a fix to use [\'...\']', () => {
+  it("a dash after a dotted name (corpus: GP-Int) is reported with a fix to use ['...']", () => {
     const value = '@pipeline().globalParameters.GP-Int';
     const parsed = parseValue(value);
     assert.equal(parsed.errors.length, 1);
@@ -372,9 +399,12 @@ describe('expressions: errors pinpointed', () => {
   it('errors in several interpolations are all reported', () => {
     const value = "a @{concat('x'} b @{} c";
     const parsed = parseValue(value);
-    assert.deepEqual(parsed.errors.map((e) => [e.code, at(value, e.span)]), [
-      ['missing-close-paren', 'concat('],
-      ['empty-expression', '@{}'],
-    ]);
+    assert.deepEqual(
+      parsed.errors.map((e) => [e.code, at(value, e.span)]),
+      [
+        ['missing-close-paren', 'concat('],
+        ['empty-expression', '@{}'],
+      ],
+    );
   });
 });

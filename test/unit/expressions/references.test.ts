@@ -3,23 +3,33 @@ import { findReferences, nodePathAt, parseValue, walkExpression, type Span } fro
 
 function refs(value: string, includeIncomplete = false): [string, string, string, string][] {
   const at = (span: Span): string => value.slice(span.start, span.end);
-  return findReferences(parseValue(value), { includeIncomplete }).map((r) => [r.kind, r.name, at(r.nameSpan), at(r.span)]);
+  return findReferences(parseValue(value), { includeIncomplete }).map((r) => [
+    r.kind,
+    r.name,
+    at(r.nameSpan),
+    at(r.span),
+  ]);
 }
 
 describe('expressions: references', () => {
-  it('pipeline parameters with . and [\'...\'] (and ?.), with the span of the name', () => {
-    assert.deepEqual(refs("@concat(pipeline().parameters.inputPath, pipeline().parameters['output path'], pipeline()?.parameters?.x)"), [
-      ['parameter', 'inputPath', 'inputPath', 'pipeline().parameters.inputPath'],
-      ['parameter', 'output path', 'output path', "pipeline().parameters['output path']"],
-      ['parameter', 'x', 'x', 'pipeline()?.parameters?.x'],
-    ]);
+  it("pipeline parameters with . and ['...'] (and ?.), with the span of the name", () => {
+    assert.deepEqual(
+      refs("@concat(pipeline().parameters.inputPath, pipeline().parameters['output path'], pipeline()?.parameters?.x)"),
+      [
+        ['parameter', 'inputPath', 'inputPath', 'pipeline().parameters.inputPath'],
+        ['parameter', 'output path', 'output path', "pipeline().parameters['output path']"],
+        ['parameter', 'x', 'x', 'pipeline()?.parameters?.x'],
+      ],
+    );
   });
 
   it('only the parameter name, not deeper properties, and case-insensitive property names', () => {
-    assert.deepEqual(refs('@pipeline().Parameters.config.items[0]'), [['parameter', 'config', 'config', 'pipeline().Parameters.config']]);
+    assert.deepEqual(refs('@pipeline().Parameters.config.items[0]'), [
+      ['parameter', 'config', 'config', 'pipeline().Parameters.config'],
+    ]);
   });
 
-  it('global parameters, including the [\'GP-Int\'] form', () => {
+  it("global parameters, including the ['GP-Int'] form", () => {
     assert.deepEqual(refs("@add(pipeline().globalParameters.GP_Int, pipeline().globalParameters['GP-Int'])"), [
       ['globalParameter', 'GP_Int', 'GP_Int', 'pipeline().globalParameters.GP_Int'],
       ['globalParameter', 'GP-Int', 'GP-Int', "pipeline().globalParameters['GP-Int']"],
@@ -27,11 +37,14 @@ describe('expressions: references', () => {
   });
 
   it("variables('x') and activity('X') with the span inside the quotes", () => {
-    assert.deepEqual(refs("@{variables('counter')} @{activity('Get Metadata').output.childItems} @{Variables('a''b')}"), [
-      ['variable', 'counter', 'counter', "variables('counter')"],
-      ['activity', 'Get Metadata', 'Get Metadata', "activity('Get Metadata')"],
-      ['variable', "a'b", "a''b", "Variables('a''b')"],
-    ]);
+    assert.deepEqual(
+      refs("@{variables('counter')} @{activity('Get Metadata').output.childItems} @{Variables('a''b')}"),
+      [
+        ['variable', 'counter', 'counter', "variables('counter')"],
+        ['activity', 'Get Metadata', 'Get Metadata', "activity('Get Metadata')"],
+        ['variable', "a'b", "a''b", "Variables('a''b')"],
+      ],
+    );
   });
 
   it('item() inside other expressions', () => {
@@ -39,16 +52,20 @@ describe('expressions: references', () => {
   });
 
   it('ignores names that are not fixed, and other pipeline() properties', () => {
-    assert.deepEqual(refs('@pipeline().parameters[variables(\'key\')]'), [['variable', 'key', 'key', "variables('key')"]]);
+    assert.deepEqual(refs("@pipeline().parameters[variables('key')]"), [
+      ['variable', 'key', 'key', "variables('key')"],
+    ]);
     assert.deepEqual(refs('@pipeline().RunId'), []);
     assert.deepEqual(refs('@pipeline().parameters'), []);
-    assert.deepEqual(refs("@dataset().parameters.x"), []);
+    assert.deepEqual(refs('@dataset().parameters.x'), []);
     assert.deepEqual(refs('literal text'), []);
   });
 
   it('skips expressions with syntax errors unless asked (the GP-Int partial tree would say GP)', () => {
     assert.deepEqual(refs('@pipeline().globalParameters.GP-Int'), []);
-    assert.deepEqual(refs('@pipeline().globalParameters.GP-Int', true), [['globalParameter', 'GP', 'GP', 'pipeline().globalParameters.GP']]);
+    assert.deepEqual(refs('@pipeline().globalParameters.GP-Int', true), [
+      ['globalParameter', 'GP', 'GP', 'pipeline().globalParameters.GP'],
+    ]);
   });
 
   it('walks every node in source order and finds the nodes at an offset', () => {
@@ -67,6 +84,9 @@ describe('expressions: references', () => {
     });
     assert.deepEqual(skipped, ['call', 'member', 'call']);
     const path = nodePathAt(segment.node, 18);
-    assert.deepEqual(path.map((n) => n.kind), ['call', 'member', 'call', 'string']);
+    assert.deepEqual(
+      path.map((n) => n.kind),
+      ['call', 'member', 'call', 'string'],
+    );
   });
 });

@@ -5,7 +5,15 @@ import { callsScoringUri, classifyPipeline, describeInvokes, normalizeScoringUri
 const SCORING = 'https://churn-scoring.westeurope.inference.ml.azure.com/jobs';
 
 function generated(endpointUri: string): { name: string; properties: unknown } {
-  const doc = JSON.parse(JSON.stringify(generateBatchPipeline({ endpointUri, inputUri: 'azureml://datastores/workspaceblobstore/paths/in/', auth: { kind: 'mi' } }))) as { name: string; properties: unknown };
+  const doc = JSON.parse(
+    JSON.stringify(
+      generateBatchPipeline({
+        endpointUri,
+        inputUri: 'azureml://datastores/workspaceblobstore/paths/in/',
+        auth: { kind: 'mi' },
+      }),
+    ),
+  ) as { name: string; properties: unknown };
   return doc;
 }
 
@@ -20,7 +28,11 @@ function literalInvoke(url: string, name = 'score-literal'): { name: string; pro
           typeProperties: {
             method: 'POST',
             url,
-            body: { properties: { InputData: { in: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/ws/paths/in/' } } } },
+            body: {
+              properties: {
+                InputData: { in: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/ws/paths/in/' } },
+              },
+            },
             authentication: { type: 'MSI', resource: 'https://ml.azure.com' },
           },
         },
@@ -51,14 +63,25 @@ describe('core/factory: batch pipelines and the endpoint they call', () => {
     assert.equal(callsScoringUri(other, SCORING), false);
     const plain = classifyPipeline({
       name: 'notify',
-      properties: { activities: [{ name: 'Hook', type: 'WebActivity', typeProperties: { method: 'POST', url: 'https://hooks.example.com/notify', body: { text: 'done' } } }] },
+      properties: {
+        activities: [
+          {
+            name: 'Hook',
+            type: 'WebActivity',
+            typeProperties: { method: 'POST', url: 'https://hooks.example.com/notify', body: { text: 'done' } },
+          },
+        ],
+      },
     });
     assert.equal(plain.isBatch, false);
     assert.equal(callsScoringUri(plain, 'https://hooks.example.com/notify'), false);
   });
 
   it('a batch invoke whose URL only a run can know is a batch pipeline calling no known endpoint', () => {
-    const doc = generated(SCORING) as { name: string; properties: { parameters: Record<string, { defaultValue?: unknown }> } };
+    const doc = generated(SCORING) as {
+      name: string;
+      properties: { parameters: Record<string, { defaultValue?: unknown }> };
+    };
     delete doc.properties.parameters.endpoint_uri.defaultValue;
     const c = classifyPipeline(doc);
     assert.equal(c.isBatch, true);

@@ -1,8 +1,28 @@
 import * as assert from 'node:assert/strict';
 import { getCloud } from '../../../src/core/clouds';
-import { addTrackedRun, adfStudioRunUrl, formatDuration, isActiveRunStatus, MAX_TRACKED_RUNS, nextPollDelayMs, readTrackedRuns, runDurationMs, statusIcon, studioJobUrl, toStoredRuns, type TrackedRun } from '../../../src/core/factory';
+import {
+  addTrackedRun,
+  adfStudioRunUrl,
+  formatDuration,
+  isActiveRunStatus,
+  MAX_TRACKED_RUNS,
+  nextPollDelayMs,
+  readTrackedRuns,
+  runDurationMs,
+  statusIcon,
+  studioJobUrl,
+  toStoredRuns,
+  type TrackedRun,
+} from '../../../src/core/factory';
 
-const run = (runId: string, extra: Partial<TrackedRun> = {}): TrackedRun => ({ runId, factoryId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DataFactory/factories/f', pipelineName: 'p', source: 'tree', startedAt: '2026-01-01T00:00:00Z', ...extra });
+const run = (runId: string, extra: Partial<TrackedRun> = {}): TrackedRun => ({
+  runId,
+  factoryId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DataFactory/factories/f',
+  pipelineName: 'p',
+  source: 'tree',
+  startedAt: '2026-01-01T00:00:00Z',
+  ...extra,
+});
 
 describe('core/factory: runs', () => {
   it('formats durations and statuses', () => {
@@ -21,7 +41,10 @@ describe('core/factory: runs', () => {
   });
 
   it('backs off polling from 2 s to a 30 s cap', () => {
-    assert.deepEqual([0, 1, 2, 3, 4, 5, 40].map((n) => nextPollDelayMs(n)), [2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5, 40].map((n) => nextPollDelayMs(n)),
+      [2000, 4000, 8000, 16000, 30000, 30000, 30000],
+    );
   });
 
   it('keeps only ids and names when storing, and reads back defensively', () => {
@@ -40,10 +63,16 @@ describe('core/factory: runs', () => {
 
   it('links to ADF Studio only for known clouds, and to a job in ML Studio', () => {
     const factoryId = run('a').factoryId;
-    assert.equal(adfStudioRunUrl(getCloud('AzureCloud'), factoryId, 'r1'), `https://adf.azure.com/en/monitoring/pipelineruns/r1?factory=${encodeURIComponent(factoryId)}`);
+    assert.equal(
+      adfStudioRunUrl(getCloud('AzureCloud'), factoryId, 'r1'),
+      `https://adf.azure.com/en/monitoring/pipelineruns/r1?factory=${encodeURIComponent(factoryId)}`,
+    );
     assert.match(adfStudioRunUrl(getCloud('AzureUSGovernment'), factoryId, 'r1') ?? '', /^https:\/\/adf\.azure\.us\//);
     const custom = { ...getCloud('AzureCloud'), name: 'Custom' as const, mlStudioUrl: 'https://127.0.0.1:1/studio' };
     assert.equal(adfStudioRunUrl(custom, factoryId, 'r1'), undefined);
-    assert.equal(studioJobUrl(custom, { id: '/ws', tenantId: 't' }, 'batchjob-1'), 'https://127.0.0.1:1/studio/runs/batchjob-1?wsid=%2Fws&tid=t');
+    assert.equal(
+      studioJobUrl(custom, { id: '/ws', tenantId: 't' }, 'batchjob-1'),
+      'https://127.0.0.1:1/studio/runs/batchjob-1?wsid=%2Fws&tid=t',
+    );
   });
 });

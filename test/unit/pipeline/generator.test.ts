@@ -26,36 +26,82 @@ describe('pipeline generator', () => {
     const expected: Record<string, { top: string[]; loop: string[] }> = {
       mi: {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
+        loop: [
+          ACTIVITY.waitPoll,
+          ACTIVITY.checkStatus,
+          ACTIVITY.setStatus,
+          ACTIVITY.setError,
+          ACTIVITY.setCheckError,
+          ACTIVITY.setCheckFailed,
+        ],
       },
       uami: {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
+        loop: [
+          ACTIVITY.waitPoll,
+          ACTIVITY.checkStatus,
+          ACTIVITY.setStatus,
+          ACTIVITY.setError,
+          ACTIVITY.setCheckError,
+          ACTIVITY.setCheckFailed,
+        ],
       },
       'sp-keyvault': {
         top: [ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
+        loop: [
+          ACTIVITY.waitPoll,
+          ACTIVITY.checkStatus,
+          ACTIVITY.setStatus,
+          ACTIVITY.setError,
+          ACTIVITY.setCheckError,
+          ACTIVITY.setCheckFailed,
+        ],
       },
       'sp-secret': {
         top: [ACTIVITY.authorize, ACTIVITY.invoke, ACTIVITY.loop, ACTIVITY.ifCompleted],
-        loop: [ACTIVITY.waitPoll, ACTIVITY.renewToken, ACTIVITY.checkStatus, ACTIVITY.setStatus, ACTIVITY.setError, ACTIVITY.setCheckError, ACTIVITY.setCheckFailed],
+        loop: [
+          ACTIVITY.waitPoll,
+          ACTIVITY.renewToken,
+          ACTIVITY.checkStatus,
+          ACTIVITY.setStatus,
+          ACTIVITY.setError,
+          ACTIVITY.setCheckError,
+          ACTIVITY.setCheckFailed,
+        ],
       },
     };
     for (const kind of VARIANTS) {
       it(`${kind}: documented names, our additions, and a dependency chain`, () => {
         const pipeline = generateBatchPipeline(optionsFor(kind));
         assert.equal(pipeline.name, 'Run-BatchEndpoint');
-        assert.deepEqual(pipeline.properties.activities.map((a) => a.name), expected[kind].top);
+        assert.deepEqual(
+          pipeline.properties.activities.map((a) => a.name),
+          expected[kind].top,
+        );
         const loop = activity(pipeline, ACTIVITY.loop);
         assert.equal(loop.type, 'Until');
-        assert.deepEqual((loop.typeProperties['activities'] as unknown as Activity[]).map((a) => a.name), expected[kind].loop);
+        assert.deepEqual(
+          (loop.typeProperties['activities'] as unknown as Activity[]).map((a) => a.name),
+          expected[kind].loop,
+        );
 
-        assert.deepEqual(deps(activity(pipeline, ACTIVITY.invoke)), kind === 'sp-secret' ? ['Authorize:Succeeded'] : []);
+        assert.deepEqual(
+          deps(activity(pipeline, ACTIVITY.invoke)),
+          kind === 'sp-secret' ? ['Authorize:Succeeded'] : [],
+        );
         assert.deepEqual(deps(loop), ['Run Batch-Endpoint:Succeeded']);
-        assert.deepEqual(deps(activity(pipeline, ACTIVITY.ifCompleted)), ['Wait for job:Completed'], 'the final check also runs when the loop failed');
-        assert.deepEqual(deps(activity(pipeline, ACTIVITY.checkStatus)), [kind === 'sp-secret' ? 'Renew token:Succeeded' : 'Wait poll interval:Succeeded']);
+        assert.deepEqual(
+          deps(activity(pipeline, ACTIVITY.ifCompleted)),
+          ['Wait for job:Completed'],
+          'the final check also runs when the loop failed',
+        );
+        assert.deepEqual(deps(activity(pipeline, ACTIVITY.checkStatus)), [
+          kind === 'sp-secret' ? 'Renew token:Succeeded' : 'Wait poll interval:Succeeded',
+        ]);
         assert.deepEqual(deps(activity(pipeline, ACTIVITY.setStatus)), ['Check status:Succeeded']);
-        assert.deepEqual(deps(activity(pipeline, ACTIVITY.setCheckError)), [kind === 'sp-secret' ? 'Check status:Failed|Skipped' : 'Check status:Failed']);
+        assert.deepEqual(deps(activity(pipeline, ACTIVITY.setCheckError)), [
+          kind === 'sp-secret' ? 'Check status:Failed|Skipped' : 'Check status:Failed',
+        ]);
         assert.deepEqual(deps(activity(pipeline, ACTIVITY.setCheckFailed)), ['Set status check error:Succeeded']);
 
         const names = allActivities(pipeline).map((a) => a.name.toLowerCase());
@@ -102,7 +148,10 @@ describe('pipeline generator', () => {
     }
     const parameters = pipeline.properties.parameters;
     assert.deepEqual(parameters[PARAMETER.tenantId], { type: 'String', defaultValue: 'contoso.onmicrosoft.com' });
-    assert.deepEqual(parameters[PARAMETER.clientId], { type: 'String', defaultValue: '11111111-2222-3333-4444-555555555555' });
+    assert.deepEqual(parameters[PARAMETER.clientId], {
+      type: 'String',
+      defaultValue: '11111111-2222-3333-4444-555555555555',
+    });
     assert.equal(parameters[PARAMETER.clientSecret], undefined);
   });
 
@@ -112,7 +161,10 @@ describe('pipeline generator', () => {
     for (const name of [ACTIVITY.authorize, ACTIVITY.renewToken]) {
       const token = activity(pipeline, name);
       assert.equal(token.typeProperties['method'], 'POST');
-      assert.equal(exprValue(token.typeProperties['url']), "@concat('https://login.microsoftonline.com/', pipeline().parameters.tenant_id, '/oauth2/token')");
+      assert.equal(
+        exprValue(token.typeProperties['url']),
+        "@concat('https://login.microsoftonline.com/', pipeline().parameters.tenant_id, '/oauth2/token')",
+      );
       const body = exprValue(token.typeProperties['body']);
       assert.match(body, /grant_type=client_credentials/);
       assert.match(body, /encodeUriComponent\(pipeline\(\)\.parameters\.client_secret\)/);
@@ -121,8 +173,14 @@ describe('pipeline generator', () => {
       assert.equal(token.policy?.secureInput, true, `${name} hides the secret`);
       assert.equal(token.policy?.secureOutput, true, `${name} hides the token`);
     }
-    assert.equal(exprValue(headers(activity(pipeline, ACTIVITY.invoke))['Authorization']), "Bearer @{activity('Authorize').output.access_token}");
-    assert.equal(exprValue(headers(activity(pipeline, ACTIVITY.checkStatus))['Authorization']), "Bearer @{activity('Renew token').output.access_token}");
+    assert.equal(
+      exprValue(headers(activity(pipeline, ACTIVITY.invoke))['Authorization']),
+      "Bearer @{activity('Authorize').output.access_token}",
+    );
+    assert.equal(
+      exprValue(headers(activity(pipeline, ACTIVITY.checkStatus))['Authorization']),
+      "Bearer @{activity('Renew token').output.access_token}",
+    );
     for (const name of [ACTIVITY.invoke, ACTIVITY.checkStatus]) {
       assert.equal(activity(pipeline, name).policy?.secureInput, true, `${name} hides the token in its headers`);
       assert.equal(auth(activity(pipeline, name)), undefined);
@@ -134,15 +192,21 @@ describe('pipeline generator', () => {
       const pipeline = generateBatchPipeline(optionsFor(kind));
       const strings = allStrings(pipeline as unknown as JsonValue);
       for (const { path, text } of strings) {
-        assert.doesNotMatch(text, /client_secret=(?!', )/, `${kind} ${path}: the secret only enters through the parameter`);
+        assert.doesNotMatch(
+          text,
+          /client_secret=(?!', )/,
+          `${kind} ${path}: the secret only enters through the parameter`,
+        );
         assert.doesNotMatch(text, /^Bearer [A-Za-z0-9-_.]{20,}$/, `${kind} ${path}: no literal token`);
       }
       for (const a of allActivities(pipeline)) {
         const password = auth(a)?.['password'] as JsonObject | undefined;
-        if (password) assert.equal(password['type'], 'AzureKeyVaultSecret', `${kind} ${a.name}: password only from Key Vault`);
+        if (password)
+          assert.equal(password['type'], 'AzureKeyVaultSecret', `${kind} ${a.name}: password only from Key Vault`);
       }
       for (const [name, parameter] of Object.entries(pipeline.properties.parameters)) {
-        if (parameter.type === 'SecureString') assert.equal(parameter.defaultValue, undefined, `${kind} ${name} has no default`);
+        if (parameter.type === 'SecureString')
+          assert.equal(parameter.defaultValue, undefined, `${kind} ${name} has no default`);
       }
       assert.doesNotMatch(toGitJson(pipeline), /"SecureString",\s*"value"/, `${kind}: no inline SecureString value`);
     }
@@ -160,27 +224,43 @@ describe('pipeline generator', () => {
           }
           const text = toGitJson(pipeline);
           for (const other of CLOUD_NAMES.filter((n) => n !== name)) {
-            assert.ok(!text.includes(AZURE_CLOUDS[other].mlAudience + '"'), `${kind} mentions no other cloud's audience`);
+            assert.ok(
+              !text.includes(AZURE_CLOUDS[other].mlAudience + '"'),
+              `${kind} mentions no other cloud's audience`,
+            );
           }
           if (kind === 'sp-secret') {
             const url = exprValue(activity(pipeline, ACTIVITY.authorize).typeProperties['url']);
             assert.ok(url.startsWith(`@concat('${cloud.authorityHost}/'`), url);
-            assert.ok(exprValue(activity(pipeline, ACTIVITY.authorize).typeProperties['body']).includes(`encodeUriComponent('${cloud.mlAudience}')`));
+            assert.ok(
+              exprValue(activity(pipeline, ACTIVITY.authorize).typeProperties['body']).includes(
+                `encodeUriComponent('${cloud.mlAudience}')`,
+              ),
+            );
           }
         }
       });
     }
 
     it('a custom cloud (like the emulator) supplies its own audience and authority', () => {
-      const cloud = customCloud({ resourceManagerEndpoint: 'https://127.0.0.1:4443', authorityHost: 'https://127.0.0.1:4443/', mlAudience: 'https://ml.azure.com' });
+      const cloud = customCloud({
+        resourceManagerEndpoint: 'https://127.0.0.1:4443',
+        authorityHost: 'https://127.0.0.1:4443/',
+        mlAudience: 'https://ml.azure.com',
+      });
       const pipeline = generateBatchPipeline(optionsFor('sp-secret', { cloud }));
-      assert.ok(exprValue(activity(pipeline, ACTIVITY.authorize).typeProperties['url']).startsWith("@concat('https://127.0.0.1:4443/', "));
+      assert.ok(
+        exprValue(activity(pipeline, ACTIVITY.authorize).typeProperties['url']).startsWith(
+          "@concat('https://127.0.0.1:4443/', ",
+        ),
+      );
     });
   });
 
   describe('the job body', () => {
     // Each hole is JSON-escaped: replace(replace(<value>, '\\', '\\\\'), '"', '\\"'); the table is keyed by <value>.
-    const unescaped = (expression: string): string => /^replace\(replace\((.*), '\\', '\\\\'\), '"', '\\"'\)$/.exec(expression)?.[1] ?? `<<not escaped ${expression}>>`;
+    const unescaped = (expression: string): string =>
+      /^replace\(replace\((.*), '\\', '\\\\'\), '"', '\\"'\)$/.exec(expression)?.[1] ?? `<<not escaped ${expression}>>`;
     const sample = (expression: string): string =>
       ({
         'pipeline().parameters.endpoint_input_type': 'UriFolder',
@@ -198,7 +278,9 @@ describe('pipeline generator', () => {
       assert.deepEqual(JSON.parse(fillHoles(body.value, sample)), {
         properties: {
           InputData: { input_data: { JobInputType: 'UriFolder', Uri: 'azureml://datastores/in/paths/x/' } },
-          OutputData: { score: { JobOutputType: 'UriFile', Uri: 'azureml://datastores/out/paths/RUN-1/predictions.csv' } },
+          OutputData: {
+            score: { JobOutputType: 'UriFile', Uri: 'azureml://datastores/out/paths/RUN-1/predictions.csv' },
+          },
         },
       });
       assert.equal(headers(invoke)['Content-Type'], 'application/json');
@@ -212,17 +294,45 @@ describe('pipeline generator', () => {
       const context = {
         pipeline: {
           RunId: 'RUN-1',
-          parameters: { endpoint_input_type: 'UriFolder', endpoint_input_uri: tricky, endpoint_output_folder: 'azureml://datastores/out/paths/batch/', endpoint_uri: 'https://x/jobs/' },
+          parameters: {
+            endpoint_input_type: 'UriFolder',
+            endpoint_input_uri: tricky,
+            endpoint_output_folder: 'azureml://datastores/out/paths/batch/',
+            endpoint_uri: 'https://x/jobs/',
+          },
         },
         activity: (name: string) => (name === ACTIVITY.invoke ? { output: { name: 'job-1' } } : undefined),
       };
-      const body = JSON.parse(evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), context) as string);
+      const body = JSON.parse(
+        evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), context) as string,
+      );
       assert.equal(body.properties.InputData.input_data.Uri, tricky);
       assert.equal(body.properties.OutputData.score.Uri, 'azureml://datastores/out/paths/batch/RUN-1/predictions.csv');
-      assert.equal(evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), context), 'https://x/jobs/job-1');
-      const withoutSlash = { ...context, pipeline: { ...context.pipeline, parameters: { ...context.pipeline.parameters, endpoint_output_folder: 'azureml://datastores/out/paths/b', endpoint_uri: 'https://x/jobs' } } };
-      assert.equal(JSON.parse(evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), withoutSlash) as string).properties.OutputData.score.Uri, 'azureml://datastores/out/paths/b/RUN-1/predictions.csv');
-      assert.equal(evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), withoutSlash), 'https://x/jobs/job-1');
+      assert.equal(
+        evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), context),
+        'https://x/jobs/job-1',
+      );
+      const withoutSlash = {
+        ...context,
+        pipeline: {
+          ...context.pipeline,
+          parameters: {
+            ...context.pipeline.parameters,
+            endpoint_output_folder: 'azureml://datastores/out/paths/b',
+            endpoint_uri: 'https://x/jobs',
+          },
+        },
+      };
+      assert.equal(
+        JSON.parse(
+          evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), withoutSlash) as string,
+        ).properties.OutputData.score.Uri,
+        'azureml://datastores/out/paths/b/RUN-1/predictions.csv',
+      );
+      assert.equal(
+        evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), withoutSlash),
+        'https://x/jobs/job-1',
+      );
     });
 
     it('writes to a per-run path by default, built from pipeline().RunId', () => {
@@ -233,16 +343,29 @@ describe('pipeline generator', () => {
       });
       assert.equal(pipeline.properties.parameters[PARAMETER.outputUri], undefined);
       const body = exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']);
-      assert.ok(body.includes("concat(pipeline().parameters.endpoint_output_folder, if(endsWith(pipeline().parameters.endpoint_output_folder, '/'), '', '/'), pipeline().RunId, '/predictions.csv')"), body);
+      assert.ok(
+        body.includes(
+          "concat(pipeline().parameters.endpoint_output_folder, if(endsWith(pipeline().parameters.endpoint_output_folder, '/'), '', '/'), pipeline().RunId, '/predictions.csv')",
+        ),
+        body,
+      );
     });
 
     it('keeps a fixed output file only when asked for one', () => {
-      const pipeline = generateBatchPipeline(optionsFor('mi', { outputUri: 'azureml://datastores/out/paths/fixed.csv' }));
-      assert.deepEqual(pipeline.properties.parameters[PARAMETER.outputUri], { type: 'String', defaultValue: 'azureml://datastores/out/paths/fixed.csv' });
+      const pipeline = generateBatchPipeline(
+        optionsFor('mi', { outputUri: 'azureml://datastores/out/paths/fixed.csv' }),
+      );
+      assert.deepEqual(pipeline.properties.parameters[PARAMETER.outputUri], {
+        type: 'String',
+        defaultValue: 'azureml://datastores/out/paths/fixed.csv',
+      });
       assert.equal(pipeline.properties.parameters[PARAMETER.outputFolder], undefined);
       const body = exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']);
       assert.ok(!body.includes('RunId'));
-      assert.equal(JSON.parse(fillHoles(body, sample)).properties.OutputData.score.Uri, 'azureml://datastores/out/paths/fixed.csv');
+      assert.equal(
+        JSON.parse(fillHoles(body, sample)).properties.OutputData.score.Uri,
+        'azureml://datastores/out/paths/fixed.csv',
+      );
     });
 
     it('uses the input type, names, folder and deployment given', () => {
@@ -261,13 +384,19 @@ describe('pipeline generator', () => {
       const parsed = JSON.parse(fillHoles(exprValue(invoke.typeProperties['body']), () => 'x'));
       assert.deepEqual(Object.keys(parsed.properties.InputData), ['customers']);
       assert.deepEqual(Object.keys(parsed.properties.OutputData), ['predictions']);
-      assert.deepEqual(pipeline.properties.parameters[PARAMETER.inputType], { type: 'String', defaultValue: 'UriFile' });
-      assert.deepEqual(pipeline.properties.parameters[PARAMETER.deploymentName], { type: 'String', defaultValue: 'blue' });
+      assert.deepEqual(pipeline.properties.parameters[PARAMETER.inputType], {
+        type: 'String',
+        defaultValue: 'UriFile',
+      });
+      assert.deepEqual(pipeline.properties.parameters[PARAMETER.deploymentName], {
+        type: 'String',
+        defaultValue: 'blue',
+      });
       assert.equal(exprValue(headers(invoke)['azureml-model-deployment']), '@pipeline().parameters.deployment_name');
       assert.deepEqual(pipeline.properties.folder, { name: 'ML/Batch' });
       assert.equal(pipeline.properties.description, 'Nightly churn scoring');
       assert.equal(
-        (pipeline.properties.parameters[PARAMETER.outputFolder].defaultValue as string),
+        pipeline.properties.parameters[PARAMETER.outputFolder].defaultValue as string,
         'azureml://datastores/workspaceblobstore/paths/batch/Score-churn-nightly',
       );
     });
@@ -284,10 +413,16 @@ describe('pipeline generator', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi'));
       const loop = activity(pipeline, ACTIVITY.loop);
       const condition = exprValue(loop.typeProperties['expression']);
-      assert.equal(condition, "@contains(createArray('Completed', 'Failed', 'Canceled', 'StatusCheckFailed'), variables('job_status'))");
+      assert.equal(
+        condition,
+        "@contains(createArray('Completed', 'Failed', 'Canceled', 'StatusCheckFailed'), variables('job_status'))",
+      );
       assert.equal(activity(pipeline, ACTIVITY.setCheckFailed).typeProperties['value'], 'StatusCheckFailed');
       assert.equal(activity(pipeline, ACTIVITY.setCheckFailed).typeProperties['variableName'], VARIABLE.jobStatus);
-      assert.equal(exprValue(activity(pipeline, ACTIVITY.setCheckError).typeProperties['value']), "@coalesce(activity('Check status')?.error?.message, 'the status check failed')");
+      assert.equal(
+        exprValue(activity(pipeline, ACTIVITY.setCheckError).typeProperties['value']),
+        "@coalesce(activity('Check status')?.error?.message, 'the status check failed')",
+      );
       assert.equal(loop.typeProperties['timeout'], '0.12:00:00');
       const setStatus = activity(pipeline, ACTIVITY.setStatus);
       assert.equal(setStatus.typeProperties['variableName'], VARIABLE.jobStatus);
@@ -302,7 +437,10 @@ describe('pipeline generator', () => {
     it('polls the job by name at poll_interval (Int parameter)', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi', { pollIntervalSeconds: 30, loopTimeout: '1.00:00:00' }));
       assert.deepEqual(pipeline.properties.parameters[PARAMETER.pollInterval], { type: 'Int', defaultValue: 30 });
-      assert.equal(exprValue(activity(pipeline, ACTIVITY.waitPoll).typeProperties['waitTimeInSeconds']), '@pipeline().parameters.poll_interval');
+      assert.equal(
+        exprValue(activity(pipeline, ACTIVITY.waitPoll).typeProperties['waitTimeInSeconds']),
+        '@pipeline().parameters.poll_interval',
+      );
       assert.equal(activity(pipeline, ACTIVITY.loop).typeProperties['timeout'], '1.00:00:00');
       const check = activity(pipeline, ACTIVITY.checkStatus);
       assert.equal(check.typeProperties['method'], 'GET');
@@ -311,14 +449,21 @@ describe('pipeline generator', () => {
         "@concat(pipeline().parameters.endpoint_uri, if(endsWith(pipeline().parameters.endpoint_uri, '/'), '', '/'), activity('Run Batch-Endpoint').output.name)",
       );
       assert.ok((check.policy?.retry ?? 0) > 0, 'a GET is retried');
-      assert.equal(activity(pipeline, ACTIVITY.invoke).policy?.retry, 0, 'the POST is not (it would start a second job)');
+      assert.equal(
+        activity(pipeline, ACTIVITY.invoke).policy?.retry,
+        0,
+        'the POST is not (it would start a second job)',
+      );
     });
 
     it('fails the run with the status and error when the job did not complete', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi'));
       const ifCompleted = activity(pipeline, ACTIVITY.ifCompleted);
       assert.equal(ifCompleted.type, 'IfCondition');
-      assert.equal(exprValue(ifCompleted.typeProperties['expression']), "@equals(variables('job_status'), 'Completed')");
+      assert.equal(
+        exprValue(ifCompleted.typeProperties['expression']),
+        "@equals(variables('job_status'), 'Completed')",
+      );
       assert.equal(ifCompleted.typeProperties['ifTrueActivities'], undefined);
       const [fail] = ifCompleted.typeProperties['ifFalseActivities'] as unknown as Activity[];
       assert.equal(fail.name, ACTIVITY.fail);
@@ -329,7 +474,10 @@ describe('pipeline generator', () => {
       assert.match(message, /StatusCheckFailed/);
       assert.match(exprValue(fail.typeProperties['errorCode']), /concat\('BatchJob', variables\('job_status'\)\)/);
       for (const outside of pipeline.properties.activities.filter((a) => a.name !== ACTIVITY.loop)) {
-        assert.ok(!JSON.stringify(outside).includes("activity('Check status')"), `${outside.name} reads variables, not the loop's inner activity`);
+        assert.ok(
+          !JSON.stringify(outside).includes("activity('Check status')"),
+          `${outside.name} reads variables, not the loop's inner activity`,
+        );
       }
     });
   });
@@ -338,7 +486,10 @@ describe('pipeline generator', () => {
     const a = toGitJson(generateBatchPipeline(optionsFor('sp-keyvault')));
     const b = toGitJson(generateBatchPipeline(optionsFor('sp-keyvault')));
     assert.equal(a, b);
-    assert.deepEqual(generateBatchPipeline(optionsFor('mi')).properties.parameters[PARAMETER.endpointUri], { type: 'String', defaultValue: SCORING_URI });
+    assert.deepEqual(generateBatchPipeline(optionsFor('mi')).properties.parameters[PARAMETER.endpointUri], {
+      type: 'String',
+      defaultValue: SCORING_URI,
+    });
   });
 
   describe('bad options', () => {
@@ -354,7 +505,8 @@ describe('pipeline generator', () => {
 
     it('refuses an http endpoint URI, control characters and URIs over 2,048 characters (the wizard and generate)', () => {
       const base = 'https://ep.westeurope.inference.ml.azure.com/jobs';
-      const problemOf = (endpointUri: string): string | undefined => validateBatchPipelineOptions({ endpointUri, auth: { kind: 'mi' } })[0];
+      const problemOf = (endpointUri: string): string | undefined =>
+        validateBatchPipelineOptions({ endpointUri, auth: { kind: 'mi' } })[0];
       assert.match(problemOf(base.replace('https:', 'http:')) ?? '', /The endpoint URI must be an https URL/);
       assert.match(problemOf(`${base}\t`) ?? '', /The endpoint URI contains a control character/);
       assert.match(problemOf(`${base}?x=${'a'.repeat(2048)}`) ?? '', /at most 2048 are allowed/);
@@ -383,15 +535,30 @@ describe('pipeline generator', () => {
 
     it('asks for the Key Vault linked service and secret name of sp-keyvault', () => {
       const problems = problemsOf(() =>
-        generateBatchPipeline({ endpointUri: SCORING_URI, auth: { kind: 'sp-keyvault', keyVaultLinkedService: ' ', secretName: '' } }),
+        generateBatchPipeline({
+          endpointUri: SCORING_URI,
+          auth: { kind: 'sp-keyvault', keyVaultLinkedService: ' ', secretName: '' },
+        }),
       );
       assert.equal(problems.length, 2);
     });
 
     it('rejects an output folder given as the output file, an unknown auth kind and an unknown cloud', () => {
-      assert.ok(problemsOf(() => generateBatchPipeline(optionsFor('mi', { outputUri: 'azureml://datastores/x/paths/out/' })))[0].includes('file'));
-      assert.ok(problemsOf(() => generateBatchPipeline({ endpointUri: SCORING_URI, auth: { kind: 'password' } as never }))[0].includes('mi, uami'));
-      assert.ok(problemsOf(() => generateBatchPipeline(optionsFor('mi', { cloud: 'Mars' as never })))[0].includes('Unknown cloud'));
+      assert.ok(
+        problemsOf(() =>
+          generateBatchPipeline(optionsFor('mi', { outputUri: 'azureml://datastores/x/paths/out/' })),
+        )[0].includes('file'),
+      );
+      assert.ok(
+        problemsOf(() =>
+          generateBatchPipeline({ endpointUri: SCORING_URI, auth: { kind: 'password' } as never }),
+        )[0].includes('mi, uami'),
+      );
+      assert.ok(
+        problemsOf(() => generateBatchPipeline(optionsFor('mi', { cloud: 'Mars' as never })))[0].includes(
+          'Unknown cloud',
+        ),
+      );
     });
   });
 });

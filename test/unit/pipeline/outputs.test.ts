@@ -19,11 +19,29 @@ describe('pipeline outputs', () => {
     it('is {name, properties} with 4-space indentation and ADF Studio key order', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi', { folder: 'ML' }));
       const text = toGitJson(pipeline);
-      assert.ok(text.startsWith('{\n    "name": "Run-BatchEndpoint",\n    "properties": {\n        "description": '), text.slice(0, 120));
+      assert.ok(
+        text.startsWith('{\n    "name": "Run-BatchEndpoint",\n    "properties": {\n        "description": '),
+        text.slice(0, 120),
+      );
       const parsed = JSON.parse(text);
       assert.deepEqual(Object.keys(parsed), ['name', 'properties']);
-      assert.deepEqual(Object.keys(parsed.properties), ['description', 'activities', 'parameters', 'variables', 'folder', 'annotations']);
-      assert.deepEqual(Object.keys(parsed.properties.activities[0]), ['name', 'description', 'type', 'dependsOn', 'policy', 'userProperties', 'typeProperties']);
+      assert.deepEqual(Object.keys(parsed.properties), [
+        'description',
+        'activities',
+        'parameters',
+        'variables',
+        'folder',
+        'annotations',
+      ]);
+      assert.deepEqual(Object.keys(parsed.properties.activities[0]), [
+        'name',
+        'description',
+        'type',
+        'dependsOn',
+        'policy',
+        'userProperties',
+        'typeProperties',
+      ]);
       assert.deepEqual(parsed, pipeline);
       assert.equal(gitJsonPath(pipeline), 'pipeline/Run-BatchEndpoint.json');
     });
@@ -35,7 +53,11 @@ describe('pipeline outputs', () => {
       const template = JSON.parse(toArmTemplateJson(pipeline, { factoryName: 'adf-prod' }));
       assert.equal(template.$schema, 'http://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#');
       assert.equal(template.contentVersion, '1.0.0.0');
-      assert.deepEqual(template.parameters.factoryName, { type: 'string', metadata: 'Data Factory name', defaultValue: 'adf-prod' });
+      assert.deepEqual(template.parameters.factoryName, {
+        type: 'string',
+        metadata: 'Data Factory name',
+        defaultValue: 'adf-prod',
+      });
       assert.equal(template.resources.length, 1);
       const [resource] = template.resources;
       assert.equal(resource.name, "[concat(parameters('factoryName'), '/Run-BatchEndpoint')]");
@@ -47,7 +69,12 @@ describe('pipeline outputs', () => {
 
     // ARM reads a string as an expression when it starts with "[" and ends with "]"; "[[" escapes one (ARM docs,
     // "Escape characters"). A template deployment gives back exactly the ADF string when read by that rule.
-    const armRead = (text: string): string => (text.startsWith('[') && text.endsWith(']') ? (text.startsWith('[[') ? text.slice(1) : `<ARM expression ${text}>`) : text);
+    const armRead = (text: string): string =>
+      text.startsWith('[') && text.endsWith(']')
+        ? text.startsWith('[[')
+          ? text.slice(1)
+          : `<ARM expression ${text}>`
+        : text;
 
     it('escapes only the strings ARM would read as expressions, and quotes in the name', () => {
       const pipeline = generateBatchPipeline(
@@ -82,20 +109,29 @@ describe('pipeline outputs', () => {
     });
 
     it('escapeArmStrings keeps key order and non-string values', () => {
-      assert.deepEqual(escapeArmStrings({ b: '[x', a: [1, true, null, '[y]', 'z['] }), { b: '[x', a: [1, true, null, '[[y]', 'z['] });
+      assert.deepEqual(escapeArmStrings({ b: '[x', a: [1, true, null, '[y]', 'z['] }), {
+        b: '[x',
+        a: [1, true, null, '[[y]', 'z['],
+      });
       assert.deepEqual(Object.keys(escapeArmStrings({ b: 1, a: 2 })), ['b', 'a']);
     });
   });
 
   describe('template zip for "Import from pipeline template"', () => {
     const unzip = (pipeline: PipelineDocument): Record<string, unknown> =>
-      Object.fromEntries(Object.entries(unzipSync(toTemplateZip(pipeline))).map(([name, bytes]) => [name, JSON.parse(strFromU8(bytes))]));
+      Object.fromEntries(
+        Object.entries(unzipSync(toTemplateZip(pipeline))).map(([name, bytes]) => [name, JSON.parse(strFromU8(bytes))]),
+      );
 
     it('holds <name>/<name>.json (ARM-like template) and <name>/manifest.json, for every variant', () => {
       for (const kind of VARIANTS) {
         const pipeline = generateBatchPipeline(optionsFor(kind));
         const files = unzip(pipeline);
-        assert.deepEqual(Object.keys(files).sort(), ['Run-BatchEndpoint/Run-BatchEndpoint.json', 'Run-BatchEndpoint/manifest.json'], `${kind}: ADF's exported layout`);
+        assert.deepEqual(
+          Object.keys(files).sort(),
+          ['Run-BatchEndpoint/Run-BatchEndpoint.json', 'Run-BatchEndpoint/manifest.json'],
+          `${kind}: ADF's exported layout`,
+        );
         const template = files['Run-BatchEndpoint/Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
         assert.equal(template.parameters.factoryName.type, 'string');
         assert.equal(template.resources[0].name, "[concat(parameters('factoryName'), '/Run-BatchEndpoint')]");
@@ -120,7 +156,9 @@ describe('pipeline outputs', () => {
       const pipeline = generateBatchPipeline(optionsFor('sp-keyvault'));
       const files = unzip(pipeline);
       const manifest = files['Run-BatchEndpoint/manifest.json'] as { requires: unknown };
-      assert.deepEqual(manifest.requires, { linkedservices: { KeyVault_Secrets: { supportTypes: ['AzureKeyVault'] } } });
+      assert.deepEqual(manifest.requires, {
+        linkedservices: { KeyVault_Secrets: { supportTypes: ['AzureKeyVault'] } },
+      });
       const template = files['Run-BatchEndpoint/Run-BatchEndpoint.json'] as ReturnType<typeof toArmTemplate>;
       assert.deepEqual(template.parameters['KeyVault_Secrets'], { type: 'string' });
       const text = JSON.stringify(template);

@@ -2,7 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { strFromU8, unzipSync } from 'fflate';
 import { CLOUD_NAMES } from '../../../src/core/clouds';
-import { PipelineDocument, generateBatchPipeline, toArmTemplateJson, toGitJson, toTemplateZip } from '../../../src/core/pipeline';
+import {
+  PipelineDocument,
+  generateBatchPipeline,
+  toArmTemplateJson,
+  toGitJson,
+  toTemplateZip,
+} from '../../../src/core/pipeline';
 import { validate } from '../../../src/core/validator';
 import { VARIANTS, optionsFor } from './variants';
 
@@ -22,7 +28,11 @@ describe('generated pipelines validate', () => {
         for (const extra of [{}, { deploymentName: 'blue', folder: 'ML', inputType: 'UriFile' as const }]) {
           for (const [format, text] of texts(generateBatchPipeline(optionsFor(kind, { cloud, ...extra })))) {
             const problems = validate(text);
-            assert.deepEqual(problems.map((p) => `${p.code} ${p.message}`), [], `${kind} ${cloud} ${format}`);
+            assert.deepEqual(
+              problems.map((p) => `${p.code} ${p.message}`),
+              [],
+              `${kind} ${cloud} ${format}`,
+            );
           }
         }
       }

@@ -10,9 +10,20 @@ export function optionsFor(kind: AuthKind, extra: Partial<BatchPipelineOptions> 
       : kind === 'uami'
         ? { kind, credentialName: 'batch-uami' }
         : kind === 'sp-keyvault'
-          ? { kind, keyVaultLinkedService: 'KeyVault-Secrets', secretName: 'batch-sp-secret', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }
+          ? {
+              kind,
+              keyVaultLinkedService: 'KeyVault-Secrets',
+              secretName: 'batch-sp-secret',
+              tenantId: 'contoso.onmicrosoft.com',
+              clientId: '11111111-2222-3333-4444-555555555555',
+            }
           : { kind, tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' };
-  return { endpointUri: SCORING_URI, inputUri: 'azureml://datastores/workspaceblobstore/paths/churn/input/', auth, ...extra };
+  return {
+    endpointUri: SCORING_URI,
+    inputUri: 'azureml://datastores/workspaceblobstore/paths/churn/input/',
+    auth,
+    ...extra,
+  };
 }
 
 export const VARIANTS: readonly AuthKind[] = ['mi', 'uami', 'sp-keyvault', 'sp-secret'];
@@ -35,7 +46,12 @@ export function allActivities(pipeline: PipelineDocument): Activity[] {
 
 export function activity(pipeline: PipelineDocument, name: string): Activity {
   const found = allActivities(pipeline).find((a) => a.name === name);
-  if (!found) throw new Error(`no activity "${name}" in ${allActivities(pipeline).map((a) => a.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no activity "${name}" in ${allActivities(pipeline)
+        .map((a) => a.name)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -43,7 +59,8 @@ export function activity(pipeline: PipelineDocument, name: string): Activity {
 export function allStrings(value: JsonValue | undefined, path = '$'): Array<{ path: string; text: string }> {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((item, i) => allStrings(item, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => allStrings(v, `${path}.${k}`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => allStrings(v, `${path}.${k}`));
   return [];
 }
 

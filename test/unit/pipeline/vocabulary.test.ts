@@ -27,18 +27,32 @@ describe('pipeline vocabulary', () => {
       assert.deepEqual(authKindsTaking('credentialName'), ['uami']);
     });
 
-    it('maps flat values to options: the kind\'s fields only, trimmed, blank optional ones left out', () => {
-      const flat = { credentialName: ' uami-cred ', keyVaultLinkedService: 'kv', secretName: 'sp-secret', tenantId: ' t ', clientId: '' };
+    it("maps flat values to options: the kind's fields only, trimmed, blank optional ones left out", () => {
+      const flat = {
+        credentialName: ' uami-cred ',
+        keyVaultLinkedService: 'kv',
+        secretName: 'sp-secret',
+        tenantId: ' t ',
+        clientId: '',
+      };
       assert.deepEqual(authOptionsFromFields('mi', flat), { kind: 'mi' });
       assert.deepEqual(authOptionsFromFields('uami', flat), { kind: 'uami', credentialName: 'uami-cred' });
-      assert.deepEqual(authOptionsFromFields('sp-keyvault', flat), { kind: 'sp-keyvault', keyVaultLinkedService: 'kv', secretName: 'sp-secret', tenantId: 't' });
+      assert.deepEqual(authOptionsFromFields('sp-keyvault', flat), {
+        kind: 'sp-keyvault',
+        keyVaultLinkedService: 'kv',
+        secretName: 'sp-secret',
+        tenantId: 't',
+      });
       assert.deepEqual(authOptionsFromFields('sp-secret', flat), { kind: 'sp-secret', tenantId: 't' });
     });
 
     it('reports missing required values, which the options validation also rejects', () => {
       assert.deepEqual(missingAuthFields('sp-keyvault', { secretName: ' ' }), ['keyVaultLinkedService', 'secretName']);
       assert.deepEqual(missingAuthFields('sp-secret', {}), []);
-      const problems = validateBatchPipelineOptions({ endpointUri: 'https://e.example/jobs', auth: authOptionsFromFields('uami', {}) });
+      const problems = validateBatchPipelineOptions({
+        endpointUri: 'https://e.example/jobs',
+        auth: authOptionsFromFields('uami', {}),
+      });
       assert.deepEqual(problems, ['The ADF credential name (user-assigned managed identity) is required.']);
     });
   });
@@ -47,7 +61,10 @@ describe('pipeline vocabulary', () => {
     it('names each format once and writes the same bytes as the single-format writers', () => {
       const pipeline = generateBatchPipeline(optionsFor('mi', { name: 'Score' }));
       const files = exportFiles(pipeline, ['git', 'arm', 'zip'], { factoryName: 'adf-prod' });
-      assert.deepEqual(files.map((f) => f.fileName), ['Score.json', 'Score.arm-template.json', 'Score.zip']);
+      assert.deepEqual(
+        files.map((f) => f.fileName),
+        ['Score.json', 'Score.arm-template.json', 'Score.zip'],
+      );
       assert.equal(new TextDecoder().decode(files[0].content), `${toGitJson(pipeline)}\n`);
       assert.equal(JSON.parse(files[1].text ?? '').parameters.factoryName.defaultValue, 'adf-prod');
       assert.equal(files[2].text, undefined);

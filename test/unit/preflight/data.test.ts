@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import {
-  checkGitMode, datastorePathProblem, datastoreUri, describeGitMode, inputDatastoreChoices, inputTypeHint, inputUriProblem, outputDatastoreChoices, parseDatastoreUri,
+  checkGitMode,
+  datastorePathProblem,
+  datastoreUri,
+  describeGitMode,
+  inputDatastoreChoices,
+  inputTypeHint,
+  inputUriProblem,
+  outputDatastoreChoices,
+  parseDatastoreUri,
 } from '../../../src/core/preflight';
 
 const datastores = [
@@ -12,15 +20,28 @@ const datastores = [
 describe('preflight: datastores, URIs and git mode', () => {
   it('offers Blob and ADLS Gen2 for input, Blob only for output, with the reason for the disabled ones', () => {
     const input = inputDatastoreChoices(datastores);
-    assert.deepEqual(input.map((d) => [d.name, d.disabledReason === undefined]), [['workspaceblobstore', true], ['files', false], ['lake', true]]);
+    assert.deepEqual(
+      input.map((d) => [d.name, d.disabledReason === undefined]),
+      [
+        ['workspaceblobstore', true],
+        ['files', false],
+        ['lake', true],
+      ],
+    );
     const output = outputDatastoreChoices(datastores);
     assert.equal(output.find((d) => d.name === 'workspaceblobstore')?.disabledReason, undefined);
-    assert.match(output.find((d) => d.name === 'lake')!.disabledReason!, /ADLS Gen2 datastores are not supported for batch endpoint outputs/);
+    assert.match(
+      output.find((d) => d.name === 'lake')!.disabledReason!,
+      /ADLS Gen2 datastores are not supported for batch endpoint outputs/,
+    );
     assert.match(output.find((d) => d.name === 'files')!.disabledReason!, /Blob datastores only/);
   });
 
   it('builds and parses azureml:// datastore URIs', () => {
-    assert.equal(datastoreUri('workspaceblobstore', '/data/in/'), 'azureml://datastores/workspaceblobstore/paths/data/in/');
+    assert.equal(
+      datastoreUri('workspaceblobstore', '/data/in/'),
+      'azureml://datastores/workspaceblobstore/paths/data/in/',
+    );
     assert.deepEqual(parseDatastoreUri('azureml://datastores/ds/paths/a/b.csv'), { datastore: 'ds', path: 'a/b.csv' });
     assert.equal(parseDatastoreUri('https://x'), undefined);
   });
@@ -46,10 +67,24 @@ describe('preflight: datastores, URIs and git mode', () => {
   });
 
   it('describes git mode and warns that live changes are overwritten', () => {
-    const repo = { type: 'FactoryGitHubConfiguration', accountName: 'contoso', repositoryName: 'adf-pipelines', collaborationBranch: 'main', rootFolder: '/adf' };
+    const repo = {
+      type: 'FactoryGitHubConfiguration',
+      accountName: 'contoso',
+      repositoryName: 'adf-pipelines',
+      collaborationBranch: 'main',
+      rootFolder: '/adf',
+    };
     assert.equal(describeGitMode(repo), 'git: GitHub contoso/adf-pipelines (branch main, root /adf)');
     assert.equal(describeGitMode(undefined), 'live mode (no git)');
-    assert.equal(describeGitMode({ type: 'FactoryVSTSConfiguration', accountName: 'contoso', projectName: 'data', repositoryName: 'factory' }), 'git: Azure DevOps contoso/data/factory');
+    assert.equal(
+      describeGitMode({
+        type: 'FactoryVSTSConfiguration',
+        accountName: 'contoso',
+        projectName: 'data',
+        repositoryName: 'factory',
+      }),
+      'git: Azure DevOps contoso/data/factory',
+    );
     const check = checkGitMode('adf-git', repo);
     assert.equal(check.status, 'warn');
     assert.match(check.message, /next publish from the collaboration branch overwrites it/);

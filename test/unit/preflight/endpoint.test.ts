@@ -7,7 +7,11 @@ const endpoint = (overrides: Partial<EndpointFacts> = {}): EndpointFacts => ({
   authMode: 'AADToken',
   provisioningState: 'Succeeded',
   defaultDeployment: 'blue',
-  deployments: [{ name: 'blue', provisioningState: 'Succeeded' }, { name: 'green', provisioningState: 'Succeeded' }, { name: 'broken', provisioningState: 'Failed' }],
+  deployments: [
+    { name: 'blue', provisioningState: 'Succeeded' },
+    { name: 'green', provisioningState: 'Succeeded' },
+    { name: 'broken', provisioningState: 'Failed' },
+  ],
   ...overrides,
 });
 const byId = (checks: ReturnType<typeof checkEndpoint>, id: string) => checks.find((c) => c.id === id);
@@ -44,7 +48,10 @@ describe('preflight: endpoint', () => {
   });
 
   it('says to create a deployment when there is none at all', () => {
-    const check = byId(checkEndpoint(endpoint({ defaultDeployment: undefined, deployments: [] })), 'endpoint.deployment')!;
+    const check = byId(
+      checkEndpoint(endpoint({ defaultDeployment: undefined, deployments: [] })),
+      'endpoint.deployment',
+    )!;
     assert.match(check.action!, /create a batch deployment/);
   });
 

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import {
-  checkFactoryIdentity, checkKeyVaultSecret, checkUserAssignedCredential, explainSecureStringParameter, keyVaultLinkedServices, secretNameProblem,
+  checkFactoryIdentity,
+  checkKeyVaultSecret,
+  checkUserAssignedCredential,
+  explainSecureStringParameter,
+  keyVaultLinkedServices,
+  secretNameProblem,
 } from '../../../src/core/preflight';
 
 describe('preflight: identities and secrets', () => {
@@ -15,7 +20,14 @@ describe('preflight: identities and secrets', () => {
   });
 
   it('checks the ADF credential of a user-assigned identity', () => {
-    const credentials = [{ name: 'uami-cred', resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami', principalId: 'e1' }];
+    const credentials = [
+      {
+        name: 'uami-cred',
+        resourceId:
+          '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami',
+        principalId: 'e1',
+      },
+    ];
     assert.equal(checkUserAssignedCredential('UAMI-cred', credentials, 'adf').status, 'pass');
     assert.match(checkUserAssignedCredential('UAMI-cred', credentials, 'adf').message, /uami \(principal e1\)/);
     assert.equal(checkUserAssignedCredential('other', credentials, 'adf').blocking, true);
@@ -25,10 +37,22 @@ describe('preflight: identities and secrets', () => {
   });
 
   it('accepts only Key Vault linked services and valid secret names', () => {
-    const linked = [{ name: 'kv-ls', type: 'AzureKeyVault' }, { name: 'blob', type: 'AzureBlobStorage' }];
-    assert.deepEqual(keyVaultLinkedServices(linked).map((l) => l.name), ['kv-ls']);
-    assert.deepEqual(checkKeyVaultSecret('kv-ls', 'batch-sp-secret', linked, 'adf').map((c) => c.status), ['pass', 'pass']);
-    assert.deepEqual(checkKeyVaultSecret('blob', 'x', linked, 'adf').map((c) => c.status), ['fail', 'pass']);
+    const linked = [
+      { name: 'kv-ls', type: 'AzureKeyVault' },
+      { name: 'blob', type: 'AzureBlobStorage' },
+    ];
+    assert.deepEqual(
+      keyVaultLinkedServices(linked).map((l) => l.name),
+      ['kv-ls'],
+    );
+    assert.deepEqual(
+      checkKeyVaultSecret('kv-ls', 'batch-sp-secret', linked, 'adf').map((c) => c.status),
+      ['pass', 'pass'],
+    );
+    assert.deepEqual(
+      checkKeyVaultSecret('blob', 'x', linked, 'adf').map((c) => c.status),
+      ['fail', 'pass'],
+    );
     assert.match(checkKeyVaultSecret('kv', 'x', [], 'adf')[0].action!, /Azure Key Vault/);
     assert.equal(secretNameProblem('ok-Name-1'), undefined);
     assert.match(secretNameProblem('')!, /not the secret itself/);

@@ -1,16 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { generateBatchPipeline, type PipelineDocument } from '../../../src/core/pipeline';
-import { diffPipelines, publishPipeline, type PipelineStore, type RemotePipeline, type WritePrecondition } from '../../../src/core/publish';
+import {
+  diffPipelines,
+  publishPipeline,
+  type PipelineStore,
+  type RemotePipeline,
+  type WritePrecondition,
+} from '../../../src/core/publish';
 
 const FACTORY = { subscriptionId: 's', resourceGroup: 'rg', name: 'adf' };
-const document = generateBatchPipeline({ endpointUri: 'https://e.eastus.inference.ml.azure.com/jobs', auth: { kind: 'mi' } });
+const document = generateBatchPipeline({
+  endpointUri: 'https://e.eastus.inference.ml.azure.com/jobs',
+  auth: { kind: 'mi' },
+});
 
 function statusError(statusCode: number): Error {
   return Object.assign(new Error(`status ${statusCode}`), { statusCode });
 }
 
 /** An in-memory factory that honours If-Match / If-None-Match like ARM. */
-function fakeStore(initial?: RemotePipeline): PipelineStore & { writes: WritePrecondition[]; current: RemotePipeline | undefined } {
+function fakeStore(
+  initial?: RemotePipeline,
+): PipelineStore & { writes: WritePrecondition[]; current: RemotePipeline | undefined } {
   let counter = 0;
   const store = {
     writes: [] as WritePrecondition[],
@@ -22,7 +33,11 @@ function fakeStore(initial?: RemotePipeline): PipelineStore & { writes: WritePre
       store.writes.push(precondition);
       if ('ifMatch' in precondition && store.current?.etag !== precondition.ifMatch) throw statusError(412);
       if ('ifNoneMatch' in precondition && store.current) throw statusError(412);
-      store.current = { name: doc.name, etag: `"e${++counter}"`, properties: structuredClone(doc.properties) as unknown as Record<string, unknown> };
+      store.current = {
+        name: doc.name,
+        etag: `"e${++counter}"`,
+        properties: structuredClone(doc.properties) as unknown as Record<string, unknown>,
+      };
       return { etag: store.current.etag! };
     },
   };
@@ -45,7 +60,11 @@ describe('publish: If-Match and conflicts', () => {
   });
 
   it('returns a conflict with the current remote pipeline on a stale ETag, and does not overwrite', async () => {
-    const store = fakeStore({ name: document.name, etag: '"theirs"', properties: { description: 'changed by someone else', activities: [] } });
+    const store = fakeStore({
+      name: document.name,
+      etag: '"theirs"',
+      properties: { description: 'changed by someone else', activities: [] },
+    });
     const outcome = await publishPipeline(store, { factory: FACTORY, document, reviewedEtag: '"reviewed"' });
     assert.equal(outcome.kind, 'conflict');
     assert.equal(outcome.kind === 'conflict' && outcome.remote?.etag, '"theirs"');
@@ -56,7 +75,11 @@ describe('publish: If-Match and conflicts', () => {
   });
 
   it('reports a pipeline created after the review, or deleted since', async () => {
-    const created = await publishPipeline(fakeStore({ name: document.name, etag: '"x"', properties: {} }), { factory: FACTORY, document, reviewedEtag: undefined });
+    const created = await publishPipeline(fakeStore({ name: document.name, etag: '"x"', properties: {} }), {
+      factory: FACTORY,
+      document,
+      reviewedEtag: undefined,
+    });
     assert.match(created.kind === 'conflict' ? created.reason : '', /was created .* after your review/);
     const deleted = await publishPipeline(fakeStore(), { factory: FACTORY, document, reviewedEtag: '"gone"' });
     assert.equal(deleted.kind, 'conflict');
@@ -64,8 +87,16 @@ describe('publish: If-Match and conflicts', () => {
   });
 
   it('rethrows other failures (403, 404) for the wizard to explain', async () => {
-    const store: PipelineStore = { read: async () => undefined, write: async () => { throw statusError(404); } };
-    await assert.rejects(publishPipeline(store, { factory: FACTORY, document, reviewedEtag: undefined }), (e: unknown) => (e as { statusCode: number }).statusCode === 404);
+    const store: PipelineStore = {
+      read: async () => undefined,
+      write: async () => {
+        throw statusError(404);
+      },
+    };
+    await assert.rejects(
+      publishPipeline(store, { factory: FACTORY, document, reviewedEtag: undefined }),
+      (e: unknown) => (e as { statusCode: number }).statusCode === 404,
+    );
   });
 });
 
@@ -79,7 +110,13 @@ describe('publish: pipeline diff', () => {
     assert.equal(changed.identical, false);
     assert.equal(changed.added, 1);
     assert.equal(changed.removed, 1);
-    assert.deepEqual(changed.hunks[0].lines.filter((l) => l.kind !== 'context').map((l) => [l.kind, l.text.trim()]), [['removed', '"b": 1,'], ['added', '"b": 2,']]);
+    assert.deepEqual(
+      changed.hunks[0].lines.filter((l) => l.kind !== 'context').map((l) => [l.kind, l.text.trim()]),
+      [
+        ['removed', '"b": 1,'],
+        ['added', '"b": 2,'],
+      ],
+    );
     assert.match(changed.hunks[0].header, /^@@ -\d+,\d+ \+\d+,\d+ @@$/);
   });
 

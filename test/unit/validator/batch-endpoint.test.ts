@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITY, PARAMETER, generateBatchPipeline, type AuthKind, type BatchPipelineOptions } from '../../../src/core/pipeline';
+import {
+  ACTIVITY,
+  PARAMETER,
+  generateBatchPipeline,
+  type AuthKind,
+  type BatchPipelineOptions,
+} from '../../../src/core/pipeline';
 import { documentedTemplate } from '../../fixtures/documented-template';
 import { activity, applyFix, codesOf, covered, only, pipeline, problemsOf, text } from './helpers';
 
@@ -7,16 +13,26 @@ type Doc = { name: string; properties: { activities: Record<string, any>[]; para
 
 function options(kind: AuthKind, extra: Partial<BatchPipelineOptions> = {}): BatchPipelineOptions {
   const auth: BatchPipelineOptions['auth'] =
-    kind === 'mi' ? { kind } : kind === 'sp-secret' ? { kind, tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' } : { kind: 'uami', credentialName: 'uami' };
-  return { endpointUri: 'https://churn.westeurope.inference.ml.azure.com/jobs', inputUri: 'azureml://datastores/workspaceblobstore/paths/in/', auth, ...extra };
+    kind === 'mi'
+      ? { kind }
+      : kind === 'sp-secret'
+        ? { kind, tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }
+        : { kind: 'uami', credentialName: 'uami' };
+  return {
+    endpointUri: 'https://churn.westeurope.inference.ml.azure.com/jobs',
+    inputUri: 'azureml://datastores/workspaceblobstore/paths/in/',
+    auth,
+    ...extra,
+  };
 }
 
 function generated(kind: AuthKind = 'mi', extra: Partial<BatchPipelineOptions> = {}): Doc {
   return JSON.parse(JSON.stringify(generateBatchPipeline(options(kind, extra)))) as Doc;
 }
 
-function byName(doc: Doc, name: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const visit = (list: Record<string, any>[]): Record<string, any> | undefined => { // eslint-disable-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any -- activities of any type, read loosely */
+function byName(doc: Doc, name: string): Record<string, any> {
+  const visit = (list: Record<string, any>[]): Record<string, any> | undefined => {
     for (const a of list) {
       if (a.name === name) return a;
       const nested = visit(a.typeProperties?.activities ?? []);
@@ -28,6 +44,7 @@ function byName(doc: Doc, name: string): Record<string, any> { // eslint-disable
   assert.ok(found, name);
   return found;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A batch invocation with a plain JSON object body. */
 function invoke(body: unknown, typeProperties: Record<string, unknown> = {}): ReturnType<typeof activity> {
@@ -50,7 +67,11 @@ describe('validator: batch endpoints (ADF701-ADF708)', () => {
   });
 
   it('ADF701: the ARM Jobs API body shape and a body without InputData', () => {
-    const arm = problemsOf(pipeline([invoke({ properties: { inputs: { x: { jobInputType: 'uri_folder', uri: 'azureml://x' } }, InputData: {} } })]));
+    const arm = problemsOf(
+      pipeline([
+        invoke({ properties: { inputs: { x: { jobInputType: 'uri_folder', uri: 'azureml://x' } }, InputData: {} } }),
+      ]),
+    );
     assert.match(only(arm, 'ADF701').message, /ARM Jobs API/);
     const noInput = problemsOf(pipeline([invoke({ properties: { OutputData: {} } })]));
     assert.ok(noInput.some((p) => p.code === 'ADF701' && /InputData/.test(p.message)));
@@ -61,32 +82,61 @@ describe('validator: batch endpoints (ADF701-ADF708)', () => {
   });
 
   it('ADF702: input types, also through a parameter default inside the interpolated body', () => {
-    const literal = problemsOf(pipeline([invoke({ properties: { InputData: { d: { JobInputType: 'uri_folder', Uri: 'azureml://datastores/ws/paths/in/' } } } })]));
+    const literal = problemsOf(
+      pipeline([
+        invoke({
+          properties: { InputData: { d: { JobInputType: 'uri_folder', Uri: 'azureml://datastores/ws/paths/in/' } } },
+        }),
+      ]),
+    );
     assert.match(only(literal, 'ADF702').message, /UriFolder/);
     const doc = generated();
     doc.properties.parameters[PARAMETER.inputType].defaultValue = 'Table';
     const source = text(doc as never);
     const problem = only(problemsOf(source), 'ADF702');
-    assert.match(covered(source, problem), /^\\"@\{replace\(replace\(pipeline\(\)\.parameters\.endpoint_input_type, .*\)\}\\"$/, 'the range is the value inside the body string');
+    assert.match(
+      covered(source, problem),
+      /^\\"@\{replace\(replace\(pipeline\(\)\.parameters\.endpoint_input_type, .*\)\}\\"$/,
+      'the range is the value inside the body string',
+    );
     assert.equal(problem.severity, 'error');
-    const mltable = problemsOf(pipeline([invoke({ properties: { InputData: { d: { JobInputType: 'MLTable', Uri: 'azureml://x' } } } })]));
+    const mltable = problemsOf(
+      pipeline([invoke({ properties: { InputData: { d: { JobInputType: 'MLTable', Uri: 'azureml://x' } } } })]),
+    );
     assert.equal(only(mltable, 'ADF702').severity, 'warning');
   });
 
   it('ADF703: the output must be a file on a registered datastore', () => {
     const out = (uri: string, type = 'UriFile'): string[] =>
-      codesOf(pipeline([invoke({ properties: { InputData: input, OutputData: { score: { JobOutputType: type, Uri: uri } } } })]));
+      codesOf(
+        pipeline([
+          invoke({ properties: { InputData: input, OutputData: { score: { JobOutputType: type, Uri: uri } } } }),
+        ]),
+      );
     assert.ok(out('https://acct.blob.core.windows.net/c/out.csv').includes('ADF703'));
     assert.ok(out('azureml://datastores/ws/paths/out/').includes('ADF703'));
-    assert.ok(out('@{concat(\'azureml://datastores/ws/paths/\', pipeline().RunId, \'/\')}').includes('ADF703'));
-    assert.ok(out('@{concat(\'azureml://datastores/ws/paths/out/\', pipeline().RunId, \'.csv\')}', 'UriFolder').includes('ADF703'));
-    assert.deepEqual(out('@{concat(\'azureml://datastores/ws/paths/out/\', pipeline().RunId, \'.csv\')}'), []);
+    assert.ok(out("@{concat('azureml://datastores/ws/paths/', pipeline().RunId, '/')}").includes('ADF703'));
+    assert.ok(
+      out("@{concat('azureml://datastores/ws/paths/out/', pipeline().RunId, '.csv')}", 'UriFolder').includes('ADF703'),
+    );
+    assert.deepEqual(out("@{concat('azureml://datastores/ws/paths/out/', pipeline().RunId, '.csv')}"), []);
   });
 
   it('ADF704: a fixed output path (literal, or a parameter default) is a warning; a per-run path is not', () => {
-    const literal = problemsOf(pipeline([invoke({ properties: { InputData: input, OutputData: { score: { JobOutputType: 'UriFile', Uri: 'azureml://datastores/ws/paths/out/p.csv' } } } })]));
+    const literal = problemsOf(
+      pipeline([
+        invoke({
+          properties: {
+            InputData: input,
+            OutputData: { score: { JobOutputType: 'UriFile', Uri: 'azureml://datastores/ws/paths/out/p.csv' } },
+          },
+        }),
+      ]),
+    );
     assert.equal(only(literal, 'ADF704').severity, 'warning');
-    const viaParameter = problemsOf(text(generated('mi', { outputUri: 'azureml://datastores/ws/paths/fixed.csv' }) as never));
+    const viaParameter = problemsOf(
+      text(generated('mi', { outputUri: 'azureml://datastores/ws/paths/fixed.csv' }) as never),
+    );
     assert.match(only(viaParameter, 'ADF704').message, /endpoint_output_uri/);
     assert.deepEqual(codesOf(text(generated() as never)), []);
   });
@@ -100,13 +150,17 @@ describe('validator: batch endpoints (ADF701-ADF708)', () => {
     };
     assert.equal(only(withResource('https://management.azure.com/'), 'ADF705').severity, 'error');
     assert.equal(only(withResource('https://example.org'), 'ADF705').severity, 'warning');
-    for (const ok of ['https://ml.azure.com/', 'https://ml.azure.cn', 'https://ml.azure.us/.default']) assert.deepEqual(withResource(ok), []);
+    for (const ok of ['https://ml.azure.com/', 'https://ml.azure.cn', 'https://ml.azure.us/.default'])
+      assert.deepEqual(withResource(ok), []);
   });
 
   it('ADF705: the resource of a client-credentials token request feeding the calls is checked', () => {
     const doc = generated('sp-secret');
     const authorize = byName(doc, ACTIVITY.authorize);
-    authorize.typeProperties.body.value = String(authorize.typeProperties.body.value).replace("'https://ml.azure.com'", "'https://management.core.windows.net/'");
+    authorize.typeProperties.body.value = String(authorize.typeProperties.body.value).replace(
+      "'https://ml.azure.com'",
+      "'https://management.core.windows.net/'",
+    );
     const problem = only(problemsOf(text(doc as never)), 'ADF705');
     assert.equal(problem.severity, 'error');
     assert.deepEqual(codesOf(text(generated('sp-secret') as never)), []);
@@ -141,7 +195,8 @@ describe('validator: batch endpoints (ADF701-ADF708)', () => {
     run.typeProperties.url = { value: '@pipeline().parameters.endpoint_uri', type: 'Expression' };
     doc.properties.parameters[PARAMETER.endpointUri] = { type: 'String' }; // no default: the URL is unknown before a run
     run.typeProperties.body = {
-      value: "@concat('{\"properties\":{\"InputData\":{\"in\":{\"JobInputType\":\"UriFolder\",\"Uri\":\"', pipeline().parameters.endpoint_input_uri, '\"}}}}')",
+      value:
+        '@concat(\'{"properties":{"InputData":{"in":{"JobInputType":"UriFolder","Uri":"\', pipeline().parameters.endpoint_input_uri, \'"}}}}\')',
       type: 'Expression',
     };
     const loop = byName(doc, ACTIVITY.loop);
@@ -161,23 +216,37 @@ describe('validator: batch endpoints (ADF701-ADF708)', () => {
   });
 
   it('ADF708: a status check without a failure path is a warning; the documented template gets it, the generated pipeline not', () => {
-    const documented = JSON.stringify({ name: 'Run-BatchEndpoint', properties: documentedTemplate('0.12:00:00') }, null, 2);
+    const documented = JSON.stringify(
+      { name: 'Run-BatchEndpoint', properties: documentedTemplate('0.12:00:00') },
+      null,
+      2,
+    );
     const problem = only(problemsOf(documented), 'ADF708');
     assert.equal(problem.severity, 'warning');
     assert.match(problem.message, /"Check status" has no failure path.*keeps polling until its timeout/);
-    for (const kind of ['mi', 'sp-secret'] as const) assert.ok(!codesOf(text(generated(kind) as never)).includes('ADF708'), kind);
+    for (const kind of ['mi', 'sp-secret'] as const)
+      assert.ok(!codesOf(text(generated(kind) as never)).includes('ADF708'), kind);
     // Without the generated failure path (its two Set Variable activities), the same loop gets the warning.
     const doc = generated();
     const loop = byName(doc, ACTIVITY.loop);
-    loop.typeProperties.activities = loop.typeProperties.activities.filter((a: { name: string }) => a.name !== ACTIVITY.setCheckError && a.name !== ACTIVITY.setCheckFailed);
+    loop.typeProperties.activities = loop.typeProperties.activities.filter(
+      (a: { name: string }) => a.name !== ACTIVITY.setCheckError && a.name !== ACTIVITY.setCheckFailed,
+    );
     assert.equal(only(problemsOf(text(doc as never)), 'ADF708').code, 'ADF708');
     // A Completed follower is a failure path too.
-    byName(doc, ACTIVITY.setStatus).dependsOn = [{ activity: ACTIVITY.checkStatus, dependencyConditions: ['Completed'] }];
+    byName(doc, ACTIVITY.setStatus).dependsOn = [
+      { activity: ACTIVITY.checkStatus, dependencyConditions: ['Completed'] },
+    ];
     assert.ok(!codesOf(text(doc as never)).includes('ADF708'));
   });
 
   it('other Web POSTs are not batch endpoint calls', () => {
-    const synapse = activity('Start', 'WebActivity', { method: 'POST', url: 'https://ws.dev.azuresynapse.net/pipelines/x/createRun', body: { a: 1 }, authentication: { type: 'MSI', resource: 'https://dev.azuresynapse.net/' } });
+    const synapse = activity('Start', 'WebActivity', {
+      method: 'POST',
+      url: 'https://ws.dev.azuresynapse.net/pipelines/x/createRun',
+      body: { a: 1 },
+      authentication: { type: 'MSI', resource: 'https://dev.azuresynapse.net/' },
+    });
     assert.deepEqual(codesOf(pipeline([synapse])), []);
   });
 });

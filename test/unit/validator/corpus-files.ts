@@ -24,6 +24,11 @@ export function loadCorpus(): CorpusFile[] {
   return files.map((f) => {
     const raw = readFileSync(join(CORPUS_ROOT, f));
     const utf16 = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff);
-    return { path: relative(CORPUS_ROOT, join(CORPUS_ROOT, f)).split(sep).join('/'), bytes: raw.length, utf16, text: decodeJsonBytes(raw) };
+    return {
+      path: relative(CORPUS_ROOT, join(CORPUS_ROOT, f)).split(sep).join('/'),
+      bytes: raw.length,
+      utf16,
+      text: decodeJsonBytes(raw),
+    };
   });
 }

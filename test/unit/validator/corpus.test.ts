@@ -22,13 +22,15 @@ const EXPECTED_DEFECTS: readonly ExpectedDefect[] = [
     errors: { ADF501: '-' },
   },
   {
-    matches: (p) => p.startsWith('Azure-Samples__modern-data-warehouse-dataops/') && p.endsWith('/P_Sample3_template.json'),
+    matches: (p) =>
+      p.startsWith('Azure-Samples__modern-data-warehouse-dataops/') && p.endsWith('/P_Sample3_template.json'),
     why: 'KNOWN-DEFECTS.md: pipeline name <pipelinename>',
     errors: { ADF201: '"<pipelinename>"' },
   },
   {
     // Not in KNOWN-DEFECTS.md, but the same class as its first entry: ADF would refuse to run it.
-    matches: (p) => p === 'microsoft__data-factory-testing-framework/tests/functional/utf_16_encoding/pipeline-content.json',
+    matches: (p) =>
+      p === 'microsoft__data-factory-testing-framework/tests/functional/utf_16_encoding/pipeline-content.json',
     why: 'SetVersion depends on and reads activity "GetVersion", which the file does not contain, and sets the undeclared variable "version"',
     errors: { ADF301: '"GetVersion"', ADF507: 'GetVersion', ADF506: '"version"' },
   },
@@ -50,8 +52,13 @@ describe('validator: real-world corpus (../shared/corpus)', function () {
 
   it('finds the whole corpus (238 files) and a pipeline in each, decoding UTF-16 files', () => {
     assert.equal(files.length, 238);
-    const noPipeline = files.filter((f) => results.get(f.path)!.some((p) => p.code === 'ADF002' || p.code === 'ADF001'));
-    assert.deepEqual(noPipeline.map((f) => f.path), []);
+    const noPipeline = files.filter((f) =>
+      results.get(f.path)!.some((p) => p.code === 'ADF002' || p.code === 'ADF001'),
+    );
+    assert.deepEqual(
+      noPipeline.map((f) => f.path),
+      [],
+    );
     const utf16 = files.filter((f) => f.utf16);
     assert.equal(utf16.length, 2, 'two Fabric files are UTF-16 with a byte-order mark');
     for (const f of utf16) assert.ok(f.text.startsWith('{') && f.text.includes('"activities"'), f.path);
@@ -59,7 +66,10 @@ describe('validator: real-world corpus (../shared/corpus)', function () {
 
   it('never fails internally', () => {
     const internal = [...results].filter(([, problems]) => problems.some((p) => p.code === 'ADF009'));
-    assert.deepEqual(internal.map(([path, problems]) => `${path}: ${problems.find((p) => p.code === 'ADF009')!.message}`), []);
+    assert.deepEqual(
+      internal.map(([path, problems]) => `${path}: ${problems.find((p) => p.code === 'ADF009')!.message}`),
+      [],
+    );
   });
 
   it('reports no error outside the known defects', () => {
@@ -78,11 +88,7 @@ describe('validator: real-world corpus (../shared/corpus)', function () {
       for (const file of matching) {
         const errors = results.get(file.path)!.filter((p) => p.severity === 'error');
         const covered = errors.map((p) => [p.code, file.text.slice(p.range.start, p.range.end)]);
-        assert.deepEqual(
-          covered.sort(),
-          Object.entries(defect.errors).sort(),
-          `${file.path} (${defect.why})`,
-        );
+        assert.deepEqual(covered.sort(), Object.entries(defect.errors).sort(), `${file.path} (${defect.why})`);
       }
     }
   });
@@ -90,7 +96,9 @@ describe('validator: real-world corpus (../shared/corpus)', function () {
   it('counts warnings and information per code (printed)', () => {
     const counts = new Map<string, number>();
     for (const problems of results.values()) {
-      for (const p of problems) if (p.severity !== 'error') counts.set(`${p.severity} ${p.code}`, (counts.get(`${p.severity} ${p.code}`) ?? 0) + 1);
+      for (const p of problems)
+        if (p.severity !== 'error')
+          counts.set(`${p.severity} ${p.code}`, (counts.get(`${p.severity} ${p.code}`) ?? 0) + 1);
     }
     const lines = [...counts].sort().map(([key, n]) => `      ${key}: ${n}`);
     console.log(`    corpus: ${files.length} files, non-error problems per code:\n${lines.join('\n') || '      none'}`);

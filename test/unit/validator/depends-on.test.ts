@@ -3,7 +3,12 @@ import { activity, applyFix, codesOf, covered, dependsOn, only, pipeline, proble
 
 describe('validator: dependsOn (ADF301-ADF306)', () => {
   it('ADF301: an unknown target is an error with the closest name and a fix that renames it', () => {
-    const source = text(pipeline([activity('If Condition', 'Wait'), activity('Wait 4', 'Wait', {}, { dependsOn: dependsOn('If Condition1') })]));
+    const source = text(
+      pipeline([
+        activity('If Condition', 'Wait'),
+        activity('Wait 4', 'Wait', {}, { dependsOn: dependsOn('If Condition1') }),
+      ]),
+    );
     const problem = only(problemsOf(source), 'ADF301');
     assert.equal(problem.severity, 'error');
     assert.equal(covered(source, problem), '"If Condition1"');
@@ -13,12 +18,20 @@ describe('validator: dependsOn (ADF301-ADF306)', () => {
   });
 
   it('ADF301: no suggestion (and no fix) when nothing is close', () => {
-    const problem = only(problemsOf(pipeline([activity('Alpha', 'Wait'), activity('B', 'Wait', {}, { dependsOn: dependsOn('Zzzzzzzzzz') })])), 'ADF301');
+    const problem = only(
+      problemsOf(
+        pipeline([activity('Alpha', 'Wait'), activity('B', 'Wait', {}, { dependsOn: dependsOn('Zzzzzzzzzz') })]),
+      ),
+      'ADF301',
+    );
     assert.equal(problem.fix, undefined);
   });
 
   it('ADF302: self-dependency', () => {
-    assert.equal(only(problemsOf(pipeline([activity('A', 'Wait', {}, { dependsOn: dependsOn('a') })])), 'ADF302').severity, 'error');
+    assert.equal(
+      only(problemsOf(pipeline([activity('A', 'Wait', {}, { dependsOn: dependsOn('a') })])), 'ADF302').severity,
+      'error',
+    );
   });
 
   it('ADF303: a cycle is reported once, with the other members as related locations', () => {
@@ -66,12 +79,23 @@ describe('validator: dependsOn (ADF301-ADF306)', () => {
       ]),
     );
     assert.equal(bad.filter((p) => p.code === 'ADF305').length, 2);
-    const good = pipeline([activity('A', 'Wait'), activity('B', 'Wait', {}, { dependsOn: [{ activity: 'A', dependencyConditions: ['failed', 'Skipped', 'Completed'] }] })]);
+    const good = pipeline([
+      activity('A', 'Wait'),
+      activity(
+        'B',
+        'Wait',
+        {},
+        { dependsOn: [{ activity: 'A', dependencyConditions: ['failed', 'Skipped', 'Completed'] }] },
+      ),
+    ]);
     assert.deepEqual(codesOf(good), []);
   });
 
   it('ADF306: the same dependency twice is a warning', () => {
-    const problem = only(problemsOf(pipeline([activity('A', 'Wait'), activity('B', 'Wait', {}, { dependsOn: dependsOn('A', 'a') })])), 'ADF306');
+    const problem = only(
+      problemsOf(pipeline([activity('A', 'Wait'), activity('B', 'Wait', {}, { dependsOn: dependsOn('A', 'a') })])),
+      'ADF306',
+    );
     assert.equal(problem.severity, 'warning');
   });
 });

@@ -2,11 +2,16 @@ import * as assert from 'node:assert/strict';
 import { activity, applyFix, codesOf, covered, dependsOn, only, pipeline, problemsOf, text } from './helpers';
 
 const setVar = (name: string, value: string, extra: Record<string, unknown> = {}): ReturnType<typeof activity> =>
-  activity(name, 'SetVariable', { variableName: 'v', value: { value, type: 'Expression' } }, extra as Record<string, never>);
+  activity(
+    name,
+    'SetVariable',
+    { variableName: 'v', value: { value, type: 'Expression' } },
+    extra as Record<string, never>,
+  );
 
 describe('validator: expressions (ADF501-ADF509)', () => {
   it('ADF501: a syntax error is pinpointed inside the JSON string', () => {
-    const source = text(pipeline([setVar('S', "@pipeline().globalParameters.GP-Int")]));
+    const source = text(pipeline([setVar('S', '@pipeline().globalParameters.GP-Int')]));
     const problem = only(problemsOf(source), 'ADF501');
     assert.equal(problem.severity, 'error');
     assert.equal(source[problem.range.start], '-');
@@ -45,32 +50,54 @@ describe('validator: expressions (ADF501-ADF509)', () => {
   });
 
   it('ADF505: an undeclared parameter, with a fix that declares it', () => {
-    const source = text(pipeline([setVar('S', '@pipeline().parameters.missing')], { parameters: { present: { type: 'String' } } }));
+    const source = text(
+      pipeline([setVar('S', '@pipeline().parameters.missing')], { parameters: { present: { type: 'String' } } }),
+    );
     const problem = only(problemsOf(source), 'ADF505');
     assert.equal(covered(source, problem), 'missing');
     const fixed = applyFix(source, problem.fix);
     assert.deepEqual(codesOf(fixed), []);
     assert.equal(JSON.parse(fixed).properties.parameters.missing.type, 'string');
-    assert.deepEqual(codesOf(pipeline([setVar('S', "@pipeline().parameters['Present']")], { parameters: { present: { type: 'String' } } })), []);
+    assert.deepEqual(
+      codesOf(
+        pipeline([setVar('S', "@pipeline().parameters['Present']")], { parameters: { present: { type: 'String' } } }),
+      ),
+      [],
+    );
   });
 
   it('ADF505: the fix also works when the pipeline has no parameters block', () => {
-    const source = text({ name: 'p', properties: { activities: [setVar('S', '@pipeline().parameters.x')], variables: { v: { type: 'String' } } } });
+    const source = text({
+      name: 'p',
+      properties: { activities: [setVar('S', '@pipeline().parameters.x')], variables: { v: { type: 'String' } } },
+    });
     assert.deepEqual(codesOf(applyFix(source, only(problemsOf(source), 'ADF505').fix)), []);
   });
 
   it('ADF506: undeclared variables in expressions and as SetVariable targets, with a fix', () => {
-    const source = text(pipeline([setVar('S', "@variables('nope')"), activity('T', 'SetVariable', { variableName: 'other', value: 'x' })]));
+    const source = text(
+      pipeline([
+        setVar('S', "@variables('nope')"),
+        activity('T', 'SetVariable', { variableName: 'other', value: 'x' }),
+      ]),
+    );
     const problems = problemsOf(source).filter((p) => p.code === 'ADF506');
     assert.equal(problems.length, 2);
     const fixed = applyFix(source, problems[0].fix);
     assert.equal(JSON.parse(fixed).properties.variables.nope.type, 'String');
-    const system = pipeline([activity('R', 'SetVariable', { variableName: 'pipelineReturnValue', setSystemVariable: true, value: [] })]);
+    const system = pipeline([
+      activity('R', 'SetVariable', { variableName: 'pipelineReturnValue', setSystemVariable: true, value: [] }),
+    ]);
     assert.deepEqual(codesOf(system), []);
   });
 
   it('ADF507: activity() naming an activity that does not exist, with a rename fix', () => {
-    const source = text(pipeline([activity('Lookup rows', 'Wait'), setVar('S', "@activity('Lookup row').output", { dependsOn: dependsOn('Lookup rows') })]));
+    const source = text(
+      pipeline([
+        activity('Lookup rows', 'Wait'),
+        setVar('S', "@activity('Lookup row').output", { dependsOn: dependsOn('Lookup rows') }),
+      ]),
+    );
     const problem = only(problemsOf(source), 'ADF507');
     assert.equal(covered(source, problem), 'Lookup row');
     assert.deepEqual(codesOf(applyFix(source, problem.fix)), []);
@@ -79,17 +106,28 @@ describe('validator: expressions (ADF501-ADF509)', () => {
   it('ADF508: activity() naming an activity that does not run before', () => {
     const source = pipeline([activity('A', 'Wait'), setVar('S', "@activity('A').output")]);
     assert.equal(only(problemsOf(source), 'ADF508').severity, 'error');
-    const upstream = pipeline([activity('A', 'Wait'), activity('B', 'Wait', {}, { dependsOn: dependsOn('A') }), setVar('S', "@activity('A').output", { dependsOn: dependsOn('B') })]);
+    const upstream = pipeline([
+      activity('A', 'Wait'),
+      activity('B', 'Wait', {}, { dependsOn: dependsOn('A') }),
+      setVar('S', "@activity('A').output", { dependsOn: dependsOn('B') }),
+    ]);
     assert.deepEqual(codesOf(upstream), []);
   });
 
   it('ADF508: upstream of a container counts inside it; an Until condition may read its own body', () => {
     const ok = pipeline([
       activity('A', 'Wait'),
-      activity('Loop', 'Until', {
-        expression: { value: "@equals(activity('Check').output.status, 'Done')", type: 'Expression' },
-        activities: [activity('Check', 'WebActivity', { url: { value: "@activity('A').output.url", type: 'Expression' } })],
-      }, { dependsOn: dependsOn('A') }),
+      activity(
+        'Loop',
+        'Until',
+        {
+          expression: { value: "@equals(activity('Check').output.status, 'Done')", type: 'Expression' },
+          activities: [
+            activity('Check', 'WebActivity', { url: { value: "@activity('A').output.url", type: 'Expression' } }),
+          ],
+        },
+        { dependsOn: dependsOn('A') },
+      ),
       setVar('After', "@activity('Check').output.status", { dependsOn: dependsOn('Loop') }),
     ]);
     assert.deepEqual(codesOf(ok), []);
@@ -106,8 +144,13 @@ describe('validator: expressions (ADF501-ADF509)', () => {
   it('ADF509: item() outside a ForEach; inside a ForEach (nested in an If) and in a Filter condition it is fine', () => {
     assert.equal(only(problemsOf(pipeline([setVar('S', '@item().name')])), 'ADF509').severity, 'error');
     const ok = pipeline([
-      activity('Loop', 'ForEach', { activities: [activity('If', 'IfCondition', { ifTrueActivities: [setVar('S', '@item().name')] })] }),
-      activity('F', 'Filter', { items: { value: '@createArray(1, 2)', type: 'Expression' }, condition: { value: '@greater(item(), 1)', type: 'Expression' } }),
+      activity('Loop', 'ForEach', {
+        activities: [activity('If', 'IfCondition', { ifTrueActivities: [setVar('S', '@item().name')] })],
+      }),
+      activity('F', 'Filter', {
+        items: { value: '@createArray(1, 2)', type: 'Expression' },
+        condition: { value: '@greater(item(), 1)', type: 'Expression' },
+      }),
     ]);
     assert.deepEqual(codesOf(ok), []);
   });
@@ -128,28 +171,44 @@ describe('validator: ARM templates', () => {
   });
 
   it('ARM expressions are not ADF expressions, and a [[ string is a literal that starts with [', () => {
-    const source = template([
-      activity('S', 'SetVariable', { variableName: "[parameters('v')]", value: "[[not-an-adf-expression(" }),
-      activity('T', 'Wait', { waitTimeInSeconds: "[parameters('wait')]" }),
-    ], { variables: { v: { type: 'String' } } });
+    const source = template(
+      [
+        activity('S', 'SetVariable', { variableName: "[parameters('v')]", value: '[[not-an-adf-expression(' }),
+        activity('T', 'Wait', { waitTimeInSeconds: "[parameters('wait')]" }),
+      ],
+      { variables: { v: { type: 'String' } } },
+    );
     assert.deepEqual(codesOf(source as never), []);
   });
 
   it('an ADF interpolation inside a [[ string is checked, with positions after the extra bracket', () => {
-    const source = text(template([activity('S', 'SetVariable', { value: '[[dbo].[@{pipeline().parameters.tbl}]' })], { variables: { v: { type: 'String' } }, parameters: {} }) as never);
+    const source = text(
+      template([activity('S', 'SetVariable', { value: '[[dbo].[@{pipeline().parameters.tbl}]' })], {
+        variables: { v: { type: 'String' } },
+        parameters: {},
+      }) as never,
+    );
     const problem = only(problemsOf(source), 'ADF505');
     assert.equal(covered(source, problem), 'tbl');
   });
 
   it('a parameters block given as an ARM expression makes parameter names unknowable (no ADF505)', () => {
-    const source = template([activity('S', 'SetVariable', { value: '@pipeline().parameters.anything' })], { parameters: "[parameters('pipeline_parameter')]", variables: { v: { type: 'String' } } });
+    const source = template([activity('S', 'SetVariable', { value: '@pipeline().parameters.anything' })], {
+      parameters: "[parameters('pipeline_parameter')]",
+      variables: { v: { type: 'String' } },
+    });
     assert.deepEqual(codesOf(source as never), []);
   });
 
   it('activity names and dependsOn targets given as ARM expressions are left alone', () => {
     const source = template([
       activity("[parameters('first.name')]", 'Wait'),
-      activity('Second', 'Wait', {}, { dependsOn: [{ activity: "[parameters('first.name')]", dependencyConditions: ['Succeeded'] }] }),
+      activity(
+        'Second',
+        'Wait',
+        {},
+        { dependsOn: [{ activity: "[parameters('first.name')]", dependencyConditions: ['Succeeded'] }] },
+      ),
     ]);
     assert.deepEqual(codesOf(source as never), []);
   });

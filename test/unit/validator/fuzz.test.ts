@@ -23,13 +23,19 @@ function assertSane(source: string, label: string): void {
     assert.fail(`validate threw on ${label}: ${String(error)}`);
   }
   for (const p of problems) {
-    assert.ok(p.range.start >= 0 && p.range.end <= source.length && p.range.start <= p.range.end, `${label}: bad range ${JSON.stringify(p.range)} for ${p.code}`);
+    assert.ok(
+      p.range.start >= 0 && p.range.end <= source.length && p.range.start <= p.range.end,
+      `${label}: bad range ${JSON.stringify(p.range)} for ${p.code}`,
+    );
     assert.notEqual(p.code, 'ADF009', `${label}: internal error ${p.message}`);
   }
 }
 
 const generated = JSON.stringify(
-  generateBatchPipeline({ endpointUri: 'https://e.westeurope.inference.ml.azure.com/jobs', auth: { kind: 'sp-secret', tenantId: 't', clientId: 'c' } }),
+  generateBatchPipeline({
+    endpointUri: 'https://e.westeurope.inference.ml.azure.com/jobs',
+    auth: { kind: 'sp-secret', tenantId: 't', clientId: 'c' },
+  }),
   null,
   2,
 );
@@ -64,7 +70,12 @@ describe('validator: never throws', function () {
           const at = Math.floor(next() * mutated.length);
           const ch = alphabet[Math.floor(next() * alphabet.length)];
           const op = next();
-          mutated = op < 0.4 ? mutated.slice(0, at) + ch + mutated.slice(at + 1) : op < 0.7 ? mutated.slice(0, at) + ch + mutated.slice(at) : mutated.slice(0, at) + mutated.slice(at + 1);
+          mutated =
+            op < 0.4
+              ? mutated.slice(0, at) + ch + mutated.slice(at + 1)
+              : op < 0.7
+                ? mutated.slice(0, at) + ch + mutated.slice(at)
+                : mutated.slice(0, at) + mutated.slice(at + 1);
         }
         assertSane(mutated, `${label} mutation ${i}`);
       }
@@ -73,7 +84,15 @@ describe('validator: never throws', function () {
 
   it('on odd but valid JSON shapes', () => {
     const shapes = [
-      '', ' ', 'null', '42', '"@"', '[]', '{}', '{"properties": null}', '{"properties": {"activities": null}}',
+      '',
+      ' ',
+      'null',
+      '42',
+      '"@"',
+      '[]',
+      '{}',
+      '{"properties": null}',
+      '{"properties": {"activities": null}}',
       '{"properties": {"activities": [null, 1, "x", [], {}]}}',
       '{"properties": {"activities": [{"name": 1, "type": 2, "typeProperties": [], "dependsOn": {}}]}}',
       '{"properties": {"activities": [{"name": "a", "type": "ForEach", "typeProperties": {"activities": "x", "items": 3}}]}}',
@@ -83,9 +102,16 @@ describe('validator: never throws', function () {
       '{"properties": {"parameters": "x", "variables": [], "activities": [{"name": "a", "type": "SetVariable", "typeProperties": {"value": "@{"}}]}}',
     ];
     for (const shape of shapes) assertSane(shape, JSON.stringify(shape));
-    const deep = '{"properties": {"activities": [' + '{"name": "x", "type": "ForEach", "typeProperties": {"activities": ['.repeat(200) + ']}}'.repeat(200) + ']}}';
+    const deep =
+      '{"properties": {"activities": [' +
+      '{"name": "x", "type": "ForEach", "typeProperties": {"activities": ['.repeat(200) +
+      ']}}'.repeat(200) +
+      ']}}';
     assertSane(deep, 'deep nesting');
-    assertSane(`{"properties": {"activities": [{"name": "a", "type": "SetVariable", "typeProperties": {"value": "@${'concat('.repeat(3000)}"}}]}}`, 'deep expression');
+    assertSane(
+      `{"properties": {"activities": [{"name": "a", "type": "SetVariable", "typeProperties": {"value": "@${'concat('.repeat(3000)}"}}]}}`,
+      'deep expression',
+    );
   });
 
   it('on a non-string argument', () => {

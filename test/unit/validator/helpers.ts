@@ -5,8 +5,20 @@ import { validate, type Fix, type Problem, type ValidateOptions } from '../../..
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** An activity with sensible defaults; `typeProperties` merges over a minimal valid set for the type. */
-export function activity(name: string, type: string, typeProperties: Record<string, Json> = {}, extra: Record<string, Json> = {}): Record<string, Json> {
-  return { name, type, dependsOn: [], userProperties: [], typeProperties: { ...defaults(type), ...typeProperties }, ...extra };
+export function activity(
+  name: string,
+  type: string,
+  typeProperties: Record<string, Json> = {},
+  extra: Record<string, Json> = {},
+): Record<string, Json> {
+  return {
+    name,
+    type,
+    dependsOn: [],
+    userProperties: [],
+    typeProperties: { ...defaults(type), ...typeProperties },
+    ...extra,
+  };
 }
 
 function defaults(type: string): Record<string, Json> {
@@ -22,7 +34,11 @@ function defaults(type: string): Record<string, Json> {
     case 'Until':
       return { expression: { value: '@equals(1, 1)', type: 'Expression' }, timeout: '0.01:00:00', activities: [] };
     case 'IfCondition':
-      return { expression: { value: '@equals(1, 1)', type: 'Expression' }, ifTrueActivities: [], ifFalseActivities: [] };
+      return {
+        expression: { value: '@equals(1, 1)', type: 'Expression' },
+        ifTrueActivities: [],
+        ifFalseActivities: [],
+      };
     case 'Switch':
       return { on: { value: "@string('a')", type: 'Expression' }, cases: [], defaultActivities: [] };
     default:
@@ -34,8 +50,15 @@ export function dependsOn(...names: string[]): Json[] {
   return names.map((activity) => ({ activity, dependencyConditions: ['Succeeded'] }));
 }
 
-export function pipeline(activities: Json[], properties: Record<string, Json> = {}, name = 'Test pipeline'): Record<string, Json> {
-  return { name, properties: { activities, parameters: {}, variables: { v: { type: 'String' } }, annotations: [], ...properties } };
+export function pipeline(
+  activities: Json[],
+  properties: Record<string, Json> = {},
+  name = 'Test pipeline',
+): Record<string, Json> {
+  return {
+    name,
+    properties: { activities, parameters: {}, variables: { v: { type: 'String' } }, annotations: [], ...properties },
+  };
 }
 
 export function text(value: Json): string {
@@ -53,7 +76,15 @@ export function codesOf(source: string | Json, options?: ValidateOptions): strin
 /** The single problem with `code`; fails the test when there is not exactly one. */
 export function only(problems: Problem[], code: string): Problem {
   const matching = problems.filter((p) => p.code === code);
-  assert.equal(matching.length, 1, `expected one ${code}, got: ${JSON.stringify(problems.map((p) => `${p.code} ${p.message}`), null, 1)}`);
+  assert.equal(
+    matching.length,
+    1,
+    `expected one ${code}, got: ${JSON.stringify(
+      problems.map((p) => `${p.code} ${p.message}`),
+      null,
+      1,
+    )}`,
+  );
   return matching[0];
 }
 

@@ -6,7 +6,14 @@ import { validate } from '../../../src/core/validator';
 /** Everything a tree says, without parent pointers. */
 function dump(node: JsonNode | undefined): unknown {
   if (!node) return undefined;
-  return { type: node.type, offset: node.offset, length: node.length, value: node.value, colon: node.colonOffset, children: node.children?.map(dump) };
+  return {
+    type: node.type,
+    offset: node.offset,
+    length: node.length,
+    value: node.value,
+    colon: node.colonOffset,
+    children: node.children?.map(dump),
+  };
 }
 
 function random(seed: number): () => number {
@@ -20,7 +27,10 @@ function random(seed: number): () => number {
 }
 
 const base = JSON.stringify(
-  generateBatchPipeline({ endpointUri: 'https://e.westeurope.inference.ml.azure.com/jobs', auth: { kind: 'sp-secret', tenantId: 't', clientId: 'c' } }),
+  generateBatchPipeline({
+    endpointUri: 'https://e.westeurope.inference.ml.azure.com/jobs',
+    auth: { kind: 'sp-secret', tenantId: 't', clientId: 'c' },
+  }),
   null,
   2,
 );
@@ -38,12 +48,20 @@ describe('JSON helpers: reusing the last tree after an edit', () => {
       const at = Math.floor(next() * text.length);
       const op = next();
       const ch = alphabet[Math.floor(next() * alphabet.length)];
-      const edited = op < 0.4 ? text.slice(0, at) + ch + text.slice(at + 1) : op < 0.7 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      const edited =
+        op < 0.4
+          ? text.slice(0, at) + ch + text.slice(at + 1)
+          : op < 0.7
+            ? text.slice(0, at) + ch + text.slice(at)
+            : text.slice(0, at) + text.slice(at + 1);
       const reused = parseJsonDocumentReusing(edited);
       const fresh = parseJsonDocument(edited);
       assert.deepEqual(dump(reused.root), dump(fresh.root), `edit ${i} at ${at}`);
       assert.deepEqual(reused.errors, fresh.errors, `edit ${i}`);
-      assert.deepEqual(reused.duplicateKeys.map((d) => [d.key.offset, d.first.offset]), fresh.duplicateKeys.map((d) => [d.key.offset, d.first.offset]));
+      assert.deepEqual(
+        reused.duplicateKeys.map((d) => [d.key.offset, d.first.offset]),
+        fresh.duplicateKeys.map((d) => [d.key.offset, d.first.offset]),
+      );
       // Go on from valid texts only, like a user who fixes typos as they go.
       if (!fresh.errors.length) text = edited;
     }

@@ -16,7 +16,10 @@ describe('validator: JSON syntax and document (ADF001-ADF003)', () => {
     assert.deepEqual(codesOf(pipeline([activity('Wait 1', 'Wait')])), []);
     const broken = '{"name": "p", "properties": {"activities": [{"name": "a.b", "type": "Wait"}]}';
     assert.deepEqual([...new Set(codesOf(broken))], ['ADF001']);
-    assert.ok(codesOf(broken, { checkDespiteSyntaxErrors: true }).includes('ADF201'), 'pipeline rules can run on the partial tree');
+    assert.ok(
+      codesOf(broken, { checkDespiteSyntaxErrors: true }).includes('ADF201'),
+      'pipeline rules can run on the partial tree',
+    );
   });
 
   it('ADF002: warns when the JSON holds no pipeline', () => {

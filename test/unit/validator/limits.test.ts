@@ -14,23 +14,36 @@ describe('validator: limits and nesting (ADF401-ADF407)', () => {
   });
 
   it('ADF402: more parameters than the limit (default 50)', () => {
-    const parameters = (n: number): Record<string, Json> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { type: 'String' }]));
+    const parameters = (n: number): Record<string, Json> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { type: 'String' }]));
     assert.equal(only(problemsOf(pipeline([], { parameters: parameters(51) })), 'ADF402').severity, 'error');
     assert.deepEqual(codesOf(pipeline([], { parameters: parameters(50) })), []);
   });
 
   it('ADF403: an expression longer than the limit (default 8192)', () => {
     const long = `@concat('${'x'.repeat(8200)}', 'y')`;
-    assert.equal(only(problemsOf(pipeline([activity('S', 'SetVariable', { value: long })])), 'ADF403').severity, 'error');
-    assert.deepEqual(codesOf(pipeline([activity('S', 'SetVariable', { value: 'x'.repeat(9000) })])), [], 'plain text is not an expression');
-    assert.deepEqual(codesOf(pipeline([activity('S', 'SetVariable', { value: long })]), { maxExpressionLength: 10000 }), []);
+    assert.equal(
+      only(problemsOf(pipeline([activity('S', 'SetVariable', { value: long })])), 'ADF403').severity,
+      'error',
+    );
+    assert.deepEqual(
+      codesOf(pipeline([activity('S', 'SetVariable', { value: 'x'.repeat(9000) })])),
+      [],
+      'plain text is not an expression',
+    );
+    assert.deepEqual(
+      codesOf(pipeline([activity('S', 'SetVariable', { value: long })]), { maxExpressionLength: 10000 }),
+      [],
+    );
   });
 
   it('ADF404: If Condition or Switch inside If Condition or Switch', () => {
     const problems = problemsOf(
       pipeline([
         activity('If', 'IfCondition', {
-          ifTrueActivities: [activity('Inner switch', 'Switch', { defaultActivities: [activity('Deep if', 'IfCondition')] })],
+          ifTrueActivities: [
+            activity('Inner switch', 'Switch', { defaultActivities: [activity('Deep if', 'IfCondition')] }),
+          ],
         }),
       ]),
     );
@@ -48,16 +61,29 @@ describe('validator: limits and nesting (ADF401-ADF407)', () => {
   it('ADF405: ForEach or Until inside ForEach or Until, also through an If', () => {
     const problems = problemsOf(
       pipeline([
-        activity('Loop', 'ForEach', { activities: [activity('Poll', 'Until'), activity('If', 'IfCondition', { ifTrueActivities: [activity('Inner', 'ForEach')] })] }),
+        activity('Loop', 'ForEach', {
+          activities: [
+            activity('Poll', 'Until'),
+            activity('If', 'IfCondition', { ifTrueActivities: [activity('Inner', 'ForEach')] }),
+          ],
+        }),
       ]),
     );
     assert.equal(problems.filter((p) => p.code === 'ADF405').length, 2);
-    assert.deepEqual(codesOf(pipeline([activity('If', 'IfCondition', { ifTrueActivities: [activity('Loop', 'ForEach')] })])), []);
+    assert.deepEqual(
+      codesOf(pipeline([activity('If', 'IfCondition', { ifTrueActivities: [activity('Loop', 'ForEach')] })])),
+      [],
+    );
   });
 
   it('ADF406: a Validation activity inside a container', () => {
-    const validation = activity('Check file', 'Validation', { dataset: { referenceName: 'ds', type: 'DatasetReference' } });
-    assert.equal(only(problemsOf(pipeline([activity('Loop', 'ForEach', { activities: [validation] })])), 'ADF406').severity, 'error');
+    const validation = activity('Check file', 'Validation', {
+      dataset: { referenceName: 'ds', type: 'DatasetReference' },
+    });
+    assert.equal(
+      only(problemsOf(pipeline([activity('Loop', 'ForEach', { activities: [validation] })])), 'ADF406').severity,
+      'error',
+    );
     assert.deepEqual(codesOf(pipeline([validation])), []);
   });
 

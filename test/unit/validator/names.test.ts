@@ -22,10 +22,7 @@ describe('validator: names (ADF201-ADF204)', () => {
 
   it('ADF203: duplicate names are found case-insensitively across nested containers', () => {
     const source = text(
-      pipeline([
-        activity('Check', 'Wait'),
-        activity('Loop', 'ForEach', { activities: [activity('CHECK', 'Wait')] }),
-      ]),
+      pipeline([activity('Check', 'Wait'), activity('Loop', 'ForEach', { activities: [activity('CHECK', 'Wait')] })]),
     );
     const problem = only(problemsOf(source), 'ADF203');
     assert.equal(covered(source, problem), '"CHECK"');
@@ -33,7 +30,10 @@ describe('validator: names (ADF201-ADF204)', () => {
   });
 
   it('ADF203: distinct names pass', () => {
-    assert.deepEqual(codesOf(pipeline([activity('A', 'Wait'), activity('B', 'ForEach', { activities: [activity('C', 'Wait')] })])), []);
+    assert.deepEqual(
+      codesOf(pipeline([activity('A', 'Wait'), activity('B', 'ForEach', { activities: [activity('C', 'Wait')] })])),
+      [],
+    );
   });
 
   it('ADF204: parameters or variables that differ only in letter case', () => {

@@ -1,11 +1,24 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMethod, RequestParams } from '../../../src/wizard/protocol';
-import { REQUEST_METHODS, isExtensionMessage, messageIdOf, validateWebviewMessage } from '../../../src/wizard/protocol-checks';
+import {
+  REQUEST_METHODS,
+  isExtensionMessage,
+  messageIdOf,
+  validateWebviewMessage,
+} from '../../../src/wizard/protocol-checks';
 
 /** One valid example of every request the webview may send. */
 const VALID: { [M in RequestMethod]: RequestParams[M] } = {
   ready: {},
-  updateForm: { patch: { pipelineName: 'Run-Score', pollIntervalSeconds: 30, exportFormats: ['git', 'zip'], authKind: 'sp-keyvault', inputType: 'UriFile' } },
+  updateForm: {
+    patch: {
+      pipelineName: 'Run-Score',
+      pollIntervalSeconds: 30,
+      exportFormats: ['git', 'zip'],
+      authKind: 'sp-keyvault',
+      inputType: 'UriFile',
+    },
+  },
   goTo: { step: 'review' },
   next: {},
   back: {},
@@ -25,7 +38,13 @@ const VALID: { [M in RequestMethod]: RequestParams[M] } = {
   cspViolation: { directive: 'style-src-elem', blockedUri: 'inline' },
 };
 
-const request = (method: string, params: unknown, extra: Record<string, unknown> = {}): unknown => ({ type: 'request', id: 7, method, params, ...extra });
+const request = (method: string, params: unknown, extra: Record<string, unknown> = {}): unknown => ({
+  type: 'request',
+  id: 7,
+  method,
+  params,
+  ...extra,
+});
 
 function rejects(message: unknown, pattern: RegExp): void {
   const result = validateWebviewMessage(message);
@@ -73,20 +92,32 @@ describe('wizard messages: validation of webview -> extension messages', () => {
 
   it('checks form patches field by field', () => {
     rejects(request('updateForm', { patch: { pipelineName: 42 } }), /patch\.pipelineName must be a string/);
-    rejects(request('updateForm', { patch: { pollIntervalSeconds: 1.5 } }), /pollIntervalSeconds must be a whole number from 1 to 86400/);
+    rejects(
+      request('updateForm', { patch: { pollIntervalSeconds: 1.5 } }),
+      /pollIntervalSeconds must be a whole number from 1 to 86400/,
+    );
     rejects(request('updateForm', { patch: { pollIntervalSeconds: 0 } }), /pollIntervalSeconds/);
-    rejects(request('updateForm', { patch: { authKind: 'password' } }), /authKind must be one of mi, uami, sp-keyvault, sp-secret/);
+    rejects(
+      request('updateForm', { patch: { authKind: 'password' } }),
+      /authKind must be one of mi, uami, sp-keyvault, sp-secret/,
+    );
     rejects(request('updateForm', { patch: { exportFormats: ['git', 'exe'] } }), /exportFormats\[1\] must be one of/);
     rejects(request('updateForm', { patch: { clientSecret: 'x' } }), /unknown field clientSecret/);
     rejects(request('updateForm', { patch: { toString: 'x' } }), /unknown field toString/);
     rejects(request('updateForm', { patch: { description: 'x'.repeat(5000) } }), /longer than 4096/);
-    rejects(request('updateForm', { patch: JSON.parse('{"__proto__": {"polluted": true}}') }), /unknown field __proto__|must be a plain object/);
+    rejects(
+      request('updateForm', { patch: JSON.parse('{"__proto__": {"polluted": true}}') }),
+      /unknown field __proto__|must be a plain object/,
+    );
     rejects(request('updateForm', { patch: new Date() }), /plain object/);
   });
 
   it('checks run parameter values', () => {
     rejects(request('runNow', { values: { poll_interval: 30 } }), /values\.poll_interval must be a string/);
-    rejects(request('runNow', { values: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`p${i}`, 'v'])) }), /more than 50 entries/);
+    rejects(
+      request('runNow', { values: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`p${i}`, 'v'])) }),
+      /more than 50 entries/,
+    );
     rejects(request('runNow', { values: JSON.parse('{"__proto__": "x"}') }), /invalid key/);
   });
 

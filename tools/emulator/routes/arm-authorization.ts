@@ -20,12 +20,14 @@ function checkScope(ctx: RouteContext): string {
   const scope = ctx.params.scope!;
   const parts = scope.split('/').filter(Boolean);
   if (parts.length === 0) return '/';
-  if (parts[0]!.toLowerCase() !== 'subscriptions' || parts.length < 2) failArm(400, 'InvalidScope', `The scope '${scope}' is not valid for role assignments or definitions.`);
+  if (parts[0]!.toLowerCase() !== 'subscriptions' || parts.length < 2)
+    failArm(400, 'InvalidScope', `The scope '${scope}' is not valid for role assignments or definitions.`);
   if (parts.length === 2) {
     subscriptionOf(ctx, parts[1]);
     return scope;
   }
-  if (parts[2]!.toLowerCase() !== 'resourcegroups' || parts.length < 4) failArm(400, 'InvalidScope', `The scope '${scope}' is not valid for role assignments or definitions.`);
+  if (parts[2]!.toLowerCase() !== 'resourcegroups' || parts.length < 4)
+    failArm(400, 'InvalidScope', `The scope '${scope}' is not valid for role assignments or definitions.`);
   const rg = resourceGroupOf(ctx, parts[1], parts[3]);
   // Known resource types must exist; others are taken on trust.
   if (parts.length >= 8 && parts[4]!.toLowerCase() === 'providers') {
@@ -36,7 +38,12 @@ function checkScope(ctx: RouteContext): string {
       'microsoft.datafactory/factories': rg.factories,
     };
     const map = known[type];
-    if (map && !map.has(name)) failArm(404, 'ResourceNotFound', `The Resource '${parts[5]}/${parts[6]}/${parts[7]}' under resource group '${rg.name}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    if (map && !map.has(name))
+      failArm(
+        404,
+        'ResourceNotFound',
+        `The Resource '${parts[5]}/${parts[6]}/${parts[7]}' under resource group '${rg.name}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      );
   }
   return scope;
 }
@@ -56,7 +63,9 @@ function definitionResource(scope: string, role: BuiltInRole): Record<string, un
       type: 'BuiltInRole',
       description: role.description,
       assignableScopes: ['/'],
-      permissions: [{ actions: role.actions, notActions: role.notActions, dataActions: role.dataActions, notDataActions: [] }],
+      permissions: [
+        { actions: role.actions, notActions: role.notActions, dataActions: role.dataActions, notDataActions: [] },
+      ],
       createdOn: '2015-02-02T21:55:09.8806423Z',
       updatedOn: '2024-01-01T00:00:00.0000000Z',
       createdBy: null,
@@ -100,7 +109,12 @@ function assignmentFilter(raw: string | null, scope: string): (ra: RoleAssignmen
       const id = (principal[1] ?? principal[2]!).toLowerCase();
       tests.push((ra) => ra.principalId === id);
     } else if (/^atScope\(\)$/i.test(clause)) atScope = true;
-    else failArm(400, 'InvalidFilterInQueryString', `Invalid $filter '${raw}'. Supported: principalId eq '{id}', assignedTo('{id}'), atScope().`);
+    else
+      failArm(
+        400,
+        'InvalidFilterInQueryString',
+        `Invalid $filter '${raw}'. Supported: principalId eq '{id}', assignedTo('{id}'), atScope().`,
+      );
   }
   // At or above the scope; also below it unless atScope().
   tests.push((ra) => covers(ra.scope, scope) || (!atScope && covers(scope, ra.scope)));
@@ -122,7 +136,8 @@ function findAssignment(ctx: RouteContext, scope: string): RoleAssignmentState |
 function getAssignment(ctx: RouteContext): Reply {
   const scope = checkScope(ctx);
   const ra = findAssignment(ctx, scope);
-  if (!ra) failArm(404, 'RoleAssignmentNotFound', `The role assignment '${ctx.params.roleAssignmentName}' is not found.`);
+  if (!ra)
+    failArm(404, 'RoleAssignmentNotFound', `The role assignment '${ctx.params.roleAssignmentName}' is not found.`);
   return json(200, assignmentResource(ra));
 }
 
@@ -130,11 +145,23 @@ function createAssignment(ctx: RouteContext): Reply {
   const scope = checkScope(ctx);
   const world = ctx.emulator.world;
   const name = ctx.params.roleAssignmentName!;
-  if (!GUID.test(name)) failArm(400, 'InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
-  const body = jsonBody(ctx.req, (message) => ({ status: 400, body: { error: { code: 'InvalidRequestContent', message } } }));
+  if (!GUID.test(name))
+    failArm(
+      400,
+      'InvalidRoleAssignmentId',
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`,
+    );
+  const body = jsonBody(ctx.req, (message) => ({
+    status: 400,
+    body: { error: { code: 'InvalidRequestContent', message } },
+  }));
   const props = isObject(body) && isObject(body.properties) ? body.properties : undefined;
   if (!props || typeof props.roleDefinitionId !== 'string' || typeof props.principalId !== 'string') {
-    failArm(400, 'InvalidRequestContent', "The request content must have 'properties.roleDefinitionId' and 'properties.principalId'.");
+    failArm(
+      400,
+      'InvalidRequestContent',
+      "The request content must have 'properties.roleDefinitionId' and 'properties.principalId'.",
+    );
   }
   const caller = ctx.emulator.servicePrincipalOf(ctx.caller);
   if (caller?.canAssignRoles === false) {
@@ -146,7 +173,8 @@ function createAssignment(ctx: RouteContext): Reply {
   }
   const roleGuid = props.roleDefinitionId.split('/').pop() ?? '';
   const role = GUID.test(roleGuid) ? findBuiltInRole(roleGuid) : undefined;
-  if (!role) failArm(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleGuid}' does not exist.`);
+  if (!role)
+    failArm(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleGuid}' does not exist.`);
   const principalId = props.principalId.toLowerCase();
   const tenantId = world.subscriptions.get(scope.split('/')[2]?.toLowerCase() ?? '')?.tenantId ?? ctx.caller.tid;
   const principal = world.directory.get(principalId);
@@ -159,10 +187,19 @@ function createAssignment(ctx: RouteContext): Reply {
   }
   const existing = findAssignment(ctx, scope);
   if (existing) {
-    if (existing.principalId === principalId && existing.roleDefinitionGuid === role.id) return json(200, assignmentResource(existing));
-    failArm(400, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
+    if (existing.principalId === principalId && existing.roleDefinitionGuid === role.id)
+      return json(200, assignmentResource(existing));
+    failArm(
+      400,
+      'RoleAssignmentUpdateNotPermitted',
+      'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.',
+    );
   }
-  if (world.roleAssignments.some((ra) => ra.principalId === principalId && ra.roleDefinitionGuid === role.id && norm(ra.scope) === norm(scope))) {
+  if (
+    world.roleAssignments.some(
+      (ra) => ra.principalId === principalId && ra.roleDefinitionGuid === role.id && norm(ra.scope) === norm(scope),
+    )
+  ) {
     failArm(409, 'RoleAssignmentExists', 'The role assignment already exists.');
   }
   const ra: RoleAssignmentState = {
@@ -191,7 +228,8 @@ function getDefinition(ctx: RouteContext): Reply {
   const scope = checkScope(ctx);
   const id = ctx.params.roleDefinitionId!;
   const role = GUID.test(id) ? findBuiltInRole(id) : undefined;
-  if (!role) failArm(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${id}' does not exist.`);
+  if (!role)
+    failArm(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${id}' does not exist.`);
   return json(200, definitionResource(scope, role));
 }
 
@@ -204,13 +242,32 @@ function listDefinitions(ctx: RouteContext): Reply {
     const byType = /^type\s+eq\s+'([^']*)'$/i.exec(raw.trim());
     if (byName) roles = roles.filter((r) => r.roleName.toLowerCase() === byName[1]!.toLowerCase());
     else if (byType) roles = byType[1]!.toLowerCase() === 'builtinrole' ? roles : [];
-    else failArm(400, 'InvalidFilterInQueryString', `Invalid $filter '${raw}'. Supported: roleName eq '{name}', type eq 'BuiltInRole'.`);
+    else
+      failArm(
+        400,
+        'InvalidFilterInQueryString',
+        `Invalid $filter '${raw}'. Supported: roleName eq '{name}', type eq 'BuiltInRole'.`,
+      );
   }
-  return json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, roles.map((r) => definitionResource(scope, r))));
+  return json(
+    200,
+    paginate(
+      ctx.req,
+      ctx.emulator.url,
+      ctx.emulator.pageSize,
+      roles.map((r) => definitionResource(scope, r)),
+    ),
+  );
 }
 
 export function authorizationRoutes(): Route[] {
-  const route = (id: string, method: Route['method'], suffix: string, resourceType: string, handle: Route['handle']): Route => ({
+  const route = (
+    id: string,
+    method: Route['method'],
+    suffix: string,
+    resourceType: string,
+    handle: Route['handle'],
+  ): Route => ({
     id: `authorization.${id}`,
     method,
     pattern: `/{*scope}/providers/${NS}/${suffix}`,
@@ -225,6 +282,12 @@ export function authorizationRoutes(): Route[] {
     route('roleAssignments.listForScope', 'GET', 'roleAssignments', 'roleAssignments', listAssignments),
     route('roleAssignments.get', 'GET', 'roleAssignments/{roleAssignmentName}', 'roleAssignments', getAssignment),
     route('roleAssignments.create', 'PUT', 'roleAssignments/{roleAssignmentName}', 'roleAssignments', createAssignment),
-    route('roleAssignments.delete', 'DELETE', 'roleAssignments/{roleAssignmentName}', 'roleAssignments', deleteAssignment),
+    route(
+      'roleAssignments.delete',
+      'DELETE',
+      'roleAssignments/{roleAssignmentName}',
+      'roleAssignments',
+      deleteAssignment,
+    ),
   ];
 }

@@ -18,7 +18,8 @@ function createRun(ctx: RouteContext): Reply {
   const factory = factoryOf(ctx);
   const name = ctx.params.pipelineName!;
   const pipeline = factory.pipelines.get(name.toLowerCase());
-  if (!pipeline) resourceNotFound(`Microsoft.DataFactory/factories/${factory.name}/pipelines`, name, factory.resourceGroup.name);
+  if (!pipeline)
+    resourceNotFound(`Microsoft.DataFactory/factories/${factory.name}/pipelines`, name, factory.resourceGroup.name);
   const body = jsonBody(ctx.req, badRequest) ?? {};
   if (!isObject(body)) failArm(400, 'BadRequest', 'The request body must be a JSON object of parameter values.');
   let given: Record<string, unknown> = body;
@@ -37,7 +38,12 @@ function createRun(ctx: RouteContext): Reply {
     if (String(definition.type ?? '').toLowerCase() === 'securestring') secure.push(param);
     if (param in given) parameters[param] = given[param];
     else if ('defaultValue' in definition) parameters[param] = definition.defaultValue;
-    else failArm(400, 'BadRequest', `The required pipeline parameter '${param}' of pipeline '${pipeline.name}' has no value and no default value.`);
+    else
+      failArm(
+        400,
+        'BadRequest',
+        `The required pipeline parameter '${param}' of pipeline '${pipeline.name}' has no value and no default value.`,
+      );
   }
   for (const [param, value] of Object.entries(given)) if (!(param in parameters)) parameters[param] = value;
   const run = ctx.emulator.runs.create(factory, pipeline, parameters, secure, recovery);
@@ -48,7 +54,8 @@ function runOf(ctx: RouteContext): PipelineRunState {
   const factory = factoryOf(ctx);
   const runId = ctx.params.runId!;
   const run = factory.runs.get(runId.toLowerCase());
-  if (!run) resourceNotFound(`Microsoft.DataFactory/factories/${factory.name}/pipelineruns`, runId, factory.resourceGroup.name);
+  if (!run)
+    resourceNotFound(`Microsoft.DataFactory/factories/${factory.name}/pipelineruns`, runId, factory.resourceGroup.name);
   return run;
 }
 
@@ -57,7 +64,12 @@ function duration(start: Date, end: Date | undefined): number | undefined {
 }
 
 function runResource(run: PipelineRunState): Record<string, unknown> {
-  const parameters = Object.fromEntries(Object.entries(run.parameters).map(([k, v]) => [k, run.secureParameters.includes(k) ? MASK : typeof v === 'string' ? v : JSON.stringify(v)]));
+  const parameters = Object.fromEntries(
+    Object.entries(run.parameters).map(([k, v]) => [
+      k,
+      run.secureParameters.includes(k) ? MASK : typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
+  );
   return {
     id: `${run.factory.id}/pipelineruns/${run.runId}`,
     runId: run.runId,
@@ -86,7 +98,9 @@ function activityRunResource(a: ActivityRunRecord): Record<string, unknown> {
     activityType: a.activityType,
     durationInMs: duration(a.activityRunStart, a.activityRunEnd) ?? null,
     retryAttempt: null,
-    error: a.error ? { ...a.error, details: '' } : { errorCode: '', message: '', failureType: '', target: a.activityName, details: '' },
+    error: a.error
+      ? { ...a.error, details: '' }
+      : { errorCode: '', message: '', failureType: '', target: a.activityName, details: '' },
     activityRunId: a.activityRunId,
     iterationHash: '',
     input: a.input,
@@ -98,7 +112,9 @@ function activityRunResource(a: ActivityRunRecord): Record<string, unknown> {
     status: a.status,
     recoveryStatus: 'None',
     integrationRuntimeNames: ['defaultintegrationruntime'],
-    executionDetails: { integrationRuntime: [{ name: 'DefaultIntegrationRuntime', type: 'Managed', location: 'East US' }] },
+    executionDetails: {
+      integrationRuntime: [{ name: 'DefaultIntegrationRuntime', type: 'Managed', location: 'East US' }],
+    },
   };
 }
 
@@ -119,10 +135,20 @@ function runFilter(ctx: RouteContext): RunFilter {
     if (Number.isNaN(ms)) failArm(400, 'BadRequest', `'${key}' is required and must be a date-time.`);
     return ms;
   };
-  const offset = body.continuationToken === undefined || body.continuationToken === null ? 0 : Number(body.continuationToken);
-  if (!Number.isInteger(offset) || offset < 0) failArm(400, 'BadRequest', `The continuationToken '${String(body.continuationToken)}' is not valid.`);
-  const filters = Array.isArray(body.filters) ? body.filters.filter(isObject).map((f) => ({ operand: String(f.operand), operator: String(f.operator), values: Array.isArray(f.values) ? f.values.map(String) : [] })) : [];
-  const orderBy = Array.isArray(body.orderBy) ? body.orderBy.filter(isObject).map((o) => ({ orderBy: String(o.orderBy), order: String(o.order ?? 'ASC') })) : [];
+  const offset =
+    body.continuationToken === undefined || body.continuationToken === null ? 0 : Number(body.continuationToken);
+  if (!Number.isInteger(offset) || offset < 0)
+    failArm(400, 'BadRequest', `The continuationToken '${String(body.continuationToken)}' is not valid.`);
+  const filters = Array.isArray(body.filters)
+    ? body.filters.filter(isObject).map((f) => ({
+        operand: String(f.operand),
+        operator: String(f.operator),
+        values: Array.isArray(f.values) ? f.values.map(String) : [],
+      }))
+    : [];
+  const orderBy = Array.isArray(body.orderBy)
+    ? body.orderBy.filter(isObject).map((o) => ({ orderBy: String(o.orderBy), order: String(o.order ?? 'ASC') }))
+    : [];
   return { after: time('lastUpdatedAfter'), before: time('lastUpdatedBefore'), filters, orderBy, offset };
 }
 
@@ -140,17 +166,31 @@ function passes(filter: RunFilter['filters'][number], value: string | undefined)
   }
 }
 
-function query<T>(ctx: RouteContext, filter: RunFilter, items: T[], fields: Record<string, (item: T) => string | undefined>, updated: (item: T) => number): Reply {
+function query<T>(
+  ctx: RouteContext,
+  filter: RunFilter,
+  items: T[],
+  fields: Record<string, (item: T) => string | undefined>,
+  updated: (item: T) => number,
+): Reply {
   let selected = items.filter((item) => updated(item) >= filter.after && updated(item) <= filter.before);
   for (const f of filter.filters) {
     const field = fields[f.operand];
-    if (!field) failArm(400, 'BadRequest', `Unsupported filter operand '${f.operand}'. Supported: ${Object.keys(fields).join(', ')}.`);
+    if (!field)
+      failArm(
+        400,
+        'BadRequest',
+        `Unsupported filter operand '${f.operand}'. Supported: ${Object.keys(fields).join(', ')}.`,
+      );
     selected = selected.filter((item) => passes(f, field(item)));
   }
   const order = filter.orderBy[0];
   if (order) {
     const field = fields[order.orderBy];
-    if (field) selected.sort((a, b) => (field(a) ?? '').localeCompare(field(b) ?? '') * (order.order.toUpperCase() === 'DESC' ? -1 : 1));
+    if (field)
+      selected.sort(
+        (a, b) => (field(a) ?? '').localeCompare(field(b) ?? '') * (order.order.toUpperCase() === 'DESC' ? -1 : 1),
+      );
   }
   const size = ctx.emulator.pageSize;
   const value = selected.slice(filter.offset, filter.offset + size);
@@ -207,6 +247,11 @@ export function factoryRunRoutes(factory: string, route: MakeRoute): Route[] {
       return { status: 200 };
     }),
     route('pipelineRuns.queryByFactory', 'POST', `${factory}/queryPipelineRuns`, queryPipelineRuns),
-    route('activityRuns.queryByPipelineRun', 'POST', `${factory}/pipelineruns/{runId}/queryActivityruns`, queryActivityRuns),
+    route(
+      'activityRuns.queryByPipelineRun',
+      'POST',
+      `${factory}/pipelineruns/{runId}/queryActivityruns`,
+      queryActivityRuns,
+    ),
   ];
 }

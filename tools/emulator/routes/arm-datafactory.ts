@@ -29,7 +29,9 @@ function factoryResource(f: FactoryState): Record<string, unknown> {
     location: f.location,
     tags: {},
     eTag: f.etag,
-    ...(f.identity ? { identity: { type: 'SystemAssigned', principalId: f.identity.principalId, tenantId: f.identity.tenantId } } : {}),
+    ...(f.identity
+      ? { identity: { type: 'SystemAssigned', principalId: f.identity.principalId, tenantId: f.identity.tenantId } }
+      : {}),
     properties,
   };
 }
@@ -47,7 +49,13 @@ interface EntityKind {
 }
 
 function entityResource(f: FactoryState, kind: EntityKind, e: FactoryEntity): Record<string, unknown> {
-  return { id: `${f.id}/${kind.segment}/${e.name}`, name: e.name, type: kind.type, properties: structuredClone(e.properties), etag: e.etag };
+  return {
+    id: `${f.id}/${kind.segment}/${e.name}`,
+    name: e.name,
+    type: kind.type,
+    properties: structuredClone(e.properties),
+    etag: e.etag,
+  };
 }
 
 const unquote = (etag: string): string => etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
@@ -58,10 +66,12 @@ function checkActivities(properties: Record<string, unknown>): string | undefine
   if (!Array.isArray(activities)) return "'properties.activities' must be an array.";
   const seen = new Set<string>();
   for (const [i, activity] of activities.entries()) {
-    if (!isObject(activity) || typeof activity.name !== 'string' || activity.name === '') return `Activity ${i} has no name.`;
+    if (!isObject(activity) || typeof activity.name !== 'string' || activity.name === '')
+      return `Activity ${i} has no name.`;
     if (typeof activity.type !== 'string' || activity.type === '') return `Activity '${activity.name}' has no type.`;
     const key = activity.name.toLowerCase();
-    if (seen.has(key)) return `The pipeline has more than one activity named '${activity.name}'. Activity names must be unique (case-insensitively).`;
+    if (seen.has(key))
+      return `The pipeline has more than one activity named '${activity.name}'. Activity names must be unique (case-insensitively).`;
     seen.add(key);
   }
   return undefined;
@@ -84,7 +94,8 @@ const KINDS: EntityKind[] = [
     type: `${NS}/factories/linkedservices`,
     label: 'Linked service',
     entities: (f) => f.linkedServices,
-    check: (p) => (typeof p.type === 'string' && p.type ? undefined : "'properties.type' is required for a linked service."),
+    check: (p) =>
+      typeof p.type === 'string' && p.type ? undefined : "'properties.type' is required for a linked service.",
   },
   {
     segment: 'credentials',
@@ -93,7 +104,8 @@ const KINDS: EntityKind[] = [
     type: `${NS}/factories/credentials`,
     label: 'Credential',
     entities: (f) => f.credentials,
-    check: (p) => (typeof p.type === 'string' && p.type ? undefined : "'properties.type' is required for a credential."),
+    check: (p) =>
+      typeof p.type === 'string' && p.type ? undefined : "'properties.type' is required for a credential.",
   },
 ];
 
@@ -108,24 +120,47 @@ function putEntity(ctx: RouteContext, kind: EntityKind): Reply {
   const factory = factoryOf(ctx);
   const name = ctx.params[kind.param]!;
   if (name.length > 260 || !ENTITY_NAME.test(name)) {
-    failArm(400, 'BadRequest', `${kind.label} name '${name}' is invalid. Names must start with a letter, a number or an underscore, and cannot contain: . + ? / < > * % & : \\`);
+    failArm(
+      400,
+      'BadRequest',
+      `${kind.label} name '${name}' is invalid. Names must start with a letter, a number or an underscore, and cannot contain: . + ? / < > * % & : \\`,
+    );
   }
   const body = jsonBody(ctx.req, (message) => ({ status: 400, body: { error: { code: 'BadRequest', message } } }));
-  if (!isObject(body) || !isObject(body.properties)) failArm(400, 'BadRequest', `The request body must be a JSON object with a 'properties' object.`);
+  if (!isObject(body) || !isObject(body.properties))
+    failArm(400, 'BadRequest', `The request body must be a JSON object with a 'properties' object.`);
   const problem = kind.check?.(body.properties);
   if (problem) failArm(400, 'BadRequest', problem);
   const entities = kind.entities(factory);
   const existing = entities.get(name.toLowerCase());
   const ifMatch = header(ctx.req, 'if-match');
   if (ifMatch !== undefined) {
-    if (!existing) failArm(412, 'PreconditionFailed', `The specified precondition 'If-Match = ${ifMatch}' failed: ${kind.label.toLowerCase()} '${name}' does not exist.`);
+    if (!existing)
+      failArm(
+        412,
+        'PreconditionFailed',
+        `The specified precondition 'If-Match = ${ifMatch}' failed: ${kind.label.toLowerCase()} '${name}' does not exist.`,
+      );
     if (ifMatch.trim() !== '*' && unquote(ifMatch) !== unquote(existing.etag)) {
-      failArm(412, 'PreconditionFailed', `The specified precondition 'If-Match = ${ifMatch}' failed: ${kind.label.toLowerCase()} '${name}' was changed since (its ETag is ${existing.etag}).`);
+      failArm(
+        412,
+        'PreconditionFailed',
+        `The specified precondition 'If-Match = ${ifMatch}' failed: ${kind.label.toLowerCase()} '${name}' was changed since (its ETag is ${existing.etag}).`,
+      );
     }
   }
   const ifNoneMatch = header(ctx.req, 'if-none-match');
-  if (ifNoneMatch?.trim() === '*' && existing) failArm(412, 'PreconditionFailed', `The specified precondition 'If-None-Match = *' failed: ${kind.label.toLowerCase()} '${name}' already exists.`);
-  const entity: FactoryEntity = { name: existing?.name ?? name, properties: structuredClone(body.properties), etag: newEtag() };
+  if (ifNoneMatch?.trim() === '*' && existing)
+    failArm(
+      412,
+      'PreconditionFailed',
+      `The specified precondition 'If-None-Match = *' failed: ${kind.label.toLowerCase()} '${name}' already exists.`,
+    );
+  const entity: FactoryEntity = {
+    name: existing?.name ?? name,
+    properties: structuredClone(body.properties),
+    etag: newEtag(),
+  };
   entities.set(name.toLowerCase(), entity);
   return json(200, entityResource(factory, kind, entity), { ETag: entity.etag });
 }
@@ -134,7 +169,8 @@ function getEntity(ctx: RouteContext, kind: EntityKind): Reply {
   const factory = factoryOf(ctx);
   const entity = entityOf(ctx, kind, factory);
   const ifNoneMatch = header(ctx.req, 'if-none-match');
-  if (ifNoneMatch && (ifNoneMatch.trim() === '*' || unquote(ifNoneMatch) === unquote(entity.etag))) return { status: 304, headers: { ETag: entity.etag } };
+  if (ifNoneMatch && (ifNoneMatch.trim() === '*' || unquote(ifNoneMatch) === unquote(entity.etag)))
+    return { status: 304, headers: { ETag: entity.etag } };
   return json(200, entityResource(factory, kind, entity), { ETag: entity.etag });
 }
 
@@ -145,7 +181,13 @@ function deleteEntity(ctx: RouteContext, kind: EntityKind): Reply {
 }
 
 export function dataFactoryRoutes(): Route[] {
-  const route = (id: string, method: Route['method'], pattern: string, resourceType: string, handle: Route['handle']): Route => ({
+  const route = (
+    id: string,
+    method: Route['method'],
+    pattern: string,
+    resourceType: string,
+    handle: Route['handle'],
+  ): Route => ({
     id: `adf.${id}`,
     method,
     pattern,
@@ -154,15 +196,27 @@ export function dataFactoryRoutes(): Route[] {
     resourceType: `${NS}/${resourceType}`,
     handle,
   });
-  const page = (ctx: RouteContext, items: unknown[]): Reply => json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, items));
+  const page = (ctx: RouteContext, items: unknown[]): Reply =>
+    json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, items));
   const routes: Route[] = [
     route('factories.list', 'GET', `/subscriptions/{subscriptionId}/providers/${NS}/factories`, 'factories', (ctx) =>
-      page(ctx, [...subscriptionOf(ctx).resourceGroups.values()].flatMap((rg) => [...rg.factories.values()]).map(factoryResource)),
+      page(
+        ctx,
+        [...subscriptionOf(ctx).resourceGroups.values()]
+          .flatMap((rg) => [...rg.factories.values()])
+          .map(factoryResource),
+      ),
     ),
-    route('factories.listByResourceGroup', 'GET', `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NS}/factories`, 'factories', (ctx) =>
-      page(ctx, [...resourceGroupOf(ctx).factories.values()].map(factoryResource)),
+    route(
+      'factories.listByResourceGroup',
+      'GET',
+      `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NS}/factories`,
+      'factories',
+      (ctx) => page(ctx, [...resourceGroupOf(ctx).factories.values()].map(factoryResource)),
     ),
-    route('factories.get', 'GET', FACTORY, 'factories', (ctx) => json(200, factoryResource(factoryOf(ctx)), { ETag: factoryOf(ctx).etag })),
+    route('factories.get', 'GET', FACTORY, 'factories', (ctx) =>
+      json(200, factoryResource(factoryOf(ctx)), { ETag: factoryOf(ctx).etag }),
+    ),
   ];
   for (const kind of KINDS) {
     const base = `${FACTORY}/${kind.segment}`;
@@ -170,12 +224,20 @@ export function dataFactoryRoutes(): Route[] {
     routes.push(
       route(`${kind.idPart}.listByFactory`, 'GET', base, type, (ctx) => {
         const factory = factoryOf(ctx);
-        return page(ctx, [...kind.entities(factory).values()].map((e) => entityResource(factory, kind, e)));
+        return page(
+          ctx,
+          [...kind.entities(factory).values()].map((e) => entityResource(factory, kind, e)),
+        );
       }),
       route(`${kind.idPart}.get`, 'GET', `${base}/{${kind.param}}`, type, (ctx) => getEntity(ctx, kind)),
       route(`${kind.idPart}.createOrUpdate`, 'PUT', `${base}/{${kind.param}}`, type, (ctx) => putEntity(ctx, kind)),
       route(`${kind.idPart}.delete`, 'DELETE', `${base}/{${kind.param}}`, type, (ctx) => deleteEntity(ctx, kind)),
     );
   }
-  return [...routes, ...factoryRunRoutes(FACTORY, (id, method, pattern, handle) => route(id, method, pattern, 'factories/pipelineruns', handle))];
+  return [
+    ...routes,
+    ...factoryRunRoutes(FACTORY, (id, method, pattern, handle) =>
+      route(id, method, pattern, 'factories/pipelineruns', handle),
+    ),
+  ];
 }

@@ -12,7 +12,11 @@ const NS = 'Microsoft.MachineLearningServices';
 
 function workspaceResource(ws: WorkspaceState): Record<string, unknown> {
   const rgId = ws.resourceGroup.id;
-  const short = ws.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'ws';
+  const short =
+    ws.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 12) || 'ws';
   return {
     id: ws.id,
     name: ws.name,
@@ -48,7 +52,11 @@ function endpointResource(e: EndpointState): Record<string, unknown> {
     location: e.location,
     tags: {},
     kind: '',
-    identity: { type: 'SystemAssigned', principalId: e.workspace.workspaceId, tenantId: e.workspace.resourceGroup.subscription.tenantId },
+    identity: {
+      type: 'SystemAssigned',
+      principalId: e.workspace.workspaceId,
+      tenantId: e.workspace.resourceGroup.subscription.tenantId,
+    },
     systemData: systemData(e.createdAt),
     properties: {
       authMode: e.seed.authMode ?? 'AADToken',
@@ -140,26 +148,51 @@ export function mlRoutes(): Route[] {
     handle,
   });
   return [
-    route('workspaces.listBySubscription', `/subscriptions/{subscriptionId}/providers/${NS}/workspaces`, 'workspaces', (ctx) => {
-      const all = [...subscriptionOf(ctx).resourceGroups.values()].flatMap((rg) => [...rg.workspaces.values()]);
-      return page(ctx, all.map(workspaceResource));
-    }),
-    route('workspaces.listByResourceGroup', `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NS}/workspaces`, 'workspaces', (ctx) =>
-      page(ctx, [...resourceGroupOf(ctx).workspaces.values()].map(workspaceResource)),
+    route(
+      'workspaces.listBySubscription',
+      `/subscriptions/{subscriptionId}/providers/${NS}/workspaces`,
+      'workspaces',
+      (ctx) => {
+        const all = [...subscriptionOf(ctx).resourceGroups.values()].flatMap((rg) => [...rg.workspaces.values()]);
+        return page(ctx, all.map(workspaceResource));
+      },
+    ),
+    route(
+      'workspaces.listByResourceGroup',
+      `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NS}/workspaces`,
+      'workspaces',
+      (ctx) => page(ctx, [...resourceGroupOf(ctx).workspaces.values()].map(workspaceResource)),
     ),
     route('workspaces.get', ws, 'workspaces', (ctx) => json(200, workspaceResource(workspaceOf(ctx)))),
-    route('batchEndpoints.list', `${ws}/batchEndpoints`, 'workspaces/batchEndpoints', (ctx) => page(ctx, [...workspaceOf(ctx).endpoints.values()].map(endpointResource))),
-    route('batchEndpoints.get', `${ws}/batchEndpoints/{endpointName}`, 'workspaces/batchEndpoints', (ctx) => json(200, endpointResource(endpointOf(ctx)))),
-    route('batchDeployments.list', `${ws}/batchEndpoints/{endpointName}/deployments`, 'workspaces/batchEndpoints/deployments', (ctx) =>
-      page(ctx, [...endpointOf(ctx).deployments.values()].map(deploymentResource)),
+    route('batchEndpoints.list', `${ws}/batchEndpoints`, 'workspaces/batchEndpoints', (ctx) =>
+      page(ctx, [...workspaceOf(ctx).endpoints.values()].map(endpointResource)),
     ),
-    route('batchDeployments.get', `${ws}/batchEndpoints/{endpointName}/deployments/{deploymentName}`, 'workspaces/batchEndpoints/deployments', (ctx) => {
-      const endpoint = endpointOf(ctx);
-      const name = ctx.params.deploymentName!;
-      const deployment = endpoint.deployments.get(name.toLowerCase());
-      if (!deployment) resourceNotFound(`${NS}/workspaces/${endpoint.workspace.name}/batchEndpoints/${endpoint.name}/deployments`, name, endpoint.workspace.resourceGroup.name);
-      return json(200, deploymentResource(deployment));
-    }),
+    route('batchEndpoints.get', `${ws}/batchEndpoints/{endpointName}`, 'workspaces/batchEndpoints', (ctx) =>
+      json(200, endpointResource(endpointOf(ctx))),
+    ),
+    route(
+      'batchDeployments.list',
+      `${ws}/batchEndpoints/{endpointName}/deployments`,
+      'workspaces/batchEndpoints/deployments',
+      (ctx) => page(ctx, [...endpointOf(ctx).deployments.values()].map(deploymentResource)),
+    ),
+    route(
+      'batchDeployments.get',
+      `${ws}/batchEndpoints/{endpointName}/deployments/{deploymentName}`,
+      'workspaces/batchEndpoints/deployments',
+      (ctx) => {
+        const endpoint = endpointOf(ctx);
+        const name = ctx.params.deploymentName!;
+        const deployment = endpoint.deployments.get(name.toLowerCase());
+        if (!deployment)
+          resourceNotFound(
+            `${NS}/workspaces/${endpoint.workspace.name}/batchEndpoints/${endpoint.name}/deployments`,
+            name,
+            endpoint.workspace.resourceGroup.name,
+          );
+        return json(200, deploymentResource(deployment));
+      },
+    ),
     {
       // `az ml batch-endpoint list-jobs`: azure-ai-ml BatchEndpointOperations.list_jobs ->
       // BatchJobEndpointOperations.list (GET .../batchEndpoints/{endpointName}/jobs, api-version
@@ -177,15 +210,21 @@ export function mlRoutes(): Route[] {
           .filter((j) => j.endpoint === endpoint && (!deployment || j.deployment.name.toLowerCase() === deployment))
           .sort((a, b) => b.createdAt - a.createdAt);
         const now = Date.now();
-        return page(ctx, jobs.map((j) => jobResource(j, jobStatus(j, now), ctx.emulator.cloud.mlStudioUrl)));
+        return page(
+          ctx,
+          jobs.map((j) => jobResource(j, jobStatus(j, now), ctx.emulator.cloud.mlStudioUrl)),
+        );
       },
     },
-    route('datastores.list', `${ws}/datastores`, 'workspaces/datastores', (ctx) => page(ctx, [...workspaceOf(ctx).datastores.values()].map(datastoreResource))),
+    route('datastores.list', `${ws}/datastores`, 'workspaces/datastores', (ctx) =>
+      page(ctx, [...workspaceOf(ctx).datastores.values()].map(datastoreResource)),
+    ),
     route('datastores.get', `${ws}/datastores/{name}`, 'workspaces/datastores', (ctx) => {
       const workspace = workspaceOf(ctx);
       const name = ctx.params.name!;
       const datastore = workspace.datastores.get(name.toLowerCase());
-      if (!datastore) resourceNotFound(`${NS}/workspaces/${workspace.name}/datastores`, name, workspace.resourceGroup.name);
+      if (!datastore)
+        resourceNotFound(`${NS}/workspaces/${workspace.name}/datastores`, name, workspace.resourceGroup.name);
       return json(200, datastoreResource(datastore));
     }),
   ];

@@ -15,12 +15,22 @@ function subscriptionResource(sub: SubscriptionState): Record<string, unknown> {
     tenantId: sub.tenantId,
     displayName: sub.displayName,
     state: sub.state,
-    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
+    subscriptionPolicies: {
+      locationPlacementId: 'Public_2014-09-01',
+      quotaId: 'PayAsYouGo_2014-09-01',
+      spendingLimit: 'Off',
+    },
   };
 }
 
 function resourceGroupResource(rg: ResourceGroupState): Record<string, unknown> {
-  return { id: rg.id, name: rg.name, type: 'Microsoft.Resources/resourceGroups', location: rg.location, properties: { provisioningState: 'Succeeded' } };
+  return {
+    id: rg.id,
+    name: rg.name,
+    type: 'Microsoft.Resources/resourceGroups',
+    location: rg.location,
+    properties: { provisioningState: 'Succeeded' },
+  };
 }
 
 function listSubscriptions(ctx: RouteContext): Reply {
@@ -36,11 +46,23 @@ function listTenants(ctx: RouteContext): Reply {
   const ids = new Set([ctx.caller.tid.toLowerCase()]);
   const user = ctx.caller.idtyp === 'user' ? world.users.find(ctx.caller.oid) : undefined;
   if (user) for (const id of user.tenants) ids.add(id);
-  else for (const sp of world.servicePrincipals) if (sp.clientId === ctx.caller.appid.toLowerCase()) ids.add(sp.tenantId);
+  else
+    for (const sp of world.servicePrincipals) if (sp.clientId === ctx.caller.appid.toLowerCase()) ids.add(sp.tenantId);
   const tenants = [...ids].flatMap((id) => {
     const t = world.tenants.get(id);
     return t
-      ? [{ id: `/tenants/${t.id}`, tenantId: t.id, countryCode: 'US', displayName: t.displayName, domains: [t.defaultDomain], tenantCategory: 'Home', defaultDomain: t.defaultDomain, tenantType: 'AAD' }]
+      ? [
+          {
+            id: `/tenants/${t.id}`,
+            tenantId: t.id,
+            countryCode: 'US',
+            displayName: t.displayName,
+            domains: [t.defaultDomain],
+            tenantCategory: 'Home',
+            defaultDomain: t.defaultDomain,
+            tenantType: 'AAD',
+          },
+        ]
       : [];
   });
   return json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, tenants));
@@ -58,14 +80,24 @@ export function subscriptionRoutes(): Route[] {
   });
   return [
     route('subscriptions.list', '/subscriptions', API_VERSIONS.subscriptions, listSubscriptions),
-    route('subscriptions.get', '/subscriptions/{subscriptionId}', API_VERSIONS.subscriptions, (ctx) => json(200, subscriptionResource(subscriptionOf(ctx)))),
+    route('subscriptions.get', '/subscriptions/{subscriptionId}', API_VERSIONS.subscriptions, (ctx) =>
+      json(200, subscriptionResource(subscriptionOf(ctx))),
+    ),
     route('tenants.list', '/tenants', API_VERSIONS.subscriptions, listTenants),
-    route('resourceGroups.list', '/subscriptions/{subscriptionId}/resourcegroups', API_VERSIONS.resourceGroups, (ctx) => {
-      const groups = [...subscriptionOf(ctx).resourceGroups.values()].map(resourceGroupResource);
-      return json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, groups));
-    }),
-    route('resourceGroups.get', '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}', API_VERSIONS.resourceGroups, (ctx) =>
-      json(200, resourceGroupResource(resourceGroupOf(ctx))),
+    route(
+      'resourceGroups.list',
+      '/subscriptions/{subscriptionId}/resourcegroups',
+      API_VERSIONS.resourceGroups,
+      (ctx) => {
+        const groups = [...subscriptionOf(ctx).resourceGroups.values()].map(resourceGroupResource);
+        return json(200, paginate(ctx.req, ctx.emulator.url, ctx.emulator.pageSize, groups));
+      },
+    ),
+    route(
+      'resourceGroups.get',
+      '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}',
+      API_VERSIONS.resourceGroups,
+      (ctx) => json(200, resourceGroupResource(resourceGroupOf(ctx))),
     ),
   ];
 }

@@ -23,14 +23,30 @@ function tenantOf(ctx: RouteContext, allowCommon: boolean): TenantState | 'commo
   const tenant = ctx.emulator.world.findTenant(segment);
   if (tenant) return tenant;
   if (['common', 'organizations', 'consumers'].includes(segment.toLowerCase())) {
-    throw new ReplyError(entraError(400, 'invalid_request', 50059, 'No tenant-identifying information found in either the request or implied by any provided credentials.'));
+    throw new ReplyError(
+      entraError(
+        400,
+        'invalid_request',
+        50059,
+        'No tenant-identifying information found in either the request or implied by any provided credentials.',
+      ),
+    );
   }
   throw new ReplyError(
-    entraError(400, 'invalid_tenant', 90002, `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`),
+    entraError(
+      400,
+      'invalid_tenant',
+      90002,
+      `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    ),
   );
 }
 
-function openIdConfiguration(emulator: Emulator, tenantSegment: string, version: '1.0' | '2.0'): Record<string, unknown> {
+function openIdConfiguration(
+  emulator: Emulator,
+  tenantSegment: string,
+  version: '1.0' | '2.0',
+): Record<string, unknown> {
   const base = `${emulator.url}/${tenantSegment}`;
   const v = version === '2.0' ? '/v2.0' : '';
   const issuerTenant = tenantSegment === 'common' ? '{tenantid}' : tenantSegment;
@@ -62,7 +78,9 @@ function openIdConfiguration(emulator: Emulator, tenantSegment: string, version:
 }
 
 function knownResource(emulator: Emulator, resource: string): boolean {
-  return [...KNOWN_RESOURCES, ...emulator.armAudiences(), emulator.cloud.mlAudience].some((r) => sameAudience(r, resource));
+  return [...KNOWN_RESOURCES, ...emulator.armAudiences(), emulator.cloud.mlAudience].some((r) =>
+    sameAudience(r, resource),
+  );
 }
 
 /** Client id and secret from the form (client_secret_post) or a Basic header (client_secret_basic). */
@@ -76,19 +94,37 @@ function clientCredentials(ctx: RouteContext, form: URLSearchParams): { clientId
 }
 
 /** Shared checks of both token endpoints; returns the service principal and tenant. */
-function authenticateClient(ctx: RouteContext, form: URLSearchParams): { tenant: TenantState; clientId: string; objectId: string } {
+function authenticateClient(
+  ctx: RouteContext,
+  form: URLSearchParams,
+): { tenant: TenantState; clientId: string; objectId: string } {
   const tenant = tenantOf(ctx, false) as TenantState;
   const grantType = form.get('grant_type');
   if (grantType !== 'client_credentials') {
     throw new ReplyError(
       grantType
-        ? entraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'. The emulator supports client_credentials only.`)
-        : entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'."),
+        ? entraError(
+            400,
+            'unsupported_grant_type',
+            70003,
+            `The app requested an unsupported grant type '${grantType}'. The emulator supports client_credentials only.`,
+          )
+        : entraError(
+            400,
+            'invalid_request',
+            900144,
+            "The request body must contain the following parameter: 'grant_type'.",
+          ),
     );
   }
   const { clientId, secret } = clientCredentials(ctx, form);
-  if (!clientId) throw new ReplyError(entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'."));
-  const sp = ctx.emulator.world.servicePrincipals.find((s) => s.tenantId === tenant.id && s.clientId === clientId.toLowerCase());
+  if (!clientId)
+    throw new ReplyError(
+      entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'."),
+    );
+  const sp = ctx.emulator.world.servicePrincipals.find(
+    (s) => s.tenantId === tenant.id && s.clientId === clientId.toLowerCase(),
+  );
   if (!sp) {
     throw new ReplyError(
       entraError(
@@ -100,12 +136,32 @@ function authenticateClient(ctx: RouteContext, form: URLSearchParams): { tenant:
     );
   }
   if (!secret) {
-    if (form.get('client_assertion')) throw new ReplyError(entraError(401, 'invalid_client', 7000218, 'The emulator accepts client secrets only, not client assertions (certificates).'));
-    throw new ReplyError(entraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
+    if (form.get('client_assertion'))
+      throw new ReplyError(
+        entraError(
+          401,
+          'invalid_client',
+          7000218,
+          'The emulator accepts client secrets only, not client assertions (certificates).',
+        ),
+      );
+    throw new ReplyError(
+      entraError(
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      ),
+    );
   }
   if (secret !== sp.secret) {
     throw new ReplyError(
-      entraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${sp.clientId}'.`),
+      entraError(
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${sp.clientId}'.`,
+      ),
     );
   }
   return { tenant, clientId: sp.clientId, objectId: sp.objectId };
@@ -126,15 +182,30 @@ function tokenV2(ctx: RouteContext): Reply {
   const form = formBody(ctx.req);
   const { tenant, clientId, objectId } = authenticateClient(ctx, form);
   const scopeParam = form.get('scope');
-  if (!scopeParam) throw new ReplyError(entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'."));
+  if (!scopeParam)
+    throw new ReplyError(
+      entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'."),
+    );
   const scopes = scopeParam.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()));
   if (scopes.length !== 1) {
-    throw new ReplyError(entraError(400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${scopeParam}' must name exactly one resource.`));
+    throw new ReplyError(
+      entraError(
+        400,
+        'invalid_scope',
+        70011,
+        `The provided value for the input parameter 'scope' is not valid. The scope '${scopeParam}' must name exactly one resource.`,
+      ),
+    );
   }
   const scope = scopes[0]!;
   if (!/\/\.default$/i.test(scope)) {
     throw new ReplyError(
-      entraError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),
+      entraError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      ),
     );
   }
   const audience = audienceOf(scope);
@@ -148,10 +219,19 @@ function tokenV1(ctx: RouteContext): Reply {
   const form = formBody(ctx.req);
   const { tenant, clientId, objectId } = authenticateClient(ctx, form);
   const resource = form.get('resource');
-  if (!resource) throw new ReplyError(entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'resource'."));
+  if (!resource)
+    throw new ReplyError(
+      entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'resource'."),
+    );
   if (!knownResource(ctx.emulator, resource)) throw unknownResource(tenant, resource);
   const lifetime = ctx.emulator.world.tokenLifetimeSeconds;
-  const token = ctx.emulator.issueToken({ audience: resource, tenantId: tenant.id, objectId, appId: clientId, version: '1.0' });
+  const token = ctx.emulator.issueToken({
+    audience: resource,
+    tenantId: tenant.id,
+    objectId,
+    appId: clientId,
+    version: '1.0',
+  });
   const now = Math.floor(Date.now() / 1000);
   // v1 sends the numbers as strings.
   return json(200, {
@@ -187,7 +267,13 @@ function keys(ctx: RouteContext): Reply {
 }
 
 export function entraRoutes(): Route[] {
-  const route = (id: string, method: Route['method'], pattern: string, handle: Route['handle']): Route => ({ id: `entra.${id}`, method, pattern, kind: 'entra', handle });
+  const route = (id: string, method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
+    id: `entra.${id}`,
+    method,
+    pattern,
+    kind: 'entra',
+    handle,
+  });
   return [
     route('openidConfiguration', 'GET', '/{tenant}/v2.0/.well-known/openid-configuration', discovery('2.0')),
     route('openidConfigurationV1', 'GET', '/{tenant}/.well-known/openid-configuration', discovery('1.0')),

@@ -10,7 +10,10 @@ export const executePipelineActivity: ActivityHandler = async (context) => {
   const reference = requireProperty(context, 'pipeline') as { referenceName?: unknown };
   const childName = reference?.referenceName;
   if (typeof childName !== 'string' || !childName) {
-    throw new ActivityFailure(`Activity '${context.activity.name}': typeProperties.pipeline.referenceName is missing.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': typeProperties.pipeline.referenceName is missing.`,
+      ErrorCodes.badActivity,
+    );
   }
   const properties = typeProperties(context);
   const parameters = (context.evaluate(properties.parameters ?? {}, 'parameters') ?? {}) as Record<string, unknown>;
@@ -19,7 +22,11 @@ export const executePipelineActivity: ActivityHandler = async (context) => {
 
   const { services } = context.run;
   const child = await services.pipelines.getPipeline(childName);
-  if (!child) throw new ActivityFailure(`Activity '${context.activity.name}': pipeline '${childName}' was not found.`, ErrorCodes.badActivity);
+  if (!child)
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': pipeline '${childName}' was not found.`,
+      ErrorCodes.badActivity,
+    );
   let started;
   try {
     started = services.startChildRun({
@@ -35,7 +42,8 @@ export const executePipelineActivity: ActivityHandler = async (context) => {
       ...(waitOnCompletion ? { signal: context.signal } : {}),
     });
   } catch (error) {
-    if (error instanceof RunInputError) throw new ActivityFailure(`Activity '${context.activity.name}': ${error.message}`, ErrorCodes.badActivity);
+    if (error instanceof RunInputError)
+      throw new ActivityFailure(`Activity '${context.activity.name}': ${error.message}`, ErrorCodes.badActivity);
     throw error;
   }
   const output: Record<string, unknown> = { pipelineName: child.name, pipelineRunId: started.runId };
@@ -46,6 +54,7 @@ export const executePipelineActivity: ActivityHandler = async (context) => {
   const returnValue = started.returnValue();
   if (returnValue !== undefined) output.pipelineReturnValue = returnValue;
   if (ended.status === 'Succeeded') return output;
-  const message = ended.status === 'Cancelled' ? `The child pipeline run ${started.runId} was cancelled.` : ended.message;
+  const message =
+    ended.status === 'Cancelled' ? `The child pipeline run ${started.runId} was cancelled.` : ended.message;
   throw new ActivityFailure(message, ErrorCodes.childPipelineFailed, 'UserError', output);
 };

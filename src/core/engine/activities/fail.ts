@@ -11,8 +11,10 @@ export const FAIL_MESSAGE_FALLBACK = 'Failed to interpret Stop fail message or e
 export const FAIL_ERROR_CODE_FALLBACK = 'ErrorCodeNotString';
 
 export const failActivity: ActivityHandler = async (context) => {
-  const message = nonBlankString(context.evaluate(requireProperty(context, 'message'), 'message')) ?? FAIL_MESSAGE_FALLBACK;
-  const errorCode = nonBlankString(context.evaluate(requireProperty(context, 'errorCode'), 'errorCode')) ?? FAIL_ERROR_CODE_FALLBACK;
+  const message =
+    nonBlankString(context.evaluate(requireProperty(context, 'message'), 'message')) ?? FAIL_MESSAGE_FALLBACK;
+  const errorCode =
+    nonBlankString(context.evaluate(requireProperty(context, 'errorCode'), 'errorCode')) ?? FAIL_ERROR_CODE_FALLBACK;
   context.setInput({ message, errorCode });
   throw new ActivityFailure(message, errorCode, 'UserError');
 };

@@ -17,7 +17,10 @@ export const filterActivity: ActivityHandler = async (context) => {
       throw expressionFailure(error, `Activity '${context.activity.name}', condition`);
     }
     if (typeof result !== 'boolean') {
-      throw new ActivityFailure(`Activity '${context.activity.name}', condition: the expression must evaluate to a boolean, got ${typeName(result)}.`, ErrorCodes.invalidTemplate);
+      throw new ActivityFailure(
+        `Activity '${context.activity.name}', condition: the expression must evaluate to a boolean, got ${typeName(result)}.`,
+        ErrorCodes.invalidTemplate,
+      );
     }
     if (result) kept.push(item);
   }

@@ -34,7 +34,10 @@ export const forEachActivity: ActivityHandler = async (context) => {
 function batchCountOf(value: unknown, activityName: string): number {
   if (value === undefined || value === null) return DEFAULT_BATCH_COUNT;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_BATCH_COUNT) {
-    throw new ActivityFailure(`Activity '${activityName}': batchCount must be an integer from 1 to ${MAX_BATCH_COUNT}, got ${JSON.stringify(value)}.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${activityName}': batchCount must be an integer from 1 to ${MAX_BATCH_COUNT}, got ${JSON.stringify(value)}.`,
+      ErrorCodes.badActivity,
+    );
   }
   return value;
 }

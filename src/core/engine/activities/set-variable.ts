@@ -8,9 +8,13 @@ export const setVariableActivity: ActivityHandler = async (context) => {
   const properties = typeProperties(context);
   const name = properties.variableName;
   if (typeof name !== 'string' || !name) {
-    throw new ActivityFailure(`Activity '${context.activity.name}' has no typeProperties.variableName.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}' has no typeProperties.variableName.`,
+      ErrorCodes.badActivity,
+    );
   }
-  if (properties.setSystemVariable === true && name === 'pipelineReturnValue') return setReturnValue(context, properties.value);
+  if (properties.setSystemVariable === true && name === 'pipelineReturnValue')
+    return setReturnValue(context, properties.value);
   const declared = declaredVariable(context, name);
   const value = context.evaluate(properties.value, 'value');
   checkVariableType(context, declared.name, declared.type, value);
@@ -21,9 +25,14 @@ export const setVariableActivity: ActivityHandler = async (context) => {
 
 export function declaredVariable(context: ActivityContext, name: string): { name: string; type: string } {
   const declarations = context.run.pipeline.properties.variables ?? {};
-  const match = Object.keys(declarations).find((n) => n === name) ?? Object.keys(declarations).find((n) => n.toLowerCase() === name.toLowerCase());
+  const match =
+    Object.keys(declarations).find((n) => n === name) ??
+    Object.keys(declarations).find((n) => n.toLowerCase() === name.toLowerCase());
   if (!match) {
-    throw new ActivityFailure(`The variable '${name}' is not declared in pipeline '${context.run.pipeline.name}'.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `The variable '${name}' is not declared in pipeline '${context.run.pipeline.name}'.`,
+      ErrorCodes.badActivity,
+    );
   }
   return { name: match, type: String(declarations[match]?.type ?? 'String') };
 }
@@ -31,11 +40,15 @@ export function declaredVariable(context: ActivityContext, name: string): { name
 export function checkVariableType(context: ActivityContext, name: string, type: string, value: unknown): void {
   const t = type.toLowerCase();
   const ok =
-    t === 'string' ? typeof value === 'string'
-    : t === 'bool' || t === 'boolean' ? typeof value === 'boolean'
-    : t === 'array' ? Array.isArray(value)
-    : t === 'integer' || t === 'int' ? typeof value === 'number' && Number.isInteger(value)
-    : true;
+    t === 'string'
+      ? typeof value === 'string'
+      : t === 'bool' || t === 'boolean'
+        ? typeof value === 'boolean'
+        : t === 'array'
+          ? Array.isArray(value)
+          : t === 'integer' || t === 'int'
+            ? typeof value === 'number' && Number.isInteger(value)
+            : true;
   if (!ok) {
     throw new ActivityFailure(
       `Activity '${context.activity.name}': the variable '${name}' of type '${type}' cannot be set to ${typeName(value)}.`,
@@ -51,7 +64,10 @@ interface ReturnEntry {
 
 function setReturnValue(context: ActivityContext, raw: unknown): unknown {
   if (!Array.isArray(raw)) {
-    throw new ActivityFailure(`Activity '${context.activity.name}': pipelineReturnValue must be a list of {key, value} entries.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': pipelineReturnValue must be a list of {key, value} entries.`,
+      ErrorCodes.badActivity,
+    );
   }
   const value = returnEntries(context, raw as ReturnEntry[], '');
   context.setInput({ variableName: 'pipelineReturnValue', value });
@@ -63,7 +79,11 @@ function setReturnValue(context: ActivityContext, raw: unknown): unknown {
 function returnEntries(context: ActivityContext, entries: ReturnEntry[], path: string): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const entry of entries) {
-    if (typeof entry?.key !== 'string') throw new ActivityFailure(`Activity '${context.activity.name}': a pipelineReturnValue entry${path ? ` in '${path}'` : ''} has no key.`, ErrorCodes.badActivity);
+    if (typeof entry?.key !== 'string')
+      throw new ActivityFailure(
+        `Activity '${context.activity.name}': a pipelineReturnValue entry${path ? ` in '${path}'` : ''} has no key.`,
+        ErrorCodes.badActivity,
+      );
     const key = path ? `${path}.${entry.key}` : entry.key;
     value[entry.key] = returnEntryValue(context, entry.value, key);
   }
@@ -86,7 +106,10 @@ function returnEntryValue(context: ActivityContext, typed: ReturnEntry['value'],
       return null;
     case 'expression':
       // `@...` and interpolated text (`... @{...} ...`) are evaluated as written; a bare expression gets its `@`.
-      return context.evaluate(typeof content === 'string' && !content.startsWith('@') && !content.includes('@{') ? `@${content}` : content, where);
+      return context.evaluate(
+        typeof content === 'string' && !content.startsWith('@') && !content.includes('@{') ? `@${content}` : content,
+        where,
+      );
     case 'array':
       if (!Array.isArray(content)) return [];
       return content.map((item, i) =>

@@ -8,7 +8,14 @@ import type { ActivityHandler } from '../activity-context';
 import { abortError } from '../clock';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import { formatTimespan, parseTimespan } from '../timespan';
-import { activityList, evaluateBoolean, evaluateString, innerActivityFailure, requireProperty, typeProperties } from './values';
+import {
+  activityList,
+  evaluateBoolean,
+  evaluateString,
+  innerActivityFailure,
+  requireProperty,
+  typeProperties,
+} from './values';
 
 const DEFAULT_TIMEOUT = '7.00:00:00';
 
@@ -16,10 +23,14 @@ export const untilActivity: ActivityHandler = async (context) => {
   const expression = requireProperty(context, 'expression');
   const body = activityList(context, 'activities');
   const rawTimeout = typeProperties(context).timeout;
-  const timeoutText = rawTimeout === undefined || rawTimeout === null ? DEFAULT_TIMEOUT : evaluateString(context, rawTimeout, 'timeout');
+  const timeoutText =
+    rawTimeout === undefined || rawTimeout === null ? DEFAULT_TIMEOUT : evaluateString(context, rawTimeout, 'timeout');
   const timeoutMs = parseTimespan(timeoutText);
   if (timeoutMs === undefined) {
-    throw new ActivityFailure(`Activity '${context.activity.name}': timeout '${timeoutText}' is not a timespan like 0.00:10:00 (d.hh:mm:ss).`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': timeout '${timeoutText}' is not a timespan like 0.00:10:00 (d.hh:mm:ss).`,
+      ErrorCodes.badActivity,
+    );
   }
   context.setInput({ timeout: timeoutText });
 

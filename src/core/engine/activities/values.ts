@@ -11,7 +11,10 @@ export function typeProperties(context: ActivityContext): Record<string, unknown
 export function requireProperty(context: ActivityContext, name: string): unknown {
   const value = typeProperties(context)[name];
   if (value === undefined || value === null) {
-    throw new ActivityFailure(`Activity '${context.activity.name}' (${context.activity.type}) has no typeProperties.${name}.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}' (${context.activity.type}) has no typeProperties.${name}.`,
+      ErrorCodes.badActivity,
+    );
   }
   return value;
 }
@@ -20,7 +23,10 @@ export function evaluateString(context: ActivityContext, value: unknown, where: 
   const result = context.evaluate(value, where);
   if (typeof result === 'string') return result;
   if (typeof result === 'number' || typeof result === 'boolean') return String(result);
-  throw new ActivityFailure(`Activity '${context.activity.name}', ${where}: expected a string, got ${typeName(result)}.`, ErrorCodes.invalidTemplate);
+  throw new ActivityFailure(
+    `Activity '${context.activity.name}', ${where}: expected a string, got ${typeName(result)}.`,
+    ErrorCodes.invalidTemplate,
+  );
 }
 
 export function evaluateBoolean(context: ActivityContext, value: unknown, where: string, frame?: ScopeFrame): boolean {
@@ -36,20 +42,29 @@ export function evaluateNumber(context: ActivityContext, value: unknown, where: 
   const result = context.evaluate(value, where);
   const n = typeof result === 'string' && result.trim() !== '' ? Number(result) : result;
   if (typeof n === 'number' && Number.isFinite(n)) return n;
-  throw new ActivityFailure(`Activity '${context.activity.name}', ${where}: expected a number, got ${typeName(result)}.`, ErrorCodes.invalidTemplate);
+  throw new ActivityFailure(
+    `Activity '${context.activity.name}', ${where}: expected a number, got ${typeName(result)}.`,
+    ErrorCodes.invalidTemplate,
+  );
 }
 
 export function evaluateArray(context: ActivityContext, value: unknown, where: string): unknown[] {
   const result = context.evaluate(value, where);
   if (Array.isArray(result)) return result;
-  throw new ActivityFailure(`Activity '${context.activity.name}', ${where}: expected an array, got ${typeName(result)}.`, ErrorCodes.invalidTemplate);
+  throw new ActivityFailure(
+    `Activity '${context.activity.name}', ${where}: expected an array, got ${typeName(result)}.`,
+    ErrorCodes.invalidTemplate,
+  );
 }
 
 export function activityList(context: ActivityContext, name: string): ActivityDefinition[] {
   const value = typeProperties(context)[name];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    throw new ActivityFailure(`Activity '${context.activity.name}': typeProperties.${name} must be an array of activities.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': typeProperties.${name} must be an array of activities.`,
+      ErrorCodes.badActivity,
+    );
   }
   return value as ActivityDefinition[];
 }

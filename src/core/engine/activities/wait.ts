@@ -5,7 +5,11 @@ import { evaluateNumber, requireProperty } from './values';
 
 export const waitActivity: ActivityHandler = async (context) => {
   const seconds = evaluateNumber(context, requireProperty(context, 'waitTimeInSeconds'), 'waitTimeInSeconds');
-  if (seconds < 0) throw new ActivityFailure(`Activity '${context.activity.name}': waitTimeInSeconds must not be negative, got ${seconds}.`, ErrorCodes.badActivity);
+  if (seconds < 0)
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': waitTimeInSeconds must not be negative, got ${seconds}.`,
+      ErrorCodes.badActivity,
+    );
   context.setInput({ waitTimeInSeconds: seconds });
   await context.run.services.clock.sleep(seconds * 1000, context.signal);
   return undefined;

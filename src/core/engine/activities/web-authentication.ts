@@ -37,7 +37,8 @@ export async function authorizationHeader(context: ActivityContext, raw: unknown
     throw new ActivityFailure(`Activity '${name}': ${message}`, ErrorCodes.authentication);
   };
   const tokenFor = async (subject: TokenSubject): Promise<string> => {
-    if (auth.resource === undefined || auth.resource === null) fail(`${String(auth.type)} authentication needs a resource (the token audience, e.g. https://ml.azure.com).`);
+    if (auth.resource === undefined || auth.resource === null)
+      fail(`${String(auth.type)} authentication needs a resource (the token audience, e.g. https://ml.azure.com).`);
     const resource = evaluateString(context, auth.resource, 'authentication.resource');
     try {
       const token = await identity.getToken({ subject, resource, signal: context.signal });
@@ -54,13 +55,21 @@ export async function authorizationHeader(context: ActivityContext, raw: unknown
       return tokenFor({ kind: 'systemAssigned' });
     case 'userassignedmanagedidentity': {
       const credentialName = auth.credential?.referenceName;
-      if (typeof credentialName !== 'string' || !credentialName) return fail('UserAssignedManagedIdentity authentication needs credential.referenceName.');
+      if (typeof credentialName !== 'string' || !credentialName)
+        return fail('UserAssignedManagedIdentity authentication needs credential.referenceName.');
       return tokenFor({ kind: 'userAssigned', credentialName });
     }
     case 'serviceprincipal': {
-      if (auth.pfx !== undefined) return fail('ServicePrincipal authentication with a certificate (pfx) is not supported by the local engine.');
-      const tenantId = auth.userTenant === undefined ? fail('ServicePrincipal authentication needs userTenant.') : evaluateString(context, auth.userTenant, 'authentication.userTenant');
-      const clientId = auth.username === undefined ? fail('ServicePrincipal authentication needs username (the client id).') : evaluateString(context, auth.username, 'authentication.username');
+      if (auth.pfx !== undefined)
+        return fail('ServicePrincipal authentication with a certificate (pfx) is not supported by the local engine.');
+      const tenantId =
+        auth.userTenant === undefined
+          ? fail('ServicePrincipal authentication needs userTenant.')
+          : evaluateString(context, auth.userTenant, 'authentication.userTenant');
+      const clientId =
+        auth.username === undefined
+          ? fail('ServicePrincipal authentication needs username (the client id).')
+          : evaluateString(context, auth.username, 'authentication.username');
       const clientSecret = await resolveSecret(context, auth.password, 'authentication.password');
       return tokenFor({ kind: 'servicePrincipal', tenantId, clientId, clientSecret });
     }
@@ -72,14 +81,21 @@ export async function authorizationHeader(context: ActivityContext, raw: unknown
       return header;
     }
     default:
-      return fail(`authentication type '${String(auth.type)}' is not supported by the local engine (MSI, UserAssignedManagedIdentity, ServicePrincipal and Basic are).`);
+      return fail(
+        `authentication type '${String(auth.type)}' is not supported by the local engine (MSI, UserAssignedManagedIdentity, ServicePrincipal and Basic are).`,
+      );
   }
 }
 
 /** Resolves a SecureString or AzureKeyVaultSecret reference to its value (and marks it secret). */
-export async function resolveSecret(context: ActivityContext, reference: SecretReference | undefined, where: string): Promise<string> {
+export async function resolveSecret(
+  context: ActivityContext,
+  reference: SecretReference | undefined,
+  where: string,
+): Promise<string> {
   const name = context.activity.name;
-  if (!reference || typeof reference !== 'object') throw new ActivityFailure(`Activity '${name}': ${where} is missing.`, ErrorCodes.authentication);
+  if (!reference || typeof reference !== 'object')
+    throw new ActivityFailure(`Activity '${name}': ${where} is missing.`, ErrorCodes.authentication);
   const type = String(reference.type ?? '').toLowerCase();
   let secret: string;
   if (type === 'securestring') {
@@ -87,10 +103,16 @@ export async function resolveSecret(context: ActivityContext, reference: SecretR
   } else if (type === 'azurekeyvaultsecret') {
     const linkedServiceName = reference.store?.referenceName;
     if (typeof linkedServiceName !== 'string' || !linkedServiceName) {
-      throw new ActivityFailure(`Activity '${name}': ${where} needs store.referenceName (an Azure Key Vault linked service).`, ErrorCodes.authentication);
+      throw new ActivityFailure(
+        `Activity '${name}': ${where} needs store.referenceName (an Azure Key Vault linked service).`,
+        ErrorCodes.authentication,
+      );
     }
     const secretName = evaluateString(context, reference.secretName ?? '', `${where}.secretName`);
-    const secretVersion = reference.secretVersion === undefined ? undefined : evaluateString(context, reference.secretVersion, `${where}.secretVersion`);
+    const secretVersion =
+      reference.secretVersion === undefined
+        ? undefined
+        : evaluateString(context, reference.secretVersion, `${where}.secretVersion`);
     try {
       secret = await context.run.services.identity.getKeyVaultSecret({
         linkedServiceName,
@@ -100,10 +122,16 @@ export async function resolveSecret(context: ActivityContext, reference: SecretR
       });
     } catch (error) {
       if (context.signal.aborted) throw error;
-      throw new ActivityFailure(`Activity '${name}': could not read Key Vault secret '${secretName}' through linked service '${linkedServiceName}': ${(error as Error).message}`, ErrorCodes.authentication);
+      throw new ActivityFailure(
+        `Activity '${name}': could not read Key Vault secret '${secretName}' through linked service '${linkedServiceName}': ${(error as Error).message}`,
+        ErrorCodes.authentication,
+      );
     }
   } else {
-    throw new ActivityFailure(`Activity '${name}': ${where} must be a SecureString or an AzureKeyVaultSecret, got type '${String(reference.type)}'.`, ErrorCodes.authentication);
+    throw new ActivityFailure(
+      `Activity '${name}': ${where} must be a SecureString or an AzureKeyVaultSecret, got type '${String(reference.type)}'.`,
+      ErrorCodes.authentication,
+    );
   }
   context.run.redactor.add(secret);
   return secret;
@@ -113,7 +141,11 @@ export async function resolveSecret(context: ActivityContext, reference: SecretR
 export function maskAuthentication(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   const copy = structuredClone(raw) as Authentication;
-  if (copy.password && typeof copy.password === 'object' && String(copy.password.type).toLowerCase() === 'securestring') {
+  if (
+    copy.password &&
+    typeof copy.password === 'object' &&
+    String(copy.password.type).toLowerCase() === 'securestring'
+  ) {
     copy.password = { ...copy.password, value: REDACTED };
   }
   if (copy.pfx && typeof copy.pfx === 'object') copy.pfx = { ...(copy.pfx as object), value: REDACTED };

@@ -17,22 +17,30 @@ export const webActivity: ActivityHandler = async (context) => {
   const properties = typeProperties(context);
   const url = evaluateString(context, requireProperty(context, 'url'), 'url');
   const method = evaluateString(context, requireProperty(context, 'method'), 'method').toUpperCase();
-  if (!METHODS.includes(method)) throw new ActivityFailure(`Activity '${context.activity.name}': method '${method}' is not one of ${METHODS.join(', ')}.`, ErrorCodes.badActivity);
+  if (!METHODS.includes(method))
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': method '${method}' is not one of ${METHODS.join(', ')}.`,
+      ErrorCodes.badActivity,
+    );
   const headers = evaluateHeaders(context, properties.headers);
-  const body = method === 'GET' || properties.body === undefined ? undefined : bodyText(context.evaluate(properties.body, 'body'));
+  const body =
+    method === 'GET' || properties.body === undefined ? undefined : bodyText(context.evaluate(properties.body, 'body'));
   const timeoutMs = requestTimeout(context, properties.httpRequestTimeout);
   context.setInput({
     method,
     url,
     ...(Object.keys(headers).length ? { headers } : {}),
     ...(body !== undefined ? { body: parseOrText(body) } : {}),
-    ...(properties.authentication ? { authentication: maskAuthentication(context.evaluate(properties.authentication, 'authentication')) } : {}),
+    ...(properties.authentication
+      ? { authentication: maskAuthentication(context.evaluate(properties.authentication, 'authentication')) }
+      : {}),
   });
 
   const authorization = await authorizationHeader(context, properties.authentication);
   const sent: Record<string, string> = { ...headers };
   if (authorization) sent.authorization = authorization;
-  if (body !== undefined && !Object.keys(sent).some((h) => h.toLowerCase() === 'content-type')) sent['content-type'] = 'application/json';
+  if (body !== undefined && !Object.keys(sent).some((h) => h.toLowerCase() === 'content-type'))
+    sent['content-type'] = 'application/json';
   const disableCertValidation = properties.disableCertValidation === true;
 
   let response = await call(context, { method, url, headers: sent, body, timeoutMs, disableCertValidation });
@@ -41,7 +49,14 @@ export const webActivity: ActivityHandler = async (context) => {
       const location = new URL(response.headers.location, url).toString();
       await abortableDelay(retryAfterMs(response) ?? context.run.services.webAsyncPollMs, context.signal);
       const pollHeaders: Record<string, string> = authorization ? { authorization } : {};
-      response = await call(context, { method: 'GET', url: location, headers: pollHeaders, body: undefined, timeoutMs, disableCertValidation });
+      response = await call(context, {
+        method: 'GET',
+        url: location,
+        headers: pollHeaders,
+        body: undefined,
+        timeoutMs,
+        disableCertValidation,
+      });
     }
   }
   const output = responseOutput(response);
@@ -70,7 +85,10 @@ async function call(context: ActivityContext, options: CallOptions): Promise<Htt
     return await context.run.services.http.send({ ...options, signal: context.signal });
   } catch (error) {
     if (context.signal.aborted) throw error;
-    throw new ActivityFailure(`Error calling the endpoint '${options.url}': ${(error as Error).message}`, ErrorCodes.webCallFailed);
+    throw new ActivityFailure(
+      `Error calling the endpoint '${options.url}': ${(error as Error).message}`,
+      ErrorCodes.webCallFailed,
+    );
   }
 }
 
@@ -81,8 +99,14 @@ function evaluateHeaders(context: ActivityContext, raw: unknown): Record<string,
   // Newer ADF JSON writes headers as a list of { name, value }.
   const entries = Array.isArray(value)
     ? (value as { name?: unknown; value?: unknown }[]).map((h) => [h?.name, h?.value] as const)
-    : value && typeof value === 'object' ? Object.entries(value) : undefined;
-  if (!entries) throw new ActivityFailure(`Activity '${context.activity.name}', headers: expected an object, got ${typeName(value)}.`, ErrorCodes.badActivity);
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : undefined;
+  if (!entries)
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}', headers: expected an object, got ${typeName(value)}.`,
+      ErrorCodes.badActivity,
+    );
   for (const [name, headerValue] of entries) {
     if (typeof name !== 'string' || !name) continue;
     headers[name] = typeof headerValue === 'string' ? headerValue : JSON.stringify(headerValue);
@@ -107,14 +131,22 @@ function requestTimeout(context: ActivityContext, raw: unknown): number {
   const text = evaluateString(context, raw, 'httpRequestTimeout');
   const ms = parseTimespan(text);
   if (ms === undefined || ms <= 0 || ms > MAX_REQUEST_TIMEOUT_MS) {
-    throw new ActivityFailure(`Activity '${context.activity.name}': httpRequestTimeout '${text}' must be a timespan from 00:00:01 to 00:10:00.`, ErrorCodes.badActivity);
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': httpRequestTimeout '${text}' must be a timespan from 00:00:01 to 00:10:00.`,
+      ErrorCodes.badActivity,
+    );
   }
   return ms;
 }
 
 function responseOutput(response: HttpResponse): Record<string, unknown> {
   const parsed = response.body === '' ? undefined : parseOrText(response.body);
-  const base = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : parsed === undefined ? {} : { Response: parsed };
+  const base =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : parsed === undefined
+        ? {}
+        : { Response: parsed };
   return { ...base, ADFWebActivityResponseHeaders: response.headers };
 }
 

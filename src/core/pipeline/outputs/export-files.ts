@@ -20,11 +20,19 @@ export interface ExportFile {
 
 /** The file name of a pipeline exported in a format. */
 export function exportFileName(pipelineName: string, format: ExportFormat): string {
-  return format === 'git' ? `${pipelineName}.json` : format === 'arm' ? `${pipelineName}.arm-template.json` : `${pipelineName}.zip`;
+  return format === 'git'
+    ? `${pipelineName}.json`
+    : format === 'arm'
+      ? `${pipelineName}.arm-template.json`
+      : `${pipelineName}.zip`;
 }
 
 /** The pipeline in each format, in the order given. */
-export function exportFiles(document: PipelineDocument, formats: readonly ExportFormat[], options: ArmTemplateOptions = {}): ExportFile[] {
+export function exportFiles(
+  document: PipelineDocument,
+  formats: readonly ExportFormat[],
+  options: ArmTemplateOptions = {},
+): ExportFile[] {
   return formats.map((format) => {
     const fileName = exportFileName(document.name, format);
     if (format === 'zip') return { format, fileName, content: toTemplateZip(document) };

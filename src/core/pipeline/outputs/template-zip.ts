@@ -114,7 +114,13 @@ function parameterizeKeyVaultReferences(root: JsonValue): Record<string, { suppo
 }
 
 function isReference(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && value['type'] === 'LinkedServiceReference' && typeof value['referenceName'] === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    value['type'] === 'LinkedServiceReference' &&
+    typeof value['referenceName'] === 'string'
+  );
 }
 
 function uniqueParameterName(linkedService: string, taken: Record<string, unknown>): string {

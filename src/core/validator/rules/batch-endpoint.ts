@@ -2,7 +2,11 @@ import { AZURE_CLOUDS } from '../../clouds';
 import { isCallOf, type ExpressionNode } from '../../expressions';
 import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
 import type { JsonNode as Node } from '../../json/parse';
-import { DEFAULT_LOOP_TIMEOUT, JOB_INPUT_TYPES as INPUT_TYPES, TERMINAL_JOB_STATUSES as TERMINAL } from '../../pipeline';
+import {
+  DEFAULT_LOOP_TIMEOUT,
+  JOB_INPUT_TYPES as INPUT_TYPES,
+  TERMINAL_JOB_STATUSES as TERMINAL,
+} from '../../pipeline';
 import { bodyView, type BodyView } from '../batch-body';
 import { checkStatusFailurePath } from '../batch-status-check';
 import type { AdfString, ValidationContext } from '../context';
@@ -40,7 +44,10 @@ export const batchEndpointRule: ValidationRule = {
   family: 'batchEndpoint',
   run(context: ValidationContext): void {
     for (const pipeline of context.pipelines) {
-      const invokes = pipeline.activities.filter((a) => a.typeLower === 'webactivity').map((a) => asInvoke(context, a)).filter((x) => x !== undefined);
+      const invokes = pipeline.activities
+        .filter((a) => a.typeLower === 'webactivity')
+        .map((a) => asInvoke(context, a))
+        .filter((x) => x !== undefined);
       if (invokes.length === 0) continue;
       const related = new Set<ActivityInfo>();
       for (const invoke of invokes) {
@@ -48,7 +55,8 @@ export const batchEndpointRule: ValidationRule = {
         related.add(invoke.activity);
         for (const loop of pollingLoops(context, pipeline, invoke.activity)) {
           checkLoop(context, loop);
-          for (const inner of pipeline.activities) if (isInside(inner, loop) && inner.typeLower === 'webactivity') related.add(inner);
+          for (const inner of pipeline.activities)
+            if (isInside(inner, loop) && inner.typeLower === 'webactivity') related.add(inner);
         }
       }
       checkAudiences(context, pipeline, related);
@@ -65,18 +73,26 @@ function asInvoke(context: ValidationContext, activity: ActivityInfo): Invoke | 
   const method = stringValue(propertyValue(activity.typeProperties, 'method'))?.toUpperCase();
   const body = propertyValue(activity.typeProperties, 'body');
   // Cheap look at the raw body text first: most Web activities are not batch endpoint calls.
-  const mentionsJobData = !!body && /inputdata|outputdata/i.test(context.text.slice(body.offset, body.offset + body.length));
+  const mentionsJobData =
+    !!body && /inputdata|outputdata/i.test(context.text.slice(body.offset, body.offset + body.length));
   if (!mentionsJobData && method !== 'POST') return undefined;
   const view = mentionsJobData ? bodyView(context, activity) : undefined;
   const properties = view ? propertyValue(view.root, 'properties') : undefined;
-  if (properties && (propertyNode(properties, 'InputData') || propertyNode(properties, 'OutputData'))) return { activity, view };
+  if (properties && (propertyNode(properties, 'InputData') || propertyNode(properties, 'OutputData')))
+    return { activity, view };
   if (method !== 'POST') return undefined;
   // A POST whose body is built by an expression (e.g. `@concat('{...')`) but names the batch job's
   // JobInputType/JobOutputType: still the batch invoke, even though its body cannot be read statically.
-  if (mentionsJobData && body && /jobinputtype|joboutputtype/i.test(context.text.slice(body.offset, body.offset + body.length))) return { activity, view };
+  if (
+    mentionsJobData &&
+    body &&
+    /jobinputtype|joboutputtype/i.test(context.text.slice(body.offset, body.offset + body.length))
+  )
+    return { activity, view };
   const url = context.valueString(activity, propertyValue(activity.typeProperties, 'url'));
   const known = url ? fullText(staticText(context.parsed(url), url.value, activity.pipeline)) : undefined;
-  if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known)) return { activity, view: view ?? bodyView(context, activity) };
+  if (known && /\/jobs\/?(\?.*)?$/i.test(known) && /\.ml\.azure\.|inference|\/ml\//i.test(known))
+    return { activity, view: view ?? bodyView(context, activity) };
   return undefined;
 }
 
@@ -88,36 +104,73 @@ function checkBody(context: ValidationContext, invoke: Invoke): void {
     // An expression that builds the body (json(concat(...))) cannot be checked before a run.
     const bodyString = context.valueString(activity, body);
     if (bodyString && context.parsed(bodyString).kind === 'expression') return;
-    context.report('ADF701', context.activityRange(activity), `"${name}" posts to a batch endpoint but its body is not {"properties": {"InputData": {...}, "OutputData": {...}}}.`);
+    context.report(
+      'ADF701',
+      context.activityRange(activity),
+      `"${name}" posts to a batch endpoint but its body is not {"properties": {"InputData": {...}, "OutputData": {...}}}.`,
+    );
     return;
   }
   const properties = propertyValue(view.root, 'properties');
   if (!properties || properties.type !== 'object') {
-    context.report('ADF701', view.range(properties ?? view.root), `The batch job body needs a "properties" object with InputData (and optionally OutputData).`);
+    context.report(
+      'ADF701',
+      view.range(properties ?? view.root),
+      `The batch job body needs a "properties" object with InputData (and optionally OutputData).`,
+    );
     return;
   }
-  if (propertyNode(properties, 'inputs') || propertyNode(properties, 'outputs') || propertyNode(properties, 'jobType')) {
-    context.report('ADF701', view.range(keyNodeOf(properties, 'inputs') ?? keyNodeOf(properties, 'outputs') ?? properties), 'This is the ARM Jobs API body (properties.inputs/outputs); a batch endpoint scoring URI expects properties.InputData and properties.OutputData with JobInputType/JobOutputType and Uri.');
+  if (
+    propertyNode(properties, 'inputs') ||
+    propertyNode(properties, 'outputs') ||
+    propertyNode(properties, 'jobType')
+  ) {
+    context.report(
+      'ADF701',
+      view.range(keyNodeOf(properties, 'inputs') ?? keyNodeOf(properties, 'outputs') ?? properties),
+      'This is the ARM Jobs API body (properties.inputs/outputs); a batch endpoint scoring URI expects properties.InputData and properties.OutputData with JobInputType/JobOutputType and Uri.',
+    );
     return;
   }
   const inputs = propertyValue(properties, 'InputData');
   if (!inputs) {
-    context.report('ADF701', view.range(keyNodeOf(view.root, 'properties') ?? properties), 'The batch job body has no properties.InputData.');
+    context.report(
+      'ADF701',
+      view.range(keyNodeOf(view.root, 'properties') ?? properties),
+      'The batch job body has no properties.InputData.',
+    );
   } else {
     checkEntries(context, view, inputs, 'InputData', (entryName, entry) => checkInput(context, view, entryName, entry));
   }
   const outputs = propertyValue(properties, 'OutputData');
-  if (outputs) checkEntries(context, view, outputs, 'OutputData', (entryName, entry) => checkOutput(context, view, entryName, entry));
+  if (outputs)
+    checkEntries(context, view, outputs, 'OutputData', (entryName, entry) =>
+      checkOutput(context, view, entryName, entry),
+    );
 }
 
-function checkEntries(context: ValidationContext, view: BodyView, node: Node, what: string, check: (name: string, entry: Node) => void): void {
+function checkEntries(
+  context: ValidationContext,
+  view: BodyView,
+  node: Node,
+  what: string,
+  check: (name: string, entry: Node) => void,
+): void {
   if (node.type !== 'object' || !node.children?.length) {
-    context.report('ADF701', view.range(node), `${what} must be an object of named entries, e.g. {"input_data": {"JobInputType": "UriFolder", "Uri": "azureml://datastores/<name>/paths/<folder>/"}}.`);
+    context.report(
+      'ADF701',
+      view.range(node),
+      `${what} must be an object of named entries, e.g. {"input_data": {"JobInputType": "UriFolder", "Uri": "azureml://datastores/<name>/paths/<folder>/"}}.`,
+    );
     return;
   }
   for (const [entryName, keyNode, entry] of objectEntries(node)) {
     if (entry.type !== 'object') {
-      context.report('ADF701', view.range(keyNode), `${what}.${entryName} must be an object with ${what === 'InputData' ? 'JobInputType' : 'JobOutputType'} and Uri.`);
+      context.report(
+        'ADF701',
+        view.range(keyNode),
+        `${what}.${entryName} must be an object with ${what === 'InputData' ? 'JobInputType' : 'JobOutputType'} and Uri.`,
+      );
       continue;
     }
     check(entryName, entry);
@@ -128,7 +181,8 @@ function checkInput(context: ValidationContext, view: BodyView, entryName: strin
   const typeNode = propertyValue(entry, 'JobInputType');
   const uriNode = propertyValue(entry, 'Uri');
   const entryRange = view.range(entry);
-  if (!typeNode) context.report('ADF701', entryRange, `InputData.${entryName} has no JobInputType (UriFolder or UriFile).`);
+  if (!typeNode)
+    context.report('ADF701', entryRange, `InputData.${entryName} has no JobInputType (UriFolder or UriFile).`);
   if (!uriNode) context.report('ADF701', entryRange, `InputData.${entryName} has no Uri.`);
   if (typeNode) {
     const type = view.text(typeNode);
@@ -155,7 +209,11 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
     const type = view.text(typeNode);
     const value = type ? fullText(type) : undefined;
     if (value !== undefined && value.toLowerCase() !== 'urifile') {
-      context.report('ADF703', view.range(typeNode), `Batch endpoint output "${entryName}" must be a file: JobOutputType "UriFile", not "${value}".`);
+      context.report(
+        'ADF703',
+        view.range(typeNode),
+        `Batch endpoint output "${entryName}" must be a file: JobOutputType "UriFile", not "${value}".`,
+      );
     }
   } else {
     context.report('ADF701', view.range(entry), `OutputData.${entryName} has no JobOutputType (UriFile).`);
@@ -172,23 +230,45 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
   const datastorePrefix = 'azureml://datastores/';
   if (full !== undefined) {
     if (!DATASTORE_URI.test(full)) {
-      context.report('ADF703', range, `The output "${full}" is not on a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`);
+      context.report(
+        'ADF703',
+        range,
+        `The output "${full}" is not on a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`,
+      );
       return;
     }
     if (full.endsWith('/')) {
-      context.report('ADF703', range, `The output "${full}" is a folder; a batch endpoint output must be a file (e.g. .../predictions.csv).`);
+      context.report(
+        'ADF703',
+        range,
+        `The output "${full}" is a folder; a batch endpoint output must be a file (e.g. .../predictions.csv).`,
+      );
       return;
     }
-  } else if (prefix && !prefix.toLowerCase().startsWith(datastorePrefix) && !datastorePrefix.startsWith(prefix.toLowerCase())) {
-    context.report('ADF703', range, `The output starts with "${prefix}", which is not a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`);
+  } else if (
+    prefix &&
+    !prefix.toLowerCase().startsWith(datastorePrefix) &&
+    !datastorePrefix.startsWith(prefix.toLowerCase())
+  ) {
+    context.report(
+      'ADF703',
+      range,
+      `The output starts with "${prefix}", which is not a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`,
+    );
     return;
   } else if (uri.parts[uri.parts.length - 1] !== null && knownSuffix(uri).endsWith('/')) {
     context.report('ADF703', range, 'The output ends with "/": a batch endpoint output must be a file, not a folder.');
     return;
   }
   if (!uri.varying && full !== undefined) {
-    const via = uri.parameters.length ? ` (parameter ${uri.parameters.map((p) => `"${p}"`).join(', ')} by default)` : '';
-    context.report('ADF704', range, `The output path is the same on every run${via}: a rerun fails with "the path already exists". Build it from pipeline().RunId, e.g. @{concat('azureml://datastores/<name>/paths/<folder>/', pipeline().RunId, '/predictions.csv')}.`);
+    const via = uri.parameters.length
+      ? ` (parameter ${uri.parameters.map((p) => `"${p}"`).join(', ')} by default)`
+      : '';
+    context.report(
+      'ADF704',
+      range,
+      `The output path is the same on every run${via}: a rerun fails with "the path already exists". Build it from pipeline().RunId, e.g. @{concat('azureml://datastores/<name>/paths/<folder>/', pipeline().RunId, '/predictions.csv')}.`,
+    );
   }
 }
 
@@ -198,7 +278,12 @@ function pollingLoops(context: ValidationContext, pipeline: PipelineInfo, invoke
     (loop) =>
       loop.typeLower === 'until' &&
       context.upstreamOf(loop).has(invoke) &&
-      pipeline.activities.some((inner) => inner.typeLower === 'webactivity' && isInside(inner, loop) && /^get$/i.test(stringValue(propertyValue(inner.typeProperties, 'method')) ?? '')),
+      pipeline.activities.some(
+        (inner) =>
+          inner.typeLower === 'webactivity' &&
+          isInside(inner, loop) &&
+          /^get$/i.test(stringValue(propertyValue(inner.typeProperties, 'method')) ?? ''),
+      ),
   );
 }
 
@@ -213,16 +298,33 @@ function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
     const missing = TERMINAL.filter((t) => !has(t) && t !== 'Completed');
     if (usesStatuses && missing.length) {
       const misspelt = literals.some((t) => /^cancelled$/i.test(t)) ? ' (the job status is spelled "Canceled")' : '';
-      context.report('ADF706', context.rangeOf(s.node), `The loop "${name}" does not stop on ${missing.join(' or ')}${misspelt}: a job that ends that way keeps the loop polling until its timeout.`, {
-        fix: exitFix(context, s, missing),
-      });
+      context.report(
+        'ADF706',
+        context.rangeOf(s.node),
+        `The loop "${name}" does not stop on ${missing.join(' or ')}${misspelt}: a job that ends that way keeps the loop polling until its timeout.`,
+        {
+          fix: exitFix(context, s, missing),
+        },
+      );
     }
   }
   checkStatusFailurePath(context, loop);
   if (!propertyNode(loop.typeProperties, 'timeout')) {
-    context.report('ADF707', context.activityRange(loop), `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`, {
-      fix: () => setTypePropertyFix(context, loop, 'timeout', DEFAULT_LOOP_TIMEOUT, `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`),
-    });
+    context.report(
+      'ADF707',
+      context.activityRange(loop),
+      `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`,
+      {
+        fix: () =>
+          setTypePropertyFix(
+            context,
+            loop,
+            'timeout',
+            DEFAULT_LOOP_TIMEOUT,
+            `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`,
+          ),
+      },
+    );
   }
 }
 
@@ -230,12 +332,15 @@ function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
 function exitFix(context: ValidationContext, s: AdfString, missing: string[]): Fix | undefined {
   const parsed = context.parsed(s);
   const segment = parsed.segments[0];
-  if (parsed.kind !== 'expression' || parsed.errors.length || segment?.kind !== 'expression' || !segment.node) return undefined;
+  if (parsed.kind !== 'expression' || parsed.errors.length || segment?.kind !== 'expression' || !segment.node)
+    return undefined;
   const status = statusOperand(segment.node, s.value);
   if (!status) return undefined;
   const body = s.value.slice(segment.bodySpan.start, segment.bodySpan.end);
   const extra =
-    missing.length === 1 ? `equals(${status}, '${missing[0]}')` : `contains(createArray(${missing.map((m) => `'${m}'`).join(', ')}), ${status})`;
+    missing.length === 1
+      ? `equals(${status}, '${missing[0]}')`
+      : `contains(createArray(${missing.map((m) => `'${m}'`).join(', ')}), ${status})`;
   return replaceStringFix(s.node, `@or(${body}, ${extra})`, `Also stop on ${missing.join(' and ')}`);
 }
 
@@ -246,7 +351,8 @@ function statusOperand(root: ExpressionNode, text: string): string | undefined {
     if (found || node.kind !== 'call') return;
     if (isCallOf(node, 'equals') && node.args.length === 2) {
       const [a, b] = node.args;
-      const isStatus = (n: ExpressionNode): boolean => n.kind === 'string' && TERMINAL.some((t) => t.toLowerCase() === n.value.toLowerCase());
+      const isStatus = (n: ExpressionNode): boolean =>
+        n.kind === 'string' && TERMINAL.some((t) => t.toLowerCase() === n.value.toLowerCase());
       if (isStatus(b) && !isStatus(a)) found = text.slice(a.span.start, a.span.end);
       else if (isStatus(a) && !isStatus(b)) found = text.slice(b.span.start, b.span.end);
     } else if (isCallOf(node, 'contains') && node.args.length === 2 && isCallOf(node.args[0], 'createArray')) {
@@ -269,19 +375,32 @@ function checkAudiences(context: ValidationContext, pipeline: PipelineInfo, rela
     for (const str of context.activityStrings(activity)) {
       const parsed = context.parsed(str);
       if (parsed.kind === 'literal') continue;
-      for (const ref of context.references(parsed)) if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
+      for (const ref of context.references(parsed))
+        if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
     }
   }
   for (const activity of pipeline.activities) {
-    if (!activity.name || !tokenActivities.has(activity.name.toLowerCase()) || !isTokenRequest(context, activity)) continue;
+    if (!activity.name || !tokenActivities.has(activity.name.toLowerCase()) || !isTokenRequest(context, activity))
+      continue;
     const body = context.valueString(activity, propertyValue(activity.typeProperties, 'body'));
     if (!body) continue;
     const audience = formAudience(context, body);
-    if (audience !== undefined) checkAudience(context, activity, { parts: [audience], varying: false, dynamic: false, parameters: [] }, context.rangeOf(body.node));
+    if (audience !== undefined)
+      checkAudience(
+        context,
+        activity,
+        { parts: [audience], varying: false, dynamic: false, parameters: [] },
+        context.rangeOf(body.node),
+      );
   }
 }
 
-function checkAudience(context: ValidationContext, activity: ActivityInfo, text: StaticText, range: { start: number; end: number }): void {
+function checkAudience(
+  context: ValidationContext,
+  activity: ActivityInfo,
+  text: StaticText,
+  range: { start: number; end: number },
+): void {
   const value = fullText(text);
   if (value === undefined) return;
   const normalized = normalizeAudience(value);
@@ -299,7 +418,8 @@ function checkAudience(context: ValidationContext, activity: ActivityInfo, text:
 function formAudience(context: ValidationContext, body: AdfString): string | undefined {
   const texts = fixedTexts(context, body);
   for (let i = 0; i < texts.length; i++) {
-    const match = /(?:^|&)(resource|scope)=([^&]*)$/i.exec(texts[i]) ?? /(?:^|&)(resource|scope)=([^&]*)&/i.exec(texts[i]);
+    const match =
+      /(?:^|&)(resource|scope)=([^&]*)$/i.exec(texts[i]) ?? /(?:^|&)(resource|scope)=([^&]*)&/i.exec(texts[i]);
     if (!match) continue;
     const raw = match[2] !== '' ? match[2] : texts[i + 1];
     if (raw === undefined) return undefined;
@@ -313,7 +433,11 @@ function formAudience(context: ValidationContext, body: AdfString): string | und
 }
 
 function normalizeAudience(value: string): string {
-  return value.trim().toLowerCase().replace(/\/\.default$/, '').replace(/\/+$/, '');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/\/\.default$/, '')
+    .replace(/\/+$/, '');
 }
 
 function keyNodeOf(node: Node, key: string): Node | undefined {
@@ -324,7 +448,6 @@ function isInside(target: ActivityInfo, container: ActivityInfo): boolean {
   for (let c = target.container; c; c = c.container) if (c === container) return true;
   return false;
 }
-
 
 /** A Web activity recognised as a batch endpoint invoke, with the URL it calls as far as it is known before a run. */
 export interface BatchInvokeInfo {

@@ -40,18 +40,30 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
     const elsewhere = pipeline.allByName.get(lower);
     if (elsewhere) {
       const target = elsewhere[0];
-      context.report('ADF304', range, `"${dep.target}" is ${describeScope(target.scope)}, but "${activity.name ?? 'this activity'}" is ${describeScope(activity.scope)}: dependencies cannot cross container boundaries.`, {
-        related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
-      });
+      context.report(
+        'ADF304',
+        range,
+        `"${dep.target}" is ${describeScope(target.scope)}, but "${activity.name ?? 'this activity'}" is ${describeScope(activity.scope)}: dependencies cannot cross container boundaries.`,
+        {
+          related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
+        },
+      );
       continue;
     }
-    const candidates = activity.scope.activities.filter((a) => a !== activity && a.name !== undefined).map((a) => a.name as string);
+    const candidates = activity.scope.activities
+      .filter((a) => a !== activity && a.name !== undefined)
+      .map((a) => a.name as string);
     const suggestion = closestName(dep.target, candidates);
-    context.report('ADF301', range, `No activity named "${dep.target}" ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
-      fix: suggestion
-        ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: JSON.stringify(suggestion) }] }
-        : undefined,
-    });
+    context.report(
+      'ADF301',
+      range,
+      `No activity named "${dep.target}" ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+      {
+        fix: suggestion
+          ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: JSON.stringify(suggestion) }] }
+          : undefined,
+      },
+    );
   }
 }
 
@@ -59,18 +71,28 @@ function checkConditions(context: ValidationContext, node: ActivityInfo['depends
   if (node?.type !== 'array') return;
   const items = arrayItems(node);
   if (items.length === 0) {
-    context.report('ADF305', context.rangeOf(node), `dependencyConditions is empty; use one of ${DEPENDENCY_CONDITIONS.join(', ')}.`);
+    context.report(
+      'ADF305',
+      context.rangeOf(node),
+      `dependencyConditions is empty; use one of ${DEPENDENCY_CONDITIONS.join(', ')}.`,
+    );
   }
   for (const item of items) {
     const value = item.type === 'string' ? String(item.value) : undefined;
     if (value === undefined || !matchEnum(DEPENDENCY_CONDITIONS, value)) {
-      context.report('ADF305', context.rangeOf(item), `Invalid dependency condition ${value === undefined ? 'value' : `"${value}"`}; expected one of ${DEPENDENCY_CONDITIONS.join(', ')}.`);
+      context.report(
+        'ADF305',
+        context.rangeOf(item),
+        `Invalid dependency condition ${value === undefined ? 'value' : `"${value}"`}; expected one of ${DEPENDENCY_CONDITIONS.join(', ')}.`,
+      );
     }
   }
 }
 
 function describeScope(scope: ActivityScope): string {
-  return scope.container ? `inside "${scope.container.name ?? scope.container.type}" (${scope.label})` : 'at the top level of the pipeline';
+  return scope.container
+    ? `inside "${scope.container.name ?? scope.container.type}" (${scope.label})`
+    : 'at the top level of the pipeline';
 }
 
 /** Reports each dependency cycle (strongly connected component of 2+ activities) once. */
@@ -91,9 +113,16 @@ function checkCycles(context: ValidationContext, scope: ActivityScope): void {
     const ordered = [...component].sort((x, y) => x.node.offset - y.node.offset);
     const names = ordered.map((a) => `"${a.name}"`).join(' -> ');
     const first = ordered[0];
-    context.report('ADF303', context.activityRange(first), `Dependency cycle between ${names}: none of them can start.`, {
-      related: ordered.slice(1).map((a) => ({ range: context.activityRange(a), message: `"${a.name}" is part of the cycle` })),
-    });
+    context.report(
+      'ADF303',
+      context.activityRange(first),
+      `Dependency cycle between ${names}: none of them can start.`,
+      {
+        related: ordered
+          .slice(1)
+          .map((a) => ({ range: context.activityRange(a), message: `"${a.name}" is part of the cycle` })),
+      },
+    );
   }
 }
 

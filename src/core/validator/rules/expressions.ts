@@ -72,7 +72,8 @@ function functionIssues(parsed: ParsedValue): FunctionIssue[] {
     if (node.kind !== 'call') return;
     const info = lookupFunction(node.name);
     const count = node.args.length;
-    if (!info || count < info.minArgs || (info.maxArgs !== undefined && count > info.maxArgs)) found.push({ node, info });
+    if (!info || count < info.minArgs || (info.maxArgs !== undefined && count > info.maxArgs))
+      found.push({ node, info });
   });
   issuesByParse.set(parsed, issues);
   return issues;
@@ -84,25 +85,50 @@ function checkFunctions(context: ValidationContext, s: AdfString, parsed: Parsed
     const count = node.args.length;
     if (!info) {
       const suggestion = closestName(node.name, FUNCTION_NAMES);
-      context.report('ADF502', range, `Unknown function "${node.name}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
-        fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }] } : undefined,
-      });
+      context.report(
+        'ADF502',
+        range,
+        `Unknown function "${node.name}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+        {
+          fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }] } : undefined,
+        },
+      );
     } else if (count < info.minArgs) {
-      context.report('ADF503', range, `${info.name}() is documented with ${describeArity(info)} argument${info.minArgs === 1 && info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`);
+      context.report(
+        'ADF503',
+        range,
+        `${info.name}() is documented with ${describeArity(info)} argument${info.minArgs === 1 && info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`,
+      );
     } else {
-      context.report('ADF504', range, `${info.name}() takes ${describeArity(info)} argument${info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`);
+      context.report(
+        'ADF504',
+        range,
+        `${info.name}() takes ${describeArity(info)} argument${info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`,
+      );
     }
   }
 }
 
-function checkReference(context: ValidationContext, pipeline: PipelineInfo, activity: ActivityInfo, s: AdfString, reference: ExpressionReference): void {
-  const rangeOf = (): { start: number; end: number } => context.rangeInString(s, reference.nameSpan.start, reference.nameSpan.end);
+function checkReference(
+  context: ValidationContext,
+  pipeline: PipelineInfo,
+  activity: ActivityInfo,
+  s: AdfString,
+  reference: ExpressionReference,
+): void {
+  const rangeOf = (): { start: number; end: number } =>
+    context.rangeInString(s, reference.nameSpan.start, reference.nameSpan.end);
   switch (reference.kind) {
     case 'parameter': {
       if (!pipeline.parameters || pipeline.parameters.has(reference.name.toLowerCase())) return;
-      context.report('ADF505', rangeOf(), `Parameter "${reference.name}" is not declared in the pipeline's parameters.`, {
-        fix: () => declareFix(context, pipeline, 'parameters', reference.name),
-      });
+      context.report(
+        'ADF505',
+        rangeOf(),
+        `Parameter "${reference.name}" is not declared in the pipeline's parameters.`,
+        {
+          fix: () => declareFix(context, pipeline, 'parameters', reference.name),
+        },
+      );
       return;
     }
     case 'variable': {
@@ -141,11 +167,19 @@ function checkActivityReference(
       reference.name,
       pipeline.activities.filter((a) => a !== activity && a.name !== undefined).map((a) => a.name as string),
     );
-    context.report('ADF507', range, `No activity named "${reference.name}" in this pipeline${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, {
-      fix: suggestion
-        ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: jsonEscape(suggestion.replace(/'/g, "''")) }] }
-        : undefined,
-    });
+    context.report(
+      'ADF507',
+      range,
+      `No activity named "${reference.name}" in this pipeline${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+      {
+        fix: suggestion
+          ? {
+              title: `Change to "${suggestion}"`,
+              edits: [{ range, newText: jsonEscape(suggestion.replace(/'/g, "''")) }],
+            }
+          : undefined,
+      },
+    );
     return;
   }
   // An activity inside a container that ran before: ADF exposes its last run; for a ForEach, which one is undefined.
@@ -155,15 +189,23 @@ function checkActivityReference(
     const between = containersOf(t);
     const loop = between.slice(0, between.indexOf(outer) + 1).find((c) => c.typeLower === 'foreach');
     if (loop) {
-      context.report('ADF508', range, `activity('${reference.name}') runs once per item of ForEach "${loop.name}": which iteration's output this reads is undefined.`, {
-        severity: 'warning',
-        related: [{ range: context.activityRange(t), message: `"${t.name}" is defined here` }],
-      });
+      context.report(
+        'ADF508',
+        range,
+        `activity('${reference.name}') runs once per item of ForEach "${loop.name}": which iteration's output this reads is undefined.`,
+        {
+          severity: 'warning',
+          related: [{ range: context.activityRange(t), message: `"${t.name}" is defined here` }],
+        },
+      );
     }
     return;
   }
   const target = targets[0];
-  const why = target === activity ? 'an activity cannot read its own output' : `"${target.name}" does not run before "${activity.name ?? 'this activity'}" (add it to dependsOn, directly or through other activities)`;
+  const why =
+    target === activity
+      ? 'an activity cannot read its own output'
+      : `"${target.name}" does not run before "${activity.name ?? 'this activity'}" (add it to dependsOn, directly or through other activities)`;
   context.report('ADF508', range, `activity('${reference.name}') is not available here: ${why}.`, {
     related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
   });

@@ -6,9 +6,14 @@ export const duplicateKeyRule: ValidationRule = {
   family: 'json',
   run(context: ValidationContext): void {
     for (const { key, first } of context.document.duplicateKeys) {
-      context.report('ADF003', context.rangeOf(key), `Duplicate property "${String(key.value)}": only this last one is used.`, {
-        related: [{ range: context.rangeOf(first), message: 'First occurrence' }],
-      });
+      context.report(
+        'ADF003',
+        context.rangeOf(key),
+        `Duplicate property "${String(key.value)}": only this last one is used.`,
+        {
+          related: [{ range: context.rangeOf(first), message: 'First occurrence' }],
+        },
+      );
     }
   },
 };

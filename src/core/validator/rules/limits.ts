@@ -28,7 +28,9 @@ function pipelineLabel(pipeline: PipelineInfo): string {
 }
 
 function pipelineHead(context: ValidationContext, pipeline: PipelineInfo): OffsetRange {
-  return pipeline.nameNode ? context.rangeOf(pipeline.nameNode) : { start: pipeline.node.offset, end: pipeline.node.offset + 1 };
+  return pipeline.nameNode
+    ? context.rangeOf(pipeline.nameNode)
+    : { start: pipeline.node.offset, end: pipeline.node.offset + 1 };
 }
 
 function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
@@ -36,11 +38,19 @@ function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
   const count = pipeline.activities.length;
   if (count > maxActivities) {
     const key = propertyNode(pipeline.properties, 'activities')?.children?.[0];
-    context.report('ADF401', key ? context.rangeOf(key) : pipelineHead(context, pipeline), `${pipelineLabel(pipeline)} has ${count} activities counting nested ones; the limit is ${maxActivities}. Move some into a child pipeline (Execute Pipeline).`);
+    context.report(
+      'ADF401',
+      key ? context.rangeOf(key) : pipelineHead(context, pipeline),
+      `${pipelineLabel(pipeline)} has ${count} activities counting nested ones; the limit is ${maxActivities}. Move some into a child pipeline (Execute Pipeline).`,
+    );
   }
   if (pipeline.parameters && pipeline.parameters.size > maxParameters && pipeline.parametersNode) {
     const key = keyOf(pipeline.parametersNode);
-    context.report('ADF402', context.rangeOf(key ?? pipeline.parametersNode), `${pipelineLabel(pipeline)} declares ${pipeline.parameters.size} parameters; the limit is ${maxParameters}. Pass an Object parameter instead.`);
+    context.report(
+      'ADF402',
+      context.rangeOf(key ?? pipeline.parametersNode),
+      `${pipelineLabel(pipeline)} declares ${pipeline.parameters.size} parameters; the limit is ${maxParameters}. Pass an Object parameter instead.`,
+    );
   }
 }
 
@@ -53,7 +63,11 @@ function checkSize(context: ValidationContext, pipeline: PipelineInfo): void {
   if (Buffer.byteLength(context.text.slice(node.offset, node.offset + node.length), 'utf8') <= limit) return;
   const bytes = Buffer.byteLength(JSON.stringify(getNodeValue(node)), 'utf8');
   if (bytes > limit) {
-    context.report('ADF407', pipelineHead(context, pipeline), `${pipelineLabel(pipeline)} is ${Math.round(bytes / 1024)} KB serialized; ADF accepts at most ${Math.round(limit / 1024)} KB per pipeline.`);
+    context.report(
+      'ADF407',
+      pipelineHead(context, pipeline),
+      `${pipelineLabel(pipeline)} is ${Math.round(bytes / 1024)} KB serialized; ADF accepts at most ${Math.round(limit / 1024)} KB per pipeline.`,
+    );
   }
 }
 
@@ -63,18 +77,33 @@ function checkNesting(context: ValidationContext, activity: ActivityInfo): void 
   const range = activity.typeNode ? context.rangeOf(activity.typeNode) : context.activityRange(activity);
   const related = [{ range: context.activityRange(container), message: `Container "${container.name}"` }];
   if (BRANCHES.has(activity.typeLower) && BRANCHES.has(container.typeLower)) {
-    context.report('ADF404', range, `${activity.type} "${activity.name}" cannot be placed inside ${container.type} "${container.name}": If Condition and Switch may only sit in a pipeline, ForEach or Until. Use Execute Pipeline.`, { related });
+    context.report(
+      'ADF404',
+      range,
+      `${activity.type} "${activity.name}" cannot be placed inside ${container.type} "${container.name}": If Condition and Switch may only sit in a pipeline, ForEach or Until. Use Execute Pipeline.`,
+      { related },
+    );
   }
   if (LOOPS.has(activity.typeLower)) {
     const loop = ancestors(activity).find((a) => LOOPS.has(a.typeLower));
     if (loop) {
-      context.report('ADF405', range, `${activity.type} "${activity.name}" cannot be placed inside ${loop.type} "${loop.name}": ForEach and Until support a single level of nesting. Use Execute Pipeline.`, {
-        related: [{ range: context.activityRange(loop), message: `Loop "${loop.name}"` }],
-      });
+      context.report(
+        'ADF405',
+        range,
+        `${activity.type} "${activity.name}" cannot be placed inside ${loop.type} "${loop.name}": ForEach and Until support a single level of nesting. Use Execute Pipeline.`,
+        {
+          related: [{ range: context.activityRange(loop), message: `Loop "${loop.name}"` }],
+        },
+      );
     }
   }
   if (activity.typeLower === 'validation') {
-    context.report('ADF406', range, `Validation activity "${activity.name}" cannot be placed inside a container activity ("${container.name}").`, { related });
+    context.report(
+      'ADF406',
+      range,
+      `Validation activity "${activity.name}" cannot be placed inside a container activity ("${container.name}").`,
+      { related },
+    );
   }
 }
 
@@ -90,7 +119,11 @@ function checkExpressionLengths(context: ValidationContext, activity: ActivityIn
     if (s.value.length <= limit) continue;
     const isExpression = (s.value.startsWith('@') && !s.value.startsWith('@@')) || s.value.includes('@{');
     if (isExpression) {
-      context.report('ADF403', context.rangeOf(s.node), `This expression is ${s.value.length} characters long; ADF accepts at most ${limit}.`);
+      context.report(
+        'ADF403',
+        context.rangeOf(s.node),
+        `This expression is ${s.value.length} characters long; ADF accepts at most ${limit}.`,
+      );
     }
   }
 }

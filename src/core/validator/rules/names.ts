@@ -35,7 +35,11 @@ function armNameValue(raw: string): string | undefined {
 function checkName(context: ValidationContext, name: string, range: OffsetRange, what: string): void {
   const illegal = ILLEGAL.exec(name);
   if (illegal) {
-    context.report('ADF201', range, `${what} name "${name}" contains "${illegal[0]}"; names may not contain . + ? / < > * % & : or \\.`);
+    context.report(
+      'ADF201',
+      range,
+      `${what} name "${name}" contains "${illegal[0]}"; names may not contain . + ? / < > * % & : or \\.`,
+    );
   }
   if (!/^\p{L}/u.test(name)) {
     context.report('ADF202', range, `${what} name "${name}" should start with a letter.`);
@@ -53,9 +57,14 @@ function checkDuplicateActivities(context: ValidationContext, pipeline: Pipeline
     if (activities.length < 2 || (pipeline.inArmTemplate && isArmExpression(lower))) continue;
     const first = activities[0];
     for (const duplicate of activities.slice(1)) {
-      context.report('ADF203', context.activityRange(duplicate), `Another activity is already named "${first.name}" (names are unique per pipeline, letter case ignored, nested activities included).`, {
-        related: [{ range: context.activityRange(first), message: `First activity named "${first.name}"` }],
-      });
+      context.report(
+        'ADF203',
+        context.activityRange(duplicate),
+        `Another activity is already named "${first.name}" (names are unique per pipeline, letter case ignored, nested activities included).`,
+        {
+          related: [{ range: context.activityRange(first), message: `First activity named "${first.name}"` }],
+        },
+      );
     }
   }
 }
@@ -71,9 +80,14 @@ function checkDuplicateDeclarations(context: ValidationContext, node: Node | und
     const first = seen.get(lower);
     // Exact duplicates are JSON duplicate keys (ADF003); here only names that differ in letter case.
     if (first && first.name !== keyNode.value) {
-      context.report('ADF204', context.rangeOf(keyNode), `The ${what} "${keyNode.value}" differs from "${first.name}" only in letter case; ${what} names are case-insensitive.`, {
-        related: [{ range: context.rangeOf(first.keyNode), message: `"${first.name}" is declared here` }],
-      });
+      context.report(
+        'ADF204',
+        context.rangeOf(keyNode),
+        `The ${what} "${keyNode.value}" differs from "${first.name}" only in letter case; ${what} names are case-insensitive.`,
+        {
+          related: [{ range: context.rangeOf(first.keyNode), message: `"${first.name}" is declared here` }],
+        },
+      );
     } else if (!first) {
       seen.set(lower, { name: keyNode.value, keyNode, valueNode });
     }

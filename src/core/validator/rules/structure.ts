@@ -31,7 +31,8 @@ function checkPipeline(context: ValidationContext, pipeline: PipelineInfo): void
   if (!pipeline.properties) {
     const props = propertyValue(pipeline.node, 'properties');
     if (!props) context.report('ADF101', headRange(context, pipeline.node), 'The pipeline has no "properties" object.');
-    else if (!isDynamic(pipeline, props)) context.report('ADF102', context.rangeOf(props), '"properties" must be an object.');
+    else if (!isDynamic(pipeline, props))
+      context.report('ADF102', context.rangeOf(props), '"properties" must be an object.');
     return;
   }
   const activities = propertyValue(pipeline.properties, 'activities');
@@ -44,17 +45,24 @@ function checkPipeline(context: ValidationContext, pipeline: PipelineInfo): void
   for (const activity of pipeline.activities) checkActivity(context, activity);
 }
 
-function checkDeclarations(context: ValidationContext, pipeline: PipelineInfo, key: 'parameters' | 'variables', types: readonly string[]): void {
+function checkDeclarations(
+  context: ValidationContext,
+  pipeline: PipelineInfo,
+  key: 'parameters' | 'variables',
+  types: readonly string[],
+): void {
   const node = key === 'parameters' ? pipeline.parametersNode : pipeline.variablesNode;
   if (!node) return;
   if (node.type !== 'object') {
-    if (!isDynamic(pipeline, node)) context.report('ADF102', context.rangeOf(node), `"${key}" must be an object of declarations.`);
+    if (!isDynamic(pipeline, node))
+      context.report('ADF102', context.rangeOf(node), `"${key}" must be an object of declarations.`);
     return;
   }
   const what = key === 'parameters' ? 'Parameter' : 'Variable';
   for (const [name, keyNode, value] of objectEntries(node)) {
     if (value.type !== 'object') {
-      if (!isDynamic(pipeline, value)) context.report('ADF102', context.rangeOf(value), `${what} "${name}" must be an object with a "type".`);
+      if (!isDynamic(pipeline, value))
+        context.report('ADF102', context.rangeOf(value), `${what} "${name}" must be an object with a "type".`);
       continue;
     }
     const typeNode = propertyValue(value, 'type');
@@ -62,7 +70,11 @@ function checkDeclarations(context: ValidationContext, pipeline: PipelineInfo, k
     if (!typeNode) {
       context.report('ADF101', context.rangeOf(keyNode), `${what} "${name}" has no "type".`);
     } else if (type !== undefined && !isDynamicString(pipeline, type) && !matchEnum(types, type)) {
-      context.report('ADF104', context.rangeOf(typeNode), `Unknown ${what.toLowerCase()} type "${type}"; expected one of ${types.join(', ')}.`);
+      context.report(
+        'ADF104',
+        context.rangeOf(typeNode),
+        `Unknown ${what.toLowerCase()} type "${type}"; expected one of ${types.join(', ')}.`,
+      );
     }
   }
 }
@@ -81,7 +93,8 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
   const head = context.activityRange(activity);
   const label = activity.name !== undefined ? `Activity "${activity.name}"` : 'This activity';
   if (!activity.nameNode) context.report('ADF101', head, `${label} has no "name".`);
-  else if (activity.nameNode.type !== 'string') context.report('ADF102', context.rangeOf(activity.nameNode), 'An activity name must be a string.');
+  else if (activity.nameNode.type !== 'string')
+    context.report('ADF102', context.rangeOf(activity.nameNode), 'An activity name must be a string.');
 
   if (!activity.typeNode) {
     context.report('ADF101', head, `${label} has no "type".`);
@@ -94,7 +107,8 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
   checkActivityEnums(context, activity);
   checkDependsOnShape(context, activity);
   const policy = propertyValue(activity.node, 'policy');
-  if (policy && policy.type !== 'object' && !isDynamic(pipeline, policy)) context.report('ADF102', context.rangeOf(policy), '"policy" must be an object.');
+  if (policy && policy.type !== 'object' && !isDynamic(pipeline, policy))
+    context.report('ADF102', context.rangeOf(policy), '"policy" must be an object.');
 
   const model = activityTypeModel(activity.type);
   if (!model) {
@@ -109,20 +123,42 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
   }
   const typePropertiesNode = propertyValue(activity.node, 'typeProperties');
   if (!typePropertiesNode) {
-    if (model.typePropertiesRequired) context.report('ADF101', head, `${label} (${model.type}) has no "typeProperties".`);
+    if (model.typePropertiesRequired)
+      context.report('ADF101', head, `${label} (${model.type}) has no "typeProperties".`);
     return;
   }
   if (typePropertiesNode.type !== 'object') {
-    if (!isDynamic(pipeline, typePropertiesNode)) context.report('ADF102', context.rangeOf(typePropertiesNode), '"typeProperties" must be an object.');
+    if (!isDynamic(pipeline, typePropertiesNode))
+      context.report('ADF102', context.rangeOf(typePropertiesNode), '"typeProperties" must be an object.');
     return;
   }
-  checkObject(context, pipeline, typePropertiesNode, model.typeProperties, `${label} (${model.type})`, 'typeProperties', OWNED_ELSEWHERE[activity.typeLower]);
+  checkObject(
+    context,
+    pipeline,
+    typePropertiesNode,
+    model.typeProperties,
+    `${label} (${model.type})`,
+    'typeProperties',
+    OWNED_ELSEWHERE[activity.typeLower],
+  );
 }
 
 function checkActivityEnums(context: ValidationContext, activity: ActivityInfo): void {
   const { pipeline } = activity;
-  checkEnum(context, pipeline, propertyValue(activity.node, 'state'), EXTRA_ENUM_VALUES.activityStates, 'activity state');
-  checkEnum(context, pipeline, propertyValue(activity.node, 'onInactiveMarkAs'), EXTRA_ENUM_VALUES.onInactiveMarkAs, 'onInactiveMarkAs value');
+  checkEnum(
+    context,
+    pipeline,
+    propertyValue(activity.node, 'state'),
+    EXTRA_ENUM_VALUES.activityStates,
+    'activity state',
+  );
+  checkEnum(
+    context,
+    pipeline,
+    propertyValue(activity.node, 'onInactiveMarkAs'),
+    EXTRA_ENUM_VALUES.onInactiveMarkAs,
+    'onInactiveMarkAs value',
+  );
   if (activity.typeLower === 'webactivity') {
     checkEnum(context, pipeline, propertyValue(activity.typeProperties, 'method'), WEB_METHODS, 'Web activity method');
   }
@@ -132,17 +168,28 @@ function checkDependsOnShape(context: ValidationContext, activity: ActivityInfo)
   const node = activity.dependsOnNode;
   if (!node) return;
   if (node.type !== 'array') {
-    if (!isDynamic(activity.pipeline, node)) context.report('ADF102', context.rangeOf(node), '"dependsOn" must be an array.');
+    if (!isDynamic(activity.pipeline, node))
+      context.report('ADF102', context.rangeOf(node), '"dependsOn" must be an array.');
     return;
   }
   for (const item of arrayItems(node)) {
     if (item.type !== 'object') {
-      context.report('ADF102', context.rangeOf(item), 'A dependsOn entry must be an object with "activity" and "dependencyConditions".');
+      context.report(
+        'ADF102',
+        context.rangeOf(item),
+        'A dependsOn entry must be an object with "activity" and "dependencyConditions".',
+      );
       continue;
     }
-    if (!propertyNode(item, 'activity')) context.report('ADF101', { start: item.offset, end: item.offset + 1 }, 'A dependsOn entry has no "activity".');
+    if (!propertyNode(item, 'activity'))
+      context.report('ADF101', { start: item.offset, end: item.offset + 1 }, 'A dependsOn entry has no "activity".');
     const conditions = propertyValue(item, 'dependencyConditions');
-    if (!conditions) context.report('ADF101', { start: item.offset, end: item.offset + 1 }, 'A dependsOn entry has no "dependencyConditions".');
+    if (!conditions)
+      context.report(
+        'ADF101',
+        { start: item.offset, end: item.offset + 1 },
+        'A dependsOn entry has no "dependencyConditions".',
+      );
     else if (conditions.type !== 'array' && !isDynamic(activity.pipeline, conditions)) {
       context.report('ADF102', context.rangeOf(conditions), '"dependencyConditions" must be an array.');
     }
@@ -155,7 +202,9 @@ const interesting = new WeakMap<Readonly<Record<string, PropertyModel>>, [string
 function checksOf(properties: Readonly<Record<string, PropertyModel>>): [string, PropertyModel][] {
   let list = interesting.get(properties);
   if (!list) {
-    list = Object.entries(properties).filter(([, m]) => m.required || (m.enum && m.kind === 'string') || (m.properties && !m.polymorphic));
+    list = Object.entries(properties).filter(
+      ([, m]) => m.required || (m.enum && m.kind === 'string') || (m.properties && !m.polymorphic),
+    );
     interesting.set(properties, list);
   }
   return list;
@@ -179,9 +228,14 @@ function checkObject(
         const range = parentKey ? context.rangeOf(parentKey) : { start: node.offset, end: node.offset + 1 };
         // Gallery templates (ARM) leave some settings to be completed in ADF Studio after import.
         const template = pipeline.inArmTemplate;
-        context.report('ADF101', range, `${owner} is missing ${path}.${key}${template ? ' (to be completed after importing this template)' : ''}.`, {
-          severity: template ? 'warning' : undefined,
-        });
+        context.report(
+          'ADF101',
+          range,
+          `${owner} is missing ${path}.${key}${template ? ' (to be completed after importing this template)' : ''}.`,
+          {
+            severity: template ? 'warning' : undefined,
+          },
+        );
       }
       continue;
     }
@@ -194,11 +248,21 @@ function checkObject(
   }
 }
 
-function checkEnum(context: ValidationContext, pipeline: PipelineInfo, node: Node | undefined, values: readonly string[], what: string): void {
+function checkEnum(
+  context: ValidationContext,
+  pipeline: PipelineInfo,
+  node: Node | undefined,
+  values: readonly string[],
+  what: string,
+): void {
   const value = stringValue(node);
   if (node === undefined || value === undefined || value.startsWith('@') || isDynamicString(pipeline, value)) return;
   if (!matchEnum(values, value)) {
-    context.report('ADF104', context.rangeOf(node), `Unknown ${what} "${value}"; expected one of ${values.join(', ')}.`);
+    context.report(
+      'ADF104',
+      context.rangeOf(node),
+      `Unknown ${what} "${value}"; expected one of ${values.join(', ')}.`,
+    );
   }
 }
 

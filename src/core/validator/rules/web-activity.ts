@@ -36,16 +36,28 @@ function checkWebActivity(context: ValidationContext, activity: ActivityInfo): v
   const methodNode = propertyValue(tp, 'method');
   const method = stringValue(methodNode);
   if (!methodNode || method?.trim() === '') {
-    context.report('ADF602', methodNode ? context.rangeOf(methodNode) : head, `Web activity "${name}" needs a method (GET, POST, PUT, DELETE or PATCH).`);
+    context.report(
+      'ADF602',
+      methodNode ? context.rangeOf(methodNode) : head,
+      `Web activity "${name}" needs a method (GET, POST, PUT, DELETE or PATCH).`,
+    );
   } else if (method && /^(post|put)$/i.test(method) && !propertyNode(tp, 'body')) {
-    context.report('ADF603', context.rangeOf(methodNode), `Web activity "${name}" uses ${method.toUpperCase()} but has no body; ADF requires a body for POST and PUT.`);
+    context.report(
+      'ADF603',
+      context.rangeOf(methodNode),
+      `Web activity "${name}" uses ${method.toUpperCase()} but has no body; ADF requires a body for POST and PUT.`,
+    );
   }
   checkAuthentication(context, activity, propertyValue(tp, 'authentication'));
   for (const key of ['headers', 'body'] as const) {
     const node = propertyValue(tp, key);
     const secretKey = literalSecretIn(context, activity, node);
     if (node && secretKey) {
-      context.report('ADF605', context.rangeOf(node), `The ${key === 'headers' ? 'headers hold' : 'body holds'} a literal "${secretKey}" in "${name}": anyone who can read the pipeline (and its git history) sees it. Use a SecureString parameter, Key Vault or the activity's authentication.`);
+      context.report(
+        'ADF605',
+        context.rangeOf(node),
+        `The ${key === 'headers' ? 'headers hold' : 'body holds'} a literal "${secretKey}" in "${name}": anyone who can read the pipeline (and its git history) sees it. Use a SecureString parameter, Key Vault or the activity's authentication.`,
+      );
     }
   }
 }
@@ -57,16 +69,31 @@ function checkAuthentication(context: ValidationContext, activity: ActivityInfo,
     const resource = propertyValue(auth, 'resource');
     const empty = !resource || (resource.type === 'string' && String(resource.value).trim() === '');
     if (empty) {
-      context.report('ADF604', context.rangeOf(resource ?? propertyNode(auth, 'type')?.children?.[0] ?? auth), `${type} authentication in "${activity.name}" needs a resource: the audience of the token, e.g. https://ml.azure.com for an Azure ML endpoint.`);
+      context.report(
+        'ADF604',
+        context.rangeOf(resource ?? propertyNode(auth, 'type')?.children?.[0] ?? auth),
+        `${type} authentication in "${activity.name}" needs a resource: the audience of the token, e.g. https://ml.azure.com for an Azure ML endpoint.`,
+      );
     }
   }
   for (const key of ['password', 'pfx']) {
     const secret = propertyValue(auth, key);
-    if (secret?.type !== 'object' || stringValue(propertyValue(secret, 'type'))?.toLowerCase() !== 'securestring') continue;
+    if (secret?.type !== 'object' || stringValue(propertyValue(secret, 'type'))?.toLowerCase() !== 'securestring')
+      continue;
     const value = propertyValue(secret, 'value');
     const text = stringValue(value);
-    if (value && text !== undefined && !text.startsWith('@') && !isPlaceholder(text) && !(activity.pipeline.inArmTemplate && isArmExpression(text))) {
-      context.report('ADF605', context.rangeOf(value), `The authentication ${key} of "${activity.name}" is written in the pipeline; keep it in Key Vault (AzureKeyVaultSecret) instead.`);
+    if (
+      value &&
+      text !== undefined &&
+      !text.startsWith('@') &&
+      !isPlaceholder(text) &&
+      !(activity.pipeline.inArmTemplate && isArmExpression(text))
+    ) {
+      context.report(
+        'ADF605',
+        context.rangeOf(value),
+        `The authentication ${key} of "${activity.name}" is written in the pipeline; keep it in Key Vault (AzureKeyVaultSecret) instead.`,
+      );
     }
   }
 }
@@ -80,7 +107,8 @@ function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): v
   const producers = new Set(pipeline.activities.filter((a) => isTokenRequest(context, a) || isSecretRead(context, a)));
   const secureParameters = new Set<string>();
   for (const [lower, declaration] of pipeline.parameters ?? []) {
-    if (stringValue(propertyValue(declaration.valueNode, 'type'))?.toLowerCase() === 'securestring') secureParameters.add(lower);
+    if (stringValue(propertyValue(declaration.valueNode, 'type'))?.toLowerCase() === 'securestring')
+      secureParameters.add(lower);
   }
   if (producers.size === 0 && secureParameters.size === 0) return;
 
@@ -109,15 +137,25 @@ function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): v
       missing.push('secureInput');
       reasons.push(`its input carries ${inputWhy}`);
     }
-    const makesSecret = producers.has(activity) || (carriesSecret.has(activity) && activity.typeLower === 'setvariable');
-    if (makesSecret && booleanValue(propertyValue(policy, 'secureOutput')) !== true && activity.typeLower !== 'executepipeline') {
+    const makesSecret =
+      producers.has(activity) || (carriesSecret.has(activity) && activity.typeLower === 'setvariable');
+    if (
+      makesSecret &&
+      booleanValue(propertyValue(policy, 'secureOutput')) !== true &&
+      activity.typeLower !== 'executepipeline'
+    ) {
       missing.push('secureOutput');
       reasons.push(producers.has(activity) ? 'its output is a token or secret' : 'its output holds the secret it sets');
     }
     if (missing.length === 0) continue;
-    context.report('ADF606', context.activityRange(activity), `"${activity.name}" shows a secret in the run history: ${reasons.join(' and ')}. Set policy.${missing.join(' and policy.')} to true.`, {
-      fix: () => securePolicyFix(context, activity, missing),
-    });
+    context.report(
+      'ADF606',
+      context.activityRange(activity),
+      `"${activity.name}" shows a secret in the run history: ${reasons.join(' and ')}. Set policy.${missing.join(' and policy.')} to true.`,
+      {
+        fix: () => securePolicyFix(context, activity, missing),
+      },
+    );
   }
 }
 
@@ -133,8 +171,10 @@ function secretInput(
     if (parsed.kind === 'literal') continue;
     for (const reference of context.references(parsed)) {
       const lower = reference.name.toLowerCase();
-      if (reference.kind === 'parameter' && secureParameters.has(lower)) return `the SecureString parameter "${reference.name}"`;
-      if (reference.kind === 'variable' && secretVariables.has(lower)) return `the variable "${reference.name}" (set from a secret)`;
+      if (reference.kind === 'parameter' && secureParameters.has(lower))
+        return `the SecureString parameter "${reference.name}"`;
+      if (reference.kind === 'variable' && secretVariables.has(lower))
+        return `the variable "${reference.name}" (set from a secret)`;
       // `activity('X').error` / `.status` is what went wrong or how X ended, never X's output (the token).
       if (reference.kind === 'activity' && !/^\s*\??\.\s*(error|status)\b/i.test(s.value.slice(reference.span.end))) {
         const producer = [...producers].find((p) => p.name?.toLowerCase() === lower);
@@ -144,4 +184,3 @@ function secretInput(
   }
   return undefined;
 }
-
