@@ -1,6 +1,6 @@
 // Typed reads of the extension's settings (see `contributes.configuration` in package.json).
 import * as vscode from 'vscode';
-import { resolveCloud, type CloudDefinition, type CustomCloudSettings } from './core/azure/cloud';
+import { resolveCloud, type CloudDefinition, type CustomCloudSettings } from './core/azure';
 
 export const SETTINGS_SECTION = 'adfBatchEndpoints';
 

@@ -1,8 +1,7 @@
 // Sign-in commands: the three sign-in methods (from the welcome view or "Sign In to Azure..."), the
 // service principal's secret, another tenant, and the subscription filter.
 import * as vscode from 'vscode';
-import { selectionEntry, filterSubscriptions } from '../core/azure/subscription-filter';
-import { sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure/sovereign-cloud';
+import { selectionEntry, filterSubscriptions, sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure';
 import {
   readCloudName,
   readServicePrincipal,

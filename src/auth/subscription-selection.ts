@@ -1,6 +1,6 @@
 // The "Select Subscriptions..." choice, kept in globalState (per user, not per workspace).
 import type * as vscode from 'vscode';
-import { effectiveSelection } from '../core/azure/subscription-filter';
+import { effectiveSelection } from '../core/azure';
 import { readAzureResourcesSelection } from '../settings';
 
 const SELECTION_KEY = 'adfBatchEndpoints.selectedSubscriptions';

@@ -3,10 +3,14 @@
 // dist/azure.js) and a token source for the engine. Activation loads no Azure SDK: the first session does.
 import * as vscode from 'vscode';
 import type { TokenCredential } from '@azure/identity';
-import { CloudConfigurationError, type CloudDefinition } from '../core/azure/cloud';
-import { describeAzureError, formatAzureError } from '../core/azure/errors';
-import type { SubscriptionRef } from '../core/azure/models';
-import type { ResourceReader } from '../core/azure/resource-loader';
+import {
+  CloudConfigurationError,
+  type CloudDefinition,
+  describeAzureError,
+  formatAzureError,
+  type SubscriptionRef,
+  type ResourceReader,
+} from '../core/azure';
 import type { Log } from '../log';
 import { readCloud, readRequestTimeoutMs, readServicePrincipal, readSignInMethod, SESSION_SETTINGS } from '../settings';
 import { logRequest } from './request-log';

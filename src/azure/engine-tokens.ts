@@ -2,7 +2,7 @@
 // identities a pipeline uses, since those exist only inside Data Factory. The engine never builds credentials itself.
 import * as vscode from 'vscode';
 import type { TokenCredential } from '@azure/identity';
-import type { TokenSource } from '../core/engine/identity-providers';
+import type { TokenSource } from '../core/engine';
 import { readServicePrincipal } from '../settings';
 import type { AzureAccess } from './access';
 

@@ -3,19 +3,22 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
-import type { ExpressionEvaluator } from '../core/engine/expression-port';
-import { RunInputError } from '../core/engine/parameters';
-import { PipelineEngine } from '../core/engine/pipeline-engine';
-import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
 import {
+  defaultExpressionEvaluator,
+  type ExpressionEvaluator,
+  RunInputError,
+  PipelineEngine,
+  formatActivityRun,
+  formatPipelineRun,
   createRunEnvironment,
   parseRunTargetSettings,
   runTargetFromUrl,
   type RunTargetSettings,
-} from '../core/engine/run-target';
-import type { PipelineDefinition } from '../core/engine/types';
-import { folderLinkedServiceLookup, folderPipelineResolver, loadPipelineFile } from '../core/engine/workspace';
+  type PipelineDefinition,
+  folderLinkedServiceLookup,
+  folderPipelineResolver,
+  loadPipelineFile,
+} from '../core/engine';
 
 /** Structurally the CliIo of src/cli/io.ts (the shared CLI contract). */
 interface CliIo {

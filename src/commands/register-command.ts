@@ -1,7 +1,7 @@
 // The one way the extension registers a command: one error path (a message with "Show Log" and the Azure request id),
 // one log line per run, and cancellation (the user dismissing a prompt, an aborted request) that is not an error.
 import * as vscode from 'vscode';
-import { describeAzureError, formatAzureError } from '../core/azure/errors';
+import { describeAzureError, formatAzureError } from '../core/azure';
 import type { ExtensionLog } from '../log';
 
 const SHOW_LOG = 'Show Log';

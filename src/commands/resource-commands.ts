@@ -1,9 +1,15 @@
 // Context-menu actions on sidebar nodes: copy the scoring URI or resource ID, open in Azure ML Studio or the
 // Azure portal, show the ARM JSON read-only. They need a node, so package.json hides them from the palette.
 import * as vscode from 'vscode';
-import type { CloudDefinition } from '../core/azure/cloud';
-import { portalResourceUrl, studioEndpointUrl, studioWorkspaceUrl } from '../core/azure/links';
-import type { BatchDeploymentInfo, BatchEndpointInfo, WorkspaceInfo } from '../core/azure/models';
+import {
+  type CloudDefinition,
+  portalResourceUrl,
+  studioEndpointUrl,
+  studioWorkspaceUrl,
+  type BatchDeploymentInfo,
+  type BatchEndpointInfo,
+  type WorkspaceInfo,
+} from '../core/azure';
 import type { SidebarNode } from '../tree/sidebar-node';
 import { registerCommand } from './register-command';
 

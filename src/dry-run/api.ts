@@ -1,6 +1,6 @@
 // The dry run's part of the extension API (used by extension-host tests).
 import type * as vscode from 'vscode';
-import type { ActivityRunRecord, PipelineRunRecord } from '../core/engine/types';
+import type { ActivityRunRecord, PipelineRunRecord } from '../core/engine';
 
 /** Where a dry run's Web activities get tokens and secrets. */
 export type DryRunTarget =

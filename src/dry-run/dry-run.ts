@@ -4,12 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { defaultExpressionEvaluator } from '../core/engine/expression-adapter';
-import { RunInputError } from '../core/engine/parameters';
-import { PipelineEngine } from '../core/engine/pipeline-engine';
-import { formatActivityRun, formatPipelineRun } from '../core/engine/run-format';
-import type { PipelineDefinition } from '../core/engine/types';
-import { folderLinkedServiceLookup, folderPipelineResolver, pipelineFromJsonText } from '../core/engine/workspace';
+import {
+  defaultExpressionEvaluator,
+  RunInputError,
+  PipelineEngine,
+  formatActivityRun,
+  formatPipelineRun,
+  type PipelineDefinition,
+  folderLinkedServiceLookup,
+  folderPipelineResolver,
+  pipelineFromJsonText,
+} from '../core/engine';
 import type { AzureAccess } from '../azure/access';
 import type { Log } from '../log';
 import type { DryRunOptions, DryRunResult } from './api';

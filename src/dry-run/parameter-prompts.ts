@@ -1,8 +1,7 @@
 // Asks for the pipeline's parameter values, one input box each, with the declared defaults filled in.
 // SecureString values are typed into password boxes and never shown again.
 import * as vscode from 'vscode';
-import { convertToType } from '../core/engine/parameters';
-import type { ParameterDeclaration } from '../core/engine/types';
+import { convertToType, type ParameterDeclaration } from '../core/engine';
 
 /** Parameter values as text, or undefined when the user cancelled. */
 export async function askForParameters(

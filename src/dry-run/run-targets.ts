@@ -6,13 +6,13 @@ import { dirname, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import { engineTokensOf } from '../azure/engine-tokens';
-import type { LinkedServiceLookup } from '../core/engine/identity-providers';
 import {
+  type LinkedServiceLookup,
   createRunEnvironment,
   parseRunTargetSettings,
   type RunEnvironment,
   type RunTargetSettings,
-} from '../core/engine/run-target';
+} from '../core/engine';
 import { readCloudName, readCustomCloudSettings, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 

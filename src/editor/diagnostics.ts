@@ -2,8 +2,7 @@
 // docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan);
 // an open document's own results always win over those.
 import * as vscode from 'vscode';
-import { typingDebounceMs } from '../core/editor-support/debounce';
-import { LatestVersionGate } from '../core/editor-support/latest-wins';
+import { typingDebounceMs, LatestVersionGate } from '../core/editor-support';
 import { LineIndex, validate, type Problem, type Severity } from '../core/validator';
 import type { PipelineDocumentSelector } from './document-selector';
 import type { RuleLinks } from './rule-links';

@@ -6,7 +6,7 @@ import {
   factoryRootOf,
   isFactoryRootListing,
   type PipelineFileReason,
-} from '../core/editor-support/document-kind';
+} from '../core/editor-support';
 import { readValidationSettings } from './validation-settings';
 
 /** Documents of these schemes are validated; others (git:, output:, ...) are views of something else. */

@@ -1,15 +1,17 @@
 // Completion inside expressions: functions, pipeline() properties, pipeline().parameters.*, declared variables
 // for variables('...') and the activities that run before this one for activity('...').
 import * as vscode from 'vscode';
-import { expressionCursorAt, type ExpressionCursor } from '../core/editor-support/expression-cursor';
 import {
+  expressionCursorAt,
+  type ExpressionCursor,
   expressionFunctions,
   functionSnippet,
   PIPELINE_PROPERTIES,
   quoteForExpression,
-} from '../core/editor-support/expression-help';
-import { pipelineScopeAt, type PipelineScope } from '../core/editor-support/pipeline-scope';
-import { stringAtOffset } from '../core/editor-support/string-at-offset';
+  pipelineScopeAt,
+  type PipelineScope,
+  stringAtOffset,
+} from '../core/editor-support';
 import { JSON_DOCUMENTS, type PipelineDocumentSelector } from './document-selector';
 import { documentTree } from './document-tree';
 

@@ -6,10 +6,10 @@ import {
   declarationHoverMarkdown,
   functionHoverMarkdown,
   undeclaredHoverMarkdown,
-} from '../core/editor-support/expression-help';
-import { expressionTargetAt } from '../core/editor-support/expression-target';
-import { pipelineScopeAt } from '../core/editor-support/pipeline-scope';
-import { stringAtOffset } from '../core/editor-support/string-at-offset';
+  expressionTargetAt,
+  pipelineScopeAt,
+  stringAtOffset,
+} from '../core/editor-support';
 import { JSON_DOCUMENTS, type PipelineDocumentSelector } from './document-selector';
 import { documentTree } from './document-tree';
 

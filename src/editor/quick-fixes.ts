@@ -2,7 +2,7 @@
 // a polling loop on Failed and Canceled, set secureInput/secureOutput, add a loop timeout, ...) as code actions
 // on the diagnostics they repair.
 import * as vscode from 'vscode';
-import { problemFixes } from '../core/editor-support/problem-fixes';
+import { problemFixes } from '../core/editor-support';
 import { DIAGNOSTIC_SOURCE, type PipelineDiagnostics } from './diagnostics';
 import { JSON_DOCUMENTS } from './document-selector';
 

@@ -1,7 +1,7 @@
 // Diagnostic codes link to their section of docs/rules.md (shipped with the extension).
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ruleHeadingLines } from '../core/editor-support/rule-docs';
+import { ruleHeadingLines } from '../core/editor-support';
 
 export class RuleLinks {
   private headings?: Map<string, number>;

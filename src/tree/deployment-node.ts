@@ -1,6 +1,6 @@
 // A batch deployment (a leaf): the default one is marked, with its provisioning state and model.
 import * as vscode from 'vscode';
-import type { BatchDeploymentInfo } from '../core/azure/models';
+import type { BatchDeploymentInfo } from '../core/azure';
 import { CONTEXT } from './context-values';
 import type { SidebarNode } from './sidebar-node';
 

@@ -4,9 +4,7 @@
 // with Entra tokens (managed identity / service principal), so it cannot call a key-only endpoint. Its
 // children are the deployments.
 import * as vscode from 'vscode';
-import type { BatchDeploymentInfo, BatchEndpointInfo } from '../core/azure/models';
-import type { PagedList } from '../core/azure/paged-list';
-import { ResourceLoader } from '../core/azure/resource-loader';
+import { type BatchDeploymentInfo, type BatchEndpointInfo, type PagedList, ResourceLoader } from '../core/azure';
 import { CONTEXT } from './context-values';
 import { DeploymentNode } from './deployment-node';
 import { ListParentNode } from './list-parent-node';

@@ -1,7 +1,7 @@
 // A failed load: shows the service's message where the children would be, with Retry (click or inline).
 // Only the failing parent shows it; its siblings keep their own data.
 import * as vscode from 'vscode';
-import { formatAzureError, type AzureErrorInfo } from '../core/azure/errors';
+import { formatAzureError, type AzureErrorInfo } from '../core/azure';
 import { CONTEXT } from './context-values';
 import type { LoadingParent, SidebarNode } from './sidebar-node';
 

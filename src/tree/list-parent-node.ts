@@ -2,8 +2,7 @@
 // service is asked, "Load more...", an error row with Retry, an empty-state row, and stable child objects
 // (VS Code refreshes a node by object identity).
 import * as vscode from 'vscode';
-import type { ListSnapshot, PagedList } from '../core/azure/paged-list';
-import { resourceKey } from '../core/azure/resource-id';
+import { type ListSnapshot, type PagedList, resourceKey } from '../core/azure';
 import { ErrorNode } from './error-node';
 import { LoadMoreNode } from './load-more-node';
 import type { LoadingParent, SidebarNode, SidebarTree } from './sidebar-node';

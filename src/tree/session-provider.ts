@@ -2,8 +2,7 @@
 // reader for the session (created by the lazily loaded Azure backend).
 import type { SessionStatus } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
-import type { SubscriptionRef } from '../core/azure/models';
-import type { ResourceReader } from '../core/azure/resource-loader';
+import type { SubscriptionRef, ResourceReader } from '../core/azure';
 
 export interface AzureSessionProvider {
   current(): Promise<SessionStatus>;

@@ -1,7 +1,6 @@
 // What every row of the sidebar is, and what the nodes need from the tree that holds them.
 import type * as vscode from 'vscode';
-import type { CloudDefinition } from '../core/azure/cloud';
-import type { ResourceLoader } from '../core/azure/resource-loader';
+import type { CloudDefinition, ResourceLoader } from '../core/azure';
 
 export interface SidebarNode {
   /** Stable per resource (the TreeItem id), so expansion survives refreshes. */

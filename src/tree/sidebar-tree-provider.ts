@@ -2,11 +2,13 @@
 // session (nothing when signed out, so the view shows its welcome content with the sign-in choices).
 import * as vscode from 'vscode';
 import type { AzureSession, TenantInfo } from '../azure/sessions/session';
-import type { CloudDefinition } from '../core/azure/cloud';
-import { describeAzureError } from '../core/azure/errors';
-import type { SubscriptionRef } from '../core/azure/models';
-import { ResourceLoader } from '../core/azure/resource-loader';
-import { filterSubscriptions } from '../core/azure/subscription-filter';
+import {
+  type CloudDefinition,
+  describeAzureError,
+  type SubscriptionRef,
+  ResourceLoader,
+  filterSubscriptions,
+} from '../core/azure';
 import { readConcurrency, readPageSize } from '../settings';
 import { ErrorNode } from './error-node';
 import { MessageNode } from './message-node';

@@ -1,8 +1,6 @@
 // A subscription; its children are the Azure ML workspaces in it.
 import * as vscode from 'vscode';
-import type { SubscriptionRef, WorkspaceInfo } from '../core/azure/models';
-import type { PagedList } from '../core/azure/paged-list';
-import { ResourceLoader } from '../core/azure/resource-loader';
+import { type SubscriptionRef, type WorkspaceInfo, type PagedList, ResourceLoader } from '../core/azure';
 import { CONTEXT } from './context-values';
 import { ListParentNode } from './list-parent-node';
 import { emptyNode, openUrlCommand } from './message-node';

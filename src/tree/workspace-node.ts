@@ -1,9 +1,12 @@
 // An Azure ML workspace (resource group and region in the description); its children are batch endpoints.
 import * as vscode from 'vscode';
-import { CREATE_BATCH_ENDPOINT_DOCS } from '../core/azure/links';
-import type { BatchEndpointInfo, WorkspaceInfo } from '../core/azure/models';
-import type { PagedList } from '../core/azure/paged-list';
-import { ResourceLoader } from '../core/azure/resource-loader';
+import {
+  CREATE_BATCH_ENDPOINT_DOCS,
+  type BatchEndpointInfo,
+  type WorkspaceInfo,
+  type PagedList,
+  ResourceLoader,
+} from '../core/azure';
 import { CONTEXT } from './context-values';
 import { EndpointNode } from './endpoint-node';
 import { ListParentNode } from './list-parent-node';

@@ -22,7 +22,7 @@ import {
   secretNameProblem,
   warn,
 } from '../core/preflight';
-import type { DeploymentFacts, FactoryInfo } from '../core/publish/factory-reads';
+import type { DeploymentFacts, FactoryInfo } from '../core/publish';
 import type { CheckView, WizardForm } from './protocol';
 import type { WizardEndpoint } from './endpoint';
 import { inputUriOf } from './form';

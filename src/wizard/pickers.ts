@@ -1,8 +1,7 @@
 // "Create ADF Pipeline..." from the command palette: pick a subscription, a workspace, then a batch endpoint.
 import * as vscode from 'vscode';
 import type { AzureSession } from '../azure/sessions/session';
-import type { BatchEndpointInfo, WorkspaceInfo } from '../core/azure/models';
-import type { ResourceReader } from '../core/azure/resource-loader';
+import type { BatchEndpointInfo, WorkspaceInfo, ResourceReader } from '../core/azure';
 import type { WizardEndpoint } from './endpoint';
 
 type ValueItem<T> = vscode.QuickPickItem & { value: T };

@@ -6,7 +6,7 @@ import {
   type BatchPipelineOptions,
   type PipelineDocument,
 } from '../core/pipeline';
-import { diffPipelines, diffTexts, type PipelineDiff } from '../core/publish/pipeline-diff';
+import { diffPipelines, diffTexts, type PipelineDiff } from '../core/publish';
 import { LineIndex, validate } from '../core/validator';
 import type { DiffView, ProblemView, ReviewView } from './protocol';
 import { diagramOf } from './diagram';

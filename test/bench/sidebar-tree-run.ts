@@ -2,9 +2,13 @@
 // the extension host trusts the emulator): drives the tree's ResourceLoader (src/core/azure) through the
 // official SDK clients and prints one JSON line of rows for sidebar.bench.ts.
 import { ClientSecretCredential } from '@azure/identity';
-import { resolveCloud } from '../../src/core/azure/cloud';
-import type { BatchEndpointInfo, SubscriptionRef, WorkspaceInfo } from '../../src/core/azure/models';
-import { ResourceLoader } from '../../src/core/azure/resource-loader';
+import {
+  resolveCloud,
+  type BatchEndpointInfo,
+  type SubscriptionRef,
+  type WorkspaceInfo,
+  ResourceLoader,
+} from '../../src/core/azure';
 import { AzureClientPool } from '../../src/azure/sdk/client-pool';
 import { SdkResourceReader } from '../../src/azure/sdk/resource-reader';
 import { EmulatorControlClient, type RequestLogEntry } from '../../tools/emulator/control-client';

@@ -2,7 +2,7 @@
 // size 2 so every factory needs 2 pipeline pages) with 25 ms of emulator latency per request. Figures are
 // printed, never asserted; the returned invariant is that the scan found the expected pipelines.
 import { ClientSecretCredential } from '@azure/identity';
-import type { SubscriptionRef } from '../../src/core/azure/models';
+import type { SubscriptionRef } from '../../src/core/azure';
 import { customCloud } from '../../src/core/clouds';
 import { UsageIndex } from '../../src/core/factory';
 import { AzureClientPool } from '../../src/azure/sdk/client-pool';

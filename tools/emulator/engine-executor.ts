@@ -1,14 +1,18 @@
 // The emulator's pipeline runs, executed by the local engine: createRun runs the published pipeline for real
 // (Web calls go to the emulator over HTTPS, trusting its CA), and the engine's activity runs are reported to the
 // emulator's run store, so pipelineRuns.get and activityRuns.queryByPipelineRun return what really happened.
-import { defaultExpressionEvaluator } from '../../src/core/engine/expression-adapter';
-import type { ExpressionEvaluator } from '../../src/core/engine/expression-port';
-import { createNodeHttpClient, type HttpClient } from '../../src/core/engine/http-client';
-import type { IdentityResolver } from '../../src/core/engine/identity';
-import { clientCredentialsToken } from '../../src/core/engine/identity-providers';
-import { RunInputError } from '../../src/core/engine/parameters';
-import { PipelineEngine } from '../../src/core/engine/pipeline-engine';
-import type { ActivityRunRecord, PipelineDefinition } from '../../src/core/engine/types';
+import {
+  defaultExpressionEvaluator,
+  type ExpressionEvaluator,
+  createNodeHttpClient,
+  type HttpClient,
+  type IdentityResolver,
+  clientCredentialsToken,
+  RunInputError,
+  PipelineEngine,
+  type ActivityRunRecord,
+  type PipelineDefinition,
+} from '../../src/core/engine';
 import type { ActivityRunHandle, PipelineRunContext, PipelineRunExecutor, PipelineRunResult } from './pipeline-runs';
 
 export interface EngineExecutorOptions {

@@ -1,7 +1,7 @@
 // One conversion of the SDK's activity runs (activityRuns.queryByPipelineRun) for the wizard's run monitor and the
 // sidebar's run rows.
 import type { ActivityRun } from '@azure/arm-datafactory';
-import type { ActivityRunFacts } from '../../core/publish/run-snapshot';
+import type { ActivityRunFacts } from '../../core/publish';
 
 export function activityRunFacts(run: ActivityRun): ActivityRunFacts {
   const error = run.error as { message?: string; errorCode?: string } | undefined;

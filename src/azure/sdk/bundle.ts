@@ -1,8 +1,7 @@
 // The heavy half of Azure access: everything that pulls in the Azure SDK and @azure/identity. esbuild makes it a
 // bundle of its own (dist/azure.js) that load.ts requires at first use, so activating the extension loads none of
 // it. AzureAccess (../access.ts) is its only caller.
-import type { CloudDefinition } from '../../core/azure/cloud';
-import type { ResourceReader } from '../../core/azure/resource-loader';
+import type { CloudDefinition, ResourceReader } from '../../core/azure';
 import type { FactoryReader } from '../../core/factory';
 import type { ServicePrincipalSettings, SignInMethod } from '../../settings';
 import { AzureCliSession } from '../sessions/cli-session';

@@ -9,7 +9,7 @@ import type { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/identity';
-import type { CloudDefinition } from '../../core/azure/cloud';
+import type { CloudDefinition } from '../../core/azure';
 import {
   createAuthorizationClient,
   createDataFactoryClient,

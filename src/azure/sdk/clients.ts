@@ -6,7 +6,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { armScope, type CloudDefinition } from '../../core/azure/cloud';
+import { armScope, type CloudDefinition } from '../../core/azure';
 
 export interface ClientFactoryOptions {
   cloud: CloudDefinition;

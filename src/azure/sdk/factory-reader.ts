@@ -2,8 +2,7 @@
 // pipelines as the raw ARM JSON (the typed pipeline model flattens typeProperties), runs newest first, activity
 // runs, and a batch endpoint's jobs through the list `az ml batch-endpoint list-jobs` uses.
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
-import type { SubscriptionRef } from '../../core/azure/models';
-import type { Page, PageableList } from '../../core/azure/paging';
+import type { SubscriptionRef, Page, PageableList } from '../../core/azure';
 import {
   toFactoryInfo,
   type ActivityRunInfo,

@@ -10,9 +10,10 @@ import {
   type BatchEndpointInfo,
   type SubscriptionRef,
   type WorkspaceInfo,
-} from '../../core/azure/models';
-import { readOnePage, type Page } from '../../core/azure/paging';
-import type { ResourceReader } from '../../core/azure/resource-loader';
+  readOnePage,
+  type Page,
+  type ResourceReader,
+} from '../../core/azure';
 import type { AzureClientPool } from './client-pool';
 
 export class SdkResourceReader implements ResourceReader {

@@ -4,29 +4,29 @@
 // activation.
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ServiceClient } from '@azure/core-client';
-import { toCreateOrUpdateBody } from '../../core/pipeline/outputs/sdk-body';
+import { toCreateOrUpdateBody } from '../../core/pipeline';
 import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../../core/preflight';
-import { MANAGED_IDENTITY_API_VERSION, type FactoryRef } from '../../core/publish/factory-ref';
 import {
+  MANAGED_IDENTITY_API_VERSION,
+  type FactoryRef,
   sortFactories,
   toFactoryInfo,
   type DeploymentFacts,
   type FactoryInfo,
   type WizardReads,
   type WorkspaceRef,
-} from '../../core/publish/factory-reads';
-import type { PipelineStore } from '../../core/publish/publish-pipeline';
-import {
+  type PipelineStore,
   jsonOf,
   sendArm,
   type RawArmClient,
   type RawArmRequest,
   type RawArmResponse,
-} from '../../core/publish/raw-arm';
-import { readRemotePipeline } from '../../core/publish/remote-pipeline';
-import type { RoleAssignmentStore } from '../../core/publish/role-grant';
-import type { ActivityRunFacts, PipelineRunFacts } from '../../core/publish/run-snapshot';
-import type { RunStore } from '../../core/publish/runs';
+  readRemotePipeline,
+  type RoleAssignmentStore,
+  type ActivityRunFacts,
+  type PipelineRunFacts,
+  type RunStore,
+} from '../../core/publish';
 import type { AzureClientPool } from './client-pool';
 import { activityRunFacts, isoText } from './activity-runs';
 

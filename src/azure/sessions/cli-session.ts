@@ -1,10 +1,14 @@
 // Sign-in through the Azure CLI's login (`az login`), for people who cannot use VS Code accounts.
 import type { CommonClientOptions } from '@azure/core-client';
 import { AzureCliCredential, type TokenCredential } from '@azure/identity';
-import { armScope, type CloudDefinition } from '../../core/azure/cloud';
+import {
+  armScope,
+  type CloudDefinition,
+  type SubscriptionRef,
+  listAllSubscriptions,
+  listAllTenants,
+} from '../../core/azure';
 import { createSubscriptionClient } from '../sdk/clients';
-import type { SubscriptionRef } from '../../core/azure/models';
-import { listAllSubscriptions, listAllTenants } from '../../core/azure/subscriptions';
 import type { AzureSession, TenantInfo } from './session';
 
 const DEFAULT_TENANT = '';

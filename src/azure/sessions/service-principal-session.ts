@@ -3,10 +3,8 @@
 // login.microsoftonline.com about an authority it does not know).
 import type { CommonClientOptions } from '@azure/core-client';
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
-import type { CloudDefinition } from '../../core/azure/cloud';
+import { type CloudDefinition, type SubscriptionRef, listAllSubscriptions } from '../../core/azure';
 import { createSubscriptionClient } from '../sdk/clients';
-import type { SubscriptionRef } from '../../core/azure/models';
-import { listAllSubscriptions } from '../../core/azure/subscriptions';
 import type { ServicePrincipalSettings } from '../../settings';
 import type { AzureSession, TenantInfo } from './session';
 

@@ -1,8 +1,7 @@
 // Our own small sign-in interface. The tree and the commands only see this; the implementations (VS Code
 // accounts, Azure CLI, service principal) live in the lazily loaded Azure backend (see load-backend.ts).
 import type { TokenCredential } from '@azure/identity';
-import type { CloudDefinition } from '../../core/azure/cloud';
-import type { SubscriptionRef } from '../../core/azure/models';
+import type { CloudDefinition, SubscriptionRef } from '../../core/azure';
 import type { SignInMethod } from '../../settings';
 
 export interface TenantInfo {

@@ -2,8 +2,7 @@
 // `microsoft` or `microsoft-sovereign-cloud` provider from `microsoft-sovereign-cloud.environment`.
 import type { TokenCredential } from '@azure/identity';
 import { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
-import type { CloudDefinition } from '../../core/azure/cloud';
-import type { SubscriptionRef } from '../../core/azure/models';
+import type { CloudDefinition, SubscriptionRef } from '../../core/azure';
 import type { AzureSession, TenantInfo } from './session';
 
 export class VsCodeAccountSession implements AzureSession {

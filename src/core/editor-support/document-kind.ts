@@ -1,7 +1,7 @@
 // Which JSON files are ADF pipeline files, decided from their path and their content (no editor API here).
 import { minimatch } from 'minimatch';
 import { parseTree, type Node } from 'jsonc-parser';
-import { propertyValue } from '../json/nodes';
+import { propertyValue } from '../json';
 
 /** Entries of an ADF git-integration root folder; one beside a `pipeline/` folder marks it as a factory. */
 export const FACTORY_FOLDER_MARKERS: readonly string[] = ['dataset', 'linkedService', 'factory', 'publish_config.json'];

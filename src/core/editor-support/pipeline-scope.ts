@@ -1,7 +1,7 @@
 // What an expression at a given place of a pipeline file can refer to: the pipeline's parameters and variables,
 // the activity it belongs to, and the activities whose output it can read (those that run before it).
 import { findNodeAtOffset, getNodeValue, type Node } from 'jsonc-parser';
-import { arrayItems, objectEntries, propertyValue, stringValue } from '../json/nodes';
+import { arrayItems, objectEntries, propertyValue, stringValue } from '../json';
 
 export interface ScopeActivity {
   readonly name: string;

@@ -1,7 +1,7 @@
 // The JSON string value under the cursor, with a two-way map between file offsets and positions in the value
 // as ADF reads it (JSON escapes decoded, an ARM `[[` escape dropped).
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
-import { propertyValue } from '../json/nodes';
+import { propertyValue } from '../json';
 
 export interface StringAtOffset {
   /** The string value node (never a property key). */

@@ -1,7 +1,6 @@
 // Connects the engine to the expression evaluator of src/core/expressions: the engine's scope becomes the
 // evaluator's EvaluationContext (pipeline(), variables(), activity(), item()).
-import type { ActivityRunView, EvaluationContext } from '../expressions/evaluation-context';
-import { evaluateValue } from '../expressions/evaluator';
+import { type ActivityRunView, type EvaluationContext, evaluateValue } from '../expressions';
 import type { ActivityResultView, EvaluationScope, ExpressionEvaluator } from './expression-port';
 
 export function defaultExpressionEvaluator(): ExpressionEvaluator {

@@ -37,3 +37,21 @@ export { SUPPORTED_ACTIVITY_TYPES } from './activities/supported-types';
 export { parseTimespan, formatTimespan } from './timespan';
 export { REDACTED, SecretRedactor } from './redaction';
 export { secretForms } from './secret-forms';
+export { defaultExpressionEvaluator, evaluationContext } from './expression-adapter';
+export { formatActivityRun, formatPipelineRun, type FormatOptions } from './run-format';
+export {
+  authorityHostOf,
+  createRunEnvironment,
+  parseRunTargetSettings,
+  runTargetFromUrl,
+  type RunEnvironment,
+  type RunEnvironmentOptions,
+  type RunTargetSettings,
+} from './run-target';
+export {
+  folderLinkedServiceLookup,
+  folderPipelineResolver,
+  loadPipelineFile,
+  pipelineFromJson,
+  pipelineFromJsonText,
+} from './workspace';

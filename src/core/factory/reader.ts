@@ -1,8 +1,7 @@
 // What the Data Factory side of the sidebar reads, one page at a time (the SDK implementation lives in
 // src/azure/sdk/factory-reader.ts). Shapes are plain data, mapped from ARM JSON.
-import type { Page } from '../azure/paging';
-import type { SubscriptionRef } from '../azure/models';
-import type { ActivityRunFacts } from '../publish/run-snapshot';
+import type { Page, SubscriptionRef } from '../azure';
+import type { ActivityRunFacts } from '../publish';
 
 export interface FactoryInfo {
   id: string;

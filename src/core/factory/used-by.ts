@@ -2,7 +2,7 @@
 // activity posts to the endpoint's scoring URI. One scan reads every factory and pipeline page once (in
 // parallel per subscription and factory) and classifies each pipeline once; the result is cached until
 // refresh(), so expanding "Used by" under another endpoint sends no request at all.
-import type { SubscriptionRef } from '../azure/models';
+import type { SubscriptionRef } from '../azure';
 import { callsScoringUri, classifyPipeline, describeInvokes, type PipelineClassification } from './batch-pipelines';
 import type { FactoryInfo, FactoryPipeline, FactoryReader } from './reader';
 

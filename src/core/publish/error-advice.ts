@@ -1,6 +1,6 @@
 // Turns an ARM or sign-in failure into what the wizard shows: what happened, and what to do about it.
-import { describeAzureError } from '../azure/errors';
-import { roleGrantCliCommand } from '../preflight/roles';
+import { describeAzureError } from '../azure';
+import { roleGrantCliCommand } from '../preflight';
 
 export type WizardOperation =
   | 'loadEndpoint'

@@ -1,6 +1,6 @@
 // Publishes a pipeline with optimistic concurrency: If-Match of the ETag read at review time (or If-None-Match: *
 // when the pipeline did not exist then). A 412 never overwrites: it comes back as a conflict with what is there now.
-import type { PipelineDocument } from '../pipeline/model';
+import type { PipelineDocument } from '../pipeline';
 import type { FactoryRef } from './factory-ref';
 import type { RemotePipeline } from './remote-pipeline';
 

@@ -8,7 +8,7 @@ import {
   sdkScope,
   type RoleAssignmentFacts,
   type WorkspaceAccess,
-} from '../preflight/roles';
+} from '../preflight';
 
 export interface RoleAssignmentCreate {
   roleDefinitionId: string;

@@ -1,6 +1,6 @@
 // What a pipeline run looks like at one moment: its status, its activity runs (a loop's iterations folded into
 // one row per activity), and the batch job it started (name from the invoke, status from the latest status check).
-import { ACTIVITY } from '../pipeline/names';
+import { ACTIVITY } from '../pipeline';
 import { mlStudioJobUrl } from './links';
 
 export interface PipelineRunFacts {

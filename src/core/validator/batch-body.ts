@@ -1,6 +1,5 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
-import type { JsonNode as Node } from '../json/parse';
-import { propertyValue, stringValue } from '../json/nodes';
+import { type JsonNode as Node, propertyValue, stringValue } from '../json';
 import type { ValidationContext } from './context';
 import type { ActivityInfo } from './pipeline-model';
 import { staticText, staticTextOf, type StaticText } from './static-text';

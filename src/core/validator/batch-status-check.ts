@@ -1,4 +1,4 @@
-import { arrayItems, propertyValue, stringValue } from '../json/nodes';
+import { arrayItems, propertyValue, stringValue } from '../json';
 import type { ValidationContext } from './context';
 import type { ActivityInfo } from './pipeline-model';
 

@@ -1,7 +1,11 @@
-import type { JsonDocument, JsonNode as Node } from '../json/parse';
-import { LineIndex } from '../json/line-index';
-import { propertyValue } from '../json/nodes';
-import { createStringOffsetMapper, type StringOffsetMapper } from '../json/string-offsets';
+import {
+  type JsonDocument,
+  type JsonNode as Node,
+  LineIndex,
+  propertyValue,
+  createStringOffsetMapper,
+  type StringOffsetMapper,
+} from '../json';
 import type { ExpressionReference, ParsedValue } from '../expressions';
 import { parseCached, referencesCached } from './parse-cache';
 import { ruleDescriptor } from './codes';

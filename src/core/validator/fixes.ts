@@ -1,6 +1,5 @@
 import { getNodePath } from 'jsonc-parser';
-import type { JsonNode as Node } from '../json/parse';
-import { setValueEdits, type TextEdit } from '../json/edits';
+import { type JsonNode as Node, setValueEdits, type TextEdit } from '../json';
 import type { ValidationContext } from './context';
 import type { ActivityInfo, PipelineInfo } from './pipeline-model';
 import type { Fix } from './types';

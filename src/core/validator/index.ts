@@ -1,7 +1,11 @@
-import { findExcessiveNesting, MAX_JSON_DEPTH } from '../json/depth';
-import { forgetLastParse, parseJsonDocumentReusing } from '../json/incremental';
-import { LineIndex } from '../json/line-index';
-import { parseJsonDocument } from '../json/parse';
+import {
+  findExcessiveNesting,
+  MAX_JSON_DEPTH,
+  forgetLastParse,
+  parseJsonDocumentReusing,
+  LineIndex,
+  parseJsonDocument,
+} from '../json';
 import { clearParseCache } from './parse-cache';
 import { ValidationContext } from './context';
 import { findPipelines } from './pipeline-model';
@@ -14,7 +18,7 @@ export type { Fix, OffsetRange, Problem, RelatedLocation, Severity, TextEdit, Va
 export { DEFAULT_LIMITS } from './types';
 export type { BatchInvokeInfo } from './rules/batch-endpoint';
 export { RULES, ruleDescriptor, type RuleDescriptor } from './codes';
-export { LineIndex, type LineCharacter } from '../json/line-index';
+export { LineIndex, type LineCharacter } from '../json';
 
 /**
  * Validates the text of an ADF pipeline file (git-integration JSON, an ARM template holding pipelines, or a

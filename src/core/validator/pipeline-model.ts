@@ -1,5 +1,4 @@
-import type { JsonNode as Node } from '../json/parse';
-import { arrayItems, objectEntries, propertyValue, stringValue } from '../json/nodes';
+import { type JsonNode as Node, arrayItems, objectEntries, propertyValue, stringValue } from '../json';
 import { CONTAINER_TYPES } from '../adf-model';
 import { armPipelineName, isArmExpression } from './arm';
 

@@ -1,5 +1,4 @@
-import { forEachStringValue, objectEntries, propertyValue, stringValue } from '../json/nodes';
-import type { JsonNode as Node } from '../json/parse';
+import { forEachStringValue, objectEntries, propertyValue, stringValue, type JsonNode as Node } from '../json';
 import type { ValidationContext } from './context';
 import { fixedTextLower, fixedTexts } from './dynamic-text';
 import type { ActivityInfo } from './pipeline-model';

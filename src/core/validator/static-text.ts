@@ -1,6 +1,6 @@
 import { isCallOf, type ExpressionNode, type ParsedValue } from '../expressions';
 import { parseCached } from './parse-cache';
-import { propertyValue } from '../json/nodes';
+import { propertyValue } from '../json';
 import { isArmExpression } from './arm';
 import type { PipelineInfo } from './pipeline-model';
 

@@ -1,6 +1,6 @@
-import type { TextEdit } from '../json/edits';
+import type { TextEdit } from '../json';
 
-export type { TextEdit } from '../json/edits';
+export type { TextEdit } from '../json';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { TYPING_DEBOUNCE_MS } from '../../../src/core/editor-support/debounce';
+import { TYPING_DEBOUNCE_MS } from '../../../src/core/editor-support';
 import { validate } from '../../../src/core/validator';
 import { BENCH_ACTIVITIES, benchPipelineText } from '../editor-pipeline';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { customCloud } from '../../../src/core/clouds';
 import { readAll, UsageIndex, factoryDescription, type FactoryInfo } from '../../../src/core/factory';
-import type { SubscriptionRef } from '../../../src/core/azure/models';
+import type { SubscriptionRef } from '../../../src/core/azure';
 import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
 import { SdkFactoryReader } from '../../../src/azure/sdk/factory-reader';
 import { EmulatorControlClient } from '../../../tools/emulator/control-client';

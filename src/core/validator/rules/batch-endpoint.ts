@@ -1,7 +1,6 @@
 import { AZURE_CLOUDS } from '../../clouds';
 import { isCallOf, type ExpressionNode } from '../../expressions';
-import { objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
-import type { JsonNode as Node } from '../../json/parse';
+import { objectEntries, propertyNode, propertyValue, stringValue, type JsonNode as Node } from '../../json';
 import {
   DEFAULT_LOOP_TIMEOUT,
   JOB_INPUT_TYPES as INPUT_TYPES,

@@ -1,4 +1,4 @@
-import { arrayItems } from '../../json/nodes';
+import { arrayItems } from '../../json';
 import { DEPENDENCY_CONDITIONS, matchEnum } from '../../adf-model';
 import { isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';

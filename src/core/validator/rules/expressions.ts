@@ -8,7 +8,7 @@ import {
   type FunctionInfo,
   type ParsedValue,
 } from '../../expressions';
-import { booleanValue, propertyValue, stringValue } from '../../json/nodes';
+import { booleanValue, propertyValue, stringValue } from '../../json';
 import type { AdfString, ValidationContext } from '../context';
 import { declareFix } from '../fixes';
 import { containersOf, type ActivityInfo, type PipelineInfo } from '../pipeline-model';

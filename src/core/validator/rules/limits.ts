@@ -1,5 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
-import { keyOf, propertyNode } from '../../json/nodes';
+import { keyOf, propertyNode } from '../../json';
 import type { ValidationContext } from '../context';
 import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
 import type { OffsetRange } from '../types';

@@ -1,4 +1,4 @@
-import type { JsonNode as Node } from '../../json/parse';
+import type { JsonNode as Node } from '../../json';
 import { armLiteral, isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
 import type { OffsetRange } from '../types';

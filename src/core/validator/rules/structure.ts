@@ -1,5 +1,12 @@
-import type { JsonNode as Node } from '../../json/parse';
-import { arrayItems, keyOf, objectEntries, propertyNode, propertyValue, stringValue } from '../../json/nodes';
+import {
+  type JsonNode as Node,
+  arrayItems,
+  keyOf,
+  objectEntries,
+  propertyNode,
+  propertyValue,
+  stringValue,
+} from '../../json';
 import {
   ACTIVITY_TYPE_MODELS,
   EXTRA_ENUM_VALUES,

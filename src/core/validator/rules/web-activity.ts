@@ -1,5 +1,4 @@
-import { booleanValue, propertyNode, propertyValue, stringValue } from '../../json/nodes';
-import type { JsonNode as Node } from '../../json/parse';
+import { booleanValue, propertyNode, propertyValue, stringValue, type JsonNode as Node } from '../../json';
 import { isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
 import { securePolicyFix } from '../fixes';
