@@ -1,4 +1,5 @@
 // What an activity handler gets: its definition, evaluation in the current scope, and the run's services.
+import type { ActivityRunCounter, EngineBudgets } from './budgets';
 import type { EngineClock } from './clock';
 import type { ActivityResultView, EvaluationScope, ExpressionEvaluator } from './expression-port';
 import type { HttpClient } from './http-client';
@@ -41,6 +42,7 @@ export interface RunServices {
   handlers: ReadonlyMap<string, ActivityHandler>;
   /** Real ms between polls of a Web activity's asynchronous (202 + Location) pattern. */
   webAsyncPollMs: number;
+  budgets: EngineBudgets;
   startChildRun(request: ChildRunRequest): ChildRun;
 }
 
@@ -53,6 +55,10 @@ export interface RunState {
   pipelineContext: Record<string, unknown>;
   variables: Record<string, unknown>;
   redactor: SecretRedactor;
+  /** Pipeline names from the run that was started down to this one (Execute Pipeline chain), this one last. */
+  lineage: string[];
+  /** Shared by a run and its child runs: the activity-run budget of the whole tree. */
+  activityRuns: ActivityRunCounter;
   /** Set by SetVariable pipelineReturnValue: what Execute Pipeline reports to the parent. */
   returnValue?: Record<string, unknown>;
   /**

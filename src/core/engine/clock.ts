@@ -23,6 +23,31 @@ export function createClock(timeScale = 1): EngineClock {
   };
 }
 
+/** The longest delay setTimeout honours; a longer one (or Infinity, NaN) fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `callback` after `realMs` (any length: a delay over MAX_TIMER_MS is waited in chunks). Returns a
+ * function that cancels it. Infinity never fires.
+ */
+export function setLongTimeout(callback: () => void, realMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = Date.now() + Math.max(0, realMs);
+  const arm = (remaining: number): void => {
+    if (remaining === Infinity) return;
+    timer = setTimeout(
+      () => {
+        const left = deadline - Date.now();
+        if (remaining > MAX_TIMER_MS && left > 0) arm(left);
+        else callback();
+      },
+      Math.min(Math.max(0, remaining), MAX_TIMER_MS),
+    );
+  };
+  arm(Number.isNaN(realMs) ? 0 : realMs);
+  return () => clearTimeout(timer);
+}
+
 export function abortableDelay(realMs: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -30,10 +55,10 @@ export function abortableDelay(realMs: number, signal?: AbortSignal): Promise<vo
       return;
     }
     const onAbort = (): void => {
-      clearTimeout(timer);
+      cancelTimer();
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
+    const cancelTimer = setLongTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, realMs);

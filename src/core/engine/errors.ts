@@ -17,6 +17,8 @@ export const ErrorCodes = {
   authentication: 'AuthenticationFailed',
   /** An Execute Pipeline activity's child run failed. */
   childPipelineFailed: 'ChildPipelineFailed',
+  /** An engine budget ran out (src/core/engine/budgets.ts): activity runs, loop iterations, nesting. */
+  limitExceeded: 'LimitExceeded',
 } as const;
 
 export class ActivityFailure extends Error {

@@ -8,7 +8,8 @@ export {
   type PipelineRunHandle,
   type StartRunOptions,
 } from './pipeline-engine';
-export { RunStore, type EngineEventListener } from './run-store';
+export { RunStore, type DroppedActivityRuns, type EngineEventListener } from './run-store';
+export { DEFAULT_BUDGETS, MAX_ACTIVITY_DURATION_MS, type EngineBudgets } from './budgets';
 export { RunInputError, resolveParameters, convertToType } from './parameters';
 export { ActivityFailure, ErrorCodes } from './errors';
 export {

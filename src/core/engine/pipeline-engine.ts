@@ -11,6 +11,7 @@ import type {
   ScopeFrame,
 } from './activity-context';
 import { defaultActivityHandlers } from './activities';
+import { ActivityRunCounter, countActivities, resolveBudgets, type EngineBudgets } from './budgets';
 import { createClock } from './clock';
 import { ActivityFailure } from './errors';
 import type { ExpressionEvaluator } from './expression-port';
@@ -41,6 +42,8 @@ export interface PipelineEngineOptions {
   handlers?: ReadonlyMap<string, ActivityHandler>;
   /** Real ms between polls of a Web activity's 202 + Location pattern when no Retry-After is given. Default 1000. */
   webAsyncPollMs?: number;
+  /** Limits on activity runs, loops, nesting and records kept (budgets.ts; defaults in docs/engine.md). */
+  budgets?: Partial<EngineBudgets>;
 }
 
 export interface StartRunOptions {
@@ -63,7 +66,9 @@ export interface PipelineRunHandle {
 interface ActiveRun {
   controller: AbortController;
   children: Set<string>;
+  /** While the run is in progress (dropped when it ends: a long loop of child runs must not keep them all). */
   state?: RunState;
+  returnValue?: Record<string, unknown>;
 }
 
 export class PipelineEngine {
@@ -74,7 +79,8 @@ export class PipelineEngine {
 
   constructor(options: PipelineEngineOptions) {
     this.options = options;
-    this.store = options.store ?? new RunStore();
+    const budgets = resolveBudgets(options.budgets);
+    this.store = options.store ?? new RunStore(budgets.activityRunsKept);
     const handlers = defaultActivityHandlers();
     for (const [type, handler] of options.handlers ?? []) handlers.set(type.toLowerCase(), handler);
     this.services = {
@@ -86,6 +92,7 @@ export class PipelineEngine {
       store: this.store,
       handlers,
       webAsyncPollMs: options.webAsyncPollMs ?? 1000,
+      budgets,
       startChildRun: (request) => this.startChild(request),
     };
   }
@@ -95,7 +102,7 @@ export class PipelineEngine {
    * is malformed or a parameter is missing or of the wrong type.
    */
   start(options: StartRunOptions): PipelineRunHandle {
-    const pipeline = checkPipeline(options.pipeline);
+    const pipeline = checkPipeline(options.pipeline, this.services.budgets.activitiesPerPipeline);
     const declared = pipeline.properties.parameters;
     const parameters = resolveParameters(declared, options.parameters);
     const runId = options.runId ?? randomUUID();
@@ -108,10 +115,8 @@ export class PipelineEngine {
     this.runs.set(runId, active);
 
     // A child run (Execute Pipeline) also masks what its parent knows to be secret: values passed down as String.
-    const parentRedactor = options.invokedBy?.pipelineRunId
-      ? this.runs.get(options.invokedBy.pipelineRunId)?.state?.redactor
-      : undefined;
-    const redactor = new SecretRedactor(parentRedactor);
+    const parent = options.invokedBy?.pipelineRunId ? this.runs.get(options.invokedBy.pipelineRunId)?.state : undefined;
+    const redactor = new SecretRedactor(parent?.redactor);
     for (const secret of parameters.secrets) redactor.add(secret);
 
     const started = this.services.clock.now();
@@ -152,6 +157,8 @@ export class PipelineEngine {
       },
       variables: initialVariables(pipeline.properties.variables),
       redactor,
+      lineage: [...(parent?.lineage ?? []), pipeline.name],
+      activityRuns: parent?.activityRuns ?? new ActivityRunCounter(this.services.budgets.activityRunsPerRun),
       ...(options.reusedActivities?.length
         ? { reused: new Map(options.reusedActivities.map((a) => [a.activityName.toLowerCase(), { output: a.output }])) }
         : {}),
@@ -181,7 +188,8 @@ export class PipelineEngine {
 
   /** The pipelineReturnValue a run set, if any. */
   returnValueOf(runId: string): Record<string, unknown> | undefined {
-    return this.runs.get(runId)?.state?.returnValue;
+    const active = this.runs.get(runId);
+    return active?.state?.returnValue ?? active?.returnValue;
   }
 
   private startChild(request: ChildRunRequest): ChildRun {
@@ -224,12 +232,16 @@ export class PipelineEngine {
     };
     this.store.putPipelineRun(final);
     const active = this.runs.get(state.runId);
-    if (active) active.children.clear();
+    if (active) {
+      active.children.clear();
+      if (state.returnValue !== undefined) active.returnValue = state.returnValue;
+      delete active.state;
+    }
     return final;
   }
 }
 
-function checkPipeline(pipeline: PipelineDefinition): PipelineDefinition {
+function checkPipeline(pipeline: PipelineDefinition, maxActivities: number): PipelineDefinition {
   if (!pipeline || typeof pipeline !== 'object') throw new RunInputError('The pipeline definition is not an object.');
   if (typeof pipeline.name !== 'string' || !pipeline.name)
     throw new RunInputError('The pipeline definition has no name.');
@@ -243,5 +255,9 @@ function checkPipeline(pipeline: PipelineDefinition): PipelineDefinition {
       throw new RunInputError(`Pipeline '${pipeline.name}': every activity needs a name and a type.`);
     }
   }
+  if (countActivities(properties.activities, maxActivities) > maxActivities)
+    throw new RunInputError(
+      `Pipeline '${pipeline.name}' has more than ${maxActivities.toLocaleString('en-US')} activities (inner activities of containers included), the engine's limit (ADF allows 80).`,
+    );
   return pipeline;
 }

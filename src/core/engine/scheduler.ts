@@ -2,7 +2,8 @@
 // as its dependencies are met, unrelated activities run in parallel, unmet dependencies mean Skipped.
 import { randomUUID } from 'node:crypto';
 import type { ActivityContext, RunState, ScopeFrame, ScopeResult } from './activity-context';
-import { abortError, isAbortError } from './clock';
+import { MAX_ACTIVITY_DURATION_MS } from './budgets';
+import { abortError, isAbortError, setLongTimeout } from './clock';
 import { checkDependencies, dependencyProblems, scopeOutcome, type FinalStatus } from './dependencies';
 import { ActivityFailure, ErrorCodes, expressionFailure } from './errors';
 import type { ActivityResultView, EvaluationScope } from './expression-port';
@@ -94,8 +95,15 @@ async function runActivity(
   const retries = nonNegativeInteger(activity.policy?.retry);
   const retryIntervalMs = (nonNegativeInteger(activity.policy?.retryIntervalInSeconds) ?? 30) * 1000;
   for (let attempt = 0; ; attempt++) {
+    const overBudget = run.activityRuns.take();
+    if (overBudget) {
+      const error = { ...activityRunError(overBudget), target: activity.name };
+      recordWithoutRunning(run, frame, activity, 'Failed', error);
+      return { status: 'Failed', error };
+    }
     const ended = await runAttempt(run, frame, activity, runSignal);
     if (ended.status !== 'Failed' || attempt >= (retries ?? 0) || runSignal.aborted) return ended;
+    if (ended.error && !isRetryable(ended.error)) return ended;
     try {
       await run.services.clock.sleep(retryIntervalMs, runSignal);
     } catch {
@@ -130,9 +138,9 @@ async function runAttempt(
   // scaled 10-minute timeout would cut off a slow but healthy call in a fast test.
   const timeoutMs = typeof activity.policy?.timeout === 'string' ? parseTimespan(activity.policy.timeout) : undefined;
   const timeoutController = new AbortController();
-  const timer =
+  const cancelTimer =
     timeoutMs !== undefined
-      ? setTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs)
+      ? setLongTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs)
       : undefined;
   const signal = AbortSignal.any([runSignal, timeoutController.signal]);
 
@@ -173,6 +181,11 @@ async function runAttempt(
   let error: ActivityRunError | undefined;
   let status: 'Succeeded' | 'Failed' | 'Cancelled';
   try {
+    if (timeoutMs !== undefined && timeoutMs > MAX_ACTIVITY_DURATION_MS)
+      throw new ActivityFailure(
+        `Activity '${activity.name}': policy.timeout ${String(activity.policy?.timeout)} is longer than ADF's maximum of 7 days (7.00:00:00).`,
+        ErrorCodes.badActivity,
+      );
     const handler = handlers.get(activity.type.toLowerCase()) ?? unsupportedActivity;
     output = await handler(context);
     if (signal.aborted && !timeoutController.signal.aborted) throw abortError(signal);
@@ -208,7 +221,7 @@ async function runAttempt(
       };
     }
   } finally {
-    if (timer) clearTimeout(timer);
+    cancelTimer?.();
   }
   const ended = clock.now();
   record.status = status;
@@ -229,6 +242,27 @@ async function runAttempt(
     durationInMs: record.durationInMs,
   });
   return { status, ...(error ? { error } : {}) };
+}
+
+/**
+ * Failures that a retry cannot change are not retried, whatever policy.retry says: the same JSON and the same
+ * values give the same InvalidTemplate or BadRequest, an unsupported activity type stays unsupported, a spent
+ * budget stays spent, and Entra ID refusing the credentials (AADSTS) refuses them again.
+ */
+const NOT_RETRYABLE: ReadonlySet<string> = new Set([
+  ErrorCodes.invalidTemplate,
+  ErrorCodes.badActivity,
+  ErrorCodes.notSupported,
+  ErrorCodes.limitExceeded,
+]);
+
+function isRetryable(error: ActivityRunError): boolean {
+  if (NOT_RETRYABLE.has(error.errorCode)) return false;
+  return !(error.errorCode === ErrorCodes.authentication && /\bAADSTS\d+/.test(error.message));
+}
+
+function activityRunError(failure: ActivityFailure): Omit<ActivityRunError, 'target'> {
+  return { errorCode: failure.errorCode, message: failure.message, failureType: failure.failureType };
 }
 
 function recordSkipped(run: RunState, frame: ScopeFrame, activity: ActivityDefinition): void {

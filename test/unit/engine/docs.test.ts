@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SUPPORTED_ACTIVITY_TYPES } from '../../../src/core/engine/activities/supported-types';
 import { defaultActivityHandlers } from '../../../src/core/engine/activities';
 import { SUPPORTED_FUNCTIONS } from '../../../src/core/expressions/evaluator';
+import { DEFAULT_BUDGETS } from '../../../src/core/engine/budgets';
 
 describe('docs/engine.md', () => {
   const text = readFileSync(join(process.cwd(), 'docs', 'engine.md'), 'utf8');
@@ -23,5 +24,14 @@ describe('docs/engine.md', () => {
     const listed = new Set(section.match(/\b[a-zA-Z][a-zA-Z0-9]*\b/g));
     const missing = SUPPORTED_FUNCTIONS.filter((name) => !listed.has(name));
     assert.deepEqual(missing, []);
+  });
+
+  it('lists every engine budget with its value', () => {
+    const section = text.slice(text.indexOf('## Engine budgets'), text.indexOf('## Time scale'));
+    for (const [name, value] of Object.entries(DEFAULT_BUDGETS)) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+      assert.ok(row, `docs/engine.md has a row for ${name}`);
+      assert.ok(row.includes(`| ${value.toLocaleString('en-US')} |`), `${name} is ${value} in the docs`);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // ExecutePipeline: starts a run of another pipeline (found through the engine's PipelineResolver). With
 // waitOnCompletion (the REST default is false) it waits and fails when the child run fails.
 import type { ActivityHandler } from '../activity-context';
+import { limitExceeded } from '../budgets';
 import { abortError } from '../clock';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import { RunInputError } from '../parameters';
@@ -20,7 +21,19 @@ export const executePipelineActivity: ActivityHandler = async (context) => {
   const waitOnCompletion = properties.waitOnCompletion === true;
   context.setInput({ pipeline: { referenceName: childName, type: 'PipelineReference' }, parameters, waitOnCompletion });
 
-  const { services } = context.run;
+  const { services, lineage } = context.run;
+  // A pipeline that (directly or through others) executes itself would never end; ADF refuses such references.
+  if (lineage.some((name) => name.toLowerCase() === childName.toLowerCase())) {
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': pipeline '${childName}' is already running in this chain (${[...lineage, childName].join(' -> ')}); a pipeline cannot execute itself.`,
+      ErrorCodes.badActivity,
+    );
+  }
+  if (lineage.length >= services.budgets.executePipelineDepth) {
+    throw limitExceeded(
+      `Activity '${context.activity.name}': executing '${childName}' would nest ${lineage.length + 1} pipelines (${lineage.join(' -> ')} -> ${childName}), more than the engine's limit of ${services.budgets.executePipelineDepth}.`,
+    );
+  }
   const child = await services.pipelines.getPipeline(childName);
   if (!child)
     throw new ActivityFailure(

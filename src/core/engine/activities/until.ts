@@ -5,7 +5,8 @@
 // the expression and the next iteration like any other. The docs are silent on the Until's own status; ours is
 // the last iteration's (docs/engine.md): it fails with that iteration's inner failure, or with the timeout.
 import type { ActivityHandler } from '../activity-context';
-import { abortError } from '../clock';
+import { limitExceeded, MAX_ACTIVITY_DURATION_MS } from '../budgets';
+import { abortError, setLongTimeout } from '../clock';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import { formatTimespan, parseTimespan } from '../timespan';
 import {
@@ -32,11 +33,17 @@ export const untilActivity: ActivityHandler = async (context) => {
       ErrorCodes.badActivity,
     );
   }
+  if (timeoutMs > MAX_ACTIVITY_DURATION_MS) {
+    throw new ActivityFailure(
+      `Activity '${context.activity.name}': timeout '${timeoutText}' is longer than ADF's maximum of 7 days (7.00:00:00).`,
+      ErrorCodes.badActivity,
+    );
+  }
   context.setInput({ timeout: timeoutText });
 
-  const { clock } = context.run.services;
+  const { clock, budgets } = context.run.services;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new Error('Until timeout')), clock.toRealMs(timeoutMs));
+  const cancelTimer = setLongTimeout(() => deadline.abort(new Error('Until timeout')), clock.toRealMs(timeoutMs));
   const signal = AbortSignal.any([context.signal, deadline.signal]);
   const timedOut = (): ActivityFailure =>
     new ActivityFailure(
@@ -51,16 +58,23 @@ export const untilActivity: ActivityHandler = async (context) => {
       if (result.status === 'Succeeded' || result.status === 'Failed') iterations++;
       if (deadline.signal.aborted) throw timedOut();
       if (result.status === 'Cancelled') throw abortError(context.signal);
+      // A spent activity-run budget fails every later iteration the same way: stop here.
+      if (context.run.activityRuns.exceeded) throw context.run.activityRuns.exceeded;
       // The expression sees this iteration's inner activities (the usual `activity('Check').output...`).
       if (evaluateBoolean(context, expression, 'expression', result.frame)) {
         if (result.status === 'Failed') throw innerActivityFailure(result);
         return undefined;
       }
       if (deadline.signal.aborted) throw timedOut();
+      if (iterations >= budgets.untilIterations) {
+        throw limitExceeded(
+          `Activity '${context.activity.name}' ran ${iterations.toLocaleString('en-US')} iterations, the engine's limit for one Until, before its expression became true.`,
+        );
+      }
       // An empty or instant body must not starve the event loop.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
   }
 };
