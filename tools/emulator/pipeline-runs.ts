@@ -2,6 +2,7 @@
 // executor that decides what a run does. The default executor succeeds without running activities;
 // a local engine can implement PipelineRunExecutor to really run the pipeline's activities.
 import { randomUUID } from 'node:crypto';
+import { SecretRedactor } from '../../src/core/engine';
 import type { FactoryEntity, FactoryState } from './state';
 
 export type PipelineRunStatus = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canceling' | 'Cancelled';
@@ -48,6 +49,11 @@ export interface PipelineRunState {
   controller: AbortController;
   /** False once a recovery run of the same group supersedes it. */
   isLatest: boolean;
+  /**
+   * Masks the run's secrets (SecureString parameter values, Key Vault secrets and tokens it was handed) in every
+   * encoding in what the run records, whatever the executor reports: the emulator's records never carry them.
+   */
+  redactor: SecretRedactor;
 }
 
 /** A top-level activity a recovery run does not run again: it succeeded in the referenced run. */
@@ -205,7 +211,9 @@ export class PipelineRunStore {
       factory,
       controller: new AbortController(),
       isLatest: true,
+      redactor: new SecretRedactor(),
     };
+    for (const name of secureParameters) run.redactor.add(parameters[name]);
     if (recovery)
       for (const other of factory.runs.values()) if (other.runGroupId === run.runGroupId) other.isLatest = false;
     factory.runs.set(runId, run);
@@ -229,7 +237,7 @@ export class PipelineRunStore {
 
   private update(run: PipelineRunState, status: PipelineRunStatus, message?: string): void {
     run.status = status;
-    if (message !== undefined) run.message = message;
+    if (message !== undefined) run.message = run.redactor.redactText(message);
     run.lastUpdated = new Date();
     if (isTerminal(status)) {
       run.runEnd = run.lastUpdated;
@@ -317,14 +325,15 @@ export class PipelineRunStore {
           linkedServiceName: init.linkedServiceName,
           status: 'InProgress',
           activityRunStart: new Date(),
-          input: init.input ?? {},
+          input: run.redactor.redact(init.input ?? {}),
           output: {},
         };
         run.activityRuns.push(record);
         touch();
         const end = (status: ActivityRunStatus, output: unknown, error?: ActivityRunError): void => {
           if (record.status !== 'InProgress') return;
-          Object.assign(record, { status, activityRunEnd: new Date(), output: output ?? {}, error });
+          const masked = run.redactor.redact({ output: output ?? {}, error });
+          Object.assign(record, { status, activityRunEnd: new Date(), ...masked });
           touch();
         };
         return {
@@ -340,9 +349,16 @@ export class PipelineRunStore {
           finish: (status, output) => end(status, output),
         };
       },
-      issueManagedIdentityToken: (resource, credentialName) =>
-        services.issueManagedIdentityToken(factory, resource, credentialName),
-      getKeyVaultSecret: (baseUrl, secretName) => services.getKeyVaultSecret(baseUrl, secretName),
+      issueManagedIdentityToken: (resource, credentialName) => {
+        const token = services.issueManagedIdentityToken(factory, resource, credentialName);
+        run.redactor.add(token);
+        return token;
+      },
+      getKeyVaultSecret: (baseUrl, secretName) => {
+        const secret = services.getKeyVaultSecret(baseUrl, secretName);
+        run.redactor.add(secret);
+        return secret;
+      },
       sleep: (ms) => abortableSleep(ms / services.timeScale, run.controller.signal),
     };
   }

@@ -1,6 +1,7 @@
 // Seeded history: past pipeline runs of a factory and past batch jobs of an endpoint, so a fresh emulator
 // (and `npm start`) already shows recent runs, one failed, and jobs. Times are relative to the emulator's start.
 import { randomUUID } from 'node:crypto';
+import { SecretRedactor } from '../../src/core/engine';
 import type { BatchJob, JobDataEntry } from './batch-jobs';
 import type { ActivityRunRecord, ActivityRunStatus, PipelineRunState } from './pipeline-runs';
 import type { JobOutcome } from './seed';
@@ -183,6 +184,7 @@ export function pastRun(factory: FactoryState, seed: SeedPastRun, now: number): 
     invokedBy: { name: 'Nightly', id: randomUUID().replace(/-/g, ''), invokedByType: 'ScheduleTrigger' },
     activityRuns,
     factory,
+    redactor: new SecretRedactor(),
     controller: new AbortController(),
     isLatest: true,
   };
