@@ -17,7 +17,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     access,
     registerCommand('adfBatchEndpoints.showVersion', () => {
-      void vscode.window.showInformationMessage(`ADF Batch Endpoints ${context.extension.packageJSON.version}`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('ADF Batch Endpoints {0}', String(context.extension.packageJSON.version)),
+      );
     }),
   );
   registerEditorValidation(context);

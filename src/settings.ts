@@ -52,7 +52,10 @@ function warnIgnoredWorkspaceValue(key: CredentialSetting): void {
   if (warnedWorkspaceSettings.has(name)) return;
   warnedWorkspaceSettings.add(name);
   void vscode.window.showWarningMessage(
-    `This workspace's settings set ${name}, which decides where your Azure credentials and tokens are sent. A workspace cannot choose that: the value is ignored and your user settings are used. Remove it from the workspace's .vscode/settings.json (or .code-workspace file), and set it in your user settings if you meant it.`,
+    vscode.l10n.t(
+      "This workspace's settings set {0}, which decides where your Azure credentials and tokens are sent. A workspace cannot choose that: the value is ignored and your user settings are used. Remove it from the workspace's .vscode/settings.json (or .code-workspace file), and set it in your user settings if you meant it.",
+      name,
+    ),
   );
 }
 

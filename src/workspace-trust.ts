@@ -14,9 +14,12 @@ export function isWorkspaceTrusted(): boolean {
 /** True when the workspace is trusted; otherwise says why `feature` needs trust, offers VS Code's trust editor, false. */
 export async function requireWorkspaceTrust(feature: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
-  const manage = 'Manage Workspace Trust';
+  const manage = vscode.l10n.t('Manage Workspace Trust');
   const answer = await vscode.window.showWarningMessage(
-    `${feature} needs a trusted workspace: it signs in to Azure and sends requests on your behalf. This workspace is in Restricted Mode; validating pipeline files keeps working.`,
+    vscode.l10n.t(
+      '{0} needs a trusted workspace: it signs in to Azure and sends requests on your behalf. This workspace is in Restricted Mode; validating pipeline files keeps working.',
+      feature,
+    ),
     manage,
   );
   if (answer === manage) await vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);

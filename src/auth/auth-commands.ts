@@ -38,7 +38,7 @@ const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[
 
 export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[] {
   const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>): vscode.Disposable =>
-    registerCommand(id, whenTrusted('Signing in to Azure', run));
+    registerCommand(id, whenTrusted(vscode.l10n.t('Signing in to Azure'), run));
   return [
     register(AUTH_COMMANDS.signIn, () => chooseSignInMethod()),
     register(AUTH_COMMANDS.signInWithVsCode, () => signInWithVsCode(deps)),

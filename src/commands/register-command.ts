@@ -4,8 +4,6 @@ import * as vscode from 'vscode';
 import { describeAzureError, formatAzureError } from '../core/azure';
 import type { ExtensionLog } from '../log';
 
-const SHOW_LOG = 'Show Log';
-const SIGN_IN = 'Sign In';
 const SIGN_IN_COMMAND = 'adfBatchEndpoints.signIn';
 
 interface CommandSetup {
@@ -53,9 +51,13 @@ export function registerCommand<A extends unknown[], R>(
 
 /** Shows a failed command's error with "Show Log" (and "Sign In" when signing in is the way out). */
 export async function reportCommandError(id: string, error: unknown): Promise<void> {
+  const SHOW_LOG = vscode.l10n.t('Show Log');
+  const SIGN_IN = vscode.l10n.t('Sign In');
   const info = describeAzureError(error);
   const requestId = requestIdOf(error);
-  const text = `${formatAzureError(info)}${requestId ? ` (request id ${requestId})` : ''}`;
+  const text = requestId
+    ? vscode.l10n.t('{0} (request id {1})', formatAzureError(info), requestId)
+    : formatAzureError(info);
   setup?.log.error(`command ${id}: ${text}`);
   const title = setup?.titles.get(id);
   const notSignedIn = (error as { name?: unknown } | undefined)?.name === 'AuthenticationRequiredError';

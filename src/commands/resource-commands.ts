@@ -64,7 +64,7 @@ export function registerResourceCommands(cloud: () => CloudDefinition | undefine
       const resource = resourceOf(node);
       if (!resource) {
         void vscode.window.showInformationMessage(
-          'Run this from a workspace, batch endpoint or deployment in the Batch Endpoints view.',
+          vscode.l10n.t('Run this from a workspace, batch endpoint or deployment in the Batch Endpoints view.'),
         );
         return;
       }
@@ -75,13 +75,13 @@ export function registerResourceCommands(cloud: () => CloudDefinition | undefine
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, documents),
     withResource(RESOURCE_COMMANDS.copyScoringUri, async (resource) => {
       if (resource.kind !== 'endpoint' || !resource.scoringUri)
-        throw new Error(`${resource.name} has no scoring URI yet.`);
+        throw new Error(vscode.l10n.t('{0} has no scoring URI yet.', resource.name));
       await vscode.env.clipboard.writeText(resource.scoringUri);
-      void vscode.window.setStatusBarMessage(`Copied the scoring URI of ${resource.name}`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the scoring URI of {0}', resource.name), 3000);
     }),
     withResource(RESOURCE_COMMANDS.copyResourceId, async (resource) => {
       await vscode.env.clipboard.writeText(resource.id);
-      void vscode.window.setStatusBarMessage(`Copied the resource ID of ${resource.name}`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the resource ID of {0}', resource.name), 3000);
     }),
     withResource(RESOURCE_COMMANDS.openInStudio, async (resource, c) => {
       const current = requireCloud(c);

@@ -42,7 +42,7 @@ export async function dryRunPipeline(
   try {
     pipeline = pipelineFromJsonText(await documentText(uri), uri.fsPath);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', (error as Error).message));
     return undefined;
   }
   const prompt = options.prompt !== false;
@@ -68,7 +68,7 @@ export async function dryRunPipeline(
       },
     });
   } catch (error) {
-    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', (error as Error).message));
     return undefined;
   }
   const engine = new PipelineEngine({
@@ -84,7 +84,7 @@ export async function dryRunPipeline(
   let cancelRun: () => void = () => undefined;
   const cancel = (): void => cancelRun();
   const panel = new RunPanel(
-    `Dry run: ${pipeline.name}`,
+    vscode.l10n.t('Dry run: {0}', pipeline.name),
     environment.description,
     cancel,
     services.extensionUri,
@@ -106,7 +106,7 @@ export async function dryRunPipeline(
     detach();
     panel.dispose();
     const message = error instanceof RunInputError ? error.message : (error as Error).message;
-    void vscode.window.showErrorMessage(`Dry Run Pipeline: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', message));
     return undefined;
   }
   cancelRun = handle.cancel;
@@ -115,7 +115,11 @@ export async function dryRunPipeline(
 
   const runCompletion = handle.completion;
   const final = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Dry run of ${pipeline.name}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Dry run of {0}', pipeline.name),
+      cancellable: true,
+    },
     async (progress, token) => {
       token.onCancellationRequested(cancel);
       const listener = engine.store.onEvent((event) => {
@@ -131,7 +135,9 @@ export async function dryRunPipeline(
   );
   services.onEnded(cancel);
   log.info(formatPipelineRun(final));
-  const summary = `Dry run of ${pipeline.name}: ${final.status}${final.message ? ` - ${final.message}` : ''}`;
+  const summary = final.message
+    ? vscode.l10n.t('Dry run of {0}: {1} - {2}', pipeline.name, final.status, final.message)
+    : vscode.l10n.t('Dry run of {0}: {1}', pipeline.name, final.status);
   if (final.status === 'Succeeded') void vscode.window.showInformationMessage(summary);
   else void vscode.window.showWarningMessage(summary);
   return { pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId) };

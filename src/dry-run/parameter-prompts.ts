@@ -15,8 +15,11 @@ export async function askForParameters(
     const secure = type.toLowerCase() === 'securestring';
     const initial = given[name] ?? defaultText(declaration?.defaultValue);
     const answer = await vscode.window.showInputBox({
-      title: `Dry Run Pipeline: parameter ${index + 1} of ${entries.length}`,
-      prompt: `${name} (${type})${declaration?.defaultValue !== undefined && !secure ? ' - the default is filled in' : ''}`,
+      title: vscode.l10n.t('Dry Run Pipeline: parameter {0} of {1}', index + 1, entries.length),
+      prompt:
+        declaration?.defaultValue !== undefined && !secure
+          ? vscode.l10n.t('{0} ({1}) - the default is filled in', name, type)
+          : `${name} (${type})`,
       value: secure ? (given[name] ?? '') : (initial ?? ''),
       password: secure,
       ignoreFocusOut: true,
@@ -31,7 +34,7 @@ export async function askForParameters(
 function validate(text: string, type: string, hasDefault: boolean): string | undefined {
   const lower = type.toLowerCase();
   if (text === '' && (lower === 'string' || (lower === 'securestring' && hasDefault))) return undefined;
-  if (text === '' && lower === 'securestring') return 'A value is required (it has no default).';
+  if (text === '' && lower === 'securestring') return vscode.l10n.t('A value is required (it has no default).');
   try {
     convertToType(text, type);
     return undefined;

@@ -22,7 +22,7 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
   const run = async (uri: vscode.Uri | undefined, options: DryRunOptions = {}): Promise<DryRunResult | undefined> => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
-      void vscode.window.showErrorMessage('Dry Run Pipeline: open a pipeline JSON file first.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: open a pipeline JSON file first.'));
       return undefined;
     }
     return dryRunPipeline(target, options, {
@@ -51,8 +51,9 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
     { dispose: () => lastPanel?.dispose() },
     registerCommand(
       DRY_RUN_COMMAND,
-      whenTrusted('Dry Run (its Web activities send requests)', (uri?: unknown, options?: DryRunOptions) =>
-        run(uri instanceof vscode.Uri ? uri : undefined, options),
+      whenTrusted(
+        vscode.l10n.t('Dry Run (its Web activities send requests)'),
+        (uri?: unknown, options?: DryRunOptions) => run(uri instanceof vscode.Uri ? uri : undefined, options),
       ),
     ),
     registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),

@@ -35,7 +35,7 @@ export class RunPanel implements vscode.Disposable {
       title,
       extensionUri,
       script: 'dry-run.js',
-      loadingText: 'Loading the dry run...',
+      loadingText: vscode.l10n.t('Loading the dry run...'),
       column: vscode.ViewColumn.Beside,
       preserveFocus: true,
       checks: DRY_RUN_REQUEST_CHECKS,

@@ -25,25 +25,27 @@ export async function pickTarget(): Promise<DryRunTarget | undefined> {
   const items: Array<vscode.QuickPickItem & { target: DryRunTarget | 'file' }> = [
     {
       label: `$(cloud) ${readCloudName()}`,
-      description: 'the cloud of the extension settings',
-      detail: 'Web activities call it; tokens come from your sign-in (standing in for managed identities).',
+      description: vscode.l10n.t('the cloud of the extension settings'),
+      detail: vscode.l10n.t(
+        'Web activities call it; tokens come from your sign-in (standing in for managed identities).',
+      ),
       target: 'settings',
     },
     {
-      label: '$(file) Settings file...',
-      description: 'a JSON file with cloud, customCloud, servicePrincipal',
-      detail: 'The same file `adf-batch run --azure <file>` takes.',
+      label: `$(file) ${vscode.l10n.t('Settings file...')}`,
+      description: vscode.l10n.t('a JSON file with cloud, customCloud, servicePrincipal'),
+      detail: vscode.l10n.t('The same file `adf-batch run --azure <file>` takes.'),
       target: 'file',
     },
     {
-      label: '$(debug-disconnect) Offline',
-      description: 'no Azure sign-in',
-      detail: 'Web activities without authentication still run; authenticated ones fail.',
+      label: `$(debug-disconnect) ${vscode.l10n.t('Offline')}`,
+      description: vscode.l10n.t('no Azure sign-in'),
+      detail: vscode.l10n.t('Web activities without authentication still run; authenticated ones fail.'),
       target: 'offline',
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Dry Run Pipeline: where should it run?',
+    title: vscode.l10n.t('Dry Run Pipeline: where should it run?'),
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;
@@ -51,7 +53,7 @@ export async function pickTarget(): Promise<DryRunTarget | undefined> {
   const files = await vscode.window.showOpenDialog({
     canSelectMany: false,
     filters: { JSON: ['json'] },
-    title: 'Dry run settings file',
+    title: vscode.l10n.t('Dry run settings file'),
   });
   return files?.[0] ? { settingsFile: files[0].fsPath } : undefined;
 }
@@ -63,14 +65,19 @@ export async function createDryRunEnvironment(
 ): Promise<DryRunEnvironment> {
   const shared = { linkedServices: options.linkedServices, onNotice: options.onNotice };
   if (target === 'offline') {
-    return { ...createRunEnvironment({ cloud: 'AzureCloud' }, shared), description: 'offline (no Azure sign-in)' };
+    return {
+      ...createRunEnvironment({ cloud: 'AzureCloud' }, shared),
+      description: vscode.l10n.t('offline (no Azure sign-in)'),
+    };
   }
   if (target === 'settings') {
     // The cloud of the settings, with the signed-in session standing in for managed identities.
     const settings = settingsFromConfiguration();
     const standIn = await engineTokensOf(access);
     const description =
-      settings.cloud === 'Custom' ? `Custom cloud ${settings.customCloud?.authorityHost ?? ''}` : settings.cloud;
+      settings.cloud === 'Custom'
+        ? vscode.l10n.t('Custom cloud {0}', settings.customCloud?.authorityHost ?? '')
+        : settings.cloud;
     return {
       ...createRunEnvironment(settings, {
         ...shared,
@@ -90,7 +97,7 @@ export async function createDryRunEnvironment(
     ...(caPem ? { caPem } : {}),
     ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
   });
-  return { ...environment, description: `settings file ${path}` };
+  return { ...environment, description: vscode.l10n.t('settings file {0}', path) };
 }
 
 function settingsFromConfiguration(): RunTargetSettings {

@@ -55,7 +55,7 @@ export class ExpressionCompletionProvider implements vscode.CompletionItemProvid
           // System functions first: pipeline(), activity(), variables() start most expressions.
           item.sortText = `${info.category === 'system' ? '0' : '1'}${String(index).padStart(3, '0')}`;
           if (info.maxArgs !== 0)
-            item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest arguments' };
+            item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest arguments') };
           return item;
         });
       case 'pipelineProperty':
@@ -70,9 +70,11 @@ export class ExpressionCompletionProvider implements vscode.CompletionItemProvid
             { label: p.name, description: p.type },
             vscode.CompletionItemKind.Variable,
           );
-          item.detail = `parameter: ${p.type ?? 'no type'}`;
+          item.detail = vscode.l10n.t('parameter: {0}', p.type ?? vscode.l10n.t('no type'));
           if (p.hasDefault)
-            item.documentation = new vscode.MarkdownString(`default: \`${JSON.stringify(p.defaultValue)}\``);
+            item.documentation = new vscode.MarkdownString(
+              vscode.l10n.t('default: {0}', `\`${JSON.stringify(p.defaultValue)}\``),
+            );
           item.insertText = jsonEscape(p.name);
           return item;
         });

@@ -62,14 +62,32 @@ export class WorkspaceValidation implements vscode.Disposable {
   /** The command: scan with a cancellable progress notification, then say what was found. */
   async runCommand(): Promise<WorkspaceValidationSummary> {
     const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Validating ADF pipelines', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Validating ADF pipelines'),
+        cancellable: true,
+      },
       (progress, token) => this.scan(token, reporter(progress)),
     );
-    const counts = `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info`;
+    const { files, errors, warnings, infos } = summary;
     const message =
-      summary.files === 0
-        ? 'No ADF pipeline files found in the workspace.'
-        : `${summary.cancelled ? 'Validation cancelled after' : 'Validated'} ${summary.files} pipeline file(s): ${counts}.`;
+      files === 0
+        ? vscode.l10n.t('No ADF pipeline files found in the workspace.')
+        : summary.cancelled
+          ? vscode.l10n.t(
+              'Validation cancelled after {0} pipeline file(s): {1} error(s), {2} warning(s), {3} info.',
+              files,
+              errors,
+              warnings,
+              infos,
+            )
+          : vscode.l10n.t(
+              'Validated {0} pipeline file(s): {1} error(s), {2} warning(s), {3} info.',
+              files,
+              errors,
+              warnings,
+              infos,
+            );
     void vscode.window.setStatusBarMessage(message, 10_000);
     return summary;
   }
@@ -91,7 +109,7 @@ export class WorkspaceValidation implements vscode.Disposable {
       void vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: 'Validating ADF pipelines in the background',
+          title: vscode.l10n.t('Validating ADF pipelines in the background'),
           cancellable: true,
         },
         (progress, token) => {

@@ -28,13 +28,13 @@ export class ErrorNode implements SidebarNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.contextValue;
-    item.description = 'Click to retry';
+    item.description = vscode.l10n.t('Click to retry');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(formatAzureError(this.error));
-    if (this.error.code) tooltip.appendMarkdown(`\n\nCode: \`${this.error.code}\``);
+    if (this.error.code) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Code: {0}', `\`${this.error.code}\``)}`);
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.command = { title: 'Retry', command: RETRY_COMMAND, arguments: [this] };
+    item.command = { title: vscode.l10n.t('Retry'), command: RETRY_COMMAND, arguments: [this] };
     return item;
   }
 }

@@ -22,7 +22,7 @@ export class LoadMoreNode implements SidebarNode {
     item.id = this.id;
     item.contextValue = this.contextValue;
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
-    item.command = { title: 'Load more', command: LOAD_MORE_COMMAND, arguments: [this] };
+    item.command = { title: vscode.l10n.t('Load more'), command: LOAD_MORE_COMMAND, arguments: [this] };
     return item;
   }
 }

@@ -120,11 +120,11 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     const status = await this.sessions.current();
     if (status.state === 'error') {
       return [
-        new MessageNode('root#problem', undefined, status.error ?? 'Sign-in failed.', {
+        new MessageNode('root#problem', undefined, status.error ?? vscode.l10n.t('Sign-in failed.'), {
           icon: 'warning',
           tooltip: status.error,
           command: {
-            title: 'Open Settings',
+            title: vscode.l10n.t('Open Settings'),
             command: 'workbench.action.openSettings',
             arguments: ['adfBatchEndpoints'],
           },
@@ -149,20 +149,26 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     }
     if (all.length === 0) {
       return [
-        new MessageNode('root#noSubscriptions', undefined, 'No subscriptions found for this sign-in', {
-          description: 'Sign in to another tenant',
+        new MessageNode('root#noSubscriptions', undefined, vscode.l10n.t('No subscriptions found for this sign-in'), {
+          description: vscode.l10n.t('Sign in to another tenant'),
           icon: 'info',
-          command: { title: 'Sign In to Another Tenant...', command: 'adfBatchEndpoints.signInToTenant' },
+          command: {
+            title: vscode.l10n.t('Sign In to Another Tenant...'),
+            command: 'adfBatchEndpoints.signInToTenant',
+          },
         }),
       ];
     }
     const shown = filterSubscriptions(all, this.sessions.selection());
     if (shown.length === 0) {
       return [
-        new MessageNode('root#noneSelected', undefined, 'No subscriptions selected', {
-          description: 'Select Subscriptions...',
+        new MessageNode('root#noneSelected', undefined, vscode.l10n.t('No subscriptions selected'), {
+          description: vscode.l10n.t('Select Subscriptions...'),
           icon: 'filter',
-          command: { title: 'Select Subscriptions...', command: 'adfBatchEndpoints.selectSubscriptions' },
+          command: {
+            title: vscode.l10n.t('Select Subscriptions...'),
+            command: 'adfBatchEndpoints.selectSubscriptions',
+          },
         }),
       ];
     }
@@ -191,16 +197,25 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       .filter((t) => !t.signedIn)
       .map(
         (t) =>
-          new MessageNode(`root#tenant:${t.tenantId}`, undefined, `Sign in to tenant ${t.displayName ?? t.tenantId}`, {
-            description: 'needs your consent',
-            icon: 'sign-in',
-            tooltip: `Your account is a member of ${t.displayName ?? t.tenantId} (${t.tenantId}), which asks you to sign in again before its subscriptions show.`,
-            command: {
-              title: 'Sign In to Another Tenant...',
-              command: 'adfBatchEndpoints.signInToTenant',
-              arguments: [t.tenantId],
+          new MessageNode(
+            `root#tenant:${t.tenantId}`,
+            undefined,
+            vscode.l10n.t('Sign in to tenant {0}', t.displayName ?? t.tenantId),
+            {
+              description: vscode.l10n.t('needs your consent'),
+              icon: 'sign-in',
+              tooltip: vscode.l10n.t(
+                'Your account is a member of {0} ({1}), which asks you to sign in again before its subscriptions show.',
+                t.displayName ?? t.tenantId,
+                t.tenantId,
+              ),
+              command: {
+                title: vscode.l10n.t('Sign In to Another Tenant...'),
+                command: 'adfBatchEndpoints.signInToTenant',
+                arguments: [t.tenantId],
+              },
             },
-          }),
+          ),
       );
   }
 }

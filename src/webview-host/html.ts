@@ -1,6 +1,7 @@
 // The HTML of every webview of the extension: one bundled script and at most one stylesheet under a strict
 // Content-Security-Policy (no inline script, scripts only with the per-load nonce, nothing from the network).
 import { randomBytes } from 'node:crypto';
+import { L10N_ELEMENT_ID } from './protocol';
 
 export interface WebviewHtmlOptions {
   cspSource: string;
@@ -10,6 +11,10 @@ export interface WebviewHtmlOptions {
   title: string;
   /** Shown until the script has drawn the view. */
   loadingText?: string;
+  /** The display language (vscode.env.language), for the document's lang attribute. */
+  language?: string;
+  /** The extension's l10n bundle (vscode.l10n.bundle), handed to the webview's @vscode/l10n (src/webview/l10n.ts). */
+  l10nBundle?: Record<string, unknown>;
   nonce?: string;
 }
 
@@ -32,7 +37,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function webviewHtml(options: WebviewHtmlOptions): string {
   const nonce = options.nonce ?? newNonce();
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(options.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.cspSource, nonce)}">
@@ -41,9 +46,14 @@ ${options.styleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.sty
 </head>
 <body>
 <div id="app" data-nonce="${nonce}"><p class="loading">${escapeText(options.loadingText ?? 'Loading...')}</p></div>
-<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+${options.l10nBundle ? `<script type="application/json" id="${L10N_ELEMENT_ID}" nonce="${nonce}">${jsonForScript(options.l10nBundle)}</script>\n` : ''}<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** JSON that cannot end the script element it sits in. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function escapeAttribute(text: string): string {

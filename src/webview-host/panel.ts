@@ -61,7 +61,9 @@ export class WebviewHost<P extends { ready: unknown }, S> implements vscode.Disp
         ? { styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', options.style)).toString() }
         : {}),
       title: options.title,
-      ...(options.loadingText ? { loadingText: options.loadingText } : {}),
+      language: vscode.env.language,
+      ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
+      loadingText: options.loadingText ?? vscode.l10n.t('Loading...'),
     });
     this.disposables.push(
       webview.onDidReceiveMessage(async (raw: unknown) => {

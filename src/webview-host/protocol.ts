@@ -4,6 +4,9 @@
 // passes validateRequest before the extension acts on it. Imported by both sides: no `vscode`, no DOM.
 import { InvalidMessage, integer, oneOf, plainObject, type Check } from './checks';
 
+/** The id of the JSON element of a webview's HTML that carries the extension's l10n bundle (src/webview/l10n.ts). */
+export const L10N_ELEMENT_ID = 'l10n-bundle';
+
 export type RequestOf<P> = {
   [M in keyof P & string]: { type: 'request'; id: number; method: M; params: P[M] };
 }[keyof P & string];

@@ -61,7 +61,7 @@ export function registerWizard(context: vscode.ExtensionContext, access: AzureAc
   context.subscriptions.push(
     diffs,
     manager,
-    registerCommand(WIZARD_COMMANDS.createPipeline, whenTrusted('The pipeline wizard', createPipeline)),
+    registerCommand(WIZARD_COMMANDS.createPipeline, whenTrusted(vscode.l10n.t('The pipeline wizard'), createPipeline)),
   );
 
   let requestId = 1_000_000;

@@ -2,7 +2,9 @@
 // Each row expands with its disclosure button (Enter or Space) to show error, input and output; the run's status is
 // announced through an aria-live region; Cancel is a request to the extension. No inline script, no stylesheet file:
 // the styles below are adopted by the document.
+import '../l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import * as l10n from '@vscode/l10n';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { ActivityRunRowView, DryRunPanelState, DryRunRequestParams } from '../../dry-run/protocol';
 import { WebviewRpc } from '../rpc';
@@ -46,11 +48,20 @@ function announcement(s: DryRunPanelState): string {
   const done = s.rows.filter((r) => r.status !== 'InProgress' && r.status !== 'Queued').length;
   switch (s.status) {
     case 'Queued':
-      return 'The dry run is starting.';
+      return l10n.t('The dry run is starting.');
     case 'InProgress':
-      return `The dry run is in progress: ${done} of ${s.rows.length} activity runs finished.`;
-    default:
-      return `The dry run ${s.status === 'Succeeded' ? 'succeeded' : `ended: ${s.status}`}${s.durationMs !== undefined ? ` after ${duration(s.durationMs)}` : ''}.${s.message ? ` ${s.message}` : ''}`;
+      return l10n.t('The dry run is in progress: {0} of {1} activity runs finished.', done, s.rows.length);
+    default: {
+      const ended =
+        s.status === 'Succeeded'
+          ? s.durationMs !== undefined
+            ? l10n.t('The dry run succeeded after {0}.', duration(s.durationMs))
+            : l10n.t('The dry run succeeded.')
+          : s.durationMs !== undefined
+            ? l10n.t('The dry run ended: {0} after {1}.', s.status, duration(s.durationMs))
+            : l10n.t('The dry run ended: {0}.', s.status);
+      return s.message ? `${ended} ${s.message}` : ended;
+    }
   }
 }
 
@@ -62,7 +73,11 @@ function details(row: ActivityRunRowView, expanded: boolean): TemplateResult {
   const block = (label: string, text: string | undefined): TemplateResult | typeof nothing =>
     text === undefined ? nothing : html`<div class="label">${label}</div><pre>${text}</pre>`;
   return html`<tr class="details" id="details-${row.id}" ?hidden=${!expanded}>
-    <td colspan="5">${expanded ? html`${block('Error', row.error)}${block('Input', row.input)}${block('Output', row.output)}` : nothing}</td>
+    <td colspan="5">${
+      expanded
+        ? html`${block(l10n.t('Error'), row.error)}${block(l10n.t('Input'), row.input)}${block(l10n.t('Output'), row.output)}`
+        : nothing
+    }</td>
   </tr>`;
 }
 
@@ -86,16 +101,16 @@ function activityRow(row: ActivityRunRowView): TemplateResult {
 
 function view(s: DryRunPanelState): TemplateResult {
   return html`<header>
-      <h1 id="title">${s.pipelineName ? `Dry run: ${s.pipelineName}` : s.title}</h1>
+      <h1 id="title">${s.pipelineName ? l10n.t('Dry run: {0}', s.pipelineName) : s.title}</h1>
       <span id="pipeline-status">${statusCell(s.status)}</span>
       <span id="duration">${duration(s.durationMs)}</span>
-      <vscode-button id="cancel" ?disabled=${!s.canCancel} @click=${() => void rpc.request('cancel', {})}>Cancel</vscode-button>
+      <vscode-button id="cancel" ?disabled=${!s.canCancel} @click=${() => void rpc.request('cancel', {})}>${l10n.t('Cancel')}</vscode-button>
     </header>
     <p id="run-status" role="status" aria-live="polite">${announcement(s)}</p>
     <div id="target">${s.target}</div>
     <div id="notices">${s.notices.map((n) => html`<div>${n}</div>`)}</div>
-    <table aria-label="Activity runs">
-      <thead><tr><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Duration</th></tr></thead>
+    <table aria-label=${l10n.t('Activity runs')}>
+      <thead><tr><th scope="col">${l10n.t('Activity')}</th><th scope="col">${l10n.t('Type')}</th><th scope="col">${l10n.t('Status')}</th><th scope="col">${l10n.t('Started')}</th><th scope="col">${l10n.t('Duration')}</th></tr></thead>
       <tbody id="runs">${s.rows.map(activityRow)}</tbody>
     </table>`;
 }

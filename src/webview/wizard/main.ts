@@ -1,5 +1,6 @@
 // The Create ADF Pipeline wizard in the webview: renders the state the extension pushes, keeps what the user is
 // typing until the extension acknowledged it, and sends every action as a request (validated on the other side).
+import '../l10n';
 import './elements';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import {
