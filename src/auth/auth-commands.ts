@@ -3,13 +3,13 @@
 import * as vscode from 'vscode';
 import { selectionEntry, filterSubscriptions, sovereignSettingMatches, vsCodeAccountSupport } from '../core/azure';
 import {
-  readCloudName,
+  readCloud,
   readServicePrincipal,
   writeServicePrincipal,
   writeSignInMethod,
   type SignInMethod,
 } from '../settings';
-import type { AzureAccess } from '../azure/access';
+import type { AzureAccess, SignInState } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
 import { registerCommand } from '../commands/register-command';
 import { whenTrusted } from '../workspace-trust';
@@ -85,18 +85,27 @@ async function useMethod(deps: AuthCommandDeps, method: SignInMethod): Promise<v
   deps.access.reset();
 }
 
-async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
-  const cloudName = readCloudName();
-  const support = vsCodeAccountSupport(cloudName);
-  if (support.provider === undefined) {
-    void vscode.window.showErrorMessage(support.reason);
-    return;
+/** What a sign-in command ended with (for the callers' tests): the state and the message it showed, if any. */
+export interface SignInOutcome {
+  state: SignInState;
+  message?: string;
+}
+
+async function signInWithVsCode(deps: AuthCommandDeps): Promise<SignInOutcome | undefined> {
+  let cloud;
+  try {
+    cloud = readCloud();
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
   }
+  const support = vsCodeAccountSupport(cloud);
+  if (support.provider === undefined) return failed(support.reason);
   const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
   const current = sovereign.get<string>('environment');
-  if (!sovereignSettingMatches(cloudName, current)) {
+  if (!sovereignSettingMatches(support, current)) {
+    const cloudName = cloud.name === 'Custom' ? `the custom cloud (${cloud.armAudience})` : cloud.name;
     const choice = await askToChangeSovereignSetting(cloudName, support.environment, current);
-    if (choice === 'cancel') return;
+    if (choice === 'cancel') return undefined;
     if (choice === 'onlyThisExtension') {
       const other = await vscode.window.showQuickPick(
         [
@@ -106,28 +115,32 @@ async function signInWithVsCode(deps: AuthCommandDeps): Promise<void> {
         { title: `Sign in to ${cloudName} for this extension only` },
       );
       if (other) await vscode.commands.executeCommand(other.command);
-      return;
+      return undefined;
     }
     await sovereign.update('environment', support.environment, vscode.ConfigurationTarget.Global);
   }
+  if (!(await confirmCustomCloudSignIn('your Microsoft account'))) return undefined;
   await useMethod(deps, 'vscode');
+  // A cancelled prompt ends signed out: the view keeps its welcome content, no error.
   const status = await deps.access.signIn();
-  if (status.state === 'error') void vscode.window.showErrorMessage(`Sign-in failed: ${status.error}`);
+  if (status.state === 'error') return failed(`Sign-in failed: ${status.error}`);
+  return { state: status.state };
 }
 
-async function signInWithAzureCli(deps: AuthCommandDeps): Promise<void> {
-  if (!(await confirmCustomCloudSignIn('your Azure CLI login'))) return;
+async function signInWithAzureCli(deps: AuthCommandDeps): Promise<SignInOutcome | undefined> {
+  if (!(await confirmCustomCloudSignIn('your Azure CLI login'))) return undefined;
   await useMethod(deps, 'azureCli');
   const status = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking the Azure CLI login...' },
     () => deps.access.signIn(),
   );
-  if (status.state === 'signedIn') return;
-  const open = await vscode.window.showWarningMessage(
-    'The Azure CLI is not signed in (or not installed). Run "az login" in a terminal, then refresh the view.',
-    'Open Terminal',
-  );
-  if (open) runInTerminal('az login');
+  if (status.state === 'signedIn') return { state: status.state };
+  const message =
+    'The Azure CLI is not signed in (or not installed). Run "az login" in a terminal, then refresh the view.';
+  void vscode.window.showWarningMessage(message, 'Open Terminal').then((open) => {
+    if (open) runInTerminal('az login');
+  });
+  return { state: status.state, message };
 }
 
 async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> {
@@ -186,6 +199,12 @@ async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
   deps.access.reset();
 }
 
+/** Shows the error (not awaited: a notification stays until dismissed) and returns it as the outcome. */
+function failed(message: string): SignInOutcome {
+  void vscode.window.showErrorMessage(message);
+  return { state: 'error', message };
+}
+
 /** From the view's menu (pick a tenant) or a "Sign in to tenant X" row (`tenantId` given). */
 async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: string): Promise<void> {
   const { session, state } = await deps.access.current();
@@ -209,6 +228,7 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
     deps.refreshTree();
     return;
   }
+  // A Microsoft account's cancelled prompt: nothing changed, nothing to say.
   if (session.method === 'azureCli') {
     const open = await vscode.window.showInformationMessage(
       `Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`,

@@ -110,8 +110,6 @@ export class AzureAccess implements vscode.Disposable {
   /** A credential for the tenant, from the signed-in session. */
   async credential(tenantId: string): Promise<TokenCredential> {
     const session = await this.signedInSession();
-    // VS Code accounts hand out credentials per tenant once their subscriptions were listed.
-    if (session.method === 'vscode') await this.getSubscriptions();
     return session.getCredential(tenantId);
   }
 
@@ -123,8 +121,6 @@ export class AzureAccess implements vscode.Disposable {
   /** The wizard's SDK-backed stores for one subscription of the signed-in session. */
   async wizardAzure(subscriptionId: string, tenantId: string): Promise<WizardAzure> {
     const session = await this.signedInSession();
-    // Credentials of VS Code accounts exist once the subscriptions were listed.
-    if (session.method === 'vscode') await this.getSubscriptions();
     return this.sdkFor(session).wizardAzure(tenantId, subscriptionId);
   }
 

@@ -1,6 +1,5 @@
 // The token-source adapter for the engine (Dry Run): the signed-in session's credential answers for the managed
 // identities a pipeline uses, since those exist only inside Data Factory. The engine never builds credentials itself.
-import * as vscode from 'vscode';
 import type { TokenCredential } from '@azure/identity';
 import type { TokenSource } from '../core/engine';
 import { readServicePrincipal } from '../settings';
@@ -18,7 +17,8 @@ export async function engineTokensOf(access: AzureAccess): Promise<EngineTokens 
   if (!session || state !== 'signedIn') return undefined;
   switch (session.method) {
     case 'vscode':
-      return { tokens: vscodeAccountTokens(), name: 'your VS Code Microsoft account' };
+      // The account's home tenant ('' : no VSCODE_TENANT), on the cloud's own provider.
+      return { tokens: tokenSourceOf(await access.credential('')), name: 'your VS Code Microsoft account' };
     case 'servicePrincipal': {
       const { tenantId, clientId } = readServicePrincipal();
       return { tokens: tokenSourceOf(await access.credential(tenantId)), name: `service principal ${clientId}` };
@@ -37,14 +37,5 @@ export function tokenSourceOf(credential: TokenCredential): TokenSource {
     );
     if (!token) throw new Error(`The sign-in gave no token for ${resource}.`);
     return token.token;
-  };
-}
-
-/** Tokens of the VS Code Microsoft account, for any audience. */
-function vscodeAccountTokens(): TokenSource {
-  return async (resource) => {
-    const scope = `${resource.replace(/\/+$/, '')}/.default`;
-    const session = await vscode.authentication.getSession('microsoft', [scope], { createIfNone: true });
-    return session.accessToken;
   };
 }

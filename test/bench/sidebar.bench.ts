@@ -80,10 +80,7 @@ async function reportAzureInActivationBundle(): Promise<boolean> {
     const azure = [
       ...new Set(
         input.imports
-          .filter(
-            (i) =>
-              i.external && /^@azure\/|^@microsoft\/vscode-azext-azureauth/.test(i.path) && i.kind !== 'require-call',
-          )
+          .filter((i) => i.external && /^@azure\//.test(i.path) && i.kind !== 'require-call')
           .map((i) => i.path),
       ),
     ];

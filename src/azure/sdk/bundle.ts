@@ -1,7 +1,12 @@
 // The heavy half of Azure access: everything that pulls in the Azure SDK and @azure/identity. esbuild makes it a
 // bundle of its own (dist/azure.js) that load.ts requires at first use, so activating the extension loads none of
 // it. AzureAccess (../access.ts) is its only caller.
-import type { CloudDefinition, ResourceReader } from '../../core/azure';
+import {
+  CloudConfigurationError,
+  vsCodeAccountSupport,
+  type CloudDefinition,
+  type ResourceReader,
+} from '../../core/azure';
 import type { FactoryReader } from '../../core/factory';
 import type { ServicePrincipalSettings, SignInMethod } from '../../settings';
 import { AzureCliSession } from '../sessions/cli-session';
@@ -35,8 +40,11 @@ export function createAzureSession(options: SessionOptions): AzureSession {
       );
     case 'azureCli':
       return new AzureCliSession(options.cloud, clientOptions);
-    case 'vscode':
-      return new VsCodeAccountSession(options.cloud);
+    case 'vscode': {
+      const support = vsCodeAccountSupport(options.cloud);
+      if (support.provider === undefined) throw new CloudConfigurationError(support.reason);
+      return new VsCodeAccountSession(options.cloud, support.provider, options.requests.timeoutMs, clientOptions);
+    }
   }
 }
 

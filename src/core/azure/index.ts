@@ -13,3 +13,4 @@ export * from './resource-loader';
 export * from './sovereign-cloud';
 export * from './subscription-filter';
 export * from './subscriptions';
+export * from './token-expiry';
