@@ -36,6 +36,8 @@ export interface StackOptions {
   linkExtension?: boolean;
   /** Stand-ins for the Microsoft authentication provider and `az` (test/stand-ins; see stand-ins.ts). */
   standIns?: boolean;
+  /** The custom cloud names the ARM audience of the cloud the emulator plays (VS Code accounts sign in by it). */
+  playedCloudAudience?: boolean;
 }
 
 export interface Stack {
@@ -69,6 +71,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // Settings carry the tenant and client id; the secret only reaches the extension through the environment.
       const servicePrincipal = seedServicePrincipal(seed, options.servicePrincipalClientId);
       Object.assign(settings, emulatorSettings(emulator.cloud, servicePrincipal));
+      if (options.playedCloudAudience)
+        Object.assign(settings['adfBatchEndpoints.customCloud'] as object, { armAudience: emulator.cloud.armAudience });
       env.NODE_EXTRA_CA_CERTS = emulator.caCertPath;
       env.ADF_BATCH_EMULATOR_URL = emulator.url;
       env.ADF_BATCH_SANDBOX_SP_SECRET = servicePrincipal.secret;
