@@ -1,7 +1,7 @@
 // The token-source adapter for the engine (Dry Run): the signed-in session's credential answers for the managed
 // identities a pipeline uses, since those exist only inside Data Factory. The engine never builds credentials itself.
 import type { TokenCredential } from '@azure/identity';
-import type { TokenSource } from '../core/engine';
+import { entraRefusal, type TokenSource } from '../core/engine';
 import { readServicePrincipal } from '../settings';
 import type { AzureAccess } from './access';
 
@@ -31,10 +31,18 @@ export async function engineTokensOf(access: AzureAccess): Promise<EngineTokens 
 /** Adapts an @azure/identity credential to the engine's (resource, signal) => token. */
 export function tokenSourceOf(credential: TokenCredential): TokenSource {
   return async (resource, signal) => {
-    const token = await credential.getToken(
-      `${resource.replace(/\/+$/, '')}/.default`,
-      signal ? { abortSignal: signal } : {},
-    );
+    let token;
+    try {
+      token = await credential.getToken(
+        `${resource.replace(/\/+$/, '')}/.default`,
+        signal ? { abortSignal: signal } : {},
+      );
+    } catch (error) {
+      // MSAL's text around Entra ID's refusal (error codes, timestamps, trace ids) says nothing more to a reader.
+      const refusal = entraRefusal((error as Error)?.message ?? '');
+      if (refusal) throw new Error(`Entra ID refused the sign-in: ${refusal}`);
+      throw error;
+    }
     if (!token) throw new Error(`The sign-in gave no token for ${resource}.`);
     return token.token;
   };

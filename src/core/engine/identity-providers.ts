@@ -3,6 +3,7 @@
 // - MSI / UserAssignedManagedIdentity: the factory's identity is not available outside Azure, so a stand-in
 //   token source answers (the signed-in user or a configured service principal), and the run is told so;
 // - AzureKeyVaultSecret: the linked service's baseUrl is read from the factory's files, the secret from Key Vault.
+import { entraRefusal } from './entra-errors';
 import type { HttpClient } from './http-client';
 import type { IdentityResolver, KeyVaultSecretRequest, TokenRequest } from './identity';
 
@@ -42,7 +43,7 @@ export async function clientCredentialsToken(
   if (response.status !== 200 || typeof parsed.access_token !== 'string') {
     const reason =
       typeof parsed.error_description === 'string'
-        ? parsed.error_description
+        ? (entraRefusal(response.body) ?? parsed.error_description)
         : typeof parsed.error === 'string'
           ? parsed.error
           : `HTTP ${response.status}`;

@@ -37,6 +37,7 @@ export {
 export { SUPPORTED_ACTIVITY_TYPES } from './activities/supported-types';
 export { parseTimespan, formatTimespan } from './timespan';
 export { REDACTED, SecretRedactor } from './redaction';
+export { entraRefusal } from './entra-errors';
 export { secretForms } from './secret-forms';
 export { defaultExpressionEvaluator, evaluationContext } from './expression-adapter';
 export { formatActivityRun, formatPipelineRun, type FormatOptions } from './run-format';

@@ -5,6 +5,7 @@ import type { ActivityContext, RunState, ScopeFrame, ScopeResult } from './activ
 import { MAX_ACTIVITY_DURATION_MS } from './budgets';
 import { abortError, isAbortError, setLongTimeout } from './clock';
 import { checkDependencies, dependencyProblems, scopeOutcome, type FinalStatus } from './dependencies';
+import { isEntraRefusal } from './entra-errors';
 import { ActivityFailure, ErrorCodes, expressionFailure } from './errors';
 import type { ActivityResultView, EvaluationScope } from './expression-port';
 import { unwrapExpressionObjects } from './expression-values';
@@ -258,7 +259,8 @@ const NOT_RETRYABLE: ReadonlySet<string> = new Set([
 
 function isRetryable(error: ActivityRunError): boolean {
   if (NOT_RETRYABLE.has(error.errorCode)) return false;
-  return !(error.errorCode === ErrorCodes.authentication && /\bAADSTS\d+/.test(error.message));
+  const mayCarryRefusal = error.errorCode === ErrorCodes.authentication || error.errorCode === ErrorCodes.webCallFailed;
+  return !(mayCarryRefusal && isEntraRefusal(error.message));
 }
 
 function activityRunError(failure: ActivityFailure): Omit<ActivityRunError, 'target'> {

@@ -110,4 +110,26 @@ describe('adf-batch run against the emulator', function () {
       /AuthenticationFailed: .*The factory's managed identity is only available inside Azure Data Factory/,
     );
   });
+
+  it("fails the Authorize step after one request with Entra ID's refusal as text when the secret is wrong", async () => {
+    const path = writePipeline('Cli-wrong-secret', 'score-complete', {
+      kind: 'sp-secret',
+      tenantId: IDS.tenant,
+      clientId: IDS.sp.clientId,
+    });
+    const { code, stdout } = await run([
+      path,
+      '--azure',
+      fx.emulator.url,
+      '--ca',
+      fx.emulator.caCertPath,
+      '--param',
+      'client_secret=not-the-secret',
+    ]);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /Entra ID refused the request: AADSTS7000215: Invalid client secret provided\./);
+    assert.doesNotMatch(stdout, /error_description|Trace ID/, 'no token-endpoint JSON');
+    // The generated Authorize step declares two retries 30 s apart (real time here): a refusal is not retried.
+    assert.equal((stdout.match(/Authorize \(WebActivity\)/g) ?? []).length, 1, stdout);
+  });
 });

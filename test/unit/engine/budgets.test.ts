@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { countActivities } from '../../../src/core/engine/budgets';
 import { MAX_TIMER_MS, setLongTimeout } from '../../../src/core/engine/clock';
+import { entraRefusal } from '../../../src/core/engine/entra-errors';
 import { RunStore } from '../../../src/core/engine/run-store';
 import type { ActivityRunRecord, PipelineDefinition } from '../../../src/core/engine/types';
-import { activity, after, engine, fail, pipeline, runPipeline, wait } from './support';
+import { activity, after, engine, fail, pipeline, runPipeline, StubHttp, wait } from './support';
 
 const expr = (value: string): { value: string; type: 'Expression' } => ({ value, type: 'Expression' });
 const resolverOf = (
@@ -228,5 +229,65 @@ describe('engine timers and 7-day maximums', () => {
     assert.equal(e.store.getPipelineRun(handle.runId)!.status, 'InProgress');
     handle.cancel();
     assert.equal((await handle.completion).status, 'Cancelled');
+  });
+});
+
+describe("Entra ID's refusals", () => {
+  it('reads the AADSTS code and description from an OAuth error body and from MSAL text, without trace ids', () => {
+    const description =
+      'AADSTS7000215: Invalid client secret provided. Ensure the secret is the value. Trace ID: 1 Correlation ID: 2 Timestamp: 3';
+    assert.equal(
+      entraRefusal(JSON.stringify({ error: 'invalid_client', error_description: description })),
+      'AADSTS7000215: Invalid client secret provided. Ensure the secret is the value.',
+    );
+    assert.equal(
+      entraRefusal(
+        `invalid_client: Error(s): 7000215 - Timestamp: 3 - Description: ${description} - Correlation ID: 2 - Trace ID: 1`,
+      ),
+      'AADSTS7000215: Invalid client secret provided. Ensure the secret is the value.',
+    );
+    assert.equal(entraRefusal('{"error":"server_error"}'), undefined);
+    assert.equal(entraRefusal('Bad gateway'), undefined);
+  });
+
+  it('does not retry a Web activity that Entra ID refused, and shows the refusal instead of the JSON', async () => {
+    const body = JSON.stringify({
+      error: 'invalid_client',
+      error_description: 'AADSTS7000215: Invalid client secret provided. Trace ID: x Correlation ID: y',
+    });
+    const http = new StubHttp(() => ({ status: 401, body }));
+    const { activities } = await runPipeline(
+      pipeline([
+        activity(
+          'Authorize',
+          'WebActivity',
+          { url: 'https://login.example.test/t/oauth2/token', method: 'POST', body: 'x' },
+          { policy: { retry: 2, retryIntervalInSeconds: 1 } },
+        ),
+      ]),
+      { http },
+    );
+    assert.equal(http.requests.length, 1);
+    assert.equal(activities.length, 1);
+    assert.match(
+      activities[0].error!.message,
+      /Response status code: 401\. Entra ID refused the request: AADSTS7000215: Invalid client secret provided\.$/,
+    );
+  });
+
+  it('still retries a Web activity that failed with an ordinary HTTP error, as policy.retry declares', async () => {
+    const http = new StubHttp(() => ({ status: 403, body: '{"error":{"code":"AuthorizationFailed"}}' }));
+    await runPipeline(
+      pipeline([
+        activity(
+          'Call',
+          'WebActivity',
+          { url: 'https://api.example.test/', method: 'GET' },
+          { policy: { retry: 2, retryIntervalInSeconds: 1 } },
+        ),
+      ]),
+      { http },
+    );
+    assert.equal(http.requests.length, 3);
   });
 });

@@ -3,6 +3,7 @@
 // (202 Accepted + Location: poll until the answer is not 202) unless turnOffAsync is set.
 import type { ActivityContext, ActivityHandler } from '../activity-context';
 import { abortableDelay } from '../clock';
+import { entraRefusal } from '../entra-errors';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import type { HttpResponse } from '../http-client';
 import { parseTimespan } from '../timespan';
@@ -61,8 +62,12 @@ export const webActivity: ActivityHandler = async (context) => {
   }
   const output = responseOutput(response);
   if (response.status < 200 || response.status > 299) {
+    // A token endpoint refusing the credentials (the Authorize step): Entra ID's words, not its JSON.
+    const refusal = response.status === 400 || response.status === 401 ? entraRefusal(response.body) : undefined;
     throw new ActivityFailure(
-      `Error calling the endpoint '${url}'. Response status code: ${response.status}. Response: ${truncate(response.body, 4000) || '(empty)'}`,
+      refusal
+        ? `Error calling the endpoint '${url}'. Response status code: ${response.status}. Entra ID refused the request: ${refusal}`
+        : `Error calling the endpoint '${url}'. Response status code: ${response.status}. Response: ${truncate(response.body, 4000) || '(empty)'}`,
       ErrorCodes.webCallFailed,
       'UserError',
       output,
