@@ -1,6 +1,7 @@
 // The local engine: runs a pipeline definition as ADF would, recording pipeline and activity runs in a RunStore
 // (which also streams them to UIs). Cancellation: cancel(runId) or the AbortSignal given to start().
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type {
   ActivityHandler,
   ChildRun,
@@ -107,6 +108,8 @@ export class PipelineEngine {
     const parameters = resolveParameters(declared, options.parameters);
     const runId = options.runId ?? randomUUID();
     const controller = new AbortController();
+    // Every running activity (up to 50 per ForEach, nested) listens to the run's signal: not a leak.
+    setMaxListeners(0, controller.signal);
     if (options.signal) {
       if (options.signal.aborted) controller.abort(options.signal.reason);
       else options.signal.addEventListener('abort', () => controller.abort(options.signal?.reason), { once: true });

@@ -17,6 +17,8 @@ export class RunStore {
   private readonly pipelineRuns = new Map<string, PipelineRunRecord>();
   private readonly activityRuns = new Map<string, Map<string, ActivityRunRecord>>();
   private readonly dropped = new Map<string, DroppedActivityRuns>();
+  /** Per pipeline run: ids of ended activity runs in the order they ended (a queue read from `head`). */
+  private readonly ended = new Map<string, { ids: string[]; head: number; seen: Set<string> }>();
   private readonly listeners = new Set<EngineEventListener>();
 
   constructor(private readonly activityRunsKept: number = DEFAULT_BUDGETS.activityRunsKept) {}
@@ -37,7 +39,10 @@ export class RunStore {
     const copy = structuredClone(record);
     let runs = this.activityRuns.get(copy.pipelineRunId);
     if (!runs) this.activityRuns.set(copy.pipelineRunId, (runs = new Map()));
+    const known = runs.has(copy.activityRunId);
     runs.set(copy.activityRunId, copy);
+    if (copy.status !== 'InProgress' && copy.status !== 'Queued')
+      this.noteEnded(copy.pipelineRunId, copy.activityRunId, known);
     if (runs.size > this.activityRunsKept) this.dropOldestEnded(copy.pipelineRunId, runs);
     this.emit({ kind: 'activityRun', run: structuredClone(copy) });
   }
@@ -62,18 +67,32 @@ export class RunStore {
     return [...(this.activityRuns.get(pipelineRunId)?.values() ?? [])].map((r) => structuredClone(r));
   }
 
+  private noteEnded(pipelineRunId: string, activityRunId: string, known: boolean): void {
+    let queue = this.ended.get(pipelineRunId);
+    if (!queue) this.ended.set(pipelineRunId, (queue = { ids: [], head: 0, seen: new Set() }));
+    if (known && queue.seen.has(activityRunId)) return;
+    queue.ids.push(activityRunId);
+    queue.seen.add(activityRunId);
+  }
+
   private dropOldestEnded(pipelineRunId: string, runs: Map<string, ActivityRunRecord>): void {
-    // Insertion order is start order; records still in progress (the enclosing containers) stay.
-    for (const [id, record] of runs) {
-      if (record.status === 'InProgress' || record.status === 'Queued') continue;
-      runs.delete(id);
-      let summary = this.dropped.get(pipelineRunId);
-      if (!summary) this.dropped.set(pipelineRunId, (summary = { count: 0, byActivity: {} }));
-      summary.count++;
-      const counts = (summary.byActivity[record.activityName] ??= {});
-      counts[record.status] = (counts[record.status] ?? 0) + 1;
-      return;
+    // Records still in progress (the enclosing containers) are never in the queue, so they stay.
+    const queue = this.ended.get(pipelineRunId);
+    if (!queue || queue.head >= queue.ids.length) return;
+    const id = queue.ids[queue.head++];
+    queue.seen.delete(id);
+    if (queue.head > 1024 && queue.head * 2 > queue.ids.length) {
+      queue.ids = queue.ids.slice(queue.head);
+      queue.head = 0;
     }
+    const record = runs.get(id);
+    if (!record) return;
+    runs.delete(id);
+    let summary = this.dropped.get(pipelineRunId);
+    if (!summary) this.dropped.set(pipelineRunId, (summary = { count: 0, byActivity: {} }));
+    summary.count++;
+    const counts = (summary.byActivity[record.activityName] ??= {});
+    counts[record.status] = (counts[record.status] ?? 0) + 1;
   }
 
   private emit(event: EngineEvent): void {

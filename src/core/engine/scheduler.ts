@@ -143,7 +143,8 @@ async function runAttempt(
     timeoutMs !== undefined
       ? setLongTimeout(() => timeoutController.abort(new Error('policy timeout')), timeoutMs)
       : undefined;
-  const signal = AbortSignal.any([runSignal, timeoutController.signal]);
+  // AbortSignal.any costs a listener on the run's signal per attempt: only when there is a timeout to combine.
+  const signal = cancelTimer ? AbortSignal.any([runSignal, timeoutController.signal]) : runSignal;
 
   const context: ActivityContext = {
     activity,
