@@ -1,24 +1,8 @@
-// The object activate() returns, used by the extension-host tests. Other features add their members in
-// their own small files by module augmentation:
+// The object activate() returns, used by the extension-host tests. Each feature declares its part next to its
+// code (src/tree/sidebar-api.ts) or adds it by module augmentation in its own small file:
 //   declare module '../api' { interface ExtensionApi { readonly wizard: WizardApi } }
-// and set them in src/extension.ts.
-import type { SignInState } from './azure/access';
-import type { SidebarTreeProvider } from './tree/sidebar-tree-provider';
-
-export interface SidebarApi {
-  /** The provider behind the "Batch Endpoints" view (getChildren/getTreeItem give what users see). */
-  readonly treeProvider: SidebarTreeProvider;
-  /** The sign-in state the welcome view keys on. */
-  signInState(): SignInState;
-  /** Stores the service principal's secret (SecretStorage) and starts a new session. */
-  setServicePrincipalSecret(secret: string): Promise<void>;
-  /** Reloads the whole tree (subscriptions and everything below). */
-  refresh(): void;
-  /** What "Select Subscriptions..." stores: "tenantId/subscriptionId" entries, or undefined to forget it. */
-  setSubscriptionSelection(entries: readonly string[] | undefined): Promise<void>;
-  /** Whether dist/azure.js (the Azure SDK) has been loaded yet: false right after activation. */
-  isAzureBackendLoaded(): boolean;
-}
+// and src/extension.ts sets them. This file only imports features' API types, never the other way round.
+import type { SidebarApi } from './tree/sidebar-api';
 
 export interface ExtensionApi {
   readonly sidebar: SidebarApi;

@@ -1,11 +1,11 @@
 // Wires the sidebar: view, sign-in, tree and resource commands. Activation stays light: nothing here loads the Azure
 // SDK; the first expand of the view does (through AzureAccess).
 import * as vscode from 'vscode';
-import type { SidebarApi } from '../api';
+import type { SidebarApi } from './sidebar-api';
 import { registerAuthCommands } from '../auth/auth-commands';
 import { SubscriptionSelection } from '../auth/subscription-selection';
 import type { AzureAccess } from '../azure/access';
-import { registerResourceCommands } from '../commands/resource-commands';
+import { registerResourceCommands } from './resource-commands';
 import { LOADER_SETTINGS, readServicePrincipal } from '../settings';
 import { SidebarTreeProvider } from './sidebar-tree-provider';
 import { registerTreeCommands } from './tree-commands';

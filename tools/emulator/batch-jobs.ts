@@ -1,7 +1,7 @@
 // Batch jobs of the emulated endpoints: status moves through the service's values to the seeded
 // outcome, either with time (jobSeconds / timeScale) or with status polls (jobPolls).
 import { TERMINAL_JOB_STATUSES as JOB_END_STATES } from '../../src/core/pipeline';
-import type { DeploymentState, EndpointState, JobBehaviour } from './state';
+import type { BatchJob, JobBehaviour } from './world-types';
 
 export type BatchJobStatus =
   | 'NotStarted'
@@ -27,28 +27,6 @@ const STATUS_PATHS: Record<JobBehaviour['outcome'], BatchJobStatus[]> = {
   Failed: ['NotStarted', 'Queued', 'Running', 'Failed'],
   Canceled: ['NotStarted', 'Queued', 'Running', 'CancelRequested', 'Canceled'],
 };
-
-export interface JobDataEntry {
-  type: string;
-  uri: string;
-}
-
-export interface BatchJob {
-  name: string;
-  id: string;
-  endpoint: EndpointState;
-  deployment: DeploymentState;
-  createdAt: number;
-  behaviour: JobBehaviour;
-  /** Duration in ms after timeScale. */
-  durationMs: number;
-  /** Status GETs answered so far. */
-  polls: number;
-  inputs: Record<string, JobDataEntry>;
-  outputs: Record<string, JobDataEntry>;
-  /** Caller that submitted the job (token oid). */
-  submittedBy: string;
-}
 
 /** Status of a job now (after `job.polls` status reads). */
 export function jobStatus(job: BatchJob, now: number): BatchJobStatus {

@@ -1,10 +1,11 @@
 // Typed client of the emulator's control API (/_emulator/...), for tests in any process.
 import { request } from 'node:https';
-import type { BatchJobStatus, JobDataEntry } from './batch-jobs';
+import type { BatchJobStatus } from './batch-jobs';
 import type { ActiveFault, FaultRule, LatencyRule } from './faults';
 import type { RequestLogEntry } from './request-log';
 import type { EmulatorCloud } from './emulator';
 import type { EmulatorSeed } from './seed';
+import type { JobDataEntry } from './world-types';
 
 export type { ActiveFault, FaultRule, LatencyRule } from './faults';
 export type { RequestLogEntry } from './request-log';

@@ -6,9 +6,10 @@ import { ReplyError } from './http';
 import { PipelineRunStore, type PipelineRunExecutor } from './pipeline-runs';
 import { RequestLog } from './request-log';
 import type { EmulatorSeed } from './seed';
-import { World, type FactoryState } from './state';
+import { World } from './state';
 import { sameAudience, TokenService, type TokenClaims } from './tokens';
 import type { UserState } from './users';
+import type { FactoryState } from './world-types';
 
 /** The emulator as a custom cloud (what the extension's `customCloud` setting needs). */
 export interface EmulatorCloud {

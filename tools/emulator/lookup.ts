@@ -2,7 +2,7 @@
 import { wrongTenant } from './auth';
 import { failArm, resourceNotFound } from './errors';
 import type { RouteContext } from './router';
-import type { FactoryState, ResourceGroupState, SubscriptionState, WorkspaceState } from './state';
+import type { FactoryState, ResourceGroupState, SubscriptionState, WorkspaceState } from './world-types';
 
 export function subscriptionOf(ctx: RouteContext, subscriptionId = ctx.params.subscriptionId!): SubscriptionState {
   const sub = ctx.emulator.world.subscriptions.get(subscriptionId.toLowerCase());

@@ -3,58 +3,15 @@
 // a local engine can implement PipelineRunExecutor to really run the pipeline's activities.
 import { randomUUID } from 'node:crypto';
 import { SecretRedactor } from '../../src/core/engine';
-import type { FactoryEntity, FactoryState } from './state';
-
-export type PipelineRunStatus = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canceling' | 'Cancelled';
-export type ActivityRunStatus = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
-
-export interface ActivityRunError {
-  errorCode: string;
-  message: string;
-  failureType: 'UserError' | 'SystemError';
-  target: string;
-}
-
-export interface ActivityRunRecord {
-  activityRunId: string;
-  pipelineRunId: string;
-  pipelineName: string;
-  activityName: string;
-  activityType: string;
-  linkedServiceName?: string;
-  status: ActivityRunStatus;
-  activityRunStart: Date;
-  activityRunEnd?: Date;
-  input: unknown;
-  output: unknown;
-  error?: ActivityRunError;
-}
-
-export interface PipelineRunState {
-  runId: string;
-  runGroupId: string;
-  pipelineName: string;
-  /** Effective parameter values (defaults applied). */
-  parameters: Record<string, unknown>;
-  /** Names of SecureString parameters (masked when the run is read through ARM). */
-  secureParameters: string[];
-  status: PipelineRunStatus;
-  message: string;
-  runStart: Date;
-  runEnd?: Date;
-  lastUpdated: Date;
-  invokedBy: { name: string; id: string; invokedByType: string };
-  activityRuns: ActivityRunRecord[];
-  factory: FactoryState;
-  controller: AbortController;
-  /** False once a recovery run of the same group supersedes it. */
-  isLatest: boolean;
-  /**
-   * Masks the run's secrets (SecureString parameter values, Key Vault secrets and tokens it was handed) in every
-   * encoding in what the run records, whatever the executor reports: the emulator's records never carry them.
-   */
-  redactor: SecretRedactor;
-}
+import type {
+  ActivityRunError,
+  ActivityRunRecord,
+  ActivityRunStatus,
+  FactoryEntity,
+  FactoryState,
+  PipelineRunState,
+  PipelineRunStatus,
+} from './world-types';
 
 /** A top-level activity a recovery run does not run again: it succeeded in the referenced run. */
 export interface ReusedActivity {

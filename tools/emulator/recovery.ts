@@ -7,8 +7,8 @@
 // and are not the start activities nor downstream of them; their outputs stay visible to activity('...').
 import { failArm } from './errors';
 import { isObject } from './http';
-import type { PipelineRunState, RecoveryPlan, ReusedActivity } from './pipeline-runs';
-import type { FactoryEntity, FactoryState } from './state';
+import type { RecoveryPlan, ReusedActivity } from './pipeline-runs';
+import type { FactoryEntity, FactoryState, PipelineRunState } from './world-types';
 
 export interface RecoveryQuery {
   referencePipelineRunId: string | null;

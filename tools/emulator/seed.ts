@@ -1,14 +1,10 @@
 // The emulator's seed: the Azure world it starts with (format documented in docs/emulator.md).
-import type { TERMINAL_JOB_STATUSES } from '../../src/core/pipeline';
 import { readFileSync } from 'node:fs';
 import type { EmulatedCloudName } from './clouds';
-import type { SeedPastJob, SeedPastRun } from './seed-history';
+import type { JobOutcome, SeedPastJob, SeedPastRun } from './seed-history';
 import { validateSeed } from './seed-validation';
 
-export type { SeedPastActivityRun, SeedPastJob, SeedPastRun } from './seed-history';
-
-/** How a seeded job ends: one of the statuses the generated pipeline waits for. */
-export type JobOutcome = (typeof TERMINAL_JOB_STATUSES)[number];
+export type { JobOutcome, SeedPastActivityRun, SeedPastJob, SeedPastRun } from './seed-history';
 
 /** How batch jobs of an endpoint (or one deployment) behave. */
 export interface SeedJobBehaviour {

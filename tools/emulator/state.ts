@@ -1,152 +1,23 @@
 // The emulator's mutable Azure world, built from a seed. Lookups are case-insensitive like ARM.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { BatchJob } from './batch-jobs';
-import type { PipelineRunState } from './pipeline-runs';
 import { findBuiltInRole } from './role-definitions';
 import { UserDirectory } from './users';
-import { pastJob, pastRun } from './seed-history';
+import { pastJob, pastRun } from './past-records';
+import type { EmulatorSeed, SeedJobBehaviour, SeedServicePrincipal, SeedWorkspace } from './seed';
 import type {
-  EmulatorSeed,
-  JobOutcome,
-  SeedBatchDeployment,
-  SeedBatchEndpoint,
-  SeedDatastore,
-  SeedJobBehaviour,
-  SeedRepoConfiguration,
-  SeedServicePrincipal,
-  SeedWorkspace,
-} from './seed';
-
-export interface TenantState {
-  id: string;
-  displayName: string;
-  defaultDomain: string;
-}
-
-export interface DirectoryObject {
-  objectId: string;
-  tenantId: string;
-  type: 'ServicePrincipal' | 'User' | 'Group';
-  displayName: string;
-}
-
-export interface SubscriptionState {
-  id: string;
-  displayName: string;
-  tenantId: string;
-  state: string;
-  resourceGroups: Map<string, ResourceGroupState>;
-}
-
-export interface ResourceGroupState {
-  subscription: SubscriptionState;
-  name: string;
-  location: string;
-  id: string;
-  workspaces: Map<string, WorkspaceState>;
-  factories: Map<string, FactoryState>;
-  identities: Map<string, IdentityState>;
-}
-
-export interface WorkspaceState {
-  resourceGroup: ResourceGroupState;
-  name: string;
-  id: string;
-  location: string;
-  friendlyName: string;
-  description: string;
-  workspaceId: string;
-  createdAt: string;
-  endpoints: Map<string, EndpointState>;
-  datastores: Map<string, DatastoreState>;
-  jobs: Map<string, BatchJob>;
-  /** `<datastore>/<path>` (lower case) of outputs that exist. */
-  existingOutputs: Set<string>;
-}
-
-export interface EndpointState {
-  workspace: WorkspaceState;
-  seed: SeedBatchEndpoint;
-  name: string;
-  id: string;
-  location: string;
-  scoringUri: string;
-  defaultDeployment: string | null;
-  deployments: Map<string, DeploymentState>;
-  createdAt: string;
-}
-
-export interface DeploymentState {
-  endpoint: EndpointState;
-  seed: SeedBatchDeployment;
-  name: string;
-  id: string;
-  createdAt: string;
-}
-
-export interface DatastoreState {
-  workspace: WorkspaceState;
-  seed: SeedDatastore;
-  name: string;
-  id: string;
-}
-
-/** A pipeline, linked service or credential as stored: raw properties plus an ETag. */
-export interface FactoryEntity {
-  name: string;
-  properties: Record<string, unknown>;
-  etag: string;
-}
-
-export interface FactoryState {
-  resourceGroup: ResourceGroupState;
-  name: string;
-  id: string;
-  location: string;
-  createdAt: string;
-  identity: { principalId: string; tenantId: string } | null;
-  repoConfiguration: SeedRepoConfiguration | null;
-  etag: string;
-  pipelines: Map<string, FactoryEntity>;
-  linkedServices: Map<string, FactoryEntity>;
-  credentials: Map<string, FactoryEntity>;
-  runs: Map<string, PipelineRunState>;
-}
-
-export interface IdentityState {
-  id: string;
-  name: string;
-  resourceGroupName: string;
-  subscriptionId: string;
-  location: string;
-  principalId: string;
-  clientId: string;
-  tenantId: string;
-}
-
-export interface KeyVaultState {
-  name: string;
-  baseUrl: string;
-  secrets: Map<string, string>;
-}
-
-export interface RoleAssignmentState {
-  name: string;
-  /** As given, e.g. `/subscriptions/<id>/resourceGroups/<rg>`; `/` for the root. */
-  scope: string;
-  roleDefinitionGuid: string;
-  principalId: string;
-  principalType: string;
-  createdOn: string;
-  createdBy: string | null;
-}
-
-export interface JobBehaviour {
-  outcome: JobOutcome;
-  error: string;
-  seconds: number;
-  polls?: number;
-}
+  DeploymentState,
+  DirectoryObject,
+  EndpointState,
+  FactoryState,
+  IdentityState,
+  JobBehaviour,
+  KeyVaultState,
+  ResourceGroupState,
+  RoleAssignmentState,
+  SubscriptionState,
+  TenantState,
+  WorkspaceState,
+} from './world-types';
 
 const DEFAULT_JOB_SECONDS = 10;
 

@@ -1,7 +1,7 @@
 // Inside the extension host: the context-menu actions on endpoint and deployment nodes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PROPERTIES_SCHEME } from '../../../src/commands/resource-commands';
+import { PROPERTIES_SCHEME } from '../../../src/tree/resource-commands';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 import { openSidebarFixture, type SidebarFixture } from './sidebar-fixture';
 

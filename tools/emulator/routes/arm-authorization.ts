@@ -7,7 +7,7 @@ import { paginate } from '../paging';
 import { BUILT_IN_ROLES, findBuiltInRole, type BuiltInRole } from '../role-definitions';
 import type { Route, RouteContext } from '../router';
 import { normalizeScope, scopeCovers } from '../scopes';
-import type { RoleAssignmentState } from '../state';
+import type { RoleAssignmentState } from '../world-types';
 
 const NS = 'Microsoft.Authorization';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

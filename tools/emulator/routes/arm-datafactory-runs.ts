@@ -2,9 +2,9 @@
 import { failArm, resourceNotFound } from '../errors';
 import { isObject, json, jsonBody, type Reply } from '../http';
 import { factoryOf } from '../lookup';
-import type { ActivityRunRecord, PipelineRunState } from '../pipeline-runs';
 import { readRecoveryQuery, recoveryPlan } from '../recovery';
 import type { Route, RouteContext } from '../router';
+import type { ActivityRunRecord, PipelineRunState } from '../world-types';
 
 type MakeRoute = (id: string, method: Route['method'], pattern: string, handle: Route['handle']) => Route;
 

@@ -6,8 +6,9 @@ import { header, isObject, json, jsonBody, type Reply } from '../http';
 import { factoryOf, resourceGroupOf, subscriptionOf } from '../lookup';
 import { paginate } from '../paging';
 import type { Route, RouteContext } from '../router';
-import { newEtag, type FactoryEntity, type FactoryState } from '../state';
+import { newEtag } from '../state';
 import { factoryRunRoutes } from './arm-datafactory-runs';
+import type { FactoryEntity, FactoryState } from '../world-types';
 
 const NS = 'Microsoft.DataFactory';
 const FACTORY = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NS}/factories/{factoryName}`;

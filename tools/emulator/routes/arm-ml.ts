@@ -6,7 +6,7 @@ import { json, type Reply } from '../http';
 import { resourceGroupOf, subscriptionOf, systemData, workspaceOf } from '../lookup';
 import { paginate } from '../paging';
 import type { Route, RouteContext } from '../router';
-import type { DatastoreState, DeploymentState, EndpointState, WorkspaceState } from '../state';
+import type { DatastoreState, DeploymentState, EndpointState, WorkspaceState } from '../world-types';
 
 const NS = 'Microsoft.MachineLearningServices';
 

@@ -4,7 +4,7 @@ import { json, type Reply } from '../http';
 import { resourceGroupOf, subscriptionOf } from '../lookup';
 import { paginate } from '../paging';
 import type { Route, RouteContext } from '../router';
-import type { ResourceGroupState, SubscriptionState } from '../state';
+import type { ResourceGroupState, SubscriptionState } from '../world-types';
 
 function subscriptionResource(sub: SubscriptionState): Record<string, unknown> {
   return {

@@ -1,12 +1,13 @@
 // Batch endpoint data plane at each scoring URI: POST a job (InputData/OutputData), GET its status.
 import { randomUUID } from 'node:crypto';
 import { JOB_INPUT_TYPES } from '../../../src/core/pipeline';
-import { jobResource, jobStatus, type BatchJob, type JobDataEntry } from '../batch-jobs';
+import { jobResource, jobStatus } from '../batch-jobs';
 import { mlError } from '../errors';
 import { header, isObject, jsonBody, ReplyError, type Reply } from '../http';
 import type { Route, RouteContext } from '../router';
 import { scopeCovers } from '../scopes';
-import { outputKey, type DeploymentState, type EndpointState, type WorkspaceState } from '../state';
+import { outputKey } from '../state';
+import type { BatchJob, DeploymentState, EndpointState, JobDataEntry, WorkspaceState } from '../world-types';
 
 const INPUT_TYPES: readonly string[] = JOB_INPUT_TYPES;
 const OUTPUT_TYPES = ['UriFile'];

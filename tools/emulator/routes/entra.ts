@@ -3,8 +3,8 @@ import type { Emulator } from '../emulator';
 import { entraError } from '../errors';
 import { formBody, header, json, ReplyError, type Reply } from '../http';
 import type { Route, RouteContext } from '../router';
-import type { TenantState } from '../state';
 import { audienceOf, sameAudience } from '../tokens';
+import type { TenantState } from '../world-types';
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 

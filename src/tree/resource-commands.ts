@@ -10,8 +10,8 @@ import {
   type BatchEndpointInfo,
   type WorkspaceInfo,
 } from '../core/azure';
-import type { SidebarNode } from '../tree/sidebar-node';
-import { registerCommand } from './register-command';
+import type { SidebarNode } from './sidebar-node';
+import { registerCommand } from '../commands/register-command';
 
 export const RESOURCE_COMMANDS = {
   copyScoringUri: 'adfBatchEndpoints.copyScoringUri',
