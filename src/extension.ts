@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { AzureAccess } from './azure/access';
 import { configureCommands, registerCommand } from './commands/register-command';
+import { issueReportText, registerReportIssue } from './commands/report-issue';
 import { registerDryRun } from './dry-run/register';
 import { registerEditorValidation } from './editor/register';
 import { ExtensionLog } from './log';
@@ -16,14 +17,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     log,
     access,
+    registerReportIssue(context, log),
     registerCommand('adfBatchEndpoints.showVersion', () => {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('ADF Batch Endpoints {0}', String(context.extension.packageJSON.version)),
       );
     }),
   );
-  registerEditorValidation(context);
-  const api: ExtensionApi = { sidebar: registerSidebar(context, access), wizard: registerWizard(context, access, log) };
+  registerEditorValidation(context, log);
+  const api: ExtensionApi = {
+    sidebar: registerSidebar(context, access, log),
+    wizard: registerWizard(context, access, log),
+    issueReportText: () => issueReportText(context.extension, log),
+  };
   Object.assign(api, { dryRun: registerDryRun(context, access, log) });
   return api;
 }

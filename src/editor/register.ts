@@ -2,6 +2,7 @@
 // and hover and completion inside expressions.
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register-command';
+import type { Log } from '../log';
 import { PipelineDiagnostics } from './diagnostics';
 import { PipelineDocumentSelector } from './document-selector';
 import { registerExpressionCompletion } from './expression-completion';
@@ -14,10 +15,10 @@ import { VALIDATE_ALL_COMMAND, WorkspaceValidation } from './workspace-validatio
 /** Wait after activation before the background workspace scan, so that it never competes with startup. */
 const STARTUP_SCAN_DELAY_MS = 1500;
 
-export function registerEditorValidation(context: vscode.ExtensionContext): void {
+export function registerEditorValidation(context: vscode.ExtensionContext, log?: Log): void {
   const selector = new PipelineDocumentSelector();
   const diagnostics = new PipelineDiagnostics(selector, new RuleLinks(context.extensionUri));
-  const workspaceValidation = new WorkspaceValidation(diagnostics, selector);
+  const workspaceValidation = new WorkspaceValidation(diagnostics, selector, log);
   context.subscriptions.push(
     diagnostics,
     workspaceValidation,

@@ -4,6 +4,7 @@
 // files that are not part of the workspace (workspace pipeline files fall back to their saved text).
 import * as vscode from 'vscode';
 import type { Problem } from '../core/validator';
+import type { Log } from '../log';
 import type { PipelineDiagnostics } from './diagnostics';
 import type { PipelineDocumentSelector } from './document-selector';
 
@@ -36,6 +37,7 @@ export class WorkspaceValidation implements vscode.Disposable {
   constructor(
     private readonly diagnostics: PipelineDiagnostics,
     private readonly selector: PipelineDocumentSelector,
+    private readonly log?: Log,
   ) {
     // Everything, not just *.json: a folder copied or checked out in one go arrives as a single event for the
     // folder (the watcher drops the events of its children), and so does a deleted folder.
@@ -134,11 +136,25 @@ export class WorkspaceValidation implements vscode.Disposable {
     this.running?.source.cancel();
     const source = new vscode.CancellationTokenSource();
     const link = token.onCancellationRequested(() => source.cancel());
-    const done = this.scanFiles(source.token, progress).finally(() => {
-      link.dispose();
-      if (this.running?.source === source) this.running = undefined;
-      source.dispose();
-    });
+    const started = Date.now();
+    const done = this.scanFiles(source.token, progress)
+      .then(
+        (summary) => {
+          this.log?.info(
+            `validation: ${summary.cancelled ? 'cancelled after' : 'scanned'} ${summary.files} pipeline file(s) in ${Date.now() - started} ms: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info`,
+          );
+          return summary;
+        },
+        (error: unknown) => {
+          this.log?.error(`validation: the workspace scan failed: ${String(error)}`);
+          throw error;
+        },
+      )
+      .finally(() => {
+        link.dispose();
+        if (this.running?.source === source) this.running = undefined;
+        source.dispose();
+      });
     this.running = { source, done };
     return done;
   }

@@ -33,7 +33,7 @@ export abstract class ListParentNode<T extends { id: string }> implements Loadin
     item.id = this.id;
     item.contextValue = this.contextValue;
     if (this.loading) {
-      item.description = 'Loading...';
+      item.description = vscode.l10n.t('Loading...');
       item.iconPath = new vscode.ThemeIcon('loading~spin');
     }
     return item;

@@ -5,6 +5,7 @@ import type { SidebarApi } from './sidebar-api';
 import { registerAuthCommands } from '../auth/auth-commands';
 import { SubscriptionSelection } from '../auth/subscription-selection';
 import type { AzureAccess } from '../azure/access';
+import type { Log } from '../log';
 import { registerResourceCommands } from './resource-commands';
 import { LOADER_SETTINGS, readServicePrincipal } from '../settings';
 import { SidebarTreeProvider } from './sidebar-tree-provider';
@@ -12,15 +13,18 @@ import { registerTreeCommands } from './tree-commands';
 
 export const VIEW_ID = 'adfBatchEndpoints.resources';
 
-export function registerSidebar(context: vscode.ExtensionContext, access: AzureAccess): SidebarApi {
+export function registerSidebar(context: vscode.ExtensionContext, access: AzureAccess, log?: Log): SidebarApi {
   const selection = new SubscriptionSelection(context.globalState);
-  const tree = new SidebarTreeProvider({
-    current: () => access.current(),
-    getSubscriptions: () => access.getSubscriptions(),
-    refreshSubscriptions: () => access.refreshSubscriptions(),
-    selection: () => selection.current(),
-    createReader: (session) => access.readerFor(session),
-  });
+  const tree = new SidebarTreeProvider(
+    {
+      current: () => access.current(),
+      getSubscriptions: () => access.getSubscriptions(),
+      refreshSubscriptions: () => access.refreshSubscriptions(),
+      selection: () => selection.current(),
+      createReader: (session) => access.readerFor(session),
+    },
+    log,
+  );
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(

@@ -5,10 +5,12 @@ import type { AzureSession, TenantInfo } from '../azure/sessions/session';
 import {
   type CloudDefinition,
   describeAzureError,
+  formatAzureError,
   type SubscriptionRef,
   ResourceLoader,
   filterSubscriptions,
 } from '../core/azure';
+import type { Log } from '../log';
 import { readConcurrency, readPageSize } from '../settings';
 import { ErrorNode } from './error-node';
 import { MessageNode } from './message-node';
@@ -29,7 +31,10 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   private subscriptionNodes = new Map<string, SubscriptionNode>();
   private rootLoad: Promise<SidebarNode[]> | undefined;
 
-  constructor(private readonly sessions: AzureSessionProvider) {}
+  constructor(
+    private readonly sessions: AzureSessionProvider,
+    private readonly log?: Log,
+  ) {}
 
   getTreeItem(node: SidebarNode): vscode.TreeItem {
     return node.getTreeItem();
@@ -40,6 +45,21 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   }
 
   async getChildren(node?: SidebarNode): Promise<SidebarNode[]> {
+    const children = await this.childrenOf(node);
+    this.logChildren(node, children);
+    return children;
+  }
+
+  /** What was listed under a row, and what failed (one line each; ids, never tokens). */
+  private logChildren(node: SidebarNode | undefined, children: SidebarNode[]): void {
+    if (!this.log) return;
+    const where = node ? `"${node.id}"` : 'the root';
+    const errors = children.filter((c): c is ErrorNode => c instanceof ErrorNode);
+    for (const e of errors) this.log.warn(`sidebar: listing under ${where} failed: ${formatAzureError(e.error)}`);
+    this.log.debug(`sidebar: ${where} shows ${children.length - errors.length} row(s)`);
+  }
+
+  private async childrenOf(node?: SidebarNode): Promise<SidebarNode[]> {
     if (node) return node.getChildren ? node.getChildren() : [];
     // Restricted Mode: no sign-in, no Azure request; the welcome view says why (package.json viewsWelcome).
     if (!isWorkspaceTrusted()) return [];
