@@ -46,6 +46,7 @@ export async function dryRunPipeline(
     return undefined;
   }
   const prompt = options.prompt !== false;
+  if (prompt && !(await confirmDespiteErrors(uri, pipeline.name))) return undefined;
   const parameters = prompt
     ? await askForParameters(pipeline.properties.parameters, options.parameters)
     : (options.parameters ?? {});
@@ -141,6 +142,30 @@ export async function dryRunPipeline(
   if (final.status === 'Succeeded') void vscode.window.showInformationMessage(summary);
   else void vscode.window.showWarningMessage(summary);
   return { pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId) };
+}
+
+/**
+ * A file with errors (the editor's diagnostics: validation or JSON syntax) may run differently from what ADF would
+ * publish: ask first, with a non-modal warning whose buttons stay clickable (a modal dialog blocks the workbench).
+ */
+async function confirmDespiteErrors(uri: vscode.Uri, name: string): Promise<boolean> {
+  const errors = vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  if (errors === 0) return true;
+  const runAnyway = vscode.l10n.t('Run Anyway');
+  const showProblems = vscode.l10n.t('Show Problems');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      '{0} has {1} error(s): ADF would not publish it, and a dry run may not match a real run.',
+      name,
+      errors,
+    ),
+    runAnyway,
+    showProblems,
+  );
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return choice === runAnyway;
 }
 
 /** The open editor's text (unsaved edits included), else the file on disk. */

@@ -10,7 +10,8 @@ import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbe
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 /** What the wizard shows for a passed check, and the success lines later on. */
 const SUCCESS_TEXT = '.check.pass .check-status, .success, .status.ok';
-const THEMES = ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast', 'Default High Contrast Light'];
+/** The color-theme setting of the first, then the theme picker's labels. */
+const THEMES = ['Light Modern', 'Dark Modern', 'Dark High Contrast', 'Light High Contrast'];
 
 async function wizardFrame(page: Page): Promise<Frame> {
   let found: Frame | undefined;
@@ -101,7 +102,7 @@ describe('wizard success text contrast in the workbench', () => {
     workbench = await openWorkbench({
       seed: WIZARD_SEED,
       label: 'ui-contrast',
-      settings: { 'workbench.colorTheme': THEMES[0] },
+      settings: { 'workbench.colorTheme': `Default ${THEMES[0]}` },
     });
   });
 

@@ -119,4 +119,37 @@ describe('Dry Run view in the workbench: keyboard and screen reader', () => {
     const stopDetails = frame.locator('tr.details:not([hidden])');
     assert.match(await stopDetails.innerText(), /Error[\s\S]*418[\s\S]*Stopped after: hello from the dry run/);
   });
+  it('asks before running a file with errors, in a notification whose "Run Anyway" goes on', async function () {
+    this.timeout(5 * 60_000);
+    const page = workbench!.page;
+    await page
+      .locator('.explorer-folders-view .monaco-list-row[role="treeitem"]', { hasText: 'Has-Errors.json' })
+      .click();
+    const nameLine = page.locator('.monaco-editor .view-line', { hasText: '"name": "Has-Errors"' });
+    await nameLine.waitFor({ state: 'visible', timeout: 60_000 });
+    // The validator's error (ADF301, a dependency on a missing activity) is in the editor before the command runs.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await nameLine.click();
+    await page.keyboard.press('F1');
+    const quickInput = page.locator('.quick-input-widget input');
+    await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+    await quickInput.fill('>Dry Run Pipeline');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Dry Run Pipeline' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+
+    const toast = page.locator('.notification-toast', { hasText: 'Has-Errors has 1 error(s)' });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    await saveScreenshot(page, 'dry-run/asks-about-errors');
+    assert.equal(await toast.getByRole('button', { name: 'Show Problems' }).count(), 1);
+    await toast.getByRole('button', { name: 'Run Anyway' }).click();
+    // Going on: the next question is where to run.
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Offline' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Escape');
+  });
 });
