@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { AzureAccess } from './azure/access';
 import { configureCommands, registerCommand } from './commands/register-command';
-import { issueReportText, registerReportIssue } from './commands/report-issue';
+import { issueReportText, registerReportIssue } from './report-issue/report-issue';
 import { registerDryRun } from './dry-run/register';
 import { registerEditorValidation } from './editor/register';
 import { ExtensionLog } from './log';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { issueReportBody, type EnvironmentSummary } from '../core/issue-report';
 import type { ExtensionLog } from '../log';
 import { readCloudName, readSignInMethod } from '../settings';
-import { registerCommand } from './register-command';
+import { registerCommand } from '../commands/register-command';
 
 declare module '../api' {
   interface ExtensionApi {
