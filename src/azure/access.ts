@@ -11,6 +11,7 @@ import {
   type SubscriptionRef,
   type ResourceReader,
 } from '../core/azure';
+import type { FactoryReader } from '../core/factory';
 import type { Log } from '../log';
 import { readCloud, readRequestTimeoutMs, readServicePrincipal, readSignInMethod, SESSION_SETTINGS } from '../settings';
 import { logRequest } from './request-log';
@@ -116,6 +117,11 @@ export class AzureAccess implements vscode.Disposable {
   /** The tree's reader for a session (loads the Azure SDK on first use). */
   readerFor(session: AzureSession): ResourceReader {
     return this.sdkFor(session).reader;
+  }
+
+  /** The Data Factory reader of a session (factories, pipelines, runs, batch jobs; loads the Azure SDK on first use). */
+  factoryReaderFor(session: AzureSession): FactoryReader {
+    return this.sdkFor(session).factories;
   }
 
   /** The wizard's SDK-backed stores for one subscription of the signed-in session. */

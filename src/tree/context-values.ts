@@ -13,6 +13,16 @@
 //   adfBatch.error               a failed load, with a Retry action
 //   adfBatch.empty               an empty list, saying what to do
 //   adfBatch.message             other informational rows ("Loading...", settings problems)
+//   adfBatch.factories           "Data factories" under a subscription
+//   adfBatch.factory             a data factory
+//   adfBatch.pipelineGroup       "Batch endpoint pipelines" / "Other pipelines" under a factory
+//   adfBatch.pipeline            a factory pipeline that calls no batch endpoint
+//   adfBatch.pipeline.batch      a factory pipeline that calls a batch endpoint (`viewItem =~ /^adfBatch\.pipeline\b/`)
+//   adfBatch.pipelineRun         a pipeline run (`.failed` when it failed: Rerun from Failed Activity)
+//   adfBatch.activityRun         an activity run
+//   adfBatch.usedBy              "Used by" under a batch endpoint
+//   adfBatch.recentJobs          "Recent jobs" under a batch endpoint
+//   adfBatch.batchJob            a batch endpoint job
 
 export const CONTEXT = {
   subscription: 'adfBatch.subscription',
@@ -25,4 +35,15 @@ export const CONTEXT = {
   error: 'adfBatch.error',
   empty: 'adfBatch.empty',
   message: 'adfBatch.message',
+  factories: 'adfBatch.factories',
+  factory: 'adfBatch.factory',
+  pipelineGroup: 'adfBatch.pipelineGroup',
+  pipeline: 'adfBatch.pipeline',
+  pipelineBatch: 'adfBatch.pipeline.batch',
+  pipelineRun: 'adfBatch.pipelineRun',
+  pipelineRunFailed: 'adfBatch.pipelineRun.failed',
+  activityRun: 'adfBatch.activityRun',
+  usedBy: 'adfBatch.usedBy',
+  recentJobs: 'adfBatch.recentJobs',
+  batchJob: 'adfBatch.batchJob',
 } as const;

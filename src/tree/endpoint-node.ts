@@ -2,11 +2,12 @@
 // without a default deployment gets a warning icon and its own contextValue (it cannot be invoked without
 // naming a deployment). One with `authMode: Key` gets a warning icon too: ADF's Web activity authenticates
 // with Entra tokens (managed identity / service principal), so it cannot call a key-only endpoint. Its
-// children are the deployments.
+// children are the deployments, then "Used by" (factory pipelines calling it) and "Recent jobs".
 import * as vscode from 'vscode';
 import { type BatchDeploymentInfo, type BatchEndpointInfo, type PagedList, ResourceLoader } from '../core/azure';
 import { CONTEXT } from './context-values';
 import { DeploymentNode } from './deployment-node';
+import { RecentJobsNode, UsedByNode } from './endpoint-factory-nodes';
 import { ListParentNode } from './list-parent-node';
 import { emptyNode, openUrlCommand } from './message-node';
 import type { SidebarNode, SidebarTree } from './sidebar-node';
@@ -28,6 +29,14 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
 
   get contextValue(): string {
     return this.item.defaultDeployment ? CONTEXT.endpoint : CONTEXT.endpointNoDefault;
+  }
+
+  private extras: [UsedByNode, RecentJobsNode] | undefined;
+
+  async getChildren(): Promise<SidebarNode[]> {
+    const deployments = await super.getChildren();
+    this.extras ??= [new UsedByNode(this.tree, this), new RecentJobsNode(this.tree, this)];
+    return [...deployments, ...this.extras];
   }
 
   protected loaderKey(): string {
@@ -53,6 +62,7 @@ export class EndpointNode extends ListParentNode<BatchDeploymentInfo> {
 
   invalidate(): void {
     this.tree.loader().invalidate(this.item);
+    this.extras?.forEach((n) => n.invalidate());
   }
 
   protected baseTreeItem(): vscode.TreeItem {

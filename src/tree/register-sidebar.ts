@@ -22,6 +22,7 @@ export function registerSidebar(context: vscode.ExtensionContext, access: AzureA
       refreshSubscriptions: () => access.refreshSubscriptions(),
       selection: () => selection.current(),
       createReader: (session) => access.readerFor(session),
+      createFactoryReader: (session) => access.factoryReaderFor(session),
     },
     log,
   );

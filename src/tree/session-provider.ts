@@ -3,6 +3,7 @@
 import type { SessionStatus } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
 import type { SubscriptionRef, ResourceReader } from '../core/azure';
+import type { FactoryReader } from '../core/factory';
 
 export interface AzureSessionProvider {
   current(): Promise<SessionStatus>;
@@ -11,4 +12,5 @@ export interface AzureSessionProvider {
   /** Entries "tenantId/subscriptionId", or undefined to show all subscriptions. */
   selection(): readonly string[] | undefined;
   createReader(session: AzureSession): ResourceReader;
+  createFactoryReader(session: AzureSession): FactoryReader;
 }

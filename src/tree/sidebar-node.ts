@@ -1,6 +1,7 @@
 // What every row of the sidebar is, and what the nodes need from the tree that holds them.
 import type * as vscode from 'vscode';
 import type { CloudDefinition, ResourceLoader } from '../core/azure';
+import type { FactoryLoader } from './factory-loader';
 
 export interface SidebarNode {
   /** Stable per resource (the TreeItem id), so expansion survives refreshes. */
@@ -24,6 +25,8 @@ export interface LoadingParent extends SidebarNode {
 export interface SidebarTree {
   /** The loader of the current session (replaced when settings change). */
   loader(): ResourceLoader;
+  /** The Data Factory lists of the current session (replaced with the loader). */
+  factoryLoader(): FactoryLoader;
   cloud(): CloudDefinition | undefined;
   /** Lets loading events find the node showing a list. */
   registerParent(key: string, node: LoadingParent): void;

@@ -13,6 +13,7 @@ import {
 import type { Log } from '../log';
 import { readConcurrency, readPageSize } from '../settings';
 import { ErrorNode } from './error-node';
+import { FactoryLoader } from './factory-loader';
 import { MessageNode } from './message-node';
 import type { AzureSessionProvider } from './session-provider';
 import type { LoadingParent, SidebarNode, SidebarTree } from './sidebar-node';
@@ -23,6 +24,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   private readonly emitter = new vscode.EventEmitter<SidebarNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private currentLoader: ResourceLoader | undefined;
+  private currentFactoryLoader: FactoryLoader | undefined;
   /** The page size and concurrency the current loader was made with. */
   private loaderSettings = '';
   private currentCloud: CloudDefinition | undefined;
@@ -85,6 +87,18 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     return this.currentLoader;
   }
 
+  factoryLoader(): FactoryLoader {
+    const session = this.session;
+    if (!session) throw new Error('Not signed in.');
+    this.currentFactoryLoader ??= new FactoryLoader({
+      reader: this.sessions.createFactoryReader(session),
+      pageSize: readPageSize(),
+      subscriptions: async () => filterSubscriptions(await this.sessions.getSubscriptions(), this.sessions.selection()),
+      onLoadingChange: (key, loading) => this.parents.get(key)?.setLoading(loading),
+    });
+    return this.currentFactoryLoader;
+  }
+
   cloud(): CloudDefinition | undefined {
     return this.currentCloud;
   }
@@ -101,6 +115,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   refresh(): void {
     this.sessions.refreshSubscriptions();
     this.currentLoader?.invalidateAll();
+    this.currentFactoryLoader?.invalidateAll();
     this.changed(undefined);
   }
 
@@ -119,6 +134,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   /** A new session (sign-in, settings): start over with a new loader and new nodes. */
   reset(): void {
     this.currentLoader = undefined;
+    this.currentFactoryLoader = undefined;
     this.currentCloud = undefined;
     this.session = undefined;
     this.parents.clear();
@@ -129,6 +145,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   /** Page size or concurrency changed: a new loader; the nodes stay and reload. */
   resetLoader(): void {
     this.currentLoader = undefined;
+    this.currentFactoryLoader = undefined;
     this.changed(undefined);
   }
 
@@ -157,6 +174,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       this.session = status.session;
       this.currentCloud = status.session.cloud;
       this.currentLoader = undefined;
+      this.currentFactoryLoader = undefined;
     }
     // Settings may change between the event and this reload: a loader always matches them.
     if (this.currentLoader && this.loaderSettings !== `${readPageSize()}/${readConcurrency()}`)

@@ -1,8 +1,9 @@
-// A subscription; its children are the Azure ML workspaces in it.
+// A subscription; its children are the Azure ML workspaces in it, then "Data factories".
 import * as vscode from 'vscode';
 import { type SubscriptionRef, type WorkspaceInfo, type PagedList, ResourceLoader } from '../core/azure';
 import { CONTEXT } from './context-values';
 import { ListParentNode } from './list-parent-node';
+import { FactoriesGroupNode } from './factory-nodes';
 import { emptyNode, openUrlCommand } from './message-node';
 import type { SidebarNode, SidebarTree } from './sidebar-node';
 import { WorkspaceNode } from './workspace-node';
@@ -19,6 +20,15 @@ export class SubscriptionNode extends ListParentNode<WorkspaceInfo> {
   ) {
     super(tree, undefined);
     this.id = `subscription:${subscription.tenantId}/${subscription.subscriptionId}`.toLowerCase();
+  }
+
+  private factories: FactoriesGroupNode | undefined;
+
+  async getChildren(): Promise<SidebarNode[]> {
+    const workspaces = await super.getChildren();
+    this.factories ??= new FactoriesGroupNode(this.tree, this, this.subscription);
+    this.factories.subscription = this.subscription;
+    return [...workspaces, this.factories];
   }
 
   protected loaderKey(): string {
@@ -44,6 +54,7 @@ export class SubscriptionNode extends ListParentNode<WorkspaceInfo> {
 
   invalidate(): void {
     this.tree.loader().invalidate(this.subscription);
+    this.factories?.invalidate();
   }
 
   protected baseTreeItem(): vscode.TreeItem {

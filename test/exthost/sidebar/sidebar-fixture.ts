@@ -30,9 +30,12 @@ export interface SidebarFixture {
   restore(): Promise<void>;
 }
 
-export async function openSidebarFixture(): Promise<SidebarFixture> {
+/** The sandbox world of `npm start` (a factory with batch pipelines, past runs and jobs). */
+export const SANDBOX_SEED_FILE = join(REPO_ROOT, 'test', 'sandbox', 'seed.json');
+
+export async function openSidebarFixture(seedFile = SEED_FILE): Promise<SidebarFixture> {
   const { api, control, runSeed } = await activateExtensionUnderTest();
-  await control.setSeed(withRunIdentity(JSON.parse(readFileSync(SEED_FILE, 'utf8')) as EmulatorSeed, runSeed));
+  await control.setSeed(withRunIdentity(JSON.parse(readFileSync(seedFile, 'utf8')) as EmulatorSeed, runSeed));
   const changed = new Set<string>();
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
   const provider = api.sidebar.treeProvider;

@@ -73,14 +73,16 @@ describe('sidebar tree (extension host, emulator)', function () {
     ]);
     const [brokenChildren, contosoChildren] = await Promise.all([f.children(broken), f.children(contoso)]);
 
-    assert.equal(brokenChildren.length, 1);
+    // The workspaces' error row, then the (independent) "Data factories" group.
+    assert.equal(brokenChildren.length, 2);
+    assert.equal(f.label(brokenChildren[1]), 'Data factories');
     const error = f.item(brokenChildren[0]);
     assert.equal(error.contextValue, CONTEXT.error);
     assert.match(String(error.label), /^Error 500: /);
     assert.equal(error.command?.command, 'adfBatchEndpoints.retry');
     assert.deepEqual(
       contosoChildren.map((n) => f.label(n)),
-      ['ws-main', 'ws-empty', 'ws-many'],
+      ['ws-main', 'ws-empty', 'ws-many', 'Data factories'],
     );
 
     // The service recovers: Retry on the error row loads the workspaces.
@@ -88,7 +90,7 @@ describe('sidebar tree (extension host, emulator)', function () {
     await vscode.commands.executeCommand('adfBatchEndpoints.retry', brokenChildren[0]);
     assert.deepEqual(
       (await f.children(broken)).map((n) => f.label(n)),
-      ['ws-unreachable'],
+      ['ws-unreachable', 'Data factories'],
     );
   });
 
@@ -104,7 +106,7 @@ describe('sidebar tree (extension host, emulator)', function () {
     const item = f.item(error);
     assert.match(String(item.label), /^Error 403: /);
     assert.match(tooltipText(item), /Reader role/);
-    assert.equal((await f.children(await f.child(undefined, 'Sidebar Contoso'))).length, 3);
+    assert.equal((await f.children(await f.child(undefined, 'Sidebar Contoso'))).length, 4);
   });
 
   it('describes a workspace by resource group and region', async () => {
@@ -147,6 +149,8 @@ describe('sidebar tree (extension host, emulator)', function () {
       [
         ['blue', 'default · Succeeded · model credit-model:3', CONTEXT.deploymentDefault],
         ['green', 'Updating · model credit-model:4', CONTEXT.deployment],
+        ['Used by', undefined, CONTEXT.usedBy],
+        ['Recent jobs', undefined, CONTEXT.recentJobs],
       ],
     );
   });
@@ -200,7 +204,7 @@ describe('sidebar tree (extension host, emulator)', function () {
     const deployments = await f.children(endpoint);
     assert.deepEqual(
       deployments.map((d) => f.label(d)),
-      ['blue', 'green'],
+      ['blue', 'green', 'Used by', 'Recent jobs'],
     );
     const calls = (await f.control.requests(since)).filter((r) => r.routeId === 'ml.batchDeployments.list');
     assert.deepEqual(
