@@ -6,6 +6,7 @@ import { configureCommands, registerCommand } from './commands/register-command'
 import { issueReportText, registerReportIssue } from './report-issue/report-issue';
 import { registerDryRun } from './dry-run/register';
 import { registerEditorValidation } from './editor/register';
+import { registerFactoryActions } from './factory-actions/register';
 import { ExtensionLog } from './log';
 import { registerSidebar } from './tree/register-sidebar';
 import { registerWizard } from './wizard/register';
@@ -30,7 +31,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     wizard: registerWizard(context, access, log),
     issueReportText: () => issueReportText(context.extension, log),
   };
-  Object.assign(api, { dryRun: registerDryRun(context, access, log) });
+  Object.assign(api, {
+    dryRun: registerDryRun(context, access, log),
+    runsView: registerFactoryActions(context, access, api.sidebar),
+  });
   return api;
 }
 

@@ -44,7 +44,7 @@ export class UsedByNode extends ListParentNode<UsageItem> {
     // Factories or subscriptions that could not be read: said once each, the pipelines found elsewhere stay.
     const problems = this.partialErrors.map(
       (e, i) =>
-        new MessageNode(`${this.id}#partial${i}`, this, `Could not read ${e.where}`, {
+        new MessageNode(`${this.id}#partial${i}`, this, vscode.l10n.t('Could not read {0}', e.where), {
           icon: 'warning',
           description: formatAzureError(describeAzureError(e.error)),
           tooltip: formatAzureError(describeAzureError(e.error)),
@@ -54,9 +54,9 @@ export class UsedByNode extends ListParentNode<UsageItem> {
   }
 
   protected emptyState(): SidebarNode {
-    return new MessageNode(`${this.id}#empty`, this, 'No factory pipeline calls this endpoint', {
+    return new MessageNode(`${this.id}#empty`, this, vscode.l10n.t('No factory pipeline calls this endpoint'), {
       contextValue: CONTEXT.empty,
-      tooltip: 'Searched the pipelines of every data factory in the selected subscriptions.',
+      tooltip: vscode.l10n.t('Searched the pipelines of every data factory in the selected subscriptions.'),
     });
   }
 
@@ -67,9 +67,9 @@ export class UsedByNode extends ListParentNode<UsageItem> {
   }
 
   protected baseTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Used by', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Used by'), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('references');
-    item.tooltip = 'Data Factory pipelines (in the selected subscriptions) that call this endpoint';
+    item.tooltip = vscode.l10n.t('Data Factory pipelines (in the selected subscriptions) that call this endpoint');
     return item;
   }
 }
@@ -99,7 +99,7 @@ export class RecentJobsNode extends ListParentNode<BatchJobItem> {
   }
 
   protected emptyState(): SidebarNode {
-    return new MessageNode(`${this.id}#empty`, this, 'No jobs yet', { contextValue: CONTEXT.empty });
+    return new MessageNode(`${this.id}#empty`, this, vscode.l10n.t('No jobs yet'), { contextValue: CONTEXT.empty });
   }
 
   invalidate(): void {
@@ -107,7 +107,7 @@ export class RecentJobsNode extends ListParentNode<BatchJobItem> {
   }
 
   protected baseTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Recent jobs', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Recent jobs'), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('history');
     return item;
   }
@@ -133,7 +133,11 @@ export class BatchJobNode implements SidebarNode {
     const duration = formatDuration(runDurationMs({ runStart: j.createdAt, runEnd: j.endedAt }));
     item.description = [j.status, formatStart(j.createdAt), duration].filter(Boolean).join(' · ');
     item.iconPath = statusThemeIcon(j.status);
-    item.tooltip = [`Job ${j.name}`, `Status: ${j.status}`, ...j.outputUris.map((u) => `Output: ${u}`)].join('\n');
+    item.tooltip = [
+      vscode.l10n.t('Job {0}', j.name),
+      vscode.l10n.t('Status: {0}', j.status),
+      ...j.outputUris.map((u) => vscode.l10n.t('Output: {0}', u)),
+    ].join('\n');
     return item;
   }
 }

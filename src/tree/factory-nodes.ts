@@ -43,9 +43,9 @@ export class FactoriesGroupNode extends ListParentNode<FactoryInfo> {
   protected emptyState(): SidebarNode {
     return emptyNode(
       this,
-      'No data factories in this subscription',
-      'How to create one',
-      openUrlCommand('Create a data factory', CREATE_FACTORY_DOCS),
+      vscode.l10n.t('No data factories in this subscription'),
+      vscode.l10n.t('How to create one'),
+      openUrlCommand(vscode.l10n.t('Create a data factory'), CREATE_FACTORY_DOCS),
     );
   }
 
@@ -54,9 +54,9 @@ export class FactoriesGroupNode extends ListParentNode<FactoryInfo> {
   }
 
   protected baseTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Data factories', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Data factories'), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('server-process');
-    item.tooltip = `Azure Data Factory instances in ${this.subscription.name}`;
+    item.tooltip = vscode.l10n.t('Azure Data Factory instances in {0}', this.subscription.name);
     return item;
   }
 }
@@ -84,11 +84,11 @@ export class FactoryNode implements SidebarNode {
     item.description = factoryDescription(f);
     item.iconPath = new vscode.ThemeIcon('server-process');
     item.tooltip = [
-      `${f.name} (data factory)`,
-      `Resource group: ${f.resourceGroup}`,
-      f.location ? `Region: ${f.location}` : undefined,
-      `Identity: ${f.identity}`,
-      `Git: ${f.gitMode}`,
+      vscode.l10n.t('{0} (data factory)', f.name),
+      vscode.l10n.t('Resource group: {0}', f.resourceGroup),
+      f.location ? vscode.l10n.t('Region: {0}', f.location) : undefined,
+      vscode.l10n.t('Identity: {0}', f.identity),
+      vscode.l10n.t('Git: {0}', f.gitMode),
     ]
       .filter(Boolean)
       .join('\n');
@@ -134,11 +134,16 @@ export class PipelineGroupNode extends ListParentNode<PipelineItem> {
     return this.batch
       ? emptyNode(
           this,
-          'No pipeline calls a batch endpoint',
-          'Create one from an endpoint',
-          openUrlCommand('Batch endpoints from Data Factory', CREATE_PIPELINE_DOCS),
+          vscode.l10n.t('No pipeline calls a batch endpoint'),
+          vscode.l10n.t('Create one from an endpoint'),
+          openUrlCommand(vscode.l10n.t('Batch endpoints from Data Factory'), CREATE_PIPELINE_DOCS),
         )
-      : emptyNode(this, 'No other pipelines', 'About pipelines', openUrlCommand('Pipelines', CREATE_PIPELINE_DOCS));
+      : emptyNode(
+          this,
+          vscode.l10n.t('No other pipelines'),
+          vscode.l10n.t('About pipelines'),
+          openUrlCommand(vscode.l10n.t('Pipelines'), CREATE_PIPELINE_DOCS),
+        );
   }
 
   invalidate(): void {
@@ -147,7 +152,7 @@ export class PipelineGroupNode extends ListParentNode<PipelineItem> {
 
   protected baseTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      this.batch ? 'Batch endpoint pipelines' : 'Other pipelines',
+      this.batch ? vscode.l10n.t('Batch endpoint pipelines') : vscode.l10n.t('Other pipelines'),
       this.batch ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.iconPath = new vscode.ThemeIcon(this.batch ? 'rocket' : 'list-tree');

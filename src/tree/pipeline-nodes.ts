@@ -44,9 +44,9 @@ export class PipelineNode extends ListParentNode<RunItem> {
   }
 
   protected emptyState(): SidebarNode {
-    return new MessageNode(`${this.id}#empty`, this, 'No runs in the last 45 days', {
+    return new MessageNode(`${this.id}#empty`, this, vscode.l10n.t('No runs in the last 45 days'), {
       contextValue: CONTEXT.empty,
-      tooltip: 'Data Factory keeps pipeline run history for 45 days.',
+      tooltip: vscode.l10n.t('Data Factory keeps pipeline run history for 45 days.'),
     });
   }
 
@@ -59,11 +59,11 @@ export class PipelineNode extends ListParentNode<RunItem> {
     const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon(this.item.classification.isBatch ? 'rocket' : 'symbol-event');
     item.description = this.via.length ? `${p.factory.name} · ${this.via.join(', ')}` : undefined;
-    const lines = [`${p.name} (pipeline in ${p.factory.name})`];
-    for (const uri of this.item.classification.scoringUris) lines.push(`Calls batch endpoint: ${uri}`);
+    const lines = [vscode.l10n.t('{0} (pipeline in {1})', p.name, p.factory.name)];
+    for (const uri of this.item.classification.scoringUris) lines.push(vscode.l10n.t('Calls batch endpoint: {0}', uri));
     if (this.item.classification.isBatch && this.item.classification.scoringUris.length === 0)
-      lines.push('Calls a batch endpoint whose scoring URI is known only at run time.');
-    if (this.via.length) lines.push(`Through: ${this.via.join(', ')}`);
+      lines.push(vscode.l10n.t('Calls a batch endpoint whose scoring URI is known only at run time.'));
+    if (this.via.length) lines.push(vscode.l10n.t('Through: {0}', this.via.join(', ')));
     item.tooltip = lines.join('\n');
     return item;
   }
@@ -99,7 +99,7 @@ export class PipelineRunNode extends ListParentNode<ActivityRunItem> {
   }
 
   protected emptyState(): SidebarNode {
-    return new MessageNode(`${this.id}#empty`, this, 'No activity ran', { contextValue: CONTEXT.empty });
+    return new MessageNode(`${this.id}#empty`, this, vscode.l10n.t('No activity ran'), { contextValue: CONTEXT.empty });
   }
 
   invalidate(): void {
@@ -111,7 +111,11 @@ export class PipelineRunNode extends ListParentNode<ActivityRunItem> {
     const item = new vscode.TreeItem(formatStart(run.runStart), vscode.TreeItemCollapsibleState.Collapsed);
     item.description = [run.status, formatDuration(runDurationMs(run))].filter(Boolean).join(' · ');
     item.iconPath = statusThemeIcon(run.status);
-    item.tooltip = [`Run ${run.runId}`, `Status: ${run.status}`, run.message ? `Message: ${run.message}` : undefined]
+    item.tooltip = [
+      vscode.l10n.t('Run {0}', run.runId),
+      vscode.l10n.t('Status: {0}', run.status),
+      run.message ? vscode.l10n.t('Message: {0}', run.message) : undefined,
+    ]
       .filter(Boolean)
       .join('\n');
     return item;
@@ -136,7 +140,7 @@ export class ActivityRunNode implements SidebarNode {
     item.contextValue = this.contextValue;
     item.description = [a.status, formatDuration(runDurationMs(activityTimes(a)))].filter(Boolean).join(' · ');
     item.iconPath = statusThemeIcon(a.status);
-    item.tooltip = [`${a.activityName} (${a.activityType})`, `Status: ${a.status}`, a.error?.message]
+    item.tooltip = [`${a.activityName} (${a.activityType})`, vscode.l10n.t('Status: {0}', a.status), a.error?.message]
       .filter(Boolean)
       .join('\n');
     return item;
@@ -153,7 +157,7 @@ export function statusThemeIcon(status: string | undefined): vscode.ThemeIcon {
 
 /** "2026-12-07 14:05" in local time, or "not started". */
 export function formatStart(iso: string | undefined): string {
-  if (!iso) return 'not started';
+  if (!iso) return vscode.l10n.t('not started');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -177,7 +177,17 @@ function getEntity(ctx: RouteContext, kind: EntityKind): Reply {
 
 function deleteEntity(ctx: RouteContext, kind: EntityKind): Reply {
   const factory = factoryOf(ctx);
-  const removed = kind.entities(factory).delete(ctx.params[kind.param]!.toLowerCase());
+  const name = ctx.params[kind.param]!;
+  // If-Match: the delete of one version only (changed since: 412), as on PUT.
+  const ifMatch = header(ctx.req, 'if-match');
+  const existing = kind.entities(factory).get(name.toLowerCase());
+  if (ifMatch !== undefined && ifMatch.trim() !== '*' && existing && unquote(ifMatch) !== unquote(existing.etag))
+    failArm(
+      412,
+      'PreconditionFailed',
+      `The specified precondition 'If-Match = ${ifMatch}' failed: ${kind.label.toLowerCase()} '${name}' was changed since (its ETag is ${existing.etag}).`,
+    );
+  const removed = kind.entities(factory).delete(name.toLowerCase());
   return { status: removed ? 200 : 204 };
 }
 

@@ -1,0 +1,118 @@
+// The live side of a factory pipeline, through the one Azure access service: read it as ARM stores it (JSON and
+// ETag), start a run (optionally a recovery run), cancel a run, delete it with If-Match. Also the read-only
+// document provider behind "Open" and "Compare with Workspace File".
+import * as vscode from 'vscode';
+import type { AzureAccess } from '../azure/access';
+import {
+  DATA_FACTORY_API_VERSION,
+  factoryResourceId,
+  jsonOf,
+  pipelinePath,
+  readRemotePipeline,
+  sendArm,
+  type ActivityRunFacts,
+  type FactoryRef,
+  type PipelineRunFacts,
+  type RemotePipeline,
+} from '../core/publish';
+import { addressOfUri, PIPELINE_SCHEME, type PipelineAddress } from './pipeline-address';
+
+export interface RecoveryOptions {
+  referencePipelineRunId: string;
+  /** Start from the failed activities (ADF's "Rerun from failed activity"); else the whole pipeline reruns. */
+  startFromFailure: boolean;
+}
+
+export class LivePipelines {
+  constructor(private readonly access: AzureAccess) {}
+
+  /** The pipeline as ARM stores it; throws a clear error when it is gone. */
+  async read(address: PipelineAddress): Promise<RemotePipeline> {
+    const azure = await this.access.wizardAzure(address.factory.subscriptionId, address.tenantId);
+    const pipeline = await readRemotePipeline(azure.raw, address.factory, address.name);
+    if (!pipeline)
+      throw new Error(vscode.l10n.t('Pipeline {0} no longer exists in {1}.', address.name, address.factory.name));
+    return pipeline;
+  }
+
+  /** The git-integration file's text: `{ name, properties }`, 4-space indented as ADF Studio writes it. */
+  async text(address: PipelineAddress): Promise<string> {
+    const pipeline = await this.read(address);
+    return `${JSON.stringify({ name: pipeline.name, properties: pipeline.properties }, null, 4)}\n`;
+  }
+
+  /** createRun; a recovery run carries referencePipelineRunId, isRecovery and startFromFailure as ADF's monitoring does. */
+  async createRun(
+    address: PipelineAddress,
+    parameters: Record<string, unknown>,
+    recovery?: RecoveryOptions,
+  ): Promise<string> {
+    const azure = await this.access.wizardAzure(address.factory.subscriptionId, address.tenantId);
+    if (!recovery) return azure.runs.createRun(address.factory, address.name, parameters);
+    const query = new URLSearchParams({
+      'api-version': DATA_FACTORY_API_VERSION,
+      referencePipelineRunId: recovery.referencePipelineRunId,
+      isRecovery: 'true',
+      ...(recovery.startFromFailure ? { startFromFailure: 'true' } : {}),
+    });
+    const response = await sendArm(azure.raw, {
+      method: 'POST',
+      path: `${factoryResourceId(address.factory)}/pipelines/${encodeURIComponent(address.name)}/createRun?${query.toString()}`,
+      body: JSON.stringify(parameters),
+    });
+    const runId = (jsonOf(response) as { runId?: unknown } | undefined)?.runId;
+    if (typeof runId !== 'string') throw new Error(vscode.l10n.t('createRun answered without a run id.'));
+    return runId;
+  }
+
+  async getRun(factory: FactoryRef, tenantId: string, runId: string): Promise<PipelineRunFacts> {
+    const azure = await this.access.wizardAzure(factory.subscriptionId, tenantId);
+    return azure.runs.getRun(factory, runId);
+  }
+
+  /** Activity runs of a run, updated from `since` to now (all pages). */
+  async activityRuns(factory: FactoryRef, tenantId: string, runId: string, since: Date): Promise<ActivityRunFacts[]> {
+    const azure = await this.access.wizardAzure(factory.subscriptionId, tenantId);
+    const runs = await azure.runs.queryActivityRuns(factory, runId, since, new Date(Date.now() + 3600_000));
+    return runs.sort((a, b) => (a.activityRunStart ?? '').localeCompare(b.activityRunStart ?? ''));
+  }
+
+  async cancelRun(factory: FactoryRef, tenantId: string, runId: string): Promise<void> {
+    const azure = await this.access.wizardAzure(factory.subscriptionId, tenantId);
+    await azure.runs.cancelRun(factory, runId);
+  }
+
+  /** Deletes only the version read (If-Match): a pipeline changed by someone else since is refused by ARM (412). */
+  async delete(address: PipelineAddress, etag: string | undefined): Promise<void> {
+    const azure = await this.access.wizardAzure(address.factory.subscriptionId, address.tenantId);
+    await sendArm(azure.raw, {
+      method: 'DELETE',
+      path: pipelinePath(address.factory, address.name),
+      ...(etag ? { headers: { 'If-Match': etag } } : {}),
+    });
+  }
+}
+
+/** Serves `adf-pipeline:` documents (read-only: VS Code gives content providers' documents no save). */
+export class LivePipelineDocuments implements vscode.TextDocumentContentProvider {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly live: LivePipelines) {}
+
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return this.live.text(addressOfUri(uri));
+  }
+
+  /** Reads the pipeline again (an open editor shows the new version). */
+  reload(uri: vscode.Uri): void {
+    this.emitter.fire(uri);
+  }
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.workspace.registerTextDocumentContentProvider(PIPELINE_SCHEME, this),
+      this.emitter,
+    );
+  }
+}
