@@ -1,7 +1,7 @@
 // Wires the Data Factory actions: the live pipeline documents, the pipeline commands of the sidebar and the
 // "Pipeline Runs" view, all through the one Azure access service.
 import type * as vscode from 'vscode';
-import type { SidebarApi } from '../api';
+import type { SidebarApi } from '../tree/sidebar-api';
 import type { AzureAccess } from '../azure/access';
 import { registerRunsView, type RunsViewApi } from '../runs-view/register-runs-view';
 import { LivePipelineDocuments, LivePipelines } from './live-pipelines';
