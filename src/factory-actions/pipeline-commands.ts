@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register-command';
 import type { PipelineNode } from '../tree/pipeline-nodes';
-import type { RunsViewApi } from '../runs-view/register-runs-view';
+import type { RunsViewApi } from './runs-view/register-runs-view';
 import type { LivePipelineDocuments, LivePipelines } from './live-pipelines';
 import { addressOf, pipelineUri } from './pipeline-address';
 import { declaredParameters, promptRunParameters } from './run-prompt';

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import type { SidebarApi } from '../tree/sidebar-api';
 import type { AzureAccess } from '../azure/access';
-import { registerRunsView, type RunsViewApi } from '../runs-view/register-runs-view';
+import { registerRunsView, type RunsViewApi } from './runs-view/register-runs-view';
 import { LivePipelineDocuments, LivePipelines } from './live-pipelines';
 import { registerPipelineCommands } from './pipeline-commands';
 

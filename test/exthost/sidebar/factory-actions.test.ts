@@ -3,8 +3,8 @@
 // rebuild from workspace state, Rerun from Failed Activity starting at the failed activity).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunsViewApi } from '../../../src/runs-view/register-runs-view';
-import type { RunsViewNode } from '../../../src/runs-view/runs-tree';
+import type { RunsViewApi } from '../../../src/factory-actions/runs-view/register-runs-view';
+import type { RunsViewNode } from '../../../src/factory-actions/runs-view/runs-tree';
 import type { PipelineNode, PipelineRunNode } from '../../../src/tree/pipeline-nodes';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 import { openSidebarFixture, SANDBOX_SEED_FILE, type SidebarFixture } from './sidebar-fixture';

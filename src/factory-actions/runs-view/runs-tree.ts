@@ -2,10 +2,10 @@
 // their last status; each expands to its activity runs, and a batch invoke shows the batch job it started. Statuses
 // come from the poller (only while the view is visible); a finished run announces its outcome once.
 import * as vscode from 'vscode';
-import { formatDuration, isActiveRunStatus, runDurationMs, type TrackedRun } from '../core/factory';
-import { parseFactoryId, type ActivityRunFacts, type PipelineRunFacts } from '../core/publish';
-import { formatStart, statusThemeIcon } from '../tree/pipeline-nodes';
-import type { LivePipelines } from '../factory-actions/live-pipelines';
+import { formatDuration, isActiveRunStatus, runDurationMs, type TrackedRun } from '../../core/factory';
+import { parseFactoryId, type ActivityRunFacts, type PipelineRunFacts } from '../../core/publish';
+import { formatStart, statusThemeIcon } from '../../tree/pipeline-nodes';
+import type { LivePipelines } from '../live-pipelines';
 import type { RunStore } from './run-store';
 
 export const RUNS_CONTEXT = {

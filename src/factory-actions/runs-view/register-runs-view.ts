@@ -2,12 +2,12 @@
 // the completion notification, and the run actions (Cancel, Rerun, Rerun from Failed Activity, Open in ADF Studio,
 // Open job in Azure ML Studio, Remove from List).
 import * as vscode from 'vscode';
-import type { AzureAccess } from '../azure/access';
-import { registerCommand } from '../commands/register-command';
-import { adfStudioRunUrl, studioJobUrl, type RunSource, type TrackedRun } from '../core/factory';
-import { parseFactoryId, type PipelineRunFacts } from '../core/publish';
-import type { LivePipelines } from '../factory-actions/live-pipelines';
-import { PipelineRunNode } from '../tree/pipeline-nodes';
+import type { AzureAccess } from '../../azure/access';
+import { registerCommand } from '../../commands/register-command';
+import { adfStudioRunUrl, studioJobUrl, type RunSource, type TrackedRun } from '../../core/factory';
+import { parseFactoryId, type PipelineRunFacts } from '../../core/publish';
+import type { LivePipelines } from '../live-pipelines';
+import { PipelineRunNode } from '../../tree/pipeline-nodes';
 import { RunPoller } from './run-poller';
 import { RunStore } from './run-store';
 import { RunsTree, type RunsViewNode } from './runs-tree';

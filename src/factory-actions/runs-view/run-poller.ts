@@ -2,7 +2,7 @@
 // changes, capped at 30 s (nextPollDelayMs); a change starts over at 2 s. Nothing active or nothing visible: no timer,
 // no request. stop() is the cancel path: a poll in flight finishes, its result is kept, and nothing is scheduled.
 // No vscode import: the runs-view benchmark drives it against the emulator.
-import { nextPollDelayMs } from '../core/factory';
+import { nextPollDelayMs } from '../../core/factory';
 
 export interface PollTarget {
   /** Runs whose status can still change. */

@@ -1,7 +1,7 @@
 // The runs the "Pipeline Runs" view follows, kept in workspace state so a window reload keeps them: run ids, their
 // factory, pipeline, source and last status; never parameters, tokens or secrets (toStoredRuns keeps known fields).
 import type * as vscode from 'vscode';
-import { addTrackedRun, readTrackedRuns, toStoredRuns, type TrackedRun } from '../core/factory';
+import { addTrackedRun, readTrackedRuns, toStoredRuns, type TrackedRun } from '../../core/factory';
 
 export const TRACKED_RUNS_KEY = 'adfBatchEndpoints.trackedRuns';
 
