@@ -28,6 +28,7 @@ import {
   describeValue,
   formatNumber,
   isRecord,
+  fromExactInteger,
   makeNumber,
   toAdfString,
   toPlainValue,
@@ -176,7 +177,9 @@ class Evaluator {
       case 'string':
         return node.value;
       case 'number':
-        return makeNumber(node.value, !node.integer);
+        return node.integer && !Number.isSafeInteger(node.value)
+          ? integerLiteral(node.raw, node.value)
+          : makeNumber(node.value, !node.integer);
       case 'boolean':
         return node.value;
       case 'null':
@@ -425,4 +428,9 @@ class Evaluator {
       span,
     );
   }
+}
+
+/** An integer literal beyond 2^53 keeps every digit (ADF integers are 64-bit); beyond 64 bits it is a double. */
+function integerLiteral(raw: string, approximate: number): Value {
+  return /^[+-]?\d+$/.test(raw) ? (fromExactInteger(BigInt(raw)) ?? approximate) : approximate;
 }

@@ -6,7 +6,7 @@ import { checkTextSize } from './budget';
 import { invalidArgument } from './evaluation-error';
 import { isXmlValue, xmlText, xmlToJson } from './functions-xml';
 import { eager, stringArg, type CallEnvironment, type FunctionImplementations } from './function-types';
-import { asNumber, describeValue, isRecord, makeNumber, toAdfString, type Value } from './values';
+import { asNumber, describeValue, fromExactInteger, isRecord, makeNumber, toAdfString, type Value } from './values';
 
 const OCTET_STREAM = 'application/octet-stream';
 
@@ -131,8 +131,9 @@ export const CONVERSION_FUNCTIONS: FunctionImplementations = {
     if (number) return number.float ? roundHalfToEven(number.value) : number.value;
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) {
-      const parsed = Number(value.trim());
-      if (Number.isSafeInteger(parsed)) return parsed;
+      // A 64-bit integer (.NET long), exact beyond 2^53 like ticks().
+      const parsed = fromExactInteger(BigInt(value.trim()));
+      if (parsed !== undefined) return parsed;
     }
     throw invalidArgument(`int() cannot convert ${describeValue(value)} to an integer`);
   }),

@@ -87,6 +87,7 @@ const ELEMENT = 1;
 const TEXT = 3;
 const CDATA = 4;
 const PROCESSING_INSTRUCTION = 7;
+const DOCUMENT = 9;
 
 function childrenOf(node: XmlNode): XmlNode[] {
   const list: XmlNode[] = [];
@@ -142,8 +143,15 @@ export function xmlToJson(text: string, env: CallEnvironment): Value {
 
 // ---- xpath() ----
 
+/**
+ * One selected node as ADF returns it: an element (or the document) is an XML value of its own, as in the
+ * functional test of microsoft/data-factory-testing-framework (xpath_example_08_a: a node set is an array of
+ * { "$content-type": "application/xml;charset=utf-8", "$content": base64 } objects); attributes and text
+ * nodes are their text.
+ */
 function selectionValue(node: XmlNode): Value {
-  if (node.nodeType === ELEMENT) return new XMLSerializer().serializeToString(node);
+  if (node.nodeType === ELEMENT || node.nodeType === DOCUMENT)
+    return xmlValue(new XMLSerializer().serializeToString(node));
   return node.nodeValue ?? '';
 }
 

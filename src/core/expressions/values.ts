@@ -61,6 +61,25 @@ export function asNumber(value: Value): NumberValue | undefined {
   return undefined;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * An integer value exactly, as a BigInt: ADF integers are 64-bit (.NET long), and ticks() is above 2^53,
+ * where a double drops digits. undefined for floats, non-numbers and numbers already imprecise.
+ */
+export function exactInteger(value: Value): bigint | undefined {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  return undefined;
+}
+
+/** A 64-bit integer result: a number when a double holds it exactly, else a BigInt; undefined beyond 64 bits. */
+export function fromExactInteger(value: bigint): number | bigint | undefined {
+  if (value < INT64_MIN || value > INT64_MAX) return undefined;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
 /** A number result: integral floats are boxed so that they stay floats. */
 export function makeNumber(value: number, float: boolean): Value {
   if (!float) return value;
@@ -79,7 +98,7 @@ export function describeValue(value: Value): string {
     }
     case 'integer':
     case 'float':
-      return `${type} ${formatNumber(asNumber(value) as NumberValue)}`;
+      return `${type} ${typeof value === 'bigint' ? value.toString() : formatNumber(asNumber(value) as NumberValue)}`;
     case 'boolean':
       return `boolean ${String(value)}`;
     case 'array':
@@ -133,6 +152,7 @@ export function toJsonText(value: Value): string {
       return JSON.stringify(value);
     case 'integer':
     case 'float': {
+      if (typeof value === 'bigint') return value.toString();
       const number = asNumber(value) as NumberValue;
       if (!Number.isFinite(number.value)) return JSON.stringify(formatNumber(number));
       const text = formatNumber(number);
@@ -178,7 +198,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   const tb = typeOf(b);
   const na = asNumber(a);
   const nb = asNumber(b);
-  if (na && nb) return na.value === nb.value;
+  if (na && nb) return bothExact(a, b) ? exactInteger(a) === exactInteger(b) : na.value === nb.value;
   if (ta === 'boolean' && nb) return (a ? 1 : 0) === nb.value;
   if (tb === 'boolean' && na) return (b ? 1 : 0) === na.value;
   if (ta !== tb) return false;
@@ -208,9 +228,20 @@ export function valuesEqual(a: Value, b: Value): boolean {
 export function compareValues(a: Value, b: Value, functionName: string): number {
   const na = asNumber(a);
   const nb = asNumber(b);
+  if (na && nb && bothExact(a, b)) {
+    const [ia, ib] = [exactInteger(a) as bigint, exactInteger(b) as bigint];
+    return ia === ib ? 0 : ia < ib ? -1 : 1;
+  }
   if (na && nb) return na.value === nb.value ? 0 : na.value < nb.value ? -1 : 1;
   if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : a < b ? -1 : 1;
   throw invalidArgument(
     `${functionName}() compares two numbers or two strings, not ${describeValue(a)} and ${describeValue(b)}`,
+  );
+}
+
+/** Two integers known exactly, at least one beyond a double's precision: compare them as BigInts. */
+function bothExact(a: Value, b: Value): boolean {
+  return (
+    (typeof a === 'bigint' || typeof b === 'bigint') && exactInteger(a) !== undefined && exactInteger(b) !== undefined
   );
 }

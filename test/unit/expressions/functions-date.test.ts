@@ -130,4 +130,34 @@ describe('expression functions: date and time (documented examples)', () => {
       ["concat('t', ticks('9999-12-31T23:59:59.9999999Z'))", 't3155378975999999999'],
     ]);
   });
+
+  it('ticks arithmetic is exact 64-bit integer arithmetic (a double is off by up to 64 ticks there)', () => {
+    expectAll([
+      // One tick apart: a double sees both as 636503904001234560 (difference 0).
+      ["sub(ticks('2018-01-01T08:00:00.1234567Z'), ticks('2018-01-01T08:00:00.1234566Z'))", 1],
+      ["string(add(ticks('2018-01-01T08:00:00.1234567Z'), 1))", '636503904001234568'],
+      ["string(sub(ticks('2018-01-01T08:00:00.1234567Z'), 7))", '636503904001234560'],
+      ["string(mul(ticks('2018-01-01T08:00:00.0000001Z'), 1))", '636503904000000001'],
+      ["string(div(ticks('2018-01-01T08:00:00.0000001Z'), 1))", '636503904000000001'],
+      ["mod(ticks('2018-01-01T08:00:00.1234567Z'), 10000000)", 1234567],
+      ['string(add(636503904001234567, 0))', '636503904001234567'],
+      ["string(int('636503904001234567'))", '636503904001234567'],
+      // Comparisons and equality see the last digit too.
+      ["greater(ticks('2018-01-01T08:00:00.1234567Z'), ticks('2018-01-01T08:00:00.1234566Z'))", true],
+      ["equals(ticks('2018-01-01T08:00:00.1234567Z'), ticks('2018-01-01T08:00:00.1234566Z'))", false],
+      ["equals(ticks('2018-01-01T08:00:00.1234567Z'), int('636503904001234567'))", true],
+      [
+        "string(max(ticks('2018-01-01T08:00:00.1234566Z'), ticks('2018-01-01T08:00:00.1234567Z')))",
+        '636503904001234567',
+      ],
+      [
+        "string(min(createArray(ticks('2018-01-01T08:00:00.1234567Z'), ticks('2018-01-01T08:00:00.1234566Z'))))",
+        '636503904001234566',
+      ],
+      // JSON text keeps every digit as well.
+      ["string(createArray(ticks('2018-01-01T08:00:00.1234567Z')))", '[636503904001234567]'],
+      // Floats stay floats.
+      ["add(ticks('2018-01-01T08:00:00Z'), 0.5)", 636503904000000000.5],
+    ]);
+  });
 });

@@ -9,26 +9,31 @@ const FILE = '<?xml version="1.0"?> <file xmlns="http://contoso.com"> <location>
 const LISTING =
   '<EnumerationResults><Blobs><BlobPrefix><Name>2024/</Name></BlobPrefix><BlobPrefix><Name>2025/</Name></BlobPrefix></Blobs></EnumerationResults>';
 
+/** An XML node as xpath() returns it (ADF's content object), from its XML text. */
+function node(text: string): { '$content-type': string; $content: string } {
+  return { '$content-type': 'application/xml;charset=utf-8', $content: Buffer.from(text, 'utf8').toString('base64') };
+}
+
 const XML_CONTEXT: EvaluationContext = {
   variables: (name) => (({ items: PRODUCE, file: FILE }) as Record<string, unknown>)[name],
   activity: (name) => (name === 'List Folders' ? { output: { Response: LISTING } } : undefined),
 };
 
 describe('expression functions: xml and xpath (documented examples)', () => {
-  it('xpath: sum(), node sets as XML text, text() values, namespaces and string()', () => {
+  it('xpath: sum(), element node sets as XML values, text() values, namespaces and string()', () => {
     expectAll(
       [
         ["xpath(xml(variables('items')), 'sum(/produce/item/count)')", 30],
-        ["xpath(xml(variables('items')), '/produce/item/name')", ['<name>Gala</name>', '<name>Honeycrisp</name>']],
+        ["xpath(xml(variables('items')), '/produce/item/name')", [node('<name>Gala</name>'), node('<name>Honeycrisp</name>')]],
         ["xpath(xml(variables('items')), '/produce/item/name/text()')", ['Gala', 'Honeycrisp']],
         ["xpath(xml(variables('items')), 'count(/produce/item)')", 2],
         [
           'xpath(xml(variables(\'file\')), \'/*[name()="file"]/*[name()="location"]\')',
-          ['<location xmlns="http://contoso.com">Paris</location>'],
+          [node('<location xmlns="http://contoso.com">Paris</location>')],
         ],
         [
           'xpath(xml(variables(\'file\')), \'/*[local-name()="file" and namespace-uri()="http://contoso.com"]/*[local-name()="location"]\')',
-          ['<location xmlns="http://contoso.com">Paris</location>'],
+          [node('<location xmlns="http://contoso.com">Paris</location>')],
         ],
         ['xpath(xml(variables(\'file\')), \'string(/*[name()="file"]/*[name()="location"])\')', 'Paris'],
         ["xpath(xml(variables('items')), 'boolean(/produce/item)')", true],
@@ -52,6 +57,20 @@ describe('expression functions: xml and xpath (documented examples)', () => {
       ),
       '<location xmlns="http://contoso.com">Paris</location>1',
     );
+  });
+
+  it('element nodes are XML values, as real ADF returns them (the peer test xpath_example_08_a)', () => {
+    // The expected output recorded in data-factory-testing-framework's xpath_example_08_a.
+    assert.deepEqual(ev("xpath(xml(variables('items')), '/produce/item/name')", XML_CONTEXT), [
+      { '$content-type': 'application/xml;charset=utf-8', $content: 'PG5hbWU+R2FsYTwvbmFtZT4=' },
+      { '$content-type': 'application/xml;charset=utf-8', $content: 'PG5hbWU+SG9uZXljcmlzcDwvbmFtZT4=' },
+    ]);
+    // A selected node is XML again: xpath() over it, and its text in a string.
+    assert.deepEqual(ev("xpath(xpath(xml(variables('items')), '/produce/item')[1], '/item/count/text()')", XML_CONTEXT), [
+      '10',
+    ]);
+    assert.equal(ev("string(xpath(xml(variables('items')), '/produce/item/name')[0])", XML_CONTEXT), '<name>Gala</name>');
+    assert.deepEqual(ev("xpath(xml('<a id=\"7\"/>'), '/a/@id')"), ['7']);
   });
 
   it('xml() of a JSON object with one root property', () => {
