@@ -24,7 +24,10 @@ describe('expression functions: xml and xpath (documented examples)', () => {
     expectAll(
       [
         ["xpath(xml(variables('items')), 'sum(/produce/item/count)')", 30],
-        ["xpath(xml(variables('items')), '/produce/item/name')", [node('<name>Gala</name>'), node('<name>Honeycrisp</name>')]],
+        [
+          "xpath(xml(variables('items')), '/produce/item/name')",
+          [node('<name>Gala</name>'), node('<name>Honeycrisp</name>')],
+        ],
         ["xpath(xml(variables('items')), '/produce/item/name/text()')", ['Gala', 'Honeycrisp']],
         ["xpath(xml(variables('items')), 'count(/produce/item)')", 2],
         [
@@ -66,10 +69,14 @@ describe('expression functions: xml and xpath (documented examples)', () => {
       { '$content-type': 'application/xml;charset=utf-8', $content: 'PG5hbWU+SG9uZXljcmlzcDwvbmFtZT4=' },
     ]);
     // A selected node is XML again: xpath() over it, and its text in a string.
-    assert.deepEqual(ev("xpath(xpath(xml(variables('items')), '/produce/item')[1], '/item/count/text()')", XML_CONTEXT), [
-      '10',
-    ]);
-    assert.equal(ev("string(xpath(xml(variables('items')), '/produce/item/name')[0])", XML_CONTEXT), '<name>Gala</name>');
+    assert.deepEqual(
+      ev("xpath(xpath(xml(variables('items')), '/produce/item')[1], '/item/count/text()')", XML_CONTEXT),
+      ['10'],
+    );
+    assert.equal(
+      ev("string(xpath(xml(variables('items')), '/produce/item/name')[0])", XML_CONTEXT),
+      '<name>Gala</name>',
+    );
     assert.deepEqual(ev("xpath(xml('<a id=\"7\"/>'), '/a/@id')"), ['7']);
   });
 
