@@ -157,7 +157,7 @@ describe('expression functions: date and time (documented examples)', () => {
       // JSON text keeps every digit as well.
       ["string(createArray(ticks('2018-01-01T08:00:00.1234567Z')))", '[636503904001234567]'],
       // Floats stay floats.
-      ["add(ticks('2018-01-01T08:00:00Z'), 0.5)", 636503904000000000.5],
+      ["add(ticks('0001-01-01T00:00:01Z'), 0.5)", 10000000.5],
     ]);
   });
 });
