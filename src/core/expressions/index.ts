@@ -21,6 +21,19 @@ export type {
 export { isExpressionValue, parseExpression, parseValue, type ParsedExpression } from './parser';
 export { describeToken, scanExpression, type Token, type TokenKind } from './scanner';
 export { describeArity, FUNCTIONS, lookupFunction, type FunctionCategory, type FunctionInfo } from './functions';
+export {
+  cannotBe,
+  declaredType,
+  describeType,
+  functionTypes,
+  parameterType,
+  parseTypeText,
+  staticTypeOf,
+  type FunctionTypes,
+  type StaticType,
+  type TypeEnvironment,
+  type TypeKind,
+} from './static-types';
 export { childrenOf, isCallOf, nodePathAt, walkExpression, walkParsedValue, type ExpressionVisitor } from './walk';
 export {
   findReferences,

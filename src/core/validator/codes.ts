@@ -152,6 +152,20 @@ export const RULES: readonly RuleDescriptor[] = [
     "activity('X') names an activity that does not run before this one.",
   ),
   rule('ADF509', 'item-outside-foreach', 'expressions', 'error', 'item() is used outside a ForEach.'),
+  rule(
+    'ADF510',
+    'argument-type',
+    'expressions',
+    'error',
+    'A function gets an argument whose type it does not accept (known statically).',
+  ),
+  rule(
+    'ADF511',
+    'value-type',
+    'expressions',
+    'error',
+    'An expression result (or a variable) has the wrong type for where it goes: If/Until/Filter conditions, ForEach items, Switch on, Wait time, Set/Append Variable.',
+  ),
 
   rule('ADF601', 'web-url-missing', 'web', 'error', 'A Web activity has no url.'),
   rule('ADF602', 'web-method-missing', 'web', 'error', 'A Web activity has no method.'),

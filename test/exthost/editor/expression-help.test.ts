@@ -67,7 +67,7 @@ describe('editor: expression completion', () => {
     for (const name of ['pipeline', 'activity', 'variables', 'concat', 'formatDateTime', 'utcNow', 'coalesce'])
       assert.ok(names.includes(name), `${name} offered`);
     const concat = items.find((i) => label(i) === 'concat');
-    assert.equal(concat?.detail, 'concat(text1: string, text2: string, ...)');
+    assert.equal(concat?.detail, 'concat(text1: any, text2: any, ...): string | array');
     assert.equal((concat?.insertText as vscode.SnippetString).value, 'concat($1)');
     const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(label);
     assert.deepEqual(sorted.slice(0, 3), ['pipeline', 'activity', 'variables']);
@@ -148,7 +148,7 @@ describe('editor: expression hover', () => {
     assert.equal(range, 'concat');
     assert.match(
       text,
-      /^```\nconcat\(text1: string, text2: string, \.\.\.\)\n```\n\nCombine two or more strings and return the combined string\./,
+      /^```\nconcat\(text1: any, text2: any, \.\.\.\): string \| array\n```\n\nCombine two or more strings \(other values as their text; arrays into one array\) and return the result\./,
     );
     const equals = await hoverText(document, position(document, '@equals(', 2));
     assert.match(equals.text, /equals\(object1: any, object2: any\)/);

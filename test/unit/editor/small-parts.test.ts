@@ -64,7 +64,7 @@ describe('editor: small parts', () => {
     assert.ok(concat);
     assert.match(
       functionHoverMarkdown(concat),
-      /^```\nconcat\(text1: string, text2: string, \.\.\.\)\n```\n\nCombine two or more strings/,
+      /^```\nconcat\(text1: any, text2: any, \.\.\.\): string \| array\n```\n\nCombine two or more strings/,
     );
     assert.equal(functionSnippet(concat), 'concat($1)');
     assert.equal(functionSnippet(lookupFunction('pipeline') ?? concat), 'pipeline()');

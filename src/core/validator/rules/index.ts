@@ -6,6 +6,7 @@ import { limitsRule } from './limits';
 import { namesRule } from './names';
 import type { ValidationRule } from './rule';
 import { structureRule } from './structure';
+import { typesRule } from './types';
 import { webActivityRule } from './web-activity';
 
 export type { ValidationRule } from './rule';
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly ValidationRule[] = [
   dependsOnRule,
   limitsRule,
   expressionsRule,
+  typesRule,
   webActivityRule,
   batchEndpointRule,
 ];
