@@ -10,6 +10,8 @@ import { registerFactoryActions } from './factory-actions/register';
 import { ExtensionLog } from './log';
 import { registerSidebar } from './tree/register-sidebar';
 import { registerWizard } from './wizard/register';
+import { trustApi } from './workspace-trust';
+import { watchIgnoredWorkspaceSettings } from './ignored-workspace-settings';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();
@@ -19,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     access,
     registerReportIssue(context, log),
+    watchIgnoredWorkspaceSettings(),
     registerCommand('adfBatchEndpoints.showVersion', () => {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('ADF Batch Endpoints {0}', String(context.extension.packageJSON.version)),
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   Object.assign(api, {
     dryRun: registerDryRun(context, access, log),
     runsView: registerFactoryActions(context, access, api.sidebar),
+    trust: trustApi(),
   });
   return api;
 }

@@ -34,6 +34,8 @@ type CredentialSetting = (typeof CREDENTIAL_SETTINGS)[number];
 
 /** Full names of the credential settings a workspace tried to set, each warned about once per session. */
 const warnedWorkspaceSettings = new Set<string>();
+/** The warnings shown about them, in order (the extension API gives them to tests). */
+const shownWarnings: string[] = [];
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -48,15 +50,24 @@ function userValue<T>(key: CredentialSetting): T | undefined {
 }
 
 function warnIgnoredWorkspaceValue(key: CredentialSetting): void {
-  const name = `${SETTINGS_SECTION}.${key}`;
+  warnIgnoredWorkspaceSetting(`${SETTINGS_SECTION}.${key}`);
+}
+
+/** Warns once per session that a workspace's value of credential setting `name` (full name) is ignored. */
+export function warnIgnoredWorkspaceSetting(name: string): void {
   if (warnedWorkspaceSettings.has(name)) return;
   warnedWorkspaceSettings.add(name);
-  void vscode.window.showWarningMessage(
-    vscode.l10n.t(
-      "This workspace's settings set {0}, which decides where your Azure credentials and tokens are sent. A workspace cannot choose that: the value is ignored and your user settings are used. Remove it from the workspace's .vscode/settings.json (or .code-workspace file), and set it in your user settings if you meant it.",
-      name,
-    ),
+  const message = vscode.l10n.t(
+    "This workspace's settings set {0}, which decides where your Azure credentials and tokens are sent. A workspace cannot choose that: the value is ignored and your user settings are used. Remove it from the workspace's .vscode/settings.json (or .code-workspace file), and set it in your user settings if you meant it.",
+    name,
   );
+  shownWarnings.push(message);
+  void vscode.window.showWarningMessage(message);
+}
+
+/** Every warning shown this session about an ignored workspace value of a credential setting. */
+export function ignoredWorkspaceSettingWarnings(): string[] {
+  return [...shownWarnings];
 }
 
 /** The credential settings a workspace tried to set and that were ignored (and warned about) this session. */

@@ -150,14 +150,19 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
   if (timeout === undefined) problems.loopTimeout = 'An ADF timespan d.hh:mm:ss, e.g. 0.12:00:00 for 12 hours.';
   else if (timeout < 60 || timeout > 7 * 24 * 3600)
     problems.loopTimeout = 'Between 1 minute (0.00:01:00) and 7 days (7.00:00:00).';
-  const nameProblem = validateBatchPipelineOptions({
-    name: form.pipelineName,
-    endpointUri: 'https://placeholder.invalid/jobs',
-    auth: { kind: 'mi' },
-  })[0];
+  const nameProblem = pipelineNameProblem(form.pipelineName);
   if (nameProblem) problems.pipelineName = nameProblem;
   if (/[\\]/.test(form.folder)) problems.folder = 'Use "/" to nest folders, not "\\".';
   return problems;
+}
+
+/** Why ADF would refuse this pipeline name (it also names the files the wizard writes), or undefined. */
+export function pipelineNameProblem(name: string): string | undefined {
+  return validateBatchPipelineOptions({
+    name,
+    endpointUri: 'https://placeholder.invalid/jobs',
+    auth: { kind: 'mi' },
+  })[0];
 }
 
 function servicePrincipalProblems(form: WizardForm, problems: FormProblems): void {

@@ -25,6 +25,7 @@ export function nodeFiles(workspaceFolders: readonly string[] = []): WizardFiles
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content);
     },
+    workspaceFolders: () => [...workspaceFolders],
     async repositoryCandidates(): Promise<string[]> {
       const found: string[] = [];
       for (const folder of workspaceFolders) {

@@ -26,6 +26,8 @@ export interface WizardFiles {
   write(path: string, content: Uint8Array): Promise<void>;
   /** Folders of the workspace that look like ADF git-integration repositories (they hold pipeline/ or factory/). */
   repositoryCandidates(): Promise<string[]>;
+  /** The open workspace's folders (file system paths): the wizard may write inside them. */
+  workspaceFolders(): string[];
 }
 
 export interface WizardLog {

@@ -31,6 +31,8 @@ export interface WizardState {
   publishView: PublishView;
   conflictRemote: RemotePipeline | undefined;
   readonly gitModeConfirmed: Set<string>;
+  /** Folders the extension's folder picker returned: the wizard may write into them (see write-folder.ts). */
+  readonly pickedFolders: Set<string>;
   published: { factory: FactoryInfo; document: PipelineDocument } | undefined;
   run: RunView;
   /** Stops following the current run. */
@@ -57,6 +59,7 @@ export function initialState(endpoint: WizardEndpoint): WizardState {
     publishView: { status: 'idle' },
     conflictRemote: undefined,
     gitModeConfirmed: new Set<string>(),
+    pickedFolders: new Set<string>(),
     published: undefined,
     run: idleRun(),
     runAbort: undefined,

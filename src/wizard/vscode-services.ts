@@ -66,6 +66,9 @@ export const vscodeFiles: WizardFiles = {
     await vscode.workspace.fs.createDirectory(vscode.Uri.file(dirname(path)));
     await vscode.workspace.fs.writeFile(vscode.Uri.file(path), content);
   },
+  workspaceFolders(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  },
   async repositoryCandidates(): Promise<string[]> {
     const found = new Set<string>();
     const holdsFactoryFolders = async (uri: vscode.Uri): Promise<boolean> => {

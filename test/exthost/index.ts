@@ -2,10 +2,15 @@
 // via @vscode/test-electron): runs mocha over out/test/exthost/**/*.test.js. Resolves when every test passed,
 // rejects otherwise (that is the extensionTestsPath contract), and prints the counts for the harness.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
+/**
+ * The suites of restricted/ need Workspace Trust on and an untrusted folder: only the harness's Restricted Mode run
+ * (test/harness/restricted-run.ts, which sets this variable to "restricted") loads them, and only them.
+ */
+const SUITES_ENV = 'ADF_BATCH_EXTHOST_SUITES';
 /** Must match test/harness/exthost-runner.ts (not imported: this file runs in the extension host). */
 const resultMarker = '@@exthost-result ';
 const relayMarker = '@@mocha ';
@@ -45,10 +50,12 @@ export function run(): Promise<void> {
   });
 }
 
-/** Every *.test.js below the compiled exthost folder, in a stable order. */
+/** Every *.test.js below the compiled exthost folder that belongs to this run, in a stable order. */
 function suiteFiles(folder: string): string[] {
+  const restrictedRun = process.env[SUITES_ENV] === 'restricted';
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => file.startsWith(`restricted${sep}`) === restrictedRun)
     .sort()
     .map((file) => join(folder, file));
 }

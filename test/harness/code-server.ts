@@ -247,6 +247,8 @@ export interface StartCodeServerOptions {
   port?: number;
   /** Where code-server's output goes; default <runDir>/code-server.log. */
   logFile?: string;
+  /** Keep VS Code's Workspace Trust on (a fresh folder opens in Restricted Mode); default off (every folder trusted). */
+  workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -281,7 +283,7 @@ export async function startCodeServer(
     extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(options.args ?? []),

@@ -1,12 +1,12 @@
 // Runs test/exthost/index.ts (mocha) INSIDE code-server's extension host, the way @vscode/test-web does:
 // the workbench's smoke-test driver takes extensionDevelopmentPath/extensionTestsPath from the URL payload
 // and reports the suite's output and exit code through two functions exposed on the page.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { ensureDir, repoRoot, testResultsDir } from './paths';
+import { cacheDir, ensureDir, repoRoot, testResultsDir } from './paths';
 import { fixtureWorkspace, startStack } from './stack';
 
 /** Prefix of the line test/exthost/index.ts prints with its counts. */
@@ -16,7 +16,9 @@ export const relayMarker = '@@mocha ';
 /**
  * Prefix of requests suites send to the harness (test/exthost/harness-requests.ts), for what the extension
  * host cannot do itself: `{"clickDialogButton":"Allow"}` clicks that button of the next modal dialog of the
- * workbench (VS Code's "The extension wants to sign in" prompt).
+ * workbench (VS Code's "The extension wants to sign in" prompt); `{"id","trustWorkspace":true}` clicks Trust in
+ * the open Workspace Trust editor; `{"id","visibleText":"..."}` waits until the workbench shows that text. Requests
+ * with an id are answered in <ADF_BATCH_HARNESS_REPLIES>/<id>.json (`{"ok":true}` or `{"ok":false,"error"}`).
  */
 export const harnessRequestMarker = '@@harness ';
 
@@ -33,6 +35,14 @@ export interface ExtensionHostRunOptions {
   timeoutMs?: number;
   /** Where mocha's output goes (default stdout). */
   output?: (line: string) => void;
+  /** Names the run folder and its logs (default exthost). */
+  label?: string;
+  /** Keep Workspace Trust on: the folder opens in Restricted Mode (see StackOptions.workspaceTrust). */
+  workspaceTrust?: boolean;
+  /** Extra environment for the extension host. */
+  env?: Record<string, string>;
+  /** More CA certificates (PEM files) the extension host trusts. */
+  extraCaCertPaths?: string[];
 }
 
 export interface ExtensionHostRunResult {
@@ -48,13 +58,22 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
   const output = options.output ?? ((line: string): void => console.log(line));
   const progress = (step: string): void =>
     output(`[exthost] ${step} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const label = options.label ?? 'exthost';
+  const replies = mkdtempSync(join(ensureDir(cacheDir, 'tmp'), 'harness-replies-'));
   const stack = await startStack({
-    label: 'exthost',
+    label,
     seed: options.seed,
     codeServerArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { ADF_BATCH_EXTHOST_RELAY: '1', ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}) },
+    env: {
+      ADF_BATCH_EXTHOST_RELAY: '1',
+      ADF_BATCH_HARNESS_REPLIES: replies,
+      ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}),
+      ...options.env,
+    },
     linkExtension: false, // loaded as the development extension instead
     standIns: true, // the sign-in suites need the stand-in Microsoft account and az
+    workspaceTrust: options.workspaceTrust,
+    extraCaCertPaths: options.extraCaCertPaths,
   });
   progress(`emulator ${stack.emulator?.url ?? '(none)'} and code-server ${stack.codeServer.url} up`);
   let context: BrowserContext;
@@ -82,7 +101,7 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
           Object.assign(counts, JSON.parse(line.slice(resultMarker.length)));
           sawCounts = true;
         } else if (line.startsWith(harnessRequestMarker)) {
-          void answerHarnessRequest(page, line.slice(harnessRequestMarker.length), (message) =>
+          void answerHarnessRequest(page, line.slice(harnessRequestMarker.length), replies, (message) =>
             browserLog.push(message),
           );
         } else if (line.startsWith(relayMarker)) {
@@ -127,36 +146,69 @@ export async function runExtensionHostSuites(options: ExtensionHostRunOptions = 
     clearInterval(watchdog);
     progress(`suites finished (exit code ${exitCode})`);
     if (exitCode === -1) {
-      await page.screenshot({ path: join(ensureDir(testResultsDir), 'exthost-timeout.png') }).catch(() => undefined);
+      await page.screenshot({ path: join(ensureDir(testResultsDir), `${label}-timeout.png`) }).catch(() => undefined);
       output(
-        `extension-host suites ${stuck} (screenshot: test-results/exthost-timeout.png; workbench log: test-results/logs/exthost-browser.log)`,
+        `extension-host suites ${stuck} (screenshot: test-results/${label}-timeout.png; workbench log: test-results/logs/${label}-browser.log)`,
       );
     }
     if (!sawCounts) output('the extension host reported no test counts (did out/test/exthost/index.js load?)');
     const failed = counts.failed || (exitCode !== 0 || !sawCounts ? 1 : 0);
     return { exitCode, passed: counts.passed, failed, skipped: counts.skipped, durationMs: Date.now() - started };
   } finally {
-    writeFileSync(join(ensureDir(testResultsDir, 'logs'), 'exthost-browser.log'), `${browserLog.join('\n')}\n`);
+    writeFileSync(join(ensureDir(testResultsDir, 'logs'), `${label}-browser.log`), `${browserLog.join('\n')}\n`);
     await context.close().catch(() => undefined);
     await stack.stop();
+    rmSync(replies, { recursive: true, force: true });
   }
 }
 
-/** Clicks the requested button of the workbench's next modal dialog (within 60 s). */
-async function answerHarnessRequest(page: Page, json: string, log: (message: string) => void): Promise<void> {
+interface HarnessRequest {
+  /** Set when the suite waits for the answer. */
+  id?: string;
+  clickDialogButton?: string;
+  trustWorkspace?: boolean;
+  visibleText?: string;
+}
+
+/** Does what a suite asked of the workbench (within 60 s) and, for a request with an id, writes the answer. */
+async function answerHarnessRequest(
+  page: Page,
+  json: string,
+  replies: string,
+  log: (message: string) => void,
+): Promise<void> {
+  let request: HarnessRequest = {};
+  let answer: { ok: boolean; error?: string };
   try {
-    const request = JSON.parse(json) as { clickDialogButton?: string };
-    if (!request.clickDialogButton) return;
-    const button = page
-      .locator('.monaco-dialog-box .dialog-buttons a.monaco-button, .monaco-dialog-box .dialog-buttons .monaco-button')
-      .filter({ hasText: new RegExp(`^${request.clickDialogButton.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-      .first();
-    await button.waitFor({ state: 'visible', timeout: 60_000 });
-    await button.click();
-    log(`[harness] clicked the dialog button "${request.clickDialogButton}"`);
+    request = JSON.parse(json) as HarnessRequest;
+    if (request.clickDialogButton) {
+      await clickButton(page.locator('.monaco-dialog-box .dialog-buttons'), request.clickDialogButton);
+    } else if (request.trustWorkspace) {
+      // VS Code's Workspace Trust editor (workbench.trust.manage), opened by the suite: its "Trust" button.
+      await clickButton(page.locator('.workspace-trust-editor'), 'Trust');
+    } else if (request.visibleText) {
+      await page
+        .getByText(request.visibleText, { exact: false })
+        .first()
+        .waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    answer = { ok: true };
+    log(`[harness] did ${json}`);
   } catch (error) {
-    log(`[harness] request ${json} failed: ${error instanceof Error ? error.message : String(error)}`);
+    answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    log(`[harness] request ${json} failed: ${answer.error}`);
   }
+  if (request.id && /^[\w-]+$/.test(request.id))
+    writeFileSync(join(replies, `${request.id}.json`), JSON.stringify(answer));
+}
+
+async function clickButton(scope: Locator, label: string): Promise<void> {
+  const button = scope
+    .locator('a.monaco-button, .monaco-button')
+    .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .first();
+  await button.waitFor({ state: 'visible', timeout: 60_000 });
+  await button.click();
 }
 
 /** /?folder=<dir>&payload=[[extensionDevelopmentPath, ...] (one per extension), [extensionTestsPath, ...]] with the server's `remote` authority. */

@@ -1,6 +1,6 @@
 // One running stack: the Azure emulator (in this process), then code-server with the extension from source,
 // user settings that point the extension at the emulator. Shared by exthost runs, UI tests and `npm start`.
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
 import { seedServicePrincipal, startHarnessEmulator, type HarnessEmulator } from './emulator-launch';
@@ -38,6 +38,13 @@ export interface StackOptions {
   standIns?: boolean;
   /** The custom cloud names the ARM audience of the cloud the emulator plays (VS Code accounts sign in by it). */
   playedCloudAudience?: boolean;
+  /**
+   * Keep Workspace Trust on: the folder opens untrusted (Restricted Mode) without the startup prompt, and trust is
+   * granted the way users do it (the Workspace Trust editor). Default off: every folder is trusted.
+   */
+  workspaceTrust?: boolean;
+  /** More CA certificates (PEM files) the extension host trusts besides the emulator's (e.g. a second emulator's). */
+  extraCaCertPaths?: string[];
 }
 
 export interface Stack {
@@ -77,6 +84,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env.ADF_BATCH_EMULATOR_URL = emulator.url;
       env.ADF_BATCH_SANDBOX_SP_SECRET = servicePrincipal.secret;
     }
+    if (options.extraCaCertPaths?.length) {
+      // NODE_EXTRA_CA_CERTS takes one file: a bundle of every CA.
+      const bundle = join(runDir, 'extra-ca-certs.pem');
+      const files = [...(env.NODE_EXTRA_CA_CERTS ? [env.NODE_EXTRA_CA_CERTS] : []), ...options.extraCaCertPaths];
+      writeFileSync(bundle, files.map((file) => readFileSync(file, 'utf8').trim()).join('\n') + '\n');
+      env.NODE_EXTRA_CA_CERTS = bundle;
+    }
+    if (options.workspaceTrust) Object.assign(settings, restrictedModeSettings);
     Object.assign(settings, options.settings);
     writeUserSettings(ensureDir(runDir, 'user-data'), settings);
     const extensionsDir = ensureDir(runDir, 'extensions');
@@ -89,7 +104,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
     }
     const args = [...(options.codeServerArgs ?? []), ...(standIns?.codeServerArgs ?? [])];
-    const codeServer = await startCodeServer(install, { runDir, env, args, port: options.codeServerPort });
+    const codeServer = await startCodeServer(install, {
+      runDir,
+      env,
+      args,
+      port: options.codeServerPort,
+      workspaceTrust: options.workspaceTrust,
+    });
     const stop = async (): Promise<void> => {
       await codeServer.stop();
       await emulator?.stop();
@@ -104,6 +125,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
 }
+
+/** Workspace Trust on, without the modal startup prompt (a test grants trust in the trust editor instead). */
+const restrictedModeSettings: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 /** Copies code-server's log to test-results/logs/<label>-code-server.log (the run folder is removed). */
 function keepLog(logFile: string, label: string): void {

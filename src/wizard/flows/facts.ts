@@ -113,6 +113,7 @@ export async function chooseFolder(
         : 'Folder for the pipeline files',
   });
   if (!folder) return undefined;
+  ctx.state.pickedFolders.add(folder);
   return { patch: purpose === 'repository' ? { repositoryFolder: folder } : { exportFolder: folder } };
 }
 

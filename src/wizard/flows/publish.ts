@@ -7,6 +7,7 @@ import { fileDiff, toDiffView } from '../review';
 import { runParametersOf } from '../run-parameters';
 import { idleRun, type ReviewState } from '../state';
 import type { FlowContext, FlowOutcome } from './context';
+import { writeTargetProblem } from '../write-folder';
 import { exportFilesOf, repositoryFile } from './review';
 
 /** Publishes the reviewed pipeline to the form's target; `retry` starts the whole publish again. */
@@ -188,6 +189,7 @@ async function saveToRepository(
   retry: () => Promise<void>,
 ): Promise<void> {
   const { state, env } = ctx;
+  if (refusedWriteTarget(ctx, document.name, state.form.repositoryFolder)) return;
   const path = repositoryFile(state, document.name);
   const text = `${json}\n`;
   await guardFiles(ctx, retry, async () => {
@@ -236,6 +238,7 @@ async function saveToRepository(
 
 async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retry: () => Promise<void>): Promise<void> {
   const { state, env } = ctx;
+  if (refusedWriteTarget(ctx, document.name, state.form.exportFolder)) return;
   await guardFiles(ctx, retry, async () => {
     const files = exportFilesOf(state, document);
     const existing = (
@@ -264,6 +267,32 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
       },
     };
   });
+}
+
+/** Checks the pipeline name, then the folder, before any file is touched; a problem is shown, nothing written. */
+function refusedWriteTarget(ctx: FlowContext, name: string, folder: string): boolean {
+  const { state, env } = ctx;
+  const problem = writeTargetProblem(name, folder, {
+    picked: state.pickedFolders,
+    workspaceFolders: env.files.workspaceFolders(),
+  });
+  if (!problem) return false;
+  state.publishView = { status: 'idle' };
+  ctx.showError(
+    {
+      step: 'publish',
+      title: problem.field === 'pipelineName' ? 'The pipeline name cannot be used' : 'The wizard cannot write there',
+      message: problem.message,
+      action:
+        problem.field === 'pipelineName'
+          ? 'Change the pipeline name on the Review step. Nothing was written.'
+          : 'Choose the folder with Browse..., or one inside your workspace. Nothing was written.',
+      canRetry: false,
+      canSignIn: false,
+    },
+    async () => undefined,
+  );
+  return true;
 }
 
 /** File work: a failure becomes the error banner (what was entered stays), with Retry starting the publish again. */
