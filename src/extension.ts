@@ -10,8 +10,7 @@ import { registerFactoryActions } from './factory-actions/register';
 import { ExtensionLog } from './log';
 import { registerSidebar } from './tree/register-sidebar';
 import { registerWizard } from './wizard/register';
-import { trustApi } from './workspace-trust';
-import { watchIgnoredWorkspaceSettings } from './ignored-workspace-settings';
+import { trustApi, watchIgnoredWorkspaceSettings } from './ignored-workspace-settings';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();

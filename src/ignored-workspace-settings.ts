@@ -4,7 +4,28 @@
 // naming it, so the user learns the value is not used.
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { CREDENTIAL_SETTINGS, SETTINGS_SECTION, warnIgnoredWorkspaceSetting } from './settings';
+import {
+  CREDENTIAL_SETTINGS,
+  SETTINGS_SECTION,
+  ignoredWorkspaceSettingWarnings,
+  warnIgnoredWorkspaceSetting,
+} from './settings';
+
+/** The trust side of the extension API (used by extension-host tests). */
+export interface TrustApi {
+  /** Warnings shown this session about credential settings a workspace tried to set (each once). */
+  ignoredSettingWarnings(): string[];
+}
+
+declare module './api' {
+  interface ExtensionApi {
+    readonly trust?: TrustApi;
+  }
+}
+
+export function trustApi(): TrustApi {
+  return { ignoredSettingWarnings: ignoredWorkspaceSettingWarnings };
+}
 
 const CREDENTIAL_NAMES = CREDENTIAL_SETTINGS.map((key) => `${SETTINGS_SECTION}.${key}`);
 

@@ -3,23 +3,6 @@
 // requests (the sidebar's Azure calls, sign-in, the wizard, publish, Dry Run) waits for trust, asked for with
 // VS Code's own flow. https://code.visualstudio.com/api/extension-guides/workspace-trust
 import * as vscode from 'vscode';
-import { ignoredWorkspaceSettingWarnings } from './settings';
-
-/** The trust side of the extension API (used by extension-host tests). */
-export interface TrustApi {
-  /** Warnings shown this session about credential settings a workspace tried to set (each once). */
-  ignoredSettingWarnings(): string[];
-}
-
-declare module './api' {
-  interface ExtensionApi {
-    readonly trust?: TrustApi;
-  }
-}
-
-export function trustApi(): TrustApi {
-  return { ignoredSettingWarnings: ignoredWorkspaceSettingWarnings };
-}
 
 /** VS Code's "Manage Workspace Trust" editor. */
 export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
