@@ -15,16 +15,26 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
   },
-  {
-    // The Azure SDK half of the sidebar, required at first use (src/azure/sdk/load.ts) so that
-    // activation loads no Azure module.
-    entryPoints: ['src/azure/sdk/bundle.ts'],
-    outfile: 'dist/azure.js',
+  // Lazily loaded bundles: each is required at its first use (src/lazy/load-bundle.ts, src/azure/sdk/load.ts) so
+  // that activation parses none of their code. Code they share with dist/extension.js is copied into each, so
+  // they take what they need (log, Azure access, context) as arguments, never from module state.
+  ...[
+    // The Azure SDK half of the sidebar and @azure/identity.
+    ['src/azure/sdk/bundle.ts', 'dist/azure.js'],
+    // The validator and the editor features around it (diagnostics, workspace scan, hover, completion, fixes).
+    ['src/editor/bundle.ts', 'dist/editor.js'],
+    // The pipeline wizard.
+    ['src/wizard/bundle.ts', 'dist/wizard.js'],
+    // The Dry Run engine (with the expression functions' XML code).
+    ['src/dry-run/bundle.ts', 'dist/dry-run.js'],
+  ].map(([entry, outfile]) => ({
+    entryPoints: [entry],
+    outfile,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-  },
+  })),
   {
     entryPoints: ['src/cli/adf-batch.ts'],
     outfile: 'dist/cli.js',

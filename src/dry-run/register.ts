@@ -1,10 +1,12 @@
 // Registers "Dry Run Pipeline" (editor title, explorer context menu, command palette) and its cancel command.
+// The engine (dist/dry-run.js) loads at the first run.
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import { registerCommand } from '../commands/register-command';
 import type { Log } from '../log';
 import type { DryRunApi, DryRunOptions, DryRunResult } from './api';
-import { dryRunPipeline } from './dry-run';
+import { loadBundle } from '../lazy/load-bundle';
+import type * as Bundle from './bundle';
 import type { RunPanel } from './run-panel';
 import { whenTrusted } from '../workspace-trust';
 
@@ -25,6 +27,7 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
       void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: open a pipeline JSON file first.'));
       return undefined;
     }
+    const { dryRunPipeline } = loadBundle<typeof Bundle>(context.extensionPath, 'dry-run');
     return dryRunPipeline(target, options, {
       access,
       log,

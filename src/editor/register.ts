@@ -1,46 +1,64 @@
-// Wires validation in the editor: diagnostics as you type, the workspace scan and its command, quick fixes,
-// and hover and completion inside expressions.
+// Wires validation in the editor without loading it: the validator and its providers (dist/editor.js) load when a
+// JSON document that may be a pipeline file is open, when the workspace is ADF-shaped, or on "Validate All Pipelines".
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/register-command';
 import type { Log } from '../log';
-import { PipelineDiagnostics } from './diagnostics';
-import { PipelineDocumentSelector } from './document-selector';
-import { registerExpressionCompletion } from './expression-completion';
-import { registerExpressionHover } from './expression-hover';
-import { registerQuickFixes } from './quick-fixes';
-import { RuleLinks } from './rule-links';
-import { VALIDATION_SECTION } from './validation-settings';
-import { VALIDATE_ALL_COMMAND, WorkspaceValidation } from './workspace-validation';
+import { loadBundle } from '../lazy/load-bundle';
+import type * as Bundle from './bundle';
+import type { EditorValidation } from './feature';
+import { isAdfShapedWorkspace, mayBePipelineText, VALIDATION_SECTION } from './workspace-shape';
 
+export const VALIDATE_ALL_COMMAND = 'adfBatchEndpoints.validateAllPipelines';
 /** Wait after activation before the background workspace scan, so that it never competes with startup. */
 const STARTUP_SCAN_DELAY_MS = 1500;
+const LANGUAGES = new Set(['json', 'jsonc']);
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+/** Files created or renamed into the workspace that make it ADF-shaped (the scan then follows them). */
+const ADF_SHAPED_WATCH = '**/{pipeline/*.json,pipeline-content.json,ARMTemplateForFactory.json}';
 
 export function registerEditorValidation(context: vscode.ExtensionContext, log?: Log): void {
-  const selector = new PipelineDocumentSelector();
-  const diagnostics = new PipelineDiagnostics(selector, new RuleLinks(context.extensionUri));
-  const workspaceValidation = new WorkspaceValidation(diagnostics, selector, log);
-  context.subscriptions.push(
-    diagnostics,
-    workspaceValidation,
-    registerQuickFixes(diagnostics),
-    registerExpressionHover(selector),
-    registerExpressionCompletion(selector),
-    registerCommand(VALIDATE_ALL_COMMAND, () => workspaceValidation.runCommand()),
+  let editor: EditorValidation | undefined;
+  const watchers: vscode.Disposable[] = [];
+  const load = (): EditorValidation => {
+    if (!editor) {
+      editor = loadBundle<typeof Bundle>(context.extensionPath, 'editor').createEditorValidation(
+        context,
+        isAdfShapedWorkspace,
+        log,
+      );
+      vscode.Disposable.from(...watchers.splice(0)).dispose();
+    }
+    return editor;
+  };
+  const loadFor = (document: vscode.TextDocument): void => {
+    if (editor || !LANGUAGES.has(document.languageId) || !SCHEMES.has(document.uri.scheme)) return;
+    if (mayBePipelineText(document.uri.path, document.getText())) load();
+  };
+  const shapeWatcher = vscode.workspace.createFileSystemWatcher(ADF_SHAPED_WATCH, false, true, true);
+  watchers.push(
+    vscode.workspace.onDidOpenTextDocument(loadFor),
+    vscode.workspace.onDidChangeTextDocument((event) => loadFor(event.document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(VALIDATION_SECTION)) return;
-      selector.forgetDocuments();
-      diagnostics.clearAll();
-      diagnostics.validateOpenDocuments();
-      void workspaceValidation.runInBackground();
+      if (event.affectsConfiguration(VALIDATION_SECTION)) vscode.workspace.textDocuments.forEach(loadFor);
     }),
-    // A folder added to the workspace brings its pipeline files: scan again, in the background.
-    vscode.workspace.onDidChangeWorkspaceFolders((event) => {
-      if (event.added.length) void workspaceValidation.runInBackground();
-    }),
+    shapeWatcher,
+    shapeWatcher.onDidCreate(() => void load().runInBackground()),
   );
-  // Documents opened before activation (the one that activated us, for one) never fired onDidOpen for us.
-  diagnostics.validateOpenDocuments();
-  // After activation has returned: the scan reads every JSON file of the workspace, which activation must not wait for.
-  const timer = setTimeout(() => void workspaceValidation.runInBackground(), STARTUP_SCAN_DELAY_MS);
-  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  context.subscriptions.push(
+    registerCommand(VALIDATE_ALL_COMMAND, () => load().validateAll()),
+    { dispose: () => vscode.Disposable.from(...watchers.splice(0)).dispose() },
+  );
+  // After activation has returned: documents already open (the one that activated us, for one) load the validator;
+  // later the background scan, which activation must not wait for and which runs only in an ADF-shaped workspace.
+  const startup = setTimeout(() => vscode.workspace.textDocuments.forEach(loadFor), 0);
+  const scan = setTimeout(
+    () => void isAdfShapedWorkspace().then((shaped) => (shaped ? load().runInBackground() : undefined)),
+    STARTUP_SCAN_DELAY_MS,
+  );
+  context.subscriptions.push({
+    dispose: () => {
+      clearTimeout(startup);
+      clearTimeout(scan);
+    },
+  });
 }

@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LIMITS, type ValidateOptions } from '../core/validator';
 
-export const VALIDATION_SECTION = 'adfBatchEndpoints.validation';
+import { VALIDATION_SECTION } from './workspace-shape';
+
+export { VALIDATION_SECTION };
 
 export interface ValidationSettings {
   readonly enabled: boolean;

@@ -8,7 +8,6 @@ import type { Log } from '../log';
 import type { PipelineDiagnostics } from './diagnostics';
 import type { PipelineDocumentSelector } from './document-selector';
 
-export const VALIDATE_ALL_COMMAND = 'adfBatchEndpoints.validateAllPipelines';
 /** What the scan looks at; node_modules and .git never hold a factory's files. */
 const CANDIDATES = '**/*.{json,jsonc}';
 const EXCLUDED = '**/{node_modules,.git}/**';

@@ -1,0 +1,59 @@
+// Validation in the editor, behind register.ts: diagnostics as you type, the workspace scan, quick fixes, and hover
+// and completion inside expressions. Lives in dist/editor.js (with the validator), loaded at first need.
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { PipelineDiagnostics } from './diagnostics';
+import { PipelineDocumentSelector } from './document-selector';
+import { registerExpressionCompletion } from './expression-completion';
+import { registerExpressionHover } from './expression-hover';
+import { registerQuickFixes } from './quick-fixes';
+import { RuleLinks } from './rule-links';
+import { VALIDATION_SECTION } from './validation-settings';
+import { WorkspaceValidation, type WorkspaceValidationSummary } from './workspace-validation';
+
+export interface EditorValidation {
+  /** "Validate All Pipelines". */
+  validateAll(): Promise<WorkspaceValidationSummary>;
+  /** The background scan (the caller decides whether the workspace is worth it). */
+  runInBackground(): Promise<WorkspaceValidationSummary | undefined>;
+}
+
+/**
+ * Starts validating open documents and registers the providers. `shouldScan` says whether the workspace is worth a
+ * background scan (it has ADF-shaped files or include globs): the scan runs only then.
+ */
+export function createEditorValidation(
+  context: vscode.ExtensionContext,
+  shouldScan: () => Promise<boolean>,
+  log?: Log,
+): EditorValidation {
+  const selector = new PipelineDocumentSelector();
+  const diagnostics = new PipelineDiagnostics(selector, new RuleLinks(context.extensionUri));
+  const workspaceValidation = new WorkspaceValidation(diagnostics, selector, log);
+  const scanIfWorthIt = async (): Promise<WorkspaceValidationSummary | undefined> =>
+    (await shouldScan()) ? workspaceValidation.runInBackground() : undefined;
+  context.subscriptions.push(
+    diagnostics,
+    workspaceValidation,
+    registerQuickFixes(diagnostics),
+    registerExpressionHover(selector),
+    registerExpressionCompletion(selector),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(VALIDATION_SECTION)) return;
+      selector.forgetDocuments();
+      diagnostics.clearAll();
+      diagnostics.validateOpenDocuments();
+      void scanIfWorthIt();
+    }),
+    // A folder added to the workspace brings its pipeline files: scan again, in the background.
+    vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+      if (event.added.length) void scanIfWorthIt();
+    }),
+  );
+  // Documents opened before (the one that activated us, for one) never fired onDidOpen for us.
+  diagnostics.validateOpenDocuments();
+  return {
+    validateAll: () => workspaceValidation.runCommand(),
+    runInBackground: () => workspaceValidation.runInBackground(),
+  };
+}
