@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir=<dir>` writes the bundles to <dir> instead of dist/ (the activation bench builds production there).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
@@ -59,6 +61,29 @@ const builds = [
   },
 ];
 
+/**
+ * src/core is pure by the project's rules (no vscode, no work at import time beyond building its own tables), so its
+ * modules are marked free of side effects: a bundle that imports one name through a core module's index.ts (the
+ * only way in) then carries that name's code, not the whole module (dist/extension.js takes SecretRedactor from
+ * core/engine without the expression language and its XML functions).
+ */
+const pureCore = {
+  name: 'pure-core',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'pure-core' || !args.importer) return undefined;
+      const result = await build.resolve(args.path, {
+        importer: args.importer,
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'pure-core',
+      });
+      if (result.errors.length > 0 || !/[\\/]src[\\/]core[\\/]/.test(result.path)) return undefined;
+      return { ...result, sideEffects: false };
+    });
+  },
+};
+
 // The JSON schema of pipeline files (contributed with jsonValidation), generated from the SDK model.
 await (await import('./tools/generate/build-schema.mjs')).buildPipelineSchema(esbuild);
 
@@ -72,7 +97,9 @@ for (const options of builds.filter((b) => existsSync(b.entryPoints[0]))) {
     // jsonc-parser's "main" is a UMD build that requires its own files at run time (./impl/format), which
     // breaks inside a bundle: bundle its ESM build instead.
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    plugins: [pureCore],
     ...options,
+    outfile: outdir ? options.outfile.replace(/^dist\//, `${outdir}/`) : options.outfile,
   };
   if (watch) {
     const ctx = await esbuild.context(full);

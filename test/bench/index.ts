@@ -1,11 +1,13 @@
 // `npm run bench`: runs every bench in turn and prints their figures. Add yours to `benches` below; each
 // returns false when an invariant it checks (not a timing) broke, which makes the exit code 1.
+import { runActivationBench } from './activation.bench';
 import { runEditorBench } from './editor.bench';
 import { runEngineBench } from './engine.bench';
 import { runSidebarBench } from './sidebar.bench';
 import { runUsedByBench } from './used-by.bench';
 
 const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
+  { name: 'activation', run: runActivationBench },
   { name: 'sidebar', run: runSidebarBench },
   { name: 'editor', run: runEditorBench },
   { name: 'used-by', run: runUsedByBench },

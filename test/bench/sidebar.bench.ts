@@ -1,16 +1,14 @@
 // Sidebar bench (`npm run bench`): the tree's loader (src/core/azure, the code the view runs) against the
 // emulator with 100 ms of latency on every route. Prints each expand against its round-trip floor, the
-// refresh of 20 subscriptions, the requests made (none twice for one expand), the activation time and the
-// bundle sizes. Figures only, no timing assertions; a broken request invariant makes it return false.
-// Three child processes keep the figures honest: the emulator (its CPU is not the client's), the client
-// (trusting the emulator CA through NODE_EXTRA_CA_CERTS like the extension host) and the activation probe
-// (a fresh process in which nothing has loaded the Azure SDK yet).
+// refresh of 20 subscriptions, the requests made (none twice for one expand) and the Azure SDK imports
+// reachable from activation (activation.bench.ts times activation and sizes the bundles). Figures only, no
+// timing assertions; a broken request invariant makes it return false. Two child processes keep the figures
+// honest: the emulator (its CPU is not the client's) and the client (trusting the emulator CA through
+// NODE_EXTRA_CA_CERTS like the extension host).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as esbuild from 'esbuild';
-import type { ActivationResult } from './activation-probe';
 import type { BenchEmulatorInfo } from './emulator-process';
 import type { TreeBenchInput, TreeBenchRow } from './sidebar-tree-run';
 
@@ -24,9 +22,7 @@ export async function runSidebarBench(): Promise<boolean> {
   console.log(
     `\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`,
   );
-  reportBundles();
   let ok = await reportAzureInActivationBundle();
-  ok = reportActivation() && ok;
   const { child, info } = await startEmulatorProcess();
   try {
     ok = printRows(runTreeBench(info)) && ok;
@@ -34,18 +30,6 @@ export async function runSidebarBench(): Promise<boolean> {
     child.stdin?.end();
   }
   return ok;
-}
-
-function reportBundles(): void {
-  const size = (file: string): string => {
-    try {
-      return `${(statSync(join(repoRoot, file)).size / 1024).toFixed(1)} KiB`;
-    } catch {
-      return 'missing (run `npm run build`)';
-    }
-  };
-  console.log(`bundle dist/extension.js (loaded at activation): ${size('dist/extension.js')}`);
-  console.log(`bundle dist/azure.js (Azure SDK, loaded at the first expand): ${size('dist/azure.js')}`);
 }
 
 /**
@@ -90,28 +74,6 @@ async function reportAzureInActivationBundle(): Promise<boolean> {
   console.log(`Azure SDK imports reachable from src/extension.ts: ${findings.length === 0 ? 'none' : ''}`);
   for (const finding of findings) console.log(`  BROKEN: ${finding}`);
   return findings.length === 0;
-}
-
-function reportActivation(): boolean {
-  const runs: ActivationResult[] = [];
-  for (let i = 0; i < 5; i++) {
-    const child = spawnSync(process.execPath, [join(__dirname, 'activation-probe.js')], { encoding: 'utf8' });
-    try {
-      runs.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ActivationResult);
-    } catch {
-      console.log(`activation probe failed: ${child.stderr || child.stdout}`);
-      return false;
-    }
-  }
-  const median = (values: number[]): string =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(1);
-  const loaded = [...new Set(runs.flatMap((r) => r.azureModulesLoaded))];
-  console.log(
-    `activation (require + activate of dist/extension.js, Node with a stand-in vscode, median of ${runs.length}): ${median(runs.map((r) => r.activationMs))} ms`,
-  );
-  console.log(`Azure SDK modules loaded by activation: ${loaded.length === 0 ? 'none' : loaded.join(', ')}`);
-  console.log(`the first expand then loads dist/azure.js: ${median(runs.map((r) => r.backendLoadMs))} ms (median)`);
-  return loaded.length === 0;
 }
 
 /** Starts test/bench/emulator-process in a child process and waits for its URL. */
