@@ -1,3 +1,4 @@
+// The names other parts rely on: the extension's id, its activity-bar container, and the CLI's bin entry.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
