@@ -133,7 +133,8 @@ describe('sidebar in the workbench (signed out)', () => {
   it('shows the sign-in choices in the welcome view', async function () {
     this.timeout(120_000);
     const sidebar = await openSidebar(workbench!.page);
-    const welcome = sidebar.locator('.welcome-view-content');
+    // The Batch Endpoints view's welcome (the Pipeline Runs view below it has one of its own).
+    const welcome = sidebar.locator('.welcome-view-content', { hasText: 'Sign in to Azure to browse' });
     await welcome.waitFor({ state: 'visible', timeout: 60_000 });
     for (const choice of ['Sign in with a Microsoft account', 'Use the Azure CLI login', 'Use a service principal']) {
       await welcome.getByRole('button', { name: choice }).waitFor({ state: 'visible', timeout: 10_000 });

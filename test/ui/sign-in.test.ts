@@ -52,7 +52,8 @@ describe('sign-in in the workbench (stand-in Microsoft account)', () => {
     await container.waitFor({ state: 'visible', timeout: 60_000 });
     await container.click();
     const sidebar = page.locator('.part.sidebar');
-    const welcome = sidebar.locator('.welcome-view-content');
+    // The Batch Endpoints view's welcome (the Pipeline Runs view below it has one of its own).
+    const welcome = sidebar.locator('.welcome-view-content', { hasText: 'Sign in to Azure to browse' });
     await welcome.waitFor({ state: 'visible', timeout: 60_000 });
     await welcome.getByRole('button', { name: 'Sign in with a Microsoft account' }).click();
 
