@@ -3,6 +3,7 @@
 // progress; a file watcher keeps the results current; deleted files lose their problems, and so do closed
 // files that are not part of the workspace (workspace pipeline files fall back to their saved text).
 import * as vscode from 'vscode';
+import { uriExists } from '../workspace-files';
 import type { Problem } from '../core/validator';
 import type { Log } from '../log';
 import type { PipelineDiagnostics } from './diagnostics';
@@ -188,7 +189,7 @@ export class WorkspaceValidation implements vscode.Disposable {
     for (const key of [...this.pipelineFiles]) {
       if (found.has(key) || token.isCancellationRequested) continue;
       const uri = vscode.Uri.parse(key);
-      if (this.diagnostics.isOpen(uri) || (await exists(uri))) continue;
+      if (this.diagnostics.isOpen(uri) || (await uriExists(uri))) continue;
       this.pipelineFiles.delete(key);
       this.diagnostics.clear(uri);
     }
@@ -297,15 +298,6 @@ function reporter(progress: vscode.Progress<{ message?: string; increment?: numb
     });
     reported = percent;
   };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

@@ -3,6 +3,7 @@
 // asks first), Run... (parameters prompted, the run followed in the Pipeline Runs view) and Delete (modal
 // confirmation, If-Match on the ETag the tree read).
 import * as vscode from 'vscode';
+import { uriExists } from '../workspace-files';
 import { registerCommand } from '../commands/register-command';
 import type { PipelineNode } from '../tree/pipeline-nodes';
 import type { RunsViewApi } from './runs-view/register-runs-view';
@@ -60,7 +61,7 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
       const target =
         (await findWorkspaceFile(pipeline.name)) ??
         vscode.Uri.joinPath(folder.uri, 'pipeline', `${pipeline.name}.json`);
-      if (await exists(target)) {
+      if (await uriExists(target)) {
         const overwrite = vscode.l10n.t('Overwrite');
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t(
@@ -146,13 +147,4 @@ async function pickLocalFile(name: string): Promise<vscode.Uri | undefined> {
     filters: { JSON: ['json'] },
   });
   return picked?.[0];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

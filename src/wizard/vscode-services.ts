@@ -1,6 +1,7 @@
 // The wizard's surroundings in VS Code: modal confirmations, the password box, folder pickers, files through
 // vscode.workspace.fs, the diff editor over in-memory documents, and opening links.
 import * as vscode from 'vscode';
+import { uriExists } from '../workspace-files';
 import { dirname, join } from 'node:path';
 import type { DiffSide, WizardFiles, WizardPrompts } from './services';
 
@@ -54,14 +55,7 @@ export const vscodeFiles: WizardFiles = {
       throw error;
     }
   },
-  async exists(path: string): Promise<boolean> {
-    try {
-      await vscode.workspace.fs.stat(vscode.Uri.file(path));
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  exists: (path: string): Promise<boolean> => uriExists(vscode.Uri.file(path)),
   async write(path: string, content: Uint8Array): Promise<void> {
     await vscode.workspace.fs.createDirectory(vscode.Uri.file(dirname(path)));
     await vscode.workspace.fs.writeFile(vscode.Uri.file(path), content);
