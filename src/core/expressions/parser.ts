@@ -329,30 +329,18 @@ class Parser {
       } else if (accessor.kind === '[') {
         this.advance();
         const index = this.parseExpression(depth + 1);
-        if (this.failed) {
-          return index
-            ? {
-                kind: 'index',
-                object: result,
-                index,
-                optional,
-                span: { start: result.span.start, end: this.lastEnd() },
-              }
-            : result;
-        }
+        const object = result;
+        // After an error: the index node as far as it was parsed (or the object alone without an index).
+        const partial = (): ExpressionNode =>
+          index
+            ? { kind: 'index', object, index, optional, span: { start: object.span.start, end: this.lastEnd() } }
+            : object;
+        if (this.failed) return partial();
         const close = this.peek();
         if (close.kind !== ']') {
           if (close.kind === 'eof') this.fail('missing-close-bracket', "Missing ']' to close '['", accessor.span);
           else this.reportUnexpected(close, " inside '[...]': expected ']'");
-          return index
-            ? {
-                kind: 'index',
-                object: result,
-                index,
-                optional,
-                span: { start: result.span.start, end: this.lastEnd() },
-              }
-            : result;
+          return partial();
         }
         this.advance();
         result = {
