@@ -4,20 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  defaultExpressionEvaluator,
-  type ExpressionEvaluator,
-  RunInputError,
-  PipelineEngine,
   formatActivityRun,
   formatPipelineRun,
-  createRunEnvironment,
   parseRunTargetSettings,
+  runPipelineFile,
   runTargetFromUrl,
   type RunTargetSettings,
-  type PipelineDefinition,
-  folderLinkedServiceLookup,
-  folderPipelineResolver,
-  loadPipelineFile,
 } from '../core/engine';
 
 /** Structurally the CliIo of src/cli/io.ts (the shared CLI contract). */
@@ -27,10 +19,9 @@ interface CliIo {
   cwd: string;
 }
 
-/** For tests and embedding: a cancel signal, another evaluator, another environment. */
+/** For tests and embedding: a cancel signal, another environment. */
 export interface RunCommandDependencies {
   signal?: AbortSignal;
-  evaluator?: ExpressionEvaluator;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -120,15 +111,6 @@ export async function runRunCommand(
     return usageError(`--max-file-size must be a positive number of MB, not "${values['max-file-size']}".`);
 
   const pipelinePath = resolve(io.cwd, positionals[0]);
-  let pipeline: PipelineDefinition;
-  try {
-    pipeline = await loadPipelineFile(pipelinePath, maxMegabytes * 1024 * 1024);
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const undeclared = undeclaredParameters(parameters, pipeline);
-  if (undeclared) return usageError(undeclared);
-
   const env = dependencies.env ?? process.env;
   let settings: RunTargetSettings = { cloud: 'AzureCloud' };
   let caPem: string | undefined;
@@ -147,56 +129,48 @@ export async function runRunCommand(
     return usageError((error as Error).message);
   }
   const spSecret = env.ADF_BATCH_SP_SECRET ?? env.ADF_BATCH_SANDBOX_SP_SECRET;
-  if (settings.servicePrincipal && !spSecret)
-    io.stderr(
-      'note: no ADF_BATCH_SP_SECRET in the environment: the service principal cannot stand in for managed identities.\n',
-    );
-
-  const notices: string[] = [];
-  const environment = createRunEnvironment(settings, {
-    ...(caPem ? { caPem } : {}),
-    ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
-    linkedServices: folderLinkedServiceLookup(dirname(pipelinePath)),
-    onNotice: (message) => {
-      notices.push(message);
-      if (format === 'text') io.stdout(`note: ${message}\n`);
-    },
-  });
-  const engine = new PipelineEngine({
-    evaluator: dependencies.evaluator ?? defaultExpressionEvaluator(),
-    http: environment.http,
-    identity: environment.identity,
-    pipelines: folderPipelineResolver(dirname(pipelinePath)),
-    timeScale,
-    dataFactoryName: 'adf-batch-local',
-  });
   const showInputOutput = values['show-io'] === true;
-  if (format === 'text') {
-    engine.store.onEvent((event) => {
-      if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued') {
-        io.stdout(`${formatActivityRun(event.run, { showInputOutput }).join('\n')}\n`);
-      }
+  let spNoteShown = false;
+  const onInterrupt = new AbortController();
+  const cancelOnInterrupt = (): void => onInterrupt.abort();
+  process.once('SIGINT', cancelOnInterrupt);
+  let result;
+  try {
+    result = await runPipelineFile({
+      file: pipelinePath,
+      target: {
+        settings,
+        ...(caPem ? { caPem } : {}),
+        ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
+      },
+      parameters,
+      rejectUndeclaredParameters: true,
+      timeScale,
+      dataFactoryName: 'adf-batch-local',
+      maxFileBytes: maxMegabytes * 1024 * 1024,
+      signal: dependencies.signal ? AbortSignal.any([dependencies.signal, onInterrupt.signal]) : onInterrupt.signal,
+      onEvent: (event) => {
+        if (!spNoteShown && settings.servicePrincipal && !spSecret) {
+          // Said once the pipeline is known to be runnable, before anything else is printed.
+          spNoteShown = true;
+          io.stderr(
+            'note: no ADF_BATCH_SP_SECRET in the environment: the service principal cannot stand in for managed identities.\n',
+          );
+        }
+        if (format !== 'text') return;
+        if (event.kind === 'notice') io.stdout(`note: ${event.message}\n`);
+        else if (event.kind === 'started') io.stdout(`Running pipeline ${event.pipelineName} (run ${event.runId})\n`);
+        else if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued')
+          io.stdout(`${formatActivityRun(event.run, { showInputOutput }).join('\n')}\n`);
+      },
     });
-  }
-
-  let handle;
-  try {
-    handle = engine.start({ pipeline, parameters, ...(dependencies.signal ? { signal: dependencies.signal } : {}) });
-  } catch (error) {
-    if (error instanceof RunInputError) return usageError(error.message);
-    throw error;
-  }
-  if (format === 'text') io.stdout(`Running pipeline ${pipeline.name} (run ${handle.runId})\n`);
-  const onInterrupt = (): void => handle.cancel();
-  process.once('SIGINT', onInterrupt);
-  let final;
-  try {
-    final = await handle.completion;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGINT', cancelOnInterrupt);
   }
+  if (result.outcome === 'refused') return usageError(result.message);
+  const final = result.pipelineRun;
   if (format === 'json') {
-    if (!writeJsonReport(io, final, engine.store.activityRunsOf(final.runId), notices)) return 1;
+    if (!writeJsonReport(io, final, result.activityRuns, result.notices)) return 1;
   } else {
     io.stdout(`${formatPipelineRun(final)}\n`);
   }
@@ -228,16 +202,6 @@ async function readTarget(value: string, cwd: string): Promise<RunTargetSettings
   // A CA path in a settings file is relative to that file.
   if (settings.caCertPath) settings.caCertPath = resolve(dirname(path), settings.caCertPath);
   return settings;
-}
-
-/** A message naming --param names the pipeline does not declare (ADF refuses them too), or undefined. */
-function undeclaredParameters(given: Record<string, string>, pipeline: PipelineDefinition): string | undefined {
-  const declared = Object.keys(pipeline.properties.parameters ?? {});
-  const known = new Set(declared.map((name) => name.toLowerCase()));
-  const unknown = Object.keys(given).filter((name) => !known.has(name.toLowerCase()));
-  if (unknown.length === 0) return undefined;
-  const list = declared.length ? `it declares ${declared.join(', ')}` : 'it declares no parameters';
-  return `pipeline ${pipeline.name} has no parameter ${unknown.map((n) => `"${n}"`).join(', ')} (${list}).`;
 }
 
 /**

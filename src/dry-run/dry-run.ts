@@ -2,25 +2,20 @@
 // the local engine, and show its activity runs as they progress (run view, the extension log, progress
 // notification with Cancel).
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  defaultExpressionEvaluator,
-  RunInputError,
-  PipelineEngine,
   formatActivityRun,
   formatPipelineRun,
   type PipelineDefinition,
-  folderLinkedServiceLookup,
-  folderPipelineResolver,
   pipelineFromJsonText,
+  runPipelineFile,
 } from '../core/engine';
 import type { AzureAccess } from '../azure/access';
 import type { Log } from '../log';
 import type { DryRunOptions, DryRunResult } from './api';
 import { askForParameters } from './parameter-prompts';
 import { RunPanel } from './run-panel';
-import { createDryRunEnvironment, pickTarget } from './run-targets';
+import { pickTarget, resolveDryRunTarget } from './run-targets';
 
 export interface DryRunServices {
   access: AzureAccess;
@@ -39,8 +34,10 @@ export async function dryRunPipeline(
   services: DryRunServices,
 ): Promise<DryRunResult | undefined> {
   let pipeline: PipelineDefinition;
+  let text: string;
   try {
-    pipeline = pipelineFromJsonText(await documentText(uri), uri.fsPath);
+    text = await documentText(uri);
+    pipeline = pipelineFromJsonText(text, uri.fsPath);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', (error as Error).message));
     return undefined;
@@ -54,68 +51,61 @@ export async function dryRunPipeline(
   const target = options.target ?? (prompt ? await pickTarget() : 'settings');
   if (!target) return undefined;
 
-  const folder = dirname(uri.fsPath);
-  const notices: string[] = [];
-  // Notices can come before the view exists (identity set-up); the view replays them.
-  const view: { panel?: RunPanel } = {};
-  let environment;
+  let resolved;
   try {
-    environment = await createDryRunEnvironment(target, services.access, {
-      linkedServices: folderLinkedServiceLookup(folder),
-      onNotice: (message) => {
-        notices.push(message);
-        view.panel?.notice(message);
-        services.log.info(`dry run note: ${message}`);
-      },
-    });
+    resolved = await resolveDryRunTarget(target, services.access);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', (error as Error).message));
     return undefined;
   }
-  const engine = new PipelineEngine({
-    evaluator: defaultExpressionEvaluator(),
-    http: environment.http,
-    identity: environment.identity,
-    pipelines: folderPipelineResolver(folder),
-    timeScale: options.timeScale ?? 1,
-    dataFactoryName: 'vscode-dry-run',
-  });
 
-  // The view and the listeners exist before the run starts: the first activities start synchronously.
-  let cancelRun: () => void = () => undefined;
-  const cancel = (): void => cancelRun();
+  // The view exists before the run starts: the first activities start synchronously.
+  const stop = new AbortController();
+  const cancel = (): void => stop.abort();
   const panel = new RunPanel(
     vscode.l10n.t('Dry run: {0}', pipeline.name),
-    environment.description,
+    resolved.description,
     cancel,
     services.extensionUri,
     services.log,
   );
-  view.panel = panel;
-  for (const message of notices) panel.notice(message);
   const log = services.log;
-  const detach = engine.store.onEvent((event) => {
-    panel.update(event);
-    if (event.kind === 'activityRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued') {
-      for (const line of formatActivityRun(event.run)) log.info(line);
-    }
+  let reportProgress: (activityName: string) => void = () => undefined;
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const running = runPipelineFile({
+    file: uri.fsPath,
+    text,
+    target: resolved.target,
+    ...(resolved.standIn ? { standIn: resolved.standIn } : {}),
+    parameters,
+    timeScale: options.timeScale ?? 1,
+    dataFactoryName: 'vscode-dry-run',
+    signal: stop.signal,
+    onEvent: (event) => {
+      if (event.kind === 'notice') {
+        panel.notice(event.message);
+        log.info(`dry run note: ${event.message}`);
+      } else if (event.kind === 'started') {
+        services.onStarted(panel, cancel);
+        log.info(`Dry run of ${event.pipelineName} (run ${event.runId}) against ${resolved.description}`);
+        markStarted();
+      } else {
+        panel.update(event);
+        if (event.kind !== 'activityRun') return;
+        if (event.run.status === 'InProgress') reportProgress(event.run.activityName);
+        else if (event.run.status !== 'Queued') for (const line of formatActivityRun(event.run)) log.info(line);
+      }
+    },
   });
-  let handle;
-  try {
-    handle = engine.start({ pipeline, parameters });
-  } catch (error) {
-    detach();
+  const first = await Promise.race([started.then(() => undefined), running]);
+  if (first?.outcome === 'refused') {
     panel.dispose();
-    const message = error instanceof RunInputError ? error.message : (error as Error).message;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Dry Run Pipeline: {0}', first.message));
     return undefined;
   }
-  cancelRun = handle.cancel;
-  services.onStarted(panel, cancel);
-  log.info(`Dry run of ${pipeline.name} (run ${handle.runId}) against ${environment.description}`);
 
-  const runCompletion = handle.completion;
-  const final = await vscode.window.withProgress(
+  const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('Dry run of {0}', pipeline.name),
@@ -123,25 +113,24 @@ export async function dryRunPipeline(
     },
     async (progress, token) => {
       token.onCancellationRequested(cancel);
-      const listener = engine.store.onEvent((event) => {
-        if (event.kind === 'activityRun' && event.run.status === 'InProgress')
-          progress.report({ message: `${event.run.activityName}...` });
-      });
+      reportProgress = (activityName) => progress.report({ message: `${activityName}...` });
       try {
-        return await runCompletion;
+        return await running;
       } finally {
-        listener();
+        reportProgress = () => undefined;
       }
     },
   );
   services.onEnded(cancel);
+  if (result.outcome === 'refused') return undefined; // not reached: a refused run never starts
+  const final = result.pipelineRun;
   log.info(formatPipelineRun(final));
   const summary = final.message
     ? vscode.l10n.t('Dry run of {0}: {1} - {2}', pipeline.name, final.status, final.message)
     : vscode.l10n.t('Dry run of {0}: {1}', pipeline.name, final.status);
   if (final.status === 'Succeeded') void vscode.window.showInformationMessage(summary);
   else void vscode.window.showWarningMessage(summary);
-  return { pipelineRun: final, activityRuns: engine.store.activityRunsOf(final.runId) };
+  return { pipelineRun: final, activityRuns: result.activityRuns };
 }
 
 /**

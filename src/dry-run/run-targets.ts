@@ -7,16 +7,19 @@ import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import { engineTokensOf } from '../azure/engine-tokens';
 import {
-  type LinkedServiceLookup,
-  createRunEnvironment,
   parseRunTargetSettings,
-  type RunEnvironment,
+  type RunPipelineTarget,
   type RunTargetSettings,
+  type TokenSource,
 } from '../core/engine';
 import { readCloudName, readCustomCloudSettings, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 
-export interface DryRunEnvironment extends RunEnvironment {
+/** A dry run's target as `runPipelineFile` takes it, and how the run view names it. */
+export interface ResolvedDryRunTarget {
+  target: RunPipelineTarget;
+  /** The signed-in session, standing in for managed identities (settings target only). */
+  standIn?: { name: string; tokens: TokenSource };
   /** Shown in the run view, e.g. "Custom cloud https://127.0.0.1:1234". */
   description: string;
 }
@@ -58,17 +61,9 @@ export async function pickTarget(): Promise<DryRunTarget | undefined> {
   return files?.[0] ? { settingsFile: files[0].fsPath } : undefined;
 }
 
-export async function createDryRunEnvironment(
-  target: DryRunTarget,
-  access: AzureAccess,
-  options: { linkedServices: LinkedServiceLookup; onNotice: (message: string) => void },
-): Promise<DryRunEnvironment> {
-  const shared = { linkedServices: options.linkedServices, onNotice: options.onNotice };
+export async function resolveDryRunTarget(target: DryRunTarget, access: AzureAccess): Promise<ResolvedDryRunTarget> {
   if (target === 'offline') {
-    return {
-      ...createRunEnvironment({ cloud: 'AzureCloud' }, shared),
-      description: vscode.l10n.t('offline (no Azure sign-in)'),
-    };
+    return { target: { settings: { cloud: 'AzureCloud' } }, description: vscode.l10n.t('offline (no Azure sign-in)') };
   }
   if (target === 'settings') {
     // The cloud of the settings, with the signed-in session standing in for managed identities.
@@ -78,13 +73,7 @@ export async function createDryRunEnvironment(
       settings.cloud === 'Custom'
         ? vscode.l10n.t('Custom cloud {0}', settings.customCloud?.authorityHost ?? '')
         : settings.cloud;
-    return {
-      ...createRunEnvironment(settings, {
-        ...shared,
-        ...(standIn ? { standIn: standIn.tokens, standInName: standIn.name } : {}),
-      }),
-      description,
-    };
+    return { target: { settings }, ...(standIn ? { standIn } : {}), description };
   }
   // A settings file, as `adf-batch run --azure <file>` takes: its service principal's secret from the secret store.
   const path = target.settingsFile;
@@ -92,12 +81,10 @@ export async function createDryRunEnvironment(
   const caPem = settings.caCertPath ? await readFile(resolve(dirname(path), settings.caCertPath), 'utf8') : undefined;
   const sp = settings.servicePrincipal;
   const spSecret = sp ? ((await access.secrets.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET) : undefined;
-  const environment = createRunEnvironment(settings, {
-    ...shared,
-    ...(caPem ? { caPem } : {}),
-    ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
-  });
-  return { ...environment, description: vscode.l10n.t('settings file {0}', path) };
+  return {
+    target: { settings, ...(caPem ? { caPem } : {}), ...(spSecret ? { servicePrincipalSecret: spSecret } : {}) },
+    description: vscode.l10n.t('settings file {0}', path),
+  };
 }
 
 function settingsFromConfiguration(): RunTargetSettings {

@@ -57,3 +57,10 @@ export {
   pipelineFromJson,
   pipelineFromJsonText,
 } from './workspace';
+export {
+  runPipelineFile,
+  type RunPipelineEvent,
+  type RunPipelineFileRequest,
+  type RunPipelineFileResult,
+  type RunPipelineTarget,
+} from './run-pipeline-file';
