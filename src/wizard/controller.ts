@@ -6,6 +6,7 @@ import * as facts from './flows/facts';
 import { runGuarded } from './flows/guard';
 import * as publishing from './flows/publish';
 import { buildReviewNow, followFormChange, openDiff, readExisting } from './flows/review';
+import { createKeyVaultLinkedService } from './flows/key-vault-link';
 import { grantRole } from './flows/role-grant';
 import { canStartRun, cancelRun, linkUrl, runNow, whenRunEnded } from './flows/run-monitor';
 import { BackgroundWork } from './background';
@@ -102,6 +103,8 @@ export class WizardController {
         return this.reload(request.params.what);
       case 'grantRole':
         return grantRole(ctx);
+      case 'createKeyVaultLinkedService':
+        return this.createKeyVaultLinkedService();
       case 'chooseFolder':
         return this.apply(await facts.chooseFolder(ctx, request.params.purpose));
       case 'publish':
@@ -278,6 +281,10 @@ export class WizardController {
       case 'datastores':
         return this.apply({ patch: await facts.loadDatastores(this.ctx, retry) });
     }
+  }
+
+  private async createKeyVaultLinkedService(): Promise<void> {
+    await this.apply(await createKeyVaultLinkedService(this.ctx, () => this.createKeyVaultLinkedService()));
   }
 
   private async retry(): Promise<void> {

@@ -1,6 +1,7 @@
 // The Create ADF Pipeline wizard behind its command (register.ts): one panel per endpoint, and the API the
 // extension-host tests drive. Lives in dist/wizard.js, loaded at first use; nothing here loads the Azure SDK:
 // the wizard's stores come from AzureAccess on first use.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import type { ExtensionLog } from '../log';
@@ -26,6 +27,8 @@ export function createWizardFeature(
   access: AzureAccess,
   log: ExtensionLog,
 ): WizardFeature {
+  // The controller and its flows never import vscode: their strings go through @vscode/l10n, given VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const prompts = new SwitchablePrompts();
   const diffs = new DiffDocuments();
   let monitorIntervalMs = DEFAULT_MONITOR_INTERVAL_MS;

@@ -72,6 +72,7 @@ export const WIZARD_REQUEST_CHECKS: ParamChecks<RequestParams> = {
   back: empty,
   reload: shape<RequestParams['reload']>({ what: oneOf(['endpoint', 'factories', 'checks', 'datastores'] as const) }),
   grantRole: empty,
+  createKeyVaultLinkedService: empty,
   chooseFolder: shape<RequestParams['chooseFolder']>({ purpose: oneOf(['repository', 'export'] as const) }),
   publish: empty,
   confirmGitMode: shape<RequestParams['confirmGitMode']>({

@@ -298,6 +298,7 @@ export interface RequestParams {
   back: Record<string, never>;
   reload: { what: 'endpoint' | 'factories' | 'checks' | 'datastores' };
   grantRole: Record<string, never>;
+  createKeyVaultLinkedService: Record<string, never>;
   chooseFolder: { purpose: 'repository' | 'export' };
   publish: Record<string, never>;
   confirmGitMode: { choice: 'publishLive' | 'saveToRepository' };

@@ -14,6 +14,13 @@ export interface WizardPrompts {
   confirm(request: ConfirmRequest): Promise<boolean>;
   /** A password box for a SecureString run parameter; undefined when cancelled. The value is never kept. */
   secret(request: { title: string; prompt: string }): Promise<string | undefined>;
+  /** A text box with `value` filled in and `validate`'s problem shown under it; undefined when cancelled. */
+  input(request: {
+    title: string;
+    prompt: string;
+    value: string;
+    validate(text: string): string | undefined;
+  }): Promise<string | undefined>;
   /** A folder picker; undefined when cancelled. */
   chooseFolder(request: { purpose: 'repository' | 'export'; title: string }): Promise<string | undefined>;
 }

@@ -12,6 +12,11 @@ export const vscodePrompts: WizardPrompts = {
   secret({ title, prompt }): Promise<string | undefined> {
     return Promise.resolve(vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true }));
   },
+  input({ title, prompt, value, validate }): Promise<string | undefined> {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: validate }),
+    );
+  },
   async chooseFolder({ title }): Promise<string | undefined> {
     const picked = await vscode.window.showOpenDialog({
       title,
@@ -39,6 +44,10 @@ export class SwitchablePrompts implements WizardPrompts {
 
   secret(request: Parameters<WizardPrompts['secret']>[0]): Promise<string | undefined> {
     return this.current.secret(request);
+  }
+
+  input(request: Parameters<WizardPrompts['input']>[0]): Promise<string | undefined> {
+    return this.current.input(request);
   }
 
   chooseFolder(request: Parameters<WizardPrompts['chooseFolder']>[0]): Promise<string | undefined> {

@@ -123,6 +123,25 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
       async () => assert.equal(await frame.locator('vscode-single-select#field-factoryId').count(), 1),
       60_000,
     );
+    // Each factory's identity and git mode are in its option's label, visible without highlighting it.
+    assert.equal(
+      await frame
+        .locator('vscode-option', { hasText: 'adf-mi (rg-adf) · identity: system-assigned · live mode (no git)' })
+        .count(),
+      1,
+    );
+    assert.equal(
+      await frame
+        .locator('vscode-option', { hasText: 'adf-noid (rg-adf) · identity: none · live mode (no git)' })
+        .count(),
+      1,
+    );
+    assert.equal(
+      await frame
+        .locator('vscode-option', { hasText: /^adf-git \(rg-adf\) · identity: system-assigned · git: GitHub/ })
+        .count(),
+      1,
+    );
     await choose(frame, 'field-factoryId', 'adf-mi (rg-adf)');
     await eventually(async () =>
       assert.match(

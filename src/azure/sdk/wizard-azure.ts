@@ -4,6 +4,7 @@
 // activation.
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ServiceClient } from '@azure/core-client';
+import type { LinkedService } from '@azure/arm-datafactory';
 import { toCreateOrUpdateBody } from '../../core/pipeline';
 import type { CredentialFacts, DatastoreFacts, LinkedServiceFacts, RoleAssignmentFacts } from '../../core/preflight';
 import {
@@ -30,9 +31,15 @@ import {
 import type { AzureClientPool } from './client-pool';
 import { activityRunFacts, isoText } from './activity-runs';
 
+/** Linked services the wizard creates in a factory. */
+export interface LinkedServiceStore {
+  create(factory: FactoryRef, name: string, properties: LinkedService): Promise<void>;
+}
+
 export interface WizardAzure {
   subscriptionId: string;
   reads: WizardReads;
+  linkedServices: LinkedServiceStore;
   pipelines: PipelineStore;
   roles: RoleAssignmentStore;
   runs: RunStore;
@@ -96,6 +103,22 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
           });
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async workspaceKeyVault(workspace: WorkspaceRef): Promise<string | undefined> {
+      return (await ml.workspaces.get(workspace.resourceGroup, workspace.name)).keyVault || undefined;
+    },
+  };
+
+  const linkedServices: LinkedServiceStore = {
+    async create(factory, name, properties): Promise<void> {
+      // If-None-Match: a linked service someone created meanwhile under that name is never replaced.
+      await adf.linkedServices.createOrUpdate(
+        factory.resourceGroup,
+        factory.name,
+        name,
+        { properties },
+        { requestOptions: { customHeaders: { 'If-None-Match': '*' } } },
+      );
     },
   };
 
@@ -173,7 +196,7 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
     },
   };
 
-  return { subscriptionId, reads, pipelines, roles, runs, raw };
+  return { subscriptionId, reads, linkedServices, pipelines, roles, runs, raw };
 }
 
 /** Raw JSON over the Data Factory client's own pipeline (bearer token for ARM, retries, user agent). */

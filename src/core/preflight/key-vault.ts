@@ -1,4 +1,5 @@
 // The `sp-keyvault` option: an Azure Key Vault linked service in the factory, and a valid secret name.
+import type { CloudDefinition } from '../clouds';
 import { fail, pass, type PreflightCheck } from './types';
 
 export interface LinkedServiceFacts {
@@ -9,6 +10,58 @@ export interface LinkedServiceFacts {
 
 /** Key Vault secret names: 1-127 characters, letters, digits and dashes. */
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
+
+/** Key Vault names: 3-24 letters, digits and dashes, starting with a letter, not ending with a dash. */
+const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
+
+/** Where each cloud's vaults live (https://learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates#dns-suffixes-for-object-identifiers). */
+const VAULT_DNS_SUFFIX: Readonly<Record<CloudDefinition['name'], string>> = {
+  AzureCloud: 'vault.azure.net',
+  AzureChinaCloud: 'vault.azure.cn',
+  AzureUSGovernment: 'vault.usgovcloudapi.net',
+  // A custom cloud gives no Key Vault suffix: the public one is assumed; its users can type the vault's URL.
+  Custom: 'vault.azure.net',
+};
+
+/** The base URL of a vault given by name (in the cloud's Key Vault domain) or by its https URL; else undefined. */
+export function keyVaultBaseUrl(vault: string, cloud: CloudDefinition['name']): string | undefined {
+  const text = vault.trim();
+  if (VAULT_NAME.test(text)) return `https://${text.toLowerCase()}.${VAULT_DNS_SUFFIX[cloud]}/`;
+  if (!/^https:\/\//i.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    if (url.search || url.hash || url.username || url.password || !url.hostname.includes('.')) return undefined;
+    return `https://${url.host.toLowerCase()}/`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message when the text is neither a vault name nor a vault URL, else undefined. */
+export function keyVaultInputProblem(vault: string, cloud: CloudDefinition['name']): string | undefined {
+  return keyVaultBaseUrl(vault, cloud)
+    ? undefined
+    : 'Enter the name of the vault (3-24 letters, digits and dashes) or its URL (https://<name>.vault.azure.net/).';
+}
+
+/** The vault's name from its base URL or ARM resource id (its first host label or its last segment). */
+export function keyVaultName(baseUrlOrResourceId: string): string {
+  const text = baseUrlOrResourceId.trim();
+  if (/^https:\/\//i.test(text)) return new URL(text).hostname.split('.')[0];
+  return text.split('/').filter(Boolean).at(-1) ?? '';
+}
+
+/** The Azure Key Vault linked service ADF Studio creates for a vault (it authenticates as the factory's identity). */
+export function keyVaultLinkedService(
+  baseUrl: string,
+  existingNames: readonly string[],
+): { name: string; properties: { type: 'AzureKeyVault'; typeProperties: { baseUrl: string } } } {
+  const base = `AzureKeyVault_${keyVaultName(baseUrl).replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const taken = new Set(existingNames.map((n) => n.toLowerCase()));
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+  return { name, properties: { type: 'AzureKeyVault', typeProperties: { baseUrl } } };
+}
 
 /** The factory's Key Vault linked services (the only ones a secret can come from). */
 export function keyVaultLinkedServices(linkedServices: readonly LinkedServiceFacts[]): LinkedServiceFacts[] {
@@ -39,7 +92,7 @@ export function checkKeyVaultSecret(
         'auth.keyVault',
         'Key Vault linked service',
         `Data Factory ${factoryName} has no Azure Key Vault linked service.`,
-        'Create one in ADF Studio (Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then refresh. Or use the SecureString parameter option.',
+        'Use "Create linked service..." above (or ADF Studio: Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then check again. Or use the SecureString parameter option.',
       ),
     );
   } else if (!chosen) {

@@ -8,6 +8,7 @@ export type WizardOperation =
   | 'loadFactory'
   | 'checkAccess'
   | 'grantRole'
+  | 'createLinkedService'
   | 'review'
   | 'publish'
   | 'createRun'
@@ -141,6 +142,8 @@ function describeOperation(context: AdviceContext): string {
       return 'read the role assignments';
     case 'grantRole':
       return 'grant the role';
+    case 'createLinkedService':
+      return `create the linked service in Data Factory ${context.factoryName ?? ''}`.trim();
     case 'review':
       return 'read the existing pipeline';
     case 'publish':

@@ -34,6 +34,8 @@ export interface WizardReads {
   listCredentials(factory: FactoryRef): Promise<CredentialFacts[]>;
   listDatastores(workspace: WorkspaceRef): Promise<DatastoreFacts[]>;
   listDeployments(workspace: WorkspaceRef, endpointName: string): Promise<DeploymentFacts[]>;
+  /** The ARM id of the Key Vault the ML workspace was created with, when it has one. */
+  workspaceKeyVault(workspace: WorkspaceRef): Promise<string | undefined>;
 }
 
 export function toFactoryInfo(model: Factory, fallbackSubscriptionId: string): FactoryInfo {

@@ -14,17 +14,9 @@ import {
   type WizardStep,
   type WizardViewState,
 } from '../../wizard/protocol';
+import { dataStep } from './data-step';
 import { WizardRpc } from './rpc';
-import {
-  authStep,
-  dataStep,
-  endpointStep,
-  publishStep,
-  reviewStep,
-  runStep,
-  targetStep,
-  type StepContext,
-} from './steps';
+import { authStep, endpointStep, publishStep, reviewStep, runStep, targetStep, type StepContext } from './steps';
 import { button, type FormBinding } from './ui';
 
 const root = document.getElementById('app') as HTMLElement;

@@ -1,5 +1,6 @@
 // One render function per wizard step. They read the view state and the form (with the user's pending edits),
 // and call back into main.ts for every action; nothing here talks to the extension directly.
+import * as l10n from '@vscode/l10n';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   WIZARD_AUTH_CHOICES,
@@ -16,7 +17,6 @@ import {
   diagram,
   diffBlock,
   formatDuration,
-  numberField,
   radioGroup,
   selectField,
   textField,
@@ -95,10 +95,16 @@ export function targetStep(ctx: StepContext): TemplateResult {
           ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Loading"></vscode-progress-ring> Reading the data factories of subscription ${state.endpoint.subscriptionId}...</p>`
           : selectField(bind, 'factoryId', 'Data Factory', [
               { value: '', label: factories.length ? 'Choose a factory' : 'No data factories in this subscription' },
+              // Identity and git mode decide whether the factory can be used: in the label, visible without highlighting.
               ...factories.map((x) => ({
                 value: x.id,
-                label: `${x.name} (${x.resourceGroup})`,
-                description: `identity: ${x.hasIdentity ? 'system-assigned' : 'none'} · ${x.gitMode}`,
+                label: l10n.t(
+                  '{0} ({1}) · identity: {2} · {3}',
+                  x.name,
+                  x.resourceGroup,
+                  x.hasIdentity ? l10n.t('system-assigned') : l10n.t('none'),
+                  x.gitMode,
+                ),
               })),
             ])
       }
@@ -185,19 +191,21 @@ export function authStep(ctx: StepContext): TemplateResult {
       f.authKind === 'sp-keyvault'
         ? html`
       ${
-        factoryTarget && state.auth.factoryFactsLoaded
-          ? selectField(
-              bind,
-              'keyVaultLinkedService',
-              'Key Vault linked service',
-              choiceOptions(
-                state.auth.keyVaultLinkedServices,
-                state.auth.keyVaultLinkedServices.length
-                  ? 'Choose a linked service'
-                  : 'The factory has no Key Vault linked service',
-              ),
-            )
-          : textField(bind, 'keyVaultLinkedService', 'Key Vault linked service name')
+        factoryTarget && state.auth.factoryFactsLoaded && state.auth.keyVaultLinkedServices.length === 0
+          ? noKeyVaultLinkedService(send)
+          : factoryTarget && state.auth.factoryFactsLoaded
+            ? selectField(
+                bind,
+                'keyVaultLinkedService',
+                'Key Vault linked service',
+                choiceOptions(
+                  state.auth.keyVaultLinkedServices,
+                  state.auth.keyVaultLinkedServices.length
+                    ? 'Choose a linked service'
+                    : 'The factory has no Key Vault linked service',
+                ),
+              )
+            : textField(bind, 'keyVaultLinkedService', 'Key Vault linked service name')
       }
       ${textField(bind, 'secretName', 'Secret name', { help: 'The NAME of the secret that holds the client secret in the vault. The wizard never asks for the secret itself.' })}`
         : nothing
@@ -226,63 +234,14 @@ export function authStep(ctx: StepContext): TemplateResult {
     <div class="row">${button('Check again', () => send('reload', { what: 'checks' }), { secondary: true })}</div>`;
 }
 
-export function dataStep(ctx: StepContext): TemplateResult {
-  const { state, bind } = ctx;
-  const f = bind.form;
-  return html`
-    <h3>Input</h3>
-    ${radioGroup(
-      'inputMode',
-      'The input is',
-      f.inputMode,
-      [
-        { value: 'datastore', label: 'A path on a datastore of the workspace' },
-        { value: 'uri', label: 'A storage URI (Blob or ADLS Gen2)' },
-      ],
-      (value) => bind.set('inputMode', value),
-    )}
-    ${
-      f.inputMode === 'datastore'
-        ? html`
-      ${selectField(bind, 'inputDatastore', 'Input datastore', choiceOptions(state.data.inputDatastores, state.data.datastoresLoaded ? 'Choose a datastore' : 'Loading...'))}
-      ${textField(bind, 'inputPath', 'Path in the datastore', { placeholder: 'data/scoring/', help: 'A folder (ending with /) or a file. Nested folders are not explored.' })}`
-        : textField(bind, 'inputUri', 'Input URI', {
-            placeholder: 'https://<account>.blob.core.windows.net/<container>/<path>',
-            wide: true,
-          })
-    }
-    ${selectField(bind, 'inputType', 'Input type', [
-      { value: 'UriFolder', label: 'UriFolder (every file of a folder)' },
-      { value: 'UriFile', label: 'UriFile (one file)' },
-    ])}
-    <p class="preview">Input sent to the endpoint: <span class="mono">${state.data.inputPreview || '—'}</span></p>
-    <h3>Output</h3>
-    ${selectField(bind, 'outputDatastore', 'Output datastore (Azure Blob only)', choiceOptions(state.data.outputDatastores, state.data.datastoresLoaded ? 'Choose a Blob datastore' : 'Loading...'), 'Batch endpoints write outputs to Azure Blob datastores only; others are listed as not available, with the reason.')}
-    ${radioGroup(
-      'outputMode',
-      'Output path',
-      f.outputMode,
-      [
-        {
-          value: 'perRun',
-          label: 'A new file per run (recommended)',
-          explanation:
-            'Each run writes <folder>/<run id>/predictions.csv, so reruns never fail with "the path already exists".',
-        },
-        {
-          value: 'fixed',
-          label: 'One fixed file',
-          explanation: 'Every rerun fails once the file exists, unless the output is changed.',
-        },
-      ],
-      (value) => bind.set('outputMode', value),
-    )}
-    ${textField(bind, 'outputPath', f.outputMode === 'perRun' ? 'Output folder in the datastore' : 'Output file in the datastore')}
-    <p class="preview">Output: <span class="mono">${state.data.outputPreview || '—'}</span></p>
-    <h3>Polling</h3>
-    ${numberField(bind, 'pollIntervalSeconds', 'Poll interval (seconds)', ctx.rawPollInterval, (t) => ctx.setRawPollInterval(t), 'Time between two reads of the job status (the poll_interval parameter).')}
-    ${textField(bind, 'loopTimeout', 'Timeout of the wait loop', { help: 'd.hh:mm:ss, at most 7 days. When it passes, the run fails.' })}
-    ${checkList(state.checks.data)}`;
+/** In place of an empty list: why it is empty and how to fill it, where the user looks for the choice. */
+function noKeyVaultLinkedService(send: StepContext['send']): TemplateResult {
+  return html`<section class="empty-choice" id="no-key-vault" aria-labelledby="no-key-vault-title">
+    <h3 id="no-key-vault-title">${l10n.t('Key Vault linked service')}</h3>
+    <p>${l10n.t('This factory has no Azure Key Vault linked service yet: the pipeline reads the client secret through one.')}</p>
+    <p class="explanation">${l10n.t("Create one for the vault that holds the secret (the workspace's own vault is suggested). The factory's identity then needs \"get\" permission on the vault's secrets.")}</p>
+    <div class="row">${button(l10n.t('Create linked service...'), () => send('createKeyVaultLinkedService', {}), { id: 'create-key-vault-linked-service' })}</div>
+  </section>`;
 }
 
 export function reviewStep(ctx: StepContext): TemplateResult {

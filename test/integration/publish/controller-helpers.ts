@@ -18,6 +18,9 @@ export interface Driven {
   /** Answers to the next confirmations (default: yes). */
   answers: boolean[];
   secrets: string[];
+  /** Text boxes shown (with their validation), and the answers to the next ones (none left: cancelled). */
+  inputs: Array<Parameters<WizardEnvironment['prompts']['input']>[0]>;
+  inputAnswers: string[];
   diffs: Array<{ left: DiffSide; right: DiffSide }>;
   log: string[];
   folder: string;
@@ -46,7 +49,16 @@ export function endpointOf(fx: PublishFixture, name: string, defaultDeployment?:
 
 export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: WizardAzure = fx.azure): Driven {
   const folder = mkdtempSync(join(tmpdir(), 'wizard-test-'));
-  const driven = { confirms: [], answers: [], secrets: [], diffs: [], log: [], folder } as unknown as Driven;
+  const driven = {
+    confirms: [],
+    answers: [],
+    secrets: [],
+    inputs: [],
+    inputAnswers: [],
+    diffs: [],
+    log: [],
+    folder,
+  } as unknown as Driven;
   const env: WizardEnvironment = {
     cloud: { ...fx.cloud, mlStudioUrl: 'https://ml.example' },
     azure: async () => azure,
@@ -56,6 +68,10 @@ export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: Wizar
         return driven.answers.shift() ?? true;
       },
       secret: async () => driven.secrets.shift(),
+      input: async (request) => {
+        driven.inputs.push(request);
+        return driven.inputAnswers.shift();
+      },
       chooseFolder: async ({ purpose }) => join(folder, purpose),
     },
     files: nodeFiles([folder]),

@@ -24,6 +24,7 @@ const VALID: { [M in RequestMethod]: RequestParams[M] } = {
   back: {},
   reload: { what: 'factories' },
   grantRole: {},
+  createKeyVaultLinkedService: {},
   chooseFolder: { purpose: 'repository' },
   publish: {},
   confirmGitMode: { choice: 'saveToRepository' },
