@@ -19,8 +19,7 @@ export interface EngineBudgets {
   activityRunsKept: number;
 }
 
-/** 7 days: ADF's maximum for an activity run's `policy.timeout`, an Until timeout and so a Wait. */
-export const MAX_ACTIVITY_DURATION_MS = 7 * 24 * 3600 * 1000;
+export { MAX_ACTIVITY_DURATION_MS } from '../pipeline';
 
 export const DEFAULT_BUDGETS: Readonly<EngineBudgets> = Object.freeze({
   activitiesPerPipeline: 1_000,

@@ -35,7 +35,7 @@ export {
   type TokenSource,
 } from './identity-providers';
 export { SUPPORTED_ACTIVITY_TYPES } from './activities/supported-types';
-export { parseTimespan, formatTimespan } from './timespan';
+export { parseTimespan, formatTimespan } from '../pipeline';
 export { REDACTED, SecretRedactor } from './redaction';
 export { entraRefusal } from './entra-errors';
 export { secretForms } from './secret-forms';

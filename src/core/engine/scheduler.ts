@@ -9,7 +9,7 @@ import { isEntraRefusal } from './entra-errors';
 import { ActivityFailure, ErrorCodes, expressionFailure } from './errors';
 import type { ActivityResultView, EvaluationScope } from './expression-port';
 import { unwrapExpressionObjects } from './expression-values';
-import { parseTimespan } from './timespan';
+import { parseTimespan } from '../pipeline';
 import type { ActivityDefinition, ActivityRunError, ActivityRunRecord, ActivityRunStatus } from './types';
 import { unsupportedActivity } from './activities/unsupported';
 

@@ -11,7 +11,7 @@ import {
 } from './function-types';
 import { arrayTooLong } from './budget';
 import { joinBounded } from './functions-string';
-import { asNumber, describeValue, isRecord, typeOf, valuesEqual, type Value } from './values';
+import { AdfFloat, asNumber, describeValue, isRecord, typeOf, valuesEqual, type Value } from './values';
 
 export const COLLECTION_FUNCTIONS: FunctionImplementations = {
   contains: eager(2, 2, (args, env) => {
@@ -75,8 +75,8 @@ export const COLLECTION_FUNCTIONS: FunctionImplementations = {
     const kind = collectionKind(args, env);
     if (kind === 'array') {
       const [head, ...rest] = args as Value[][];
-      const others = rest.map((other) => new Set(other.map(equalityKey)));
-      return distinct(head.filter((item) => others.every((keys) => keys.has(equalityKey(item)))));
+      const others = rest.map((other) => new Set(other.map(setKey)));
+      return distinct(head.filter((item) => others.every((keys) => keys.has(setKey(item)))));
     }
     const objects = args as Record<string, Value>[];
     const result: Record<string, Value> = {};
@@ -110,17 +110,31 @@ function collectionKind(args: readonly Value[], env: CallEnvironment): 'array' |
   );
 }
 
-/** The items in first-seen order without repeats (by ADF equality), in linear time through equalityKey. */
+/** The items in first-seen order without repeats (by ADF equality), in linear time through setKey. */
 function distinct(items: readonly Value[]): Value[] {
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
   const result: Value[] = [];
   for (const item of items) {
-    const key = equalityKey(item);
+    const key = setKey(item);
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(item);
   }
   return result;
+}
+
+/**
+ * A Set key equal for two values exactly when valuesEqual() says they are: a safe number (int, float or boolean)
+ * (a BigInt as its double, as equalityKey has it)
+ * is its own key, which spares building a text per item (union of two 100k ranges); anything else is its
+ * equalityKey text, which never equals a number.
+ */
+function setKey(value: Value): number | string {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof AdfFloat) return value.value;
+  return equalityKey(value);
 }
 
 /**

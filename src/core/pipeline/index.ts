@@ -3,6 +3,7 @@ export * from './model';
 export * from './names';
 export * from './auth-kinds';
 export * from './options';
+export { MAX_ACTIVITY_DURATION_MS, parseTimespan, formatTimespan } from './durations';
 export { generateBatchPipeline, defaultOutputFolder, jobBodyTemplate } from './generator';
 export { toGitJson, gitJsonPath } from './outputs/git-json';
 export { toArmTemplate, toArmTemplateJson, armPipelineResource, ARM_DEPLOYMENT_SCHEMA } from './outputs/arm-template';

@@ -118,6 +118,13 @@ export const RULES: readonly RuleDescriptor[] = [
   rule('ADF405', 'loop-in-loop', 'limits', 'error', 'ForEach or Until inside ForEach or Until.'),
   rule('ADF406', 'validation-in-container', 'limits', 'error', 'A Validation activity inside a container activity.'),
   rule('ADF407', 'pipeline-too-large', 'limits', 'warning', 'The pipeline JSON is larger than the size limit.'),
+  rule(
+    'ADF408',
+    'duration-over-maximum',
+    'limits',
+    'error',
+    'A Wait, an Until timeout or a policy.timeout is longer than 7 days.',
+  ),
 
   rule('ADF501', 'expression-syntax', 'expressions', 'error', 'The expression does not parse.'),
   rule('ADF502', 'unknown-function', 'expressions', 'error', 'The expression calls a function ADF does not have.'),

@@ -9,7 +9,7 @@ import { createStandInIdentity, keyVaultAudience } from '../../../src/core/engin
 import { SecretRedactor, REDACTED } from '../../../src/core/engine/redaction';
 import { CANARY_SECRET, revealedCanaryForms } from '../../fixtures/secret-canary';
 import { authorityHostOf, parseRunTargetSettings, runTargetFromUrl } from '../../../src/core/engine/run-target';
-import { formatTimespan, parseTimespan } from '../../../src/core/engine/timespan';
+import { formatTimespan, parseTimespan } from '../../../src/core/pipeline';
 import {
   folderLinkedServiceLookup,
   folderPipelineResolver,

@@ -5,7 +5,7 @@ function waits(count: number, prefix = 'W'): Json[] {
   return Array.from({ length: count }, (_, i) => activity(`${prefix}${i}`, 'Wait'));
 }
 
-describe('validator: limits and nesting (ADF401-ADF407)', () => {
+describe('validator: limits and nesting (ADF401-ADF408)', () => {
   it('ADF401: activities are counted with nested ones against the configurable limit (default 80)', () => {
     const nested = pipeline([...waits(70), activity('Loop', 'ForEach', { activities: waits(10, 'N') })]);
     assert.match(only(problemsOf(nested), 'ADF401').message, /81 activities/);
@@ -91,5 +91,29 @@ describe('validator: limits and nesting (ADF401-ADF407)', () => {
     const big = pipeline([activity('S', 'SetVariable', { value: 'x'.repeat(3000) })]);
     assert.equal(only(problemsOf(big, { maxPipelineBytes: 1000 }), 'ADF407').severity, 'warning');
     assert.deepEqual(codesOf(big), []);
+  });
+
+  it('ADF408: a Wait, an Until timeout or a policy.timeout over 7 days; exactly 7 days and expressions pass', () => {
+    const month = pipeline([
+      activity('Long', 'Wait', { waitTimeInSeconds: 30 * 86_400 }),
+      activity('Loop', 'Until', { expression: { value: '@true', type: 'Expression' }, timeout: '8.00:00:00' }),
+      activity('Slow', 'SetVariable', {}, { policy: { timeout: '7.00:00:01' } }),
+    ]);
+    const problems = problemsOf(month).filter((p) => p.code === 'ADF408');
+    assert.equal(problems.length, 3, JSON.stringify(problems));
+    assert.ok(problems.every((p) => p.severity === 'error'));
+    assert.match(problems[0].message, /waits 2592000 seconds.*7 days \(604800 seconds\)/);
+    assert.match(problems[1].message, /loop timeout 8\.00:00:00.*7 days/);
+    assert.match(problems[2].message, /policy\.timeout 7\.00:00:01.*7 days/);
+    const week = pipeline([
+      activity('Week', 'Wait', { waitTimeInSeconds: 7 * 86_400 }),
+      activity('Loop', 'Until', { expression: { value: '@true', type: 'Expression' }, timeout: '7.00:00:00' }),
+      activity('Set', 'SetVariable', {}, { policy: { timeout: '7.00:00:00' } }),
+      activity('Dyn', 'Wait', { waitTimeInSeconds: { value: '@pipeline().parameters.s', type: 'Expression' } }),
+    ]);
+    assert.deepEqual(
+      problemsOf(week).filter((p) => p.code === 'ADF408'),
+      [],
+    );
   });
 });

@@ -8,7 +8,7 @@ import type { ActivityHandler } from '../activity-context';
 import { limitExceeded, MAX_ACTIVITY_DURATION_MS } from '../budgets';
 import { abortError, setLongTimeout } from '../clock';
 import { ActivityFailure, ErrorCodes } from '../errors';
-import { formatTimespan, parseTimespan } from '../timespan';
+import { formatTimespan, parseTimespan } from '../../pipeline';
 import {
   activityList,
   evaluateBoolean,

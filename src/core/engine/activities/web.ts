@@ -6,7 +6,7 @@ import { abortableDelay } from '../clock';
 import { entraRefusal } from '../entra-errors';
 import { ActivityFailure, ErrorCodes } from '../errors';
 import type { HttpResponse } from '../http-client';
-import { parseTimespan } from '../timespan';
+import { parseTimespan } from '../../pipeline';
 import { evaluateString, requireProperty, typeName, typeProperties } from './values';
 import { authorizationHeader, maskAuthentication } from './web-authentication';
 

@@ -1,5 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
-import { keyOf, propertyNode } from '../../json';
+import { keyOf, propertyNode, propertyValue, stringValue } from '../../json';
+import { MAX_ACTIVITY_DURATION_MS, parseTimespan } from '../../pipeline';
 import type { ValidationContext } from '../context';
 import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
 import type { OffsetRange } from '../types';
@@ -8,7 +9,7 @@ import type { ValidationRule } from './rule';
 const BRANCHES = new Set(['ifcondition', 'switch']);
 const LOOPS = new Set(['foreach', 'until']);
 
-/** ADF401-ADF407: activity, parameter, expression and size limits; nesting rules as ADF applies them. */
+/** ADF401-ADF408: activity, parameter, expression, size and duration limits; nesting rules as ADF applies them. */
 export const limitsRule: ValidationRule = {
   family: 'limits',
   run(context: ValidationContext): void {
@@ -18,6 +19,7 @@ export const limitsRule: ValidationRule = {
       for (const activity of pipeline.activities) {
         checkNesting(context, activity);
         checkExpressionLengths(context, activity);
+        checkDurations(context, activity);
       }
     }
   },
@@ -125,5 +127,40 @@ function checkExpressionLengths(context: ValidationContext, activity: ActivityIn
         `This expression is ${s.value.length} characters long; ADF accepts at most ${limit}.`,
       );
     }
+  }
+}
+
+/** The 7-day maximum the engine also fails on: literal values only (an expression is known at run time). */
+function checkDurations(context: ValidationContext, activity: ActivityInfo): void {
+  const over = (ms: number): boolean => ms > MAX_ACTIVITY_DURATION_MS;
+  const label = `${activity.type ?? 'Activity'} "${activity.name ?? ''}"`;
+  const timeoutNode = propertyValue(propertyValue(activity.node, 'policy'), 'timeout');
+  const timeout = stringValue(timeoutNode);
+  const timeoutMs = timeout === undefined ? undefined : parseTimespan(timeout);
+  if (timeoutNode && timeoutMs !== undefined && over(timeoutMs))
+    context.report(
+      'ADF408',
+      context.rangeOf(timeoutNode),
+      `${label}: policy.timeout ${timeout} is longer than ADF's maximum of 7 days (7.00:00:00).`,
+    );
+  if (activity.typeLower === 'until') {
+    const node = propertyValue(activity.typeProperties, 'timeout');
+    const text = stringValue(node);
+    const ms = text === undefined ? undefined : parseTimespan(text);
+    if (node && ms !== undefined && over(ms))
+      context.report(
+        'ADF408',
+        context.rangeOf(node),
+        `${label}: the loop timeout ${text} is longer than ADF's maximum of 7 days (7.00:00:00).`,
+      );
+  }
+  if (activity.typeLower === 'wait') {
+    const node = propertyValue(activity.typeProperties, 'waitTimeInSeconds');
+    if (node?.type === 'number' && typeof node.value === 'number' && over(node.value * 1000))
+      context.report(
+        'ADF408',
+        context.rangeOf(node),
+        `${label} waits ${node.value} seconds, longer than ADF's maximum of 7 days (${MAX_ACTIVITY_DURATION_MS / 1000} seconds).`,
+      );
   }
 }

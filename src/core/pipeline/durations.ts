@@ -1,4 +1,8 @@
-// ADF timespans: `[d.]hh:mm:ss` (e.g. the Until timeout `0.00:10:00`, default 7 days).
+// ADF timespans: `[d.]hh:mm:ss` (e.g. the Until timeout `0.00:10:00`, default 7 days), and ADF's 7-day maximum
+// for them. Shared by the engine (which fails an activity over the maximum) and the validator (ADF408).
+
+/** 7 days: ADF's maximum for an activity run's `policy.timeout`, an Until timeout and so a Wait. */
+export const MAX_ACTIVITY_DURATION_MS = 7 * 24 * 3600 * 1000;
 
 const TIMESPAN = /^\s*(?:(\d+)\.)?(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?\s*$/;
 
