@@ -79,6 +79,7 @@ export class WizardController {
   dispose(): void {
     this.disposed = true;
     this.state.runAbort?.abort();
+    this.state.operationAbort?.abort();
     this.listeners.clear();
   }
 
@@ -124,6 +125,8 @@ export class WizardController {
         return runNow(ctx, request.params.values);
       case 'cancelRun':
         return cancelRun(ctx);
+      case 'cancelOperation':
+        return this.state.operationAbort?.abort();
       case 'retry':
         return this.retry();
       case 'dismissError':

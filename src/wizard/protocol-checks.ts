@@ -83,6 +83,7 @@ export const WIZARD_REQUEST_CHECKS: ParamChecks<RequestParams> = {
   openLink: shape<RequestParams['openLink']>({ link: oneOf(['adfStudio', 'portal', 'job', 'endpoint'] as const) }),
   runNow: shape<RequestParams['runNow']>({ values: stringRecord(50) }),
   cancelRun: empty,
+  cancelOperation: empty,
   retry: empty,
   dismissError: empty,
   signIn: empty,

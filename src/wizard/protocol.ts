@@ -307,6 +307,8 @@ export interface RequestParams {
   openLink: { link: 'adfStudio' | 'portal' | 'job' | 'endpoint' };
   runNow: { values: Record<string, string> };
   cancelRun: Record<string, never>;
+  /** Stops the publish or the role grant in progress (its Azure request is aborted). */
+  cancelOperation: Record<string, never>;
   retry: Record<string, never>;
   dismissError: Record<string, never>;
   signIn: Record<string, never>;

@@ -37,6 +37,8 @@ export interface WizardState {
   run: RunView;
   /** Stops following the current run. */
   runAbort: AbortController | undefined;
+  /** Aborts the publish or role grant in progress (the Cancel button of Publishing... and Granting...). */
+  operationAbort: AbortController | undefined;
   grantState: 'granting' | 'failed' | undefined;
   readonly grantedPrincipals: Set<string>;
   loadingFactories: boolean;
@@ -63,6 +65,7 @@ export function initialState(endpoint: WizardEndpoint): WizardState {
     published: undefined,
     run: idleRun(),
     runAbort: undefined,
+    operationAbort: undefined,
     grantState: undefined,
     grantedPrincipals: new Set<string>(),
     loadingFactories: false,

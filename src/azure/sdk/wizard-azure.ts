@@ -123,14 +123,15 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   };
 
   const pipelines: PipelineStore = {
-    read: (factory, name) => readRemotePipeline(raw, factory, name),
-    async write(factory, document, precondition) {
+    read: (factory, name, signal) => readRemotePipeline(raw, factory, name, signal),
+    async write(factory, document, precondition, signal) {
       const response = await adf.pipelines.createOrUpdate(
         factory.resourceGroup,
         factory.name,
         document.name,
         toCreateOrUpdateBody(document),
         {
+          ...(signal ? { abortSignal: signal } : {}),
           ...('ifMatch' in precondition
             ? { ifMatch: precondition.ifMatch }
             : { requestOptions: { customHeaders: { 'If-None-Match': precondition.ifNoneMatch } } }),
@@ -141,18 +142,24 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   };
 
   const roles: RoleAssignmentStore = {
-    async listForPrincipal(scope: string, principalId: string): Promise<RoleAssignmentFacts[]> {
+    async listForPrincipal(scope: string, principalId: string, signal?: AbortSignal): Promise<RoleAssignmentFacts[]> {
       const result: RoleAssignmentFacts[] = [];
       for await (const ra of authorization.roleAssignments.listForScope(scope, {
         filter: `principalId eq '${principalId}'`,
+        ...(signal ? { abortSignal: signal } : {}),
       })) {
         if (ra.roleDefinitionId && ra.scope)
           result.push({ roleDefinitionId: ra.roleDefinitionId, scope: ra.scope, principalId: ra.principalId });
       }
       return result;
     },
-    async create(scope, assignmentName, parameters): Promise<RoleAssignmentFacts> {
-      const ra = await authorization.roleAssignments.create(scope, assignmentName, parameters);
+    async create(scope, assignmentName, parameters, signal): Promise<RoleAssignmentFacts> {
+      const ra = await authorization.roleAssignments.create(
+        scope,
+        assignmentName,
+        parameters,
+        signal ? { abortSignal: signal } : {},
+      );
       return {
         roleDefinitionId: ra.roleDefinitionId ?? parameters.roleDefinitionId,
         scope: ra.scope ?? `/${scope}`,
@@ -214,6 +221,7 @@ function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
             ...request.headers,
           }),
           body: request.body,
+          ...(request.signal ? { abortSignal: request.signal } : {}),
         }),
       );
       return {

@@ -8,12 +8,13 @@ export type WritePrecondition = { ifMatch: string } | { ifNoneMatch: '*' };
 
 /** Reads and writes pipelines of a factory (SDK-backed in src/azure/sdk/wizard-azure.ts, faked in unit tests). */
 export interface PipelineStore {
-  read(factory: FactoryRef, pipelineName: string): Promise<RemotePipeline | undefined>;
+  read(factory: FactoryRef, pipelineName: string, signal?: AbortSignal): Promise<RemotePipeline | undefined>;
   /** PUT of the document; rejects with the service's error (statusCode 412 when the precondition failed). */
   write(
     factory: FactoryRef,
     document: PipelineDocument,
     precondition: WritePrecondition,
+    signal?: AbortSignal,
   ): Promise<{ etag: string | undefined }>;
 }
 
@@ -22,6 +23,8 @@ export interface PublishRequest {
   factory: FactoryRef;
   document: PipelineDocument;
   reviewedEtag: string | undefined;
+  /** The user's Cancel. */
+  signal?: AbortSignal;
 }
 
 export type PublishOutcome =
@@ -33,11 +36,11 @@ export async function publishPipeline(store: PipelineStore, request: PublishRequ
   const precondition: WritePrecondition =
     request.reviewedEtag === undefined ? { ifNoneMatch: '*' } : { ifMatch: request.reviewedEtag };
   try {
-    const written = await store.write(request.factory, request.document, precondition);
+    const written = await store.write(request.factory, request.document, precondition, request.signal);
     return { kind: 'published', etag: written.etag, created: request.reviewedEtag === undefined };
   } catch (error) {
     if (statusOf(error) !== 412) throw error;
-    const remote = await store.read(request.factory, request.document.name);
+    const remote = await store.read(request.factory, request.document.name, request.signal);
     return { kind: 'conflict', remote, reason: conflictReason(request, remote) };
   }
 }

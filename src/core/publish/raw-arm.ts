@@ -8,6 +8,8 @@ export interface RawArmRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Cancels the request (the user's Cancel); the request timeout applies besides. */
+  signal?: AbortSignal;
 }
 
 export interface RawArmResponse {

@@ -18,12 +18,18 @@ export async function readRemotePipeline(
   client: RawArmClient,
   factory: FactoryRef,
   pipelineName: string,
+  signal?: AbortSignal,
 ): Promise<RemotePipeline | undefined> {
-  const response = await sendArm(client, { method: 'GET', path: pipelinePath(factory, pipelineName) }, [404]);
+  const response = await sendArm(
+    client,
+    { method: 'GET', path: pipelinePath(factory, pipelineName), ...(signal ? { signal } : {}) },
+    [404],
+  );
   if (response.status === 404) {
     await sendArm(client, {
       method: 'GET',
       path: `${factoryResourceId(factory)}?api-version=${DATA_FACTORY_API_VERSION}`,
+      ...(signal ? { signal } : {}),
     });
     return undefined;
   }

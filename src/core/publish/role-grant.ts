@@ -18,13 +18,20 @@ export interface RoleAssignmentCreate {
 
 /** Role assignments of one subscription (SDK-backed in src/azure/sdk/wizard-azure.ts). Scopes are given without a leading '/'. */
 export interface RoleAssignmentStore {
-  listForPrincipal(scope: string, principalId: string): Promise<RoleAssignmentFacts[]>;
-  create(scope: string, assignmentName: string, parameters: RoleAssignmentCreate): Promise<RoleAssignmentFacts>;
+  listForPrincipal(scope: string, principalId: string, signal?: AbortSignal): Promise<RoleAssignmentFacts[]>;
+  create(
+    scope: string,
+    assignmentName: string,
+    parameters: RoleAssignmentCreate,
+    signal?: AbortSignal,
+  ): Promise<RoleAssignmentFacts>;
 }
 
 export interface GrantRequest {
   workspaceId: string;
   principalId: string;
+  /** The user's Cancel. */
+  signal?: AbortSignal;
 }
 
 export type GrantOutcome =
@@ -36,7 +43,7 @@ export async function readWorkspaceAccess(
   store: RoleAssignmentStore,
   request: GrantRequest,
 ): Promise<{ access: WorkspaceAccess; assignments: RoleAssignmentFacts[] }> {
-  const assignments = await store.listForPrincipal(sdkScope(request.workspaceId), request.principalId);
+  const assignments = await store.listForPrincipal(sdkScope(request.workspaceId), request.principalId, request.signal);
   return { access: evaluateWorkspaceAccess(assignments, request.workspaceId), assignments };
 }
 
@@ -50,12 +57,17 @@ export async function grantDataScientistRole(
   const scope = sdkScope(request.workspaceId);
   const assignmentName = newName();
   try {
-    await store.create(scope, assignmentName, {
-      roleDefinitionId: roleDefinitionResourceId(request.workspaceId, ROLE.dataScientist.id),
-      principalId: request.principalId,
-      // Said explicitly: a new identity may not have replicated yet, and ARM then needs the type to accept it.
-      principalType: 'ServicePrincipal',
-    });
+    await store.create(
+      scope,
+      assignmentName,
+      {
+        roleDefinitionId: roleDefinitionResourceId(request.workspaceId, ROLE.dataScientist.id),
+        principalId: request.principalId,
+        // Said explicitly: a new identity may not have replicated yet, and ARM then needs the type to accept it.
+        principalType: 'ServicePrincipal',
+      },
+      request.signal,
+    );
   } catch (error) {
     const e = error as { statusCode?: unknown; code?: unknown };
     if (e?.statusCode === 409 && (e.code === undefined || e.code === 'RoleAssignmentExists'))

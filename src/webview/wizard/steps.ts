@@ -225,7 +225,8 @@ export function authStep(ctx: StepContext): TemplateResult {
         <h3 id="grant-title">Grant access to the workspace</h3>
         <p>${grant.who} (principal <span class="mono">${grant.principalId}</span>) cannot run jobs on the workspace yet.</p>
         <p>Role: <strong>${grant.roleName}</strong><br>Scope: <span class="mono">${grant.scope}</span></p>
-        <div class="row">${button(grant.status === 'granting' ? 'Granting...' : `Grant ${grant.roleName}...`, () => send('grantRole', {}), { disabled: grant.status === 'granting', id: 'grant-role' })}</div>
+        <div class="row">${button(grant.status === 'granting' ? 'Granting...' : `Grant ${grant.roleName}...`, () => send('grantRole', {}), { disabled: grant.status === 'granting', id: 'grant-role' })}
+          ${grant.status === 'granting' ? button('Cancel', () => send('cancelOperation', {}), { secondary: true, id: 'cancel-grant' }) : nothing}</div>
       </section>`
         : nothing
     }
@@ -285,7 +286,8 @@ export function publishStep(ctx: StepContext): TemplateResult {
     case 'idle':
       return html`<p>Nothing published yet. ${button('Back to review', () => send('goTo', { step: 'review' }), { secondary: true })}</p>`;
     case 'publishing':
-      return html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Publishing"></vscode-progress-ring> ${state.busy ?? 'Publishing...'}</p>`;
+      return html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Publishing"></vscode-progress-ring> ${state.busy ?? 'Publishing...'}</p>
+        <div class="row">${button('Cancel', () => send('cancelOperation', {}), { secondary: true, id: 'cancel-publish' })}</div>`;
     case 'confirmGitMode':
       return html`<section class="banner warning" role="alert">
         <h3>This factory is connected to git</h3>

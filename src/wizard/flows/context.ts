@@ -29,6 +29,8 @@ export interface GuardedWork {
   retry: () => Promise<void>;
   factoryName?: string;
   principalId?: string;
+  /** The user's Cancel: a failure after it is no error to show (the flow says what was cancelled). */
+  signal?: AbortSignal;
 }
 
 /** What a flow asks the coordinator to do next. */

@@ -20,6 +20,10 @@ export async function runGuarded(
     await work.run();
     return undefined;
   } catch (error) {
+    if (work.signal?.aborted) {
+      log.info(`${STEP_TITLES[work.step]}: cancelled.`);
+      return undefined;
+    }
     const context: AdviceContext = {
       operation: work.operation,
       workspaceId,

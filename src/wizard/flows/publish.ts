@@ -45,12 +45,16 @@ export async function publishToFactory(
   }
   state.publishView = { status: 'publishing' };
   state.busy = `Publishing ${document.name} to ${factory.name}...`;
+  // A Retry after a Cancel starts a request of its own: the aborted one is never joined.
+  const abort = new AbortController();
+  state.operationAbort = abort;
   ctx.changed();
   try {
     await ctx.guard({
       step: 'publish',
       operation: 'publish',
       factoryName: factory.name,
+      signal: abort.signal,
       retry: () => publishToFactory(ctx, document, reviewedEtag, existed),
       run: async () => {
         const azure = await env.azure();
@@ -59,6 +63,7 @@ export async function publishToFactory(
           factory,
           document,
           reviewedEtag: existed ? (reviewedEtag ?? '*') : undefined,
+          signal: abort.signal,
         });
         if (outcome.kind === 'conflict') {
           state.conflictRemote = outcome.remote;
@@ -101,8 +106,11 @@ export async function publishToFactory(
       },
     });
   } finally {
+    if (state.operationAbort === abort) state.operationAbort = undefined;
     state.busy = undefined;
     if (state.publishView.status === 'publishing') state.publishView = { status: 'idle' };
+    if (abort.signal.aborted && state.publishView.status === 'idle')
+      state.notice = `Publishing was cancelled. If Data Factory received the request before the cancel, ${document.name} may be published: Back to review shows what the factory holds.`;
     ctx.changed();
   }
 }

@@ -4,6 +4,7 @@ import { principalInUse } from '../checks';
 import { DATA_SCIENTIST, sdkScopeOf } from '../state';
 import { roleGrantView } from '../view-model';
 import type { FlowContext } from './context';
+import { ensureAccess } from './facts';
 
 export async function grantRole(ctx: FlowContext): Promise<void> {
   const { state, env } = ctx;
@@ -22,6 +23,9 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
   }
   state.grantState = 'granting';
   state.busy = `Granting ${DATA_SCIENTIST}...`;
+  // A Retry after a Cancel starts a request of its own: the aborted one is never joined.
+  const abort = new AbortController();
+  state.operationAbort = abort;
   ctx.changed();
   const work = (async (): Promise<void> => {
     try {
@@ -30,11 +34,13 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
         operation: 'grantRole',
         retry: () => grantRole(ctx),
         principalId: principal.principalId,
+        signal: abort.signal,
         run: async () => {
           const azure = await env.azure();
           const outcome = await grantDataScientistRole(azure.roles, {
             workspaceId: scope,
             principalId: principal.principalId,
+            signal: abort.signal,
           });
           env.log.info(
             outcome.kind === 'created'
@@ -44,7 +50,7 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
           state.grantedPrincipals.add(principal.principalId);
           state.facts.access = {
             principalId: principal.principalId,
-            assignments: await azure.roles.listForPrincipal(sdkScopeOf(scope), principal.principalId),
+            assignments: await azure.roles.listForPrincipal(sdkScopeOf(scope), principal.principalId, abort.signal),
           };
           state.grantState = undefined;
           state.notice =
@@ -54,6 +60,14 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
         },
       });
     } finally {
+      if (state.operationAbort === abort) state.operationAbort = undefined;
+      if (state.grantState === 'granting' && abort.signal.aborted) {
+        // Offered again; the check of the assignments tells whether the request reached Azure before the cancel.
+        state.grantState = undefined;
+        state.facts.access = undefined;
+        ensureAccess(ctx);
+        state.notice = `Granting ${DATA_SCIENTIST} was cancelled. If Azure received the request before the cancel, the role may be granted: the check below reads the assignments again.`;
+      }
       if (state.grantState === 'granting') state.grantState = 'failed';
       state.busy = undefined;
       ctx.changed();

@@ -33,6 +33,7 @@ const VALID: { [M in RequestMethod]: RequestParams[M] } = {
   openLink: { link: 'job' },
   runNow: { values: { poll_interval: '30', endpoint_input_uri: 'azureml://datastores/x/paths/y/' } },
   cancelRun: {},
+  cancelOperation: {},
   retry: {},
   dismissError: {},
   signIn: {},
