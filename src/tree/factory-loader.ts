@@ -59,8 +59,8 @@ export class FactoryLoader {
   }
 
   factories(subscription: SubscriptionRef): PagedList<FactoryInfo> {
-    return this.list(FactoryLoader.factoriesKey(subscription), (token) =>
-      this.options.reader.listFactories(subscription, token),
+    return this.list(FactoryLoader.factoriesKey(subscription), (token, signal) =>
+      this.options.reader.listFactories(subscription, token, signal),
     );
   }
 
@@ -135,11 +135,16 @@ export class FactoryLoader {
   /** Drops the lists whose key starts with `prefix` (a node and everything below it). */
   invalidate(prefix: string): void {
     const wanted = prefix.toLowerCase();
-    for (const key of [...this.lists.keys()]) if (key.startsWith(wanted)) this.lists.delete(key);
+    for (const [key, list] of [...this.lists]) {
+      if (!key.startsWith(wanted)) continue;
+      this.lists.delete(key);
+      list.cancel();
+    }
     for (const key of [...this.pipelines.keys()]) if (key.startsWith(wanted)) this.pipelines.delete(key);
   }
 
   invalidateAll(): void {
+    for (const list of this.lists.values()) list.cancel();
     this.lists.clear();
     this.pipelines.clear();
     this.usage.refresh();

@@ -23,9 +23,13 @@ const RUN_HISTORY_DAYS = 45;
 export class SdkFactoryReader implements FactoryReader {
   constructor(private readonly pool: AzureClientPool) {}
 
-  async listFactories(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<FactoryInfo>> {
+  async listFactories(
+    subscription: SubscriptionRef,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<FactoryInfo>> {
     const client = this.pool.dataFactory(subscription.tenantId, subscription.subscriptionId);
-    const page = await readRawPage((o) => client.factories.list(o), continuationToken);
+    const page = await readRawPage((o) => client.factories.list(o), continuationToken, signal);
     const items = page.raw.map((raw) => toFactoryInfo(raw, subscription)).filter((f): f is FactoryInfo => !!f);
     return { items: items.sort((a, b) => a.name.localeCompare(b.name)), continuationToken: page.continuationToken };
   }
@@ -132,14 +136,19 @@ export class SdkFactoryReader implements FactoryReader {
  * flattens `properties` and drops fields the model does not know).
  */
 async function readRawPage(
-  list: (options: { onResponse: (r: { bodyAsText?: string | null }) => void }) => PageableList<unknown>,
+  list: (options: {
+    onResponse: (r: { bodyAsText?: string | null }) => void;
+    abortSignal?: AbortSignal;
+  }) => PageableList<unknown>,
   continuationToken?: string,
+  signal?: AbortSignal,
 ): Promise<{ raw: unknown[]; continuationToken?: string }> {
   let text: string | null | undefined;
   const pages = list({
     onResponse: (response) => {
       text = response.bodyAsText;
     },
+    ...(signal ? { abortSignal: signal } : {}),
   }).byPage(continuationToken ? { continuationToken } : undefined);
   try {
     await pages.next();

@@ -19,20 +19,29 @@ import type { AzureClientPool } from './client-pool';
 export class SdkResourceReader implements ResourceReader {
   constructor(private readonly pool: AzureClientPool) {}
 
-  async listWorkspaces(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<WorkspaceInfo>> {
+  async listWorkspaces(
+    subscription: SubscriptionRef,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<WorkspaceInfo>> {
     const client = this.client(subscription.tenantId, subscription.subscriptionId);
-    const page = await readOnePage((o) => client.workspaces.listBySubscription(o), continuationToken);
+    const page = await readOnePage((o) => client.workspaces.listBySubscription(o), continuationToken, signal);
     return {
       items: page.items.map((w, i) => toWorkspaceInfo(w, subscription, page.raw[i])),
       continuationToken: page.continuationToken,
     };
   }
 
-  async listBatchEndpoints(workspace: WorkspaceInfo, continuationToken?: string): Promise<Page<BatchEndpointInfo>> {
+  async listBatchEndpoints(
+    workspace: WorkspaceInfo,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<BatchEndpointInfo>> {
     const client = this.client(workspace.tenantId, workspace.subscriptionId);
     const page = await readOnePage(
       (o) => client.batchEndpoints.list(workspace.resourceGroup, workspace.name, o),
       continuationToken,
+      signal,
     );
     return {
       items: page.items.map((e, i) => toBatchEndpointInfo(e, workspace, page.raw[i])),
@@ -43,12 +52,14 @@ export class SdkResourceReader implements ResourceReader {
   async listBatchDeployments(
     endpoint: BatchEndpointInfo,
     continuationToken?: string,
+    signal?: AbortSignal,
   ): Promise<Page<BatchDeploymentInfo>> {
     const ws = endpoint.workspace;
     const client = this.client(ws.tenantId, ws.subscriptionId);
     const page = await readOnePage(
       (o) => client.batchDeployments.list(ws.resourceGroup, ws.name, endpoint.name, o),
       continuationToken,
+      signal,
     );
     return {
       items: page.items.map((d, i) => toBatchDeploymentInfo(d, endpoint, page.raw[i])),

@@ -1,7 +1,8 @@
 // One child list of the tree (the workspaces of a subscription, the endpoints of a workspace, ...), loaded
 // page by page. It shows `pageSize` items per step ("Load more..." adds a step), keeps what a server page
 // returned beyond that in a buffer instead of asking again, and joins a load already in flight, so one
-// expand never sends the same request twice.
+// expand never sends the same request twice. A list that is dropped (a refresh) is cancelled: its request in
+// flight is aborted, which frees its slot in the tree's limiter at once.
 import { describeAzureError, type AzureErrorInfo } from './errors';
 import type { Page } from './paging';
 
@@ -14,7 +15,7 @@ export interface ListSnapshot<T> {
   error?: AzureErrorInfo;
 }
 
-export type PageFetcher<T> = (continuationToken: string | undefined) => Promise<Page<T>>;
+export type PageFetcher<T> = (continuationToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
 
 export class PagedList<T> {
   private readonly shown: T[] = [];
@@ -24,6 +25,7 @@ export class PagedList<T> {
   private target = 0;
   private error: AzureErrorInfo | undefined;
   private pending: Promise<ListSnapshot<T>> | undefined;
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly fetchPage: PageFetcher<T>,
@@ -67,6 +69,11 @@ export class PagedList<T> {
     return this.fill();
   }
 
+  /** Aborts the request in flight; the list is being dropped (it fails its load, nobody shows it any more). */
+  cancel(): void {
+    this.abort.abort();
+  }
+
   /** Retries after an error, continuing from where the failed request left off. */
   retry(): Promise<ListSnapshot<T>> {
     if (this.pending) return this.pending;
@@ -85,7 +92,8 @@ export class PagedList<T> {
             continue;
           }
           if (this.exhausted) break;
-          const page = await this.fetchPage(this.nextToken);
+          this.abort.signal.throwIfAborted();
+          const page = await this.fetchPage(this.nextToken, this.abort.signal);
           this.buffer.push(...page.items);
           this.nextToken = page.continuationToken;
           this.exhausted = !page.continuationToken;

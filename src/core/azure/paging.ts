@@ -10,6 +10,8 @@ export interface PageableList<T> {
 /** Per-request options the SDK list operations accept; onResponse exposes the raw ARM body. */
 export interface RawResponseOptions {
   onResponse?: (rawResponse: { parsedBody?: unknown; status: number }) => void;
+  /** Aborts the request (a refresh dropped the list that asked). */
+  abortSignal?: AbortSignal;
 }
 
 export interface Page<T> {
@@ -30,12 +32,14 @@ export interface RawPage<T> extends Page<T> {
 export async function readOnePage<T>(
   list: (options: RawResponseOptions) => PageableList<T>,
   continuationToken?: string,
+  signal?: AbortSignal,
 ): Promise<RawPage<T>> {
   let body: unknown;
   const pages = list({
     onResponse: (response) => {
       body = response.parsedBody;
     },
+    ...(signal ? { abortSignal: signal } : {}),
   }).byPage(continuationToken ? { continuationToken } : undefined);
   try {
     const first = await pages.next();

@@ -2,15 +2,27 @@
 // concurrency limiter. The VS Code tree (src/tree) renders it; the bench drives it under plain Node.
 import { createLimiter, type Limiter } from './limiter';
 import type { BatchDeploymentInfo, BatchEndpointInfo, SubscriptionRef, WorkspaceInfo } from './models';
-import { PagedList, type ListSnapshot } from './paged-list';
+import { PagedList, type ListSnapshot, type PageFetcher } from './paged-list';
 import type { Page } from './paging';
 import { resourceKey, subscriptionResourceId } from './resource-id';
 
 /** Reads one page of children at a time; `continuationToken` undefined means the first page. */
 export interface ResourceReader {
-  listWorkspaces(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<WorkspaceInfo>>;
-  listBatchEndpoints(workspace: WorkspaceInfo, continuationToken?: string): Promise<Page<BatchEndpointInfo>>;
-  listBatchDeployments(endpoint: BatchEndpointInfo, continuationToken?: string): Promise<Page<BatchDeploymentInfo>>;
+  listWorkspaces(
+    subscription: SubscriptionRef,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<WorkspaceInfo>>;
+  listBatchEndpoints(
+    workspace: WorkspaceInfo,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<BatchEndpointInfo>>;
+  listBatchDeployments(
+    endpoint: BatchEndpointInfo,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<BatchDeploymentInfo>>;
 }
 
 export interface ResourceLoaderOptions {
@@ -37,32 +49,37 @@ export class ResourceLoader {
   }
 
   workspaces(subscription: SubscriptionRef): PagedList<WorkspaceInfo> {
-    return this.list(ResourceLoader.keyOf(subscription), (token) =>
-      this.options.reader.listWorkspaces(subscription, token),
+    return this.list(ResourceLoader.keyOf(subscription), (token, signal) =>
+      this.options.reader.listWorkspaces(subscription, token, signal),
     );
   }
 
   batchEndpoints(workspace: WorkspaceInfo): PagedList<BatchEndpointInfo> {
-    return this.list(ResourceLoader.keyOf(workspace), (token) =>
-      this.options.reader.listBatchEndpoints(workspace, token),
+    return this.list(ResourceLoader.keyOf(workspace), (token, signal) =>
+      this.options.reader.listBatchEndpoints(workspace, token, signal),
     );
   }
 
   batchDeployments(endpoint: BatchEndpointInfo): PagedList<BatchDeploymentInfo> {
-    return this.list(ResourceLoader.keyOf(endpoint), (token) =>
-      this.options.reader.listBatchDeployments(endpoint, token),
+    return this.list(ResourceLoader.keyOf(endpoint), (token, signal) =>
+      this.options.reader.listBatchDeployments(endpoint, token, signal),
     );
   }
 
-  /** Forgets the children of `parent` and of everything below it, so the next expand reloads them. */
+  /** Forgets the children of `parent` and of everything below it (their requests in flight aborted), so the next
+   * expand reloads them. */
   invalidate(parent: SubscriptionRef | WorkspaceInfo | BatchEndpointInfo): void {
     const key = ResourceLoader.keyOf(parent);
-    for (const existing of [...this.lists.keys()]) {
-      if (existing === key || existing.startsWith(`${key}/`)) this.lists.delete(existing);
+    for (const [existing, list] of [...this.lists]) {
+      if (existing === key || existing.startsWith(`${key}/`)) {
+        this.lists.delete(existing);
+        list.cancel();
+      }
     }
   }
 
   invalidateAll(): void {
+    for (const list of this.lists.values()) list.cancel();
     this.lists.clear();
   }
 
@@ -72,11 +89,16 @@ export class ResourceLoader {
     return Promise.all(subscriptions.map((s) => this.workspaces(s).ensureLoaded()));
   }
 
-  private list<T>(key: string, read: (token: string | undefined) => Promise<Page<T>>): PagedList<T> {
+  private list<T>(key: string, read: PageFetcher<T>): PagedList<T> {
     let list = this.lists.get(key) as PagedList<T> | undefined;
     if (!list) {
       const created: PagedList<T> = new PagedList<T>(
-        (token) => this.limiter.run(() => read(token)),
+        // A list dropped while waiting for a slot sends nothing.
+        (token, signal) =>
+          this.limiter.run(() => {
+            signal.throwIfAborted();
+            return read(token, signal);
+          }),
         this.options.pageSize,
         // A list dropped by invalidate() while loading no longer speaks for its key.
         (loading) => {

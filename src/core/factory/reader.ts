@@ -48,7 +48,11 @@ export interface BatchJobInfo {
 }
 
 export interface FactoryReader {
-  listFactories(subscription: SubscriptionRef, continuationToken?: string): Promise<Page<FactoryInfo>>;
+  listFactories(
+    subscription: SubscriptionRef,
+    continuationToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<FactoryInfo>>;
   listPipelines(factory: FactoryInfo, continuationToken?: string): Promise<Page<FactoryPipeline>>;
   /** Runs of one pipeline (or of the factory), newest first. */
   listPipelineRuns(

@@ -87,7 +87,7 @@ describe('Create ADF Pipeline wizard: Cancel of a hung publish or role grant (ex
     assert.equal(state.publish.status, 'done', JSON.stringify(state.error ?? state.publish));
     const puts = (await f.control.requests(since)).filter((r) => r.routeId === 'adf.pipelines.createOrUpdate');
     assert.equal(puts.length, 1, 'the second publish sent its own request');
-    assert.equal(puts[0].status, 201);
+    assert.ok(puts[0].status >= 200 && puts[0].status < 300, `answered ${puts[0].status}`);
   });
 
   it('Cancel on Granting... ends the hung role grant; Grant again creates the assignment', async () => {

@@ -108,4 +108,30 @@ describe('azure/resource-loader', () => {
     await loader.workspaces(subs[0]).ensureLoaded();
     assert.deepEqual(events, ['/subscriptions/a:true', '/subscriptions/a:false']);
   });
+
+  it('a refresh aborts hung loads: their limiter slots are freed and other lists load', async () => {
+    const aborted: string[] = [];
+    /** Never answers a workspace list unless aborted (the emulator's hang fault, in miniature). */
+    const hanging: ResourceReader = {
+      listWorkspaces: (s, _token, signal) =>
+        new Promise((_resolve, reject) => {
+          signal?.addEventListener('abort', () => {
+            aborted.push(s.subscriptionId);
+            reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+          });
+        }),
+      listBatchEndpoints: async (w) => ({ items: [endpoint(w, 'e1')] }),
+      listBatchDeployments: async () => ({ items: [] }),
+    };
+    const loader = new ResourceLoader({ reader: hanging, pageSize: 10, concurrency: 2 });
+    const hung = subs.map((s) => loader.workspaces(s).ensureLoaded());
+    const other = loader.batchEndpoints(workspace('z', 'unrelated')).ensureLoaded();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(aborted, [], 'nothing aborted before the refresh');
+    for (const s of subs) loader.invalidate(s);
+    const snapshots = await Promise.all(hung);
+    assert.deepEqual(aborted.sort(), ['a', 'b'], 'the two requests in flight were aborted, the waiting two never sent');
+    assert.ok(snapshots.every((s) => s.error && !s.loading));
+    assert.equal((await other).items[0]?.name, 'e1', 'the unrelated list got a slot');
+  });
 });
