@@ -25,6 +25,8 @@ const builds = [
     ['src/azure/sdk/bundle.ts', 'dist/azure.js'],
     // The validator and the editor features around it (diagnostics, workspace scan, hover, completion, fixes).
     ['src/editor/bundle.ts', 'dist/editor.js'],
+    // The workspace scan's worker thread (reads and validates files off the extension host's thread).
+    ['src/editor/scan/scan-worker.ts', 'dist/scan-worker.js'],
     // The pipeline wizard.
     ['src/wizard/bundle.ts', 'dist/wizard.js'],
     // The Dry Run engine (with the expression functions' XML code).

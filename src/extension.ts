@@ -27,8 +27,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       );
     }),
   );
-  registerEditorValidation(context, log);
+  const validation = registerEditorValidation(context, log);
   const api: ExtensionApi = {
+    validation,
     sidebar: registerSidebar(context, access, log),
     wizard: registerWizard(context, access, log),
     issueReportText: () => issueReportText(context.extension, log),

@@ -1,11 +1,12 @@
 // Diagnostics for pipeline documents: on open and as you type (debounced), each with its rule code linking to
-// docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan);
+// docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan's worker);
 // an open document's own results always win over those.
 import * as vscode from 'vscode';
 import { typingDebounceMs, LatestVersionGate } from '../core/editor-support';
-import { LineIndex, validate, type Problem, type Severity } from '../core/validator';
+import { validate, type Problem, type Severity } from '../core/validator';
 import type { PipelineDocumentSelector } from './document-selector';
 import type { RuleLinks } from './rule-links';
+import type { ScanProblem } from './scan/protocol';
 import { readValidationSettings, validateOptions } from './validation-settings';
 
 export const DIAGNOSTIC_SOURCE = 'adf';
@@ -14,6 +15,14 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
+
+interface ProblemWithRange<R> {
+  readonly range: R;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly related?: ReadonlyArray<{ readonly range: R; readonly message: string }>;
+}
 
 interface LiveResult {
   /** The document instance: a closed untitled document's name is reused by the next one. */
@@ -87,9 +96,14 @@ export class PipelineDiagnostics implements vscode.Disposable {
     this.durations.set(key, performance.now() - started);
     if (!this.gate.accept(this.instanceKey(document), version)) return;
     this.live.set(key, { document, version, problems });
+    const positionAt = (offset: number): vscode.Position => document.positionAt(offset);
     this.collection.set(
       document.uri,
-      this.toDiagnostics(document.uri, problems, (offset) => document.positionAt(offset)),
+      this.toDiagnostics(
+        document.uri,
+        problems,
+        (r) => new vscode.Range(positionAt(r.start), positionAt(Math.max(r.start, r.end))),
+      ),
     );
   }
 
@@ -111,21 +125,18 @@ export class PipelineDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * Validates a file's text as read from disk and publishes the result, unless the file is open in an
-   * editor (then its live text is what counts). Returns the problems, or undefined when skipped.
+   * Publishes what the workspace scan's worker found for files on disk, in one update, except for files open in an
+   * editor (their live text is what counts).
    */
-  publishFromDisk(uri: vscode.Uri, text: string): readonly Problem[] | undefined {
-    if (this.isOpen(uri)) return undefined;
-    const problems = validate(text, validateOptions(readValidationSettings(uri)));
-    const index = new LineIndex(text);
-    this.collection.set(
-      uri,
-      this.toDiagnostics(uri, problems, (offset) => {
-        const p = index.positionAt(offset);
-        return new vscode.Position(p.line, p.character);
-      }),
-    );
-    return problems;
+  publishScanned(results: ReadonlyArray<readonly [vscode.Uri, readonly ScanProblem[]]>): void {
+    const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+    for (const [uri, problems] of results) {
+      if (this.isOpen(uri)) continue;
+      // A file without problems still gets its (empty) entry, which set(entries) would not make.
+      if (problems.length === 0) this.collection.set(uri, []);
+      else entries.push([uri, this.toDiagnostics(uri, problems, (r) => new vscode.Range(...r))]);
+    }
+    if (entries.length) this.collection.set(entries);
   }
 
   clear(uri: vscode.Uri): void {
@@ -159,13 +170,12 @@ export class PipelineDiagnostics implements vscode.Disposable {
     return key;
   }
 
-  private toDiagnostics(
+  /** Problems with ranges of any kind (offsets in the editor, line/character from the scan worker). */
+  private toDiagnostics<R>(
     uri: vscode.Uri,
-    problems: readonly Problem[],
-    positionAt: (offset: number) => vscode.Position,
+    problems: ReadonlyArray<ProblemWithRange<R>>,
+    range: (r: R) => vscode.Range,
   ): vscode.Diagnostic[] {
-    const range = (r: Problem['range']): vscode.Range =>
-      new vscode.Range(positionAt(r.start), positionAt(Math.max(r.start, r.end)));
     return problems.map((problem) => {
       const diagnostic = new vscode.Diagnostic(
         range(problem.range),

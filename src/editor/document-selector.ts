@@ -5,6 +5,7 @@ import {
   classifyPipelineFile,
   factoryRootOf,
   isFactoryRootListing,
+  type PipelineFileFacts,
   type PipelineFileReason,
 } from '../core/editor-support';
 import { readValidationSettings } from './validation-settings';
@@ -51,17 +52,21 @@ export class PipelineDocumentSelector {
   async classify(uri: vscode.Uri, text: () => string): Promise<PipelineFileReason | undefined> {
     const settings = readValidationSettings(uri);
     if (!settings.enabled) return undefined;
+    return classifyPipelineFile({ ...(await this.fileFacts(uri, settings.include)), text });
+  }
+
+  /** What classifying a file needs besides its text (the workspace scan's worker adds the text). */
+  async fileFacts(uri: vscode.Uri, includeGlobs: readonly string[]): Promise<Omit<PipelineFileFacts, 'text'>> {
     const isFile = uri.scheme !== 'untitled';
     const root = isFile ? factoryRootOf(uri.path) : undefined;
     const inFactoryFolder = root !== undefined && (await this.isFactoryRoot(uri.with({ path: root })));
     const folder = isFile ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-    return classifyPipelineFile({
+    return {
       absolutePath: isFile ? uri.path : uri.toString(),
       relativePath: folder ? vscode.workspace.asRelativePath(uri, false) : undefined,
       inFactoryFolder,
-      text,
-      includeGlobs: settings.include,
-    });
+      includeGlobs,
+    };
   }
 
   /** Folders are listed once; created or deleted files drop the cache (see `forgetFolders`). */

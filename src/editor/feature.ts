@@ -9,13 +9,15 @@ import { registerExpressionHover } from './expression-hover';
 import { registerQuickFixes } from './quick-fixes';
 import { RuleLinks } from './rule-links';
 import { VALIDATION_SECTION } from './validation-settings';
-import { WorkspaceValidation, type WorkspaceValidationSummary } from './workspace-validation';
+import { WorkspaceValidation, type ScanProgress, type WorkspaceValidationSummary } from './workspace-validation';
 
 export interface EditorValidation {
   /** "Validate All Pipelines". */
   validateAll(): Promise<WorkspaceValidationSummary>;
   /** The background scan (the caller decides whether the workspace is worth it). */
   runInBackground(): Promise<WorkspaceValidationSummary | undefined>;
+  /** Cancels the scan under way. */
+  cancel(): void;
 }
 
 /**
@@ -26,12 +28,20 @@ export function createEditorValidation(
   context: vscode.ExtensionContext,
   shouldScan: () => Promise<boolean>,
   log?: Log,
+  onScanProgress?: ScanProgress,
 ): EditorValidation {
   const selector = new PipelineDocumentSelector();
   const diagnostics = new PipelineDiagnostics(selector, new RuleLinks(context.extensionUri));
-  const workspaceValidation = new WorkspaceValidation(diagnostics, selector, log);
-  const scanIfWorthIt = async (): Promise<WorkspaceValidationSummary | undefined> =>
-    (await shouldScan()) ? workspaceValidation.runInBackground() : undefined;
+  const workspaceValidation = new WorkspaceValidation(
+    diagnostics,
+    selector,
+    context.extensionPath,
+    log,
+    onScanProgress,
+  );
+  // Settings or workspace folders changed: a scan under way has out-of-date results, so it starts over.
+  const scanAgainIfWorthIt = async (): Promise<WorkspaceValidationSummary | undefined> =>
+    (await shouldScan()) ? workspaceValidation.runInBackground(true) : undefined;
   context.subscriptions.push(
     diagnostics,
     workspaceValidation,
@@ -43,11 +53,11 @@ export function createEditorValidation(
       selector.forgetDocuments();
       diagnostics.clearAll();
       diagnostics.validateOpenDocuments();
-      void scanIfWorthIt();
+      void scanAgainIfWorthIt();
     }),
     // A folder added to the workspace brings its pipeline files: scan again, in the background.
     vscode.workspace.onDidChangeWorkspaceFolders((event) => {
-      if (event.added.length) void scanIfWorthIt();
+      if (event.added.length) void scanAgainIfWorthIt();
     }),
   );
   // Documents opened before (the one that activated us, for one) never fired onDidOpen for us.
@@ -55,5 +65,6 @@ export function createEditorValidation(
   return {
     validateAll: () => workspaceValidation.runCommand(),
     runInBackground: () => workspaceValidation.runInBackground(),
+    cancel: () => workspaceValidation.cancel(),
   };
 }

@@ -5,10 +5,12 @@ import { registerCommand } from '../commands/register-command';
 import type { Log } from '../log';
 import { loadBundle } from '../lazy/load-bundle';
 import type * as Bundle from './bundle';
+import { CANCEL_VALIDATION_COMMAND, VALIDATE_ALL_COMMAND } from './command-ids';
 import type { EditorValidation } from './feature';
+import type { ValidationApi } from './validation-api';
 import { isAdfShapedWorkspace, mayBePipelineText, VALIDATION_SECTION } from './workspace-shape';
 
-export const VALIDATE_ALL_COMMAND = 'adfBatchEndpoints.validateAllPipelines';
+export { VALIDATE_ALL_COMMAND };
 /** Wait after activation before the background workspace scan, so that it never competes with startup. */
 const STARTUP_SCAN_DELAY_MS = 1500;
 const LANGUAGES = new Set(['json', 'jsonc']);
@@ -16,15 +18,18 @@ const SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 /** Files created or renamed into the workspace that make it ADF-shaped (the scan then follows them). */
 const ADF_SHAPED_WATCH = '**/{pipeline/*.json,pipeline-content.json,ARMTemplateForFactory.json}';
 
-export function registerEditorValidation(context: vscode.ExtensionContext, log?: Log): void {
+export function registerEditorValidation(context: vscode.ExtensionContext, log?: Log): ValidationApi {
   let editor: EditorValidation | undefined;
   const watchers: vscode.Disposable[] = [];
+  const scanProgress = new vscode.EventEmitter<{ done: number; total: number }>();
+  context.subscriptions.push(scanProgress);
   const load = (): EditorValidation => {
     if (!editor) {
       editor = loadBundle<typeof Bundle>(context.extensionPath, 'editor').createEditorValidation(
         context,
         isAdfShapedWorkspace,
         log,
+        (done, total) => scanProgress.fire({ done, total }),
       );
       vscode.Disposable.from(...watchers.splice(0)).dispose();
     }
@@ -46,6 +51,7 @@ export function registerEditorValidation(context: vscode.ExtensionContext, log?:
   );
   context.subscriptions.push(
     registerCommand(VALIDATE_ALL_COMMAND, () => load().validateAll()),
+    registerCommand(CANCEL_VALIDATION_COMMAND, () => editor?.cancel()),
     { dispose: () => vscode.Disposable.from(...watchers.splice(0)).dispose() },
   );
   // After activation has returned: documents already open (the one that activated us, for one) load the validator;
@@ -61,4 +67,5 @@ export function registerEditorValidation(context: vscode.ExtensionContext, log?:
       clearTimeout(scan);
     },
   });
+  return { onDidReportScanProgress: scanProgress.event };
 }

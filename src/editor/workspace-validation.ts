@@ -1,21 +1,30 @@
 // "Validate All Pipelines": finds every pipeline file of the workspace and publishes its problems, so the
-// Problems panel lists them all. Runs on command and once in the background after startup, with cancellable
-// progress; a file watcher keeps the results current; deleted files lose their problems, and so do closed
-// files that are not part of the workspace (workspace pipeline files fall back to their saved text).
+// Problems panel lists them all. Runs on command and once in the background after startup. The files are read,
+// classified and validated in a worker thread (scan/scan-worker.ts), a batch at a time, so the extension host's
+// thread only lists the files and publishes results; progress shows in the status bar, which cancels the scan.
+// A file watcher keeps the results current (through the same worker); deleted files lose their problems, and so
+// do closed files that are not part of the workspace (workspace pipeline files fall back to their saved text).
 import * as vscode from 'vscode';
 import { uriExists } from '../workspace-files';
-import type { Problem } from '../core/validator';
+import type { Severity } from '../core/validator';
 import type { Log } from '../log';
 import type { PipelineDiagnostics } from './diagnostics';
 import type { PipelineDocumentSelector } from './document-selector';
+import { MAX_SCAN_FILE_BYTES, type ScanFileRequest, type ScanProblem } from './scan/protocol';
+import { ScanStatus } from './scan/scan-status';
+import { ScanWorkerClient } from './scan/scan-worker-client';
+import { readValidationSettings, validateOptions } from './validation-settings';
 
 /** What the scan looks at; node_modules and .git never hold a factory's files. */
 const CANDIDATES = '**/*.{json,jsonc}';
 const EXCLUDED = '**/{node_modules,.git}/**';
-/** Files above this size are skipped: no pipeline is that large (ADF's limit is 200 KB; ARM templates a few MB). */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** The background scan shows its progress only when it takes longer than this. */
 const QUIET_MS = 1000;
+/** Files per request to the worker, and requests under way at once: bounds the memory results take. */
+const BATCH = 50;
+const IN_FLIGHT = 2;
+/** Files the watcher reports are gathered this long, then validated together (a checkout brings thousands). */
+const WATCH_GATHER_MS = 100;
 
 export interface WorkspaceValidationSummary {
   /** Pipeline files found (and validated, or left to their open editor). */
@@ -26,19 +35,35 @@ export interface WorkspaceValidationSummary {
   readonly cancelled: boolean;
 }
 
-type ProgressSink = (done: number, total: number, file?: vscode.Uri) => void;
+/** Called with the files done and found, as the scan goes (the status bar, and the tests' progress event). */
+export type ScanProgress = (done: number, total: number) => void;
+
+interface Counts {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
 
 export class WorkspaceValidation implements vscode.Disposable {
   /** Pipeline files found on disk by the last scan or since (by the watcher). */
   private readonly pipelineFiles = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private running?: { source: vscode.CancellationTokenSource; done: Promise<WorkspaceValidationSummary> };
+  private readonly worker: ScanWorkerClient;
+  private readonly status = new ScanStatus();
+  /** Files the watcher reported, waiting to be validated together. */
+  private readonly changed = new Map<string, vscode.Uri>();
+  private changedTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly diagnostics: PipelineDiagnostics,
     private readonly selector: PipelineDocumentSelector,
+    extensionPath: string,
     private readonly log?: Log,
+    private readonly onProgress?: ScanProgress,
   ) {
+    this.worker = new ScanWorkerClient(extensionPath);
     // Everything, not just *.json: a folder copied or checked out in one go arrives as a single event for the
     // folder (the watcher drops the events of its children), and so does a deleted folder.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -49,7 +74,7 @@ export class WorkspaceValidation implements vscode.Disposable {
       ),
       watcher.onDidChange((uri) => isCandidate(uri) && this.onFileChanged(uri, false)),
       watcher.onDidDelete((uri) => !isExcluded(uri) && this.onFileDeleted(uri)),
-      vscode.workspace.onDidCloseTextDocument((document) => void this.onDocumentClosed(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onDocumentClosed(document.uri)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.onFileDeleted(uri))),
       vscode.workspace.onDidRenameFiles((event) =>
         event.files.forEach(({ oldUri, newUri }) => {
@@ -61,16 +86,9 @@ export class WorkspaceValidation implements vscode.Disposable {
     );
   }
 
-  /** The command: scan with a cancellable progress notification, then say what was found. */
+  /** The command: scan with progress in the status bar at once, then say what was found. */
   async runCommand(): Promise<WorkspaceValidationSummary> {
-    const summary = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Validating ADF pipelines'),
-        cancellable: true,
-      },
-      (progress, token) => this.scan(token, reporter(progress)),
-    );
+    const summary = await this.scan(0, true);
     const { files, errors, warnings, infos } = summary;
     const message =
       files === 0
@@ -95,48 +113,36 @@ export class WorkspaceValidation implements vscode.Disposable {
   }
 
   /**
-   * The background scan after startup: silent while it is quick, then a cancellable progress notification.
-   * Never throws.
+   * The background scan: silent while it is quick, then progress in the status bar. Never throws. A scan already
+   * under way is joined, unless `restart` (what it found is out of date: settings or workspace folders changed).
    */
-  async runInBackground(): Promise<WorkspaceValidationSummary | undefined> {
+  async runInBackground(restart = false): Promise<WorkspaceValidationSummary | undefined> {
     if (!vscode.workspace.workspaceFolders?.length) return undefined;
-    const source = new vscode.CancellationTokenSource();
-    let report: ProgressSink = () => undefined;
-    let finished = false;
-    const done = this.scan(source.token, (d, t, f) => report(d, t, f)).finally(() => {
-      finished = true;
-    });
-    const timer = setTimeout(() => {
-      if (finished) return;
-      void vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('Validating ADF pipelines in the background'),
-          cancellable: true,
-        },
-        (progress, token) => {
-          token.onCancellationRequested(() => source.cancel());
-          report = reporter(progress);
-          return done.catch(() => undefined);
-        },
-      );
-    }, QUIET_MS);
     try {
-      return await done;
+      return await this.scan(QUIET_MS, restart);
     } catch {
       return undefined;
-    } finally {
-      clearTimeout(timer);
-      source.dispose();
     }
   }
 
-  /** One scan at a time: a new one cancels the one running. */
-  private scan(token: vscode.CancellationToken, progress: ProgressSink): Promise<WorkspaceValidationSummary> {
+  /** Cancels the scan under way, if any (the status bar item's command). */
+  cancel(): void {
+    this.running?.source.cancel();
+  }
+
+  /**
+   * One scan at a time: a new one joins the one running, or cancels it and starts over (`restart`). Progress shows
+   * once it has run for `quietMs`.
+   */
+  private scan(quietMs: number, restart: boolean): Promise<WorkspaceValidationSummary> {
+    if (this.running && !restart) return this.running.done;
     this.running?.source.cancel();
     const source = new vscode.CancellationTokenSource();
-    const link = token.onCancellationRequested(() => source.cancel());
     const started = Date.now();
+    const progress: ScanProgress = (done, total) => {
+      this.onProgress?.(done, total);
+      if (Date.now() - started >= quietMs && !source.token.isCancellationRequested) this.status.report(done, total);
+    };
     const done = this.scanFiles(source.token, progress)
       .then(
         (summary) => {
@@ -151,8 +157,10 @@ export class WorkspaceValidation implements vscode.Disposable {
         },
       )
       .finally(() => {
-        link.dispose();
-        if (this.running?.source === source) this.running = undefined;
+        if (this.running?.source === source) {
+          this.running = undefined;
+          this.status.hide();
+        }
         source.dispose();
       });
     this.running = { source, done };
@@ -161,31 +169,41 @@ export class WorkspaceValidation implements vscode.Disposable {
 
   private async scanFiles(
     token: vscode.CancellationToken,
-    progress: ProgressSink,
+    progress: ScanProgress,
   ): Promise<WorkspaceValidationSummary> {
-    const counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    const counts: Counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
     if (!this.selector.isEnabled()) return { ...counts, cancelled: false };
     const candidates = (await vscode.workspace.findFiles(CANDIDATES, EXCLUDED, undefined, token)).sort((a, b) =>
       a.path.localeCompare(b.path),
     );
     const found = new Set<string>();
-    for (let i = 0; i < candidates.length; i++) {
-      if (token.isCancellationRequested) return { ...counts, cancelled: true };
-      progress(i, candidates.length, candidates[i]);
-      const problems = await this.validateFile(candidates[i]);
-      if (problems === undefined) continue;
-      found.add(candidates[i].toString());
-      counts.files++;
-      for (const p of problems) {
-        if (p.severity === 'error') counts.errors++;
-        else if (p.severity === 'warning') counts.warnings++;
-        else counts.infos++;
+    const inFlight: Array<Promise<void>> = [];
+    let done = 0;
+    progress(0, candidates.length);
+    try {
+      for (let i = 0; i < candidates.length; i += BATCH) {
+        if (token.isCancellationRequested) return { ...counts, cancelled: true };
+        const batch = candidates.slice(i, i + BATCH);
+        inFlight.push(
+          this.validateFiles(batch, token).then((results) => {
+            for (const [key, problems] of results) {
+              found.add(key);
+              tally(counts, problems);
+            }
+            done += batch.length;
+            if (!token.isCancellationRequested) progress(done, candidates.length);
+          }),
+        );
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       }
-      // Let the extension host breathe between files: typing must stay responsive during a long scan.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (inFlight.length) await inFlight.shift();
+    } finally {
+      // Cancelled or failed: requests still under way finish in the worker; nobody waits for them.
+      void Promise.allSettled(inFlight);
     }
+    if (token.isCancellationRequested) return { ...counts, cancelled: true };
     // Files known from before that this scan did not find: those gone from disk lose their problems. (Files
-    // that stopped being pipelines were cleared by validateFile; files the watcher added meanwhile stay.)
+    // that stopped being pipelines were cleared by validateFiles; files the watcher added meanwhile stay.)
     for (const key of [...this.pipelineFiles]) {
       if (found.has(key) || token.isCancellationRequested) continue;
       const uri = vscode.Uri.parse(key);
@@ -193,36 +211,78 @@ export class WorkspaceValidation implements vscode.Disposable {
       this.pipelineFiles.delete(key);
       this.diagnostics.clear(uri);
     }
-    progress(candidates.length, candidates.length);
     return { ...counts, cancelled: false };
   }
 
   /**
-   * Validates one file: an open document through its editor text, any other from disk. Returns its problems,
-   * or undefined when it is not a pipeline file (any problems published for it before are cleared).
+   * Validates files and publishes their problems: open documents through their editor text, the others in the
+   * worker. Returns the problems of each pipeline file among them; files that are not (or no longer) pipeline files
+   * lose any problems published for them before. Nothing is published once `token` is cancelled.
    */
-  private async validateFile(uri: vscode.Uri): Promise<readonly Problem[] | undefined> {
-    const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
-    if (open) {
-      if (!(await this.selector.isPipelineDocument(open))) return undefined;
-      this.pipelineFiles.add(key);
-      await this.diagnostics.validateDocument(open);
-      return (await this.diagnostics.problemsFor(open)) ?? [];
+  private async validateFiles(
+    uris: readonly vscode.Uri[],
+    token?: vscode.CancellationToken,
+  ): Promise<Map<string, ReadonlyArray<{ readonly severity: Severity }>>> {
+    const problems = new Map<string, ReadonlyArray<{ readonly severity: Severity }>>();
+    const requests: ScanFileRequest[] = [];
+    const byKey = new Map<string, vscode.Uri>();
+    for (const uri of uris) {
+      const key = uri.toString();
+      byKey.set(key, uri);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+      if (open) {
+        if (!(await this.selector.isPipelineDocument(open))) continue;
+        this.pipelineFiles.add(key);
+        await this.diagnostics.validateDocument(open);
+        problems.set(key, (await this.diagnostics.problemsFor(open)) ?? []);
+        continue;
+      }
+      const settings = readValidationSettings(uri);
+      if (!settings.enabled) continue;
+      const local = uri.scheme === 'file';
+      requests.push({
+        key,
+        ...(await this.selector.fileFacts(uri, settings.include)),
+        options: validateOptions(settings),
+        fsPath: local ? uri.fsPath : undefined,
+        text: local ? undefined : await readText(uri),
+      });
     }
-    const text = await readText(uri);
-    if (text === undefined || (await this.selector.classify(uri, () => text)) === undefined) {
-      if (this.pipelineFiles.delete(key)) this.diagnostics.clear(uri);
-      return undefined;
+    const results = await this.worker.validate(requests);
+    if (token?.isCancellationRequested) return problems;
+    const publish: Array<readonly [vscode.Uri, readonly ScanProblem[]]> = [];
+    for (const result of results) {
+      const uri = byKey.get(result.key);
+      if (!uri) continue;
+      if (result.problems === undefined) {
+        if (this.pipelineFiles.delete(result.key)) this.diagnostics.clear(uri);
+        continue;
+      }
+      this.pipelineFiles.add(result.key);
+      problems.set(result.key, result.problems);
+      publish.push([uri, result.problems]);
     }
-    this.pipelineFiles.add(key);
-    return this.diagnostics.publishFromDisk(uri, text) ?? [];
+    this.diagnostics.publishScanned(publish);
+    return problems;
+  }
+
+  /** Validates the files the watcher reported, together, shortly after the last report. */
+  private queueValidation(uri: vscode.Uri): void {
+    this.changed.set(uri.toString(), uri);
+    this.changedTimer ??= setTimeout(() => {
+      this.changedTimer = undefined;
+      const uris = [...this.changed.values()];
+      this.changed.clear();
+      void (async (): Promise<void> => {
+        for (let i = 0; i < uris.length; i += BATCH) await this.validateFiles(uris.slice(i, i + BATCH));
+      })().catch((error: unknown) => this.log?.error(`validation: changed files: ${String(error)}`));
+    }, WATCH_GATHER_MS);
   }
 
   private onFileChanged(uri: vscode.Uri, created: boolean): void {
     if (created) this.selector.forgetFolders();
     if (this.diagnostics.isOpen(uri) || !vscode.workspace.getWorkspaceFolder(uri)) return;
-    void this.validateFile(uri);
+    this.queueValidation(uri);
   }
 
   /** A new folder: validate the pipeline files inside it. */
@@ -236,7 +296,7 @@ export class WorkspaceValidation implements vscode.Disposable {
     }
     this.selector.forgetFolders();
     for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATES), EXCLUDED)) {
-      if (!this.diagnostics.isOpen(file)) await this.validateFile(file);
+      if (!this.diagnostics.isOpen(file)) this.queueValidation(file);
     }
   }
 
@@ -258,24 +318,16 @@ export class WorkspaceValidation implements vscode.Disposable {
    * A closed editor: a pipeline file of the workspace keeps its problems (from its saved text, since unsaved
    * edits are gone); anything else (untitled, outside the workspace, deleted) loses them.
    */
-  private async onDocumentClosed(uri: vscode.Uri): Promise<void> {
-    if (uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) {
-      this.diagnostics.clear(uri);
-      return;
-    }
-    const text = await readText(uri);
-    if (this.diagnostics.isOpen(uri)) return; // reopened meanwhile
-    if (text === undefined || (await this.selector.classify(uri, () => text)) === undefined) {
-      this.pipelineFiles.delete(uri.toString());
-      this.diagnostics.clear(uri);
-      return;
-    }
-    this.pipelineFiles.add(uri.toString());
-    this.diagnostics.publishFromDisk(uri, text);
+  private onDocumentClosed(uri: vscode.Uri): void {
+    if (uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) this.diagnostics.clear(uri);
+    else this.queueValidation(uri);
   }
 
   dispose(): void {
     this.running?.source.cancel();
+    clearTimeout(this.changedTimer);
+    this.worker.dispose();
+    this.status.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
@@ -288,22 +340,20 @@ function isCandidate(uri: vscode.Uri): boolean {
   return /\.jsonc?$/i.test(uri.path) && !isExcluded(uri);
 }
 
-function reporter(progress: vscode.Progress<{ message?: string; increment?: number }>): ProgressSink {
-  let reported = 0;
-  return (done, total, file) => {
-    const percent = total ? Math.floor((done / total) * 100) : 100;
-    progress.report({
-      increment: percent - reported,
-      message: file ? `${done + 1}/${total} ${vscode.workspace.asRelativePath(file)}` : undefined,
-    });
-    reported = percent;
-  };
+function tally(counts: Counts, problems: ReadonlyArray<{ readonly severity: Severity }>): void {
+  counts.files++;
+  for (const p of problems) {
+    if (p.severity === 'error') counts.errors++;
+    else if (p.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
 }
 
+/** The text of a file on a file system the worker cannot read itself. */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES || stat.type & vscode.FileType.Directory) return undefined;
+    if (stat.size > MAX_SCAN_FILE_BYTES || stat.type & vscode.FileType.Directory) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

@@ -1,11 +1,13 @@
-// A 120-activity pipeline for the editor bench: 40 chains of Web -> Set Variable -> Wait with expressions
-// in every activity (parameters, variables, upstream outputs), the shape real pipelines have.
+// Pipelines for the benches: chains of Web -> Set Variable -> Wait with expressions in every activity
+// (parameters, variables, upstream outputs), the shape real pipelines have. The editor bench uses 120 activities;
+// the Validate All bench a repository of many smaller ones.
 
 export const BENCH_ACTIVITIES = 120;
 
-export function benchPipelineText(): string {
+/** A pipeline of `activityCount` activities (a multiple of 3) named `name`. */
+export function benchPipelineText(activityCount = BENCH_ACTIVITIES, name = 'Bench-120'): string {
   const activities: object[] = [];
-  for (let chain = 1; chain <= BENCH_ACTIVITIES / 3; chain++) {
+  for (let chain = 1; chain <= activityCount / 3; chain++) {
     const previous = chain > 1 ? [{ activity: `Wait ${chain - 1}`, dependencyConditions: ['Succeeded'] }] : [];
     activities.push({
       name: `Call ${chain}`,
@@ -43,7 +45,7 @@ export function benchPipelineText(): string {
   }
   return `${JSON.stringify(
     {
-      name: 'Bench-120',
+      name,
       properties: {
         activities,
         parameters: {

@@ -5,11 +5,13 @@ import { runEditorBench } from './editor.bench';
 import { runEngineBench } from './engine.bench';
 import { runSidebarBench } from './sidebar.bench';
 import { runUsedByBench } from './used-by.bench';
+import { runValidateAllBench } from './validate-all.bench';
 
 const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: 'activation', run: runActivationBench },
   { name: 'sidebar', run: runSidebarBench },
   { name: 'editor', run: runEditorBench },
+  { name: 'validate-all', run: runValidateAllBench },
   { name: 'used-by', run: runUsedByBench },
   { name: 'engine', run: runEngineBench },
 ];

@@ -1,0 +1,69 @@
+// Entry of dist/scan-worker.js, a worker thread started by scan-worker-client.ts: reads, classifies and validates the
+// files of the workspace scan, one at a time (so memory holds one file's text and tree), off the extension host's
+// thread. Requests are answered in the order they came, so a later read of a file is never published first.
+import { readFile, stat } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { classifyPipelineFile } from '../../core/editor-support';
+import { LineIndex, validate, type Problem } from '../../core/validator';
+import {
+  MAX_SCAN_FILE_BYTES,
+  type ScanFileRequest,
+  type ScanFileResult,
+  type ScanProblem,
+  type ScanRange,
+  type ScanWorkerReply,
+  type ScanWorkerRequest,
+} from './protocol';
+
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: ScanWorkerRequest) => {
+  queue = queue.then(async () => {
+    let reply: ScanWorkerReply;
+    try {
+      const results: ScanFileResult[] = [];
+      for (const file of request.files) results.push(await scanFile(file));
+      reply = { id: request.id, results };
+    } catch (error) {
+      reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    }
+    parentPort?.postMessage(reply);
+  });
+});
+
+async function scanFile(file: ScanFileRequest): Promise<ScanFileResult> {
+  const text = file.text ?? (await readSmallFile(file.fsPath));
+  if (text === undefined) return { key: file.key };
+  if (classifyPipelineFile({ ...file, text: () => text }) === undefined) return { key: file.key };
+  const problems = validate(text, file.options);
+  return { key: file.key, problems: toScanProblems(text, problems) };
+}
+
+async function readSmallFile(path: string | undefined): Promise<string | undefined> {
+  if (!path) return undefined;
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_SCAN_FILE_BYTES) return undefined;
+    const text = await readFile(path, 'utf8');
+    // As VS Code's own decoding of a file: without its byte order mark.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined; // gone or unreadable since it was listed
+  }
+}
+
+function toScanProblems(text: string, problems: readonly Problem[]): ScanProblem[] {
+  const index = new LineIndex(text);
+  const range = (r: Problem['range']): ScanRange => {
+    const start = index.positionAt(r.start);
+    const end = index.positionAt(Math.max(r.start, r.end));
+    return [start.line, start.character, end.line, end.character];
+  };
+  return problems.map((p) => ({
+    range: range(p.range),
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    related: p.related?.map((r) => ({ range: range(r.range), message: r.message })),
+  }));
+}

@@ -1,0 +1,110 @@
+// Runs INSIDE the extension host (test/bench/validate-all.bench.ts opens a generated repository of thousands of
+// pipeline files and starts this as the extension tests entry): "Validate All Pipelines" three times (the first
+// one cold), each timed, with the extension host's event-loop delay (perf_hooks.monitorEventLoopDelay) and its
+// memory sampled meanwhile; first the same figures for the extension host at rest, for comparison.
+// Figures go to test-results/bench/validate-all.json; the Node side prints them.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+/** Must match resultMarker and relayMarker in test/harness/exthost-runner.ts. */
+const resultMarker = '@@exthost-result ';
+/** Lines the harness relays (its watchdog also wants one within 5 minutes of the page load). */
+const relayMarker = '@@mocha ';
+const repoRoot = resolve(__dirname, '..', '..', '..', '..');
+export const VALIDATE_ALL_BENCH_RESULT = join(repoRoot, 'test-results', 'bench', 'validate-all.json');
+const RUNS = 3;
+const REST_MS = 3000;
+const MiB = 1024 * 1024;
+
+export interface ValidateAllFigures {
+  label: string;
+  wallMs: number;
+  files?: number;
+  errors?: number;
+  cancelled?: boolean;
+  /** Longest event-loop delay seen (ms): how long the extension host could not answer anything. */
+  maxStallMs: number;
+  p99StallMs: number;
+  peakRssMiB: number;
+  peakHeapMiB: number;
+  startRssMiB: number;
+}
+
+export interface ValidateAllBenchResult {
+  runs: ValidateAllFigures[];
+}
+
+interface Summary {
+  files: number;
+  errors: number;
+  cancelled: boolean;
+}
+
+export async function run(): Promise<void> {
+  let failed = 0;
+  mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
+  try {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+    };
+    await vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`)?.activate();
+    console.log(`${relayMarker}Validate All bench: extension active`);
+    const runs: ValidateAllFigures[] = [];
+    runs.push(await measure('extension host at rest', () => new Promise((r) => setTimeout(r, REST_MS))));
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(
+        await measure(`Validate All Pipelines, run ${i + 1}${i === 0 ? ' (cold)' : ''}`, () =>
+          vscode.commands.executeCommand<Summary>('adfBatchEndpoints.validateAllPipelines'),
+        ),
+      );
+    }
+    writeFileSync(VALIDATE_ALL_BENCH_RESULT, `${JSON.stringify({ runs } satisfies ValidateAllBenchResult, null, 2)}\n`);
+  } catch (error) {
+    failed = 1;
+    writeFileSync(
+      VALIDATE_ALL_BENCH_RESULT.replace(/\.json$/, '.error.txt'),
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
+  }
+  console.log(`${resultMarker}${JSON.stringify({ passed: 1 - failed, failed, skipped: 0 })}`);
+  if (failed) throw new Error('Validate All bench failed');
+}
+
+async function measure(
+  label: string,
+  action: () => PromiseLike<Summary | undefined | void>,
+): Promise<ValidateAllFigures> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const start = process.memoryUsage();
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 25);
+  delay.enable();
+  const started = performance.now();
+  const summary = (await action()) ?? undefined;
+  const wallMs = performance.now() - started;
+  delay.disable();
+  clearInterval(sampler);
+  console.log(
+    `${relayMarker}${label}: ${(wallMs / 1000).toFixed(1)} s, longest stall ${(delay.max / 1e6).toFixed(0)} ms`,
+  );
+  return {
+    label,
+    wallMs,
+    files: summary?.files,
+    errors: summary?.errors,
+    cancelled: summary?.cancelled,
+    maxStallMs: delay.max / 1e6,
+    p99StallMs: delay.percentile(99) / 1e6,
+    peakRssMiB: peakRss / MiB,
+    peakHeapMiB: peakHeap / MiB,
+    startRssMiB: start.rss / MiB,
+  };
+}
