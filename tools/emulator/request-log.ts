@@ -14,8 +14,11 @@ export interface RequestLogEntry {
   durationMs: number;
   /** Injected fault, if any: "status:429", "reset", "hang". */
   fault?: string;
-  /** Who called, from a valid bearer token (never the token itself). */
-  caller?: { tenantId: string; objectId: string; appId: string; audience: string };
+  /**
+   * Who called, from a valid bearer token (never the token itself); `tokenId` is the token's `uti` claim, which
+   * tells tests which token a request carried (a renewed token has a new one).
+   */
+  caller?: { tenantId: string; objectId: string; appId: string; audience: string; tokenId: string };
   /** A few non-sensitive request headers. */
   headers: Record<string, string>;
 }

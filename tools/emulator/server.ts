@@ -81,7 +81,15 @@ export class RequestHandler {
     log(
       reply.status,
       caller
-        ? { caller: { tenantId: caller.tid, objectId: caller.oid, appId: caller.appid, audience: caller.aud } }
+        ? {
+            caller: {
+              tenantId: caller.tid,
+              objectId: caller.oid,
+              appId: caller.appid,
+              audience: caller.aud,
+              tokenId: caller.uti,
+            },
+          }
         : {},
     );
   }
