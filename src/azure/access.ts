@@ -41,6 +41,9 @@ export class AzureAccess implements vscode.Disposable {
   private subscriptions: Promise<SubscriptionRef[]> | undefined;
   private sdks = new WeakMap<AzureSession, SessionSdk>();
   private lastState: SignInState = 'unknown';
+  /** The silent re-check after VS Code's account sessions changed (one at a time). */
+  private accountCheck: Promise<void> | undefined;
+  private accountCheckAgain = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Start-up work the session depends on (seeding the sandbox secret). */
@@ -65,6 +68,9 @@ export class AzureAccess implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
       }),
+      // VS Code removed the account (signed out in the Accounts menu, or a session it could not renew) or added
+      // one: the view follows by itself (back to its welcome view, or to the subscriptions).
+      vscode.authentication.onDidChangeSessions((e) => this.accountSessionsChanged(e.provider.id)),
     );
     void this.setContext('unknown');
   }
@@ -103,9 +109,16 @@ export class AzureAccess implements vscode.Disposable {
     return this.subscriptions;
   }
 
-  /** Forgets the cached subscriptions (the "Refresh" of the whole tree). */
+  /**
+   * Forgets the cached subscriptions (the "Refresh" of the whole tree), and a sign-in check that found no
+   * session, so that Refresh after `az login` in a terminal signs in.
+   */
   refreshSubscriptions(): void {
     this.subscriptions = undefined;
+    if (this.lastState === 'signedOut' || this.lastState === 'error') {
+      void this.status?.then((s) => s.session?.dispose());
+      this.status = undefined;
+    }
   }
 
   /** A credential for the tenant, from the signed-in session. */
@@ -169,6 +182,41 @@ export class AzureAccess implements vscode.Disposable {
   dispose(): void {
     void this.status?.then((s) => s.session?.dispose());
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** Events that arrive while a check runs are answered by one more check afterwards, not one each. */
+  private accountSessionsChanged(providerId: string): void {
+    if (this.accountCheck) {
+      this.accountCheckAgain = true;
+      return;
+    }
+    this.accountCheck = this.recheckAccount(providerId)
+      .catch((error: unknown) => this.log.warn(`sign-in: checking the account after a change failed: ${String(error)}`))
+      .finally(() => {
+        this.accountCheck = undefined;
+        if (this.accountCheckAgain) {
+          this.accountCheckAgain = false;
+          this.accountSessionsChanged(providerId);
+        }
+      });
+  }
+
+  /** Asks the provider silently whether the session still signs in; publishes the new state when it changed. */
+  private async recheckAccount(providerId: string): Promise<void> {
+    const pending = this.status;
+    if (!pending) return;
+    const before = await pending;
+    if (!before.session || before.session.providerId !== providerId || before.state === 'error') return;
+    const signedIn = await before.session.isSignedIn();
+    const state: SignInState = signedIn ? 'signedIn' : 'signedOut';
+    // A new session (settings, sign-in) replaced this one meanwhile, or nothing changed.
+    if (this.status !== pending || state === before.state) return;
+    this.log.info(
+      `sign-in: the ${providerId} account ${signedIn ? 'has a session again' : 'has no session any more (signed out, or it could not be renewed)'}: ${state}`,
+    );
+    this.status = Promise.resolve({ state, session: before.session });
+    this.subscriptions = undefined;
+    await this.publish(state);
   }
 
   private sdkFor(session: AzureSession): SessionSdk {

@@ -14,6 +14,8 @@ export interface TenantInfo {
 export interface AzureSession {
   readonly method: SignInMethod;
   readonly cloud: CloudDefinition;
+  /** The VS Code authentication provider whose sessions it signs in with (Microsoft accounts only). */
+  readonly providerId?: string;
   /** Whether the session can get tokens without asking the user anything. */
   isSignedIn(): Promise<boolean>;
   /** Asks the user to sign in (may prompt); true when signed in afterwards. */
