@@ -2,8 +2,14 @@
 // authentication provider (a test-only extension; code-server's built-in one is disabled so the stand-in
 // owns the `microsoft` and `microsoft-sovereign-cloud` ids) and `az` (a wrapper first on PATH running
 // out/test/stand-ins/az/main.js under this Node, with its login in AZURE_CONFIG_DIR).
-import { chmodSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import {
+  CONTROL_DIR_VARIABLE,
+  type StandInControl,
+  type StandInControlFile,
+  type StandInState,
+} from '../stand-ins/microsoft-auth/control';
 import { ensureDir, repoRoot } from './paths';
 
 export interface StandIns {
@@ -15,6 +21,10 @@ export interface StandIns {
   microsoftAuthExtension: string;
   /** Folder name under an extensions dir (publisher.name-version). */
   microsoftAuthFolderName: string;
+  /** Where UI tests steer the stand-in Microsoft authentication (see controlMicrosoftAuth). */
+  microsoftAuthControlDir: string;
+  /** The stand-in az's login folder (AZURE_CONFIG_DIR; test/stand-ins/az/profile.ts writes and empties it). */
+  azureConfigDir: string;
 }
 
 const compiled = (...parts: string[]): string => join(repoRoot, 'out', 'test', 'stand-ins', ...parts);
@@ -31,10 +41,13 @@ export function prepareStandIns(runDir: string): StandIns {
   const extension = ensureDir(runDir, 'stand-ins', 'microsoft-auth');
   copyFileSync(join(repoRoot, 'test', 'stand-ins', 'microsoft-auth', 'package.json'), join(extension, 'package.json'));
   writeFileSync(join(extension, 'extension.js'), `module.exports = require(${JSON.stringify(authMain)});\n`);
+  const controlDir = ensureDir(runDir, 'stand-ins', 'microsoft-auth-control');
+  const azureConfigDir = ensureDir(runDir, 'stand-ins', 'azure-cli');
   return {
     env: {
       PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
-      AZURE_CONFIG_DIR: ensureDir(runDir, 'stand-ins', 'azure-cli'),
+      AZURE_CONFIG_DIR: azureConfigDir,
+      [CONTROL_DIR_VARIABLE]: controlDir,
     },
     // The server would otherwise take PATH from a login shell (Debian's /etc/profile resets it), dropping the stand-in az.
     codeServerArgs: [
@@ -45,5 +58,34 @@ export function prepareStandIns(runDir: string): StandIns {
     ],
     microsoftAuthExtension: extension,
     microsoftAuthFolderName: 'adf-batch-tests.stand-in-microsoft-authentication-0.0.1',
+    microsoftAuthControlDir: controlDir,
+    azureConfigDir,
   };
+}
+
+const controlSeq = new Map<string, number>();
+
+/**
+ * For UI tests (outside the extension host): applies `change` to the stand-in Microsoft authentication through
+ * its control file and returns its state once it answered (it polls the file every 200 ms).
+ */
+export async function controlMicrosoftAuth(standIns: StandIns, change: StandInControl = {}): Promise<StandInState> {
+  const dir = standIns.microsoftAuthControlDir;
+  const seq = (controlSeq.get(dir) ?? 0) + 1;
+  controlSeq.set(dir, seq);
+  const control: StandInControlFile = { seq, change };
+  writeFileSync(join(dir, 'control.json.tmp'), JSON.stringify(control));
+  renameSync(join(dir, 'control.json.tmp'), join(dir, 'control.json'));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as StandInState & { seq: number };
+      if (state.seq === seq) return state;
+    } catch {
+      // not answered yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`the stand-in Microsoft authentication did not apply ${JSON.stringify(change)} in 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -147,4 +147,29 @@ describe('stand-in az (through AzureCliCredential)', () => {
     assert.ok(error instanceof Error, String(error));
     assert.match(error.message, /az login/);
   });
+
+  it("az login signs the seed's user in (every tenant without consent); az login --tenant gives that tenant's consent", async () => {
+    const login = await az('login');
+    assert.equal(login.code, 0, login.stderr);
+    const listed = JSON.parse(login.stdout) as Array<{ name: string; tenantId: string; isDefault: boolean }>;
+    assert.deepEqual(
+      listed.map((s) => [s.name, s.isDefault]),
+      [
+        ['Contoso Analytics', true],
+        ['Northwind Research', false],
+      ],
+    );
+    assert.equal(JSON.parse((await az('account', 'show')).stdout).user.name, ADA);
+    assert.equal((await az('account', 'get-access-token', '--tenant', FABRIKAM)).code, 1, 'Fabrikam asks first');
+    const fabrikam = await az('login', '--tenant', FABRIKAM);
+    assert.equal(fabrikam.code, 0, fabrikam.stderr);
+    assert.deepEqual(
+      (JSON.parse(fabrikam.stdout) as Array<{ name: string }>).map((s) => s.name),
+      ['Fabrikam Forecasting'],
+    );
+    const token = await new AzureCliCredential({ tenantId: FABRIKAM }).getToken(
+      'https://management.azure.com/.default',
+    );
+    assert.equal(claimsOf(token.token).tid, FABRIKAM, 'consented now');
+  });
 });

@@ -5,44 +5,31 @@
 // (POST /_emulator/user-token). What it models, as the real one does it through MSAL:
 // - one account in several tenants: getSessions answers silently for every tenant that needs no interaction;
 // - a tenant needing interactive sign-in (consent): getSessions answers [] until createSession;
-// - an expiring session: tokens are refreshed silently when they expire, unless `silentRefresh` is off
-//   (refresh token expired), when the session is dropped and the user must sign in again;
+// - an expiring session: tokens are refreshed silently when they are about to expire (`refreshMarginSeconds`
+//   before), unless `silentRefresh` is off (refresh token expired), when the account's sessions are dropped
+//   (onDidChangeSessions: removed) and the user must sign in again;
 // - a user cancelling the sign-in: createSession rejects with a CancellationError.
-// Tests steer it with the command `standInMicrosoftAuth.control` (see StandInControl).
+// Like the real (MSAL) provider it fires onDidChangeSessions when an account is added or removed, not when a
+// token is renewed. Extension-host tests steer it with the command `standInMicrosoftAuth.control`, UI tests
+// through a control file (see StandInControl and watchControlFile).
+import { readFileSync, renameSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import {
+  CONTROL_DIR_VARIABLE,
+  type InteractiveAnswer,
+  type StandInCall,
+  type StandInControl,
+  type StandInControlFile,
+  type StandInState,
+} from './control';
 import { EmulatorControlClient, EmulatorControlError } from '../../../tools/emulator/control-client';
 
 const TENANT_PREFIX = 'VSCODE_TENANT:';
 const CLIENT_ID_PREFIX = 'VSCODE_CLIENT_ID:';
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
-/** How the next interactive sign-ins end: 'accept' signs in, 'cancel' is the user closing the page, 'ask' shows a modal (UI tests click it). */
-export type InteractiveAnswer = 'accept' | 'cancel' | 'ask';
-
-export interface StandInControl {
-  /** Forgets every session (signed out). */
-  signOut?: boolean;
-  interactive?: InteractiveAnswer;
-  /** Lifetime of the tokens minted from now on (default: the seed's). */
-  tokenLifetimeSeconds?: number | null;
-  /** false: expired sessions cannot be refreshed silently (the refresh token expired too). */
-  silentRefresh?: boolean;
-  /** Empties the call log. */
-  clearLog?: boolean;
-}
-
-export interface StandInCall {
-  provider: string;
-  method: 'getSessions' | 'createSession' | 'removeSession';
-  scopes: readonly string[];
-  /** What it answered: sessions returned, 'cancelled', or an error text. */
-  outcome: string;
-}
-
-export interface StandInState {
-  calls: StandInCall[];
-  sessions: Array<{ provider: string; tenantId: string; scopes: readonly string[]; expiresOn: number }>;
-}
+export type { InteractiveAnswer, StandInCall, StandInControl, StandInState } from './control';
 
 interface Session extends vscode.AuthenticationSession {
   tenantId: string;
@@ -54,6 +41,7 @@ const settings = {
   interactive: 'ask' as InteractiveAnswer,
   tokenLifetimeSeconds: undefined as number | undefined,
   silentRefresh: true,
+  refreshMarginSeconds: 30,
 };
 const calls: StandInCall[] = [];
 
@@ -82,18 +70,16 @@ class StandInProvider implements vscode.AuthenticationProvider, vscode.Disposabl
     const tenantId = request.tenantId ?? this.account.homeTenantId;
     const key = sessionKey(tenantId, request.resourceScopes);
     const cached = this.sessions.get(key);
-    if (cached && cached.expiresOn > Date.now() / 1000 + 30) return this.log('getSessions', scopes, [cached]);
+    if (cached && cached.expiresOn > Date.now() / 1000 + settings.refreshMarginSeconds)
+      return this.log('getSessions', scopes, [cached]);
     if (cached && !settings.silentRefresh) {
-      this.sessions.delete(key);
-      this.changed.fire({ added: [], removed: [cached], changed: [] });
+      // The refresh token expired too: MSAL drops the account, VS Code hears that its sessions are gone.
+      this.signOut();
       return this.log('getSessions', scopes, [], 'refresh token expired: interaction required');
     }
-    // Silent: MSAL's acquireTokenSilent for the cached account in this tenant.
+    // Silent: MSAL's acquireTokenSilent for the cached account in this tenant (no event: the account is the same).
     try {
       const session = await this.mint(tenantId, request.resourceScopes, scopes, false, cached?.id);
-      this.changed.fire(
-        cached ? { added: [], removed: [], changed: [session] } : { added: [session], removed: [], changed: [] },
-      );
       return this.log('getSessions', scopes, [session]);
     } catch (error) {
       return this.log('getSessions', scopes, [], errorText(error));
@@ -252,25 +238,64 @@ export function activate(context: vscode.ExtensionContext): void {
       ),
     );
   }
-  context.subscriptions.push(
-    vscode.commands.registerCommand('standInMicrosoftAuth.control', (change: StandInControl = {}): StandInState => {
-      if (change.signOut) for (const provider of providers) provider.signOut();
-      if (change.interactive) settings.interactive = change.interactive;
-      if (change.tokenLifetimeSeconds !== undefined)
-        settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds ?? undefined;
-      if (change.silentRefresh !== undefined) settings.silentRefresh = change.silentRefresh;
-      if (change.clearLog) calls.length = 0;
-      return {
-        calls: [...calls],
-        sessions: providers.flatMap((p) =>
-          [...new Set(p.sessions.values())].map((s) => ({
-            provider: p.id,
-            tenantId: s.tenantId,
-            scopes: s.scopes,
-            expiresOn: s.expiresOn,
-          })),
-        ),
-      };
-    }),
-  );
+  const apply = (change: StandInControl = {}): StandInState => {
+    if (change.signOut) for (const provider of providers) provider.signOut();
+    if (change.interactive) settings.interactive = change.interactive;
+    if (change.tokenLifetimeSeconds !== undefined)
+      settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds ?? undefined;
+    if (change.silentRefresh !== undefined) settings.silentRefresh = change.silentRefresh;
+    if (change.refreshMarginSeconds !== undefined) settings.refreshMarginSeconds = change.refreshMarginSeconds;
+    if (change.clearLog) calls.length = 0;
+    return {
+      calls: [...calls],
+      sessions: providers.flatMap((p) =>
+        [...new Set(p.sessions.values())].map((s) => ({
+          provider: p.id,
+          tenantId: s.tenantId,
+          scopes: s.scopes,
+          expiresOn: s.expiresOn,
+          tokenId: tokenIdOf(s.accessToken),
+        })),
+      ),
+    };
+  };
+  context.subscriptions.push(vscode.commands.registerCommand('standInMicrosoftAuth.control', apply));
+  const controlDir = process.env[CONTROL_DIR_VARIABLE];
+  if (controlDir) context.subscriptions.push(watchControlFile(controlDir, apply));
+}
+
+/**
+ * UI tests cannot run commands in the extension host: they write control.json ({seq, change}); the stand-in
+ * applies each new seq once and answers in state.json ({seq, ...StandInState}).
+ */
+function watchControlFile(dir: string, apply: (change: StandInControl) => StandInState): vscode.Disposable {
+  const controlFile = join(dir, 'control.json');
+  let applied = 0;
+  const check = (): void => {
+    let control: StandInControlFile;
+    try {
+      control = JSON.parse(readFileSync(controlFile, 'utf8')) as StandInControlFile;
+    } catch {
+      return; // not written yet, or half written: the next poll reads it
+    }
+    if (control.seq <= applied) return;
+    applied = control.seq;
+    // Written whole, then renamed: the test never reads half a file.
+    writeFileSync(join(dir, 'state.json.tmp'), JSON.stringify({ seq: control.seq, ...apply(control.change) }));
+    renameSync(join(dir, 'state.json.tmp'), join(dir, 'state.json'));
+  };
+  watchFile(controlFile, { interval: 200 }, check);
+  check();
+  return { dispose: (): void => unwatchFile(controlFile) };
+}
+
+function tokenIdOf(accessToken: string): string {
+  try {
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      uti?: string;
+    };
+    return claims.uti ?? '';
+  } catch {
+    return '';
+  }
 }
