@@ -7,6 +7,8 @@ export interface PropertyDoc {
   readonly description?: string;
   /** The declared type's name without `[]`, e.g. `WebActivityMethod` for `method: WebActivityMethod`. */
   readonly typeName?: string;
+  /** Declared with `?` (the mappers mark only some required properties, the declarations all of them). */
+  readonly optional: boolean;
 }
 
 export interface InterfaceDoc {
@@ -34,7 +36,11 @@ export function readModelDocs(declarationText: string): ModelDocs {
           ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)
             ? member.name.text
             : member.name.getText(source);
-        properties.set(name, { description: docOf(member), typeName: typeNameOf(member.type) });
+        properties.set(name, {
+          description: docOf(member),
+          typeName: typeNameOf(member.type),
+          optional: member.questionToken !== undefined,
+        });
       }
       const parents = (statement.heritageClauses ?? []).flatMap((clause) =>
         clause.types.map((t) => t.expression.getText(source)),

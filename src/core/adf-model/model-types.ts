@@ -1,4 +1,4 @@
-/** Shapes of the activity metadata generated from the Data Factory REST specification. */
+/** Shapes of the activity metadata generated from the Data Factory SDK (`npm run generate`). */
 
 export type PropertyKind = 'any' | 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number';
 
@@ -15,7 +15,7 @@ export interface PropertyModel {
 export interface ActivityTypeModel {
   /** The `type` value written in pipeline JSON, e.g. `WebActivity`. */
   readonly type: string;
-  /** Name of the definition in the REST specification, e.g. `WebActivity`. */
+  /** The SDK model class, e.g. `WebActivity`. */
   readonly definition: string;
   readonly base: 'execution' | 'control';
   readonly typePropertiesRequired: boolean;
