@@ -173,8 +173,9 @@ export class WorkspaceValidation implements vscode.Disposable {
   ): Promise<WorkspaceValidationSummary> {
     const counts: Counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
     if (!this.selector.isEnabled()) return { ...counts, cancelled: false };
+    // In path order by code unit (localeCompare's collation costs tens of ms for thousands of files).
     const candidates = (await vscode.workspace.findFiles(CANDIDATES, EXCLUDED, undefined, token)).sort((a, b) =>
-      a.path.localeCompare(b.path),
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
     );
     const found = new Set<string>();
     const inFlight: Array<Promise<void>> = [];

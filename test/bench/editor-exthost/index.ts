@@ -1,7 +1,8 @@
 // Runs INSIDE the extension host (test/bench/editor.bench.ts starts it through the harness, as an
 // extensionTestsPath): keystroke-to-diagnostics latency on a 120-activity pipeline. Each sample types one
-// character into the name of an activity that the next one depends on, which makes an ADF301 appear (or
-// disappear on the next keystroke), and times the edit until our diagnostics for that text are published.
+// character into a dependency condition ("Succeeded" -> "Succeededx"), which makes our ADF305 appear (or
+// disappear on the next keystroke) and VS Code's own JSON language service report a schema error there (the
+// file is in pipeline/, which our contributed JSON schema covers); it times the edit until each is published.
 // Figures go to test-results/bench/editor.json; the Node side prints them.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,10 @@ export interface EditorBenchResult {
   bytes: number;
   samples: number;
   latencyMs: number[];
+  /** The same keystrokes until VS Code's JSON language service published its schema error (or its removal). */
+  jsonLatencyMs: number[];
+  /** Why the JSON language service's figures are missing, if they are. */
+  jsonSilent: string;
   /** From the change event in the extension host to the published diagnostics: debounce + our work. */
   changeToDiagnosticsMs: number[];
   validateMs: number[];
@@ -62,16 +67,20 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.toString() !== uri.toString()) throw new Error('the bench pipeline did not open');
   const document = editor.document;
-  const hasUnknownDependency = (): boolean =>
-    vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf' && codeOf(d) === 'ADF301');
-  await until(() => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf'), 60_000);
-
-  // Type after "Keep 20" (its name, in the middle of the file), which "Wait 20" depends on: one character
-  // breaks the dependency, the next keystroke (backspace) repairs it.
-  const marker = '"name": "Keep 20"';
-  const nameEnd = document.getText().indexOf(marker) + marker.length - 1;
+  // Type after the "Succeeded" that "Wait 20" (in the middle of the file) depends on with: one character
+  // makes the condition invalid, the next keystroke (backspace) repairs it.
+  const marker = '"activity": "Keep 20",\n            "dependencyConditions": [\n              "Succeeded';
+  const nameEnd = document.getText().indexOf(marker) + marker.length;
   if (nameEnd < marker.length) throw new Error(`${marker} is not in the bench pipeline`);
+  const editLine = document.positionAt(nameEnd).line;
+  const hasUnknownDependency = (): boolean =>
+    vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf' && codeOf(d) === 'ADF305');
+  const hasSchemaError = (): boolean =>
+    vscode.languages.getDiagnostics(uri).some((d) => d.source !== 'adf' && d.range.start.line === editLine);
+  await until(() => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'adf'), 60_000);
   const latencies: number[] = [];
+  const jsonLatencies: number[] = [];
+  let jsonSilent = '';
   const afterChange: number[] = [];
   let changedAt = 0;
   const changes = vscode.workspace.onDidChangeTextDocument((event) => {
@@ -81,6 +90,23 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
     const broken = i % 2 === 0;
     const started = performance.now();
     const published = until(() => hasUnknownDependency() === broken, 10_000);
+    let jsonDone = 0;
+    // If the JSON language service says nothing on the first keystroke (it is not running, or does not apply our
+    // schema to this file), its side is left out, and the reason printed, instead of waiting on every keystroke.
+    const jsonPublished = jsonSilent
+      ? Promise.resolve()
+      : until(() => hasSchemaError() === broken, 30_000).then(
+          () => {
+            jsonDone = performance.now();
+          },
+          () => {
+            const others = vscode.languages
+              .getDiagnostics(uri)
+              .filter((d) => d.source !== 'adf')
+              .map((d) => `${d.source}@${d.range.start.line}: ${d.message}`);
+            jsonSilent = `no diagnostic of the JSON language service on line ${editLine + 1} within 30 s (others: ${others.join(' | ') || 'none'})`;
+          },
+        );
     await editor.edit(
       (b) => {
         if (broken) b.insert(document.positionAt(nameEnd), 'x');
@@ -90,8 +116,10 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
     );
     await published;
     const done = performance.now();
+    await jsonPublished;
     if (i >= WARMUP) {
       latencies.push(done - started);
+      if (!jsonSilent) jsonLatencies.push(jsonDone - started);
       afterChange.push(done - changedAt);
     }
     // A user pauses between keystrokes now and then; without a pause the debounce would merge them.
@@ -112,6 +140,8 @@ async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult
     bytes: Buffer.byteLength(text),
     samples: SAMPLES,
     latencyMs: latencies,
+    jsonLatencyMs: jsonLatencies,
+    jsonSilent,
     changeToDiagnosticsMs: afterChange,
     validateMs,
     debounceMs: { ...TYPING_DEBOUNCE_MS },
