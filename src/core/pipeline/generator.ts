@@ -95,7 +95,7 @@ export function defaultOutputFolder(pipelineName: string): string {
  * resultType string)", and an interpolated string is exactly that; it is also what ADF Studio writes when
  * dynamic content is typed into the body box, it reads as the JSON that is sent, and an evaluator only has to
  * substitute the `@{...}` holes to get the text (no `json()` round trip). `Content-Type: application/json`
- * makes the endpoint read it as JSON. Every hole is JSON-escaped (`"` and `\`), so any parameter value keeps
+ * makes the endpoint read it as JSON. Every hole is JSON-escaped (`"`, `\`, control characters), so any parameter value keeps
  * the body valid JSON; the per-run output path is joined without doubling a trailing `/` of the folder.
  */
 export function jobBodyTemplate(options: BatchPipelineOptions): string {

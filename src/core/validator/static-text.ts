@@ -113,6 +113,11 @@ class Evaluator {
         const v = known(0);
         return [v === undefined ? null : encodeURIComponent(v)];
       }
+      case 'decodeuricomponent': {
+        // How the generator writes a control character in an expression (ADF string literals have no escapes).
+        const v = known(0);
+        return [v === undefined ? null : decodedUriComponent(v)];
+      }
       case 'replace':
         return replaceParts(args[0] ?? [null], known(1), known(2));
       case 'endswith': {
@@ -183,6 +188,14 @@ export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText 
   );
 }
 
+function decodedUriComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function literalText(parsed: ParsedValue, value: string): string {
   // `@@` escapes: the literal segments hold the unescaped text.
   return parsed.segments.length ? parsed.segments.map((s) => (s.kind === 'literal' ? s.value : '')).join('') : value;
@@ -190,7 +203,8 @@ function literalText(parsed: ParsedValue, value: string): string {
 
 /**
  * `replace(text, old, new)` piece by piece. Exact for a one-character `old` (it cannot span two pieces), which is
- * how the generator JSON-escapes `"` and `\` in the job body's holes; otherwise only a fully known text is replaced.
+ * how the generator JSON-escapes `"`, `\` and control characters in the job body's holes; otherwise only a fully
+ * known text is replaced.
  */
 function replaceParts(
   parts: (string | null)[],

@@ -140,8 +140,8 @@ describe('engine in the emulator: generated batch endpoint pipelines', function 
     });
   }
 
-  it('a parameter value with " and \\ reaches the batch job as the same string', async () => {
-    const inputUri = 'https://steng.blob.core.windows.net/in/a "quoted" folder\\with\\backslashes/';
+  it('a parameter value with ", \\, a newline and a tab reaches the batch job as the same string', async () => {
+    const inputUri = 'https://steng.blob.core.windows.net/in/a "quoted" folder\\with\\backslashes/line\nbreak\ttab/';
     const { run } = await runVariant('mi', 'score-complete', { endpoint_input_uri: inputUri });
     assert.equal(run.status, 'Succeeded', run.message);
     const jobs = await control().jobs();

@@ -258,9 +258,15 @@ describe('pipeline generator', () => {
   });
 
   describe('the job body', () => {
-    // Each hole is JSON-escaped: replace(replace(<value>, '\\', '\\\\'), '"', '\\"'); the table is keyed by <value>.
-    const unescaped = (expression: string): string =>
-      /^replace\(replace\((.*), '\\', '\\\\'\), '"', '\\"'\)$/.exec(expression)?.[1] ?? `<<not escaped ${expression}>>`;
+    // Each hole is JSON-escaped by nested replace() calls (`\\`, `"`, then the 32 control characters written as
+    // decodeUriComponent('%XX')); the table is keyed by the <value> inside them.
+    const unescaped = (expression: string): string => {
+      const layer = /^replace\((.*), (?:'(?:[^']|'')*'|decodeUriComponent\('%[0-9A-F]{2}'\)), '(?:[^']|'')*'\)$/s;
+      let inner = expression;
+      let layers = 0;
+      for (let match = layer.exec(inner); match; match = layer.exec(inner), layers++) inner = match[1]!;
+      return layers === 34 ? inner : `<<not escaped (${layers} replace layers) ${expression}>>`;
+    };
     const sample = (expression: string): string =>
       ({
         'pipeline().parameters.endpoint_input_type': 'UriFolder',
@@ -333,6 +339,29 @@ describe('pipeline generator', () => {
         evaluateValue(exprValue(activity(pipeline, ACTIVITY.checkStatus).typeProperties['url']), withoutSlash),
         'https://x/jobs/job-1',
       );
+    });
+
+    it('stays valid JSON when a value holds a newline, tab, every other control character, " and \\ (evaluated)', () => {
+      const controls = Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)).join('');
+      const values = {
+        endpoint_input_type: 'Uri\tFolder\n',
+        endpoint_input_uri: `azureml://datastores/in/paths/a\nb\tc "q" \\ d/${controls}`,
+        endpoint_output_folder: 'azureml://datastores/out/paths/line\r\nbreak/',
+      };
+      for (const kind of VARIANTS) {
+        const pipeline = generateBatchPipeline(optionsFor(kind));
+        const text = evaluateValue(exprValue(activity(pipeline, ACTIVITY.invoke).typeProperties['body']), {
+          pipeline: { RunId: 'RUN-1', parameters: { ...values, endpoint_uri: 'https://x/jobs' } },
+        }) as string;
+        const body = JSON.parse(text);
+        assert.equal(body.properties.InputData.input_data.JobInputType, values.endpoint_input_type, kind);
+        assert.equal(body.properties.InputData.input_data.Uri, values.endpoint_input_uri, kind);
+        assert.equal(
+          body.properties.OutputData.score.Uri,
+          'azureml://datastores/out/paths/line\r\nbreak/RUN-1/predictions.csv',
+          kind,
+        );
+      }
     });
 
     it('writes to a per-run path by default, built from pipeline().RunId', () => {
