@@ -1,39 +1,16 @@
-import { AZURE_CLOUDS } from '../../clouds';
-import { isCallOf, type ExpressionNode } from '../../expressions';
 import { objectEntries, propertyNode, propertyValue, stringValue, type JsonNode as Node } from '../../json';
-import {
-  DEFAULT_LOOP_TIMEOUT,
-  JOB_INPUT_TYPES as INPUT_TYPES,
-  TERMINAL_JOB_STATUSES as TERMINAL,
-} from '../../pipeline';
+import { JOB_INPUT_TYPES as INPUT_TYPES } from '../../pipeline';
 import { bodyView, type BodyView } from '../batch-body';
-import { checkStatusFailurePath } from '../batch-status-check';
-import type { AdfString, ValidationContext } from '../context';
-import { fixedTexts } from '../dynamic-text';
-import { replaceStringFix, setTypePropertyFix } from '../fixes';
-import type { ActivityInfo, PipelineInfo } from '../pipeline-model';
-import { isTokenRequest } from '../secrets';
-import { fullText, knownPrefix, knownSuffix, staticText, type StaticText } from '../static-text';
-import type { Fix } from '../types';
+import type { ValidationContext } from '../context';
+import type { ActivityInfo } from '../pipeline-model';
+import { fullText, knownPrefix, knownSuffix, staticText } from '../static-text';
+import { checkAudiences } from './batch-audience';
+import { checkLoop, isInside, pollingLoops } from './batch-polling-loop';
 import type { ValidationRule } from './rule';
 
 /** Job input types the data plane knows but that do not fit a batch endpoint called from ADF. */
 const OTHER_INPUT_TYPES = ['MLTable', 'Literal', 'CustomModel', 'MLFlowModel', 'TritonModel'];
 const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.+)$/i;
-
-const ML_AUDIENCES = new Set(Object.values(AZURE_CLOUDS).map((c) => normalizeAudience(c.mlAudience)));
-const WRONG_AUDIENCES = new Set(
-  [
-    ...Object.values(AZURE_CLOUDS).flatMap((c) => [c.armAudience, c.resourceManagerEndpoint]),
-    'https://management.core.windows.net',
-    'https://management.core.chinacloudapi.cn',
-    'https://management.core.usgovcloudapi.net',
-    'https://storage.azure.com',
-    'https://vault.azure.net',
-    'https://graph.microsoft.com',
-    'https://database.windows.net',
-  ].map(normalizeAudience),
-);
 
 /**
  * ADF701-ADF708: a Web activity that invokes an Azure ML batch endpoint (recognised by its body or by a POST
@@ -271,181 +248,8 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
   }
 }
 
-/** Until loops after the invoke that poll with a Web activity. */
-function pollingLoops(context: ValidationContext, pipeline: PipelineInfo, invoke: ActivityInfo): ActivityInfo[] {
-  return pipeline.activities.filter(
-    (loop) =>
-      loop.typeLower === 'until' &&
-      context.upstreamOf(loop).has(invoke) &&
-      pipeline.activities.some(
-        (inner) =>
-          inner.typeLower === 'webactivity' &&
-          isInside(inner, loop) &&
-          /^get$/i.test(stringValue(propertyValue(inner.typeProperties, 'method')) ?? ''),
-      ),
-  );
-}
-
-function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
-  const name = loop.name ?? 'the polling loop';
-  const expressionNode = propertyValue(loop.typeProperties, 'expression');
-  const s = context.valueString(loop, expressionNode);
-  if (s) {
-    const literals = fixedTexts(context, s).filter((t) => t.length < 40);
-    const has = (status: string): boolean => literals.some((t) => t.toLowerCase() === status.toLowerCase());
-    const usesStatuses = TERMINAL.some(has) || literals.some((t) => /^cancell?ed$/i.test(t));
-    const missing = TERMINAL.filter((t) => !has(t) && t !== 'Completed');
-    if (usesStatuses && missing.length) {
-      const misspelt = literals.some((t) => /^cancelled$/i.test(t)) ? ' (the job status is spelled "Canceled")' : '';
-      context.report(
-        'ADF706',
-        context.rangeOf(s.node),
-        `The loop "${name}" does not stop on ${missing.join(' or ')}${misspelt}: a job that ends that way keeps the loop polling until its timeout.`,
-        {
-          fix: exitFix(context, s, missing),
-        },
-      );
-    }
-  }
-  checkStatusFailurePath(context, loop);
-  if (!propertyNode(loop.typeProperties, 'timeout')) {
-    context.report(
-      'ADF707',
-      context.activityRange(loop),
-      `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`,
-      {
-        fix: () =>
-          setTypePropertyFix(
-            context,
-            loop,
-            'timeout',
-            DEFAULT_LOOP_TIMEOUT,
-            `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`,
-          ),
-      },
-    );
-  }
-}
-
-/** Rewrites `@<condition>` to `@or(<condition>, ...)` also stopping on the missing statuses. */
-function exitFix(context: ValidationContext, s: AdfString, missing: string[]): Fix | undefined {
-  const parsed = context.parsed(s);
-  const segment = parsed.segments[0];
-  if (parsed.kind !== 'expression' || parsed.errors.length || segment?.kind !== 'expression' || !segment.node)
-    return undefined;
-  const status = statusOperand(segment.node, s.value);
-  if (!status) return undefined;
-  const body = s.value.slice(segment.bodySpan.start, segment.bodySpan.end);
-  const extra =
-    missing.length === 1
-      ? `equals(${status}, '${missing[0]}')`
-      : `contains(createArray(${missing.map((m) => `'${m}'`).join(', ')}), ${status})`;
-  return replaceStringFix(s.node, `@or(${body}, ${extra})`, `Also stop on ${missing.join(' and ')}`);
-}
-
-/** The text of X in equals(X, 'Completed') / equals('Completed', X) / contains(createArray(...), X). */
-function statusOperand(root: ExpressionNode, text: string): string | undefined {
-  let found: string | undefined;
-  const visit = (node: ExpressionNode): void => {
-    if (found || node.kind !== 'call') return;
-    if (isCallOf(node, 'equals') && node.args.length === 2) {
-      const [a, b] = node.args;
-      const isStatus = (n: ExpressionNode): boolean =>
-        n.kind === 'string' && TERMINAL.some((t) => t.toLowerCase() === n.value.toLowerCase());
-      if (isStatus(b) && !isStatus(a)) found = text.slice(a.span.start, a.span.end);
-      else if (isStatus(a) && !isStatus(b)) found = text.slice(b.span.start, b.span.end);
-    } else if (isCallOf(node, 'contains') && node.args.length === 2 && isCallOf(node.args[0], 'createArray')) {
-      found = text.slice(node.args[1].span.start, node.args[1].span.end);
-    }
-    for (const arg of node.args) visit(arg);
-  };
-  visit(root);
-  return found;
-}
-
-/** ADF705: the token the batch calls use must be for the ML audience. */
-function checkAudiences(context: ValidationContext, pipeline: PipelineInfo, related: Set<ActivityInfo>): void {
-  const tokenActivities = new Set<string>();
-  for (const activity of related) {
-    const auth = propertyValue(activity.typeProperties, 'authentication');
-    const resource = propertyValue(auth, 'resource');
-    const s = resource ? context.valueString(activity, resource) : undefined;
-    if (s) checkAudience(context, activity, staticText(context.parsed(s), s.value, pipeline), context.rangeOf(s.node));
-    for (const str of context.activityStrings(activity)) {
-      const parsed = context.parsed(str);
-      if (parsed.kind === 'literal') continue;
-      for (const ref of context.references(parsed))
-        if (ref.kind === 'activity') tokenActivities.add(ref.name.toLowerCase());
-    }
-  }
-  for (const activity of pipeline.activities) {
-    if (!activity.name || !tokenActivities.has(activity.name.toLowerCase()) || !isTokenRequest(context, activity))
-      continue;
-    const body = context.valueString(activity, propertyValue(activity.typeProperties, 'body'));
-    if (!body) continue;
-    const audience = formAudience(context, body);
-    if (audience !== undefined)
-      checkAudience(
-        context,
-        activity,
-        { parts: [audience], varying: false, dynamic: false, parameters: [] },
-        context.rangeOf(body.node),
-      );
-  }
-}
-
-function checkAudience(
-  context: ValidationContext,
-  activity: ActivityInfo,
-  text: StaticText,
-  range: { start: number; end: number },
-): void {
-  const value = fullText(text);
-  if (value === undefined) return;
-  const normalized = normalizeAudience(value);
-  if (ML_AUDIENCES.has(normalized)) return;
-  const wrong = WRONG_AUDIENCES.has(normalized);
-  context.report(
-    'ADF705',
-    range,
-    `"${activity.name}" gets a token for "${value}", but a batch endpoint only accepts the Azure ML audience (${[...ML_AUDIENCES].join(', ')}, by cloud)${wrong ? '' : ' unless this is a custom cloud'}.`,
-    { severity: wrong ? 'error' : 'warning' },
-  );
-}
-
-/** The `resource=` (v1) or `scope=` (v2) value of a client-credentials form body. */
-function formAudience(context: ValidationContext, body: AdfString): string | undefined {
-  const texts = fixedTexts(context, body);
-  for (let i = 0; i < texts.length; i++) {
-    const match =
-      /(?:^|&)(resource|scope)=([^&]*)$/i.exec(texts[i]) ?? /(?:^|&)(resource|scope)=([^&]*)&/i.exec(texts[i]);
-    if (!match) continue;
-    const raw = match[2] !== '' ? match[2] : texts[i + 1];
-    if (raw === undefined) return undefined;
-    try {
-      return decodeURIComponent(raw);
-    } catch {
-      return raw;
-    }
-  }
-  return undefined;
-}
-
-function normalizeAudience(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/\/\.default$/, '')
-    .replace(/\/+$/, '');
-}
-
 function keyNodeOf(node: Node, key: string): Node | undefined {
   return propertyNode(node, key)?.children?.[0];
-}
-
-function isInside(target: ActivityInfo, container: ActivityInfo): boolean {
-  for (let c = target.container; c; c = c.container) if (c === container) return true;
-  return false;
 }
 
 /** A Web activity recognised as a batch endpoint invoke, with the URL it calls as far as it is known before a run. */
