@@ -43,6 +43,8 @@ export interface DryRunApi {
   cancelAll(): number;
   /** The state of the most recent run view, if any. */
   lastView(): DryRunViewState | undefined;
+  /** Every message posted to the most recent run view's webview, latest last (tests: no secret may appear). */
+  lastViewMessages(): unknown[];
 }
 
 declare module '../api' {

@@ -61,5 +61,10 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
     ),
     registerCommand(CANCEL_DRY_RUN_COMMAND, cancelAll),
   );
-  return { run: (uri, options) => run(uri, options), cancelAll, lastView: () => lastPanel?.state() };
+  return {
+    run: (uri, options) => run(uri, options),
+    cancelAll,
+    lastView: () => lastPanel?.state(),
+    lastViewMessages: () => lastPanel?.postedMessages() ?? [],
+  };
 }

@@ -80,6 +80,11 @@ export class RunPanel implements vscode.Disposable {
     };
   }
 
+  /** What was posted to the webview, latest last (for tests). */
+  postedMessages(): unknown[] {
+    return this.host.postedMessages();
+  }
+
   reveal(): void {
     this.host.reveal(true);
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/api';
 import type { DryRunApi, DryRunResult } from '../../src/dry-run/api';
+import { CANARY_SECRET, canaryPipelineProperties, revealedCanaryForms } from '../fixtures/secret-canary';
 import { localizedManifest } from '../support/manifest';
 
 interface MenuEntry {
@@ -195,5 +196,20 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
     assert.equal(result.pipelineRun.status, 'Cancelled');
     assert.equal(result.activityRuns[0]!.status, 'Cancelled');
     assert.equal(api.lastView()?.pipelineStatus, 'Cancelled');
+  });
+
+  it('shows the canary SecureString in none of its encodings in the view state posted to the webview', async () => {
+    const uri = writePipeline('Canary', canaryPipelineProperties());
+    const result = await api.run(uri, { prompt: false, target: 'offline', parameters: { secret: CANARY_SECRET } });
+    assert.ok(result);
+    assert.equal(result.pipelineRun.status, 'Succeeded', result.pipelineRun.message);
+    const posted = api.lastViewMessages();
+    const states = posted.filter((m) => (m as { type?: string }).type === 'state');
+    const last = states.at(-1) as { state: { status: string; rows: Array<{ name: string; output: string }> } };
+    assert.equal(last?.state.status, 'Succeeded', 'the view got the final state');
+    const rows = new Map(last.state.rows.map((row) => [row.name, row]));
+    assert.equal(rows.size, 7, 'a row for each transformation');
+    assert.match(rows.get('Concat')!.output, /before-.*-after/, 'the rows carry the activity outputs');
+    assert.deepEqual(revealedCanaryForms(JSON.stringify(posted)), []);
   });
 });
