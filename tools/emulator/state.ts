@@ -176,6 +176,21 @@ export class World {
     }
   }
 
+  /**
+   * Gives a factory its system-assigned managed identity (PATCH factories with `identity.type = SystemAssigned`):
+   * a new service principal in the factory's tenant, as ADF creates it. A factory that has one keeps it.
+   */
+  enableFactoryIdentity(factory: FactoryState, tenantId: string): void {
+    if (factory.identity) return;
+    factory.identity = { principalId: randomUUID(), tenantId: tenantId.toLowerCase() };
+    this.addPrincipal({
+      objectId: factory.identity.principalId,
+      tenantId: factory.identity.tenantId,
+      type: 'ServicePrincipal',
+      displayName: factory.name,
+    });
+  }
+
   private addPrincipal(p: DirectoryObject): void {
     this.directory.set(p.objectId.toLowerCase(), {
       ...p,

@@ -276,4 +276,31 @@ describe('emulator: Data Factory through @azure/arm-datafactory', () => {
       /has no system-assigned managed identity/,
     );
   });
+
+  it('adds a system-assigned identity to a factory without one with factories.update (PATCH), once', async () => {
+    const updated = await fx.adf().factories.update(RG, 'adf-int-noid', { identity: { type: 'SystemAssigned' } });
+    assert.equal(updated.identity?.type, 'SystemAssigned');
+    assert.match(updated.identity?.principalId ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(updated.identity?.tenantId, IDS.tenant);
+    const again = await fx.adf().factories.update(RG, 'adf-int-noid', { identity: { type: 'SystemAssigned' } });
+    assert.equal(again.identity?.principalId, updated.identity?.principalId, 'a second update keeps the identity');
+    assert.equal(
+      (await fx.adf().factories.get(RG, 'adf-int-noid')).identity?.principalId,
+      updated.identity?.principalId,
+    );
+    // The new principal is in the directory: a role can be assigned to it.
+    // The SDK's scope has no leading slash (it is a path parameter after the endpoint's "/").
+    const scope = `subscriptions/${IDS.devSubscription}/resourceGroups/${RG}`;
+    const assignment = await fx.authorization().roleAssignments.create(scope, '6f1b0c1e-0000-4000-8000-00000000abcd', {
+      roleDefinitionId: `/${scope}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+      principalId: updated.identity!.principalId!,
+    });
+    assert.equal(assignment.principalId, updated.identity?.principalId);
+    const wrong = await fx
+      .adf()
+      .factories.update(RG, 'adf-int-noid', { identity: { type: 'UserAssigned' } })
+      .catch((e: unknown) => e);
+    assert.ok(wrong instanceof RestError);
+    assert.equal(wrong.statusCode, 400);
+  });
 });

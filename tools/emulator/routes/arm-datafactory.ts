@@ -166,6 +166,29 @@ function putEntity(ctx: RouteContext, kind: EntityKind): Reply {
   return json(200, entityResource(factory, kind, entity), { ETag: entity.etag });
 }
 
+/**
+ * factories.update (PATCH): tags and the identity. Per the ADF docs a system-assigned identity can be added to an
+ * existing factory this way ("Generate system-assigned managed identity", PATCH with `identity.type =
+ * SystemAssigned`); it cannot be removed, and user-assigned identities are not emulated.
+ */
+function updateFactory(ctx: RouteContext): Reply {
+  const factory = factoryOf(ctx);
+  const body = jsonBody(ctx.req, (message) => ({ status: 400, body: { error: { code: 'BadRequest', message } } }));
+  if (!isObject(body)) failArm(400, 'BadRequest', 'The request body must be a JSON object (FactoryUpdateParameters).');
+  if (body.identity !== undefined) {
+    const type = isObject(body.identity) ? body.identity.type : undefined;
+    if (typeof type !== 'string' || !/^SystemAssigned(,\s*UserAssigned)?$/i.test(type))
+      failArm(
+        400,
+        'BadRequest',
+        `'identity.type' must be 'SystemAssigned' (the emulator does not remove identities or add user-assigned ones); got ${JSON.stringify(type)}.`,
+      );
+    ctx.emulator.world.enableFactoryIdentity(factory, factory.resourceGroup.subscription.tenantId);
+  }
+  factory.etag = newEtag();
+  return json(200, factoryResource(factory), { ETag: factory.etag });
+}
+
 function getEntity(ctx: RouteContext, kind: EntityKind): Reply {
   const factory = factoryOf(ctx);
   const entity = entityOf(ctx, kind, factory);
@@ -228,6 +251,7 @@ export function dataFactoryRoutes(): Route[] {
     route('factories.get', 'GET', FACTORY, 'factories', (ctx) =>
       json(200, factoryResource(factoryOf(ctx)), { ETag: factoryOf(ctx).etag }),
     ),
+    route('factories.update', 'PATCH', FACTORY, 'factories', updateFactory),
   ];
   for (const kind of KINDS) {
     const base = `${FACTORY}/${kind.segment}`;
