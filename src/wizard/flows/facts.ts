@@ -6,6 +6,7 @@ import { inputDatastoreChoices, outputDatastoreChoices } from '../../core/prefli
 import { chosenFactory, principalInUse } from '../checks';
 import type { FormPatch } from '../protocol';
 import { sdkScopeOf } from '../state';
+import { writeFolderProblem } from '../write-folder';
 import type { FlowContext, FlowOutcome } from './context';
 
 type Retry = () => Promise<void>;
@@ -130,7 +131,13 @@ export async function loadRepositoryCandidates(ctx: FlowContext): Promise<void> 
 
 export async function checkRepositoryFolder(ctx: FlowContext, folder: string): Promise<void> {
   const { files } = ctx.env;
-  const looksRight = (await files.exists(join(folder, 'pipeline'))) || (await files.exists(join(folder, 'factory')));
+  // Looked at only where the wizard may write (the folder comes from the webview).
+  const mayRead = !writeFolderProblem(folder, {
+    picked: ctx.state.pickedFolders,
+    workspaceFolders: files.workspaceFolders(),
+  });
+  const looksRight =
+    mayRead && ((await files.exists(join(folder, 'pipeline'))) || (await files.exists(join(folder, 'factory'))));
   if (ctx.state.form.repositoryFolder === folder) {
     ctx.state.facts.repositoryLooksRight = looksRight;
     ctx.changed();

@@ -8,6 +8,7 @@ import { pipelineOptionsOf } from '../form';
 import type { WizardForm } from '../protocol';
 import { buildReview, fileDiff, toDiffView } from '../review';
 import { targetKey, type WizardState } from '../state';
+import { writeTargetProblem } from '../write-folder';
 import type { FlowContext } from './context';
 
 /** Builds the review now (no Azure call); keeps what was read of the existing pipeline for the same target. */
@@ -63,6 +64,9 @@ export async function readExisting(ctx: FlowContext): Promise<void> {
         applyExisting(state, remote, undefined);
       },
     });
+  } else if (!mayTouchFiles(ctx, document.name)) {
+    // The publish reports the name or folder problem; nothing is read where nothing may be written.
+    if (state.review) state.review.loaded = true;
   } else if (state.form.targetKind === 'repository') {
     const text = await ctx.env.files.readText(repositoryFile(state, document.name));
     if (!stillCurrent() || !state.review) return;
@@ -99,7 +103,7 @@ export async function openDiff(ctx: FlowContext): Promise<void> {
       { title: 'generated', text: mine },
       `${document.name}: factory <-> generated`,
     );
-  } else if (state.form.targetKind === 'repository') {
+  } else if (state.form.targetKind === 'repository' && mayTouchFiles(ctx, document.name)) {
     const existing = await env.files.readText(repositoryFile(state, document.name));
     if (existing !== undefined) {
       const diff = fileDiff(existing, document, review.view.json);
@@ -110,6 +114,19 @@ export async function openDiff(ctx: FlowContext): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * The wizard reads the files it would replace only where it may write them (write-folder.ts): the name and folder
+ * come from the webview, so the same rules keep its reads, too, inside a picked or workspace folder.
+ */
+function mayTouchFiles(ctx: FlowContext, pipelineName: string): boolean {
+  const { state } = ctx;
+  const folder = state.form.targetKind === 'repository' ? state.form.repositoryFolder : state.form.exportFolder;
+  return !writeTargetProblem(pipelineName, folder, {
+    picked: state.pickedFolders,
+    workspaceFolders: ctx.env.files.workspaceFolders(),
+  });
 }
 
 export function repositoryFile(state: WizardState, pipelineName: string): string {

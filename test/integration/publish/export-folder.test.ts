@@ -1,7 +1,7 @@
 // The wizard's export writes only where it may: a folder typed into the webview that the picker never returned and
 // that lies outside the workspace is refused with nothing written; a bad pipeline name is reported first.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drive, endpointOf, type Driven } from './controller-helpers';
@@ -60,5 +60,24 @@ describe('integration: the wizard export folder rules', () => {
     const view = d.controller.view();
     assert.equal(view.publish.status, 'done', JSON.stringify(view.error ?? view.notice));
     assert.ok(readdirSync(inside).length > 0);
+  });
+
+  it('reads the files it would replace only where it may write them (review)', async () => {
+    const first = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
+    await toReviewExporting(first, join(first.folder, 'out'));
+    await first.send('publish');
+    const names = readdirSync(join(first.folder, 'out'));
+    assert.ok(names.length > 0);
+    // The same files inside the next wizard's workspace, and in a folder outside it that the picker never gave.
+    const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
+    const inside = join(d.folder, 'typed', 'reviewed');
+    const outside = mkdtempSync(join(tmpdir(), 'wizard-outside-review-'));
+    mkdirSync(inside, { recursive: true });
+    for (const name of names) for (const folder of [inside, outside]) writeFileSync(join(folder, name), 'x');
+    await toReviewExporting(d, inside);
+    assert.equal(d.controller.view().review?.exists, true, 'inside the workspace the existing files are seen');
+    await d.send('updateForm', { patch: { exportFolder: outside } });
+    await d.controller.whenIdle();
+    assert.equal(d.controller.view().review?.exists, false, 'outside, nothing is read');
   });
 });
