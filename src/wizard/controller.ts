@@ -7,6 +7,7 @@ import { runGuarded } from './flows/guard';
 import * as publishing from './flows/publish';
 import { buildReviewNow, followFormChange, openDiff, readExisting } from './flows/review';
 import { createKeyVaultLinkedService } from './flows/key-vault-link';
+import { enableFactoryIdentity } from './flows/factory-identity';
 import { grantRole } from './flows/role-grant';
 import { canStartRun, cancelRun, linkUrl, runNow, whenRunEnded } from './flows/run-monitor';
 import { BackgroundWork } from './background';
@@ -106,6 +107,8 @@ export class WizardController {
         return grantRole(ctx);
       case 'createKeyVaultLinkedService':
         return this.createKeyVaultLinkedService();
+      case 'enableIdentity':
+        return enableFactoryIdentity(ctx);
       case 'chooseFolder':
         return this.apply(await facts.chooseFolder(ctx, request.params.purpose));
       case 'publish':

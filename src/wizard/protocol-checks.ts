@@ -73,6 +73,7 @@ export const WIZARD_REQUEST_CHECKS: ParamChecks<RequestParams> = {
   reload: shape<RequestParams['reload']>({ what: oneOf(['endpoint', 'factories', 'checks', 'datastores'] as const) }),
   grantRole: empty,
   createKeyVaultLinkedService: empty,
+  enableIdentity: empty,
   chooseFolder: shape<RequestParams['chooseFolder']>({ purpose: oneOf(['repository', 'export'] as const) }),
   publish: empty,
   confirmGitMode: shape<RequestParams['confirmGitMode']>({

@@ -127,6 +127,12 @@ export interface ChoiceView {
 
 export type RoleGrantStatus = 'notNeeded' | 'unknown' | 'checking' | 'offer' | 'granting' | 'granted' | 'failed';
 
+/** The "Enable managed identity" action, for a factory without a system-assigned identity and the `mi` option. */
+export interface FactoryIdentityView {
+  status: 'notNeeded' | 'offer' | 'enabling' | 'failed';
+  factoryName?: string;
+}
+
 export interface RoleGrantView {
   status: RoleGrantStatus;
   /** Who would get the role ("the factory's managed identity", "identity uami-batch"). */
@@ -265,6 +271,7 @@ export interface WizardViewState {
     keyVaultLinkedServices: ChoiceView[];
     credentials: ChoiceView[];
     factoryFactsLoaded: boolean;
+    factoryIdentity: FactoryIdentityView;
     roleGrant: RoleGrantView;
   };
   data: {
@@ -299,6 +306,7 @@ export interface RequestParams {
   reload: { what: 'endpoint' | 'factories' | 'checks' | 'datastores' };
   grantRole: Record<string, never>;
   createKeyVaultLinkedService: Record<string, never>;
+  enableIdentity: Record<string, never>;
   chooseFolder: { purpose: 'repository' | 'export' };
   publish: Record<string, never>;
   confirmGitMode: { choice: 'publishLive' | 'saveToRepository' };

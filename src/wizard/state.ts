@@ -40,6 +40,8 @@ export interface WizardState {
   /** Aborts the publish or role grant in progress (the Cancel button of Publishing... and Granting...). */
   operationAbort: AbortController | undefined;
   grantState: 'granting' | 'failed' | undefined;
+  /** Enabling the chosen factory's system-assigned identity. */
+  identityState: 'enabling' | 'failed' | undefined;
   readonly grantedPrincipals: Set<string>;
   loadingFactories: boolean;
   readonly loadingAccess: Set<string>;
@@ -67,6 +69,7 @@ export function initialState(endpoint: WizardEndpoint): WizardState {
     runAbort: undefined,
     operationAbort: undefined,
     grantState: undefined,
+    identityState: undefined,
     grantedPrincipals: new Set<string>(),
     loadingFactories: false,
     loadingAccess: new Set<string>(),

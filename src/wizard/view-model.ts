@@ -18,6 +18,7 @@ import {
   STEP_TITLES,
   WIZARD_STEPS,
   type ChoiceView,
+  type FactoryIdentityView,
   type RoleGrantView,
   type WizardStep,
   type WizardViewState,
@@ -94,6 +95,7 @@ export function viewOf(state: WizardState): WizardViewState {
         ...(c.resourceId ? { detail: c.resourceId.split('/').pop() } : {}),
       })),
       factoryFactsLoaded: factoryFacts !== undefined,
+      factoryIdentity: factoryIdentityView(state),
       roleGrant: roleGrantView(state),
     },
     data: {
@@ -175,6 +177,15 @@ export function reachable(state: WizardState): WizardStep[] {
   if (state.published) steps.push('run');
   if (!steps.includes(state.step)) steps.push(state.step);
   return WIZARD_STEPS.filter((s) => steps.includes(s));
+}
+
+/** Whether the chosen factory needs its system-assigned identity enabled (the `mi` option), and where that stands. */
+export function factoryIdentityView(state: WizardState): FactoryIdentityView {
+  const factory = chosenFactory(state.form, state.facts);
+  if (state.form.authKind !== 'mi' || !factory || factory.identityPrincipalId) return { status: 'notNeeded' };
+  const status =
+    state.identityState === 'enabling' ? 'enabling' : state.identityState === 'failed' ? 'failed' : 'offer';
+  return { status, factoryName: factory.name };
 }
 
 /** Whether the identity in use needs AzureML Data Scientist, and where a grant stands. */

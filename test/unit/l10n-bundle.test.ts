@@ -20,6 +20,7 @@ const NOT_YET_LOCALISED = new Set<string>([
   'src/webview/wizard/main.ts',
   'src/webview/wizard/steps.ts',
   'src/wizard/diagram.ts',
+  'src/wizard/flows/factory-identity.ts',
   'src/wizard/flows/publish.ts',
   'src/wizard/flows/review.ts',
   'src/wizard/flows/role-grant.ts',

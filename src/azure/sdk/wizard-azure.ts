@@ -40,10 +40,21 @@ export interface WizardAzure {
   subscriptionId: string;
   reads: WizardReads;
   linkedServices: LinkedServiceStore;
+  factories: FactoryUpdates;
   pipelines: PipelineStore;
   roles: RoleAssignmentStore;
   runs: RunStore;
   raw: RawArmClient;
+}
+
+/** Changes to a factory itself. */
+export interface FactoryUpdates {
+  /**
+   * Gives the factory a system-assigned managed identity (factories.update, identity.type SystemAssigned): ADF
+   * creates it on an existing factory ("Generate managed identity",
+   * https://learn.microsoft.com/azure/data-factory/data-factory-service-identity#generate-managed-identity).
+   */
+  enableSystemIdentity(factory: FactoryRef): Promise<FactoryInfo>;
 }
 
 export function createWizardAzure(pool: AzureClientPool, tenantId: string, subscriptionId: string): WizardAzure {
@@ -119,6 +130,15 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
         { properties },
         { requestOptions: { customHeaders: { 'If-None-Match': '*' } } },
       );
+    },
+  };
+
+  const factories: FactoryUpdates = {
+    async enableSystemIdentity(factory: FactoryRef): Promise<FactoryInfo> {
+      const updated = await adf.factories.update(factory.resourceGroup, factory.name, {
+        identity: { type: 'SystemAssigned' },
+      });
+      return toFactoryInfo(updated, subscriptionId);
     },
   };
 
@@ -203,7 +223,7 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
     },
   };
 
-  return { subscriptionId, reads, linkedServices, pipelines, roles, runs, raw };
+  return { subscriptionId, reads, linkedServices, factories, pipelines, roles, runs, raw };
 }
 
 /** Raw JSON over the Data Factory client's own pipeline (bearer token for ARM, retries, user agent). */

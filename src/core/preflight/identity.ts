@@ -16,8 +16,10 @@ export function checkFactoryIdentity(factory: FactoryIdentityFacts): PreflightCh
     return fail(
       id,
       title,
-      `Data Factory ${factory.name} has no system-assigned managed identity. A factory's identity is fixed when the factory is deployed: it cannot be added to this factory's deployment later.`,
-      'Recreate the factory with a system-assigned identity (the default in the portal), or choose a user-assigned managed identity (an ADF credential) or a service principal instead.',
+      `Data Factory ${factory.name} has no system-assigned managed identity.`,
+      // An existing factory gets one by an update with identity.type SystemAssigned:
+      // https://learn.microsoft.com/azure/data-factory/data-factory-service-identity#generate-managed-identity
+      'Enable its managed identity (the wizard can do it once you confirm: an update of the factory, which keeps its pipelines), or choose a user-assigned managed identity (an ADF credential) or a service principal instead.',
     );
   }
   return pass(

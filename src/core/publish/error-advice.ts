@@ -9,6 +9,7 @@ export type WizardOperation =
   | 'checkAccess'
   | 'grantRole'
   | 'createLinkedService'
+  | 'enableIdentity'
   | 'review'
   | 'publish'
   | 'createRun'
@@ -144,6 +145,8 @@ function describeOperation(context: AdviceContext): string {
       return 'grant the role';
     case 'createLinkedService':
       return `create the linked service in Data Factory ${context.factoryName ?? ''}`.trim();
+    case 'enableIdentity':
+      return `enable the managed identity of Data Factory ${context.factoryName ?? ''}`.trim();
     case 'review':
       return 'read the existing pipeline';
     case 'publish':

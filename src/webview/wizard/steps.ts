@@ -169,6 +169,7 @@ export function authStep(ctx: StepContext): TemplateResult {
   const { state, bind, send } = ctx;
   const f = bind.form;
   const grant = state.auth.roleGrant;
+  const identity = state.auth.factoryIdentity;
   const factoryTarget = f.targetKind === 'factory';
   return html`
     ${radioGroup('auth', 'How Data Factory signs in to the endpoint', f.authKind, AUTH_OPTIONS, (value) => bind.set('authKind', value))}
@@ -218,6 +219,16 @@ export function authStep(ctx: StepContext): TemplateResult {
         : nothing
     }
     ${f.authKind === 'sp-secret' ? html`<p class="explanation">The pipeline declares <code>client_secret</code> as a SecureString parameter with no default: give it when you run the pipeline (Run now asks for it in a password box), or pass it from a calling pipeline. ADF masks SecureString values in run history.</p>` : nothing}
+    ${
+      identity.status === 'notNeeded'
+        ? nothing
+        : html`
+      <section class="grant" aria-labelledby="identity-title">
+        <h3 id="identity-title">Enable the factory's managed identity</h3>
+        <p>Data Factory ${identity.factoryName} has no system-assigned managed identity. Azure can add one to this factory; its pipelines are not changed.</p>
+        <div class="row">${button(identity.status === 'enabling' ? 'Enabling...' : 'Enable managed identity...', () => send('enableIdentity', {}), { disabled: identity.status === 'enabling', id: 'enable-identity' })}</div>
+      </section>`
+    }
     ${
       grant.status === 'offer' || grant.status === 'failed' || grant.status === 'granting'
         ? html`

@@ -237,11 +237,8 @@ describe('Create ADF Pipeline wizard: each authentication option end to end (ext
     const check = state.checks.auth.find((c) => c.id === 'auth.factoryIdentity');
     assert.equal(check?.status, 'fail');
     assert.equal(check?.blocking, true);
-    assert.match(
-      check?.message ?? '',
-      /adf-noid has no system-assigned managed identity.*cannot be added to this factory's deployment later/,
-    );
-    assert.match(check?.action ?? '', /Recreate the factory/);
+    assert.match(check?.message ?? '', /adf-noid has no system-assigned managed identity/);
+    assert.match(check?.action ?? '', /Enable its managed identity/);
     assert.equal(state.canContinue, false);
     await send(handle, 'next');
     assert.equal(handle.state().step, 'auth', 'cannot go on');

@@ -75,7 +75,8 @@ describe('integration: the wizard controller against the emulator', () => {
     const view = d.controller.view();
     const check = view.checks.auth.find((c) => c.id === 'auth.factoryIdentity');
     assert.equal(check?.blocking, true);
-    assert.match(check?.message ?? '', /cannot be added to this factory's deployment later/);
+    assert.match(check?.action ?? '', /Enable its managed identity/);
+    assert.deepEqual(view.auth.factoryIdentity, { status: 'offer', factoryName: 'adf-noid' });
     assert.equal(view.canContinue, false);
     await d.send('next');
     assert.equal(d.controller.view().step, 'auth');

@@ -9,12 +9,12 @@ import {
 } from '../../../src/core/preflight';
 
 describe('preflight: identities and secrets', () => {
-  it('blocks a factory without a system-assigned identity, saying it cannot be added later and what to do', () => {
+  it('blocks a factory without a system-assigned identity and offers to enable it (no recreating)', () => {
     const check = checkFactoryIdentity({ name: 'adf-noid' });
     assert.equal(check.blocking, true);
     assert.match(check.message, /no system-assigned managed identity/);
-    assert.match(check.message, /cannot be added to this factory's deployment later/);
-    assert.match(check.action!, /Recreate the factory/);
+    assert.match(check.action!, /Enable its managed identity/);
+    assert.doesNotMatch(`${check.message} ${check.action}`, /recreate|cannot be added/i);
     assert.match(check.action!, /user-assigned managed identity/);
     assert.equal(checkFactoryIdentity({ name: 'adf', identityPrincipalId: 'f1' }).status, 'pass');
   });

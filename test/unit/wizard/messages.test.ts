@@ -25,6 +25,7 @@ const VALID: { [M in RequestMethod]: RequestParams[M] } = {
   reload: { what: 'factories' },
   grantRole: {},
   createKeyVaultLinkedService: {},
+  enableIdentity: {},
   chooseFolder: { purpose: 'repository' },
   publish: {},
   confirmGitMode: { choice: 'saveToRepository' },
