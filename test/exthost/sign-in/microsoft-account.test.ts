@@ -58,6 +58,14 @@ describe('sign-in: Microsoft account, provider and audience by cloud (stand-in p
     );
   });
 
+  it('Azure US Government: the microsoft-sovereign-cloud provider for the US Government ARM scope', async () => {
+    const calls = await checkWith('https://management.usgovcloudapi.net');
+    assert.deepEqual(
+      calls.map((c) => [c.provider, c.method, c.scopes]),
+      [['microsoft-sovereign-cloud', 'getSessions', ['https://management.usgovcloudapi.net/.default']]],
+    );
+  });
+
   it('a custom cloud with an audience of its own: an error naming the audience, and no provider asked', async () => {
     await standIn({ signOut: true, clearLog: true });
     await config().update('customCloud', saved.customCloud, vscode.ConfigurationTarget.Global);
