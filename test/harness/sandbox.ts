@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     runDir: ensureDir(cacheDir, 'sandbox'),
     codeServerPort: await preferredPort(Number(process.env.PORT ?? 8080)),
     emulatorPort: await preferredPort(Number(process.env.EMULATOR_PORT ?? 7443)),
+    openViewOnStart: true,
   });
   // Pipeline runs really run their activities (Web calls to the emulated endpoints), so "Rerun from Failed
   // Activity" on the seeded failed run shows the recovery run polling its job to Succeeded.

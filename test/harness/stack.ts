@@ -6,7 +6,7 @@ import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './cod
 import { seedServicePrincipal, startHarnessEmulator, type HarnessEmulator } from './emulator-launch';
 import { linkExtension, type ExtensionIdentity } from './extension-link';
 import { ensureDir, freshRunDir, repoRoot, socketSafePath, testResultsDir } from './paths';
-import { prepareStandIns, type StandIns } from './stand-ins';
+import { prepareStandIns, prepareViewOpener, type StandIns } from './stand-ins';
 import { emulatorSettings, quietWorkbenchSettings, writeUserSettings } from './user-settings';
 
 /** The seed extension-host and UI tests run against unless they pass another. */
@@ -36,6 +36,8 @@ export interface StackOptions {
   linkExtension?: boolean;
   /** Stand-ins for the Microsoft authentication provider and `az` (test/stand-ins; see stand-ins.ts). */
   standIns?: boolean;
+  /** Open the extension's view when the workbench starts (the sandbox; test/stand-ins/sandbox-view). */
+  openViewOnStart?: boolean;
   /** The custom cloud names the ARM audience of the cloud the emulator plays (VS Code accounts sign in by it). */
   playedCloudAudience?: boolean;
   /**
@@ -102,6 +104,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cpSync(standIns.microsoftAuthExtension, join(extensionsDir, standIns.microsoftAuthFolderName), {
         recursive: true,
       });
+    }
+    if (options.openViewOnStart) {
+      const opener = prepareViewOpener(runDir);
+      cpSync(opener.folder, join(extensionsDir, opener.folderName), { recursive: true });
     }
     const args = [...(options.codeServerArgs ?? []), ...(standIns?.codeServerArgs ?? [])];
     const codeServer = await startCodeServer(install, {

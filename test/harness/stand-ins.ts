@@ -89,3 +89,13 @@ export async function controlMicrosoftAuth(standIns: StandIns, change: StandInCo
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The sandbox-only extension that opens the ADF Batch Endpoints view at startup (test/stand-ins/sandbox-view). */
+export function prepareViewOpener(runDir: string): { folder: string; folderName: string } {
+  const main = compiled('sandbox-view', 'extension.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx tsc -p .\` first`);
+  const folder = ensureDir(runDir, 'stand-ins', 'sandbox-view');
+  copyFileSync(join(repoRoot, 'test', 'stand-ins', 'sandbox-view', 'package.json'), join(folder, 'package.json'));
+  writeFileSync(join(folder, 'extension.js'), `module.exports = require(${JSON.stringify(main)});\n`);
+  return { folder, folderName: 'adf-batch-tests.sandbox-open-view-0.0.1' };
+}

@@ -21,6 +21,8 @@ export interface OpenWorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Load the stand-in Microsoft authentication provider and put the stand-in `az` on PATH (test/stand-ins). */
   standIns?: boolean;
+  /** Open the extension's view at startup, as the sandbox (npm start) does. */
+  openViewOnStart?: boolean;
   /** The custom cloud names the ARM audience of the cloud the emulator plays (VS Code accounts sign in by it). */
   playedCloudAudience?: boolean;
   /** Names the run folder and logs (default 'ui'). */
@@ -49,6 +51,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     settings: options.settings,
     standIns: options.standIns,
     playedCloudAudience: options.playedCloudAudience,
+    openViewOnStart: options.openViewOnStart,
   });
   let context: BrowserContext | undefined;
   try {

@@ -1,6 +1,7 @@
 // The extension in code-server, seen through Chromium: its view container sits in the activity bar and
 // opening it shows the "Batch Endpoints" view.
 import * as assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 describe('extension in the code-server workbench', () => {
@@ -42,5 +43,36 @@ describe('extension in the code-server workbench', () => {
       await page.waitForTimeout(250);
     assert.doesNotMatch(await paneText(), /no data provider registered/i);
     await saveScreenshot(page, 'ui-activation');
+  });
+});
+
+describe('the sandbox (npm start) in the code-server workbench', () => {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    this.timeout(15 * 60_000);
+    // What test/harness/sandbox.ts starts: the sandbox seed and sample workspace, the view opened at startup.
+    workbench = await openWorkbench({
+      label: 'ui-sandbox',
+      seed: resolve('test', 'sandbox', 'seed.json'),
+      folder: resolve('test', 'sandbox', 'workspace'),
+      openViewOnStart: true,
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens with the Batch Endpoints view showing, without a click', async () => {
+    const { page } = workbench!;
+    const sidebar = page.locator('.part.sidebar');
+    const view = sidebar.locator('.pane-header', { hasText: 'Batch Endpoints' });
+    await view.first().waitFor({ state: 'visible', timeout: 90_000 });
+    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
+    assert.equal(await container.getAttribute('aria-selected'), 'true');
+    // Signed in to the emulator as the sandbox's service principal: the tree shows its subscription.
+    await sidebar.locator('.pane-body .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90_000 });
+    await saveScreenshot(page, 'ui-sandbox-start');
   });
 });

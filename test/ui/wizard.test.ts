@@ -123,6 +123,13 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
       async () => assert.equal(await frame.locator('vscode-single-select#field-factoryId').count(), 1),
       60_000,
     );
+    // Nothing is red before it is touched; pressing the blocked Next shows the step's problems.
+    assert.equal(await frame.locator('[invalid]').count(), 0, 'no field is marked before the user touched it');
+    await frame.locator('footer span.next').click({ force: true });
+    await eventually(async () =>
+      assert.equal(await frame.locator('vscode-single-select#field-factoryId[invalid]').count(), 1),
+    );
+    assert.match(await frame.locator('#field-factoryId-help').innerText(), /Choose a Data Factory/);
     // Each factory's identity and git mode are in its option's label, visible without highlighting it.
     assert.equal(
       await frame
@@ -207,6 +214,19 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
       assert.equal(await frame.locator(`[data-activity="${activity}"]`).count(), 1, `diagram box ${activity}`);
     }
     await saveScreenshot(page, 'wizard-07-review', { readme: 'wizard-review' });
+    // The generated JSON: highlighted tokens, wrapped within the page (no sideways scrolling).
+    await frame.locator('details.json summary').click();
+    const json = frame.locator('details.json pre.json-view');
+    await json.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok((await json.locator('.json-key').count()) > 20, 'property names are highlighted');
+    const widths = await json.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(widths.scroll <= widths.client + 1, `the JSON wraps (${widths.scroll} > ${widths.client} px)`);
+    const colours = await json.evaluate((el) => ({
+      key: getComputedStyle(el.querySelector('.json-key')!).color,
+      string: getComputedStyle(el.querySelector('.json-string')!).color,
+    }));
+    assert.notEqual(colours.key, colours.string, 'keys and strings are told apart');
+    await frame.locator('details.json summary').click();
     await clickNext(frame, 'Publish');
 
     // 6. Publish: done, with "Open in ADF Studio" (known clouds only) and "Run now...".
