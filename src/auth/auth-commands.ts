@@ -55,27 +55,27 @@ export function registerAuthCommands(deps: AuthCommandDeps): vscode.Disposable[]
 async function chooseSignInMethod(): Promise<void> {
   const choices: Array<vscode.QuickPickItem & { command: string; method: SignInMethod }> = [
     {
-      label: '$(account) Microsoft account in VS Code',
-      detail: 'Recommended. Several tenants; Azure China and US Government too.',
+      label: `$(account) ${vscode.l10n.t('Microsoft account in VS Code')}`,
+      detail: vscode.l10n.t('Recommended. Several tenants; Azure China and US Government too.'),
       command: AUTH_COMMANDS.signInWithVsCode,
       method: 'vscode',
     },
     {
-      label: '$(terminal) Azure CLI login',
-      detail: 'Use the account of "az login".',
+      label: `$(terminal) ${vscode.l10n.t('Azure CLI login')}`,
+      detail: vscode.l10n.t('Use the account of "az login".'),
       command: AUTH_COMMANDS.signInWithAzureCli,
       method: 'azureCli',
     },
     {
-      label: '$(key) Service principal',
-      detail: "Client id and tenant in settings, the secret kept in VS Code's secret storage.",
+      label: `$(key) ${vscode.l10n.t('Service principal')}`,
+      detail: vscode.l10n.t("Client id and tenant in settings, the secret kept in VS Code's secret storage."),
       command: AUTH_COMMANDS.signInWithServicePrincipal,
       method: 'servicePrincipal',
     },
   ];
   const pick = await vscode.window.showQuickPick(choices, {
-    title: 'Sign in to Azure',
-    placeHolder: 'How do you want to sign in?',
+    title: vscode.l10n.t('Sign in to Azure'),
+    placeHolder: vscode.l10n.t('How do you want to sign in?'),
   });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }
@@ -103,41 +103,42 @@ async function signInWithVsCode(deps: AuthCommandDeps): Promise<SignInOutcome | 
   const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
   const current = sovereign.get<string>('environment');
   if (!sovereignSettingMatches(support, current)) {
-    const cloudName = cloud.name === 'Custom' ? `the custom cloud (${cloud.armAudience})` : cloud.name;
+    const cloudName = cloud.name === 'Custom' ? vscode.l10n.t('the custom cloud ({0})', cloud.armAudience) : cloud.name;
     const choice = await askToChangeSovereignSetting(cloudName, support.environment, current);
     if (choice === 'cancel') return undefined;
     if (choice === 'onlyThisExtension') {
       const other = await vscode.window.showQuickPick(
         [
-          { label: 'Use the Azure CLI login', command: AUTH_COMMANDS.signInWithAzureCli },
-          { label: 'Use a service principal', command: AUTH_COMMANDS.signInWithServicePrincipal },
+          { label: vscode.l10n.t('Use the Azure CLI login'), command: AUTH_COMMANDS.signInWithAzureCli },
+          { label: vscode.l10n.t('Use a service principal'), command: AUTH_COMMANDS.signInWithServicePrincipal },
         ],
-        { title: `Sign in to ${cloudName} for this extension only` },
+        { title: vscode.l10n.t('Sign in to {0} for this extension only', cloudName) },
       );
       if (other) await vscode.commands.executeCommand(other.command);
       return undefined;
     }
     await sovereign.update('environment', support.environment, vscode.ConfigurationTarget.Global);
   }
-  if (!(await confirmCustomCloudSignIn('your Microsoft account'))) return undefined;
+  if (!(await confirmCustomCloudSignIn(vscode.l10n.t('your Microsoft account')))) return undefined;
   await useMethod(deps, 'vscode');
   // A cancelled prompt ends signed out: the view keeps its welcome content, no error.
   const status = await deps.access.signIn();
-  if (status.state === 'error') return failed(`Sign-in failed: ${status.error}`);
+  if (status.state === 'error') return failed(vscode.l10n.t('Sign-in failed: {0}', status.error ?? ''));
   return { state: status.state };
 }
 
 async function signInWithAzureCli(deps: AuthCommandDeps): Promise<SignInOutcome | undefined> {
-  if (!(await confirmCustomCloudSignIn('your Azure CLI login'))) return undefined;
+  if (!(await confirmCustomCloudSignIn(vscode.l10n.t('your Azure CLI login')))) return undefined;
   await useMethod(deps, 'azureCli');
   const status = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the Azure CLI login...' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Azure CLI login...') },
     () => deps.access.signIn(),
   );
   if (status.state === 'signedIn') return { state: status.state };
-  const message =
-    'The Azure CLI is not signed in (or not installed). Run "az login" in a terminal, then refresh the view.';
-  void vscode.window.showWarningMessage(message, 'Open Terminal').then((open) => {
+  const message = vscode.l10n.t(
+    'The Azure CLI is not signed in (or not installed). Run "az login" in a terminal, then refresh the view.',
+  );
+  void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Terminal')).then((open) => {
     if (open) runInTerminal('az login');
   });
   return { state: status.state, message };
@@ -146,35 +147,39 @@ async function signInWithAzureCli(deps: AuthCommandDeps): Promise<SignInOutcome 
 async function signInWithServicePrincipal(deps: AuthCommandDeps): Promise<void> {
   const current = readServicePrincipal();
   const tenantId = await vscode.window.showInputBox({
-    title: 'Service principal (1/3): tenant',
-    prompt: 'Tenant ID or domain of the service principal',
+    title: vscode.l10n.t('Service principal (1/3): tenant'),
+    prompt: vscode.l10n.t('Tenant ID or domain of the service principal'),
     value: current.tenantId,
     ignoreFocusOut: true,
     validateInput: (v) =>
-      TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID (GUID) or a domain like contoso.onmicrosoft.com.',
+      TENANT.test(v.trim())
+        ? undefined
+        : vscode.l10n.t('Enter a tenant ID (GUID) or a domain like contoso.onmicrosoft.com.'),
   });
   if (tenantId === undefined) return;
   const clientId = await vscode.window.showInputBox({
-    title: 'Service principal (2/3): client id',
-    prompt: 'Application (client) ID',
+    title: vscode.l10n.t('Service principal (2/3): client id'),
+    prompt: vscode.l10n.t('Application (client) ID'),
     value: current.clientId,
     ignoreFocusOut: true,
-    validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID, a GUID.'),
+    validateInput: (v) =>
+      GUID.test(v.trim()) ? undefined : vscode.l10n.t('Enter the application (client) ID, a GUID.'),
   });
   if (clientId === undefined) return;
   const principal = { tenantId: tenantId.trim(), clientId: clientId.trim() };
   const stored = await deps.access.secrets.get(principal.clientId);
   const secret = await vscode.window.showInputBox({
-    title: 'Service principal (3/3): secret',
+    title: vscode.l10n.t('Service principal (3/3): secret'),
     prompt: stored
-      ? "Client secret (leave empty to keep the stored one). Kept in VS Code's secret storage only."
-      : "Client secret. Kept in VS Code's secret storage only.",
+      ? vscode.l10n.t("Client secret (leave empty to keep the stored one). Kept in VS Code's secret storage only.")
+      : vscode.l10n.t("Client secret. Kept in VS Code's secret storage only."),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v || stored ? undefined : 'Enter the client secret.'),
+    validateInput: (v) => (v || stored ? undefined : vscode.l10n.t('Enter the client secret.')),
   });
   if (secret === undefined) return;
-  if (!(await confirmCustomCloudSignIn(`service principal ${principal.clientId} and its secret`))) return;
+  if (!(await confirmCustomCloudSignIn(vscode.l10n.t('service principal {0} and its secret', principal.clientId))))
+    return;
   await writeServicePrincipal(principal);
   if (secret) await deps.access.secrets.store(principal.clientId, secret);
   await useMethod(deps, 'servicePrincipal');
@@ -188,11 +193,11 @@ async function setServicePrincipalSecret(deps: AuthCommandDeps): Promise<void> {
     return;
   }
   const secret = await vscode.window.showInputBox({
-    title: `Secret of service principal ${clientId}`,
-    prompt: "Kept in VS Code's secret storage only.",
+    title: vscode.l10n.t('Secret of service principal {0}', clientId),
+    prompt: vscode.l10n.t("Kept in VS Code's secret storage only."),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v ? undefined : 'Enter the client secret.'),
+    validateInput: (v) => (v ? undefined : vscode.l10n.t('Enter the client secret.')),
   });
   if (!secret) return;
   await deps.access.secrets.store(clientId, secret);
@@ -214,8 +219,10 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
   }
   if (session.method === 'servicePrincipal') {
     const open = await vscode.window.showInformationMessage(
-      'A service principal signs in to the tenant in adfBatchEndpoints.servicePrincipal. Change it there, or sign in with a Microsoft account.',
-      'Open Settings',
+      vscode.l10n.t(
+        'A service principal signs in to the tenant in adfBatchEndpoints.servicePrincipal. Change it there, or sign in with a Microsoft account.',
+      ),
+      vscode.l10n.t('Open Settings'),
     );
     if (open)
       await vscode.commands.executeCommand('workbench.action.openSettings', 'adfBatchEndpoints.servicePrincipal');
@@ -231,8 +238,8 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
   // A Microsoft account's cancelled prompt: nothing changed, nothing to say.
   if (session.method === 'azureCli') {
     const open = await vscode.window.showInformationMessage(
-      `Sign the Azure CLI in to this tenant: az login --tenant ${tenantId}`,
-      'Open Terminal',
+      vscode.l10n.t('Sign the Azure CLI in to this tenant: {0}', `az login --tenant ${tenantId}`),
+      vscode.l10n.t('Open Terminal'),
     );
     if (open) runInTerminal(`az login --tenant ${tenantId}`);
   }
@@ -240,24 +247,24 @@ async function signInToAnotherTenant(deps: AuthCommandDeps, givenTenantId?: stri
 
 async function pickTenant(session: AzureSession): Promise<string | undefined> {
   const tenants = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Listing tenants...' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing tenants...') },
     () => session.getTenants(),
   );
-  const other = '$(edit) Enter a tenant ID...';
+  const other = `$(edit) ${vscode.l10n.t('Enter a tenant ID...')}`;
   const items: vscode.QuickPickItem[] = [
     ...tenants.filter((t) => !t.signedIn).map((t) => ({ label: t.displayName ?? t.tenantId, description: t.tenantId })),
     { label: other, alwaysShow: true },
   ];
   const pick = await vscode.window.showQuickPick(items, {
-    title: 'Sign in to another tenant',
-    placeHolder: 'Tenants of your account without a session yet',
+    title: vscode.l10n.t('Sign in to another tenant'),
+    placeHolder: vscode.l10n.t('Tenants of your account without a session yet'),
   });
   if (!pick) return undefined;
   return pick.label === other
     ? (
         await vscode.window.showInputBox({
-          prompt: 'Tenant ID or domain',
-          validateInput: (v) => (TENANT.test(v.trim()) ? undefined : 'Enter a tenant ID or domain.'),
+          prompt: vscode.l10n.t('Tenant ID or domain'),
+          validateInput: (v) => (TENANT.test(v.trim()) ? undefined : vscode.l10n.t('Enter a tenant ID or domain.')),
         })
       )?.trim()
     : pick.description;
@@ -270,7 +277,7 @@ async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
     return;
   }
   const all = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Listing subscriptions...' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing subscriptions...') },
     () => deps.access.getSubscriptions(),
   );
   const shown = new Set(filterSubscriptions(all, deps.selection.current()).map(selectionEntry));
@@ -281,9 +288,9 @@ async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
     entry: selectionEntry(s),
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Select Subscriptions',
+    title: vscode.l10n.t('Select Subscriptions'),
     canPickMany: true,
-    placeHolder: 'Subscriptions to show in the Batch Endpoints view',
+    placeHolder: vscode.l10n.t('Subscriptions to show in the Batch Endpoints view'),
   });
   if (!picked) return;
   await deps.selection.set(picked.map((p) => p.entry));
@@ -291,7 +298,7 @@ async function selectSubscriptions(deps: AuthCommandDeps): Promise<void> {
 }
 
 function runInTerminal(command: string): void {
-  const terminal = vscode.window.createTerminal('Azure CLI sign-in');
+  const terminal = vscode.window.createTerminal(vscode.l10n.t('Azure CLI sign-in'));
   terminal.show();
   terminal.sendText(command);
 }

@@ -17,13 +17,22 @@ export async function askToChangeSovereignSetting(
   wanted: string | undefined,
   current: string | undefined,
 ): Promise<SovereignChoice> {
-  const changeForAll = 'Change It for All Extensions';
-  const onlyThis = 'Only for This Extension...';
+  const changeForAll = vscode.l10n.t('Change It for All Extensions');
+  const onlyThis = vscode.l10n.t('Only for This Extension...');
   const answer = await vscode.window.showWarningMessage(
-    `Signing in to ${cloudName} with a Microsoft account needs the setting ${SOVEREIGN_SETTING} set to ${wanted ?? 'nothing (the public cloud)'} (it is ${current ? current : 'not set'}).`,
+    vscode.l10n.t(
+      'Signing in to {0} with a Microsoft account needs the setting {1} set to {2} (it is {3}).',
+      cloudName,
+      SOVEREIGN_SETTING,
+      wanted ?? vscode.l10n.t('nothing (the public cloud)'),
+      current ? current : vscode.l10n.t('not set'),
+    ),
     {
       modal: true,
-      detail: `${SOVEREIGN_SETTING} belongs to VS Code, not to this extension: changing it switches the cloud of every extension that signs in with a Microsoft account, such as Azure Resources, Azure Functions, Azure Storage and Azure Machine Learning. "Only for this extension" leaves it alone and signs this extension in with the Azure CLI or a service principal instead.`,
+      detail: vscode.l10n.t(
+        '{0} belongs to VS Code, not to this extension: changing it switches the cloud of every extension that signs in with a Microsoft account, such as Azure Resources, Azure Functions, Azure Storage and Azure Machine Learning. "Only for this extension" leaves it alone and signs this extension in with the Azure CLI or a service principal instead.',
+        SOVEREIGN_SETTING,
+      ),
     },
     changeForAll,
     onlyThis,
@@ -44,12 +53,16 @@ export async function confirmCustomCloudSignIn(what: string): Promise<boolean> {
     return false;
   }
   if (cloud.name !== 'Custom') return true;
-  const signIn = 'Sign In';
+  const signIn = vscode.l10n.t('Sign In');
   const answer = await vscode.window.showWarningMessage(
-    `Sign in to the custom cloud with ${what}?`,
+    vscode.l10n.t('Sign in to the custom cloud with {0}?', what),
     {
       modal: true,
-      detail: `Authority host (sign-in, where credentials are sent): ${cloud.authorityHost}\nARM endpoint (where your tokens are sent): ${cloud.resourceManagerEndpoint}\nBoth come from adfBatchEndpoints.customCloud in your user settings. Sign in only if you know these hosts.`,
+      detail: vscode.l10n.t(
+        'Authority host (sign-in, where credentials are sent): {0}\nARM endpoint (where your tokens are sent): {1}\nBoth come from adfBatchEndpoints.customCloud in your user settings. Sign in only if you know these hosts.',
+        cloud.authorityHost,
+        cloud.resourceManagerEndpoint,
+      ),
     },
     signIn,
   );

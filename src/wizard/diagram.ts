@@ -1,20 +1,24 @@
 // The activities of a pipeline as the review's diagram shows them: boxes in dependency order, containers with
 // their inner activities (the Until loop, the If branches).
+import * as l10n from '@vscode/l10n';
 import type { Activity } from '../core/pipeline';
 import type { DiagramActivity } from './protocol';
 
-const CONTAINERS: Record<string, Array<{ key: string; label: string }>> = {
-  until: [{ key: 'activities', label: 'Repeat until the job ends' }],
-  foreach: [{ key: 'activities', label: 'For each item' }],
-  ifcondition: [
-    { key: 'ifTrueActivities', label: 'If true' },
-    { key: 'ifFalseActivities', label: 'If false' },
-  ],
-};
+/** Built at each use: the labels are looked up in the bundle l10n was given after this module loaded. */
+function containers(): Record<string, Array<{ key: string; label: string }>> {
+  return {
+    until: [{ key: 'activities', label: l10n.t('Repeat until the job ends') }],
+    foreach: [{ key: 'activities', label: l10n.t('For each item') }],
+    ifcondition: [
+      { key: 'ifTrueActivities', label: l10n.t('If true') },
+      { key: 'ifFalseActivities', label: l10n.t('If false') },
+    ],
+  };
+}
 
 export function diagramOf(activities: readonly Activity[]): DiagramActivity[] {
   return orderByDependencies(activities).map((activity) => {
-    const branches = (CONTAINERS[activity.type.toLowerCase()] ?? [])
+    const branches = (containers()[activity.type.toLowerCase()] ?? [])
       .map(({ key, label }) => ({ label, list: activity.typeProperties[key] }))
       .filter((b): b is { label: string; list: Activity[] } => Array.isArray(b.list))
       .map((b) => ({ label: b.label, activities: diagramOf(b.list) }));

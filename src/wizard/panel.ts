@@ -28,11 +28,11 @@ export class WizardPanel {
   ) {
     this.host = createPanel<RequestParams, WizardViewState>({
       viewType: WIZARD_VIEW_TYPE,
-      title: `ADF Pipeline: ${controller.endpoint.name}`,
+      title: vscode.l10n.t('ADF Pipeline: {0}', controller.endpoint.name),
       extensionUri,
       script: 'wizard.js',
       style: 'wizard.css',
-      loadingText: 'Loading the wizard...',
+      loadingText: vscode.l10n.t('Loading the wizard...'),
       iconPath: vscode.Uri.joinPath(extensionUri, 'media', 'activitybar.svg'),
       checks: WIZARD_REQUEST_CHECKS,
       handle: (request) => controller.handle(request),

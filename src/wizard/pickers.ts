@@ -15,8 +15,8 @@ export async function pickEndpoint(session: AzureSession, reader: ResourceReader
           await vscode.window.showQuickPick<ValueItem<(typeof subscriptions)[number]>>(
             subscriptions.map((s) => ({ label: s.name, description: s.subscriptionId, value: s })),
             {
-              title: 'Create ADF Pipeline (1/3): subscription',
-              placeHolder: 'The subscription of the Azure ML workspace',
+              title: vscode.l10n.t('Create ADF Pipeline (1/3): subscription'),
+              placeHolder: vscode.l10n.t('The subscription of the Azure ML workspace'),
               matchOnDescription: true,
             },
           )
@@ -28,8 +28,8 @@ export async function pickEndpoint(session: AzureSession, reader: ResourceReader
         list.map((w) => ({ label: w.name, description: `${w.resourceGroup} · ${w.location}`, value: w })),
       ),
       {
-        title: 'Create ADF Pipeline (2/3): workspace',
-        placeHolder: 'Loading the Azure ML workspaces...',
+        title: vscode.l10n.t('Create ADF Pipeline (2/3): workspace'),
+        placeHolder: vscode.l10n.t('Loading the Azure ML workspaces...'),
         matchOnDescription: true,
       },
     )
@@ -40,14 +40,16 @@ export async function pickEndpoint(session: AzureSession, reader: ResourceReader
       allPages((token) => reader.listBatchEndpoints(workspace, token)).then((list) =>
         list.map((e) => ({
           label: e.name,
-          description: e.defaultDeployment ? `default: ${e.defaultDeployment}` : 'no default deployment',
+          description: e.defaultDeployment
+            ? vscode.l10n.t('default: {0}', e.defaultDeployment)
+            : vscode.l10n.t('no default deployment'),
           detail: e.scoringUri,
           value: e,
         })),
       ),
       {
-        title: 'Create ADF Pipeline (3/3): batch endpoint',
-        placeHolder: 'Loading the batch endpoints...',
+        title: vscode.l10n.t('Create ADF Pipeline (3/3): batch endpoint'),
+        placeHolder: vscode.l10n.t('Loading the batch endpoints...'),
         matchOnDescription: true,
       },
     )

@@ -1,10 +1,10 @@
 // The Create ADF Pipeline wizard in the webview: renders the state the extension pushes, keeps what the user is
 // typing until the extension acknowledged it, and sends every action as a request (validated on the other side).
 import '../l10n';
+import * as l10n from '@vscode/l10n';
 import './elements';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import {
-  STEP_TITLES,
   WIZARD_STEPS,
   persistedWebviewState,
   type FormField,
@@ -27,6 +27,10 @@ let rawPollInterval: string | undefined;
 let runValues: Record<string, string> = {};
 let lastStep: WizardStep | undefined;
 let restored = false;
+/** Fields the user changed or left: only their problems show, so a form does not open covered in red. */
+const touched = new Set<string>();
+/** Steps on which the user pressed the (blocked) Next: every problem of theirs shows. */
+const triedNext = new Set<WizardStep>();
 
 const rpc = new WizardRpc((next) => {
   state = next;
@@ -82,13 +86,25 @@ function setFields(patch: Partial<Record<FormField, unknown>>): void {
 
 function binding(s: WizardViewState): FormBinding {
   // A field being edited shows its problem once the extension has checked the new value, not the old one's.
-  const problems = Object.fromEntries(Object.entries(s.formProblems).filter(([field]) => !(field in pending)));
+  const shown = (field: string): boolean => !(field in pending) && (touched.has(field) || triedNext.has(s.step));
+  const problems = Object.fromEntries(Object.entries(s.formProblems).filter(([field]) => shown(field)));
   return {
     form: displayedForm(s),
     problems,
-    set: (field, value) => setFields({ [field]: value }),
+    set: (field, value) => {
+      touched.add(field);
+      setFields({ [field]: value });
+    },
   };
 }
+
+// Leaving a field counts as touching it (a disabled Next takes no click: its wrapper in the footer gets it).
+root.addEventListener('focusout', (event) => {
+  const field = (event.target as Element | null)?.closest?.('[data-field]')?.getAttribute('data-field');
+  if (!field || touched.has(field)) return;
+  touched.add(field);
+  draw();
+});
 
 const STEP_VIEWS: Record<WizardStep, (ctx: StepContext) => TemplateResult> = {
   endpoint: endpointStep,
@@ -100,19 +116,33 @@ const STEP_VIEWS: Record<WizardStep, (ctx: StepContext) => TemplateResult> = {
   run: runStep,
 };
 
+/** The step's title in the display language (STEP_TITLES holds the English ones the extension logs). */
+function stepTitle(step: WizardStep): string {
+  const titles: Record<WizardStep, string> = {
+    endpoint: l10n.t('Endpoint'),
+    target: l10n.t('Target'),
+    auth: l10n.t('Authentication'),
+    data: l10n.t('Data'),
+    review: l10n.t('Review'),
+    publish: l10n.t('Publish'),
+    run: l10n.t('Run and monitor'),
+  };
+  return titles[step];
+}
+
 function nextLabel(s: WizardViewState): string | undefined {
   switch (s.step) {
     case 'review':
       return s.form.targetKind === 'factory'
-        ? 'Publish'
+        ? l10n.t('Publish')
         : s.form.targetKind === 'repository'
-          ? 'Save to repository'
-          : 'Export files';
+          ? l10n.t('Save to repository')
+          : l10n.t('Export files');
     case 'publish':
     case 'run':
       return undefined;
     default:
-      return 'Next';
+      return l10n.t('Next');
   }
 }
 
@@ -136,15 +166,15 @@ function app(s: WizardViewState): TemplateResult {
   const next = nextLabel(s);
   return html`
     <header>
-      <h1>Create ADF Pipeline <span class="subtitle">for batch endpoint ${s.endpoint.name} · ${s.endpoint.workspaceName}</span></h1>
+      <h1>${l10n.t('Create ADF Pipeline')} <span class="subtitle">${l10n.t('for batch endpoint {0} · {1}', s.endpoint.name, s.endpoint.workspaceName)}</span></h1>
     </header>
-    <nav aria-label="Wizard steps">
+    <nav aria-label=${l10n.t('Wizard steps')}>
       <ol class="steps">
         ${WIZARD_STEPS.map(
           (step, i) => html`<li>
           <button type="button" class=${`step ${step === s.step ? 'current' : ''} ${i < index ? 'done' : ''}`} data-step=${step}
             aria-current=${step === s.step ? 'step' : nothing} ?disabled=${!s.reachable.includes(step)}
-            @click=${() => send('goTo', { step })}>${i + 1}. ${STEP_TITLES[step]}</button>
+            @click=${() => send('goTo', { step })}>${i + 1}. ${stepTitle(step)}</button>
         </li>`,
         )}
       </ol>
@@ -157,26 +187,34 @@ function app(s: WizardViewState): TemplateResult {
         <p>${s.error.message}</p>
         <p class="check-action">${s.error.action}</p>
         <div class="row">
-          ${s.error.canSignIn ? button('Sign in again', () => send('signIn', {})) : nothing}
-          ${s.error.canRetry ? button('Retry', () => send('retry', {}), { secondary: s.error.canSignIn }) : nothing}
-          ${button('Dismiss', () => send('dismissError', {}), { secondary: true })}
+          ${s.error.canSignIn ? button(l10n.t('Sign in again'), () => send('signIn', {})) : nothing}
+          ${s.error.canRetry ? button(l10n.t('Retry'), () => send('retry', {}), { secondary: s.error.canSignIn }) : nothing}
+          ${button(l10n.t('Dismiss'), () => send('dismissError', {}), { secondary: true })}
         </div>
       </section>`
           : nothing
       }
       ${s.notice ? html`<p class="notice" role="status">${s.notice}</p>` : nothing}
-      ${s.busy ? html`<p class="busy loading-line" role="status"><vscode-progress-ring aria-label="Working"></vscode-progress-ring> ${s.busy}</p>` : nothing}
+      ${s.busy ? html`<p class="busy loading-line" role="status"><vscode-progress-ring aria-label=${l10n.t('Working')}></vscode-progress-ring> ${s.busy}</p>` : nothing}
       <section class="step-body" aria-labelledby="step-title">
-        <h2 id="step-title" tabindex="-1">${index + 1}. ${STEP_TITLES[s.step]}</h2>
+        <h2 id="step-title" tabindex="-1">${index + 1}. ${stepTitle(s.step)}</h2>
         ${STEP_VIEWS[s.step](ctx)}
       </section>
     </main>
     <footer>
-      ${index > 0 && s.step !== 'run' ? button('Back', () => send('back', {}), { secondary: true, id: 'back' }) : nothing}
-      ${s.step === 'run' ? button('Back to publish', () => send('goTo', { step: 'publish' }), { secondary: true, id: 'back' }) : nothing}
-      ${next ? button(next, () => send('next', {}), { disabled: !s.canContinue, id: 'next' }) : nothing}
+      ${index > 0 && s.step !== 'run' ? button(l10n.t('Back'), () => send('back', {}), { secondary: true, id: 'back' }) : nothing}
+      ${s.step === 'run' ? button(l10n.t('Back to publish'), () => send('goTo', { step: 'publish' }), { secondary: true, id: 'back' }) : nothing}
+      ${next ? html`<span class="next" @click=${() => showProblemsOnBlockedNext(s)}>${button(next, () => send('next', {}), { disabled: !s.canContinue, id: 'next' })}</span>` : nothing}
       ${!s.canContinue && s.blockedReason ? html`<span class="blocked" role="status">${s.blockedReason}</span>` : nothing}
     </footer>`;
+}
+
+/** A click on Next while it is disabled: every problem of the step shows, and the first one takes the focus. */
+function showProblemsOnBlockedNext(s: WizardViewState): void {
+  if (s.canContinue || triedNext.has(s.step)) return;
+  triedNext.add(s.step);
+  draw();
+  (root.querySelector('[invalid]') as HTMLElement | null)?.focus();
 }
 
 let cleared = false;
@@ -202,7 +240,7 @@ if (saved)
   root.querySelector('.loading')?.replaceWith(
     Object.assign(document.createElement('p'), {
       className: 'loading',
-      textContent: `Restoring step ${STEP_TITLES[saved.step]}...`,
+      textContent: l10n.t('Restoring step {0}...', stepTitle(saved.step)),
     }),
   );
 void rpc.request('ready', {});

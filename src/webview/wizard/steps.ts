@@ -22,6 +22,7 @@ import {
   textField,
   type FormBinding,
 } from './ui';
+import { jsonView } from './json-view';
 
 export interface StepContext {
   state: WizardViewState;
@@ -46,14 +47,14 @@ export function endpointStep({ state, bind }: StepContext): TemplateResult {
   ];
   return html`
     <dl class="facts">
-      <dt>Batch endpoint</dt><dd>${e.name}</dd>
-      <dt>Workspace</dt><dd>${e.workspaceName} (resource group ${e.resourceGroup})</dd>
-      <dt>Scoring URI</dt><dd class="mono">${e.scoringUri ?? 'not available yet'}</dd>
-      <dt>Auth mode</dt><dd>${e.authMode ?? 'unknown'}</dd>
-      <dt>Default deployment</dt><dd>${e.defaultDeployment ?? html`<span class="warning-text">none</span>`}</dd>
-      <dt>Deployments</dt><dd>${e.deploymentsLoaded ? e.deployments.map((d) => `${d.name}${d.provisioningState && d.provisioningState !== 'Succeeded' ? ` (${d.provisioningState})` : ''}`).join(', ') || 'none' : 'loading...'}</dd>
+      <dt>${l10n.t('Batch endpoint')}</dt><dd>${e.name}</dd>
+      <dt>${l10n.t('Workspace')}</dt><dd>${l10n.t('{0} (resource group {1})', e.workspaceName, e.resourceGroup)}</dd>
+      <dt>${l10n.t('Scoring URI')}</dt><dd class="mono">${e.scoringUri ?? l10n.t('not available yet')}</dd>
+      <dt>${l10n.t('Auth mode')}</dt><dd>${e.authMode ?? l10n.t('unknown')}</dd>
+      <dt>${l10n.t('Default deployment')}</dt><dd>${e.defaultDeployment ?? html`<span class="warning-text">${l10n.t('none')}</span>`}</dd>
+      <dt>${l10n.t('Deployments')}</dt><dd>${e.deploymentsLoaded ? e.deployments.map((d) => `${d.name}${d.provisioningState && d.provisioningState !== 'Succeeded' ? ` (${d.provisioningState})` : ''}`).join(', ') || l10n.t('none') : l10n.t('loading...')}</dd>
     </dl>
-    ${selectField(bind, 'deployment', 'Deployment the pipeline runs', deploymentChoices, 'Choosing one explicitly makes every run send the header azureml-model-deployment.')}
+    ${selectField(bind, 'deployment', l10n.t('Deployment the pipeline runs'), deploymentChoices, 'Choosing one explicitly makes every run send the header azureml-model-deployment.')}
     ${checkList(state.checks.endpoint)}`;
 }
 
@@ -65,22 +66,22 @@ export function targetStep(ctx: StepContext): TemplateResult {
   return html`
     ${radioGroup(
       'target',
-      'Where the pipeline goes',
+      l10n.t('Where the pipeline goes'),
       f.targetKind,
       [
         {
           value: 'factory',
-          label: 'A Data Factory in the subscription',
-          explanation: 'Publishes the pipeline to the factory (live mode).',
+          label: l10n.t('A Data Factory in the subscription'),
+          explanation: l10n.t('Publishes the pipeline to the factory (live mode).'),
         },
         {
           value: 'repository',
-          label: 'A folder of an ADF git repository',
-          explanation: 'Writes pipeline/<name>.json into your clone; commit it and publish from ADF Studio.',
+          label: l10n.t('A folder of an ADF git repository'),
+          explanation: l10n.t('Writes pipeline/<name>.json into your clone; commit it and publish from ADF Studio.'),
         },
         {
           value: 'export',
-          label: 'Export files only',
+          label: l10n.t('Export files only'),
           explanation:
             'The git JSON, an ARM template, and a template zip for ADF Studio\'s "Import from pipeline template".',
         },
@@ -92,8 +93,8 @@ export function targetStep(ctx: StepContext): TemplateResult {
         ? html`
       ${
         factories === undefined
-          ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Loading"></vscode-progress-ring> Reading the data factories of subscription ${state.endpoint.subscriptionId}...</p>`
-          : selectField(bind, 'factoryId', 'Data Factory', [
+          ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label=${l10n.t('Loading')}></vscode-progress-ring> ${l10n.t('Reading the data factories of subscription {0}...', state.endpoint.subscriptionId)}</p>`
+          : selectField(bind, 'factoryId', l10n.t('Data Factory'), [
               { value: '', label: factories.length ? 'Choose a factory' : 'No data factories in this subscription' },
               // Identity and git mode decide whether the factory can be used: in the label, visible without highlighting.
               ...factories.map((x) => ({
@@ -111,13 +112,13 @@ export function targetStep(ctx: StepContext): TemplateResult {
       ${
         selected
           ? html`<dl class="facts">
-        <dt>Identity</dt><dd>${selected.identity}</dd>
-        <dt>Git mode</dt><dd>${selected.gitMode}</dd>
-        <dt>Location</dt><dd>${selected.location}</dd>
+        <dt>${l10n.t('Identity')}</dt><dd>${selected.identity}</dd>
+        <dt>${l10n.t('Git mode')}</dt><dd>${selected.gitMode}</dd>
+        <dt>${l10n.t('Location')}</dt><dd>${selected.location}</dd>
       </dl>`
           : nothing
       }
-      <div class="row">${button('Reload factories', () => send('reload', { what: 'factories' }), { secondary: true, disabled: state.target.factoriesLoading })}</div>`
+      <div class="row">${button(l10n.t('Reload factories'), () => send('reload', { what: 'factories' }), { secondary: true, disabled: state.target.factoriesLoading })}</div>`
         : nothing
     }
     ${
@@ -125,23 +126,23 @@ export function targetStep(ctx: StepContext): TemplateResult {
         ? html`
       ${
         state.target.repositoryFolders.length > 0
-          ? selectField(bind, 'repositoryFolder', 'Repository folders found in the workspace', [
-              { value: '', label: 'Choose a folder' },
+          ? selectField(bind, 'repositoryFolder', l10n.t('Repository folders found in the workspace'), [
+              { value: '', label: l10n.t('Choose a folder') },
               ...[
                 ...new Set([...state.target.repositoryFolders, ...(f.repositoryFolder ? [f.repositoryFolder] : [])]),
               ].map((p) => ({ value: p, label: p })),
             ])
-          : html`<p>No folder of the workspace holds pipeline/ or factory/ yet.</p>`
+          : html`<p>${l10n.t('No folder of the workspace holds pipeline/ or factory/ yet.')}</p>`
       }
-      <div class="row">${button('Choose folder...', () => send('chooseFolder', { purpose: 'repository' }), { secondary: true })} <span class="mono">${f.repositoryFolder}</span></div>`
+      <div class="row">${button(l10n.t('Choose folder...'), () => send('chooseFolder', { purpose: 'repository' }), { secondary: true })} <span class="mono">${f.repositoryFolder}</span></div>`
         : nothing
     }
     ${
       f.targetKind === 'export'
         ? html`
-      <div class="row">${button('Choose folder...', () => send('chooseFolder', { purpose: 'export' }), { secondary: true })} <span class="mono">${f.exportFolder || 'no folder chosen'}</span></div>
+      <div class="row">${button(l10n.t('Choose folder...'), () => send('chooseFolder', { purpose: 'export' }), { secondary: true })} <span class="mono">${f.exportFolder || l10n.t('no folder chosen')}</span></div>
       ${state.formProblems.exportFolder ? html`<p class="problem">${state.formProblems.exportFolder}</p>` : nothing}
-      <fieldset class="radios"><legend>Files</legend>
+      <fieldset class="radios"><legend>${l10n.t('Files')}</legend>
         ${(['git', 'arm', 'zip'] as ExportFormat[]).map(
           (
             format,
@@ -172,7 +173,7 @@ export function authStep(ctx: StepContext): TemplateResult {
   const identity = state.auth.factoryIdentity;
   const factoryTarget = f.targetKind === 'factory';
   return html`
-    ${radioGroup('auth', 'How Data Factory signs in to the endpoint', f.authKind, AUTH_OPTIONS, (value) => bind.set('authKind', value))}
+    ${radioGroup('auth', l10n.t('How Data Factory signs in to the endpoint'), f.authKind, AUTH_OPTIONS, (value) => bind.set('authKind', value))}
     ${
       f.authKind === 'uami'
         ? factoryTarget && state.auth.factoryFactsLoaded
@@ -185,7 +186,7 @@ export function authStep(ctx: StepContext): TemplateResult {
                 state.auth.credentials.length ? 'Choose a credential' : 'The factory has no credentials',
               ),
             )
-          : textField(bind, 'credentialName', 'ADF credential name')
+          : textField(bind, 'credentialName', l10n.t('ADF credential name'))
         : nothing
     }
     ${
@@ -206,44 +207,44 @@ export function authStep(ctx: StepContext): TemplateResult {
                     : 'The factory has no Key Vault linked service',
                 ),
               )
-            : textField(bind, 'keyVaultLinkedService', 'Key Vault linked service name')
+            : textField(bind, 'keyVaultLinkedService', l10n.t('Key Vault linked service name'))
       }
-      ${textField(bind, 'secretName', 'Secret name', { help: 'The NAME of the secret that holds the client secret in the vault. The wizard never asks for the secret itself.' })}`
+      ${textField(bind, 'secretName', l10n.t('Secret name'), { help: l10n.t('The NAME of the secret that holds the client secret in the vault. The wizard never asks for the secret itself.') })}`
         : nothing
     }
     ${
       f.authKind === 'sp-keyvault' || f.authKind === 'sp-secret'
         ? html`
-      ${textField(bind, 'spTenantId', 'Tenant ID of the service principal')}
-      ${textField(bind, 'spClientId', 'Application (client) ID of the service principal')}`
+      ${textField(bind, 'spTenantId', l10n.t('Tenant ID of the service principal'))}
+      ${textField(bind, 'spClientId', l10n.t('Application (client) ID of the service principal'))}`
         : nothing
     }
-    ${f.authKind === 'sp-secret' ? html`<p class="explanation">The pipeline declares <code>client_secret</code> as a SecureString parameter with no default: give it when you run the pipeline (Run now asks for it in a password box), or pass it from a calling pipeline. ADF masks SecureString values in run history.</p>` : nothing}
+    ${f.authKind === 'sp-secret' ? html`<p class="explanation">${l10n.t('The pipeline declares {0} as a SecureString parameter with no default: give it when you run the pipeline (Run now asks for it in a password box), or pass it from a calling pipeline. ADF masks SecureString values in run history.', 'client_secret')}</p>` : nothing}
     ${
       identity.status === 'notNeeded'
         ? nothing
         : html`
       <section class="grant" aria-labelledby="identity-title">
-        <h3 id="identity-title">Enable the factory's managed identity</h3>
-        <p>Data Factory ${identity.factoryName} has no system-assigned managed identity. Azure can add one to this factory; its pipelines are not changed.</p>
-        <div class="row">${button(identity.status === 'enabling' ? 'Enabling...' : 'Enable managed identity...', () => send('enableIdentity', {}), { disabled: identity.status === 'enabling', id: 'enable-identity' })}</div>
+        <h3 id="identity-title">${l10n.t("Enable the factory's managed identity")}</h3>
+        <p>${l10n.t('Data Factory {0} has no system-assigned managed identity. Azure can add one to this factory; its pipelines are not changed.', identity.factoryName ?? '')}</p>
+        <div class="row">${button(identity.status === 'enabling' ? l10n.t('Enabling...') : l10n.t('Enable managed identity...'), () => send('enableIdentity', {}), { disabled: identity.status === 'enabling', id: 'enable-identity' })}</div>
       </section>`
     }
     ${
       grant.status === 'offer' || grant.status === 'failed' || grant.status === 'granting'
         ? html`
       <section class="grant" aria-labelledby="grant-title">
-        <h3 id="grant-title">Grant access to the workspace</h3>
-        <p>${grant.who} (principal <span class="mono">${grant.principalId}</span>) cannot run jobs on the workspace yet.</p>
-        <p>Role: <strong>${grant.roleName}</strong><br>Scope: <span class="mono">${grant.scope}</span></p>
-        <div class="row">${button(grant.status === 'granting' ? 'Granting...' : `Grant ${grant.roleName}...`, () => send('grantRole', {}), { disabled: grant.status === 'granting', id: 'grant-role' })}
-          ${grant.status === 'granting' ? button('Cancel', () => send('cancelOperation', {}), { secondary: true, id: 'cancel-grant' }) : nothing}</div>
+        <h3 id="grant-title">${l10n.t('Grant access to the workspace')}</h3>
+        <p>${l10n.t('{0} (principal {1}) cannot run jobs on the workspace yet.', grant.who ?? '', grant.principalId ?? '')}</p>
+        <p>${l10n.t('Role:')} <strong>${grant.roleName}</strong><br>${l10n.t('Scope:')} <span class="mono">${grant.scope}</span></p>
+        <div class="row">${button(grant.status === 'granting' ? l10n.t('Granting...') : l10n.t('Grant {0}...', grant.roleName ?? ''), () => send('grantRole', {}), { disabled: grant.status === 'granting', id: 'grant-role' })}
+          ${grant.status === 'granting' ? button(l10n.t('Cancel'), () => send('cancelOperation', {}), { secondary: true, id: 'cancel-grant' }) : nothing}</div>
       </section>`
         : nothing
     }
-    ${grant.status === 'granted' ? html`<p class="success" role="status">${grant.roleName} was granted on the workspace.</p>` : nothing}
+    ${grant.status === 'granted' ? html`<p class="success" role="status">${l10n.t('{0} was granted on the workspace.', grant.roleName)}</p>` : nothing}
     ${checkList(state.checks.auth)}
-    <div class="row">${button('Check again', () => send('reload', { what: 'checks' }), { secondary: true })}</div>`;
+    <div class="row">${button(l10n.t('Check again'), () => send('reload', { what: 'checks' }), { secondary: true })}</div>`;
 }
 
 /** In place of an empty list: why it is empty and how to fill it, where the user looks for the choice. */
@@ -261,31 +262,31 @@ export function reviewStep(ctx: StepContext): TemplateResult {
   const review = state.review;
   return html`
     <div class="two-columns">
-      ${textField(bind, 'pipelineName', 'Pipeline name')}
-      ${textField(bind, 'folder', 'Folder in ADF Studio', { help: 'Use / to nest folders.' })}
+      ${textField(bind, 'pipelineName', l10n.t('Pipeline name'))}
+      ${textField(bind, 'folder', l10n.t('Folder in ADF Studio'), { help: l10n.t('Use / to nest folders.') })}
     </div>
-    ${textField(bind, 'description', 'Description (optional)', { wide: true })}
+    ${textField(bind, 'description', l10n.t('Description (optional)'), { wide: true })}
     ${
       review === undefined
-        ? html`<p role="status">Generating...</p>`
+        ? html`<p role="status">${l10n.t('Generating...')}</p>`
         : html`
-      <p>Goes to: <strong>${review.destination}</strong>${review.exists ? html` <span class="warning-text">(replaces the existing ${state.form.targetKind === 'factory' ? 'pipeline' : 'file'})</span>` : nothing}</p>
-      ${review.optionProblems.length > 0 ? html`<ul class="checks">${review.optionProblems.map((p) => html`<li class="check fail"><span class="check-status">Problem</span><span class="check-body">${p}</span></li>`)}</ul>` : nothing}
+      <p>${l10n.t('Goes to:')} <strong>${review.destination}</strong>${review.exists ? html` <span class="warning-text">${state.form.targetKind === 'factory' ? l10n.t('(replaces the existing pipeline)') : l10n.t('(replaces the existing file)')}</span>` : nothing}</p>
+      ${review.optionProblems.length > 0 ? html`<ul class="checks">${review.optionProblems.map((p) => html`<li class="check fail"><span class="check-status">${l10n.t('Problem')}</span><span class="check-body">${p}</span></li>`)}</ul>` : nothing}
       <section aria-labelledby="validation-title">
-        <h3 id="validation-title">Validation</h3>
+        <h3 id="validation-title">${l10n.t('Validation')}</h3>
         <p class=${review.errors > 0 ? 'problem' : 'success'} data-validation=${`${review.errors}/${review.warnings}`}>
-          ${review.errors} error${review.errors === 1 ? '' : 's'}, ${review.warnings} warning${review.warnings === 1 ? '' : 's'}${review.errors > 0 ? ': publishing needs none.' : '.'}
+          ${review.errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', review.errors)}, ${review.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', review.warnings)}${review.errors > 0 ? l10n.t(': publishing needs none.') : '.'}
         </p>
         ${review.problems.length > 0 ? html`<ul class="problems">${review.problems.map((p) => html`<li class=${p.severity}>${p.line}:${p.column} ${p.severity} ${p.code}: ${p.message}</li>`)}</ul>` : nothing}
       </section>
       <section aria-labelledby="diagram-title">
-        <h3 id="diagram-title">Activities</h3>
+        <h3 id="diagram-title">${l10n.t('Activities')}</h3>
         ${diagram(review.diagram)}
       </section>
-      ${review.diff ? html`<section>${diffBlock(review.diff)}<div class="row">${button('Open in diff editor', () => send('openDiff', {}), { secondary: true })}</div></section>` : nothing}
+      ${review.diff ? html`<section>${diffBlock(review.diff)}<div class="row">${button(l10n.t('Open in diff editor'), () => send('openDiff', {}), { secondary: true })}</div></section>` : nothing}
       <details class="json">
-        <summary>Generated JSON (${review.json.split('\n').length} lines)</summary>
-        <pre class="mono" tabindex="0">${review.json}</pre>
+        <summary>${l10n.t('Generated JSON ({0} lines)', review.json.split('\n').length)}</summary>
+        ${jsonView(review.json, l10n.t('Generated JSON'))}
       </details>`
     }`;
 }
@@ -295,39 +296,39 @@ export function publishStep(ctx: StepContext): TemplateResult {
   const p = state.publish;
   switch (p.status) {
     case 'idle':
-      return html`<p>Nothing published yet. ${button('Back to review', () => send('goTo', { step: 'review' }), { secondary: true })}</p>`;
+      return html`<p>${l10n.t('Nothing published yet.')} ${button(l10n.t('Back to review'), () => send('goTo', { step: 'review' }), { secondary: true })}</p>`;
     case 'publishing':
-      return html`<p class="loading-line" role="status"><vscode-progress-ring aria-label="Publishing"></vscode-progress-ring> ${state.busy ?? 'Publishing...'}</p>
-        <div class="row">${button('Cancel', () => send('cancelOperation', {}), { secondary: true, id: 'cancel-publish' })}</div>`;
+      return html`<p class="loading-line" role="status"><vscode-progress-ring aria-label=${l10n.t('Publishing')}></vscode-progress-ring> ${state.busy ?? l10n.t('Publishing...')}</p>
+        <div class="row">${button(l10n.t('Cancel'), () => send('cancelOperation', {}), { secondary: true, id: 'cancel-publish' })}</div>`;
     case 'confirmGitMode':
       return html`<section class="banner warning" role="alert">
-        <h3>This factory is connected to git</h3>
+        <h3>${l10n.t('This factory is connected to git')}</h3>
         <p>${p.gitModeWarning}</p>
         <div class="row">
-          ${button('Save into the repository folder instead', () => send('confirmGitMode', { choice: 'saveToRepository' }), { id: 'save-to-repository' })}
-          ${button('Publish to live anyway', () => send('confirmGitMode', { choice: 'publishLive' }), { secondary: true, id: 'publish-live' })}
+          ${button(l10n.t('Save into the repository folder instead'), () => send('confirmGitMode', { choice: 'saveToRepository' }), { id: 'save-to-repository' })}
+          ${button(l10n.t('Publish to live anyway'), () => send('confirmGitMode', { choice: 'publishLive' }), { secondary: true, id: 'publish-live' })}
         </div>
       </section>`;
     case 'conflict':
       return html`<section class="banner warning" role="alert">
-        <h3>The pipeline changed since your review</h3>
-        <p>${p.conflict?.reason} Nothing was overwritten.</p>
+        <h3>${l10n.t('The pipeline changed since your review')}</h3>
+        <p>${p.conflict?.reason} ${l10n.t('Nothing was overwritten.')}</p>
         <div class="row">
-          ${button('Replace with mine...', () => send('resolveConflict', { choice: 'overwrite' }), { id: 'replace-pipeline' })}
-          ${button('Back to review', () => send('resolveConflict', { choice: 'backToReview' }), { secondary: true })}
-          ${button('Open in diff editor', () => send('openDiff', {}), { secondary: true })}
+          ${button(l10n.t('Replace with mine...'), () => send('resolveConflict', { choice: 'overwrite' }), { id: 'replace-pipeline' })}
+          ${button(l10n.t('Back to review'), () => send('resolveConflict', { choice: 'backToReview' }), { secondary: true })}
+          ${button(l10n.t('Open in diff editor'), () => send('openDiff', {}), { secondary: true })}
         </div>
       </section>
       ${p.conflict?.diff ? diffBlock(p.conflict.diff) : nothing}`;
     case 'done':
       return html`<section class="banner success" role="status">
-        <h3>Done</h3>
+        <h3>${l10n.t('Done')}</h3>
         <p>${p.result?.message}</p>
         ${p.result?.files?.length ? html`<ul class="mono">${p.result.files.map((file) => html`<li>${file}</li>`)}</ul>` : nothing}
         <div class="row">
-          ${p.result?.adfStudioUrl ? button('Open in ADF Studio', () => send('openLink', { link: 'adfStudio' }), { secondary: true, id: 'open-adf-studio' }) : nothing}
-          ${p.result?.portalUrl ? button('Open the factory in the Azure portal', () => send('openLink', { link: 'portal' }), { secondary: true, id: 'open-portal' }) : nothing}
-          ${p.result?.canRun ? button('Run now...', () => send('goTo', { step: 'run' }), { id: 'run-now' }) : nothing}
+          ${p.result?.adfStudioUrl ? button(l10n.t('Open in ADF Studio'), () => send('openLink', { link: 'adfStudio' }), { secondary: true, id: 'open-adf-studio' }) : nothing}
+          ${p.result?.portalUrl ? button(l10n.t('Open the factory in the Azure portal'), () => send('openLink', { link: 'portal' }), { secondary: true, id: 'open-portal' }) : nothing}
+          ${p.result?.canRun ? button(l10n.t('Run now...'), () => send('goTo', { step: 'run' }), { id: 'run-now' }) : nothing}
         </div>
       </section>`;
   }
@@ -339,15 +340,15 @@ export function runStep(ctx: StepContext): TemplateResult {
   const active = run.status === 'starting' || run.status === 'running' || run.status === 'cancelling';
   return html`
     <section aria-labelledby="parameters-title">
-      <h3 id="parameters-title">Parameters</h3>
+      <h3 id="parameters-title">${l10n.t('Parameters')}</h3>
       <table class="grid">
-        <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
+        <thead><tr><th scope="col">${l10n.t('Name')}</th><th scope="col">${l10n.t('Type')}</th><th scope="col">${l10n.t('Value')}</th></tr></thead>
         <tbody>${run.parameters.map(
           (p) => html`<tr>
           <th scope="row" class="mono">${p.name}</th><td>${p.type}</td>
           <td>${
             p.secure
-              ? html`<span class="explanation">asked in a password box when the run starts (never kept)</span>`
+              ? html`<span class="explanation">${l10n.t('asked in a password box when the run starts (never kept)')}</span>`
               : html`<vscode-textfield data-parameter=${p.name} aria-label=${`Value of ${p.name}`} .value=${ctx.runValues[p.name] ?? p.defaultValue} placeholder=${p.required ? 'required' : ''}
                 @input=${(e: Event & { target: { value: string } }) => ctx.setRunValue(p.name, e.target.value)}></vscode-textfield>`
           }</td>
@@ -362,21 +363,21 @@ export function runStep(ctx: StepContext): TemplateResult {
     ${
       run.runId
         ? html`<section aria-labelledby="monitor-title" aria-live="polite">
-      <h3 id="monitor-title">Pipeline run</h3>
+      <h3 id="monitor-title">${l10n.t('Pipeline run')}</h3>
       <dl class="facts">
-        <dt>Run ID</dt><dd class="mono">${run.runId}</dd>
-        <dt>Status</dt><dd><span class=${`status ${statusClass(run.pipelineStatus)}`} data-run-status=${run.pipelineStatus ?? ''}>${run.pipelineStatus ?? 'Queued'}</span>${active ? html` <vscode-progress-ring class="inline-ring" aria-label="Running"></vscode-progress-ring>` : nothing}</dd>
-        ${run.message ? html`<dt>Message</dt><dd>${run.message}</dd>` : nothing}
+        <dt>${l10n.t('Run ID')}</dt><dd class="mono">${run.runId}</dd>
+        <dt>${l10n.t('Status')}</dt><dd><span class=${`status ${statusClass(run.pipelineStatus)}`} data-run-status=${run.pipelineStatus ?? ''}>${run.pipelineStatus ?? 'Queued'}</span>${active ? html` <vscode-progress-ring class="inline-ring" aria-label="Running"></vscode-progress-ring>` : nothing}</dd>
+        ${run.message ? html`<dt>${l10n.t('Message')}</dt><dd>${run.message}</dd>` : nothing}
         ${
           run.job
-            ? html`<dt>Batch job</dt><dd><span class="mono">${run.job.name}</span>: <span class=${`status ${statusClass(run.job.status)}`} data-job-status=${run.job.status ?? ''}>${run.job.status ?? 'unknown'}</span>
-          ${run.job.studioUrl ? button('Open job in Azure ML Studio', () => send('openLink', { link: 'job' }), { secondary: true, id: 'open-job' }) : nothing}
+            ? html`<dt>${l10n.t('Batch job')}</dt><dd><span class="mono">${run.job.name}</span>: <span class=${`status ${statusClass(run.job.status)}`} data-job-status=${run.job.status ?? ''}>${run.job.status ?? l10n.t('unknown')}</span>
+          ${run.job.studioUrl ? button(l10n.t('Open job in Azure ML Studio'), () => send('openLink', { link: 'job' }), { secondary: true, id: 'open-job' }) : nothing}
           ${run.job.error ? html`<div class="problem">${run.job.error}</div>` : nothing}</dd>`
             : nothing
         }
       </dl>
       <table class="grid" aria-label="Activity runs">
-        <thead><tr><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Runs</th><th scope="col">Duration</th></tr></thead>
+        <thead><tr><th scope="col">${l10n.t('Activity')}</th><th scope="col">${l10n.t('Type')}</th><th scope="col">${l10n.t('Status')}</th><th scope="col">${l10n.t('Runs')}</th><th scope="col">${l10n.t('Duration')}</th></tr></thead>
         <tbody>${run.activities.map(
           (a) => html`<tr>
           <th scope="row">${a.name}${a.error ? html`<div class="problem">${a.error}</div>` : nothing}</th><td>${a.type}</td>

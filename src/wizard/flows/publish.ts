@@ -1,5 +1,6 @@
 // The Publish step: to the live factory (If-Match on the reviewed ETag, a git-mode confirmation, conflicts shown
 // as a difference), into a repository folder, or as exported files.
+import * as l10n from '@vscode/l10n';
 import type { PipelineDocument } from '../../core/pipeline';
 import { adfStudioPipelineUrl, diffPipelines, publishPipeline, type FactoryInfo } from '../../core/publish';
 import { chosenFactory, describeGitMode } from '../checks';
@@ -98,7 +99,13 @@ export async function publishToFactory(
         state.publishView = {
           status: 'done',
           result: {
-            message: `Published pipeline ${document.name} to Data Factory ${factory.name}${outcome.created ? '' : ' (replacing the one you reviewed)'}.`,
+            message: outcome.created
+              ? l10n.t('Published pipeline {0} to Data Factory {1}.', document.name, factory.name)
+              : l10n.t(
+                  'Published pipeline {0} to Data Factory {1} (replacing the one you reviewed).',
+                  document.name,
+                  factory.name,
+                ),
             ...factoryLinks(ctx, factory, document.name),
             canRun: true,
           },
@@ -206,7 +213,11 @@ async function saveToRepository(
       state.publishView = {
         status: 'done',
         result: {
-          message: `pipeline/${document.name}.json is already up to date in ${state.form.repositoryFolder}.`,
+          message: l10n.t(
+            '{0} is already up to date in {1}.',
+            `pipeline/${document.name}.json`,
+            state.form.repositoryFolder,
+          ),
           files: [path],
           canRun: false,
         },
@@ -216,14 +227,19 @@ async function saveToRepository(
     if (existing !== undefined) {
       const diff = fileDiff(existing, document, json);
       await env.openDiff(
-        { title: `pipeline/${document.name}.json (in the repository)`, text: diff.before },
-        { title: 'generated', text: diff.after },
-        `${document.name}.json: repository <-> generated`,
+        { title: l10n.t('{0} (in the repository)', `pipeline/${document.name}.json`), text: diff.before },
+        { title: l10n.t('generated'), text: diff.after },
+        l10n.t('{0}.json: repository <-> generated', document.name),
       );
       const confirmed = await env.prompts.confirm({
-        message: `Overwrite pipeline/${document.name}.json?`,
-        detail: `${path} exists and differs from the generated pipeline (${diff.removed} lines removed, ${diff.added} added; the difference is open in an editor). Your git history keeps the old version.`,
-        confirmLabel: 'Overwrite',
+        message: l10n.t('Overwrite {0}?', `pipeline/${document.name}.json`),
+        detail: l10n.t(
+          '{0} exists and differs from the generated pipeline ({1} lines removed, {2} added; the difference is open in an editor). Your git history keeps the old version.',
+          path,
+          diff.removed,
+          diff.added,
+        ),
+        confirmLabel: l10n.t('Overwrite'),
       });
       if (!confirmed) {
         state.publishView = { status: 'idle' };
@@ -236,7 +252,11 @@ async function saveToRepository(
     state.publishView = {
       status: 'done',
       result: {
-        message: `Saved pipeline/${document.name}.json in ${state.form.repositoryFolder}: commit it, then publish from ADF Studio.`,
+        message: l10n.t(
+          'Saved {0} in {1}: commit it, then publish from ADF Studio.',
+          `pipeline/${document.name}.json`,
+          state.form.repositoryFolder,
+        ),
         files: [path],
         canRun: false,
       },
@@ -254,9 +274,12 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
     ).filter((p): p is string => p !== undefined);
     if (existing.length > 0) {
       const confirmed = await env.prompts.confirm({
-        message: `Replace ${existing.length === 1 ? 'a file that exists' : `${existing.length} files that exist`}?`,
+        message:
+          existing.length === 1
+            ? l10n.t('Replace a file that exists?')
+            : l10n.t('Replace {0} files that exist?', existing.length),
         detail: existing.join('\n'),
-        confirmLabel: 'Replace',
+        confirmLabel: l10n.t('Replace'),
       });
       if (!confirmed) {
         state.publishView = { status: 'idle' };
@@ -269,7 +292,10 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
     state.publishView = {
       status: 'done',
       result: {
-        message: `Wrote ${files.length} file${files.length === 1 ? '' : 's'} for pipeline ${document.name}.`,
+        message:
+          files.length === 1
+            ? l10n.t('Wrote 1 file for pipeline {0}.', document.name)
+            : l10n.t('Wrote {0} files for pipeline {1}.', files.length, document.name),
         files: files.map((f) => f.path),
         canRun: false,
       },
@@ -315,9 +341,9 @@ async function guardFiles(ctx: FlowContext, retry: () => Promise<void>, work: ()
     ctx.showError(
       {
         step: 'publish',
-        title: 'Could not write the files',
+        title: l10n.t('Could not write the files'),
         message: error instanceof Error ? error.message : String(error),
-        action: 'Check the folder and its permissions, then retry. Nothing you entered is lost.',
+        action: l10n.t('Check the folder and its permissions, then retry. Nothing you entered is lost.'),
         canRetry: true,
         canSignIn: false,
       },

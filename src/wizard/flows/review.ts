@@ -1,6 +1,7 @@
 // The Review step: the generated pipeline (JSON, problems, diagram) and what it would replace: the factory's
 // pipeline (its ETag becomes the publish's If-Match), the repository's file, or exported files.
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { exportFileName, exportFiles, type PipelineDocument } from '../../core/pipeline';
 import { diffPipelines, type RemotePipeline } from '../../core/publish';
 import { chosenFactory, describeGitMode } from '../checks';
@@ -91,26 +92,26 @@ export async function openDiff(ctx: FlowContext): Promise<void> {
   if (state.publishView.status === 'conflict' && state.conflictRemote) {
     await env.openDiff(
       {
-        title: `${state.conflictRemote.name} (in the factory now)`,
+        title: l10n.t('{0} (in the factory now)', state.conflictRemote.name),
         text: diffPipelines(state.conflictRemote, document).before,
       },
-      { title: 'yours', text: mine },
-      `${document.name}: factory <-> yours`,
+      { title: l10n.t('yours'), text: mine },
+      l10n.t('{0}: factory <-> yours', document.name),
     );
   } else if (review.remote) {
     await env.openDiff(
-      { title: `${document.name} (in the factory)`, text: diffPipelines(review.remote, document).before },
-      { title: 'generated', text: mine },
-      `${document.name}: factory <-> generated`,
+      { title: l10n.t('{0} (in the factory)', document.name), text: diffPipelines(review.remote, document).before },
+      { title: l10n.t('generated'), text: mine },
+      l10n.t('{0}: factory <-> generated', document.name),
     );
   } else if (state.form.targetKind === 'repository' && mayTouchFiles(ctx, document.name)) {
     const existing = await env.files.readText(repositoryFile(state, document.name));
     if (existing !== undefined) {
       const diff = fileDiff(existing, document, review.view.json);
       await env.openDiff(
-        { title: `pipeline/${document.name}.json`, text: diff.before },
-        { title: 'generated', text: diff.after },
-        `${document.name}.json: repository <-> generated`,
+        { title: repositoryPath(document.name), text: diff.before },
+        { title: l10n.t('generated'), text: diff.after },
+        l10n.t('{0}.json: repository <-> generated', document.name),
       );
     }
   }
@@ -147,10 +148,12 @@ function destination(state: WizardState): string {
   const f = state.form;
   if (f.targetKind === 'factory') {
     const factory = chosenFactory(f, state.facts);
-    return factory ? `Data Factory ${factory.name} (${describeGitMode(factory.repoConfiguration)})` : 'a Data Factory';
+    return factory
+      ? l10n.t('Data Factory {0} ({1})', factory.name, describeGitMode(factory.repoConfiguration))
+      : l10n.t('a Data Factory');
   }
-  if (f.targetKind === 'repository') return `pipeline/${f.pipelineName}.json in ${f.repositoryFolder}`;
-  return `${f.exportFormats.map((x) => exportFileName(f.pipelineName, x)).join(', ')} in ${f.exportFolder}`;
+  if (f.targetKind === 'repository') return l10n.t('{0} in {1}', `pipeline/${f.pipelineName}.json`, f.repositoryFolder);
+  return l10n.t('{0} in {1}', f.exportFormats.map((x) => exportFileName(f.pipelineName, x)).join(', '), f.exportFolder);
 }
 
 function applyExisting(state: WizardState, remote: RemotePipeline | undefined, fileText: string | undefined): void {
@@ -164,7 +167,7 @@ function applyExisting(state: WizardState, remote: RemotePipeline | undefined, f
       ...(remote
         ? {
             diff: toDiffView(
-              `Changes to pipeline ${remote.name} in the factory`,
+              l10n.t('Changes to pipeline {0} in the factory', remote.name),
               diffPipelines(remote, review.document),
             ),
           }
@@ -175,7 +178,7 @@ function applyExisting(state: WizardState, remote: RemotePipeline | undefined, f
       ...review.view,
       exists: true,
       diff: toDiffView(
-        `Changes to pipeline/${review.document.name}.json`,
+        l10n.t('Changes to {0}', `pipeline/${review.document.name}.json`),
         fileDiff(fileText, review.document, review.view.json),
       ),
     };
@@ -187,4 +190,9 @@ async function existingExports(ctx: FlowContext, document: PipelineDocument): Pr
   for (const file of exportFilesOf(ctx.state, document))
     if (await ctx.env.files.exists(file.path)) existing.push(file.path);
   return existing;
+}
+
+/** A pipeline's file in an ADF git repository (a path: the same in every language). */
+function repositoryPath(name: string): string {
+  return `pipeline/${name}.json`;
 }

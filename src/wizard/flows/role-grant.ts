@@ -1,4 +1,5 @@
 // Granting AzureML Data Scientist on the workspace to the identity the pipeline runs as, after a confirmation.
+import * as l10n from '@vscode/l10n';
 import { grantDataScientistRole } from '../../core/publish';
 import { principalInUse } from '../checks';
 import { DATA_SCIENTIST, sdkScopeOf } from '../state';
@@ -13,16 +14,24 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
   if (!principal || state.grantState === 'granting' || (grant.status !== 'offer' && grant.status !== 'failed')) return;
   const scope = state.endpoint.workspace.id;
   const confirmed = await env.prompts.confirm({
-    message: `Grant "${DATA_SCIENTIST}" to ${principal.who.charAt(0).toLowerCase()}${principal.who.slice(1)}?`,
-    detail: `Scope: ${scope}\nPrincipal: ${principal.principalId} (service principal)\n\nThis creates one role assignment on the workspace so the pipeline can run batch jobs. The wizard does not remove it later.`,
-    confirmLabel: 'Grant',
+    message: l10n.t(
+      'Grant "{0}" to {1}?',
+      DATA_SCIENTIST,
+      `${principal.who.charAt(0).toLowerCase()}${principal.who.slice(1)}`,
+    ),
+    detail: l10n.t(
+      'Scope: {0}\nPrincipal: {1} (service principal)\n\nThis creates one role assignment on the workspace so the pipeline can run batch jobs. The wizard does not remove it later.',
+      scope,
+      principal.principalId,
+    ),
+    confirmLabel: l10n.t('Grant'),
   });
   if (!confirmed) {
-    state.notice = 'No role was granted.';
+    state.notice = l10n.t('No role was granted.');
     return ctx.changed();
   }
   state.grantState = 'granting';
-  state.busy = `Granting ${DATA_SCIENTIST}...`;
+  state.busy = l10n.t('Granting {0}...', DATA_SCIENTIST);
   // A Retry after a Cancel starts a request of its own: the aborted one is never joined.
   const abort = new AbortController();
   state.operationAbort = abort;

@@ -1,5 +1,6 @@
 // The Run step: starting the published pipeline (SecureString values asked in a password box, never kept),
 // following it until it ends, and cancelling it.
+import * as l10n from '@vscode/l10n';
 import { monitorRun, type FactoryInfo } from '../../core/publish';
 import { RunValueError, runParameterValues } from '../run-parameters';
 import type { WizardState } from '../state';
@@ -38,11 +39,11 @@ export async function runNow(ctx: FlowContext, values: Record<string, string>): 
   const secure: Record<string, string> = {};
   for (const p of parameters.filter((x) => x.secure)) {
     const value = await env.prompts.secret({
-      title: `Run ${published.document.name}`,
-      prompt: `Value of ${p.name} (SecureString: masked in the run history, never stored by VS Code)`,
+      title: l10n.t('Run {0}', published.document.name),
+      prompt: l10n.t('Value of {0} (SecureString: masked in the run history, never stored by VS Code)', p.name),
     });
     if (value === undefined) {
-      state.notice = 'The run was not started.';
+      state.notice = l10n.t('The run was not started.');
       return ctx.changed();
     }
     if (value) env.log.addSecret(value);
@@ -57,7 +58,7 @@ export async function runNow(ctx: FlowContext, values: Record<string, string>): 
     return ctx.changed();
   }
   state.run = { parameters, values: typed, status: 'starting', activities: [] };
-  state.busy = 'Starting the run...';
+  state.busy = l10n.t('Starting the run...');
   ctx.changed();
   const factory = published.factory;
   let runId: string | undefined;
