@@ -28,15 +28,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   const validation = registerEditorValidation(context, log);
+  const sidebar = registerSidebar(context, access, log);
+  // The Pipeline Runs view follows the runs the wizard, the tree and Dry Run start.
+  const runsView = registerFactoryActions(context, access, sidebar);
   const api: ExtensionApi = {
     validation,
-    sidebar: registerSidebar(context, access, log),
-    wizard: registerWizard(context, access, log),
+    sidebar,
+    wizard: registerWizard(context, access, log, runsView),
     issueReportText: () => issueReportText(context.extension, log),
   };
   Object.assign(api, {
-    dryRun: registerDryRun(context, access, log),
-    runsView: registerFactoryActions(context, access, api.sidebar),
+    dryRun: registerDryRun(context, access, log, runsView),
+    runsView,
     trust: trustApi(),
   });
   return api;

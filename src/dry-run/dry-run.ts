@@ -11,6 +11,7 @@ import {
   runPipelineFile,
 } from '../core/engine';
 import type { AzureAccess } from '../azure/access';
+import type { RunTracker } from '../core/factory';
 import type { Log } from '../log';
 import type { DryRunOptions, DryRunResult } from './api';
 import { askForParameters } from './parameter-prompts';
@@ -26,6 +27,8 @@ export interface DryRunServices {
   /** Called with the run's view once it exists, and its cancel function. */
   onStarted(panel: RunPanel, cancel: () => void): void;
   onEnded(cancel: () => void): void;
+  /** The "Pipeline Runs" view: a finished dry run is listed there as a local run (its file, not a factory). */
+  runs: RunTracker;
 }
 
 export async function dryRunPipeline(
@@ -73,6 +76,7 @@ export async function dryRunPipeline(
   let reportProgress: (activityName: string) => void = () => undefined;
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const startedAt = new Date().toISOString();
   const running = runPipelineFile({
     file: uri.fsPath,
     text,
@@ -125,6 +129,18 @@ export async function dryRunPipeline(
   if (result.outcome === 'refused') return undefined; // not reached: a refused run never starts
   const final = result.pipelineRun;
   log.info(formatPipelineRun(final));
+  await services.runs
+    .track({
+      runId: final.runId,
+      factoryId: uri.toString(),
+      pipelineName: pipeline.name,
+      source: 'dryRun',
+      startedAt,
+      lastStatus: final.status,
+    })
+    .catch((error: unknown) =>
+      log.warn(`The Pipeline Runs view could not list dry run ${final.runId}: ${String(error)}`),
+    );
   const summary = final.message
     ? vscode.l10n.t('Dry run of {0}: {1} - {2}', pipeline.name, final.status, final.message)
     : vscode.l10n.t('Dry run of {0}: {1}', pipeline.name, final.status);

@@ -2,6 +2,7 @@
 // The engine (dist/dry-run.js) loads at the first run.
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
+import type { RunTracker } from '../core/factory';
 import { registerCommand } from '../commands/register-command';
 import type { Log } from '../log';
 import type { DryRunApi, DryRunOptions, DryRunResult } from './api';
@@ -14,7 +15,12 @@ export const DRY_RUN_COMMAND = 'adfBatchEndpoints.dryRunPipeline';
 export const CANCEL_DRY_RUN_COMMAND = 'adfBatchEndpoints.cancelDryRun';
 const RUNNING_CONTEXT_KEY = 'adfBatchEndpoints.dryRunInProgress';
 
-export function registerDryRun(context: vscode.ExtensionContext, access: AzureAccess, log: Log): DryRunApi {
+export function registerDryRun(
+  context: vscode.ExtensionContext,
+  access: AzureAccess,
+  log: Log,
+  runs: RunTracker,
+): DryRunApi {
   const running = new Set<() => void>();
   let lastPanel: RunPanel | undefined;
   const setRunning = (): void => {
@@ -31,6 +37,7 @@ export function registerDryRun(context: vscode.ExtensionContext, access: AzureAc
     return dryRunPipeline(target, options, {
       access,
       log,
+      runs,
       extensionUri: context.extensionUri,
       onStarted: (panel, cancel) => {
         lastPanel?.dispose();

@@ -85,12 +85,28 @@ export class LivePipelines {
   /** Deletes only the version read (If-Match): a pipeline changed by someone else since is refused by ARM (412). */
   async delete(address: PipelineAddress, etag: string | undefined): Promise<void> {
     const azure = await this.access.wizardAzure(address.factory.subscriptionId, address.tenantId);
-    await sendArm(azure.raw, {
-      method: 'DELETE',
-      path: pipelinePath(address.factory, address.name),
-      ...(etag ? { headers: { 'If-Match': etag } } : {}),
-    });
+    try {
+      await sendArm(azure.raw, {
+        method: 'DELETE',
+        path: pipelinePath(address.factory, address.name),
+        ...(etag ? { headers: { 'If-Match': etag } } : {}),
+      });
+    } catch (error) {
+      if ((error as { statusCode?: unknown }).statusCode !== 412) throw error;
+      throw new PipelineChangedError(
+        vscode.l10n.t(
+          'Pipeline {0} was changed in {1} since it was listed: nothing was deleted. Look at the current version (the list is reloaded) and delete again if you still want to.',
+          address.name,
+          address.factory.name,
+        ),
+      );
+    }
   }
+}
+
+/** The live pipeline is not the version the user looked at (ARM answered 412 to If-Match). */
+export class PipelineChangedError extends Error {
+  override readonly name = 'PipelineChangedError';
 }
 
 /** Serves `adf-pipeline:` documents (read-only: VS Code gives content providers' documents no save). */

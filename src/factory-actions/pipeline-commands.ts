@@ -118,8 +118,12 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
         remove,
       );
       if (choice !== remove) return false;
-      await deps.live.delete(addressOf(pipeline), pipeline.etag);
-      deps.refreshFactory(target);
+      try {
+        await deps.live.delete(addressOf(pipeline), pipeline.etag);
+      } finally {
+        // Deleted, or changed by someone else (412): either way the list shows what is live now.
+        deps.refreshFactory(target);
+      }
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Deleted pipeline {0} from {1}.', pipeline.name, pipeline.factory.name),
       );

@@ -30,7 +30,7 @@ export function registerFactoryActions(
       runs,
       refreshFactory(node) {
         const tree = sidebar.treeProvider;
-        tree.factoryLoader().usage.refresh();
+        tree.factoryLoader().refreshUsage();
         tree.refreshNode(node.parent ?? node);
       },
     }),

@@ -62,7 +62,7 @@ export class UsedByNode extends ListParentNode<UsageItem> {
 
   invalidate(): void {
     const loader = this.tree.factoryLoader();
-    loader.usage.refresh();
+    loader.refreshUsage();
     loader.invalidate(this.id);
   }
 

@@ -51,7 +51,11 @@ export class FactoryLoader {
   readonly usage: UsageIndex;
 
   constructor(private readonly options: FactoryLoaderOptions) {
-    this.usage = new UsageIndex(options.reader, options.subscriptions);
+    // The scan takes each factory's pipelines from the same cached listing as the factory's groups: one listing per
+    // factory, whichever of "Used by" or the factory is expanded first.
+    this.usage = new UsageIndex(options.reader, options.subscriptions, {
+      pipelinesOf: async (factory) => (await this.allPipelines(factory)).map((p) => p.pipeline),
+    });
   }
 
   static factoriesKey(subscription: SubscriptionRef): string {
@@ -141,6 +145,12 @@ export class FactoryLoader {
       list.cancel();
     }
     for (const key of [...this.pipelines.keys()]) if (key.startsWith(wanted)) this.pipelines.delete(key);
+  }
+
+  /** "Used by" from scratch: the scan and the pipeline listings it took are read again. */
+  refreshUsage(): void {
+    this.pipelines.clear();
+    this.usage.refresh();
   }
 
   invalidateAll(): void {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
 import type { ExtensionLog } from '../log';
 import type { CloudDefinition } from '../core/clouds';
+import type { RunTracker } from '../core/factory';
 import type { WizardEndpoint } from './endpoint';
 import type { WizardPanel } from './panel';
 import { WizardPanelManager } from './panel-manager';
@@ -26,6 +27,7 @@ export function createWizardFeature(
   context: vscode.ExtensionContext,
   access: AzureAccess,
   log: ExtensionLog,
+  runs: RunTracker,
 ): WizardFeature {
   // The controller and its flows never import vscode: their strings go through @vscode/l10n, given VS Code's bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -51,6 +53,7 @@ export function createWizardFeature(
     get monitorIntervalMs(): number {
       return monitorIntervalMs;
     },
+    runs,
   });
   const manager = new WizardPanelManager(context.extensionUri, environmentFor);
 

@@ -2,6 +2,7 @@
 // pickers) and the API the extension-host tests drive. The wizard itself (dist/wizard.js) loads at first use.
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/access';
+import type { RunTracker } from '../core/factory';
 import { registerCommand } from '../commands/register-command';
 import { loadBundle } from '../lazy/load-bundle';
 import type { ExtensionLog } from '../log';
@@ -14,10 +15,20 @@ export const WIZARD_COMMANDS = {
   createPipeline: 'adfBatchEndpoints.createAdfPipeline',
 } as const;
 
-export function registerWizard(context: vscode.ExtensionContext, access: AzureAccess, log: ExtensionLog): WizardApi {
+export function registerWizard(
+  context: vscode.ExtensionContext,
+  access: AzureAccess,
+  log: ExtensionLog,
+  runs: RunTracker,
+): WizardApi {
   let feature: WizardFeature | undefined;
   const wizard = (): WizardFeature =>
-    (feature ??= loadBundle<typeof Bundle>(context.extensionPath, 'wizard').createWizardFeature(context, access, log));
+    (feature ??= loadBundle<typeof Bundle>(context.extensionPath, 'wizard').createWizardFeature(
+      context,
+      access,
+      log,
+      runs,
+    ));
   context.subscriptions.push(
     registerCommand(
       WIZARD_COMMANDS.createPipeline,

@@ -1,6 +1,7 @@
 // What the wizard's controller needs from its surroundings. The VS Code implementations are in vscode-services.ts;
 // extension-host tests replace the prompts (confirmations, the SecureString box, folder pickers) with answers.
 import type { CloudDefinition } from '../core/clouds';
+import type { RunTracker } from '../core/factory';
 import type { WizardAzure } from '../azure/sdk/wizard-azure';
 
 export interface ConfirmRequest {
@@ -63,4 +64,6 @@ export interface WizardEnvironment {
   signIn(): Promise<void>;
   /** Time between polls of a running pipeline (ms). */
   monitorIntervalMs: number;
+  /** The "Pipeline Runs" view: a started run is followed there too, so closing the panel does not lose it. */
+  runs: RunTracker;
 }

@@ -1,7 +1,9 @@
 // The bench's emulator in a process of its own, so that its CPU work does not queue behind the client's
 // (a real Azure is not on the client's event loop). Prints {"url","caCertPath","mlAudience"} on one line;
-// stops when its stdin closes.
-import { startEmulator } from '../../tools/emulator';
+// stops when its stdin closes. Arguments: the sidebar bench's seed sizes (subscriptions, workspaces, long
+// endpoints, page size), or `--seed-file <json> <page size>` for a seed of the bench's own.
+import { readFileSync } from 'node:fs';
+import { startEmulator, type EmulatorSeed } from '../../tools/emulator';
 import { benchSeed } from './bench-seed';
 
 export interface BenchEmulatorInfo {
@@ -12,8 +14,18 @@ export interface BenchEmulatorInfo {
 }
 
 async function main(): Promise<void> {
-  const [subscriptions, workspaces, longEndpoints, pageSize] = process.argv.slice(2).map(Number);
-  const emulator = await startEmulator({ seed: benchSeed(subscriptions, workspaces, longEndpoints), pageSize });
+  const args = process.argv.slice(2);
+  let seed: EmulatorSeed;
+  let pageSize: number;
+  if (args[0] === '--seed-file') {
+    seed = JSON.parse(readFileSync(args[1], 'utf8')) as EmulatorSeed;
+    pageSize = Number(args[2]);
+  } else {
+    const [subscriptions, workspaces, longEndpoints, size] = args.map(Number);
+    seed = benchSeed(subscriptions, workspaces, longEndpoints);
+    pageSize = size;
+  }
+  const emulator = await startEmulator({ seed, pageSize });
   const info: BenchEmulatorInfo = {
     url: emulator.url,
     caCertPath: emulator.caCertPath,

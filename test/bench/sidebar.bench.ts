@@ -5,10 +5,9 @@
 // timing assertions; a broken request invariant makes it return false. Two child processes keep the figures
 // honest: the emulator (its CPU is not the client's) and the client (trusting the emulator CA through
 // NODE_EXTRA_CA_CERTS like the extension host).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import * as esbuild from 'esbuild';
+import { runBenchClient, startBenchEmulator } from './bench-processes';
 import type { BenchEmulatorInfo } from './emulator-process';
 import type { TreeBenchInput, TreeBenchRow } from './sidebar-tree-run';
 
@@ -23,11 +22,16 @@ export async function runSidebarBench(): Promise<boolean> {
     `\n== sidebar: ${LATENCY_MS} ms latency on every emulator route, page size ${PAGE_SIZE}, ${SUBSCRIPTIONS} subscriptions ==`,
   );
   let ok = await reportAzureInActivationBundle();
-  const { child, info } = await startEmulatorProcess();
+  const emulator = await startBenchEmulator([
+    String(SUBSCRIPTIONS),
+    '2',
+    String(LONG_WORKSPACE_ENDPOINTS),
+    String(PAGE_SIZE),
+  ]);
   try {
-    ok = printRows(runTreeBench(info)) && ok;
+    ok = printRows(runTreeBench(emulator.info)) && ok;
   } finally {
-    child.stdin?.end();
+    emulator.stop();
   }
   return ok;
 }
@@ -76,19 +80,6 @@ async function reportAzureInActivationBundle(): Promise<boolean> {
   return findings.length === 0;
 }
 
-/** Starts test/bench/emulator-process in a child process and waits for its URL. */
-async function startEmulatorProcess(): Promise<{ child: ChildProcess; info: BenchEmulatorInfo }> {
-  const args = [String(SUBSCRIPTIONS), '2', String(LONG_WORKSPACE_ENDPOINTS), String(PAGE_SIZE)];
-  const child = spawn(process.execPath, [join(__dirname, 'emulator-process.js'), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const firstLine = await new Promise<string>((resolveLine, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolveLine);
-    child.once('exit', (code) => reject(new Error(`the bench emulator exited with ${code}`)));
-  });
-  return { child, info: JSON.parse(firstLine) as BenchEmulatorInfo };
-}
-
 function runTreeBench(info: BenchEmulatorInfo): TreeBenchRow[] {
   const input: TreeBenchInput = {
     ...info,
@@ -97,13 +88,7 @@ function runTreeBench(info: BenchEmulatorInfo): TreeBenchRow[] {
     pageSize: PAGE_SIZE,
     longEndpoints: LONG_WORKSPACE_ENDPOINTS,
   };
-  const child = spawnSync(process.execPath, [join(__dirname, 'sidebar-tree-run.js'), JSON.stringify(input)], {
-    encoding: 'utf8',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: info.caCertPath },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`the tree bench failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '[]') as TreeBenchRow[];
+  return runBenchClient<TreeBenchRow[]>('sidebar-tree-run', input, info.caCertPath);
 }
 
 function printRows(rows: TreeBenchRow[]): boolean {

@@ -41,12 +41,13 @@ function tenantId(): string {
 describe('Dry Run Pipeline (extension host, emulator)', function () {
   this.timeout(60_000);
   let api: DryRunApi;
+  let exported: ExtensionApi;
   let folder: string;
 
   before(async () => {
     const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
     assert.ok(extension);
-    const exported = await extension.activate();
+    exported = await extension.activate();
     assert.ok(exported.dryRun, 'activate() exposes the dry run API');
     api = exported.dryRun;
     folder = join(mkdtempSync(join(tmpdir(), 'adf-dry-run-')), 'pipeline');
@@ -171,6 +172,25 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
       [['Stop here', 'Failed', 'E1']],
     );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('lists a finished dry run in the Pipeline Runs view as a local run of its file', async () => {
+    const uri = writePipeline('ListedLocally', {
+      activities: [{ name: 'Stop', type: 'Fail', typeProperties: { message: 'listed', errorCode: 'E2' } }],
+    });
+    const result = await api.run(uri, { prompt: false, target: 'offline' });
+    assert.equal(result?.pipelineRun.status, 'Failed');
+    const runs = exported.runsView!.tree;
+    const run = runs.runs()[0];
+    assert.deepEqual(
+      { runId: run?.runId, file: run?.factoryId, source: run?.source, status: run?.lastStatus },
+      { runId: result.pipelineRun.runId, file: uri.toString(), source: 'dryRun', status: 'Failed' },
+    );
+    const item = runs.getTreeItem({ kind: 'run', run: run! });
+    assert.match(String(item.description), /^dry run \(local\) · Failed · /);
+    assert.equal(item.contextValue, 'adfBatch.runs.dryRun', 'no Cancel, Rerun or ADF Studio on a local run');
+    assert.equal(item.command?.command, 'vscode.open');
+    assert.ok(!runs.activeRunIds().includes(run!.runId), 'a dry run is never polled');
   });
 
   it('reports activity types the engine does not run as failed, never skipped', async () => {

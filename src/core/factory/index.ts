@@ -21,7 +21,9 @@ export {
   MAX_TRACKED_RUNS,
   readTrackedRuns,
   toStoredRuns,
+  type NewTrackedRun,
   type RunSource,
+  type RunTracker,
   type TrackedRun,
 } from './run-history';
 export { adfStudioRunUrl, studioJobUrl } from './links';
@@ -35,4 +37,12 @@ export {
   type FactoryReader,
   type PipelineRunInfo,
 } from './reader';
-export { readAll, UsageIndex, type ClassifiedPipeline, type PipelineUsage, type UsageScan } from './used-by';
+export {
+  readAll,
+  USED_BY_SCAN_CONCURRENCY,
+  UsageIndex,
+  type ClassifiedPipeline,
+  type PipelineUsage,
+  type UsageIndexOptions,
+  type UsageScan,
+} from './used-by';

@@ -19,6 +19,14 @@ export interface TrackedRun {
   readonly referenceRunId?: string;
 }
 
+/** A run to follow, as a feature that started it reports it (the view stamps startedAt when absent). */
+export type NewTrackedRun = Omit<TrackedRun, 'startedAt'> & { startedAt?: string };
+
+/** Where features report the runs they start: the "Pipeline Runs" view follows them (src/factory-actions/runs-view). */
+export interface RunTracker {
+  track(run: NewTrackedRun): Promise<void>;
+}
+
 const SOURCES: readonly RunSource[] = ['wizard', 'tree', 'dryRun', 'rerun'];
 /** Runs kept; older ones drop off. */
 export const MAX_TRACKED_RUNS = 50;

@@ -1,5 +1,5 @@
-// The "Pipeline Runs" view: the runs started from VS Code (tree, Dry Run's publish, reruns), newest first, with
-// their last status; each expands to its activity runs, and a batch invoke shows the batch job it started. Statuses
+// The "Pipeline Runs" view: the runs started from VS Code (wizard, tree, reruns) and local Dry Runs, newest first,
+// with their last status; a factory run expands to its activity runs, and a batch invoke shows the batch job it started. Statuses
 // come from the poller (only while the view is visible); a finished run announces its outcome once.
 import * as vscode from 'vscode';
 import { formatDuration, isActiveRunStatus, runDurationMs, type TrackedRun } from '../../core/factory';
@@ -15,6 +15,8 @@ export const RUNS_CONTEXT = {
   activity: 'adfBatch.runs.activity',
   batchJobActivity: 'adfBatch.runs.activity.batchJob',
   message: 'adfBatch.runs.message',
+  /** A local Dry Run: no factory run behind it (no Cancel, Rerun or ADF Studio). */
+  dryRun: 'adfBatch.runs.dryRun',
 } as const;
 
 export interface RunRow {
@@ -90,7 +92,7 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
   }
 
   getTreeItem(node: RunsViewNode): vscode.TreeItem {
-    if (node.kind === 'run') return this.runItem(node.run);
+    if (node.kind === 'run') return node.run.source === 'dryRun' ? dryRunItem(node.run) : this.runItem(node.run);
     if (node.kind === 'message') {
       const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
       item.contextValue = RUNS_CONTEXT.message;
@@ -120,7 +122,7 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
 
   async getChildren(node?: RunsViewNode): Promise<RunsViewNode[]> {
     if (!node) return this.runs().map((run) => ({ kind: 'run', run }));
-    if (node.kind !== 'run') return [];
+    if (node.kind !== 'run' || node.run.source === 'dryRun') return [];
     const factory = parseFactoryId(node.run.factoryId);
     if (!factory) return [{ kind: 'message', run: node.run, text: vscode.l10n.t('Not a Data Factory run') }];
     const started = Date.parse(this.facts.get(node.run.runId)?.runStart ?? node.run.startedAt);
@@ -183,6 +185,35 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
           : RUNS_CONTEXT.run;
     return item;
   }
+}
+
+/**
+ * A Dry Run ran in VS Code's local engine, not in a factory: it shows as such (its file instead of a factory, no
+ * activity runs after the fact: they lived in the engine; the Dry Run view and the log have them). Clicking it opens
+ * the pipeline file.
+ */
+function dryRunItem(run: TrackedRun): vscode.TreeItem {
+  const file = vscode.Uri.parse(run.factoryId);
+  const item = new vscode.TreeItem(run.pipelineName, vscode.TreeItemCollapsibleState.None);
+  item.id = `dryRun:${run.runId}`;
+  item.description = [
+    vscode.l10n.t('dry run (local)'),
+    run.lastStatus,
+    formatStart(run.startedAt),
+    vscode.workspace.asRelativePath(file),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = statusThemeIcon(run.lastStatus);
+  item.tooltip = [
+    vscode.l10n.t('Dry run of {0} in VS Code (local engine: no run in a factory)', run.pipelineName),
+    vscode.l10n.t('Run {0}', run.runId),
+    vscode.l10n.t('File: {0}', file.scheme === 'file' ? file.fsPath : file.toString()),
+    vscode.l10n.t('Its activity runs are in the Dry Run view and the log.'),
+  ].join('\n');
+  item.contextValue = RUNS_CONTEXT.dryRun;
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [file] };
+  return item;
 }
 
 /** The ARM id of the batch job a Web activity started (its output's `id`), if it looks like one. */

@@ -80,8 +80,20 @@ export async function runNow(ctx: FlowContext, values: Record<string, string>): 
     state.run = { ...state.run, status: 'idle' };
     return ctx.changed();
   }
-  state.run = { ...state.run, status: 'running', runId, startedAt: new Date().toISOString() };
+  const startedAt = new Date().toISOString();
+  state.run = { ...state.run, status: 'running', runId, startedAt };
   ctx.changed();
+  // The Pipeline Runs view keeps the run (ids and factory only) across a closed panel or a window reload.
+  await env.runs
+    .track({
+      runId,
+      factoryId: factory.id,
+      pipelineName: published.document.name,
+      tenantId: state.endpoint.workspace.tenantId,
+      source: 'wizard',
+      startedAt,
+    })
+    .catch((error: unknown) => env.log.warn(`The Pipeline Runs view could not keep run ${runId}: ${String(error)}`));
   void follow(ctx, factory, runId);
 }
 

@@ -79,6 +79,10 @@ describe('Create ADF Pipeline wizard: each authentication option end to end (ext
     assert.equal(run.pipelineStatus, 'Succeeded', `${run.message} ${JSON.stringify(run.activities)}`);
     assert.equal(run.job?.status, 'Completed');
     assert.ok(run.activities.some((a) => a.name === 'Check status' && a.status === 'Succeeded'));
+    // The Pipeline Runs view follows it as well: closing the panel or reloading the window does not lose it.
+    const tracked = f.api.runsView?.tree.runs().find((r) => r.runId === run.runId);
+    assert.equal(tracked?.source, 'wizard', `run ${run.runId} is in the Pipeline Runs view`);
+    assert.equal(tracked?.pipelineName, handle.state().form.pipelineName);
   }
 
   it('system-assigned managed identity: grants AzureML Data Scientist once (not twice), publishes, runs', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WizardAzure } from '../../../src/azure/sdk/wizard-azure';
+import type { NewTrackedRun } from '../../../src/core/factory';
 import type { RequestMethod, RequestParams } from '../../../src/wizard/protocol';
 import { validateWebviewMessage } from '../../../src/wizard/protocol-checks';
 import { WizardController } from '../../../src/wizard/controller';
@@ -23,6 +24,8 @@ export interface Driven {
   inputAnswers: string[];
   diffs: Array<{ left: DiffSide; right: DiffSide }>;
   log: string[];
+  /** Runs the wizard reported to the Pipeline Runs view. */
+  tracked: NewTrackedRun[];
   folder: string;
   send<M extends RequestMethod>(method: M, params?: RequestParams[M]): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: Wizar
     inputAnswers: [],
     diffs: [],
     log: [],
+    tracked: [],
     folder,
   } as unknown as Driven;
   const env: WizardEnvironment = {
@@ -87,6 +91,11 @@ export function drive(fx: PublishFixture, endpoint: WizardEndpoint, azure: Wizar
     openExternal: async () => undefined,
     signIn: async () => undefined,
     monitorIntervalMs: 100,
+    runs: {
+      track: async (run) => {
+        driven.tracked.push(run);
+      },
+    },
   };
   driven.controller = new WizardController(endpoint, env);
   driven.send = async (method, params) => {

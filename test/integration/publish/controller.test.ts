@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBatchPipeline, toGitJson } from '../../../src/core/pipeline';
+import { factoryResourceId } from '../../../src/core/publish';
 import { pipelineOptionsOf } from '../../../src/wizard/form';
 import { drive, endpointOf, toAuth } from './controller-helpers';
 import { W, usePublishEmulator } from './fixture';
@@ -67,6 +68,19 @@ describe('integration: the wizard controller against the emulator', () => {
     assert.equal(view.run.job?.status, 'Completed');
     assert.match(view.run.job?.studioUrl ?? '', /^https:\/\/ml\.example\/runs\//);
     assert.ok(view.run.activities.some((a) => a.name === 'Check status'));
+    // The Pipeline Runs view follows the run too (ids and factory, never parameter values).
+    assert.deepEqual(
+      d.tracked.map(({ startedAt: _, ...run }) => run),
+      [
+        {
+          runId: view.run.runId,
+          factoryId: factoryResourceId(W.factory('adf-mi')),
+          pipelineName: view.form.pipelineName,
+          tenantId: W.tenant,
+          source: 'wizard',
+        },
+      ],
+    );
   });
 
   it('blocks a factory without a managed identity with its message', async () => {
