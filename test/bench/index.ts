@@ -3,6 +3,7 @@
 import { runActivationBench } from './activation.bench';
 import { runEditorBench } from './editor.bench';
 import { runEngineBench } from './engine.bench';
+import { runRunsViewBench } from './runs-view.bench';
 import { runSidebarBench } from './sidebar.bench';
 import { runUsedByBench } from './used-by.bench';
 import { runValidateAllBench } from './validate-all.bench';
@@ -13,6 +14,7 @@ const benches: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: 'editor', run: runEditorBench },
   { name: 'validate-all', run: runValidateAllBench },
   { name: 'used-by', run: runUsedByBench },
+  { name: 'runs-view', run: runRunsViewBench },
   { name: 'engine', run: runEngineBench },
 ];
 
