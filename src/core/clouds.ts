@@ -103,7 +103,14 @@ export function customCloud(settings: CustomCloudSettings): CloudDefinition {
 }
 
 function requiredUrl(settings: CustomCloudSettings, key: keyof CustomCloudSettings): string {
-  const value = settings[key];
+  return customCloudUrl(settings[key], key);
+}
+
+/**
+ * One URL of a custom cloud, checked and normalised (the one place that decides which hosts may get tokens):
+ * an absolute https URL, or http to a loopback address; without trailing slashes.
+ */
+export function customCloudUrl(value: unknown, key: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new CloudConfigurationError(`The custom cloud needs "${key}" (an https URL).`);
   }

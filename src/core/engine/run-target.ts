@@ -1,7 +1,7 @@
 // Where a dry run's Web activities, tokens and secrets go: a cloud (Azure, China, US Gov) or a custom cloud
 // such as the emulator. The settings use the extension's own setting shapes (adfBatchEndpoints.cloud,
 // .customCloud, .servicePrincipal), flat or with their `adfBatchEndpoints.` prefix (a VS Code settings.json).
-import { AZURE_CLOUDS, isCloudName, type CloudName } from '../clouds';
+import { AZURE_CLOUDS, customCloudUrl, isCloudName, type CloudName } from '../clouds';
 import { createNodeHttpClient, type HttpClient } from './http-client';
 import type { IdentityResolver } from './identity';
 import {
@@ -42,7 +42,16 @@ export function parseRunTargetSettings(json: unknown, source: string): RunTarget
     ) {
       throw new Error(`${source}: a Custom cloud needs customCloud.authorityHost.`);
     }
-    settings.customCloud = custom as RunTargetSettings['customCloud'];
+    // Checked like the extension's customCloud setting (core/clouds.ts): tokens and secrets go to these hosts.
+    const given = custom as Record<string, unknown>;
+    const checked: NonNullable<RunTargetSettings['customCloud']> = { authorityHost: '' };
+    try {
+      for (const key of ['resourceManagerEndpoint', 'authorityHost', 'mlAudience'] as const)
+        if (given[key] !== undefined) checked[key] = customCloudUrl(given[key], key);
+    } catch (error) {
+      throw new Error(`${source}: ${(error as Error).message}`);
+    }
+    settings.customCloud = checked;
   }
   const ca = get('caCertPath');
   if (ca !== undefined) {

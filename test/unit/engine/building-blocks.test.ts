@@ -132,6 +132,12 @@ describe('engine building blocks', () => {
       () => parseRunTargetSettings({ cloud: 'Custom' }, 's.json'),
       /a Custom cloud needs customCloud\.authorityHost/,
     );
+    // The same URL check as the extension's customCloud setting: tokens never go in clear text to another host.
+    assert.throws(
+      () =>
+        parseRunTargetSettings({ cloud: 'Custom', customCloud: { authorityHost: 'http://login.example' } }, 's.json'),
+      /s\.json: The custom cloud's "authorityHost" must be an https URL/,
+    );
     assert.throws(
       () => parseRunTargetSettings({ servicePrincipal: { tenantId: 't' } }, 's.json'),
       /servicePrincipal needs tenantId and clientId/,
