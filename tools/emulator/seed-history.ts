@@ -1,6 +1,6 @@
 // Seeded history: past pipeline runs of a factory and past batch jobs of an endpoint, so a fresh emulator
 // (and `npm start`) already shows recent runs, one failed, and jobs. Times are relative to the emulator's start.
-import type { TERMINAL_JOB_STATUSES } from '../../src/core/pipeline';
+import { TERMINAL_JOB_STATUSES } from '../../src/core/pipeline';
 
 /** How a seeded job ends: one of the statuses the generated pipeline waits for. */
 export type JobOutcome = (typeof TERMINAL_JOB_STATUSES)[number];
@@ -115,8 +115,8 @@ export function pastJobProblems(jobs: unknown, path: string, deploymentNames: Re
       ['name', 'deployment', 'status', 'startedMinutesAgo', 'durationSeconds', 'inputUri', 'outputUri', 'error'],
       problems,
     );
-    if (!['Completed', 'Failed', 'Canceled'].includes(String(j.status)))
-      problems.push(`${at}.status: expected "Completed", "Failed" or "Canceled"`);
+    if (!(TERMINAL_JOB_STATUSES as readonly string[]).includes(String(j.status)))
+      problems.push(`${at}.status: expected ${TERMINAL_JOB_STATUSES.map((s) => `"${s}"`).join(', ')}`);
     if (!isNonNegative(j.startedMinutesAgo)) problems.push(`${at}.startedMinutesAgo: expected a number >= 0`);
     if (
       j.deployment !== undefined &&

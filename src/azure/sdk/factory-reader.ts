@@ -12,6 +12,7 @@ import {
   type FactoryReader,
   type PipelineRunInfo,
 } from '../../core/factory';
+import { TERMINAL_JOB_STATUSES } from '../../core/pipeline';
 import type { AzureClientPool } from './client-pool';
 import { activityRunFacts, isoText } from './activity-runs';
 
@@ -170,7 +171,7 @@ function toBatchJobInfo(raw: unknown): BatchJobInfo | undefined {
   };
   if (typeof r?.name !== 'string') return undefined;
   const status = String(r.properties?.status ?? 'Unknown');
-  const terminal = ['Completed', 'Failed', 'Canceled'].includes(status);
+  const terminal = (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
   return {
     name: r.name,
     status,
