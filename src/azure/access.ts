@@ -21,6 +21,19 @@ import { isAzureSdkLoaded, loadAzureSdk, type AzureSdkBundle } from './sdk/load'
 import type { WizardAzure } from './sdk/wizard-azure';
 import { ServicePrincipalSecretStore } from './secret-store';
 import { NotSignedInError, type AzureSession } from './sessions/session';
+import { isWorkspaceTrusted } from '../workspace-trust';
+
+/** Thrown instead of signing in or sending a request while the workspace is in Restricted Mode. */
+export class WorkspaceNotTrustedError extends Error {
+  constructor() {
+    super(
+      vscode.l10n.t(
+        'Azure is not reached from a workspace in Restricted Mode: trust the workspace to sign in and send requests.',
+      ),
+    );
+    this.name = 'WorkspaceNotTrustedError';
+  }
+}
 
 export type SignInState = 'unknown' | 'signedOut' | 'signedIn' | 'error';
 
@@ -90,8 +103,12 @@ export class AzureAccess implements vscode.Disposable {
     return this.status;
   }
 
-  /** The signed-in session; throws NotSignedInError when there is none. */
+  /**
+   * The signed-in session; throws NotSignedInError when there is none. Every Azure call of the extension goes
+   * through here, so in Restricted Mode none of them signs in or sends anything (WorkspaceNotTrustedError).
+   */
   async signedInSession(): Promise<AzureSession> {
+    if (!isWorkspaceTrusted()) throw new WorkspaceNotTrustedError();
     const { session, state, error } = await this.current();
     if (state === 'error') throw new Error(error ?? 'Sign-in failed.');
     if (!session || state !== 'signedIn') throw new NotSignedInError();
@@ -100,6 +117,7 @@ export class AzureAccess implements vscode.Disposable {
 
   /** Every subscription of the session (cached until refresh or reset). */
   async getSubscriptions(): Promise<SubscriptionRef[]> {
+    if (!isWorkspaceTrusted()) throw new WorkspaceNotTrustedError();
     const { session } = await this.current();
     if (!session) return [];
     this.subscriptions ??= session.getSubscriptions().catch((error: unknown) => {

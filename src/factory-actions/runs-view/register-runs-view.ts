@@ -8,6 +8,7 @@ import { adfStudioRunUrl, studioJobUrl, type RunSource, type TrackedRun } from '
 import { parseFactoryId, type PipelineRunFacts } from '../../core/publish';
 import type { LivePipelines } from '../live-pipelines';
 import { PipelineRunNode } from '../../tree/pipeline-nodes';
+import { isWorkspaceTrusted } from '../../workspace-trust';
 import { RunPoller } from './run-poller';
 import { RunStore } from './run-store';
 import { RunsTree, type RunsViewNode } from './runs-tree';
@@ -43,7 +44,8 @@ export function registerRunsView(
   const view = vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: provider });
   const poller = new RunPoller(
     { activeRunIds: () => tree.activeRunIds(), refresh: (id) => tree.refresh(id) },
-    { isVisible: () => view.visible },
+    // Polling reads Azure: only in a trusted workspace (Restricted Mode shows the stored runs as they were).
+    { isVisible: () => view.visible && isWorkspaceTrusted() },
   );
 
   function createTree(): RunsTree {
@@ -96,6 +98,7 @@ export function registerRunsView(
     { dispose: () => poller.stop() },
     { dispose: () => tree.dispose() },
     view.onDidChangeVisibility((e) => (e.visible ? poller.kick() : poller.stop())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => poller.kick()),
     registerCommand(RUNS_COMMANDS.refresh, async () => {
       await poller.pollNow();
       tree.changed();

@@ -83,6 +83,31 @@ describe('Restricted Mode: untrusted workspace (extension host, Workspace Trust 
     );
   });
 
+  it('keeps a stored pipeline run as it was: the runs view neither polls nor reads it from Azure', async () => {
+    const runsView = api.runsView;
+    assert.ok(runsView, 'the runs view is registered');
+    const runId = `untrusted-${process.pid}`;
+    await runsView.track({
+      runId,
+      factoryId:
+        '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.DataFactory/factories/adf',
+      pipelineName: 'Run-BatchEndpoint',
+      source: 'wizard',
+      lastStatus: 'InProgress',
+    });
+    await vscode.commands.executeCommand('adfBatchEndpoints.pipelineRuns.focus');
+    assert.ok(
+      runsView.tree.runs().some((r) => r.runId === runId),
+      'the run is listed',
+    );
+    await assert.rejects(runsView.tree.refresh(runId), /Restricted Mode/);
+    await runsView.poller.pollNow();
+    assert.deepEqual(
+      (await control.requests()).map((r) => r.routeId),
+      [],
+    );
+  });
+
   it('loads the tree once trust is granted in the Workspace Trust editor', async () => {
     const granted = new Promise<void>((resolve) => {
       const subscription = vscode.workspace.onDidGrantWorkspaceTrust(() => {
