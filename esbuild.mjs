@@ -31,6 +31,8 @@ const builds = [
     ['src/wizard/bundle.ts', 'dist/wizard.js'],
     // The Dry Run engine (with the expression functions' XML code).
     ['src/dry-run/bundle.ts', 'dist/dry-run.js'],
+    // The Dry Run engine's worker thread (src/dry-run/engine-worker-host.ts starts it).
+    ['src/dry-run/engine-worker.ts', 'dist/dry-run-worker.js'],
   ].map(([entry, outfile]) => ({
     entryPoints: [entry],
     outfile,

@@ -3,17 +3,12 @@
 // notification with Cancel).
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import {
-  formatActivityRun,
-  formatPipelineRun,
-  type PipelineDefinition,
-  pipelineFromJsonText,
-  runPipelineFile,
-} from '../core/engine';
+import { formatActivityRun, formatPipelineRun, type PipelineDefinition, pipelineFromJsonText } from '../core/engine';
 import type { AzureAccess } from '../azure/access';
 import type { RunTracker } from '../core/factory';
 import type { Log } from '../log';
 import type { DryRunOptions, DryRunResult } from './api';
+import { runPipelineFileInWorker } from './engine-worker-host';
 import { askForParameters } from './parameter-prompts';
 import { RunPanel } from './run-panel';
 import { pickTarget, resolveDryRunTarget } from './run-targets';
@@ -77,7 +72,9 @@ export async function dryRunPipeline(
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   const startedAt = new Date().toISOString();
-  const running = runPipelineFile({
+  // In a worker thread: a long loop or an expensive expression never blocks the extension host.
+  const workerFile = vscode.Uri.joinPath(services.extensionUri, 'dist', 'dry-run-worker.js').fsPath;
+  const running = runPipelineFileInWorker(workerFile, {
     file: uri.fsPath,
     text,
     target: resolved.target,

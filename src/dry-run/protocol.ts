@@ -36,5 +36,7 @@ export interface DryRunPanelState {
   durationMs?: number;
   message?: string;
   canCancel: boolean;
+  /** The rows changed since the last state, or every row when `allRows` (the first state, a reloaded webview). */
   rows: ActivityRunRowView[];
+  allRows: boolean;
 }

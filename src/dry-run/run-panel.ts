@@ -1,5 +1,7 @@
 // The dry run view: a webview (src/webview/dry-run, through the one webview host) showing the activity runs as
-// they progress, with a Cancel button. It keeps the full state itself, so a (re)loaded webview gets everything.
+// they progress, with a Cancel button. It keeps the full state itself, so a (re)loaded webview gets everything;
+// otherwise it sends only the rows changed since the last state, at most every 100 ms (a 10,000-iteration loop
+// would otherwise render its whole history on every change).
 import * as vscode from 'vscode';
 import type { ActivityRunRecord, EngineEvent, PipelineRunRecord } from '../core/engine';
 import { createPanel, type WebviewHost } from '../webview-host/panel';
@@ -10,6 +12,8 @@ import { DRY_RUN_REQUEST_CHECKS } from './protocol-checks';
 export const DRY_RUN_VIEW_TYPE = 'adfBatchEndpoints.dryRun';
 /** Input, output and error beyond this many characters are cut in the view (a webview message stays small). */
 const MAX_JSON_CHARS = 64 * 1024;
+/** Changes within this time go to the webview as one state. */
+const PUSH_INTERVAL_MS = 100;
 
 export interface RunPanelLog {
   warn(message: string): void;
@@ -22,6 +26,10 @@ export class RunPanel implements vscode.Disposable {
   private readonly activityRuns = new Map<string, ActivityRunRecord>();
   private readonly history: string[] = [];
   private readonly notices: string[] = [];
+  /** Rows changed since the last state sent; every row is sent while `allRows`. */
+  private readonly changedRows = new Set<string>();
+  private allRows = true;
+  private pushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly title: string,
@@ -40,8 +48,9 @@ export class RunPanel implements vscode.Disposable {
       preserveFocus: true,
       checks: DRY_RUN_REQUEST_CHECKS,
       handle: async (request) => {
-        if (request.method === 'cancel') onCancel();
-        else this.host.stateChanged();
+        if (request.method === 'cancel') return onCancel();
+        this.allRows = true;
+        this.host.stateChanged();
       },
       state: () => this.panelState(),
       log,
@@ -54,14 +63,18 @@ export class RunPanel implements vscode.Disposable {
       this.pipelineRun = event.run;
     } else {
       this.activityRuns.set(event.run.activityRunId, event.run);
+      this.changedRows.add(event.run.activityRunId);
       this.history.push(`${event.run.activityName}:${event.run.status}`);
     }
-    this.host.stateChanged();
+    // The end of the run is shown at once (and is in the view before the run's result is returned).
+    if (event.kind === 'pipelineRun' && event.run.status !== 'InProgress' && event.run.status !== 'Queued')
+      this.pushNow();
+    else this.schedulePush();
   }
 
   notice(text: string): void {
     this.notices.push(text);
-    this.host.stateChanged();
+    this.schedulePush();
   }
 
   /** What the view shows, for tests. */
@@ -90,11 +103,34 @@ export class RunPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
     this.host.dispose();
+  }
+
+  private pushNow(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = undefined;
+    this.host.stateChanged();
+  }
+
+  private schedulePush(): void {
+    this.pushTimer ??= setTimeout(() => {
+      this.pushTimer = undefined;
+      this.host.stateChanged();
+    }, PUSH_INTERVAL_MS);
   }
 
   private panelState(): DryRunPanelState {
     const run = this.pipelineRun;
+    const allRows = this.allRows;
+    const rows = allRows
+      ? [...this.activityRuns.values()]
+      : [...this.changedRows].flatMap((id) => {
+          const row = this.activityRuns.get(id);
+          return row ? [row] : [];
+        });
+    this.allRows = false;
+    this.changedRows.clear();
     return {
       title: this.title,
       target: `Target: ${this.target}`,
@@ -103,7 +139,8 @@ export class RunPanel implements vscode.Disposable {
       canCancel: run?.status === 'InProgress',
       ...(run ? { pipelineName: run.pipelineName, message: run.message } : {}),
       ...(run?.durationInMs !== undefined ? { durationMs: run.durationInMs } : {}),
-      rows: [...this.activityRuns.values()].map(rowView),
+      rows: rows.map(rowView),
+      allRows,
     };
   }
 }

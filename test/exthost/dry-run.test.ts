@@ -225,11 +225,68 @@ describe('Dry Run Pipeline (extension host, emulator)', function () {
     assert.equal(result.pipelineRun.status, 'Succeeded', result.pipelineRun.message);
     const posted = api.lastViewMessages();
     const states = posted.filter((m) => (m as { type?: string }).type === 'state');
-    const last = states.at(-1) as { state: { status: string; rows: Array<{ name: string; output: string }> } };
+    type PostedState = { state: { status: string; rows: Array<{ name: string; output: string }> } };
+    const last = states.at(-1) as PostedState;
     assert.equal(last?.state.status, 'Succeeded', 'the view got the final state');
-    const rows = new Map(last.state.rows.map((row) => [row.name, row]));
+    // Each state carries the rows changed since the one before: the view's rows are all of them merged.
+    const rows = new Map((states as PostedState[]).flatMap((m) => m.state.rows).map((row) => [row.name, row]));
     assert.equal(rows.size, 7, 'a row for each transformation');
     assert.match(rows.get('Concat')!.output, /before-.*-after/, 'the rows carry the activity outputs');
     assert.deepEqual(revealedCanaryForms(JSON.stringify(posted)), []);
+  });
+
+  it('ends a pipeline that executes itself, and one with a Copy activity, Failed at once (goal: within 5 s)', async () => {
+    const self = writePipeline('Itself', {
+      activities: [
+        {
+          name: 'Again',
+          type: 'ExecutePipeline',
+          typeProperties: { pipeline: { referenceName: 'Itself', type: 'PipelineReference' }, waitOnCompletion: true },
+        },
+      ],
+    });
+    const copy = writePipeline('Copies', { activities: [{ name: 'Copy data', type: 'Copy', typeProperties: {} }] });
+    for (const uri of [self, copy]) {
+      const started = Date.now();
+      const result = await api.run(uri, { prompt: false, target: 'offline' });
+      const elapsed = Date.now() - started;
+      assert.ok(result);
+      assert.equal(result.pipelineRun.status, 'Failed', result.pipelineRun.message);
+      // Retrying what can never succeed took 2 minutes; a margin over the 5 s goal for a loaded machine.
+      assert.ok(elapsed < 20_000, `${uri.path} ended after ${elapsed} ms`);
+    }
+  });
+
+  it('answers a command while an expensive expression is evaluated (the engine runs in a worker thread)', async () => {
+    const big = 'union(range(0, 100000), range(100000, 100000))';
+    const heavy = `@string(length(intersection(${big}, ${big}, ${big}, ${big})))`;
+    const uri = writePipeline('Heavy', {
+      variables: { v: { type: 'String' } },
+      // A first activity that waits, so the run has started (and the view is the run's) before the evaluation.
+      activities: [
+        { name: 'Warm up', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } },
+        {
+          name: 'Heavy',
+          type: 'SetVariable',
+          dependsOn: [{ activity: 'Warm up', dependencyConditions: ['Succeeded'] }],
+          typeProperties: { variableName: 'v', value: heavy },
+        },
+      ],
+    });
+    const running = api.run(uri, { prompt: false, target: 'offline' });
+    const heavyStatus = (): string | undefined =>
+      api.lastView()?.title === 'Dry run: Heavy'
+        ? api.lastView()?.rows.find((r) => r.activityName === 'Heavy')?.status
+        : undefined;
+    for (let i = 0; i < 600 && heavyStatus() !== 'InProgress'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(heavyStatus(), 'InProgress', 'the view shows the activity running before its evaluation ends');
+    const cancelled = await vscode.commands.executeCommand<number>('adfBatchEndpoints.cancelDryRun');
+    assert.equal(cancelled, 1);
+    assert.equal(heavyStatus(), 'InProgress', 'the command was answered while the expression was still evaluated');
+    const result = await running;
+    assert.ok(result);
+    assert.equal(result.pipelineRun.status, 'Cancelled', result.pipelineRun.message);
+    assert.equal(api.lastView()?.pipelineStatus, 'Cancelled');
   });
 });

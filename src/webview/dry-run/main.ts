@@ -16,7 +16,11 @@ interface Persisted {
 
 const root = document.getElementById('app') as HTMLElement;
 let state: DryRunPanelState | undefined;
+/** Every row so far, by id, in the order they first came (a state carries only the changed ones). */
+const rows = new Map<string, ActivityRunRowView>();
 const rpc = new WebviewRpc<DryRunRequestParams, DryRunPanelState>((next) => {
+  if (next.allRows) rows.clear();
+  for (const row of next.rows) rows.set(row.id, row);
   state = next;
   draw();
 });
@@ -111,7 +115,7 @@ function view(s: DryRunPanelState): TemplateResult {
     <div id="notices">${s.notices.map((n) => html`<div>${n}</div>`)}</div>
     <table aria-label=${l10n.t('Activity runs')}>
       <thead><tr><th scope="col">${l10n.t('Activity')}</th><th scope="col">${l10n.t('Type')}</th><th scope="col">${l10n.t('Status')}</th><th scope="col">${l10n.t('Started')}</th><th scope="col">${l10n.t('Duration')}</th></tr></thead>
-      <tbody id="runs">${s.rows.map(activityRow)}</tbody>
+      <tbody id="runs">${[...rows.values()].map(activityRow)}</tbody>
     </table>`;
 }
 
