@@ -35,6 +35,15 @@ describe('Dry Run engine worker thread', function () {
       );
     write('Greets', [setVariable('Greet', "@concat('hello ', 'worker')")]);
     write('Heavy', [setVariable('Heavy', HEAVY), setVariable('After', HEAVY, 'Heavy')]);
+    write('HeavyThenWait', [
+      setVariable('Heavy', HEAVY),
+      {
+        name: 'After',
+        type: 'Wait',
+        dependsOn: [{ activity: 'Heavy', dependencyConditions: ['Succeeded'] }],
+        typeProperties: { waitTimeInSeconds: 3600 },
+      },
+    ]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,7 +94,7 @@ describe('Dry Run engine worker thread', function () {
   it('Cancel ends a run whose worker is busy evaluating: the run and the running activity end Cancelled', async () => {
     const stop = new AbortController();
     const result = await runPipelineFileInWorker(WORKER, {
-      file: file('Heavy'),
+      file: file('HeavyThenWait'),
       target: OFFLINE,
       parameters: {},
       signal: stop.signal,
