@@ -58,10 +58,22 @@ async function openContainer(page: Page): Promise<void> {
 
 async function contextMenu(item: Locator, label: string): Promise<void> {
   const page = item.page();
+  const menu = page.locator('.context-view.monaco-menu-container');
+  // A menu left open by an earlier step blocks every click on the workbench.
+  if (await menu.isVisible()) await page.keyboard.press('Escape');
   await item.click({ button: 'right' });
   const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^${label}$`) });
   await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
+  await entry.first().hover();
   await entry.first().click();
+  // Under load a click can land while the menu is still laying out and be dropped: the hovered entry has the
+  // menu's focus then, so Enter runs it.
+  const closed = await menu
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!closed) await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** A call to the emulator's ARM as the sandbox principal (the test's own view of what is live). */
