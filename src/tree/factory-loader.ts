@@ -3,7 +3,6 @@
 // list is a PagedList cached by key until invalidated, so expanding a node twice sends no second request.
 import { PagedList, type BatchEndpointInfo, type PageFetcher, type SubscriptionRef } from '../core/azure';
 import {
-  classifyPipeline,
   readAll,
   UsageIndex,
   type ActivityRunInfo,
@@ -111,7 +110,7 @@ export class FactoryLoader {
         .map((u) => ({
           id: u.pipeline.id,
           pipeline: u.pipeline,
-          classification: classifyPipeline(u.pipeline),
+          classification: this.options.reader.classify(u.pipeline),
           via: u.via,
         }))
         .sort(
@@ -166,7 +165,7 @@ export class FactoryLoader {
     if (!pending) {
       pending = readAll((token) => this.options.reader.listPipelines(factory, token)).then((pipelines) =>
         pipelines
-          .map((pipeline) => ({ id: pipeline.id, pipeline, classification: classifyPipeline(pipeline) }))
+          .map((pipeline) => ({ id: pipeline.id, pipeline, classification: this.options.reader.classify(pipeline) }))
           .sort((a, b) => a.pipeline.name.localeCompare(b.pipeline.name)),
       );
       pending.catch(() => this.pipelines.delete(key));

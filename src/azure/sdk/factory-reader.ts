@@ -4,7 +4,10 @@
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { SubscriptionRef, Page, PageableList } from '../../core/azure';
 import {
+  classifyPipeline,
   toFactoryInfo,
+  type FactoryPipelineJson,
+  type PipelineClassification,
   type ActivityRunInfo,
   type BatchJobInfo,
   type FactoryInfo,
@@ -33,6 +36,10 @@ export class SdkFactoryReader implements FactoryReader {
     const page = await readRawPage((o) => client.factories.list(o), continuationToken, signal);
     const items = page.raw.map((raw) => toFactoryInfo(raw, subscription)).filter((f): f is FactoryInfo => !!f);
     return { items: items.sort((a, b) => a.name.localeCompare(b.name)), continuationToken: page.continuationToken };
+  }
+
+  classify(pipeline: FactoryPipelineJson): PipelineClassification {
+    return classifyPipeline(pipeline);
   }
 
   async listPipelines(factory: FactoryInfo, continuationToken?: string): Promise<Page<FactoryPipeline>> {

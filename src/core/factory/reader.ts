@@ -2,6 +2,7 @@
 // src/azure/sdk/factory-reader.ts). Shapes are plain data, mapped from ARM JSON.
 import type { Page, SubscriptionRef } from '../azure';
 import type { ActivityRunFacts } from '../publish';
+import type { FactoryPipelineJson, PipelineClassification } from './batch-pipelines';
 
 export interface FactoryInfo {
   id: string;
@@ -65,6 +66,11 @@ export interface FactoryReader {
     endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } },
     continuationToken?: string,
   ): Promise<Page<BatchJobInfo>>;
+  /**
+   * Whether a pipeline calls a batch endpoint, and which (classifyPipeline). Asked of the reader because it needs
+   * the validator's batch rules, which the reader's lazily loaded bundle carries and activation does not.
+   */
+  classify(pipeline: FactoryPipelineJson): PipelineClassification;
 }
 
 /** Description of a factory row: identity and git mode. */

@@ -4,7 +4,7 @@
 // at once) and classifies each pipeline once; the result is cached until refresh(), so expanding "Used by" under
 // another endpoint sends no request at all.
 import { createLimiter, type SubscriptionRef } from '../azure';
-import { callsScoringUri, classifyPipeline, describeInvokes, type PipelineClassification } from './batch-pipelines';
+import { callsScoringUri, describeInvokes, type PipelineClassification } from './batch-pipelines';
 import type { FactoryInfo, FactoryPipeline, FactoryReader } from './reader';
 
 export interface ClassifiedPipeline {
@@ -107,7 +107,7 @@ export class UsageIndex {
     const scanFactory = async (factory: FactoryInfo): Promise<void> => {
       try {
         const pipelines = await limiter.run(() => this.pipelinesOf(factory));
-        found.push(pipelines.map((pipeline) => ({ pipeline, classification: classifyPipeline(pipeline) })));
+        found.push(pipelines.map((pipeline) => ({ pipeline, classification: this.reader.classify(pipeline) })));
       } catch (error) {
         errors.push({ where: `factory ${factory.name}`, error });
       }
