@@ -2,10 +2,8 @@
 // Pipeline Runs view's poller (src/factory-actions/runs-view/run-poller.ts, the code the view runs) on a virtual
 // clock, each poll reading the run's status from the emulator through the official SDK client as the view does.
 // Ten virtual minutes per scenario; the requests are counted in the emulator's log. Prints one JSON line.
-import { ClientSecretCredential } from '@azure/identity';
-import { resolveCloud } from '../../src/core/azure';
 import { isActiveRunStatus } from '../../src/core/factory';
-import { AzureClientPool } from '../../src/azure/sdk/client-pool';
+import { benchClientPool } from './bench-client-pool';
 import { RunPoller } from '../../src/factory-actions/runs-view/run-poller';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
 import type { BenchEmulatorInfo } from './emulator-process';
@@ -60,16 +58,7 @@ class VirtualClock {
 
 async function run(input: BenchEmulatorInfo): Promise<RunsViewRow[]> {
   const control = new EmulatorControlClient(input.url);
-  const credential = new ClientSecretCredential(USED_BY_TENANT, USED_BY_SP.clientId, USED_BY_SP.secret, {
-    authorityHost: input.url,
-    disableInstanceDiscovery: true,
-  });
-  const cloud = resolveCloud('Custom', {
-    resourceManagerEndpoint: input.url,
-    authorityHost: input.url,
-    mlAudience: input.mlAudience,
-  });
-  const pool = new AzureClientPool({ cloud, credentialForTenant: () => credential });
+  const { pool } = benchClientPool(input, { tenantId: USED_BY_TENANT, ...USED_BY_SP });
   const client = pool.dataFactory(USED_BY_TENANT, usedBySubscriptionId(0));
   const { resourceGroup, name } = RUNS_VIEW_FACTORY;
   // A run that stays InProgress (a one-hour Wait) for the whole bench.

@@ -1,15 +1,8 @@
 // The timed part of the sidebar bench, run in a child process started with NODE_EXTRA_CA_CERTS (the way
 // the extension host trusts the emulator): drives the tree's ResourceLoader (src/core/azure) through the
 // official SDK clients and prints one JSON line of rows for sidebar.bench.ts.
-import { ClientSecretCredential } from '@azure/identity';
-import {
-  resolveCloud,
-  type BatchEndpointInfo,
-  type SubscriptionRef,
-  type WorkspaceInfo,
-  ResourceLoader,
-} from '../../src/core/azure';
-import { AzureClientPool } from '../../src/azure/sdk/client-pool';
+import { type BatchEndpointInfo, type SubscriptionRef, type WorkspaceInfo, ResourceLoader } from '../../src/core/azure';
+import { benchClientPool } from './bench-client-pool';
 import { SdkResourceReader } from '../../src/azure/sdk/resource-reader';
 import { EmulatorControlClient, type RequestLogEntry } from '../../tools/emulator/control-client';
 import { BENCH_CLIENT_ID, BENCH_SECRET, BENCH_TENANT, benchSubscriptionId } from './bench-seed';
@@ -32,16 +25,8 @@ export interface TreeBenchRow {
 async function run(input: TreeBenchInput): Promise<TreeBenchRow[]> {
   const control = new EmulatorControlClient(input.url);
   await control.addLatency({ ms: input.latencyMs });
-  const credential = new ClientSecretCredential(BENCH_TENANT, BENCH_CLIENT_ID, BENCH_SECRET, {
-    authorityHost: input.url,
-    disableInstanceDiscovery: true,
-  });
-  const cloud = resolveCloud('Custom', {
-    resourceManagerEndpoint: input.url,
-    authorityHost: input.url,
-    mlAudience: input.mlAudience,
-  });
-  const reader = new SdkResourceReader(new AzureClientPool({ cloud, credentialForTenant: () => credential }));
+  const { pool } = benchClientPool(input, { tenantId: BENCH_TENANT, clientId: BENCH_CLIENT_ID, secret: BENCH_SECRET });
+  const reader = new SdkResourceReader(pool);
   const subscriptions: SubscriptionRef[] = Array.from({ length: input.subscriptions }, (_, i) => ({
     subscriptionId: benchSubscriptionId(i + 1),
     tenantId: BENCH_TENANT,

@@ -1,9 +1,8 @@
 // The timed part of the used-by bench, in a child process trusting the emulator through NODE_EXTRA_CA_CERTS:
 // the sidebar's "Used by" scan (UsageIndex, src/core/factory) through the official SDK clients. Prints one JSON line.
-import { ClientSecretCredential } from '@azure/identity';
-import { resolveCloud, type SubscriptionRef } from '../../src/core/azure';
+import type { SubscriptionRef } from '../../src/core/azure';
 import { UsageIndex } from '../../src/core/factory';
-import { AzureClientPool } from '../../src/azure/sdk/client-pool';
+import { benchClientPool } from './bench-client-pool';
 import { SdkFactoryReader } from '../../src/azure/sdk/factory-reader';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
 import type { BenchEmulatorInfo } from './emulator-process';
@@ -34,16 +33,7 @@ export interface UsedByRunResult {
 
 async function run(input: UsedByRunInput): Promise<UsedByRunResult> {
   const control = new EmulatorControlClient(input.url);
-  const credential = new ClientSecretCredential(USED_BY_TENANT, USED_BY_SP.clientId, USED_BY_SP.secret, {
-    authorityHost: input.url,
-    disableInstanceDiscovery: true,
-  });
-  const cloud = resolveCloud('Custom', {
-    resourceManagerEndpoint: input.url,
-    authorityHost: input.url,
-    mlAudience: input.mlAudience,
-  });
-  const pool = new AzureClientPool({ cloud, credentialForTenant: () => credential });
+  const { pool, credential, cloud } = benchClientPool(input, { tenantId: USED_BY_TENANT, ...USED_BY_SP });
   const reader = new SdkFactoryReader(pool);
   const subscriptions: SubscriptionRef[] = Array.from({ length: USED_BY_SUBSCRIPTIONS }, (_, s) => ({
     subscriptionId: usedBySubscriptionId(s),
