@@ -11,6 +11,17 @@ export function treeRow(container: Locator, label: string): Locator {
   });
 }
 
+/** The row's description (the grey text after its label), '' when it has none. */
+export async function treeRowDescription(row: Locator): Promise<string> {
+  return (
+    await row
+      .locator('.label-description')
+      .first()
+      .innerText()
+      .catch(() => '')
+  ).trim();
+}
+
 /** Waits for the row, expands it when collapsed, and waits until the tree says it is expanded. */
 export async function expandTreeRow(row: Locator, visibleTimeoutMs = 60_000): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: visibleTimeoutMs });

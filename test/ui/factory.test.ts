@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
-import { eventually, expandTreeRow as expand, treeRow as row } from '../harness/tree-ui';
+import {
+  eventually,
+  expandTreeRow as expand,
+  treeRow as row,
+  treeRowDescription as description,
+} from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 const SANDBOX_SEED = resolve('test', 'sandbox', 'seed.json');
@@ -27,16 +32,6 @@ function pane(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane', {
     has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }),
   });
-}
-
-async function description(item: Locator): Promise<string> {
-  return (
-    await item
-      .locator('.label-description')
-      .first()
-      .innerText()
-      .catch(() => '')
-  ).trim();
 }
 
 async function openContainer(page: Page): Promise<void> {

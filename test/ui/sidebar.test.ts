@@ -4,7 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { eventually as assertEventually, expandTreeRow as expand, treeRow as row } from '../harness/tree-ui';
+import {
+  eventually as assertEventually,
+  expandTreeRow as expand,
+  treeRow as row,
+  treeRowDescription as description,
+} from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 const UI_SEED = resolve('test', 'fixtures', 'seeds', 'sidebar-ui.json');
@@ -28,16 +33,6 @@ async function widen(page: Page, sidebar: Locator, width: number): Promise<void>
   await page.mouse.down();
   await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
-}
-
-async function description(item: Locator): Promise<string> {
-  return (
-    await item
-      .locator('.label-description')
-      .first()
-      .innerText()
-      .catch(() => '')
-  ).trim();
 }
 
 describe('sidebar in the workbench (signed in to the emulator)', () => {
