@@ -12,6 +12,7 @@ import {
   type EvaluationBudget,
 } from './budget';
 import type { EvaluationContext } from './evaluation-context';
+import { readIndex, readProperty } from './accessors';
 import { EvaluationError } from './evaluation-error';
 import { describeArity, FUNCTIONS, lookupFunction, type FunctionInfo } from './functions';
 import { COLLECTION_FUNCTIONS } from './functions-collection';
@@ -27,7 +28,6 @@ import {
   asNumber,
   describeValue,
   formatNumber,
-  isRecord,
   fromExactInteger,
   makeNumber,
   toAdfString,
@@ -226,7 +226,7 @@ class Evaluator {
     for (let i = links.length - 1; i >= 0; i--) {
       const link = links[i];
       this.spend(1);
-      value = link.kind === 'member' ? this.property(value, link.name, link.optional, link) : this.index(value, link);
+      value = link.kind === 'member' ? readProperty(value, link.name, link.optional, link) : this.index(value, link);
     }
     return value;
   }
@@ -381,52 +381,7 @@ class Evaluator {
 
   private index(target: Value, node: IndexNode): Value {
     if ((target === null || target === undefined) && node.optional) return null;
-    const key = this.evaluate(node.index);
-    if (typeof key === 'string') return this.property(target, key, node.optional, node);
-    const number = asNumber(key);
-    if (!number || !Number.isInteger(number.value)) {
-      throw new EvaluationError(
-        'invalid-argument',
-        `an index must be an integer or a property name, not ${describeValue(key)}`,
-        node.index.span,
-      );
-    }
-    if (!Array.isArray(target)) {
-      throw new EvaluationError(
-        'invalid-argument',
-        `cannot take item [${number.value}] of ${describeValue(target)}: only arrays have numbered items`,
-        node.span,
-      );
-    }
-    if (number.value < 0 || number.value >= target.length) {
-      if (node.optional) return null;
-      throw new EvaluationError(
-        'index-out-of-range',
-        `index ${number.value} is outside the array (length ${target.length})`,
-        node.index.span,
-      );
-    }
-    return target[number.value];
-  }
-
-  /** Reads a property: exact name first, then ignoring letter case; `?.` gives null instead of failing. */
-  private property(target: Value, name: string, optional: boolean, node: MemberNode | IndexNode): Value {
-    const span = node.kind === 'member' ? node.nameSpan : node.index.span;
-    if (!isRecord(target)) {
-      if ((target === null || target === undefined) && optional) return null;
-      throw new EvaluationError('missing-property', `cannot read property '${name}' of ${describeValue(target)}`, span);
-    }
-    if (Object.prototype.hasOwnProperty.call(target, name) && target[name] !== undefined) return target[name];
-    const lower = name.toLowerCase();
-    const key = Object.keys(target).find((k) => k.toLowerCase() === lower && target[k] !== undefined);
-    if (key !== undefined) return target[key];
-    if (optional) return null;
-    const available = Object.keys(target).filter((k) => target[k] !== undefined);
-    throw new EvaluationError(
-      'missing-property',
-      `property '${name}' doesn't exist, available properties are ${available.length ? `'${available.join(', ')}'` : 'none'}`,
-      span,
-    );
+    return readIndex(target, this.evaluate(node.index), node);
   }
 }
 
