@@ -34,6 +34,19 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     });
   };
 
+  /**
+   * The root labels once `settled` holds (or after 30 s). A setting's change reaches the extension host as an event
+   * that can come after update() resolves; until then the previous session answers.
+   */
+  const rootLabelsOnceSettled = async (settled: (labels: string[]) => boolean): Promise<string[]> => {
+    let labels = await rootLabels();
+    for (let i = 0; i < 120 && !settled(labels); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      labels = await rootLabels();
+    }
+    return labels;
+  };
+
   before(async () => {
     ({ api, control, runSeed } = await activateExtensionUnderTest());
     await control.setSeed(SEED);
@@ -78,8 +91,9 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     azLogout(azConfigDir());
     await config().update('signInMethod', 'servicePrincipal', vscode.ConfigurationTarget.Global);
     await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global); // a new session
-    assert.deepEqual(await rootLabels(), []);
+    const labels = await rootLabelsOnceSettled(() => api.sidebar.signInState() === 'signedOut');
     assert.equal(api.sidebar.signInState(), 'signedOut');
+    assert.deepEqual(labels, []);
   });
 
   it('a token for another tenant: after az login --tenant Fabrikam (consent given) its subscriptions load and its row goes', async () => {
@@ -92,7 +106,7 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     azLogin(azConfigDir(), SEED, ADA, { tenantId: FABRIKAM });
     await config().update('signInMethod', 'servicePrincipal', vscode.ConfigurationTarget.Global);
     await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);
-    const labels = await rootLabels();
+    const labels = await rootLabelsOnceSettled((l) => l.includes('Fabrikam Forecasting'));
     assert.ok(labels.includes('Fabrikam Forecasting'), labels.join(' | '));
     assert.ok(!labels.includes('Sign in to tenant Fabrikam'), 'consented now');
   });
