@@ -107,12 +107,7 @@ export class FactoryLoader {
       const { usages, errors } = await this.usage.usedBy(scoringUri);
       onPartialErrors(errors);
       const items = usages
-        .map((u) => ({
-          id: u.pipeline.id,
-          pipeline: u.pipeline,
-          classification: this.options.reader.classify(u.pipeline),
-          via: u.via,
-        }))
+        .map((u) => ({ id: u.pipeline.id, ...u }))
         .sort(
           (a, b) =>
             a.pipeline.name.localeCompare(b.pipeline.name) ||

@@ -12,8 +12,7 @@ export interface ClassifiedPipeline {
   classification: PipelineClassification;
 }
 
-export interface PipelineUsage {
-  pipeline: FactoryPipeline;
+export interface PipelineUsage extends ClassifiedPipeline {
   /** How it calls the endpoint, e.g. "Run Batch-Endpoint (parameter endpoint_uri)". */
   via: string[];
 }
@@ -74,7 +73,7 @@ export class UsageIndex {
     const scan = await this.ensureScanned();
     const usages = scan.pipelines
       .filter((p) => callsScoringUri(p.classification, scoringUri))
-      .map((p) => ({ pipeline: p.pipeline, via: describeInvokes(p.classification, scoringUri ?? '') }));
+      .map((p) => ({ ...p, via: describeInvokes(p.classification, scoringUri ?? '') }));
     return { usages, errors: scan.errors };
   }
 
