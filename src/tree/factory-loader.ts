@@ -53,7 +53,7 @@ export class FactoryLoader {
     // The scan takes each factory's pipelines from the same cached listing as the factory's groups: one listing per
     // factory, whichever of "Used by" or the factory is expanded first.
     this.usage = new UsageIndex(options.reader, options.subscriptions, {
-      pipelinesOf: async (factory) => (await this.allPipelines(factory)).map((p) => p.pipeline),
+      pipelinesOf: (factory) => this.allPipelines(factory),
     });
   }
 

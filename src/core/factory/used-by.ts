@@ -48,24 +48,30 @@ export const USED_BY_SCAN_CONCURRENCY = 32;
 
 export interface UsageIndexOptions {
   /**
-   * Every pipeline of a factory. The sidebar passes its own cached listing, so a factory is listed once for both
-   * "Used by" and its pipeline groups; default: every page through the reader.
+   * Every pipeline of a factory, classified. The sidebar passes its own cached listing, so a factory is listed and
+   * classified once for both "Used by" and its pipeline groups; default: every page through the reader.
    */
-  pipelinesOf?: (factory: FactoryInfo) => Promise<readonly FactoryPipeline[]>;
+  pipelinesOf?: (factory: FactoryInfo) => Promise<readonly ClassifiedPipeline[]>;
   /** Requests in flight at once (default USED_BY_SCAN_CONCURRENCY). */
   concurrency?: number;
 }
 
 export class UsageIndex {
   private scan: Promise<UsageScan> | undefined;
-  private readonly pipelinesOf: (factory: FactoryInfo) => Promise<readonly FactoryPipeline[]>;
+  private readonly pipelinesOf: (factory: FactoryInfo) => Promise<readonly ClassifiedPipeline[]>;
 
   constructor(
     private readonly reader: FactoryReader,
     private readonly subscriptions: () => Promise<readonly SubscriptionRef[]>,
     private readonly options: UsageIndexOptions = {},
   ) {
-    this.pipelinesOf = options.pipelinesOf ?? ((f) => readAll((token) => this.reader.listPipelines(f, token)));
+    this.pipelinesOf =
+      options.pipelinesOf ??
+      (async (f) =>
+        (await readAll((token) => this.reader.listPipelines(f, token))).map((pipeline) => ({
+          pipeline,
+          classification: this.reader.classify(pipeline),
+        })));
   }
 
   /** Pipelines calling the endpoint (scans on first use; later calls reuse the scan until refresh()). */
@@ -106,7 +112,7 @@ export class UsageIndex {
     const scanFactory = async (factory: FactoryInfo): Promise<void> => {
       try {
         const pipelines = await limiter.run(() => this.pipelinesOf(factory));
-        found.push(pipelines.map((pipeline) => ({ pipeline, classification: this.reader.classify(pipeline) })));
+        found.push([...pipelines]);
       } catch (error) {
         errors.push({ where: `factory ${factory.name}`, error });
       }
