@@ -54,13 +54,22 @@ async function openContainer(page: Page): Promise<void> {
 async function contextMenu(item: Locator, label: string): Promise<void> {
   const page = item.page();
   const menu = page.locator('.context-view.monaco-menu-container');
-  // A menu left open by an earlier step blocks every click on the workbench.
-  if (await menu.isVisible()) await page.keyboard.press('Escape');
-  await item.click({ button: 'right' });
-  const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^${label}$`) });
-  await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
-  await entry.first().hover();
-  await entry.first().click();
+  const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^${label}$`) }).first();
+  // The tree re-renders its rows when a background load settles, and a re-render closes an open context menu (the
+  // entry is detached under the pointer; failed CI once). Open the menu again then, a bounded number of times.
+  for (let attempt = 1; ; attempt++) {
+    // A menu left open by an earlier step blocks every click on the workbench.
+    if (await menu.isVisible()) await page.keyboard.press('Escape');
+    await item.click({ button: 'right' });
+    try {
+      await entry.waitFor({ state: 'visible', timeout: 30_000 });
+      await entry.hover({ timeout: 5_000 });
+      await entry.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   // Under load a click can land while the menu is still laying out and be dropped: the hovered entry has the
   // menu's focus then, so Enter runs it.
   const closed = await menu
