@@ -23,9 +23,12 @@ export async function startBenchEmulator(args: string[]): Promise<BenchEmulator>
   return { info: JSON.parse(firstLine) as BenchEmulatorInfo, stop: () => child.stdin?.end() };
 }
 
-/** Runs a bench client script (test/bench/<script>.js) with `input` as its argument; returns its last stdout line as JSON. */
-export function runBenchClient<T>(script: string, input: unknown, caCertPath: string): T {
-  const child = spawnSync(process.execPath, [join(__dirname, `${script}.js`), JSON.stringify(input)], {
+/**
+ * Runs a bench client script (test/bench/<script>.js) with `input` as its argument; returns its last stdout line as
+ * JSON. `nodeArgs` go to node itself (for example `--expose-gc` for a memory figure).
+ */
+export function runBenchClient<T>(script: string, input: unknown, caCertPath: string, nodeArgs: string[] = []): T {
+  const child = spawnSync(process.execPath, [...nodeArgs, join(__dirname, `${script}.js`), JSON.stringify(input)], {
     encoding: 'utf8',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
     maxBuffer: 64 * 1024 * 1024,

@@ -12,8 +12,16 @@ export function benchSubscriptionId(i: number): string {
   return `abc00000-0000-4000-8000-${hex(i, 12)}`;
 }
 
-/** `subscriptions` subscriptions with `workspaces` workspaces each; the first workspace of the first one has `longEndpoints` endpoints. */
-export function benchSeed(subscriptions: number, workspaces: number, longEndpoints: number): EmulatorSeed {
+/**
+ * `subscriptions` subscriptions with `workspaces` workspaces each and `endpoints` endpoints in each workspace,
+ * except the first workspace of the first subscription, which has `longEndpoints`.
+ */
+export function benchSeed(
+  subscriptions: number,
+  workspaces: number,
+  longEndpoints: number,
+  endpoints = 3,
+): EmulatorSeed {
   const subs: SeedSubscription[] = Array.from({ length: subscriptions }, (_, s) => ({
     id: benchSubscriptionId(s + 1),
     displayName: `Bench ${String(s + 1).padStart(2, '0')}`,
@@ -24,7 +32,7 @@ export function benchSeed(subscriptions: number, workspaces: number, longEndpoin
         location: 'westeurope',
         workspaces: Array.from({ length: workspaces }, (_, w) => ({
           name: `ws-${w + 1}`,
-          batchEndpoints: Array.from({ length: s === 0 && w === 0 ? longEndpoints : 3 }, (_, e) => ({
+          batchEndpoints: Array.from({ length: s === 0 && w === 0 ? longEndpoints : endpoints }, (_, e) => ({
             // Endpoint names are unique per region (the scoring host is regional).
             name: `ep-${s + 1}-${w + 1}-${String(e + 1).padStart(3, '0')}`,
             defaults: { deploymentName: 'blue' },

@@ -1,7 +1,7 @@
 // The bench's emulator in a process of its own, so that its CPU work does not queue behind the client's
 // (a real Azure is not on the client's event loop). Prints {"url","caCertPath","mlAudience"} on one line;
 // stops when its stdin closes. Arguments: the sidebar bench's seed sizes (subscriptions, workspaces, long
-// endpoints, page size), or `--seed-file <json> <page size>` for a seed of the bench's own.
+// endpoints, page size[, endpoints per workspace]), or `--seed-file <json> <page size>` for a seed of the bench's own.
 import { readFileSync } from 'node:fs';
 import { startEmulator, type EmulatorSeed } from '../../tools/emulator';
 import { benchSeed } from './bench-seed';
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     seed = JSON.parse(readFileSync(args[1], 'utf8')) as EmulatorSeed;
     pageSize = Number(args[2]);
   } else {
-    const [subscriptions, workspaces, longEndpoints, size] = args.map(Number);
-    seed = benchSeed(subscriptions, workspaces, longEndpoints);
+    const [subscriptions, workspaces, longEndpoints, size, endpoints] = args.map(Number);
+    seed = benchSeed(subscriptions, workspaces, longEndpoints, endpoints || undefined);
     pageSize = size;
   }
   const emulator = await startEmulator({ seed, pageSize });
