@@ -3,7 +3,7 @@
 // (view-model.ts) after every change. It never imports `vscode`: its surroundings come in as a WizardEnvironment.
 import type { FlowContext, FlowOutcome, GuardedWork } from './flows/context';
 import * as facts from './flows/facts';
-import { runGuarded } from './flows/guard';
+import { runGuarded, type GuardFailure } from './flows/guard';
 import * as publishing from './flows/publish';
 import { buildReviewNow, followFormChange, openDiff, readExisting } from './flows/review';
 import { createKeyVaultLinkedService } from './flows/key-vault-link';
@@ -81,6 +81,7 @@ export class WizardController {
     this.disposed = true;
     this.state.runAbort?.abort();
     this.state.operationAbort?.abort();
+    this.state.loads.abortAll();
     this.listeners.clear();
   }
 
@@ -156,6 +157,7 @@ export class WizardController {
     if (next.factoryId !== before.factoryId || next.targetKind !== before.targetKind) {
       state.facts.factoryFacts = undefined;
       state.facts.access = undefined;
+      state.loads.abort('factoryFacts');
       if (next.targetKind === 'factory' && next.factoryId) this.background.track(this.load('factoryFacts'));
     }
     if (next.repositoryFolder !== before.repositoryFolder && next.repositoryFolder)
@@ -206,6 +208,8 @@ export class WizardController {
     state.step = step;
     state.visited.add(step);
     state.notice = undefined;
+    // The review read is only wanted on the Review step (entering it again reads again).
+    if (step !== 'review') state.loads.abort('review');
     if (step === 'target' && !state.facts.factories && !state.loadingFactories)
       this.background.track(this.load('factories'));
     if (step === 'auth') {
@@ -308,7 +312,14 @@ export class WizardController {
 
   /** Runs Azure work; a failure becomes the error banner with what to do, and what was entered stays. */
   private async guard(work: GuardedWork): Promise<void> {
-    const failure = await runGuarded(work, this.endpoint.workspace.id, this.env.log);
+    const loads = this.state.loads;
+    const signal = work.load ? loads.start(work.load) : work.signal;
+    let failure: GuardFailure | undefined;
+    try {
+      failure = await runGuarded({ ...work, ...(signal ? { signal } : {}) }, this.endpoint.workspace.id, this.env.log);
+    } finally {
+      if (work.load && signal) loads.ended(work.load, signal);
+    }
     if (!failure) return;
     this.showError(failure.error, work.retry);
     // A factory that is gone: reload the list so the target step shows what exists now.

@@ -6,6 +6,7 @@ import type { ErrorView, PublishView, ReviewView, RunView, WizardForm, WizardSte
 import type { WizardFacts } from './checks';
 import type { WizardEndpoint } from './endpoint';
 import { initialForm } from './form';
+import { LoadAborts } from './load-aborts';
 
 export const DATA_SCIENTIST = 'AzureML Data Scientist';
 
@@ -39,6 +40,8 @@ export interface WizardState {
   runAbort: AbortController | undefined;
   /** Aborts the publish or role grant in progress (the Cancel button of Publishing... and Granting...). */
   operationAbort: AbortController | undefined;
+  /** The background reads in flight (deployments, factories, the review read...): aborted when no longer wanted. */
+  readonly loads: LoadAborts;
   grantState: 'granting' | 'failed' | undefined;
   /** Enabling the chosen factory's system-assigned identity. */
   identityState: 'enabling' | 'failed' | undefined;
@@ -68,6 +71,7 @@ export function initialState(endpoint: WizardEndpoint): WizardState {
     run: idleRun(),
     runAbort: undefined,
     operationAbort: undefined,
+    loads: new LoadAborts(),
     grantState: undefined,
     identityState: undefined,
     grantedPrincipals: new Set<string>(),

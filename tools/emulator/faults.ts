@@ -25,6 +25,8 @@ export interface ActiveFault extends FaultRule {
   id: string;
   remaining: number;
   hits: number;
+  /** Requests a `hang` fault holds open now: the client has not given up on them (timed out or aborted) yet. */
+  held: number;
 }
 
 export interface LatencyRule extends RequestMatch {
@@ -80,7 +82,7 @@ export class FaultBook {
   private nextId = 1;
 
   addFault(rule: FaultRule): ActiveFault {
-    const fault: ActiveFault = { ...rule, id: `fault-${this.nextId++}`, remaining: rule.count ?? 1, hits: 0 };
+    const fault: ActiveFault = { ...rule, id: `fault-${this.nextId++}`, remaining: rule.count ?? 1, hits: 0, held: 0 };
     this.faults.push(fault);
     return fault;
   }
@@ -92,6 +94,17 @@ export class FaultBook {
     fault.remaining -= 1;
     fault.hits += 1;
     return { ...fault };
+  }
+
+  /** Counts a request a `hang` fault holds until its client closes it (`release`). */
+  hold(id: string): () => void {
+    const fault = this.faults.find((f) => f.id === id);
+    if (fault) fault.held += 1;
+    let released = false;
+    return () => {
+      if (fault && !released) fault.held -= 1;
+      released = true;
+    };
   }
 
   listFaults(): ActiveFault[] {

@@ -175,7 +175,11 @@ export class RequestHandler {
     }
     if (fault.kind === 'hang') {
       this.hanging.add(res);
-      res.on('close', () => this.hanging.delete(res));
+      const release = this.emulator.faults.hold(fault.id);
+      res.on('close', () => {
+        this.hanging.delete(res);
+        release();
+      });
       return;
     }
     const status = fault.status ?? 503;

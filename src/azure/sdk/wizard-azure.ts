@@ -64,37 +64,45 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   const raw = rawClient(adf, pool.cloud.resourceManagerEndpoint);
 
   const reads: WizardReads = {
-    async listFactories(): Promise<FactoryInfo[]> {
+    async listFactories(signal?: AbortSignal): Promise<FactoryInfo[]> {
       const factories: FactoryInfo[] = [];
-      for await (const factory of adf.factories.list()) factories.push(toFactoryInfo(factory, subscriptionId));
+      for await (const factory of adf.factories.list(aborts(signal)))
+        factories.push(toFactoryInfo(factory, subscriptionId));
       return sortFactories(factories);
     },
-    async getFactory(factory: FactoryRef): Promise<FactoryInfo> {
-      return toFactoryInfo(await adf.factories.get(factory.resourceGroup, factory.name), subscriptionId);
+    async getFactory(factory: FactoryRef, signal?: AbortSignal): Promise<FactoryInfo> {
+      return toFactoryInfo(
+        await adf.factories.get(factory.resourceGroup, factory.name, aborts(signal)),
+        subscriptionId,
+      );
     },
-    async listLinkedServices(factory: FactoryRef): Promise<LinkedServiceFacts[]> {
+    async listLinkedServices(factory: FactoryRef, signal?: AbortSignal): Promise<LinkedServiceFacts[]> {
       const result: LinkedServiceFacts[] = [];
-      for await (const ls of adf.linkedServices.listByFactory(factory.resourceGroup, factory.name)) {
+      for await (const ls of adf.linkedServices.listByFactory(factory.resourceGroup, factory.name, aborts(signal))) {
         if (ls.name) result.push({ name: ls.name, type: ls.properties?.type ?? '' });
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
     },
-    async listCredentials(factory: FactoryRef): Promise<CredentialFacts[]> {
+    async listCredentials(factory: FactoryRef, signal?: AbortSignal): Promise<CredentialFacts[]> {
       const result: CredentialFacts[] = [];
-      for await (const credential of adf.credentialOperations.listByFactory(factory.resourceGroup, factory.name)) {
+      for await (const credential of adf.credentialOperations.listByFactory(
+        factory.resourceGroup,
+        factory.name,
+        aborts(signal),
+      )) {
         if (!credential.name) continue;
         const resourceId = credential.properties?.resourceId;
         result.push({
           name: credential.name,
           ...(resourceId ? { resourceId } : {}),
-          ...(resourceId ? await principalOf(raw, resourceId) : {}),
+          ...(resourceId ? await principalOf(raw, resourceId, signal) : {}),
         });
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
     },
-    async listDatastores(workspace: WorkspaceRef): Promise<DatastoreFacts[]> {
+    async listDatastores(workspace: WorkspaceRef, signal?: AbortSignal): Promise<DatastoreFacts[]> {
       const result: DatastoreFacts[] = [];
-      for await (const ds of ml.datastores.list(workspace.resourceGroup, workspace.name)) {
+      for await (const ds of ml.datastores.list(workspace.resourceGroup, workspace.name, aborts(signal))) {
         if (ds.name)
           result.push({
             name: ds.name,
@@ -104,9 +112,18 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
       }
       return result;
     },
-    async listDeployments(workspace: WorkspaceRef, endpointName: string): Promise<DeploymentFacts[]> {
+    async listDeployments(
+      workspace: WorkspaceRef,
+      endpointName: string,
+      signal?: AbortSignal,
+    ): Promise<DeploymentFacts[]> {
       const result: DeploymentFacts[] = [];
-      for await (const d of ml.batchDeployments.list(workspace.resourceGroup, workspace.name, endpointName)) {
+      for await (const d of ml.batchDeployments.list(
+        workspace.resourceGroup,
+        workspace.name,
+        endpointName,
+        aborts(signal),
+      )) {
         if (d.name)
           result.push({
             name: d.name,
@@ -115,8 +132,8 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
       }
       return result.sort((a, b) => a.name.localeCompare(b.name));
     },
-    async workspaceKeyVault(workspace: WorkspaceRef): Promise<string | undefined> {
-      return (await ml.workspaces.get(workspace.resourceGroup, workspace.name)).keyVault || undefined;
+    async workspaceKeyVault(workspace: WorkspaceRef, signal?: AbortSignal): Promise<string | undefined> {
+      return (await ml.workspaces.get(workspace.resourceGroup, workspace.name, aborts(signal))).keyVault || undefined;
     },
   };
 
@@ -226,6 +243,11 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   return { subscriptionId, reads, linkedServices, factories, pipelines, roles, runs, raw };
 }
 
+/** SDK operation options carrying the caller's AbortSignal (none when there is nothing to abort). */
+function aborts(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
+  return signal ? { abortSignal: signal } : {};
+}
+
 /** Raw JSON over the Data Factory client's own pipeline (bearer token for ARM, retries, user agent). */
 function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
   const base = endpoint.replace(/\/+$/, '');
@@ -254,11 +276,16 @@ function rawClient(client: ServiceClient, endpoint: string): RawArmClient {
 }
 
 /** The user-assigned identity's principal id; nothing when it cannot be read (the check then warns). */
-async function principalOf(raw: RawArmClient, resourceId: string): Promise<{ principalId?: string }> {
+async function principalOf(
+  raw: RawArmClient,
+  resourceId: string,
+  signal: AbortSignal | undefined,
+): Promise<{ principalId?: string }> {
   try {
     const response = await sendArm(raw, {
       method: 'GET',
       path: `${resourceId}?api-version=${MANAGED_IDENTITY_API_VERSION}`,
+      ...(signal ? { signal } : {}),
     });
     const principalId = (jsonOf(response) as { properties?: { principalId?: unknown } } | undefined)?.properties
       ?.principalId;

@@ -25,17 +25,20 @@ export interface DeploymentFacts {
   provisioningState?: string;
 }
 
-/** The reads (SDK-backed in src/azure/sdk/wizard-azure.ts). */
+/**
+ * The reads (SDK-backed in src/azure/sdk/wizard-azure.ts). `signal` aborts the request in flight (the wizard's panel
+ * closed, or a newer load of the same thing replaced it).
+ */
 export interface WizardReads {
-  listFactories(): Promise<FactoryInfo[]>;
-  getFactory(factory: FactoryRef): Promise<FactoryInfo>;
-  listLinkedServices(factory: FactoryRef): Promise<LinkedServiceFacts[]>;
+  listFactories(signal?: AbortSignal): Promise<FactoryInfo[]>;
+  getFactory(factory: FactoryRef, signal?: AbortSignal): Promise<FactoryInfo>;
+  listLinkedServices(factory: FactoryRef, signal?: AbortSignal): Promise<LinkedServiceFacts[]>;
   /** ADF credentials with the principal id of their user-assigned identity when it can be read. */
-  listCredentials(factory: FactoryRef): Promise<CredentialFacts[]>;
-  listDatastores(workspace: WorkspaceRef): Promise<DatastoreFacts[]>;
-  listDeployments(workspace: WorkspaceRef, endpointName: string): Promise<DeploymentFacts[]>;
+  listCredentials(factory: FactoryRef, signal?: AbortSignal): Promise<CredentialFacts[]>;
+  listDatastores(workspace: WorkspaceRef, signal?: AbortSignal): Promise<DatastoreFacts[]>;
+  listDeployments(workspace: WorkspaceRef, endpointName: string, signal?: AbortSignal): Promise<DeploymentFacts[]>;
   /** The ARM id of the Key Vault the ML workspace was created with, when it has one. */
-  workspaceKeyVault(workspace: WorkspaceRef): Promise<string | undefined>;
+  workspaceKeyVault(workspace: WorkspaceRef, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 export function toFactoryInfo(model: Factory, fallbackSubscriptionId: string): FactoryInfo {

@@ -6,6 +6,7 @@ import type { WizardOperation } from '../../core/publish';
 import type { ErrorView, FormPatch, WizardStep } from '../protocol';
 import type { WizardEnvironment } from '../services';
 import type { WizardState } from '../state';
+import type { WizardLoad } from '../load-aborts';
 
 export interface FlowContext {
   readonly state: WizardState;
@@ -25,12 +26,15 @@ export interface FlowContext {
 export interface GuardedWork {
   step: WizardStep;
   operation: WizardOperation;
-  run: () => Promise<void>;
+  /** The work; `signal` is the load's (see `load`) or the user's Cancel (see `signal`). */
+  run: (signal: AbortSignal | undefined) => Promise<void>;
   retry: () => Promise<void>;
   factoryName?: string;
   principalId?: string;
   /** The user's Cancel: a failure after it is no error to show (the flow says what was cancelled). */
   signal?: AbortSignal;
+  /** A background read: a newer read of the same kind, closing the panel or leaving its step aborts it. */
+  load?: WizardLoad;
 }
 
 /** What a flow asks the coordinator to do next. */

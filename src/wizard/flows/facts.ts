@@ -16,10 +16,15 @@ export async function loadDeployments(ctx: FlowContext, retry: Retry): Promise<v
   await ctx.guard({
     step: 'endpoint',
     operation: 'loadEndpoint',
+    load: 'deployments',
     retry,
-    run: async () => {
+    run: async (signal) => {
       const azure = await ctx.env.azure();
-      state.facts.deployments = await azure.reads.listDeployments(state.endpoint.workspace, state.endpoint.name);
+      state.facts.deployments = await azure.reads.listDeployments(
+        state.endpoint.workspace,
+        state.endpoint.name,
+        signal,
+      );
     },
   });
 }
@@ -32,14 +37,16 @@ export async function loadFactories(ctx: FlowContext, retry: Retry): Promise<voi
     await ctx.guard({
       step: 'target',
       operation: 'loadFactories',
+      load: 'factories',
       retry,
-      run: async () => {
+      run: async (signal) => {
         const azure = await ctx.env.azure();
-        state.facts.factories = await azure.reads.listFactories();
+        state.facts.factories = await azure.reads.listFactories(signal);
       },
     });
   } finally {
-    state.loadingFactories = false;
+    // A newer list replaced this one: it is still loading.
+    if (!state.loads.inFlight('factories')) state.loadingFactories = false;
     ctx.changed();
   }
 }
@@ -59,13 +66,14 @@ export async function loadFactoryFacts(ctx: FlowContext, retry: Retry): Promise<
   await ctx.guard({
     step: 'auth',
     operation: 'loadFactory',
+    load: 'factoryFacts',
     retry,
     factoryName: factory.name,
-    run: async () => {
+    run: async (signal) => {
       const azure = await ctx.env.azure();
       const [linkedServices, credentials] = await Promise.all([
-        azure.reads.listLinkedServices(factory),
-        azure.reads.listCredentials(factory),
+        azure.reads.listLinkedServices(factory, signal),
+        azure.reads.listCredentials(factory, signal),
       ]);
       if (chosenFactory(state.form, state.facts)?.id !== factory.id) return;
       state.facts.factoryFacts = { factoryId: factory.id, linkedServices, credentials };
@@ -86,10 +94,11 @@ export async function loadDatastores(ctx: FlowContext, retry: Retry): Promise<Fo
   await ctx.guard({
     step: 'data',
     operation: 'loadDatastores',
+    load: 'datastores',
     retry,
-    run: async () => {
+    run: async (signal) => {
       const azure = await ctx.env.azure();
-      state.facts.datastores = await azure.reads.listDatastores(state.endpoint.workspace);
+      state.facts.datastores = await azure.reads.listDatastores(state.endpoint.workspace, signal);
       const filled: FormPatch = {};
       const input = inputDatastoreChoices(state.facts.datastores).find((d) => !d.disabledReason);
       const output = outputDatastoreChoices(state.facts.datastores).find((d) => !d.disabledReason);
@@ -164,10 +173,15 @@ async function loadAccess(ctx: FlowContext, principalId: string): Promise<void> 
     await ctx.guard({
       step: 'auth',
       operation: 'checkAccess',
+      load: 'access',
       retry: () => loadAccess(ctx, principalId),
-      run: async () => {
+      run: async (signal) => {
         const azure = await ctx.env.azure();
-        const assignments = await azure.roles.listForPrincipal(sdkScopeOf(state.endpoint.workspace.id), principalId);
+        const assignments = await azure.roles.listForPrincipal(
+          sdkScopeOf(state.endpoint.workspace.id),
+          principalId,
+          signal,
+        );
         state.facts.access = { principalId, assignments };
       },
     });

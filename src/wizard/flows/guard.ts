@@ -17,7 +17,7 @@ export async function runGuarded(
   log: WizardLog,
 ): Promise<GuardFailure | undefined> {
   try {
-    await work.run();
+    await work.run(work.signal);
     return undefined;
   } catch (error) {
     if (work.signal?.aborted) {

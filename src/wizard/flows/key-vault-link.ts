@@ -62,14 +62,19 @@ export async function createKeyVaultLinkedService(
 
 /** The vault the ML workspace was created with: the likeliest place for the secret. Empty when it cannot be read. */
 async function suggestedVault(ctx: FlowContext): Promise<string> {
+  const loads = ctx.state.loads;
+  const signal = loads.start('keyVault');
   try {
     const azure = await ctx.env.azure();
-    const id = await azure.reads.workspaceKeyVault(ctx.state.endpoint.workspace);
+    const id = await azure.reads.workspaceKeyVault(ctx.state.endpoint.workspace, signal);
     return id ? keyVaultName(id) : '';
   } catch (error) {
+    if (signal.aborted) return '';
     ctx.env.log.warn(
       `Could not read the workspace's Key Vault: ${error instanceof Error ? error.message : String(error)}`,
     );
     return '';
+  } finally {
+    loads.ended('keyVault', signal);
   }
 }

@@ -54,11 +54,12 @@ export async function readExisting(ctx: FlowContext): Promise<void> {
     await ctx.guard({
       step: 'review',
       operation: 'review',
+      load: 'review',
       retry: () => readExisting(ctx),
       factoryName: factory.name,
-      run: async () => {
+      run: async (signal) => {
         const azure = await ctx.env.azure();
-        const remote = await azure.pipelines.read(factory, document.name);
+        const remote = await azure.pipelines.read(factory, document.name, signal);
         if (!stillCurrent() || !state.review) return;
         state.review.remote = remote;
         state.review.loaded = true;
