@@ -43,6 +43,8 @@ Options:
   --client-id <id>          client id of the stand-in service principal (overrides the settings file)
   --ca <pem file>           an extra CA certificate to trust (e.g. the emulator's)
   --time-scale <n>          run Wait and Until timeouts n times faster (default 1)
+  --request-timeout <s>     seconds one token or Key Vault request may take (default 30, as the extension's
+                            adfBatchEndpoints.requestTimeoutSeconds); Ctrl+C cancels one at once
   --format text|json        text (default): one line per activity run; json: the pipeline run and all
                             activity runs as one JSON document at the end
   --show-io                 also print each activity's input and output (text format)
@@ -78,6 +80,7 @@ export async function runRunCommand(
         format: { type: 'string' },
         'show-io': { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        'request-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -98,6 +101,12 @@ export async function runRunCommand(
   const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
   if (!(timeScale > 0) || !Number.isFinite(timeScale))
     return usageError(`--time-scale must be a positive number, not "${values['time-scale']}".`);
+
+  const requestTimeout = values['request-timeout'] === undefined ? 30 : Number(values['request-timeout']);
+  if (!(requestTimeout > 0) || !Number.isFinite(requestTimeout) || requestTimeout > 3600)
+    return usageError(
+      `--request-timeout must be a positive number of seconds (at most 3600), not "${values['request-timeout']}".`,
+    );
 
   const parameters: Record<string, string> = {};
   for (const entry of values.param ?? []) {
@@ -140,6 +149,7 @@ export async function runRunCommand(
       file: pipelinePath,
       target: {
         settings,
+        requestTimeoutMs: requestTimeout * 1000,
         ...(caPem ? { caPem } : {}),
         ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
       },

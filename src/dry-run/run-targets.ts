@@ -12,7 +12,7 @@ import {
   type RunTargetSettings,
   type TokenSource,
 } from '../core/engine';
-import { readCloudName, readCustomCloudSettings, SETTINGS_SECTION } from '../settings';
+import { readCloudName, readCustomCloudSettings, readRequestTimeoutMs, SETTINGS_SECTION } from '../settings';
 import type { DryRunTarget } from './api';
 
 /** A dry run's target as `runPipelineFile` takes it, and how the run view names it. */
@@ -73,7 +73,11 @@ export async function resolveDryRunTarget(target: DryRunTarget, access: AzureAcc
       settings.cloud === 'Custom'
         ? vscode.l10n.t('Custom cloud {0}', settings.customCloud?.authorityHost ?? '')
         : settings.cloud;
-    return { target: { settings }, ...(standIn ? { standIn } : {}), description };
+    return {
+      target: { settings, requestTimeoutMs: readRequestTimeoutMs() },
+      ...(standIn ? { standIn } : {}),
+      description,
+    };
   }
   // A settings file, as `adf-batch run --azure <file>` takes: its service principal's secret from the secret store.
   const path = target.settingsFile;
@@ -82,7 +86,12 @@ export async function resolveDryRunTarget(target: DryRunTarget, access: AzureAcc
   const sp = settings.servicePrincipal;
   const spSecret = sp ? ((await access.secrets.get(sp.clientId)) ?? process.env.ADF_BATCH_SP_SECRET) : undefined;
   return {
-    target: { settings, ...(caPem ? { caPem } : {}), ...(spSecret ? { servicePrincipalSecret: spSecret } : {}) },
+    target: {
+      settings,
+      requestTimeoutMs: readRequestTimeoutMs(),
+      ...(caPem ? { caPem } : {}),
+      ...(spSecret ? { servicePrincipalSecret: spSecret } : {}),
+    },
     description: vscode.l10n.t('settings file {0}', path),
   };
 }

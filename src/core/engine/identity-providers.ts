@@ -4,8 +4,14 @@
 //   token source answers (the signed-in user or a configured service principal), and the run is told so;
 // - AzureKeyVaultSecret: the linked service's baseUrl is read from the factory's files, the secret from Key Vault.
 import { entraRefusal } from './entra-errors';
-import type { HttpClient } from './http-client';
+import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
 import type { IdentityResolver, KeyVaultSecretRequest, TokenRequest } from './identity';
+
+/**
+ * How long one token or Key Vault request may take before the activity fails: the extension's
+ * adfBatchEndpoints.requestTimeoutSeconds default (the Dry Run passes the setting, the CLI --request-timeout).
+ */
+export const DEFAULT_AZURE_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Gets an access token for an audience (e.g. an @azure/identity credential, or client credentials). */
 export type TokenSource = (resource: string, signal?: AbortSignal) => Promise<string>;
@@ -17,7 +23,15 @@ export type LinkedServiceLookup = (name: string) => Promise<Record<string, unkno
 export async function clientCredentialsToken(
   http: HttpClient,
   authorityHost: string,
-  request: { tenantId: string; clientId: string; clientSecret: string; resource: string; signal?: AbortSignal },
+  request: {
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    resource: string;
+    signal?: AbortSignal;
+    /** Default DEFAULT_AZURE_REQUEST_TIMEOUT_MS. */
+    timeoutMs?: number;
+  },
 ): Promise<string> {
   const url = `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(request.tenantId)}/oauth2/token`;
   const body = new URLSearchParams({
@@ -26,12 +40,11 @@ export async function clientCredentialsToken(
     client_secret: request.clientSecret,
     resource: request.resource,
   }).toString();
-  const response = await http.send({
+  const response = await sendToAzure(http, 'Entra ID', request.timeoutMs, {
     method: 'POST',
     url,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body,
-    timeoutMs: 60_000,
     ...(request.signal ? { signal: request.signal } : {}),
   });
   let parsed: { access_token?: unknown; error?: unknown; error_description?: unknown } = {};
@@ -79,6 +92,8 @@ export interface StandInIdentityOptions {
   linkedServices?: LinkedServiceLookup;
   /** Told once per identity kind that a stand-in answered for it. */
   onNotice?: (message: string) => void;
+  /** Per token or Key Vault request; default DEFAULT_AZURE_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
 }
 
 export function createStandInIdentity(options: StandInIdentityOptions): IdentityResolver {
@@ -103,6 +118,7 @@ export function createStandInIdentity(options: StandInIdentityOptions): Identity
             ...subject,
             resource,
             ...(signal ? { signal } : {}),
+            ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
           });
         case 'systemAssigned':
           notice(
@@ -135,11 +151,10 @@ export function createStandInIdentity(options: StandInIdentityOptions): Identity
         throw new Error(`linked service '${linkedServiceName}' has no literal typeProperties.baseUrl (the vault URL).`);
       const token = await standIn(keyVaultAudience(baseUrl), signal, 'Reading Key Vault');
       const url = `${baseUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}${secretVersion ? `/${encodeURIComponent(secretVersion)}` : ''}?api-version=7.4`;
-      const response = await options.http.send({
+      const response = await sendToAzure(options.http, 'Key Vault', options.requestTimeoutMs, {
         method: 'GET',
         url,
         headers: { authorization: `Bearer ${token}` },
-        timeoutMs: 60_000,
         ...(signal ? { signal } : {}),
       });
       let parsed: { value?: unknown; error?: { message?: unknown } } = {};
@@ -156,4 +171,33 @@ export function createStandInIdentity(options: StandInIdentityOptions): Identity
       return parsed.value;
     },
   };
+}
+
+/** One request to Entra ID or Key Vault, cut after the request timeout with a message naming who did not answer. */
+async function sendToAzure(
+  http: HttpClient,
+  service: string,
+  timeoutMs: number | undefined,
+  request: Omit<HttpRequest, 'timeoutMs'>,
+): Promise<HttpResponse> {
+  const ms = timeoutMs && timeoutMs > 0 ? timeoutMs : DEFAULT_AZURE_REQUEST_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(ms);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  try {
+    return await http.send({ ...request, signal });
+  } catch (error) {
+    if (timeout.aborted && !request.signal?.aborted)
+      throw new Error(
+        `${service} did not answer in ${Math.round(ms / 100) / 10} s (${request.method} ${hostOf(request.url)}).`,
+      );
+    throw error;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -18,6 +18,8 @@ export interface RunPipelineTarget {
   caPem?: string;
   /** Client secret of settings.servicePrincipal (from the environment or a secret store). */
   servicePrincipalSecret?: string;
+  /** Per token or Key Vault request (the extension's request timeout setting); default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** Everything `runPipelineFile` reports while a run goes: notices, the start, and every run record change. */
@@ -76,10 +78,11 @@ export async function runPipelineFile(request: RunPipelineFileRequest): Promise<
   const emit = request.onEvent ?? ((): void => undefined);
   const notices: string[] = [];
   const folder = dirname(request.file);
-  const { settings, caPem, servicePrincipalSecret } = request.target;
+  const { settings, caPem, servicePrincipalSecret, requestTimeoutMs } = request.target;
   const environment = createRunEnvironment(settings, {
     ...(caPem ? { caPem } : {}),
     ...(servicePrincipalSecret ? { servicePrincipalSecret } : {}),
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     ...(request.standIn ? { standIn: request.standIn.tokens, standInName: request.standIn.name } : {}),
     linkedServices: folderLinkedServiceLookup(folder),
     onNotice: (message) => {

@@ -89,6 +89,8 @@ export interface RunEnvironmentOptions {
   standInName?: string;
   linkedServices?: LinkedServiceLookup;
   onNotice?: (message: string) => void;
+  /** Per token or Key Vault request (the extension's request timeout setting); default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface RunEnvironment {
@@ -113,6 +115,7 @@ export function createRunEnvironment(settings: RunTargetSettings, options: RunEn
         clientSecret: secret,
         resource,
         ...(signal ? { signal } : {}),
+        ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
       });
     standInName = `service principal ${sp.clientId}`;
   }
@@ -123,6 +126,7 @@ export function createRunEnvironment(settings: RunTargetSettings, options: RunEn
     ...(standInName ? { standInName } : {}),
     ...(options.linkedServices ? { linkedServices: options.linkedServices } : {}),
     ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   return { http, identity, ...(standInName ? { standInName } : {}) };
 }
