@@ -9,7 +9,8 @@ import {
   InputFileError,
   readJsonTextFile,
 } from '../core/json';
-import { LineIndex, containsPipeline, validate, type ValidateOptions } from '../core/validator';
+import { ExpressionMemo } from '../core/expressions';
+import { LineIndex, containsPipeline, parsePipelineDocument, validate, type ValidateOptions } from '../core/validator';
 import { expandGlob, isGlob } from './globs';
 import type { CliIo } from './io';
 import {
@@ -91,6 +92,8 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     const skipped: string[] = [];
     const files = await collectFiles(positionals, io.cwd, skipped);
     const results: FileResult[] = [];
+    // Files of one repository share many strings: their parsed expressions are kept for this command's run.
+    const expressions = new ExpressionMemo();
     for (const { path, explicit } of files) {
       let text: string;
       try {
@@ -104,8 +107,13 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
         continue;
       }
       // In folders, only files that hold a pipeline are checked (datasets, linked services... are skipped).
-      if (!explicit && !containsPipeline(text)) continue;
-      results.push({ file: displayPath(path, io.cwd), lines: new LineIndex(text), problems: validate(text, options) });
+      const document = parsePipelineDocument(text, { expressions });
+      if (!explicit && !containsPipeline(document)) continue;
+      results.push({
+        file: displayPath(path, io.cwd),
+        lines: new LineIndex(text),
+        problems: validate(document, options),
+      });
     }
     for (const message of skipped) io.stderr(`adf-batch validate: skipped ${message}\n`);
     writeReport(io, format, results);

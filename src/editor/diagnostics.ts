@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { typingDebounceMs, LatestVersionGate } from '../core/editor-support';
 import { validate, type Problem, type Severity } from '../core/validator';
 import type { PipelineDocumentSelector } from './document-selector';
+import type { PipelineDocuments } from './pipeline-documents';
 import type { RuleLinks } from './rule-links';
 import type { ScanProblem } from './scan/protocol';
 import { readValidationSettings, validateOptions } from './validation-settings';
@@ -45,6 +46,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
 
   constructor(
     private readonly selector: PipelineDocumentSelector,
+    private readonly documents: PipelineDocuments,
     private readonly links: RuleLinks,
   ) {
     this.subscriptions.push(
@@ -80,7 +82,6 @@ export class PipelineDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     const key = document.uri.toString();
     const version = document.version;
-    const text = document.getText();
     const isPipeline = await this.selector.isPipelineDocument(document);
     // Classifying may wait for the file system: by then the text may have moved on, or the file closed.
     if (document.isClosed || document.version !== version) return;
@@ -92,7 +93,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
       return;
     }
     const started = performance.now();
-    const problems = validate(text, validateOptions(readValidationSettings(document.uri)));
+    const problems = validate(this.documents.get(document), validateOptions(readValidationSettings(document.uri)));
     this.durations.set(key, performance.now() - started);
     if (!this.gate.accept(this.instanceKey(document), version)) return;
     this.live.set(key, { document, version, problems });
@@ -115,7 +116,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
     const cached = this.live.get(document.uri.toString());
     if (cached && cached.document === document && cached.version === document.version) return cached.problems;
     if (!(await this.selector.isPipelineDocument(document))) return undefined;
-    return validate(document.getText(), validateOptions(readValidationSettings(document.uri)));
+    return validate(this.documents.get(document), validateOptions(readValidationSettings(document.uri)));
   }
 
   /** True while an open document (not the file on disk) owns the diagnostics of `uri`. */

@@ -8,6 +8,8 @@ import {
   type PipelineFileFacts,
   type PipelineFileReason,
 } from '../core/editor-support';
+import type { JsonNode } from '../core/json';
+import type { PipelineDocuments } from './pipeline-documents';
 import { readValidationSettings } from './validation-settings';
 
 /** Documents of these schemes are validated; others (git:, output:, ...) are views of something else. */
@@ -28,6 +30,9 @@ export class PipelineDocumentSelector {
   /** Per open document: the version last classified and the answer. */
   private documents = new WeakMap<vscode.TextDocument, { version: number; reason: PipelineFileReason | undefined }>();
 
+  /** `parsed`: the open documents' parses, so that classifying one does not parse it again. */
+  constructor(private readonly parsed?: PipelineDocuments) {}
+
   /** Whether validation is switched on at all (for this resource). */
   isEnabled(uri?: vscode.Uri): boolean {
     return readValidationSettings(uri).enabled;
@@ -39,7 +44,12 @@ export class PipelineDocumentSelector {
     const cached = this.documents.get(document);
     if (cached && cached.version === document.version) return cached.reason;
     const version = document.version;
-    const reason = await this.classify(document.uri, () => document.getText());
+    const parsed = this.parsed;
+    const reason = await this.classify(
+      document.uri,
+      () => document.getText(),
+      parsed && ((): JsonNode | undefined => parsed.get(document).json.root),
+    );
     this.documents.set(document, { version, reason });
     return reason;
   }
@@ -48,11 +58,18 @@ export class PipelineDocumentSelector {
     return this.isEnabled(document.uri) && (await this.classifyDocument(document)) !== undefined;
   }
 
-  /** Why a file (open or not) is a pipeline file; `text` is called only when the path alone cannot tell. */
-  async classify(uri: vscode.Uri, text: () => string): Promise<PipelineFileReason | undefined> {
+  /**
+   * Why a file (open or not) is a pipeline file; `text` (or `tree`, its parse when there is one) is called only when
+   * the path alone cannot tell.
+   */
+  async classify(
+    uri: vscode.Uri,
+    text: () => string,
+    tree?: PipelineFileFacts['tree'],
+  ): Promise<PipelineFileReason | undefined> {
     const settings = readValidationSettings(uri);
     if (!settings.enabled) return undefined;
-    return classifyPipelineFile({ ...(await this.fileFacts(uri, settings.include)), text });
+    return classifyPipelineFile({ ...(await this.fileFacts(uri, settings.include)), text, ...(tree ? { tree } : {}) });
   }
 
   /** What classifying a file needs besides its text (the workspace scan's worker adds the text). */

@@ -1,118 +1,90 @@
-// Completion inside expressions: functions, pipeline() properties, pipeline().parameters.*, declared variables
-// for variables('...') and the activities that run before this one for activity('...').
+// Completion inside expressions: the vscode adapter of completionsAt() (src/core/editor-support) over the document's
+// one parse; it only turns plain suggestions into CompletionItems (and localizes their details).
 import * as vscode from 'vscode';
-import {
-  expressionCursorAt,
-  type ExpressionCursor,
-  expressionFunctions,
-  functionSnippet,
-  PIPELINE_PROPERTIES,
-  quoteForExpression,
-  pipelineScopeAt,
-  type PipelineScope,
-  stringAtOffset,
-} from '../core/editor-support';
+import { completionsAt, EXPRESSION_TRIGGER_CHARACTERS, type CompletionEntry } from '../core/editor-support';
 import { JSON_DOCUMENTS, type PipelineDocumentSelector } from './document-selector';
-import { documentTree } from './document-tree';
-
-export const EXPRESSION_TRIGGER_CHARACTERS = ['@', '.', '(', "'", '{', ','];
+import type { PipelineDocuments } from './pipeline-documents';
 
 export class ExpressionCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly selector: PipelineDocumentSelector) {}
+  constructor(
+    private readonly selector: PipelineDocumentSelector,
+    private readonly documents: PipelineDocuments,
+  ) {}
 
   async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
   ): Promise<vscode.CompletionItem[] | undefined> {
     if (!(await this.selector.isPipelineDocument(document))) return undefined;
-    const offset = document.offsetAt(position);
-    const root = documentTree(document);
-    const s = stringAtOffset(document.getText(), root, offset);
-    if (!s) return undefined;
-    const cursor = expressionCursorAt(s.value, s.toValueIndex(offset));
-    if (!cursor) return undefined;
-    const start = document.positionAt(s.toFileOffset(cursor.start));
+    const completions = completionsAt(this.documents.get(document), document.offsetAt(position));
+    if (!completions) return undefined;
+    const start = document.positionAt(completions.start);
     const range = new vscode.Range(start.line === position.line ? start : position, position);
-    const scope = pipelineScopeAt(root, offset);
-    return this.items(cursor, scope).map((item) => {
+    return completions.entries.map((entry) => {
+      const item = completionItem(entry);
       item.range = range;
       return item;
     });
   }
+}
 
-  private items(cursor: ExpressionCursor, scope: PipelineScope | undefined): vscode.CompletionItem[] {
-    switch (cursor.kind) {
-      case 'function':
-        return expressionFunctions().map((info, index) => {
-          const item = new vscode.CompletionItem(
-            { label: info.name, description: info.category },
-            vscode.CompletionItemKind.Function,
-          );
-          item.detail = info.signature;
-          item.documentation = new vscode.MarkdownString(info.description);
-          item.insertText = new vscode.SnippetString(jsonEscape(functionSnippet(info)));
-          item.filterText = info.name;
-          // System functions first: pipeline(), activity(), variables() start most expressions.
-          item.sortText = `${info.category === 'system' ? '0' : '1'}${String(index).padStart(3, '0')}`;
-          if (info.maxArgs !== 0)
-            item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest arguments') };
-          return item;
-        });
-      case 'pipelineProperty':
-        return PIPELINE_PROPERTIES.map((p) => {
-          const item = new vscode.CompletionItem(p.name, vscode.CompletionItemKind.Property);
-          item.documentation = new vscode.MarkdownString(p.description);
-          return item;
-        });
-      case 'parameter':
-        return (scope?.parameters ?? []).map((p) => {
-          const item = new vscode.CompletionItem(
-            { label: p.name, description: p.type },
-            vscode.CompletionItemKind.Variable,
-          );
-          item.detail = vscode.l10n.t('parameter: {0}', p.type ?? vscode.l10n.t('no type'));
-          if (p.hasDefault)
-            item.documentation = new vscode.MarkdownString(
-              vscode.l10n.t('default: {0}', `\`${JSON.stringify(p.defaultValue)}\``),
-            );
-          item.insertText = jsonEscape(p.name);
-          return item;
-        });
-      case 'variable':
-        return (scope?.variables ?? []).map((v) => {
-          const item = new vscode.CompletionItem(
-            { label: v.name, description: v.type },
-            vscode.CompletionItemKind.Variable,
-          );
-          item.detail = `variable: ${v.type ?? 'no type'}`;
-          item.insertText = jsonEscape(quoteForExpression(v.name));
-          return item;
-        });
-      case 'activity':
-        return (scope?.readableActivities ?? []).map((a) => {
-          const item = new vscode.CompletionItem(
-            { label: a.name, description: a.type },
-            vscode.CompletionItemKind.Reference,
-          );
-          item.detail = `activity: ${a.type ?? 'no type'} (runs before this one)`;
-          item.insertText = jsonEscape(quoteForExpression(a.name));
-          return item;
-        });
-      default:
-        return [];
+function completionItem(entry: CompletionEntry): vscode.CompletionItem {
+  switch (entry.kind) {
+    case 'function': {
+      const item = new vscode.CompletionItem(
+        { label: entry.label, description: entry.category },
+        vscode.CompletionItemKind.Function,
+      );
+      item.detail = entry.signature;
+      item.documentation = new vscode.MarkdownString(entry.documentation);
+      item.insertText = new vscode.SnippetString(entry.insertText);
+      item.filterText = entry.label;
+      item.sortText = entry.sortText;
+      if (entry.takesArguments)
+        item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest arguments') };
+      return item;
+    }
+    case 'pipelineProperty': {
+      const item = new vscode.CompletionItem(entry.label, vscode.CompletionItemKind.Property);
+      item.documentation = new vscode.MarkdownString(entry.documentation);
+      return item;
+    }
+    case 'parameter': {
+      const item = new vscode.CompletionItem(
+        { label: entry.label, description: entry.type },
+        vscode.CompletionItemKind.Variable,
+      );
+      item.detail = vscode.l10n.t('parameter: {0}', entry.type ?? vscode.l10n.t('no type'));
+      if (entry.defaultValue)
+        item.documentation = new vscode.MarkdownString(
+          vscode.l10n.t('default: {0}', `\`${JSON.stringify(entry.defaultValue.value)}\``),
+        );
+      item.insertText = entry.insertText;
+      return item;
+    }
+    case 'variable':
+    case 'activity': {
+      const item = new vscode.CompletionItem(
+        { label: entry.label, description: entry.type },
+        entry.kind === 'variable' ? vscode.CompletionItemKind.Variable : vscode.CompletionItemKind.Reference,
+      );
+      item.detail =
+        entry.kind === 'variable'
+          ? `variable: ${entry.type ?? 'no type'}`
+          : `activity: ${entry.type ?? 'no type'} (runs before this one)`;
+      item.insertText = entry.insertText;
+      return item;
     }
   }
 }
 
-/** Text as it must appear inside a JSON string (quotes and backslashes escaped). */
-function jsonEscape(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}
-
-export function registerExpressionCompletion(selector: PipelineDocumentSelector): vscode.Disposable {
+export function registerExpressionCompletion(
+  selector: PipelineDocumentSelector,
+  documents: PipelineDocuments,
+): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
     JSON_DOCUMENTS,
-    new ExpressionCompletionProvider(selector),
+    new ExpressionCompletionProvider(selector, documents),
     ...EXPRESSION_TRIGGER_CHARACTERS,
   );
 }

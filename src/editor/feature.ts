@@ -6,6 +6,7 @@ import { PipelineDiagnostics } from './diagnostics';
 import { PipelineDocumentSelector } from './document-selector';
 import { registerExpressionCompletion } from './expression-completion';
 import { registerExpressionHover } from './expression-hover';
+import { PipelineDocuments } from './pipeline-documents';
 import { registerQuickFixes } from './quick-fixes';
 import { RuleLinks } from './rule-links';
 import { VALIDATION_SECTION } from './validation-settings';
@@ -30,8 +31,10 @@ export function createEditorValidation(
   log?: Log,
   onScanProgress?: ScanProgress,
 ): EditorValidation {
-  const selector = new PipelineDocumentSelector();
-  const diagnostics = new PipelineDiagnostics(selector, new RuleLinks(context.extensionUri));
+  // One parse per document version, shared by classification, diagnostics, quick fixes, hover and completion.
+  const documents = new PipelineDocuments();
+  const selector = new PipelineDocumentSelector(documents);
+  const diagnostics = new PipelineDiagnostics(selector, documents, new RuleLinks(context.extensionUri));
   const workspaceValidation = new WorkspaceValidation(
     diagnostics,
     selector,
@@ -46,8 +49,8 @@ export function createEditorValidation(
     diagnostics,
     workspaceValidation,
     registerQuickFixes(diagnostics),
-    registerExpressionHover(selector),
-    registerExpressionCompletion(selector),
+    registerExpressionHover(selector, documents),
+    registerExpressionCompletion(selector, documents),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(VALIDATION_SECTION)) return;
       selector.forgetDocuments();

@@ -38,12 +38,14 @@ export function isFactoryRootListing(entries: readonly string[]): boolean {
  * ADF Studio shows) or an ARM template whose resources include `Microsoft.DataFactory/factories/pipelines`
  * (or Synapse `workspaces/pipelines`), nested resources included. Tolerates syntax errors (a file being typed).
  */
-export function hasPipelineContent(text: string): boolean {
+export function hasPipelineContent(text: string, tree?: () => Node | undefined): boolean {
   // Cheap pre-check: most JSON files in a workspace never mention either word.
   if (!text.includes('activities') && !/pipelines/i.test(text)) return false;
   let root: Node | undefined;
   try {
-    root = parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: true });
+    root = tree
+      ? tree()
+      : parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, [], { allowTrailingComma: true });
   } catch {
     return false;
   }
@@ -93,6 +95,8 @@ export interface PipelineFileFacts {
   readonly inFactoryFolder: boolean;
   /** The text, when it is needed (not for files that match by path). */
   readonly text: () => string;
+  /** The text's JSON tree when the caller has parsed it already (an open document); else it is parsed here. */
+  readonly tree?: () => Node | undefined;
   readonly includeGlobs: readonly string[];
 }
 
@@ -102,11 +106,11 @@ export function classifyPipelineFile(facts: PipelineFileFacts): PipelineFileReas
     // Untitled buffers and other names can still hold a pipeline; only the content can tell.
     return matchesAnyGlob(facts.absolutePath, facts.relativePath, facts.includeGlobs)
       ? 'include'
-      : hasPipelineContent(facts.text())
+      : hasPipelineContent(facts.text(), facts.tree)
         ? 'content'
         : undefined;
   }
   if (facts.inFactoryFolder) return 'factory-folder';
   if (matchesAnyGlob(facts.absolutePath, facts.relativePath, facts.includeGlobs)) return 'include';
-  return hasPipelineContent(facts.text()) ? 'content' : undefined;
+  return hasPipelineContent(facts.text(), facts.tree) ? 'content' : undefined;
 }

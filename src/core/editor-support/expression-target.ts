@@ -7,6 +7,7 @@ import {
   parseValue,
   type ExpressionReferenceKind,
   type FunctionInfo,
+  type ParsedValue,
   type Span,
 } from '../expressions';
 
@@ -15,10 +16,17 @@ export type ExpressionTarget =
   | { readonly kind: 'unknownFunction'; readonly name: string; readonly span: Span }
   | { readonly kind: Exclude<ExpressionReferenceKind, 'item'>; readonly name: string; readonly span: Span };
 
-/** The function or reference at `index` of a decoded string value, or undefined. Spans index the value. */
-export function expressionTargetAt(value: string, index: number): ExpressionTarget | undefined {
+/**
+ * The function or reference at `index` of a decoded string value, or undefined. Spans index the value. `parse` may
+ * be a document's memo of parsed expressions.
+ */
+export function expressionTargetAt(
+  value: string,
+  index: number,
+  parse: (value: string) => ParsedValue = parseValue,
+): ExpressionTarget | undefined {
   if (!value.includes('@')) return undefined;
-  const parsed = parseValue(value);
+  const parsed = parse(value);
   if (parsed.kind === 'literal') return undefined;
   const within = (span: Span): boolean => index >= span.start && index <= span.end;
   for (const reference of findReferences(parsed, { includeIncomplete: true })) {

@@ -1,10 +1,12 @@
 // Connects the engine to the expression evaluator of src/core/expressions: the engine's scope becomes the
 // evaluator's EvaluationContext (pipeline(), variables(), activity(), item()).
-import { type ActivityRunView, type EvaluationContext, evaluateValue } from '../expressions';
+import { type ActivityRunView, type EvaluationContext, evaluateValue, ExpressionMemo } from '../expressions';
 import type { ActivityResultView, EvaluationScope, ExpressionEvaluator } from './expression-port';
 
+/** An evaluator for one engine: it keeps its own parses (a loop evaluates the same strings on every iteration). */
 export function defaultExpressionEvaluator(): ExpressionEvaluator {
-  return { evaluateValue: (value, scope) => evaluateValue(value, evaluationContext(scope)) };
+  const memo = new ExpressionMemo(5_000);
+  return { evaluateValue: (value, scope) => evaluateValue(value, evaluationContext(scope), memo) };
 }
 
 export function evaluationContext(scope: EvaluationScope): EvaluationContext {

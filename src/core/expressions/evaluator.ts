@@ -23,6 +23,7 @@ import { MATH_FUNCTIONS } from './functions-math';
 import { STRING_FUNCTIONS } from './functions-string';
 import { XML_FUNCTIONS } from './functions-xml';
 import type { CallEnvironment, FunctionImplementation } from './function-types';
+import type { ExpressionMemo } from './parse-memo';
 import { parseValue } from './parser';
 import {
   asNumber,
@@ -112,24 +113,14 @@ function guarded<T>(evaluation: () => T): T {
   }
 }
 
-const PARSE_CACHE = new Map<string, ParsedValue>();
-const PARSE_CACHE_LIMIT = 5_000;
-
-function parseCached(value: string): ParsedValue {
-  let parsed = PARSE_CACHE.get(value);
-  if (!parsed) {
-    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT) PARSE_CACHE.clear();
-    parsed = parseValue(value);
-    PARSE_CACHE.set(value, parsed);
-  }
-  return parsed;
-}
-
-/** Parses and evaluates one JSON string value; errors quote the value. */
-export function evaluateString(value: string, context: EvaluationContext = {}): JsonValue {
+/**
+ * Parses and evaluates one JSON string value; errors quote the value. `memo` keeps the parses of a caller that
+ * evaluates the same strings again (an engine run); without it the string is parsed here.
+ */
+export function evaluateString(value: string, context: EvaluationContext = {}, memo?: ExpressionMemo): JsonValue {
   if (!value.includes('@')) return value;
   try {
-    return evaluate(parseCached(value), context);
+    return evaluate(memo ? memo.parse(value) : parseValue(value), context);
   } catch (error) {
     throw error instanceof EvaluationError ? error.in(value) : error;
   }
@@ -139,17 +130,17 @@ export function evaluateString(value: string, context: EvaluationContext = {}): 
  * Deep evaluation of a JSON value as written in a pipeline: every string is evaluated (expressions and
  * interpolations become their values), arrays and objects member by member, other values stay as they are.
  */
-export function evaluateValue(value: unknown, context: EvaluationContext = {}): JsonValue {
-  return guarded(() => evaluateMembers(value, context));
+export function evaluateValue(value: unknown, context: EvaluationContext = {}, memo?: ExpressionMemo): JsonValue {
+  return guarded(() => evaluateMembers(value, context, memo));
 }
 
-function evaluateMembers(value: unknown, context: EvaluationContext): JsonValue {
-  if (typeof value === 'string') return evaluateString(value, context);
-  if (Array.isArray(value)) return value.map((item) => evaluateMembers(item, context));
+function evaluateMembers(value: unknown, context: EvaluationContext, memo: ExpressionMemo | undefined): JsonValue {
+  if (typeof value === 'string') return evaluateString(value, context, memo);
+  if (Array.isArray(value)) return value.map((item) => evaluateMembers(item, context, memo));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, JsonValue> = {};
     for (const [key, item] of Object.entries(value))
-      if (item !== undefined) result[key] = evaluateMembers(item, context);
+      if (item !== undefined) result[key] = evaluateMembers(item, context, memo);
     return result;
   }
   return toPlainValue(value);

@@ -50,6 +50,7 @@ export {
   isSupportedFunction,
   SUPPORTED_FUNCTIONS,
 } from './evaluator';
+export { ExpressionMemo } from './parse-memo';
 export type { ActivityRunView, EvaluationContext, PipelineContext } from './evaluation-context';
 export { EvaluationError, type EvaluationErrorCode } from './evaluation-error';
 export { DEFAULT_EVALUATION_BUDGET, type EvaluationBudget } from './budget';

@@ -151,6 +151,8 @@ function simplify(name: string): string {
 }
 
 const BY_SIMPLE_NAME = new Map(Object.entries(WINDOWS_ZONES).map(([windows, iana]) => [simplify(windows), iana]));
+// A process-wide memo on purpose: a formatter depends only on the zone name, building one costs far more than a
+// date calculation, and only zones Intl accepts are kept (a few hundred at most), so it cannot grow without bound.
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
 /** The IANA zone for a Windows (or IANA) time zone name; fails clearly on an unknown one. */

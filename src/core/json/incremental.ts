@@ -3,29 +3,20 @@ import { type JsonDocument, type JsonNode as Node, parseJsonDocument } from './p
 
 /**
  * Re-parsing after a keystroke: an editor validates the same document again and again, and most edits change
- * one string or number. When the new text differs from the last parsed text only inside one such value (not a
- * key), the last tree is patched in place (the value, and the offsets after the edit) instead of building a
- * new tree of the whole file, which is what costs time and garbage. Anything else is parsed from scratch.
+ * one string or number. When the new text differs from `previous.text` only inside one such value (not a key),
+ * the previous tree is patched in place (the value, and the offsets after the edit) instead of building a new tree
+ * of the whole file, which is what costs time and garbage. Anything else is parsed from scratch.
+ *
+ * The previous tree may be changed: the caller hands it over and must not read `previous` afterwards.
  */
-let last: { text: string; document: JsonDocument } | undefined;
-
-export function parseJsonDocumentReusing(text: string): JsonDocument {
-  const previous = last;
-  last = undefined; // a patch that fails half-way must not leave a damaged tree behind
+export function reparseJsonDocument(text: string, previous: JsonDocument | undefined): JsonDocument {
   let patched: JsonDocument | undefined;
   try {
-    patched = previous && previous.text !== text ? patch(previous.text, previous.document, text) : previous?.document;
+    patched = previous && previous.text !== text ? patch(previous.text, previous, text) : previous;
   } catch {
-    patched = undefined;
+    patched = undefined; // a patch that fails half-way leaves a damaged tree behind: the new one is parsed afresh
   }
-  const document = patched ?? parseJsonDocument(text);
-  last = { text, document };
-  return document;
-}
-
-/** Forgets the last parse (tests and benchmarks). */
-export function forgetLastParse(): void {
-  last = undefined;
+  return patched ?? parseJsonDocument(text);
 }
 
 function patch(oldText: string, document: JsonDocument, newText: string): JsonDocument | undefined {

@@ -1,5 +1,5 @@
 export { decodeJsonBytes } from './decode';
-export { forgetLastParse, parseJsonDocumentReusing } from './incremental';
+export { reparseJsonDocument } from './incremental';
 export { parseJsonDocument, type DuplicateKey, type JsonDocument, type JsonNode, type JsonSyntaxError } from './parse';
 export { LineIndex, type LineCharacter } from './line-index';
 export { createRawStringOffsetMapper, createStringOffsetMapper, type StringOffsetMapper } from './string-offsets';

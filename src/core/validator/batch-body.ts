@@ -63,7 +63,10 @@ export function bodyView(context: ValidationContext, activity: ActivityInfo): Bo
   return {
     root,
     range: (node) => context.rangeInString(s, node.offset, node.offset + node.length),
-    text: (node) => (node.type === 'string' ? staticTextOf(stringAt(node), pipeline) : undefined),
+    text: (node) =>
+      node.type === 'string'
+        ? staticTextOf(stringAt(node), pipeline, (value) => context.parseString(value))
+        : undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   type StringOffsetMapper,
 } from '../json';
 import type { ExpressionReference, ParsedValue } from '../expressions';
-import { parseCached, referencesCached } from './parse-cache';
+import type { PipelineDocument } from './pipeline-document';
 import { ruleDescriptor } from './codes';
 import { armLiteral, isArmExpression } from './arm';
 import type { ActivityInfo, PipelineInfo } from './pipeline-model';
@@ -52,11 +52,15 @@ export class ValidationContext {
   private readonly upstreamCache = new Map<ActivityInfo, Set<ActivityInfo>>();
   private readonly mapperCache = new Map<Node, StringOffsetMapper>();
 
+  readonly document: JsonDocument;
+  readonly pipelines: readonly PipelineInfo[];
+
   constructor(
-    readonly document: JsonDocument,
-    readonly pipelines: readonly PipelineInfo[],
+    private readonly parsedDocument: PipelineDocument,
     options: ValidateOptions = {},
   ) {
+    this.document = parsedDocument.json;
+    this.pipelines = parsedDocument.pipelines;
     this.options = {
       maxActivities: options.maxActivities ?? DEFAULT_LIMITS.maxActivities,
       maxParameters: options.maxParameters ?? DEFAULT_LIMITS.maxParameters,
@@ -194,7 +198,12 @@ export class ValidationContext {
   /** The string parsed as ADF dynamic content (cached: several rules look at the same strings). */
   parsed(s: AdfString): ParsedValue {
     if (s.value.indexOf('@') === -1) return LITERAL;
-    return parseCached(s.value);
+    return this.parsedDocument.expressions.parse(s.value);
+  }
+
+  /** A raw string value parsed as ADF dynamic content (kept in the document's memo). */
+  parseString(value: string): ParsedValue {
+    return value.indexOf('@') === -1 ? LITERAL : this.parsedDocument.expressions.parse(value);
   }
 
   /** The string of a value written either as a plain string or as `{"value": "...", "type": "Expression"}`. */
@@ -206,7 +215,7 @@ export class ValidationContext {
 
   /** What a parsed string refers to (cached: the expression, web and batch rules all ask). */
   references(parsed: ParsedValue): ExpressionReference[] {
-    return parsed.kind === 'literal' ? [] : referencesCached(parsed);
+    return parsed.kind === 'literal' ? [] : this.parsedDocument.expressions.references(parsed);
   }
 
   /** Activities that always finish before `activity` starts: its dependsOn closure and its containers' closures. */

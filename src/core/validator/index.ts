@@ -1,14 +1,6 @@
-import {
-  findExcessiveNesting,
-  MAX_JSON_DEPTH,
-  forgetLastParse,
-  parseJsonDocumentReusing,
-  LineIndex,
-  parseJsonDocument,
-} from '../json';
-import { clearParseCache } from './parse-cache';
+import { MAX_JSON_DEPTH, LineIndex } from '../json';
 import { ValidationContext } from './context';
-import { findPipelines } from './pipeline-model';
+import { parsePipelineDocument, PipelineDocument } from './pipeline-document';
 import { ALL_RULES } from './rules';
 import { batchInvokesOf, type BatchInvokeInfo } from './rules/batch-endpoint';
 import { reportSyntaxErrors } from './rules/json-syntax';
@@ -19,31 +11,34 @@ export { DEFAULT_LIMITS } from './types';
 export type { BatchInvokeInfo } from './rules/batch-endpoint';
 export { RULES, ruleDescriptor, type RuleDescriptor } from './codes';
 export { LineIndex, type LineCharacter } from '../json';
+export { parsePipelineDocument, PipelineDocument, type ParseReuse } from './pipeline-document';
+export type { ActivityInfo, DeclarationInfo, PipelineInfo } from './pipeline-model';
 
 /**
- * Validates the text of an ADF pipeline file (git-integration JSON, an ARM template holding pipelines, or a
- * bare pipeline body). Synchronous, and the result depends only on the text and the options (what is kept
- * between calls, parsed expressions and the last tree, only saves time on the next keystroke). Never
- * throws: a rule that fails on odd input is reported as ADF009 and the other rules still run.
+ * Validates an ADF pipeline file (git-integration JSON, an ARM template holding pipelines, or a bare pipeline
+ * body): its text, or the document parsePipelineDocument() made of it (an editor parses each version once and
+ * shares it with hover and completion). Synchronous, and the result depends only on the text and the options
+ * (what a document keeps, its tree and parsed expressions, only saves time on the next version). Never throws: a
+ * rule that fails on odd input is reported as ADF009 and the other rules still run.
  */
-export function validate(text: string, options: ValidateOptions = {}): Problem[] {
+export function validate(input: string | PipelineDocument, options: ValidateOptions = {}): Problem[] {
   try {
-    return validateUnguarded(text, options);
+    return validateUnguarded(input, options);
   } catch (error) {
     return [internalError('validate', error)];
   }
 }
 
-function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
-  const tooDeep = typeof text === 'string' ? findExcessiveNesting(text) : undefined;
-  if (tooDeep !== undefined) {
-    const message = `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep here; the file was not checked further (no ADF document is this deep).`;
-    return [{ range: { start: tooDeep, end: tooDeep + 1 }, severity: 'error', code: 'ADF004', message }];
-  }
+function validateUnguarded(input: string | PipelineDocument, options: ValidateOptions): Problem[] {
   let context: ValidationContext;
   try {
-    const document = parseJsonDocumentReusing(typeof text === 'string' ? text : String(text));
-    context = new ValidationContext(document, findPipelines(document.root), options);
+    const document = input instanceof PipelineDocument ? input : parsePipelineDocument(input);
+    const tooDeep = document.tooDeepAt;
+    if (tooDeep !== undefined) {
+      const message = `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep here; the file was not checked further (no ADF document is this deep).`;
+      return [{ range: { start: tooDeep, end: tooDeep + 1 }, severity: 'error', code: 'ADF004', message }];
+    }
+    context = new ValidationContext(document, options);
   } catch (error) {
     return [internalError('parsing', error)];
   }
@@ -69,31 +64,21 @@ function validateUnguarded(text: string, options: ValidateOptions): Problem[] {
 }
 
 /**
- * Forgets what validate() keeps between calls to answer the next keystroke faster: parsed expressions and
- * the last document's tree. Benchmarks use it to time cold validations.
- */
-export function clearValidatorCaches(): void {
-  clearParseCache();
-  forgetLastParse();
-}
-
-/**
  * The Web activities of a pipeline text that invoke an Azure ML batch endpoint (the batch rules' test), with
  * the URL each calls when it is known before a run. Never throws: unreadable text has no invokes.
  */
 export function findBatchInvokes(text: string): BatchInvokeInfo[] {
   try {
-    const document = parseJsonDocument(text);
-    return batchInvokesOf(new ValidationContext(document, findPipelines(document.root), {}));
+    return batchInvokesOf(new ValidationContext(parsePipelineDocument(text), {}));
   } catch {
     return [];
   }
 }
 
 /** True when the text holds at least one ADF pipeline (used to pick files when scanning folders). */
-export function containsPipeline(text: string): boolean {
+export function containsPipeline(input: string | PipelineDocument): boolean {
   try {
-    return findPipelines(parseJsonDocument(text).root).length > 0;
+    return (input instanceof PipelineDocument ? input : parsePipelineDocument(input)).pipelines.length > 0;
   } catch {
     return false;
   }

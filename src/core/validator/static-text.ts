@@ -1,5 +1,4 @@
 import { isCallOf, type ExpressionNode, type ParsedValue } from '../expressions';
-import { parseCached } from './parse-cache';
 import { propertyValue } from '../json';
 import { isArmExpression } from './arm';
 import type { PipelineInfo } from './pipeline-model';
@@ -179,13 +178,9 @@ export function staticText(parsed: ParsedValue, value: string, pipeline: Pipelin
   return { parts, varying: evaluator.varying, dynamic: true, parameters: evaluator.parameters };
 }
 
-/** Static view of a raw string value (parsed here; for strings that are not cached by the context). */
-export function staticTextOf(value: string, pipeline: PipelineInfo): StaticText {
-  return staticText(
-    value.includes('@') ? parseCached(value) : { kind: 'literal', segments: [], errors: [] },
-    value,
-    pipeline,
-  );
+/** Static view of a raw string value, parsed by `parse` (the validation context's memo). */
+export function staticTextOf(value: string, pipeline: PipelineInfo, parse: (value: string) => ParsedValue): StaticText {
+  return staticText(parse(value), value, pipeline);
 }
 
 function decodedUriComponent(text: string): string | null {

@@ -4,7 +4,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { classifyPipelineFile } from '../../core/editor-support';
-import { LineIndex, validate, type Problem } from '../../core/validator';
+import { ExpressionMemo } from '../../core/expressions';
+import { LineIndex, parsePipelineDocument, validate, type Problem } from '../../core/validator';
 import {
   MAX_SCAN_FILE_BYTES,
   type ScanFileRequest,
@@ -22,7 +23,9 @@ parentPort?.on('message', (request: ScanWorkerRequest) => {
     let reply: ScanWorkerReply;
     try {
       const results: ScanFileResult[] = [];
-      for (const file of request.files) results.push(await scanFile(file));
+      // The files of one request share many strings: their parsed expressions are kept for the request.
+      const expressions = new ExpressionMemo();
+      for (const file of request.files) results.push(await scanFile(file, expressions));
       reply = { id: request.id, results };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
@@ -31,11 +34,11 @@ parentPort?.on('message', (request: ScanWorkerRequest) => {
   });
 });
 
-async function scanFile(file: ScanFileRequest): Promise<ScanFileResult> {
+async function scanFile(file: ScanFileRequest, expressions: ExpressionMemo): Promise<ScanFileResult> {
   const text = file.text ?? (await readSmallFile(file.fsPath));
   if (text === undefined) return { key: file.key };
   if (classifyPipelineFile({ ...file, text: () => text }) === undefined) return { key: file.key };
-  const problems = validate(text, file.options);
+  const problems = validate(parsePipelineDocument(text, { expressions }), file.options);
   return { key: file.key, problems: toScanProblems(text, problems) };
 }
 

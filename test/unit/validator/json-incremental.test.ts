@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { forgetLastParse, parseJsonDocument, parseJsonDocumentReusing, type JsonNode } from '../../../src/core/json';
+import { parseJsonDocument, reparseJsonDocument, type JsonDocument, type JsonNode } from '../../../src/core/json';
 import { generateBatchPipeline } from '../../../src/core/pipeline';
-import { validate } from '../../../src/core/validator';
+import { parsePipelineDocument, validate } from '../../../src/core/validator';
 
 /** Everything a tree says, without parent pointers. */
 function dump(node: JsonNode | undefined): unknown {
@@ -36,13 +36,10 @@ const base = JSON.stringify(
 );
 
 describe('JSON helpers: reusing the last tree after an edit', () => {
-  afterEach(forgetLastParse);
-
   it('gives the same tree as a fresh parse after edits anywhere (strings, numbers, keys, structure)', () => {
     const next = random(7);
     let text = base;
-    forgetLastParse();
-    parseJsonDocumentReusing(text);
+    let previous: JsonDocument = parseJsonDocument(text);
     const alphabet = 'ab1 9"\\{}[],:@\'-.e';
     for (let i = 0; i < 400; i++) {
       const at = Math.floor(next() * text.length);
@@ -54,7 +51,8 @@ describe('JSON helpers: reusing the last tree after an edit', () => {
           : op < 0.7
             ? text.slice(0, at) + ch + text.slice(at)
             : text.slice(0, at) + text.slice(at + 1);
-      const reused = parseJsonDocumentReusing(edited);
+      const reused = reparseJsonDocument(edited, previous);
+      previous = reused;
       const fresh = parseJsonDocument(edited);
       assert.deepEqual(dump(reused.root), dump(fresh.root), `edit ${i} at ${at}`);
       assert.deepEqual(reused.errors, fresh.errors, `edit ${i}`);
@@ -68,24 +66,47 @@ describe('JSON helpers: reusing the last tree after an edit', () => {
   });
 
   it('patches the tree in place for an edit inside a string or number value', () => {
-    forgetLastParse();
-    const first = parseJsonDocumentReusing(base);
+    const first = parseJsonDocument(base);
     const at = base.indexOf('Run Batch-Endpoint') + 3;
     const edited = base.slice(0, at) + 'X' + base.slice(at);
-    const second = parseJsonDocumentReusing(edited);
+    const second = reparseJsonDocument(edited, first);
     assert.equal(second.root, first.root, 'the same tree object, patched');
     assert.deepEqual(dump(second.root), dump(parseJsonDocument(edited).root));
   });
 
-  it('validate() after an edit reports exactly what a cold validation reports', () => {
-    forgetLastParse();
-    validate(base);
+  it('validating the next version of a document reports exactly what a cold validation reports', () => {
+    const first = parsePipelineDocument(base);
+    validate(first);
     const at = base.indexOf('"activity": "Run Batch-Endpoint"') + '"activity": "Run'.length;
     const edited = base.slice(0, at) + 'x' + base.slice(at);
-    const warm = validate(edited);
-    forgetLastParse();
+    const second = parsePipelineDocument(edited, { previous: first });
+    assert.equal(second.json.root, first.json.root, 'the previous tree was patched, not parsed again');
+    assert.equal(second.expressions, first.expressions, 'the parsed expressions are carried over');
+    const warm = validate(second);
     const cold = validate(edited);
     assert.deepEqual(warm, cold);
     assert.ok(warm.some((p) => p.code === 'ADF301'));
+  });
+
+  it("hands a document's tree over once: a second version parsed from the same previous one is parsed afresh", () => {
+    const first = parsePipelineDocument(base);
+    const at = base.indexOf('Run Batch-Endpoint') + 3;
+    const second = parsePipelineDocument(base.slice(0, at) + 'X' + base.slice(at), { previous: first });
+    const other = base.slice(0, at) + 'Y' + base.slice(at);
+    const third = parsePipelineDocument(other, { previous: first });
+    assert.notEqual(third.json.root, second.json.root);
+    assert.deepEqual(dump(third.json.root), dump(parseJsonDocument(other).root));
+    assert.deepEqual(validate(third), validate(other));
+  });
+
+  it('keeps nothing between validations of texts: the same text validated twice parses its expressions twice', () => {
+    const a = parsePipelineDocument(base);
+    const b = parsePipelineDocument(base);
+    validate(a);
+    validate(b);
+    assert.notEqual(a.expressions, b.expressions);
+    const value = '@pipeline().parameters.x';
+    assert.notEqual(a.expressions.parse(value), b.expressions.parse(value), 'each document owns its parses');
+    assert.equal(a.expressions.parse(value), a.expressions.parse(value), 'a document parses a string once');
   });
 });
