@@ -1,7 +1,7 @@
 // The one way the extension registers a command: one error path (a message with "Show Log" and the Azure request id),
 // one log line per run, and cancellation (the user dismissing a prompt, an aborted request) that is not an error.
 import * as vscode from 'vscode';
-import { describeAzureError, formatAzureError } from '../core/azure';
+import { describeAzureError, formatAzureError, isRequestTimeout } from '../core/azure';
 import type { ExtensionLog } from '../log';
 
 const SIGN_IN_COMMAND = 'adfBatchEndpoints.signIn';
@@ -43,16 +43,24 @@ export function registerCommand<A extends unknown[], R>(
         setup?.log.info(`command ${id}: cancelled after ${Date.now() - started} ms`);
         return undefined;
       }
-      void reportCommandError(id, error);
+      // A request that got no answer: Retry runs the command again with the same arguments.
+      const retry = isRequestTimeout(error)
+        ? (): Thenable<unknown> => vscode.commands.executeCommand(id, ...args)
+        : undefined;
+      void reportCommandError(id, error, retry);
       return undefined;
     }
   });
 }
 
-/** Shows a failed command's error with "Show Log" (and "Sign In" when signing in is the way out). */
-export async function reportCommandError(id: string, error: unknown): Promise<void> {
+/**
+ * Shows a failed command's error with "Show Log" (and "Sign In" when signing in is the way out, "Retry" when `retry`
+ * is given).
+ */
+export async function reportCommandError(id: string, error: unknown, retry?: () => Thenable<unknown>): Promise<void> {
   const SHOW_LOG = vscode.l10n.t('Show Log');
   const SIGN_IN = vscode.l10n.t('Sign In');
+  const RETRY = vscode.l10n.t('Retry');
   const info = describeAzureError(error);
   const requestId = requestIdOf(error);
   const text = requestId
@@ -63,9 +71,11 @@ export async function reportCommandError(id: string, error: unknown): Promise<vo
   const notSignedIn = (error as { name?: unknown } | undefined)?.name === 'AuthenticationRequiredError';
   const choice = await vscode.window.showErrorMessage(
     title ? `${title}: ${text}` : text,
+    ...(retry ? [RETRY] : []),
     ...(notSignedIn ? [SIGN_IN] : []),
     SHOW_LOG,
   );
+  if (choice === RETRY && retry) await retry();
   if (choice === SHOW_LOG) setup?.log.show();
   if (choice === SIGN_IN) await vscode.commands.executeCommand(SIGN_IN_COMMAND);
 }

@@ -4,6 +4,7 @@
 // confirmation, If-Match on the ETag the tree read).
 import * as vscode from 'vscode';
 import { uriExists } from '../workspace-files';
+import { withAzureProgress } from '../commands/azure-progress';
 import { registerCommand } from '../commands/register-command';
 import type { PipelineNode } from '../tree/pipeline-nodes';
 import type { RunsViewApi } from './runs-view/register-runs-view';
@@ -30,8 +31,9 @@ export interface PipelineCommandDeps {
 export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disposable[] {
   return [
     registerCommand(PIPELINE_COMMANDS.open, async (node?: PipelineNode) => {
-      const uri = pipelineUri(addressOf(nodeOrThrow(node).pipeline));
-      deps.documents.reload(uri);
+      const pipeline = nodeOrThrow(node).pipeline;
+      const uri = pipelineUri(addressOf(pipeline));
+      await reading(pipeline, (signal) => deps.documents.load(uri, signal));
       const document = await vscode.languages.setTextDocumentLanguage(
         await vscode.workspace.openTextDocument(uri),
         'json',
@@ -44,7 +46,7 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
       const local = (await findWorkspaceFile(pipeline.name)) ?? (await pickLocalFile(pipeline.name));
       if (!local) return undefined;
       const live = pipelineUri(addressOf(pipeline));
-      deps.documents.reload(live);
+      await reading(pipeline, (signal) => deps.documents.load(live, signal));
       await vscode.commands.executeCommand(
         'vscode.diff',
         live,
@@ -74,7 +76,7 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
         );
         if (choice !== overwrite) return undefined;
       }
-      const text = await deps.live.text(addressOf(pipeline));
+      const text = await reading(pipeline, (signal) => deps.live.text(addressOf(pipeline), signal));
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
       await vscode.window.showTextDocument(target, { preview: true });
       return target;
@@ -82,10 +84,12 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
     registerCommand(PIPELINE_COMMANDS.run, async (node?: PipelineNode) => {
       const pipeline = nodeOrThrow(node).pipeline;
       const address = addressOf(pipeline);
-      const current = await deps.live.read(address);
+      const current = await reading(pipeline, (signal) => deps.live.read(address, signal));
       const parameters = await promptRunParameters(pipeline.name, declaredParameters(current.properties));
       if (!parameters) return undefined;
-      const runId = await deps.live.createRun(address, parameters);
+      const runId = await withAzureProgress(vscode.l10n.t('Starting {0}...', pipeline.name), (signal) =>
+        deps.live.createRun(address, parameters, undefined, signal),
+      );
       await deps.runs.track({
         runId,
         factoryId: pipeline.factory.id,
@@ -119,7 +123,10 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
       );
       if (choice !== remove) return false;
       try {
-        await deps.live.delete(addressOf(pipeline), pipeline.etag);
+        await withAzureProgress(
+          vscode.l10n.t('Deleting {0} from {1}...', pipeline.name, pipeline.factory.name),
+          (signal) => deps.live.delete(addressOf(pipeline), pipeline.etag, signal),
+        );
       } finally {
         // Deleted, or changed by someone else (412): either way the list shows what is live now.
         deps.refreshFactory(target);
@@ -130,6 +137,11 @@ export function registerPipelineCommands(deps: PipelineCommandDeps): vscode.Disp
       return true;
     }),
   ];
+}
+
+/** Reads the live pipeline under a cancellable notification (Cancel aborts the request). */
+function reading<T>(pipeline: PipelineNode['pipeline'], work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return withAzureProgress(vscode.l10n.t('Reading {0} from {1}...', pipeline.name, pipeline.factory.name), work);
 }
 
 function nodeOrThrow(node: PipelineNode | undefined): PipelineNode {

@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vscode from 'vscode';
 
 /** Must match harnessRequestMarker in test/harness/exthost-runner.ts (not imported: this runs in the extension host). */
 const harnessRequestMarker = '@@harness ';
@@ -32,6 +33,13 @@ async function askHarness(request: Record<string, unknown>): Promise<void> {
 /** Waits until the workbench shows `text` (anywhere on the page). */
 export function expectVisibleText(text: string): Promise<void> {
   return askHarness({ visibleText: text });
+}
+
+/** Clicks `button` (e.g. "Cancel", "Retry") on the notification showing `text`. */
+export async function clickNotificationButton(text: string, button: string): Promise<void> {
+  // The notification center lists every notification, also those the test workbench shows no toast for.
+  await vscode.commands.executeCommand('notifications.showList');
+  await askHarness({ notificationButton: { text, button } });
 }
 
 /** Clicks "Trust" in the Workspace Trust editor (open it first with workbench.trust.manage). */

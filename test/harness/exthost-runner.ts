@@ -17,7 +17,8 @@ export const relayMarker = '@@mocha ';
  * Prefix of requests suites send to the harness (test/exthost/harness-requests.ts), for what the extension
  * host cannot do itself: `{"clickDialogButton":"Allow"}` clicks that button of the next modal dialog of the
  * workbench (VS Code's "The extension wants to sign in" prompt); `{"id","trustWorkspace":true}` clicks Trust in
- * the open Workspace Trust editor; `{"id","visibleText":"..."}` waits until the workbench shows that text. Requests
+ * the open Workspace Trust editor; `{"id","visibleText":"..."}` waits until the workbench shows that text;
+ * `{"id","notificationButton":{"text","button"}}` clicks a button of the notification showing that text. Requests
  * with an id are answered in <ADF_BATCH_HARNESS_REPLIES>/<id>.json (`{"ok":true}` or `{"ok":false,"error"}`).
  */
 export const harnessRequestMarker = '@@harness ';
@@ -168,6 +169,7 @@ interface HarnessRequest {
   clickDialogButton?: string;
   trustWorkspace?: boolean;
   visibleText?: string;
+  notificationButton?: { text: string; button: string };
 }
 
 /** Does what a suite asked of the workbench (within 60 s) and, for a request with an id, writes the answer. */
@@ -186,6 +188,20 @@ async function answerHarnessRequest(
     } else if (request.trustWorkspace) {
       // VS Code's Workspace Trust editor (workbench.trust.manage), opened by the suite: its "Trust" button.
       await clickButton(page.locator('.workspace-trust-editor'), 'Trust');
+    } else if (request.notificationButton) {
+      const { text, button } = request.notificationButton;
+      try {
+        // A toast, or the row of the notification center (the test workbench may keep toasts hidden).
+        await clickButton(
+          page.locator('.notification-toast, .notifications-center .monaco-list-row', { hasText: text }).first(),
+          button,
+        );
+      } catch (error) {
+        // Say what the workbench showed instead.
+        const shown = await page.locator('.notification-toast, .notifications-center .monaco-list-row').allInnerTexts();
+        await page.screenshot({ path: '/tmp/cancel-notif.png' });
+        throw new Error(`${(error as Error).message.split('\n')[0]}; notifications shown: ${JSON.stringify(shown)}`);
+      }
     } else if (request.visibleText) {
       await page
         .getByText(request.visibleText, { exact: false })

@@ -206,12 +206,15 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
   };
 
   const runs: RunStore = {
-    async createRun(factory, pipelineName, parameters): Promise<string> {
-      const response = await adf.pipelines.createRun(factory.resourceGroup, factory.name, pipelineName, { parameters });
+    async createRun(factory, pipelineName, parameters, signal): Promise<string> {
+      const response = await adf.pipelines.createRun(factory.resourceGroup, factory.name, pipelineName, {
+        parameters,
+        ...aborts(signal),
+      });
       return response.runId;
     },
-    async getRun(factory, runId): Promise<PipelineRunFacts> {
-      const run = await adf.pipelineRuns.get(factory.resourceGroup, factory.name, runId);
+    async getRun(factory, runId, signal): Promise<PipelineRunFacts> {
+      const run = await adf.pipelineRuns.get(factory.resourceGroup, factory.name, runId, aborts(signal));
       return {
         runId: run.runId ?? runId,
         status: run.status ?? 'Unknown',
@@ -221,22 +224,27 @@ export function createWizardAzure(pool: AzureClientPool, tenantId: string, subsc
         ...(typeof run.durationInMs === 'number' ? { durationInMs: run.durationInMs } : {}),
       };
     },
-    async queryActivityRuns(factory, runId, updatedAfter, updatedBefore): Promise<ActivityRunFacts[]> {
+    async queryActivityRuns(factory, runId, updatedAfter, updatedBefore, signal): Promise<ActivityRunFacts[]> {
       const result: ActivityRunFacts[] = [];
       let continuationToken: string | undefined;
       do {
-        const page = await adf.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, runId, {
-          lastUpdatedAfter: updatedAfter,
-          lastUpdatedBefore: updatedBefore,
-          continuationToken,
-        });
+        const page = await adf.activityRuns.queryByPipelineRun(
+          factory.resourceGroup,
+          factory.name,
+          runId,
+          { lastUpdatedAfter: updatedAfter, lastUpdatedBefore: updatedBefore, continuationToken },
+          aborts(signal),
+        );
         for (const a of page.value) result.push(activityRunFacts(a));
         continuationToken = page.continuationToken || undefined;
       } while (continuationToken);
       return result;
     },
-    async cancelRun(factory, runId): Promise<void> {
-      await adf.pipelineRuns.cancel(factory.resourceGroup, factory.name, runId, { isRecursive: true });
+    async cancelRun(factory, runId, signal): Promise<void> {
+      await adf.pipelineRuns.cancel(factory.resourceGroup, factory.name, runId, {
+        isRecursive: true,
+        ...aborts(signal),
+      });
     },
   };
 

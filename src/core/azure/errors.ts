@@ -47,6 +47,12 @@ export function describeAzureError(error: unknown): AzureErrorInfo {
   return info;
 }
 
+/** A request the request timeout gave up on (after the SDK's retries): trying again later may work. */
+export function isRequestTimeout(error: unknown): boolean {
+  const e = error as ErrorLike | undefined;
+  return e?.code === 'ETIMEDOUT' && typeof e.message === 'string' && TIMEOUT_MESSAGE.test(e.message);
+}
+
 /** "Forbidden (403): <message>" style text for a tree node or a notification. */
 export function formatAzureError(info: AzureErrorInfo): string {
   const prefix = info.statusCode ? `${statusText(info.statusCode)} (${info.statusCode})` : info.code;

@@ -10,17 +10,24 @@ import {
 } from './run-snapshot';
 
 /** Pipeline runs of a factory (SDK-backed in src/azure/sdk/wizard-azure.ts). */
+/** Pipeline runs of a factory; `signal` aborts the request in flight (the user's Cancel). */
 export interface RunStore {
-  createRun(factory: FactoryRef, pipelineName: string, parameters: Record<string, unknown>): Promise<string>;
-  getRun(factory: FactoryRef, runId: string): Promise<PipelineRunFacts>;
+  createRun(
+    factory: FactoryRef,
+    pipelineName: string,
+    parameters: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<string>;
+  getRun(factory: FactoryRef, runId: string, signal?: AbortSignal): Promise<PipelineRunFacts>;
   /** Every activity run updated in the window (all continuation pages). */
   queryActivityRuns(
     factory: FactoryRef,
     runId: string,
     updatedAfter: Date,
     updatedBefore: Date,
+    signal?: AbortSignal,
   ): Promise<ActivityRunFacts[]>;
-  cancelRun(factory: FactoryRef, runId: string): Promise<void>;
+  cancelRun(factory: FactoryRef, runId: string, signal?: AbortSignal): Promise<void>;
 }
 
 export interface MonitorOptions {

@@ -3,6 +3,7 @@
 // Open job in Azure ML Studio, Remove from List).
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../../azure/access';
+import { withAzureProgress } from '../../commands/azure-progress';
 import { registerCommand } from '../../commands/register-command';
 import { adfStudioRunUrl, studioJobUrl, type RunSource, type TrackedRun } from '../../core/factory';
 import { parseFactoryId, type PipelineRunFacts } from '../../core/publish';
@@ -78,7 +79,9 @@ export function registerRunsView(
     const factory = parseFactoryId(ref.factoryId);
     if (!factory) throw new Error(vscode.l10n.t('This run is not a Data Factory run.'));
     const address = { factory, factoryId: ref.factoryId, tenantId: ref.tenantId ?? '', name: ref.pipelineName };
-    const runId = await live.createRun(address, {}, { referencePipelineRunId: ref.runId, startFromFailure });
+    const runId = await withAzureProgress(vscode.l10n.t('Starting a rerun of {0}...', ref.pipelineName), (signal) =>
+      live.createRun(address, {}, { referencePipelineRunId: ref.runId, startFromFailure }, signal),
+    );
     await api.track({
       runId,
       factoryId: ref.factoryId,
@@ -100,7 +103,7 @@ export function registerRunsView(
     view.onDidChangeVisibility((e) => (e.visible ? poller.kick() : poller.stop())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => poller.kick()),
     registerCommand(RUNS_COMMANDS.refresh, async () => {
-      await poller.pollNow();
+      await withAzureProgress(vscode.l10n.t('Reading the pipeline runs...'), (signal) => poller.pollNow(signal));
       tree.changed();
       poller.kick();
     }),
@@ -108,7 +111,9 @@ export function registerRunsView(
       const ref = runRefOf(node);
       const factory = parseFactoryId(ref.factoryId);
       if (!factory) throw new Error(vscode.l10n.t('This run is not a Data Factory run.'));
-      await live.cancelRun(factory, ref.tenantId ?? '', ref.runId);
+      await withAzureProgress(vscode.l10n.t('Cancelling run {0}...', ref.runId), (signal) =>
+        live.cancelRun(factory, ref.tenantId ?? '', ref.runId, signal),
+      );
       await tree.refresh(ref.runId).catch(() => false);
       poller.kick();
     }),

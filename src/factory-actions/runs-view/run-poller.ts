@@ -8,7 +8,7 @@ export interface PollTarget {
   /** Runs whose status can still change. */
   activeRunIds(): string[];
   /** Reads one run's status; true when it changed. Errors are the target's to show (the poll goes on). */
-  refresh(runId: string): Promise<boolean>;
+  refresh(runId: string, signal?: AbortSignal): Promise<boolean>;
 }
 
 export interface PollerOptions {
@@ -48,10 +48,10 @@ export class RunPoller {
     return this.timer !== undefined;
   }
 
-  /** Polls once now (all active runs in parallel); true when any changed. */
-  async pollNow(): Promise<boolean> {
+  /** Polls once now (all active runs in parallel); true when any changed. `signal` aborts the reads. */
+  async pollNow(signal?: AbortSignal): Promise<boolean> {
     const results = await Promise.all(
-      this.target.activeRunIds().map((id) => this.target.refresh(id).catch(() => false)),
+      this.target.activeRunIds().map((id) => this.target.refresh(id, signal).catch(() => false)),
     );
     return results.some(Boolean);
   }

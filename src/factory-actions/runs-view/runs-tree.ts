@@ -34,8 +34,13 @@ export interface RunMessageRow {
   kind: 'message';
   run: TrackedRun;
   text: string;
+  /** A failed read: clicking the row reads again (the view's Refresh). */
+  retry?: boolean;
 }
 export type RunsViewNode = RunRow | ActivityRow | RunMessageRow;
+
+/** The view's Refresh (reads the statuses and the expanded runs' activity runs again). */
+const RETRY_COMMAND = 'adfBatchEndpoints.runs.refresh';
 
 export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<RunsViewNode | undefined>();
@@ -60,16 +65,17 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
       .map((r) => r.runId);
   }
 
-  /** Reads a run's status; true when it changed. A run that ends here is announced. */
-  async refresh(runId: string): Promise<boolean> {
+  /** Reads a run's status; true when it changed. A run that ends here is announced. `signal` aborts the read. */
+  async refresh(runId: string, signal?: AbortSignal): Promise<boolean> {
     const run = this.runs().find((r) => r.runId === runId);
     const factory = run ? parseFactoryId(run.factoryId) : undefined;
     if (!run || !factory) return false;
     let facts: PipelineRunFacts;
     try {
-      facts = await this.live.getRun(factory, run.tenantId ?? '', run.runId);
+      facts = await this.live.getRun(factory, run.tenantId ?? '', run.runId, signal);
       this.problems.delete(runId);
     } catch (error) {
+      if (signal?.aborted) throw error;
       this.problems.set(runId, error instanceof Error ? error.message : String(error));
       this.changed();
       throw error;
@@ -97,6 +103,10 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
       const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
       item.contextValue = RUNS_CONTEXT.message;
       item.iconPath = new vscode.ThemeIcon('warning');
+      if (node.retry) {
+        item.tooltip = vscode.l10n.t('{0}\nClick to retry.', node.text);
+        item.command = { command: RETRY_COMMAND, title: vscode.l10n.t('Retry') };
+      }
       return item;
     }
     const a = node.activity;
@@ -142,7 +152,15 @@ export class RunsTree implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
         jobId: batchJobIdOf(activity),
       }));
     } catch (error) {
-      return [{ kind: 'message', run: node.run, text: error instanceof Error ? error.message : String(error) }];
+      // A read that failed (a timeout, throttling...): the row says why, and clicking it reads again.
+      return [
+        {
+          kind: 'message',
+          run: node.run,
+          text: error instanceof Error ? error.message : String(error),
+          retry: true,
+        },
+      ];
     }
   }
 
