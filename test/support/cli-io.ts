@@ -20,3 +20,22 @@ export function captureIo(cwd: string, stdin?: string): CapturedIo {
   };
   return io;
 }
+
+/** What a CLI command run in-process did: its exit code and what it printed. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a CLI command (runValidateCommand, runRunCommand, ...) in-process in `cwd`, capturing what it prints. */
+export async function runCli<Rest extends unknown[]>(
+  command: (args: string[], io: CliIo, ...rest: Rest) => Promise<number>,
+  args: string[],
+  cwd: string,
+  ...rest: Rest
+): Promise<CliRun> {
+  const io = captureIo(cwd);
+  const code = await command(args, io, ...rest);
+  return { code, stdout: io.out, stderr: io.err };
+}

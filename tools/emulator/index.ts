@@ -49,7 +49,7 @@ export interface StartEmulatorOptions {
   stateDir?: string;
   /** Job status progression speed multiplier for tests (default 1). */
   timeScale?: number;
-  /** What pipeline runs do; default: succeed after a moment with no activity runs. */
+  /** What pipeline runs do; default: the local engine runs them (createEngineExecutor). */
   pipelineRunExecutor?: PipelineRunExecutor;
 }
 

@@ -13,11 +13,9 @@ import {
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
 import { callsScoringUri, classifyPipeline } from '../../../src/core/factory';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import { checkSeed, SeedError } from '../../../tools/emulator/seed';
 import { emulatorArmClientOptions, emulatorCredentialOptions, trustEmulatorCaPolicy } from './trust';
+import { useEmulator } from '../../support/emulator';
 
 // The sandbox world of `npm start`: a factory with batch pipelines, past runs (the last Score-Churn run failed
 // while polling its job) and past batch jobs.
@@ -29,8 +27,7 @@ const FAILED_RUN = '7e57f00d-0000-4000-8000-000000001207';
 const WS = `/subscriptions/${SUB}/resourceGroups/rg-contoso-ml/providers/Microsoft.MachineLearningServices/workspaces/contoso-ml`;
 
 describe('emulator: factory history, recovery runs and batch job lists (sandbox seed)', () => {
-  let emulator: RunningEmulator;
-  let control: EmulatorControlClient;
+  const fx = useEmulator(SEED, { pageSize: 2, timeScale: 20 });
   let credential: ClientSecretCredential;
   const sent: Array<{ url: string; body: string | undefined }> = [];
   const recorder: PipelinePolicy = {
@@ -42,7 +39,7 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
     },
   };
   const adf = (): DataFactoryManagementClient => {
-    const options = emulatorArmClientOptions(emulator);
+    const options = emulatorArmClientOptions(fx.emulator);
     return new DataFactoryManagementClient(credential, SUB, {
       ...options,
       additionalPolicies: [...(options.additionalPolicies ?? []), { policy: recorder, position: 'perCall' }],
@@ -54,26 +51,15 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
   };
 
   before(async () => {
-    emulator = await startEmulator({
-      seed: SEED,
-      pageSize: 2,
-      timeScale: 20,
-      pipelineRunExecutor: createEngineExecutor(),
-    });
-    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
     credential = new ClientSecretCredential(
       '00000000-0000-0000-0000-00000000aaaa',
       '11111111-1111-1111-1111-111111111111',
       'sandbox-secret',
-      emulatorCredentialOptions(emulator),
+      emulatorCredentialOptions(fx.emulator),
     );
   });
   beforeEach(async () => {
-    await control.reset();
     sent.length = 0;
-  });
-  after(async () => {
-    await emulator?.stop();
   });
 
   it('lists the seeded runs by factory, newest first, page by page with continuation tokens', async () => {
@@ -193,7 +179,7 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
 
   it("lists a batch endpoint's jobs as `az ml batch-endpoint list-jobs` does (GET .../batchEndpoints/{e}/jobs, 2020-09-01-dataplanepreview)", async () => {
     const pipeline = createEmptyPipeline();
-    pipeline.addPolicy(trustEmulatorCaPolicy(emulator.caCertPem));
+    pipeline.addPolicy(trustEmulatorCaPolicy(fx.emulator.caCertPem));
     pipeline.addPolicy(
       bearerTokenAuthenticationPolicy({ credential, scopes: 'https://management.azure.com/.default' }),
     );
@@ -214,7 +200,7 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
       );
       return { status: response.status, body: JSON.parse(response.bodyAsText ?? '{}') };
     };
-    const base = `${emulator.url}${WS}/batchEndpoints/churn-scoring/jobs`;
+    const base = `${fx.emulator.url}${WS}/batchEndpoints/churn-scoring/jobs`;
     const names: string[] = [];
     let url: string | undefined = `${base}?api-version=2020-09-01-dataplanepreview`;
     while (url) {
@@ -233,7 +219,7 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
       'batchjob-churn-nightly-1205',
     ]);
     const ocr = await get(
-      `${emulator.url}${WS}/batchEndpoints/invoice-ocr/jobs?api-version=2020-09-01-dataplanepreview`,
+      `${fx.emulator.url}${WS}/batchEndpoints/invoice-ocr/jobs?api-version=2020-09-01-dataplanepreview`,
     );
     assert.equal(ocr.body.value?.[0]?.properties.status, 'Failed');
     assert.equal(
@@ -241,26 +227,26 @@ describe('emulator: factory history, recovery runs and batch job lists (sandbox 
       0,
     );
     assert.equal(
-      (await get(`${emulator.url}${WS}/batchEndpoints/nope/jobs?api-version=2020-09-01-dataplanepreview`)).status,
+      (await get(`${fx.emulator.url}${WS}/batchEndpoints/nope/jobs?api-version=2020-09-01-dataplanepreview`)).status,
       404,
     );
     assert.equal((await get(`${base}?api-version=2022-10-01`)).status, 400);
   });
 
   it('cross-reference: a pipeline calls an endpoint through a parameter default or a literal URL, an unrelated URL calls none', async () => {
-    const ml = new AzureMachineLearningWorkspaces(credential, SUB, emulatorArmClientOptions(emulator));
+    const ml = new AzureMachineLearningWorkspaces(credential, SUB, emulatorArmClientOptions(fx.emulator));
     const churn = await ml.batchEndpoints.get('rg-contoso-ml', 'contoso-ml', 'churn-scoring');
     const ocr = await ml.batchEndpoints.get('rg-contoso-ml', 'contoso-ml', 'invoice-ocr');
     // Raw JSON: the typed model would flatten typeProperties (see the reference notes).
     const pipeline = createEmptyPipeline();
-    pipeline.addPolicy(trustEmulatorCaPolicy(emulator.caCertPem));
+    pipeline.addPolicy(trustEmulatorCaPolicy(fx.emulator.caCertPem));
     pipeline.addPolicy(
       bearerTokenAuthenticationPolicy({ credential, scopes: 'https://management.azure.com/.default' }),
     );
     const response = await pipeline.sendRequest(
       createDefaultHttpClient(),
       createPipelineRequest({
-        url: `${emulator.url}/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.DataFactory/factories/${FACTORY}/pipelines?api-version=2018-06-01`,
+        url: `${fx.emulator.url}/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.DataFactory/factories/${FACTORY}/pipelines?api-version=2018-06-01`,
         method: 'GET',
       }),
     );

@@ -6,9 +6,8 @@ import { readAll, UsageIndex, factoryDescription, type FactoryInfo } from '../..
 import type { SubscriptionRef } from '../../../src/core/azure';
 import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
 import { SdkFactoryReader } from '../../../src/azure/sdk/factory-reader';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from './trust';
+import { useEmulator } from '../../support/emulator';
 
 const SEED = join(process.cwd(), 'test', 'sandbox', 'seed.json');
 const TENANT = '00000000-0000-0000-0000-00000000aaaa';
@@ -20,30 +19,24 @@ const WS =
   '/subscriptions/5a000000-0000-4000-8000-000000000001/resourceGroups/rg-contoso-ml/providers/Microsoft.MachineLearningServices/workspaces/contoso-ml';
 
 describe('sidebar data: factories, runs, jobs and "Used by" through the SDK clients (sandbox seed)', () => {
-  let emulator: RunningEmulator;
-  let control: EmulatorControlClient;
+  const fx = useEmulator(SEED, { pageSize: 2, timeScale: 20, resetEachTest: false });
   let reader: SdkFactoryReader;
 
   before(async () => {
-    emulator = await startEmulator({ seed: SEED, pageSize: 2, timeScale: 20 });
-    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
     const credential = new ClientSecretCredential(
       TENANT,
       '11111111-1111-1111-1111-111111111111',
       'sandbox-secret',
-      emulatorCredentialOptions(emulator),
+      emulatorCredentialOptions(fx.emulator),
     );
     const pool = new AzureClientPool({
-      cloud: customCloud(emulator.cloud),
+      cloud: customCloud(fx.emulator.cloud),
       credentialForTenant: () => credential,
       clientOptions: {
-        additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }],
+        additionalPolicies: [{ policy: trustEmulatorCaPolicy(fx.emulator.caCertPem), position: 'perCall' }],
       },
     });
     reader = new SdkFactoryReader(pool);
-  });
-  after(async () => {
-    await emulator?.stop();
   });
 
   it('lists factories with identity and git mode, pipelines as raw JSON, runs newest first and their activity runs', async () => {
@@ -95,37 +88,37 @@ describe('sidebar data: factories, runs, jobs and "Used by" through the SDK clie
 
   it('"Used by" scans the selected subscriptions once, never sends a request twice, and reuses the scan until refreshed', async () => {
     const index = new UsageIndex(reader, async () => SUBSCRIPTIONS);
-    await control.clearRequests();
-    const churn = await index.usedBy(`${emulator.url}/ml/westeurope/churn-scoring/jobs`);
+    await fx.control.clearRequests();
+    const churn = await index.usedBy(`${fx.emulator.url}/ml/westeurope/churn-scoring/jobs`);
     assert.deepEqual(
       churn.usages.map((u) => u.pipeline.name),
       ['Score-Churn'],
     );
     assert.match(churn.usages[0].via.join(), /parameter endpoint_uri/);
     assert.deepEqual(churn.errors, []);
-    const log = (await control.requests()).filter((r) => r.routeId.startsWith('adf.'));
+    const log = (await fx.control.requests()).filter((r) => r.routeId.startsWith('adf.'));
     const keys = log.map((r) => `${r.method} ${r.path}?${JSON.stringify(r.query)}`);
     assert.equal(new Set(keys).size, keys.length, `no request twice: ${keys.join('\n')}`);
     assert.ok(
       log.some((r) => r.path.includes('5a000000-0000-4000-8000-000000000002')),
       'the second subscription is scanned too',
     );
-    await control.clearRequests();
-    const ocr = await index.usedBy(`${emulator.url}/ml/westeurope/invoice-ocr/jobs/`);
+    await fx.control.clearRequests();
+    const ocr = await index.usedBy(`${fx.emulator.url}/ml/westeurope/invoice-ocr/jobs/`);
     assert.deepEqual(
       ocr.usages.map((u) => u.pipeline.name),
       ['Read-Invoices'],
     );
-    assert.deepEqual((await index.usedBy(`${emulator.url}/ml/westeurope/credit-scoring/jobs`)).usages, []);
+    assert.deepEqual((await index.usedBy(`${fx.emulator.url}/ml/westeurope/credit-scoring/jobs`)).usages, []);
     assert.equal(
-      (await control.requests()).filter((r) => r.routeId.startsWith('adf.')).length,
+      (await fx.control.requests()).filter((r) => r.routeId.startsWith('adf.')).length,
       0,
       'cached: no request for another endpoint',
     );
     index.refresh();
-    await index.usedBy(`${emulator.url}/ml/westeurope/churn-scoring/jobs`);
+    await index.usedBy(`${fx.emulator.url}/ml/westeurope/churn-scoring/jobs`);
     assert.ok(
-      (await control.requests()).some((r) => r.routeId === 'adf.pipelines.listByFactory'),
+      (await fx.control.requests()).some((r) => r.routeId === 'adf.pipelines.listByFactory'),
       'refresh reads again',
     );
   });
@@ -135,7 +128,7 @@ describe('sidebar data: factories, runs, jobs and "Used by" through the SDK clie
       ...SUBSCRIPTIONS,
       { subscriptionId: '5a000000-0000-4000-8000-0000000000ff', tenantId: TENANT, name: 'Gone' },
     ]);
-    const result = await index.usedBy(`${emulator.url}/ml/westeurope/churn-scoring/jobs`);
+    const result = await index.usedBy(`${fx.emulator.url}/ml/westeurope/churn-scoring/jobs`);
     assert.deepEqual(
       result.usages.map((u) => u.pipeline.name),
       ['Score-Churn'],

@@ -6,8 +6,9 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
+import type { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import type { RunningEmulator } from '../../../tools/emulator/index';
+import { useEmulator as useSeededEmulator } from '../../support/emulator';
 import {
   bearerTokenAuthenticationPolicy,
   createDefaultHttpClient,
@@ -58,11 +59,12 @@ export interface Fixture {
   subscriptions(credential?: ClientSecretCredential): SubscriptionClient;
 }
 
-/** Starts an emulator before the suite and stops it after; resets it before each test. */
+/** The integration seed's emulator (started before the suite, reset before each test) with SDK clients signed in. */
 export function useEmulator(options: { timeScale?: number } = {}): Fixture {
   const fx = {} as Fixture;
-  before(async () => {
-    const emulator = await startEmulator({ seed: SEED_PATH, pageSize: PAGE_SIZE, timeScale: options.timeScale ?? 20 });
+  const running = useSeededEmulator(SEED_PATH, { pageSize: PAGE_SIZE, timeScale: options.timeScale ?? 20 });
+  before(() => {
+    const { emulator, control } = running;
     const credentialFor = (
       sp: { clientId: string; secret: string },
       tenant: string = IDS.tenant,
@@ -72,7 +74,7 @@ export function useEmulator(options: { timeScale?: number } = {}): Fixture {
     const arm = emulatorArmClientOptions(emulator);
     Object.assign(fx, {
       emulator,
-      control: new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem }),
+      control,
       credential,
       credentialFor,
       ml: (sub = IDS.devSubscription, cred = credential) => new AzureMachineLearningWorkspaces(cred, sub, arm),
@@ -81,12 +83,6 @@ export function useEmulator(options: { timeScale?: number } = {}): Fixture {
         new AuthorizationManagementClient(cred, sub, arm),
       subscriptions: (cred = credential) => new SubscriptionClient(cred, arm),
     } satisfies Fixture);
-  });
-  beforeEach(async () => {
-    await fx.control.reset();
-  });
-  after(async () => {
-    await fx.emulator?.stop();
   });
   return fx;
 }

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { RestError } from '@azure/core-rest-pipeline';
-import { EmulatorControlClient, EmulatorControlError } from '../../../tools/emulator/control-client';
-import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../../tools/emulator/index';
+import { EmulatorControlError } from '../../../tools/emulator/control-client';
+import type { EmulatorSeed } from '../../../tools/emulator/index';
 import { loadSeedFile } from '../../../tools/emulator/seed';
 import { all, claimsOf } from './fixture';
 import { emulatorArmClientOptions } from './trust';
+import { useEmulator } from '../../support/emulator';
 
 const SEED_PATH = join(process.cwd(), 'test', 'fixtures', 'seeds', 'accounts.json');
 const ADA = 'ada@contoso.onmicrosoft.com';
@@ -21,14 +22,13 @@ const TENANTS = {
 };
 
 describe('emulator: user accounts, tenants and consent', () => {
-  let emulator: RunningEmulator;
-  let control: EmulatorControlClient;
+  const fx = useEmulator(SEED_PATH, { resetEachTest: false });
   const seed = loadSeedFile(SEED_PATH);
 
   /** Ada's tokens through the control API, as a TokenCredential for the SDK clients. */
   const adaIn = (tenantId?: string, options: { interactive?: boolean } = {}): TokenCredential => ({
     async getToken(scopes): Promise<AccessToken> {
-      const answer = await control.userToken({
+      const answer = await fx.control.userToken({
         user: ADA,
         tenantId,
         scope: ([] as string[]).concat(scopes)[0]!,
@@ -41,21 +41,14 @@ describe('emulator: user accounts, tenants and consent', () => {
     credential: TokenCredential,
     scope = 'https://management.azure.com/.default',
   ): SubscriptionClient =>
-    new SubscriptionClient(credential, { ...emulatorArmClientOptions(emulator), credentialScopes: [scope] });
+    new SubscriptionClient(credential, { ...emulatorArmClientOptions(fx.emulator), credentialScopes: [scope] });
 
-  before(async () => {
-    emulator = await startEmulator({ seed: SEED_PATH });
-    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
-  });
   beforeEach(async () => {
-    await control.setSeed(seed);
-  });
-  after(async () => {
-    await emulator?.stop();
+    await fx.control.setSeed(seed);
   });
 
   it('mints user tokens with the claims real ones carry (oid, upn, tid, scp, idtyp user)', async () => {
-    const answer = await control.userToken({ user: ADA, scope: 'https://management.azure.com/.default' });
+    const answer = await fx.control.userToken({ user: ADA, scope: 'https://management.azure.com/.default' });
     const claims = claimsOf(answer.accessToken);
     assert.equal(claims.aud, 'https://management.azure.com', 'the scope without /.default');
     assert.equal(claims.tid, TENANTS.contoso, 'the home tenant by default');
@@ -94,7 +87,7 @@ describe('emulator: user accounts, tenants and consent', () => {
   });
 
   it('needs an interactive sign-in before silent tokens for a tenant requiring consent (AADSTS65001), until reset', async () => {
-    const refused = await control
+    const refused = await fx.control
       .userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' })
       .catch((e: unknown) => e);
     assert.ok(refused instanceof EmulatorControlError, String(refused));
@@ -105,7 +98,7 @@ describe('emulator: user accounts, tenants and consent', () => {
     assert.deepEqual(body.error_codes, [65001]);
     assert.match(body.error_description, /^AADSTS65001: The user or administrator has not consented/);
 
-    const interactive = await control.userToken({
+    const interactive = await fx.control.userToken({
       user: ADA,
       tenantId: TENANTS.fabrikam,
       scope: 'https://management.azure.com/.default',
@@ -119,9 +112,9 @@ describe('emulator: user accounts, tenants and consent', () => {
       'silent tokens work after the interactive sign-in',
     );
 
-    await control.reset();
+    await fx.control.reset();
     await assert.rejects(
-      control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' }),
+      fx.control.userToken({ user: ADA, tenantId: TENANTS.fabrikam, scope: 'https://management.azure.com/.default' }),
       /AADSTS65001/,
       'reset forgets the consent',
     );
@@ -129,7 +122,7 @@ describe('emulator: user accounts, tenants and consent', () => {
 
   it('refuses tenants the user is not a member of (AADSTS50020) and unknown users (AADSTS50034)', async () => {
     await assert.rejects(
-      control.userToken({
+      fx.control.userToken({
         user: ADA,
         tenantId: TENANTS.elsewhere,
         scope: 'https://management.azure.com/.default',
@@ -138,14 +131,14 @@ describe('emulator: user accounts, tenants and consent', () => {
       /AADSTS50020: User account 'ada@contoso\.onmicrosoft\.com'.*does not exist in tenant 'Elsewhere'/,
     );
     await assert.rejects(
-      control.userToken({ user: 'nobody@contoso.onmicrosoft.com', scope: 'https://management.azure.com/.default' }),
+      fx.control.userToken({ user: 'nobody@contoso.onmicrosoft.com', scope: 'https://management.azure.com/.default' }),
       /AADSTS50034/,
     );
   });
 
   it('as a sovereign cloud (seed cloud AzureChinaCloud), ARM accepts China audiences and refuses the public one', async () => {
-    await control.setSeed({ ...seed, cloud: 'AzureChinaCloud' } satisfies EmulatorSeed);
-    const health = await control.health();
+    await fx.control.setSeed({ ...seed, cloud: 'AzureChinaCloud' } satisfies EmulatorSeed);
+    const health = await fx.control.health();
     assert.equal(health.cloud.armAudience, 'https://management.chinacloudapi.cn/');
     assert.equal(health.cloud.mlAudience, 'https://ml.azure.cn');
     const china = await all(
@@ -179,7 +172,7 @@ describe('emulator: user accounts, tenants and consent', () => {
         },
       ],
     };
-    const error = await control.setSeed(bad as unknown as EmulatorSeed).catch((e: unknown) => e);
+    const error = await fx.control.setSeed(bad as unknown as EmulatorSeed).catch((e: unknown) => e);
     assert.ok(error instanceof EmulatorControlError);
     const problems = (error.body as { error: { problems: string[] } }).error.problems;
     assert.ok(

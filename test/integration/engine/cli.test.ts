@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runRunCommand } from '../../../src/cli/run-command';
 import { generateBatchPipeline, toGitJson, type AuthOptions } from '../../../src/core/pipeline';
 import { IDS, JOB_ERROR, useEngineEmulator } from './fixture';
+import { runCli, type CliRun } from '../../support/cli-io';
 
 describe('adf-batch run against the emulator', function () {
   this.timeout(60_000);
@@ -31,19 +32,8 @@ describe('adf-batch run against the emulator', function () {
     return path;
   }
 
-  async function run(
-    args: string[],
-    env: NodeJS.ProcessEnv = {},
-  ): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runRunCommand(
-      args,
-      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir },
-      { env },
-    );
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> =>
+    runCli(runRunCommand, args, dir, { env });
 
   it('runs the managed identity variant with a service principal standing in for the factory identity (exit 0)', async () => {
     const path = writePipeline('Cli-mi', 'score-complete', { kind: 'mi' });

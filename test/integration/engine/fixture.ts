@@ -4,9 +4,9 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { DataFactoryManagementClient } from '@azure/arm-datafactory';
 import type { CloudDefinition } from '../../../src/core/clouds';
-import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
-import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../../tools/emulator/index';
+import type { EmulatorSeed, RunningEmulator } from '../../../tools/emulator/index';
 import { emulatorArmClientOptions, emulatorCredentialOptions } from '../../../tools/emulator/trust';
+import { useEmulator } from '../../support/emulator';
 
 export const IDS = {
   tenant: 'aaaaaaaa-0000-4000-8000-0000000000e1',
@@ -119,9 +119,9 @@ export interface EngineFixture {
 
 export function useEngineEmulator(timeScale: number): EngineFixture {
   const fx = {} as EngineFixture;
-  before(async () => {
-    const emulator = await startEmulator({ seed: ENGINE_SEED, timeScale });
-    emulator.setPipelineRunExecutor(createEngineExecutor());
+  const running = useEmulator(ENGINE_SEED, { timeScale });
+  before(() => {
+    const { emulator, cloud } = running;
     const credential = new ClientSecretCredential(
       IDS.tenant,
       IDS.sp.clientId,
@@ -131,19 +131,9 @@ export function useEngineEmulator(timeScale: number): EngineFixture {
     Object.assign(fx, {
       emulator,
       adf: new DataFactoryManagementClient(credential, IDS.subscription, emulatorArmClientOptions(emulator)),
-      cloud: {
-        name: 'Custom',
-        resourceManagerEndpoint: emulator.url,
-        authorityHost: emulator.url,
-        armAudience: 'https://management.azure.com/',
-        mlAudience: 'https://ml.azure.com',
-      },
+      cloud,
       scoringUri: (name: string) => `${emulator.url}/ml/eastus/${name}/jobs`,
     } satisfies EngineFixture);
-  });
-  beforeEach(() => fx.emulator.reset());
-  after(async () => {
-    await fx.emulator?.stop();
   });
   return fx;
 }

@@ -6,10 +6,10 @@ import { ClientSecretCredential } from '@azure/identity';
 import type { CloudDefinition } from '../../../src/core/clouds';
 import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
 import { createWizardAzure, type WizardAzure } from '../../../src/azure/sdk/wizard-azure';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { createEngineExecutor } from '../../../tools/emulator/engine-executor';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
+import type { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import type { RunningEmulator } from '../../../tools/emulator/index';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
+import { useEmulator } from '../../support/emulator';
 
 export const WIZARD_SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', 'wizard.json');
 
@@ -48,16 +48,9 @@ export interface PublishFixture {
 
 export function usePublishEmulator(timeScale = 20): PublishFixture {
   const fx = {} as PublishFixture;
-  before(async () => {
-    const emulator = await startEmulator({ seed: WIZARD_SEED, timeScale });
-    emulator.setPipelineRunExecutor(createEngineExecutor());
-    const cloud: CloudDefinition = {
-      name: 'Custom',
-      resourceManagerEndpoint: emulator.url,
-      authorityHost: emulator.url,
-      armAudience: 'https://management.azure.com/',
-      mlAudience: 'https://ml.azure.com',
-    };
+  const running = useEmulator(WIZARD_SEED, { timeScale });
+  before(() => {
+    const { emulator, control, cloud } = running;
     const clientOptions = {
       additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' as const }],
     };
@@ -74,18 +67,12 @@ export function usePublishEmulator(timeScale = 20): PublishFixture {
       );
     Object.assign(fx, {
       emulator,
-      control: new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem }),
+      control,
       cloud,
       azure: azureAs(W.owner),
       readerAzure: azureAs(W.reader),
       scoringUri: (endpoint: string) => `${emulator.url}/ml/eastus/${endpoint}/jobs`,
     } satisfies PublishFixture);
-  });
-  beforeEach(async () => {
-    await fx.control.reset();
-  });
-  after(async () => {
-    await fx.emulator?.stop();
   });
   return fx;
 }

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AzureCliCredential } from '@azure/identity';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import { loadSeedFile } from '../../../tools/emulator/seed';
 import { azLogin, azLogout } from '../../stand-ins/az/profile';
 import { claimsOf } from '../emulator/fixture';
+import { useEmulator } from '../../support/emulator';
 
 const SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', 'accounts.json');
 const ADA = 'ada@contoso.onmicrosoft.com';
@@ -19,7 +19,7 @@ const NORTHWIND = 'b0b0b0b0-0000-4000-8000-00000000000b';
 const FABRIKAM = 'f0f0f0f0-0000-4000-8000-00000000000f';
 
 describe('stand-in az (through AzureCliCredential)', () => {
-  let emulator: RunningEmulator;
+  const fx = useEmulator(SEED);
   let dir: string;
   let configDir: string;
   const saved = {
@@ -39,7 +39,6 @@ describe('stand-in az (through AzureCliCredential)', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ seed: SEED });
     dir = mkdtempSync(join(tmpdir(), 'stand-in-az-'));
     configDir = join(dir, 'azure-cli');
     const wrapper = join(dir, 'az');
@@ -52,13 +51,12 @@ describe('stand-in az (through AzureCliCredential)', () => {
     Object.assign(process.env, {
       PATH: `${dir}${delimiter}${saved.PATH ?? ''}`,
       AZURE_CONFIG_DIR: configDir,
-      ADF_BATCH_EMULATOR_URL: emulator.url,
-      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
+      ADF_BATCH_EMULATOR_URL: fx.emulator.url,
+      NODE_EXTRA_CA_CERTS: fx.emulator.caCertPath,
     });
   });
   beforeEach(() => {
     azLogout(configDir);
-    emulator.reset();
   });
   after(async () => {
     for (const [key, value] of Object.entries(saved)) {
@@ -66,7 +64,6 @@ describe('stand-in az (through AzureCliCredential)', () => {
       else process.env[key] = value;
     }
     rmSync(dir, { recursive: true, force: true });
-    await emulator?.stop();
   });
 
   it("logged in: AzureCliCredential gets a user token of the default subscription's tenant, with its expiry", async () => {

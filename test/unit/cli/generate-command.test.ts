@@ -5,14 +5,9 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { runGenerateCommand } from '../../../src/cli/generate-command';
 import { generateBatchPipeline, toGitJson } from '../../../src/core/pipeline';
+import { runCli, type CliRun } from '../../support/cli-io';
 
 const URI = 'https://churn.westeurope.inference.ml.azure.com/jobs';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('adf-batch generate', () => {
   let dir: string;
@@ -21,16 +16,7 @@ describe('adf-batch generate', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...args: string[]): Promise<Captured> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runGenerateCommand(args, {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      cwd: dir,
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (...args: string[]): Promise<CliRun> => runCli(runGenerateCommand, args, dir);
 
   it('writes the git JSON the generator makes, relative to cwd', async () => {
     const result = await run(

@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import { runRunCommand } from '../../../src/cli/run-command';
 import { REDACTED } from '../../../src/core/engine/redaction';
 import { CANARY_SECRET, canaryPipelineProperties, revealedCanaryForms } from '../../fixtures/secret-canary';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli, type CliRun } from '../../support/cli-io';
 
 describe('adf-batch run', () => {
   let dir: string;
@@ -58,16 +53,8 @@ describe('adf-batch run', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(args: string[], signal?: AbortSignal): Promise<Captured> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runRunCommand(
-      args,
-      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir },
-      { env: {}, ...(signal ? { signal } : {}) },
-    );
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[], signal?: AbortSignal): Promise<CliRun> =>
+    runCli(runRunCommand, args, dir, { env: {}, ...(signal ? { signal } : {}) });
 
   it('exits 0 for a succeeded run and prints each activity run and the result', async () => {
     const { code, stdout } = await run([

@@ -7,18 +7,7 @@ import {
   parseValue,
   walkParsedValue,
 } from '../../../src/core/expressions';
-
-/** Small deterministic generator (mulberry32) so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/random';
 
 const PIECES = [
   '@',
@@ -65,7 +54,7 @@ function randomValue(next: () => number): string {
 
 describe('expressions: parser robustness', () => {
   it('never throws and keeps every span inside the value, on 20,000 random strings', () => {
-    const next = random(20240611);
+    const next = seededRandom(20240611);
     for (let i = 0; i < 20_000; i++) {
       const value = randomValue(next);
       const parsed = parseValue(value);
@@ -116,7 +105,7 @@ describe('expressions: evaluator robustness', () => {
       item: (): unknown => 1,
       now: (): Date => new Date('2020-01-01T00:00:00Z'),
     };
-    const next = random(7);
+    const next = seededRandom(7);
     let calls = 0;
     for (const info of FUNCTIONS) {
       const counts = new Set([info.minArgs, info.minArgs + 1, info.maxArgs ?? info.minArgs + 2]);
@@ -187,7 +176,7 @@ describe('expressions: random expressions (regression for the 100,000-expression
       newGuid: (): string => 'c2ecc88d-88c8-4096-912c-d6f2e2b138ce',
       budget: { maxSteps: 200_000 },
     };
-    const next = random(11);
+    const next = seededRandom(11);
     const outcomes = { value: 0, error: 0 };
     for (let i = 0; i < 5_000; i++) {
       const expression = `@${randomExpression(next, 4)}`;

@@ -3,17 +3,7 @@ import * as assert from 'node:assert/strict';
 import { generateBatchPipeline } from '../../../src/core/pipeline';
 import { validate } from '../../../src/core/validator';
 import { corpusAvailable, loadCorpus } from './corpus-files';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/random';
 
 function assertSane(source: string, label: string): void {
   let problems;
@@ -51,7 +41,7 @@ describe('validator: never throws', function () {
   }
 
   it('on truncated files, at every kind of position', () => {
-    const next = random(1);
+    const next = seededRandom(1);
     for (const { label, text } of samples) {
       for (let i = 0; i < 12; i++) {
         const cut = Math.floor(next() * text.length);
@@ -61,7 +51,7 @@ describe('validator: never throws', function () {
   });
 
   it('on files with random characters replaced, inserted or deleted', () => {
-    const next = random(2);
+    const next = seededRandom(2);
     const alphabet = '{}[]:,"\\@\'()[].?0aZ \n\u0000\ud800';
     for (const { label, text } of samples) {
       for (let i = 0; i < 8; i++) {

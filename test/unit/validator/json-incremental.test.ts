@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseJsonDocument, reparseJsonDocument, type JsonDocument, type JsonNode } from '../../../src/core/json';
 import { generateBatchPipeline } from '../../../src/core/pipeline';
 import { parsePipelineDocument, validate } from '../../../src/core/validator';
+import { seededRandom } from '../../support/random';
 
 /** Everything a tree says, without parent pointers. */
 function dump(node: JsonNode | undefined): unknown {
@@ -16,16 +17,6 @@ function dump(node: JsonNode | undefined): unknown {
   };
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const base = JSON.stringify(
   generateBatchPipeline({
     endpointUri: 'https://e.westeurope.inference.ml.azure.com/jobs',
@@ -37,7 +28,7 @@ const base = JSON.stringify(
 
 describe('JSON helpers: reusing the last tree after an edit', () => {
   it('gives the same tree as a fresh parse after edits anywhere (strings, numbers, keys, structure)', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     let text = base;
     let previous: JsonDocument = parseJsonDocument(text);
     const alphabet = 'ab1 9"\\{}[],:@\'-.e';
