@@ -62,6 +62,21 @@ describe('validator: structure (ADF101-ADF104)', () => {
     });
     assert.equal(problems.filter((p) => p.code === 'ADF102').length, 2);
     assert.deepEqual(codesOf({ name: 'p', properties: { activities: {} } }), ['ADF102']);
+    const upstreamNumber = only(
+      problemsOf(
+        pipeline([
+          activity('a', 'Wait', { waitTimeInSeconds: 1 }),
+          activity(
+            'b',
+            'Wait',
+            { waitTimeInSeconds: 1 },
+            { dependsOn: [{ activity: 20, dependencyConditions: ['Succeeded'] }] },
+          ),
+        ]),
+      ),
+      'ADF102',
+    );
+    assert.match(upstreamNumber.message, /"activity" in a dependsOn entry must be an activity name/);
   });
 
   it('ADF103: an unknown activity type is a warning with a suggestion; letter case of types is ignored', () => {

@@ -188,8 +188,12 @@ function checkDependsOnShape(context: ValidationContext, activity: ActivityInfo)
       );
       continue;
     }
+    const upstream = propertyValue(item, 'activity');
     if (!propertyNode(item, 'activity'))
       context.report('ADF101', { start: item.offset, end: item.offset + 1 }, 'A dependsOn entry has no "activity".');
+    // ADF reads the name literally (no expressions here), so anything but a string is refused at publish.
+    else if (upstream && upstream.type !== 'string')
+      context.report('ADF102', context.rangeOf(upstream), '"activity" in a dependsOn entry must be an activity name.');
     const conditions = propertyValue(item, 'dependencyConditions');
     if (!conditions)
       context.report(
