@@ -37,7 +37,7 @@ export async function runEditorBench(): Promise<boolean> {
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as EditorBenchResult;
   const kb = (result.bytes / 1024).toFixed(0);
   console.log(
-    `pipeline: ${result.activities} activities, ${kb} KiB; ${result.samples} keystrokes, each toggling an invalid dependency condition`,
+    `pipeline: ${result.activities} activities, ${kb} KiB; ${result.samples} keystrokes, each an edit that makes a dependency's upstream name a number, or back`,
   );
   console.log(
     `keystroke -> diagnostics: median ${median(result.latencyMs).toFixed(1)} ms, p95 ${percentile(result.latencyMs, 95).toFixed(1)} ms (includes the typing debounce: 3x the last validation, ${result.debounceMs.min}-${result.debounceMs.max} ms)`,
