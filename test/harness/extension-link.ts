@@ -18,8 +18,11 @@ export function extensionIdentity(): ExtensionIdentity {
   return { id, folderName: `${id}-${manifest.version}` };
 }
 
-/** Links the repo into `extensionsDir`; the extension's main (dist/extension.js) must be built. */
-export function linkExtension(extensionsDir: string): ExtensionIdentity {
+/**
+ * Links the repo (or `source`, a folder standing for it) into `extensionsDir`; the extension's main
+ * (dist/extension.js) must be built.
+ */
+export function linkExtension(extensionsDir: string, source: string = repoRoot): ExtensionIdentity {
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run `npm run build` first');
   }
@@ -30,6 +33,6 @@ export function linkExtension(extensionsDir: string): ExtensionIdentity {
     if (entry.startsWith(`${identity.id}-`) || entry === 'extensions.json')
       rmSync(join(extensionsDir, entry), { recursive: true, force: true });
   }
-  symlinkSync(repoRoot, join(extensionsDir, identity.folderName), 'dir');
+  symlinkSync(source, join(extensionsDir, identity.folderName), 'dir');
   return identity;
 }

@@ -34,6 +34,8 @@ export interface StackOptions {
   emulatorPort?: number;
   /** Link the extension into the extensions dir (off when the run loads it as extensionDevelopmentPath). */
   linkExtension?: boolean;
+  /** Link this folder as the extension instead of the repository (given the run's folder). */
+  extensionFolder?: (runDir: string) => string;
   /** Stand-ins for the Microsoft authentication provider and `az` (test/stand-ins; see stand-ins.ts). */
   standIns?: boolean;
   /** Open the extension's view when the workbench starts (the sandbox; test/stand-ins/sandbox-view). */
@@ -97,7 +99,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     Object.assign(settings, options.settings);
     writeUserSettings(ensureDir(runDir, 'user-data'), settings);
     const extensionsDir = ensureDir(runDir, 'extensions');
-    const extension = options.linkExtension === false ? undefined : linkExtension(extensionsDir);
+    const extension =
+      options.linkExtension === false ? undefined : linkExtension(extensionsDir, options.extensionFolder?.(realRunDir));
     const standIns = options.standIns ? prepareStandIns(runDir) : undefined;
     if (standIns) {
       Object.assign(env, standIns.env);

@@ -27,6 +27,10 @@ export interface OpenWorkbenchOptions {
   playedCloudAudience?: boolean;
   /** Names the run folder and logs (default 'ui'). */
   label?: string;
+  /** Extra code-server arguments (e.g. `--locale`). */
+  codeServerArgs?: string[];
+  /** Link this folder as the extension instead of the repository (given the run's folder). */
+  extensionFolder?: (runDir: string) => string;
 }
 
 export interface Workbench {
@@ -52,6 +56,8 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     standIns: options.standIns,
     playedCloudAudience: options.playedCloudAudience,
     openViewOnStart: options.openViewOnStart,
+    codeServerArgs: options.codeServerArgs,
+    extensionFolder: options.extensionFolder,
   });
   let context: BrowserContext | undefined;
   try {

@@ -40,8 +40,8 @@ export function endpointStep({ state, bind }: StepContext): TemplateResult {
     {
       value: '',
       label: e.defaultDeployment
-        ? `The endpoint's default (${e.defaultDeployment})`
-        : "The endpoint's default (none: choose one)",
+        ? l10n.t("The endpoint's default ({0})", e.defaultDeployment)
+        : l10n.t("The endpoint's default (none: choose one)"),
     },
     ...e.deployments.map((d) => ({ value: d.name, label: d.name, description: d.provisioningState ?? '' })),
   ];
@@ -54,7 +54,7 @@ export function endpointStep({ state, bind }: StepContext): TemplateResult {
       <dt>${l10n.t('Default deployment')}</dt><dd>${e.defaultDeployment ?? html`<span class="warning-text">${l10n.t('none')}</span>`}</dd>
       <dt>${l10n.t('Deployments')}</dt><dd>${e.deploymentsLoaded ? e.deployments.map((d) => `${d.name}${d.provisioningState && d.provisioningState !== 'Succeeded' ? ` (${d.provisioningState})` : ''}`).join(', ') || l10n.t('none') : l10n.t('loading...')}</dd>
     </dl>
-    ${selectField(bind, 'deployment', l10n.t('Deployment the pipeline runs'), deploymentChoices, 'Choosing one explicitly makes every run send the header azureml-model-deployment.')}
+    ${selectField(bind, 'deployment', l10n.t('Deployment the pipeline runs'), deploymentChoices, l10n.t('Choosing one explicitly makes every run send the header azureml-model-deployment.'))}
     ${checkList(state.checks.endpoint)}`;
 }
 
@@ -82,8 +82,9 @@ export function targetStep(ctx: StepContext): TemplateResult {
         {
           value: 'export',
           label: l10n.t('Export files only'),
-          explanation:
+          explanation: l10n.t(
             'The git JSON, an ARM template, and a template zip for ADF Studio\'s "Import from pipeline template".',
+          ),
         },
       ],
       (value) => bind.set('targetKind', value),
@@ -95,7 +96,10 @@ export function targetStep(ctx: StepContext): TemplateResult {
         factories === undefined
           ? html`<p class="loading-line" role="status"><vscode-progress-ring aria-label=${l10n.t('Loading')}></vscode-progress-ring> ${l10n.t('Reading the data factories of subscription {0}...', state.endpoint.subscriptionId)}</p>`
           : selectField(bind, 'factoryId', l10n.t('Data Factory'), [
-              { value: '', label: factories.length ? 'Choose a factory' : 'No data factories in this subscription' },
+              {
+                value: '',
+                label: factories.length ? l10n.t('Choose a factory') : l10n.t('No data factories in this subscription'),
+              },
               // Identity and git mode decide whether the factory can be used: in the label, visible without highlighting.
               ...factories.map((x) => ({
                 value: x.id,
@@ -157,10 +161,10 @@ export function targetStep(ctx: StepContext): TemplateResult {
 
 function formatLabel(format: ExportFormat): string {
   return format === 'git'
-    ? 'Git JSON (pipeline/<name>.json)'
+    ? l10n.t('Git JSON (pipeline/<name>.json)')
     : format === 'arm'
-      ? 'ARM template'
-      : 'Template zip for ADF Studio';
+      ? l10n.t('ARM template')
+      : l10n.t('Template zip for ADF Studio');
 }
 
 const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> =
@@ -180,10 +184,12 @@ export function authStep(ctx: StepContext): TemplateResult {
           ? selectField(
               bind,
               'credentialName',
-              'ADF credential',
+              l10n.t('ADF credential'),
               choiceOptions(
                 state.auth.credentials,
-                state.auth.credentials.length ? 'Choose a credential' : 'The factory has no credentials',
+                state.auth.credentials.length
+                  ? l10n.t('Choose a credential')
+                  : l10n.t('The factory has no credentials'),
               ),
             )
           : textField(bind, 'credentialName', l10n.t('ADF credential name'))
@@ -199,12 +205,12 @@ export function authStep(ctx: StepContext): TemplateResult {
             ? selectField(
                 bind,
                 'keyVaultLinkedService',
-                'Key Vault linked service',
+                l10n.t('Key Vault linked service'),
                 choiceOptions(
                   state.auth.keyVaultLinkedServices,
                   state.auth.keyVaultLinkedServices.length
-                    ? 'Choose a linked service'
-                    : 'The factory has no Key Vault linked service',
+                    ? l10n.t('Choose a linked service')
+                    : l10n.t('The factory has no Key Vault linked service'),
                 ),
               )
             : textField(bind, 'keyVaultLinkedService', l10n.t('Key Vault linked service name'))
@@ -349,15 +355,15 @@ export function runStep(ctx: StepContext): TemplateResult {
           <td>${
             p.secure
               ? html`<span class="explanation">${l10n.t('asked in a password box when the run starts (never kept)')}</span>`
-              : html`<vscode-textfield data-parameter=${p.name} aria-label=${`Value of ${p.name}`} .value=${ctx.runValues[p.name] ?? p.defaultValue} placeholder=${p.required ? 'required' : ''}
+              : html`<vscode-textfield data-parameter=${p.name} aria-label=${l10n.t('Value of {0}', p.name)} .value=${ctx.runValues[p.name] ?? p.defaultValue} placeholder=${p.required ? l10n.t('required') : ''}
                 @input=${(e: Event & { target: { value: string } }) => ctx.setRunValue(p.name, e.target.value)}></vscode-textfield>`
           }</td>
         </tr>`,
         )}</tbody>
       </table>
       <div class="row">
-        ${button(run.status === 'ended' ? 'Run again' : 'Start run', () => send('runNow', { values: ctx.runValues }), { disabled: active, id: 'start-run' })}
-        ${active ? button(run.status === 'cancelling' ? 'Cancelling...' : 'Cancel run', () => send('cancelRun', {}), { secondary: true, disabled: run.status === 'cancelling', id: 'cancel-run' }) : nothing}
+        ${button(run.status === 'ended' ? l10n.t('Run again') : l10n.t('Start run'), () => send('runNow', { values: ctx.runValues }), { disabled: active, id: 'start-run' })}
+        ${active ? button(run.status === 'cancelling' ? l10n.t('Cancelling...') : l10n.t('Cancel run'), () => send('cancelRun', {}), { secondary: true, disabled: run.status === 'cancelling', id: 'cancel-run' }) : nothing}
       </div>
     </section>
     ${

@@ -1,4 +1,5 @@
 // Small building blocks of the wizard's views: labelled fields bound to the form, checks, diffs, the diagram.
+import * as l10n from '@vscode/l10n';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckView, ChoiceView, DiagramActivity, DiffView, FormField, WizardForm } from '../../wizard/protocol';
 
@@ -47,7 +48,7 @@ export function numberField(
 ): TemplateResult {
   const id = `field-${field}`;
   const text = raw ?? String(b.form[field]);
-  const localProblem = /^\d+$/.test(text.trim()) ? undefined : 'Enter a whole number of seconds.';
+  const localProblem = /^\d+$/.test(text.trim()) ? undefined : l10n.t('Enter a whole number of seconds.');
   const problem = localProblem ?? b.problems[field];
   return html`<vscode-form-group variant="vertical">
     <vscode-label for=${id}>${label}</vscode-label>
@@ -118,19 +119,26 @@ export function choiceOptions(
   ];
 }
 
-const STATUS_LABEL: Record<CheckView['status'], string> = {
-  pass: 'OK',
-  fail: 'Problem',
-  warn: 'Warning',
-  info: 'Note',
-};
+/** A function, not a table: the strings are looked up after the l10n bundle is loaded. */
+function statusLabel(status: CheckView['status']): string {
+  switch (status) {
+    case 'pass':
+      return l10n.t('OK');
+    case 'fail':
+      return l10n.t('Problem');
+    case 'warn':
+      return l10n.t('Warning');
+    case 'info':
+      return l10n.t('Note');
+  }
+}
 
 export function checkList(checks: readonly CheckView[]): TemplateResult | typeof nothing {
   if (checks.length === 0) return nothing;
-  return html`<ul class="checks" aria-label="Checks">
+  return html`<ul class="checks" aria-label=${l10n.t('Checks')}>
     ${checks.map(
       (c) => html`<li class=${`check ${c.status}`} data-check=${c.id}>
-      <span class="check-status">${STATUS_LABEL[c.status]}</span>
+      <span class="check-status">${statusLabel(c.status)}</span>
       <span class="check-body"><strong>${c.title}.</strong> ${c.message}${c.action ? html` <span class="check-action">${c.action}</span>` : nothing}</span>
     </li>`,
     )}
@@ -152,7 +160,7 @@ export function diffBlock(diff: DiffView): TemplateResult {
 /** Top level left to right; the inner activities of a container top to bottom, so boxes never wrap mid-flow. */
 export function diagram(
   activities: readonly DiagramActivity[],
-  label = 'Activities in run order',
+  label = l10n.t('Activities in run order'),
   nested = false,
 ): TemplateResult {
   return html`<div class=${`diagram ${nested ? 'vertical' : 'horizontal'}`} role="list" aria-label=${label}>

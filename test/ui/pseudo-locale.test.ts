@@ -1,0 +1,105 @@
+// Localisation end to end: code-server started with the pseudo-locale (`--locale qps-ploc`) and a copy of the
+// extension carrying qps-ploc bundles made from its English ones (test/harness/pseudo-locale.ts). What the user
+// sees must come from those bundles: the manifest's strings (view container, a tree view's welcome text, the
+// context menu), strings in code (vscode.l10n.t in a tree row) and the wizard webview's labels (the bundle the
+// extension hands over). A string that bypassed the bundles would show in plain English.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { PSEUDO_LOCALE, pseudoLocalize, pseudoLocalizedExtension } from '../harness/pseudo-locale';
+import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
+import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+
+const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
+const nls = JSON.parse(readFileSync(resolve('package.nls.json'), 'utf8')) as Record<string, string>;
+
+async function wizardFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await eventually(async () => {
+    for (const frame of page.frames()) {
+      if (
+        await frame
+          .locator('#app h1')
+          .count()
+          .catch(() => 0)
+      ) {
+        found = frame;
+        return;
+      }
+    }
+    assert.fail('no webview frame shows the wizard yet');
+  }, 60_000);
+  return found!;
+}
+
+describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    this.timeout(15 * 60_000);
+    workbench = await openWorkbench({
+      seed: WIZARD_SEED,
+      label: 'ui-pseudo-locale',
+      codeServerArgs: ['--locale', PSEUDO_LOCALE],
+      extensionFolder: pseudoLocalizedExtension,
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the view container, a tree welcome text, a menu entry and the wizard labels from the qps-ploc bundles', async function () {
+    this.timeout(300_000);
+    const page = workbench!.page;
+    const containerTitle = pseudoLocalize(nls['viewsContainers.adfBatchEndpoints.title']);
+    assert.notEqual(containerTitle, nls['viewsContainers.adfBatchEndpoints.title']);
+    // The container's icon is the extension's own (its class names the container id, which is not localised).
+    const container = page.locator('.activitybar .action-label[class*="adfBatchEndpoints"]');
+    await container.waitFor({ state: 'visible', timeout: 90_000 });
+    await container.click();
+    await eventually(
+      async () => assert.equal(await container.getAttribute('aria-label'), containerTitle, 'the view container'),
+      60_000,
+    );
+    const sidebar = page.locator('.part.sidebar');
+
+    // The Pipeline Runs view has no runs yet: its welcome text comes from package.nls.qps-ploc.json.
+    const runsWelcome = pseudoLocalize(nls['viewsWelcome.pipelineRuns.0']);
+    await eventually(async () => {
+      const texts = await sidebar.locator('.welcome-view-content').allInnerTexts();
+      assert.ok(
+        texts.some((t) => t.replace(/\s+/g, ' ').includes(runsWelcome)),
+        `welcome views show: ${texts.join(' | ')}`,
+      );
+    }, 90_000);
+
+    await expandTreeRow(row(sidebar, 'Wizard Dev'), 90_000);
+    // A row made in code (vscode.l10n.t): the subscription's Data Factory group.
+    await row(sidebar, pseudoLocalize('Data factories')).waitFor({ state: 'visible', timeout: 60_000 });
+    await expandTreeRow(row(sidebar, 'ws-wizard'), 90_000);
+    const endpoint = row(sidebar, 'score-fast');
+    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
+    await saveScreenshot(page, 'pseudo-locale/01-tree');
+    await endpoint.click({ button: 'right' });
+    const menuItem = page.locator('.monaco-menu .action-label', {
+      hasText: pseudoLocalize(nls['command.createAdfPipeline.title']),
+    });
+    await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+    await menuItem.click();
+
+    // The wizard's labels come from the bundle the extension hands to the webview (l10n/bundle.l10n.qps-ploc.json).
+    const frame = await wizardFrame(page);
+    await eventually(
+      async () =>
+        assert.equal((await frame.locator('#step-title').innerText()).trim(), `1. ${pseudoLocalize('Endpoint')}`),
+      60_000,
+    );
+    await eventually(
+      async () => assert.equal((await frame.locator('vscode-button#next').innerText()).trim(), pseudoLocalize('Next')),
+      60_000,
+    );
+    await saveScreenshot(page, 'pseudo-locale/02-wizard');
+  });
+});
