@@ -6,31 +6,13 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+import { wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 /** What the wizard shows for a passed check, and the success lines later on. */
 const SUCCESS_TEXT = '.check.pass .check-status, .success, .status.ok';
 /** The color-theme setting of the first, then the theme picker's labels. */
 const THEMES = ['Light Modern', 'Dark Modern', 'Dark High Contrast', 'Light High Contrast'];
-
-async function wizardFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await eventually(async () => {
-    for (const frame of page.frames()) {
-      if (
-        await frame
-          .locator(SUCCESS_TEXT)
-          .count()
-          .catch(() => 0)
-      ) {
-        found = frame;
-        return;
-      }
-    }
-    assert.fail('no webview frame shows a passed check yet');
-  }, 90_000);
-  return found!;
-}
 
 /** Contrast ratio of each success text against what is behind it, computed in the page (WCAG 2 formula). */
 function measure(frame: Frame): Promise<Array<{ text: string; color: string; background: string; ratio: number }>> {
@@ -125,7 +107,7 @@ describe('wizard success text contrast in the workbench', () => {
     const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
     await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
     await menuItem.click();
-    const frame = await wizardFrame(page);
+    const frame = await wizardFrame(page, SUCCESS_TEXT, 90_000);
 
     for (const theme of THEMES) {
       if (theme !== THEMES[0]) await selectTheme(page, theme);

@@ -6,32 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { PSEUDO_LOCALE, pseudoLocalize, pseudoLocalizedExtension } from '../harness/pseudo-locale';
 import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+import { wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 const nls = JSON.parse(readFileSync(resolve('package.nls.json'), 'utf8')) as Record<string, string>;
-
-async function wizardFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await eventually(async () => {
-    for (const frame of page.frames()) {
-      if (
-        await frame
-          .locator('#app h1')
-          .count()
-          .catch(() => 0)
-      ) {
-        found = frame;
-        return;
-      }
-    }
-    assert.fail('no webview frame shows the wizard yet');
-  }, 60_000);
-  return found!;
-}
 
 describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
   let workbench: Workbench | undefined;

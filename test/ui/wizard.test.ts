@@ -3,73 +3,11 @@
 // a published pipeline and a completed run. A screenshot of every step: test-results/wizard-*.png.
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+import { choose, clickNext, fill, settled, stepTitle, wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
-
-/** The webview's inner frame (iframe.webview > #active-frame) that renders the wizard. */
-async function wizardFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await eventually(async () => {
-    for (const frame of page.frames()) {
-      if (
-        await frame
-          .locator('#app h1')
-          .count()
-          .catch(() => 0)
-      ) {
-        found = frame;
-        return;
-      }
-    }
-    assert.fail('no webview frame shows the wizard yet');
-  }, 60_000);
-  return found!;
-}
-
-async function stepTitle(frame: Frame): Promise<string> {
-  return (await frame.locator('#step-title').innerText()).trim();
-}
-
-async function clickNext(frame: Frame, label: string): Promise<void> {
-  const next = frame.locator('vscode-button#next');
-  await eventually(async () => {
-    assert.equal((await next.innerText()).trim(), label);
-    assert.equal(
-      await next.getAttribute('disabled'),
-      null,
-      `"${label}" is disabled: ${await frame
-        .locator('footer .blocked')
-        .innerText()
-        .catch(() => '')}`,
-    );
-  }, 60_000);
-  await next.click();
-}
-
-/** Waits until Next is enabled (the extension has checked what was entered). */
-async function settled(frame: Frame): Promise<void> {
-  await eventually(
-    async () => assert.equal(await frame.locator('vscode-button#next').getAttribute('disabled'), null),
-    60_000,
-  );
-}
-
-async function choose(frame: Frame, selectId: string, option: string): Promise<void> {
-  const select = frame.locator(`vscode-single-select#${selectId}`);
-  await select.click();
-  await select.getByRole('option', { name: option }).click();
-  await eventually(async () =>
-    assert.equal(await select.evaluate((el) => (el as unknown as { value: string }).value !== ''), true),
-  );
-}
-
-async function fill(frame: Frame, fieldId: string, text: string): Promise<void> {
-  const input = frame.locator(`vscode-textfield#${fieldId}`).locator('input');
-  await input.fill(text);
-}
 
 describe('Create ADF Pipeline wizard in the workbench', () => {
   let workbench: Workbench | undefined;
