@@ -1,10 +1,11 @@
 // The engine entry point shared by `adf-batch run` and the Dry Run: it reads the file (or the editor's text),
 // streams plain-data events, and returns a plain-data result a worker thread could post as it is.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipelineFile, type RunPipelineEvent, type RunPipelineTarget } from '../../../src/core/engine';
+import { writeRunPipelines } from '../../fixtures/run-pipelines';
 
 const OFFLINE: RunPipelineTarget = { settings: { cloud: 'AzureCloud' } };
 
@@ -13,34 +14,7 @@ describe('runPipelineFile', () => {
   const file = (name: string): string => join(dir, 'pipeline', `${name}.json`);
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'run-pipeline-file-'));
-    mkdirSync(join(dir, 'pipeline'));
-    const write = (name: string, properties: unknown): void =>
-      writeFileSync(file(name), JSON.stringify({ name, properties }, null, 2));
-    write('Greets', {
-      parameters: { who: { type: 'String' } },
-      variables: { greeting: { type: 'String' } },
-      activities: [
-        {
-          name: 'Greet',
-          type: 'SetVariable',
-          typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" },
-        },
-      ],
-    });
-    write('Parent', {
-      activities: [
-        {
-          name: 'Call child',
-          type: 'ExecutePipeline',
-          typeProperties: {
-            pipeline: { referenceName: 'Greets', type: 'PipelineReference' },
-            parameters: { who: 'child' },
-            waitOnCompletion: true,
-          },
-        },
-      ],
-    });
-    write('Slow', { activities: [{ name: 'Long wait', type: 'Wait', typeProperties: { waitTimeInSeconds: 3600 } }] });
+    writeRunPipelines(dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,16 +24,20 @@ describe('runPipelineFile', () => {
       file: file('Greets'),
       target: OFFLINE,
       parameters: { who: 'world' },
+      timeScale: 1000,
       onEvent: (event) => events.push(structuredClone(event)),
     });
     assert.equal(result.outcome, 'completed');
     if (result.outcome !== 'completed') return;
     assert.equal(result.pipelineRun.status, 'Succeeded');
     assert.equal(result.pipelineRun.pipelineName, 'Greets');
-    assert.deepEqual(result.pipelineRun.parameters, { who: 'world' });
+    assert.deepEqual(result.pipelineRun.parameters, { who: 'world', times: '1' });
     assert.deepEqual(
       result.activityRuns.map((r) => [r.activityName, r.status]),
-      [['Greet', 'Succeeded']],
+      [
+        ['Greet', 'Succeeded'],
+        ['Pause', 'Succeeded'],
+      ],
     );
     assert.deepEqual(result.activityRuns[0]?.output, { name: 'greeting', value: 'hello world' });
     // The whole result crosses a worker boundary unchanged.
@@ -100,7 +78,7 @@ describe('runPipelineFile', () => {
   });
 
   it('finds Execute Pipeline children next to the file', async () => {
-    const result = await runPipelineFile({ file: file('Parent'), target: OFFLINE, parameters: {} });
+    const result = await runPipelineFile({ file: file('Parent'), target: OFFLINE, parameters: {}, timeScale: 1000 });
     assert.equal(result.outcome, 'completed');
     if (result.outcome !== 'completed') return;
     assert.equal(result.pipelineRun.status, 'Succeeded');
@@ -126,7 +104,7 @@ describe('runPipelineFile', () => {
           rejectUndeclaredParameters: true,
           onEvent,
         }),
-        /pipeline Greets has no parameter "whom" \(it declares who\)/,
+        /pipeline Greets has no parameter "whom" \(it declares who, times\)/,
       ],
       [runPipelineFile({ file: file('Missing'), target: OFFLINE, parameters: {}, onEvent }), /Missing\.json/],
       [
@@ -147,6 +125,7 @@ describe('runPipelineFile', () => {
       file: file('Greets'),
       target: OFFLINE,
       parameters: { who: 'x', whom: 'y' },
+      timeScale: 1000,
     });
     assert.equal(result.outcome, 'completed');
   });
