@@ -59,7 +59,11 @@ describe('integration: the wizard export folder rules', () => {
     await d.send('publish');
     const view = d.controller.view();
     assert.equal(view.publish.status, 'done', JSON.stringify(view.error ?? view.notice));
-    assert.ok(readdirSync(inside).length > 0);
+    assert.deepEqual(readdirSync(inside).sort(), [
+      'Run-score-fast.arm-template.json',
+      'Run-score-fast.json',
+      'Run-score-fast.zip',
+    ]);
   });
 
   it('reads the files it would replace only where it may write them (review)', async () => {
@@ -67,7 +71,7 @@ describe('integration: the wizard export folder rules', () => {
     await toReviewExporting(first, join(first.folder, 'out'));
     await first.send('publish');
     const names = readdirSync(join(first.folder, 'out'));
-    assert.ok(names.length > 0);
+    assert.deepEqual(names.sort(), ['Run-score-fast.arm-template.json', 'Run-score-fast.json', 'Run-score-fast.zip']);
     // The same files inside the next wizard's workspace, and in a folder outside it that the picker never gave.
     const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'));
     const inside = join(d.folder, 'typed', 'reviewed');
