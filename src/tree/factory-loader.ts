@@ -80,8 +80,8 @@ export class FactoryLoader {
   runs(factory: FactoryInfo, pipelineName: string, key: string): PagedList<RunItem> {
     return this.list(
       key,
-      async (token) => {
-        const page = await this.options.reader.listPipelineRuns(factory, pipelineName, token);
+      async (token, signal) => {
+        const page = await this.options.reader.listPipelineRuns(factory, pipelineName, token, signal);
         return { ...page, items: page.items.map((r) => ({ ...r, id: r.runId })) };
       },
       RUNS_PAGE_SIZE,
@@ -89,8 +89,8 @@ export class FactoryLoader {
   }
 
   activityRuns(factory: FactoryInfo, run: PipelineRunInfo, key: string): PagedList<ActivityRunItem> {
-    return this.list(key, async () => ({
-      items: (await this.options.reader.listActivityRuns(factory, run)).map((a, i) => ({
+    return this.list(key, async (_token, signal) => ({
+      items: (await this.options.reader.listActivityRuns(factory, run, signal)).map((a, i) => ({
         ...a,
         id: `${run.runId}/${i}/${a.activityName}`,
       })),
@@ -122,8 +122,8 @@ export class FactoryLoader {
   batchJobs(endpoint: BatchEndpointInfo, key: string): PagedList<BatchJobItem> {
     return this.list(
       key,
-      async (token) => {
-        const page = await this.options.reader.listBatchJobs(endpoint, token);
+      async (token, signal) => {
+        const page = await this.options.reader.listBatchJobs(endpoint, token, signal);
         return { ...page, items: page.items.map((j) => ({ ...j, id: `${endpoint.id}/jobs/${j.name}` })) };
       },
       RUNS_PAGE_SIZE,

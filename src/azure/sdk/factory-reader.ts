@@ -68,16 +68,22 @@ export class SdkFactoryReader implements FactoryReader {
     factory: FactoryInfo,
     pipelineName: string | undefined,
     continuationToken?: string,
+    signal?: AbortSignal,
   ): Promise<Page<PipelineRunInfo>> {
     const client = this.pool.dataFactory(factory.tenantId, factory.subscriptionId);
     const now = Date.now();
-    const result = await client.pipelineRuns.queryByFactory(factory.resourceGroup, factory.name, {
-      lastUpdatedAfter: new Date(now - RUN_HISTORY_DAYS * 86400_000),
-      lastUpdatedBefore: new Date(now + 86400_000),
-      orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
-      ...(pipelineName ? { filters: [{ operand: 'PipelineName', operator: 'Equals', values: [pipelineName] }] } : {}),
-      ...(continuationToken ? { continuationToken } : {}),
-    });
+    const result = await client.pipelineRuns.queryByFactory(
+      factory.resourceGroup,
+      factory.name,
+      {
+        lastUpdatedAfter: new Date(now - RUN_HISTORY_DAYS * 86400_000),
+        lastUpdatedBefore: new Date(now + 86400_000),
+        orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+        ...(pipelineName ? { filters: [{ operand: 'PipelineName', operator: 'Equals', values: [pipelineName] }] } : {}),
+        ...(continuationToken ? { continuationToken } : {}),
+      },
+      signal ? { abortSignal: signal } : {},
+    );
     return {
       items: result.value.map((r) => ({
         runId: r.runId ?? '',
@@ -93,17 +99,23 @@ export class SdkFactoryReader implements FactoryReader {
     };
   }
 
-  async listActivityRuns(factory: FactoryInfo, run: PipelineRunInfo): Promise<ActivityRunInfo[]> {
+  async listActivityRuns(factory: FactoryInfo, run: PipelineRunInfo, signal?: AbortSignal): Promise<ActivityRunInfo[]> {
     const client = this.pool.dataFactory(factory.tenantId, factory.subscriptionId);
     const started = run.runStart ? Date.parse(run.runStart) : Date.now();
     const result: ActivityRunInfo[] = [];
     let continuationToken: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const response = await client.activityRuns.queryByPipelineRun(factory.resourceGroup, factory.name, run.runId, {
-        lastUpdatedAfter: new Date(started - 3600_000),
-        lastUpdatedBefore: new Date(Date.now() + 3600_000),
-        ...(continuationToken ? { continuationToken } : {}),
-      });
+      const response = await client.activityRuns.queryByPipelineRun(
+        factory.resourceGroup,
+        factory.name,
+        run.runId,
+        {
+          lastUpdatedAfter: new Date(started - 3600_000),
+          lastUpdatedBefore: new Date(Date.now() + 3600_000),
+          ...(continuationToken ? { continuationToken } : {}),
+        },
+        signal ? { abortSignal: signal } : {},
+      );
       for (const a of response.value) result.push(activityRunFacts(a));
       continuationToken = response.continuationToken || undefined;
       if (!continuationToken) break;
@@ -114,6 +126,7 @@ export class SdkFactoryReader implements FactoryReader {
   async listBatchJobs(
     endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } },
     continuationToken?: string,
+    signal?: AbortSignal,
   ): Promise<Page<BatchJobInfo>> {
     const client = this.pool.machineLearning(endpoint.workspace.tenantId, endpoint.workspace.subscriptionId);
     // The workspace service's list; sent to the ARM endpoint of the session's cloud (the emulator serves it there).
@@ -121,7 +134,12 @@ export class SdkFactoryReader implements FactoryReader {
       continuationToken ??
       `${this.pool.cloud.resourceManagerEndpoint.replace(/\/+$/, '')}${endpoint.id}/jobs?api-version=${BATCH_JOB_LIST_API}`;
     const response = await client.sendRequest(
-      createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }) }),
+      createPipelineRequest({
+        url,
+        method: 'GET',
+        headers: createHttpHeaders({ Accept: 'application/json' }),
+        ...(signal ? { abortSignal: signal } : {}),
+      }),
     );
     if (response.status < 200 || response.status >= 300) {
       const body = safeJson(response.bodyAsText) as { error?: { code?: string; message?: string } } | undefined;

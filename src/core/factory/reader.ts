@@ -60,11 +60,13 @@ export interface FactoryReader {
     factory: FactoryInfo,
     pipelineName: string | undefined,
     continuationToken?: string,
+    signal?: AbortSignal,
   ): Promise<Page<PipelineRunInfo>>;
-  listActivityRuns(factory: FactoryInfo, run: PipelineRunInfo): Promise<ActivityRunInfo[]>;
+  listActivityRuns(factory: FactoryInfo, run: PipelineRunInfo, signal?: AbortSignal): Promise<ActivityRunInfo[]>;
   listBatchJobs(
     endpoint: { id: string; workspace: { tenantId: string; subscriptionId: string } },
     continuationToken?: string,
+    signal?: AbortSignal,
   ): Promise<Page<BatchJobInfo>>;
   /**
    * Whether a pipeline calls a batch endpoint, and which (classifyPipeline). Asked of the reader because it needs
