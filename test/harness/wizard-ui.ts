@@ -1,7 +1,7 @@
 // Helpers for UI tests that drive the Create ADF Pipeline wizard's webview in the workbench (Playwright).
 import * as assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
-import { eventually } from './tree-ui';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { eventually, expandTreeRow, treeRow } from './tree-ui';
 
 /**
  * The webview's inner frame (iframe.webview > #active-frame) that renders the wizard, once it shows `selector`
@@ -67,4 +67,23 @@ export async function choose(frame: Frame, selectId: string, option: string): Pr
 export async function fill(frame: Frame, fieldId: string, text: string): Promise<void> {
   const input = frame.locator(`vscode-textfield#${fieldId}`).locator('input');
   await input.fill(text);
+}
+
+/**
+ * Opens the extension's view and right-clicks batch endpoint `endpoint` of the wizard seed (subscription Wizard Dev,
+ * workspace ws-wizard); resolves with the context menu's "Create ADF Pipeline..." entry, visible.
+ */
+export async function createPipelineMenuEntry(page: Page, endpoint = 'score-fast'): Promise<Locator> {
+  const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
+  await container.waitFor({ state: 'visible', timeout: 60_000 });
+  await container.click();
+  const sidebar = page.locator('.part.sidebar');
+  await expandTreeRow(treeRow(sidebar, 'Wizard Dev'), 90_000);
+  await expandTreeRow(treeRow(sidebar, 'ws-wizard'), 90_000);
+  const row = treeRow(sidebar, endpoint);
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await row.click({ button: 'right' });
+  const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
+  await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+  return menuItem;
 }

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
+import { eventually } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
-import { wizardFrame } from '../harness/wizard-ui';
+import { createPipelineMenuEntry, wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 /** What the wizard shows for a passed check, and the success lines later on. */
@@ -95,17 +95,7 @@ describe('wizard success text contrast in the workbench', () => {
   it('passed checks read at 4.5:1 or better in light, dark and high-contrast themes', async function () {
     this.timeout(420_000);
     const page = workbench!.page;
-    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
-    await container.waitFor({ state: 'visible', timeout: 60_000 });
-    await container.click();
-    const sidebar = page.locator('.part.sidebar');
-    await expandTreeRow(row(sidebar, 'Wizard Dev'), 90_000);
-    await expandTreeRow(row(sidebar, 'ws-wizard'), 90_000);
-    const endpoint = row(sidebar, 'score-fast');
-    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
-    await endpoint.click({ button: 'right' });
-    const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
-    await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+    const menuItem = await createPipelineMenuEntry(page);
     await menuItem.click();
     const frame = await wizardFrame(page, SUCCESS_TEXT, 90_000);
 

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
-import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
+import { eventually } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
-import { choose, clickNext, settled, stepTitle, wizardFrame } from '../harness/wizard-ui';
+import { choose, clickNext, createPipelineMenuEntry, settled, stepTitle, wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 
@@ -26,17 +26,7 @@ describe('Create ADF Pipeline wizard: a Key Vault linked service created from th
   it('explains the empty list, asks for the vault with the workspace vault suggested, and picks the new linked service', async function () {
     this.timeout(300_000);
     const page = workbench!.page;
-    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
-    await container.waitFor({ state: 'visible', timeout: 60_000 });
-    await container.click();
-    const sidebar = page.locator('.part.sidebar');
-    await expandTreeRow(row(sidebar, 'Wizard Dev'), 90_000);
-    await expandTreeRow(row(sidebar, 'ws-wizard'), 90_000);
-    const endpoint = row(sidebar, 'score-fast');
-    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
-    await endpoint.click({ button: 'right' });
-    const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
-    await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+    const menuItem = await createPipelineMenuEntry(page);
     await menuItem.click();
 
     const frame = await wizardFrame(page);

@@ -3,9 +3,17 @@
 // a published pipeline and a completed run. A screenshot of every step: test-results/wizard-*.png.
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
+import { eventually } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
-import { choose, clickNext, fill, settled, stepTitle, wizardFrame } from '../harness/wizard-ui';
+import {
+  choose,
+  clickNext,
+  createPipelineMenuEntry,
+  fill,
+  settled,
+  stepTitle,
+  wizardFrame,
+} from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
 
@@ -24,19 +32,8 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
   it('walks from the tree to a published pipeline and a completed run, with a screenshot of every step', async function () {
     this.timeout(360_000);
     const page = workbench!.page;
-    const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
-    await container.waitFor({ state: 'visible', timeout: 60_000 });
-    await container.click();
-    const sidebar = page.locator('.part.sidebar');
-    await expandTreeRow(row(sidebar, 'Wizard Dev'), 90_000);
-    await expandTreeRow(row(sidebar, 'ws-wizard'), 90_000);
-    const endpoint = row(sidebar, 'score-fast');
-    await endpoint.waitFor({ state: 'visible', timeout: 60_000 });
-
     // Right-click the endpoint: "Create ADF Pipeline..." heads its context menu.
-    await endpoint.click({ button: 'right' });
-    const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Create ADF Pipeline...' });
-    await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
+    const menuItem = await createPipelineMenuEntry(page);
     await saveScreenshot(page, 'wizard-00-context-menu');
     await menuItem.click();
 
