@@ -1,4 +1,5 @@
 // The checks each step shows, computed from the form and the facts read from Azure so far.
+import * as l10n from '@vscode/l10n';
 import type {
   CredentialFacts,
   DatastoreFacts,
@@ -14,6 +15,7 @@ import {
   checkUserAssignedCredential,
   checkWorkspaceRole,
   describeGitMode,
+  describeRepository,
   explainSecureStringParameter,
   fail,
   info,
@@ -50,20 +52,23 @@ export function principalInUse(form: WizardForm, facts: WizardFacts): { principa
   const factory = chosenFactory(form, facts);
   if (!factory) return undefined;
   if (form.authKind === 'mi' && factory.identityPrincipalId)
-    return { principalId: factory.identityPrincipalId, who: `The managed identity of Data Factory ${factory.name}` };
+    return {
+      principalId: factory.identityPrincipalId,
+      who: l10n.t('The managed identity of Data Factory {0}', factory.name),
+    };
   if (form.authKind === 'uami' && facts.factoryFacts?.factoryId === factory.id) {
     const credential = facts.factoryFacts.credentials.find(
       (c) => c.name.toLowerCase() === form.credentialName.trim().toLowerCase(),
     );
     if (credential?.principalId)
-      return { principalId: credential.principalId, who: `The identity of credential ${credential.name}` };
+      return { principalId: credential.principalId, who: l10n.t('The identity of credential {0}', credential.name) };
   }
   return undefined;
 }
 
 export function endpointChecks(endpoint: WizardEndpoint, facts: WizardFacts, form: WizardForm): PreflightCheck[] {
   if (!facts.deployments)
-    return [info('endpoint.loading', 'Deployments', 'Reading the deployments of the endpoint...')];
+    return [info('endpoint.loading', l10n.t('Deployments'), l10n.t('Reading the deployments of the endpoint...'))];
   return checkEndpoint({ ...endpoint, deployments: facts.deployments }, form.deployment);
 }
 
@@ -72,22 +77,30 @@ export function targetChecks(form: WizardForm, facts: WizardFacts): PreflightChe
     case 'factory': {
       if (!form.factoryId) return [];
       if (!facts.factories)
-        return [info('target.loading', 'Data Factory', 'Reading the data factories of the subscription...')];
+        return [
+          info('target.loading', l10n.t('Data Factory'), l10n.t('Reading the data factories of the subscription...')),
+        ];
       const factory = chosenFactory(form, facts);
       if (!factory)
         return [
           fail(
             'target.factory',
-            'Data Factory',
-            'The chosen Data Factory no longer exists in the subscription (deleted or moved).',
-            'Pick another factory; the list was reloaded.',
+            l10n.t('Data Factory'),
+            l10n.t('The chosen Data Factory no longer exists in the subscription (deleted or moved).'),
+            l10n.t('Pick another factory; the list was reloaded.'),
           ),
         ];
       return [
         pass(
           'target.factory',
-          'Data Factory',
-          `${factory.name} in resource group ${factory.resourceGroup} (${factory.location}); identity: ${factory.identityPrincipalId ? 'system-assigned' : 'none'}.`,
+          l10n.t('Data Factory'),
+          l10n.t(
+            '{0} in resource group {1} ({2}); identity: {3}.',
+            factory.name,
+            factory.resourceGroup,
+            factory.location,
+            factory.identityPrincipalId ? l10n.t('system-assigned') : l10n.t('none'),
+          ),
         ),
         checkGitMode(factory.name, factory.repoConfiguration),
       ];
@@ -98,14 +111,21 @@ export function targetChecks(form: WizardForm, facts: WizardFacts): PreflightChe
         facts.repositoryLooksRight === false
           ? warn(
               'target.repository',
-              'Repository folder',
-              `${form.repositoryFolder} holds no pipeline/ or factory/ folder: is it the root folder of your ADF git integration?`,
-              'Pick the folder set as "root folder" in the factory\'s git configuration.',
+              l10n.t('Repository folder'),
+              l10n.t(
+                '{0} holds no pipeline/ or factory/ folder: is it the root folder of your ADF git integration?',
+                form.repositoryFolder,
+              ),
+              l10n.t('Pick the folder set as "root folder" in the factory\'s git configuration.'),
             )
           : info(
               'target.repository',
-              'Repository folder',
-              `Writes pipeline/${form.pipelineName}.json in ${form.repositoryFolder}; commit it and publish from ADF Studio.`,
+              l10n.t('Repository folder'),
+              l10n.t(
+                'Writes pipeline/{0}.json in {1}; commit it and publish from ADF Studio.',
+                form.pipelineName,
+                form.repositoryFolder,
+              ),
             ),
       ];
     case 'export':
@@ -113,8 +133,8 @@ export function targetChecks(form: WizardForm, facts: WizardFacts): PreflightChe
         ? [
             info(
               'target.export',
-              'Files',
-              `Writes ${form.exportFormats.map(exportLabel).join(', ')} into ${form.exportFolder}.`,
+              l10n.t('Files'),
+              l10n.t('Writes {0} into {1}.', form.exportFormats.map(exportLabel).join(', '), form.exportFolder),
             ),
           ]
         : [];
@@ -122,7 +142,11 @@ export function targetChecks(form: WizardForm, facts: WizardFacts): PreflightChe
 }
 
 function exportLabel(format: string): string {
-  return format === 'git' ? 'the git JSON' : format === 'arm' ? 'an ARM template' : 'a template zip for ADF Studio';
+  return format === 'git'
+    ? l10n.t('the git JSON')
+    : format === 'arm'
+      ? l10n.t('an ARM template')
+      : l10n.t('a template zip for ADF Studio');
 }
 
 export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: WizardEndpoint): PreflightCheck[] {
@@ -133,14 +157,18 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
     const principal = principalInUse(form, facts);
     if (!principal) return;
     if (facts.access?.principalId !== principal.principalId)
-      checks.push(info('auth.workspaceRole', 'Access to the workspace', 'Reading the role assignments...'));
+      checks.push(
+        info('auth.workspaceRole', l10n.t('Access to the workspace'), l10n.t('Reading the role assignments...')),
+      );
     else checks.push(checkWorkspaceRole(principal.who, principal.principalId, facts.access.assignments, workspace));
   };
   const elsewhere = (what: string): PreflightCheck =>
     info(
       'auth.elsewhere',
-      'Checked when published',
-      `The factory is not known yet (${form.targetKind === 'repository' ? 'saved to a repository' : 'exported files'}): ${what}`,
+      l10n.t('Checked when published'),
+      form.targetKind === 'repository'
+        ? l10n.t('The factory is not known yet (saved to a repository): {0}', what)
+        : l10n.t('The factory is not known yet (exported files): {0}', what),
     );
   const factoryFactsLoaded = factory !== undefined && facts.factoryFacts?.factoryId === factory.id;
   switch (form.authKind) {
@@ -148,7 +176,10 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
       if (form.targetKind !== 'factory')
         checks.push(
           elsewhere(
-            `the factory that runs it needs a system-assigned identity with AzureML Data Scientist on workspace ${workspace.name}.`,
+            l10n.t(
+              'the factory that runs it needs a system-assigned identity with AzureML Data Scientist on workspace {0}.',
+              workspace.name,
+            ),
           ),
         );
       else if (factory) {
@@ -160,11 +191,15 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
       if (form.targetKind !== 'factory' || !factory)
         checks.push(
           elsewhere(
-            `the factory needs an ADF credential named ${form.credentialName || '<credential>'} whose identity has AzureML Data Scientist on workspace ${workspace.name}.`,
+            l10n.t(
+              'the factory needs an ADF credential named {0} whose identity has AzureML Data Scientist on workspace {1}.',
+              form.credentialName || l10n.t('<credential>'),
+              workspace.name,
+            ),
           ),
         );
       else if (!factoryFactsLoaded)
-        checks.push(info('auth.credential', 'ADF credential', "Reading the factory's credentials..."));
+        checks.push(info('auth.credential', l10n.t('ADF credential'), l10n.t("Reading the factory's credentials...")));
       else {
         const check = checkUserAssignedCredential(form.credentialName, facts.factoryFacts!.credentials, factory.name);
         checks.push(check);
@@ -182,14 +217,26 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
           ),
         );
       else if (form.targetKind === 'factory' && factory)
-        checks.push(info('auth.keyVault', 'Key Vault linked service', "Reading the factory's linked services..."));
+        checks.push(
+          info('auth.keyVault', l10n.t('Key Vault linked service'), l10n.t("Reading the factory's linked services...")),
+        );
       else {
         const problem = secretNameProblem(form.secretName);
         if (problem)
-          checks.push(fail('auth.secretName', 'Secret name', problem, 'Enter the name of the secret in the vault.'));
+          checks.push(
+            fail(
+              'auth.secretName',
+              l10n.t('Secret name'),
+              problem,
+              l10n.t('Enter the name of the secret in the vault.'),
+            ),
+          );
         checks.push(
           elsewhere(
-            `the factory needs an Azure Key Vault linked service named ${form.keyVaultLinkedService || '<linked service>'}, and its identity "get" permission on the vault's secrets.`,
+            l10n.t(
+              'the factory needs an Azure Key Vault linked service named {0}, and its identity "get" permission on the vault\'s secrets.',
+              form.keyVaultLinkedService || l10n.t('<linked service>'),
+            ),
           ),
         );
       }
@@ -205,27 +252,34 @@ export function authChecks(form: WizardForm, facts: WizardFacts, endpoint: Wizar
 function servicePrincipalRole(workspaceName: string): PreflightCheck {
   return info(
     'auth.servicePrincipalRole',
-    'Access to the workspace',
-    `The service principal needs AzureML Data Scientist (or Contributor) on workspace ${workspaceName}. The wizard cannot check it: that needs the principal's object id from Microsoft Graph.`,
+    l10n.t('Access to the workspace'),
+    l10n.t(
+      "The service principal needs AzureML Data Scientist (or Contributor) on workspace {0}. The wizard cannot check it: that needs the principal's object id from Microsoft Graph.",
+      workspaceName,
+    ),
   );
 }
 
 export function dataChecks(form: WizardForm): PreflightCheck[] {
   const checks: PreflightCheck[] = [];
   const hint = inputTypeHint(inputUriOf(form) || form.inputPath, form.inputType);
-  if (hint) checks.push(warn('data.inputType', 'Input type', hint));
+  if (hint) checks.push(warn('data.inputType', l10n.t('Input type'), hint));
   checks.push(
     form.outputMode === 'perRun'
       ? pass(
           'data.output',
-          'Output',
-          'Each run writes its own file (named by the run id), so reruns never fail with "the path already exists".',
+          l10n.t('Output'),
+          l10n.t(
+            'Each run writes its own file (named by the run id), so reruns never fail with "the path already exists".',
+          ),
         )
       : warn(
           'data.output',
-          'Output',
-          'A fixed output file makes every rerun fail with "the path already exists" once the first run wrote it.',
-          'Prefer a per-run output path, or change the output_uri parameter on every run.',
+          l10n.t('Output'),
+          l10n.t(
+            'A fixed output file makes every rerun fail with "the path already exists" once the first run wrote it.',
+          ),
+          l10n.t('Prefer a per-run output path, or change the output_uri parameter on every run.'),
         ),
   );
   return checks;
@@ -243,7 +297,9 @@ export function toCheckViews(checks: readonly PreflightCheck[]): CheckView[] {
 }
 
 export function factoryIdentityText(factory: FactoryInfo): string {
-  return factory.identityPrincipalId ? `system-assigned (principal ${factory.identityPrincipalId})` : 'none';
+  return factory.identityPrincipalId
+    ? l10n.t('system-assigned (principal {0})', factory.identityPrincipalId)
+    : l10n.t('none');
 }
 
-export { describeGitMode };
+export { describeGitMode, describeRepository };

@@ -1,6 +1,7 @@
 // The Create ADF Pipeline wizard's extension side for one endpoint: the coordinator. It owns the state and the step
 // machine, answers the webview's (validated) requests by running the flows (flows/), and publishes the view state
 // (view-model.ts) after every change. It never imports `vscode`: its surroundings come in as a WizardEnvironment.
+import * as l10n from '@vscode/l10n';
 import type { FlowContext, FlowOutcome, GuardedWork } from './flows/context';
 import * as facts from './flows/facts';
 import { runGuarded, type GuardFailure } from './flows/guard';
@@ -171,7 +172,7 @@ export class WizardController {
 
   private async goTo(step: WizardStep): Promise<void> {
     if (!reachable(this.state).includes(step)) {
-      this.state.notice = `${STEP_TITLES[step]} is not available yet: finish the steps before it.`;
+      this.state.notice = l10n.t('{0} is not available yet: finish the steps before it.', l10n.t(STEP_TITLES[step]));
       return this.changed();
     }
     this.enter(step);

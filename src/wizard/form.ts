@@ -1,4 +1,5 @@
 // The wizard's form: its defaults for an endpoint, its per-field problems, and the generator options it gives.
+import * as l10n from '@vscode/l10n';
 import {
   DEFAULT_LOOP_TIMEOUT,
   DEFAULT_POLL_INTERVAL_SECONDS,
@@ -92,20 +93,21 @@ export function patchedForm(before: WizardForm, patch: FormPatch): { form: Wizar
 
 export function formProblems(form: WizardForm, context: FormContext): FormProblems {
   const problems: FormProblems = {};
-  if (form.targetKind === 'factory' && !form.factoryId) problems.factoryId = 'Choose a Data Factory.';
+  if (form.targetKind === 'factory' && !form.factoryId) problems.factoryId = l10n.t('Choose a Data Factory.');
   if (form.targetKind === 'repository' && !form.repositoryFolder.trim())
-    problems.repositoryFolder = 'Choose the folder of your ADF git repository (the one holding pipeline/).';
+    problems.repositoryFolder = l10n.t('Choose the folder of your ADF git repository (the one holding pipeline/).');
   if (form.targetKind === 'export') {
-    if (!form.exportFolder.trim()) problems.exportFolder = 'Choose a folder for the files.';
-    if (form.exportFormats.length === 0) problems.exportFormats = 'Choose at least one format.';
+    if (!form.exportFolder.trim()) problems.exportFolder = l10n.t('Choose a folder for the files.');
+    if (form.exportFormats.length === 0) problems.exportFormats = l10n.t('Choose at least one format.');
   }
   switch (form.authKind) {
     case 'uami':
       if (!form.credentialName.trim())
-        problems.credentialName = 'Choose the ADF credential of the user-assigned identity.';
+        problems.credentialName = l10n.t('Choose the ADF credential of the user-assigned identity.');
       break;
     case 'sp-keyvault':
-      if (!form.keyVaultLinkedService.trim()) problems.keyVaultLinkedService = 'Choose the Key Vault linked service.';
+      if (!form.keyVaultLinkedService.trim())
+        problems.keyVaultLinkedService = l10n.t('Choose the Key Vault linked service.');
       if (secretNameProblem(form.secretName)) problems.secretName = secretNameProblem(form.secretName);
       servicePrincipalProblems(form, problems);
       break;
@@ -118,8 +120,8 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
   if (form.inputMode === 'datastore') {
     if (!form.inputDatastore)
       problems.inputDatastore = context.datastoresLoaded
-        ? 'Choose the datastore of the input.'
-        : 'Loading the datastores...';
+        ? l10n.t('Choose the datastore of the input.')
+        : l10n.t('Loading the datastores...');
     else if (
       context.datastoresLoaded &&
       context.inputDatastores.find((d) => d.name === form.inputDatastore)?.disabledReason
@@ -134,10 +136,10 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
   const output = context.outputDatastores.find((d) => d.name === form.outputDatastore);
   if (!form.outputDatastore)
     problems.outputDatastore = context.datastoresLoaded
-      ? 'Choose an Azure Blob datastore for the output.'
-      : 'Loading the datastores...';
+      ? l10n.t('Choose an Azure Blob datastore for the output.')
+      : l10n.t('Loading the datastores...');
   else if (context.datastoresLoaded && !output)
-    problems.outputDatastore = `The workspace has no datastore named ${form.outputDatastore}.`;
+    problems.outputDatastore = l10n.t('The workspace has no datastore named {0}.', form.outputDatastore);
   else if (output?.disabledReason) problems.outputDatastore = output.disabledReason;
   const outputPath = datastorePathProblem(
     form.outputPath,
@@ -145,14 +147,14 @@ export function formProblems(form: WizardForm, context: FormContext): FormProble
   );
   if (outputPath) problems.outputPath = outputPath;
   if (!Number.isInteger(form.pollIntervalSeconds) || form.pollIntervalSeconds < 1 || form.pollIntervalSeconds > 86400)
-    problems.pollIntervalSeconds = 'A whole number of seconds from 1 to 86400.';
+    problems.pollIntervalSeconds = l10n.t('A whole number of seconds from 1 to 86400.');
   const timeout = timespanSeconds(form.loopTimeout);
-  if (timeout === undefined) problems.loopTimeout = 'An ADF timespan d.hh:mm:ss, e.g. 0.12:00:00 for 12 hours.';
+  if (timeout === undefined) problems.loopTimeout = l10n.t('An ADF timespan d.hh:mm:ss, e.g. 0.12:00:00 for 12 hours.');
   else if (timeout < 60 || timeout > 7 * 24 * 3600)
-    problems.loopTimeout = 'Between 1 minute (0.00:01:00) and 7 days (7.00:00:00).';
+    problems.loopTimeout = l10n.t('Between 1 minute (0.00:01:00) and 7 days (7.00:00:00).');
   const nameProblem = pipelineNameProblem(form.pipelineName);
   if (nameProblem) problems.pipelineName = nameProblem;
-  if (/[\\]/.test(form.folder)) problems.folder = 'Use "/" to nest folders, not "\\".';
+  if (/[\\]/.test(form.folder)) problems.folder = l10n.t('Use "/" to nest folders, not "\\".');
   return problems;
 }
 
@@ -166,9 +168,9 @@ export function pipelineNameProblem(name: string): string | undefined {
 }
 
 function servicePrincipalProblems(form: WizardForm, problems: FormProblems): void {
-  if (!form.spTenantId.trim()) problems.spTenantId = 'Enter the tenant ID of the service principal.';
+  if (!form.spTenantId.trim()) problems.spTenantId = l10n.t('Enter the tenant ID of the service principal.');
   if (!GUID.test(form.spClientId.trim()))
-    problems.spClientId = 'Enter the application (client) ID of the service principal, a GUID.';
+    problems.spClientId = l10n.t('Enter the application (client) ID of the service principal, a GUID.');
 }
 
 export function inputUriOf(form: WizardForm): string {

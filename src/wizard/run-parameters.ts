@@ -1,4 +1,5 @@
 // The parameters "Run now" asks for (defaults filled in), and the values createRun gets.
+import * as l10n from '@vscode/l10n';
 import type { PipelineDocument } from '../core/pipeline';
 import type { RunParameterView } from './protocol';
 
@@ -37,7 +38,7 @@ export function runParameterValues(
     }
     const raw = typed[p.name];
     if (raw === undefined || raw.trim() === '' || raw === p.defaultValue) {
-      if (p.required) throw new RunValueError(`${p.name} needs a value (it has no default).`);
+      if (p.required) throw new RunValueError(l10n.t('{0} needs a value (it has no default).', p.name));
       continue;
     }
     values[p.name] = convert(p, raw.trim());
@@ -48,23 +49,23 @@ export function runParameterValues(
 function convert(p: RunParameterView, raw: string): unknown {
   switch (p.type) {
     case 'Int': {
-      if (!/^-?\d+$/.test(raw)) throw new RunValueError(`${p.name} must be a whole number.`);
+      if (!/^-?\d+$/.test(raw)) throw new RunValueError(l10n.t('{0} must be a whole number.', p.name));
       return Number(raw);
     }
     case 'Float': {
       const n = Number(raw);
-      if (!Number.isFinite(n)) throw new RunValueError(`${p.name} must be a number.`);
+      if (!Number.isFinite(n)) throw new RunValueError(l10n.t('{0} must be a number.', p.name));
       return n;
     }
     case 'Bool':
-      if (!/^(true|false)$/i.test(raw)) throw new RunValueError(`${p.name} must be true or false.`);
+      if (!/^(true|false)$/i.test(raw)) throw new RunValueError(l10n.t('{0} must be true or false.', p.name));
       return raw.toLowerCase() === 'true';
     case 'Array':
     case 'Object':
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        throw new RunValueError(`${p.name} must be JSON (${p.type === 'Array' ? '[...]' : '{...}'}).`);
+        throw new RunValueError(l10n.t('{0} must be JSON ({1}).', p.name, p.type === 'Array' ? '[...]' : '{...}'));
       }
     default:
       return raw;

@@ -1,5 +1,6 @@
 // What the webview shows, computed from the wizard's state alone: the view state, why a step cannot be left
 // forward, and which steps can be opened. Pure: no Azure, no files, no `vscode`.
+import * as l10n from '@vscode/l10n';
 import type { PreflightCheck } from '../core/preflight';
 import { inputDatastoreChoices, outputDatastoreChoices } from '../core/preflight';
 import {
@@ -129,15 +130,15 @@ export function blockedReason(state: WizardState, step: WizardStep): string | un
     fields.map((f) => problems[f]).find((p) => p !== undefined);
   switch (step) {
     case 'endpoint':
-      if (!facts.deployments) return "Reading the endpoint's deployments...";
+      if (!facts.deployments) return l10n.t("Reading the endpoint's deployments...");
       return firstBlocking(checks.endpoint);
     case 'target':
       return (
         firstProblem(STEP_FIELDS.target) ??
         (form.targetKind === 'factory' && !chosenFactory(form, facts)
           ? facts.factories
-            ? 'Choose a Data Factory.'
-            : 'Reading the data factories...'
+            ? l10n.t('Choose a Data Factory.')
+            : l10n.t('Reading the data factories...')
           : undefined) ??
         firstBlocking(checks.target)
       );
@@ -155,14 +156,16 @@ export function blockedReason(state: WizardState, step: WizardStep): string | un
 function reviewBlockedReason(state: WizardState, nameProblem: string | undefined): string | undefined {
   for (const earlier of ['endpoint', 'target', 'auth', 'data'] as const) {
     const reason = blockedReason(state, earlier);
-    if (reason) return `${STEP_TITLES[earlier]}: ${reason}`;
+    if (reason) return l10n.t('{0}: {1}', l10n.t(STEP_TITLES[earlier]), reason);
   }
   const review = state.review?.view;
-  if (!review) return 'The review is not ready yet.';
+  if (!review) return l10n.t('The review is not ready yet.');
   if (nameProblem) return nameProblem;
   if (review.optionProblems.length > 0) return review.optionProblems[0];
   if (review.errors > 0)
-    return `The validator found ${review.errors} error${review.errors === 1 ? '' : 's'}: publishing needs none.`;
+    return review.errors === 1
+      ? l10n.t('The validator found 1 error: publishing needs none.')
+      : l10n.t('The validator found {0} errors: publishing needs none.', review.errors);
   return undefined;
 }
 

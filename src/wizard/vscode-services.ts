@@ -23,7 +23,7 @@ export const vscodePrompts: WizardPrompts = {
       canSelectFolders: true,
       canSelectFiles: false,
       canSelectMany: false,
-      openLabel: 'Choose',
+      openLabel: vscode.l10n.t('Choose'),
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
     return picked?.[0]?.fsPath;

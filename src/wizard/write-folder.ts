@@ -2,6 +2,7 @@
 // extension itself got it from the folder picker, or when it lies inside a folder of the open workspace; relative
 // paths are refused (they would resolve against the extension host's working directory).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { pipelineNameProblem } from './form';
 
 export interface WriteFolderScope {
@@ -13,14 +14,17 @@ export interface WriteFolderScope {
 
 /** Why the wizard must not write into `folder`, or undefined when it may. */
 export function writeFolderProblem(folder: string, scope: WriteFolderScope): string | undefined {
-  if (!folder.trim()) return 'Choose a folder for the files.';
+  if (!folder.trim()) return l10n.t('Choose a folder for the files.');
   if ([...folder].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-    return 'The folder path has control characters: choose it with Browse...';
-  if (!isAbsolute(folder)) return `"${folder}" is not an absolute path: choose the folder with Browse...`;
+    return l10n.t('The folder path has control characters: choose it with Browse...');
+  if (!isAbsolute(folder)) return l10n.t('"{0}" is not an absolute path: choose the folder with Browse...', folder);
   const target = resolve(folder);
   if ([...scope.picked].some((picked) => resolve(picked) === target)) return undefined;
   if (scope.workspaceFolders.some((root) => isInside(target, resolve(root)))) return undefined;
-  return `The wizard writes only into a folder you chose with Browse... or one inside an open workspace folder, and ${target} is neither: choose it with Browse...`;
+  return l10n.t(
+    'The wizard writes only into a folder you chose with Browse... or one inside an open workspace folder, and {0} is neither: choose it with Browse...',
+    target,
+  );
 }
 
 function isInside(target: string, root: string): boolean {

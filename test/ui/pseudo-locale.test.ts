@@ -1,8 +1,9 @@
 // Localisation end to end: code-server started with the pseudo-locale (`--locale qps-ploc`) and a copy of the
 // extension carrying qps-ploc bundles made from its English ones (test/harness/pseudo-locale.ts). What the user
 // sees must come from those bundles: the manifest's strings (view container, a tree view's welcome text, the
-// context menu), strings in code (vscode.l10n.t in a tree row) and the wizard webview's labels (the bundle the
-// extension hands over). A string that bypassed the bundles would show in plain English.
+// context menu), strings in code (vscode.l10n.t in a tree row), the wizard webview's labels (the bundle the
+// extension hands over) and the wizard's checks computed in the core (l10n.t from @vscode/l10n). A string that
+// bypassed the bundles would show in plain English.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +32,7 @@ describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
     await workbench?.close();
   });
 
-  it('shows the view container, a tree welcome text, a menu entry and the wizard labels from the qps-ploc bundles', async function () {
+  it('shows the view container, a tree welcome text, a menu entry, the wizard labels and a check title from the qps-ploc bundles', async function () {
     this.timeout(300_000);
     const page = workbench!.page;
     const containerTitle = pseudoLocalize(nls['viewsContainers.adfBatchEndpoints.title']);
@@ -79,6 +80,15 @@ describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
     );
     await eventually(
       async () => assert.equal((await frame.locator('vscode-button#next').innerText()).trim(), pseudoLocalize('Next')),
+      60_000,
+    );
+    // A check computed in the pure core (src/core/preflight, l10n.t from @vscode/l10n fed VS Code's bundle).
+    await eventually(
+      async () =>
+        assert.equal(
+          (await frame.locator('[data-check="endpoint.scoringUri"] strong').innerText()).trim(),
+          `${pseudoLocalize('Scoring URI')}.`,
+        ),
       60_000,
     );
     await saveScreenshot(page, 'pseudo-locale/02-wizard');

@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { getL10nJson, getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import { webviewHtml } from '../../src/webview-host/html';
 import { L10N_ELEMENT_ID } from '../../src/webview-host/protocol';
-import { localisedSourceFiles, rawStrings } from '../support/l10n-scan';
+import { exportedSourceFiles, localisedSourceFiles, rawStrings } from '../support/l10n-scan';
 
 const BUNDLE = 'l10n/bundle.l10n.json';
 
@@ -18,7 +18,7 @@ function committedBundle(): l10nJsonFormat {
 }
 
 async function exportedBundle(): Promise<l10nJsonFormat> {
-  const files = localisedSourceFiles().map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') }));
+  const files = exportedSourceFiles().map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') }));
   return getL10nJson(files);
 }
 

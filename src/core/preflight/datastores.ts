@@ -1,5 +1,6 @@
 // The Data step: which datastores may hold the input and the output, and the azureml:// URIs built from them.
 // Batch endpoints read inputs from Blob or ADLS Gen2 datastores and write outputs to Blob datastores only.
+import * as l10n from '@vscode/l10n';
 
 export interface DatastoreFacts {
   name: string;
@@ -24,7 +25,7 @@ export function inputDatastoreChoices(datastores: readonly DatastoreFacts[]): Da
       d,
       INPUT_TYPES.includes(d.type.toLowerCase())
         ? undefined
-        : `Batch endpoints read inputs from Azure Blob or ADLS Gen2 datastores, not ${d.type}.`,
+        : l10n.t('Batch endpoints read inputs from Azure Blob or ADLS Gen2 datastores, not {0}.', d.type),
     ),
   );
 }
@@ -36,8 +37,8 @@ export function outputDatastoreChoices(datastores: readonly DatastoreFacts[]): D
       d.type.toLowerCase() === 'azureblob'
         ? undefined
         : d.type.toLowerCase() === 'azuredatalakegen2'
-          ? 'ADLS Gen2 datastores are not supported for batch endpoint outputs: choose an Azure Blob datastore.'
-          : `Batch endpoint outputs go to Azure Blob datastores only, not ${d.type}.`,
+          ? l10n.t('ADLS Gen2 datastores are not supported for batch endpoint outputs: choose an Azure Blob datastore.')
+          : l10n.t('Batch endpoint outputs go to Azure Blob datastores only, not {0}.', d.type),
     ),
   );
 }
@@ -59,13 +60,21 @@ export function datastorePathProblem(
   kind: 'input' | 'output folder' | 'output file',
 ): string | undefined {
   const trimmed = path.trim().replace(/^\/+/, '');
-  if (!trimmed) return `Enter the ${kind} path inside the datastore.`;
+  if (!trimmed) return l10n.t('Enter the {0} path inside the datastore.', pathKindLabel(kind));
   if (trimmed.split('/').some((segment) => segment === '..' || segment === '.'))
-    return `The ${kind} path must not contain "." or ".." segments.`;
-  if (/[\\?#]/.test(trimmed)) return `The ${kind} path must not contain \\, ? or #.`;
+    return l10n.t('The {0} path must not contain "." or ".." segments.', pathKindLabel(kind));
+  if (/[\\?#]/.test(trimmed)) return l10n.t('The {0} path must not contain \\, ? or #.', pathKindLabel(kind));
   if (kind === 'output file' && trimmed.endsWith('/'))
-    return 'The output must be a file, not a folder (it ends with "/").';
+    return l10n.t('The output must be a file, not a folder (it ends with "/").');
   return undefined;
+}
+
+function pathKindLabel(kind: 'input' | 'output folder' | 'output file'): string {
+  return kind === 'input'
+    ? l10n.t('input')
+    : kind === 'output folder'
+      ? l10n.t('output folder')
+      : l10n.t('output file');
 }
 
 /**
@@ -74,22 +83,24 @@ export function datastorePathProblem(
  */
 export function inputUriProblem(uri: string): string | undefined {
   const value = uri.trim();
-  if (!value) return 'Enter the input URI.';
+  if (!value) return l10n.t('Enter the input URI.');
   if (value.startsWith('azureml://')) {
     return parseDatastoreUri(value)
       ? undefined
-      : 'An azureml:// input must look like azureml://datastores/<datastore>/paths/<path>.';
+      : l10n.t('An azureml:// input must look like azureml://datastores/<datastore>/paths/<path>.');
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `Not a URI: ${value}`;
+    return l10n.t('Not a URI: {0}', value);
   }
   if (!['https:', 'abfss:', 'wasbs:'].includes(url.protocol))
-    return 'Use an azureml://, https://, abfss:// or wasbs:// URI.';
+    return l10n.t('Use an azureml://, https://, abfss:// or wasbs:// URI.');
   if (url.protocol === 'https:' && !/\.(blob|dfs)\.core\./i.test(url.hostname)) {
-    return 'An https input must be an Azure Blob or ADLS Gen2 URL (<account>.blob.core... or <account>.dfs.core...).';
+    return l10n.t(
+      'An https input must be an Azure Blob or ADLS Gen2 URL (<account>.blob.core... or <account>.dfs.core...).',
+    );
   }
   return undefined;
 }
@@ -98,9 +109,9 @@ export function inputUriProblem(uri: string): string | undefined {
 export function inputTypeHint(uriOrPath: string, inputType: 'UriFolder' | 'UriFile'): string | undefined {
   const last = uriOrPath.trim().split('/').pop() ?? '';
   if (inputType === 'UriFolder' && /\.[A-Za-z0-9]{1,5}$/.test(last))
-    return `"${last}" looks like a file: choose UriFile to score one file, or give its folder.`;
+    return l10n.t('"{0}" looks like a file: choose UriFile to score one file, or give its folder.', last);
   if (inputType === 'UriFile' && uriOrPath.trim().endsWith('/'))
-    return 'A UriFile input must name a file, not a folder ending with "/".';
+    return l10n.t('A UriFile input must name a file, not a folder ending with "/".');
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // A factory connected to git: live-mode changes are overwritten by the next publish from the collaboration
 // branch, so the wizard warns and offers to save into the repository folder instead.
+import * as l10n from '@vscode/l10n';
 import { info, warn, type PreflightCheck } from './types';
 
 export interface RepoConfigurationFacts {
@@ -11,34 +12,44 @@ export interface RepoConfigurationFacts {
   rootFolder?: string;
 }
 
-/** "GitHub contoso/adf-pipelines (branch main, root /adf)", or "live mode (no git)". */
+/** "git: GitHub contoso/adf-pipelines (branch main, root /adf)", or "live mode (no git)". */
 export function describeGitMode(repo: RepoConfigurationFacts | undefined): string {
-  if (!repo) return 'live mode (no git)';
+  return repo ? l10n.t('git: {0}', describeRepository(repo)) : l10n.t('live mode (no git)');
+}
+
+/** "GitHub contoso/adf-pipelines (branch main, root /adf)". */
+export function describeRepository(repo: RepoConfigurationFacts): string {
   const github = /github/i.test(repo.type);
   const host = github ? 'GitHub' : 'Azure DevOps';
   const path = github
     ? `${repo.accountName}/${repo.repositoryName}`
     : `${repo.accountName}/${repo.projectName ?? ''}/${repo.repositoryName}`.replace('//', '/');
   const details = [
-    repo.collaborationBranch ? `branch ${repo.collaborationBranch}` : '',
-    repo.rootFolder ? `root ${repo.rootFolder}` : '',
+    repo.collaborationBranch ? l10n.t('branch {0}', repo.collaborationBranch) : '',
+    repo.rootFolder ? l10n.t('root {0}', repo.rootFolder) : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return `git: ${host} ${path}${details ? ` (${details})` : ''}`;
+  return details ? `${host} ${path} (${details})` : `${host} ${path}`;
 }
 
 export function checkGitMode(factoryName: string, repo: RepoConfigurationFacts | undefined): PreflightCheck {
   if (!repo)
     return info(
       'target.gitMode',
-      'Git mode',
-      `Data Factory ${factoryName} is in live mode: publishing changes it directly.`,
+      l10n.t('Git mode'),
+      l10n.t('Data Factory {0} is in live mode: publishing changes it directly.', factoryName),
     );
   return warn(
     'target.gitMode',
-    'Git mode',
-    `Data Factory ${factoryName} is connected to ${describeGitMode(repo).slice(5)}. Publishing writes to the live factory only, and the next publish from the collaboration branch overwrites it.`,
-    'Save the pipeline into your clone of the repository instead (Target: a repository folder), commit it, and publish from ADF Studio.',
+    l10n.t('Git mode'),
+    l10n.t(
+      'Data Factory {0} is connected to {1}. Publishing writes to the live factory only, and the next publish from the collaboration branch overwrites it.',
+      factoryName,
+      describeRepository(repo),
+    ),
+    l10n.t(
+      'Save the pipeline into your clone of the repository instead (Target: a repository folder), commit it, and publish from ADF Studio.',
+    ),
   );
 }

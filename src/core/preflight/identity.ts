@@ -1,4 +1,5 @@
 // The Authentication step: the identity Data Factory uses must exist and have a sufficient role on the workspace.
+import * as l10n from '@vscode/l10n';
 import { ROLE, evaluateWorkspaceAccess, type RoleAssignmentFacts } from './roles';
 import { fail, info, pass, warn, type PreflightCheck } from './types';
 
@@ -11,21 +12,27 @@ export interface FactoryIdentityFacts {
 /** The factory's system-assigned identity (needed by the `mi` option). */
 export function checkFactoryIdentity(factory: FactoryIdentityFacts): PreflightCheck {
   const id = 'auth.factoryIdentity';
-  const title = 'Factory managed identity';
+  const title = l10n.t('Factory managed identity');
   if (!factory.identityPrincipalId) {
     return fail(
       id,
       title,
-      `Data Factory ${factory.name} has no system-assigned managed identity.`,
+      l10n.t('Data Factory {0} has no system-assigned managed identity.', factory.name),
       // An existing factory gets one by an update with identity.type SystemAssigned:
       // https://learn.microsoft.com/azure/data-factory/data-factory-service-identity#generate-managed-identity
-      'Enable its managed identity (the wizard can do it once you confirm: an update of the factory, which keeps its pipelines), or choose a user-assigned managed identity (an ADF credential) or a service principal instead.',
+      l10n.t(
+        'Enable its managed identity (the wizard can do it once you confirm: an update of the factory, which keeps its pipelines), or choose a user-assigned managed identity (an ADF credential) or a service principal instead.',
+      ),
     );
   }
   return pass(
     id,
     title,
-    `Data Factory ${factory.name} has a system-assigned managed identity (principal ${factory.identityPrincipalId}).`,
+    l10n.t(
+      'Data Factory {0} has a system-assigned managed identity (principal {1}).',
+      factory.name,
+      factory.identityPrincipalId,
+    ),
   );
 }
 
@@ -37,19 +44,37 @@ export function checkWorkspaceRole(
   workspace: { id: string; name: string },
 ): PreflightCheck {
   const id = 'auth.workspaceRole';
-  const title = 'Access to the workspace';
+  const title = l10n.t('Access to the workspace');
   const access = evaluateWorkspaceAccess(assignments, workspace.id);
   if (access.kind === 'granted') {
-    const more = access.count > 1 ? ` (${access.count} sufficient assignments)` : '';
-    return pass(id, title, `${who} has ${access.roleName} on workspace ${workspace.name}${more}.`);
+    const message =
+      access.count > 1
+        ? l10n.t(
+            '{0} has {1} on workspace {2} ({3} sufficient assignments).',
+            who,
+            access.roleName,
+            workspace.name,
+            access.count,
+          )
+        : l10n.t('{0} has {1} on workspace {2}.', who, access.roleName, workspace.name);
+    return pass(id, title, message);
   }
   // Not blocking: someone without the right to assign roles can still publish and ask an owner to grant it.
   return {
     ...fail(
       id,
       title,
-      `${who} (principal ${principalId}) has no ${ROLE.dataScientist.name}, Contributor or Owner role on workspace ${workspace.name}: runs fail (403) until it has one.`,
-      `Grant it "${ROLE.dataScientist.name}" on the workspace (the wizard can do it once you confirm), or ask an owner of the workspace to.`,
+      l10n.t(
+        '{0} (principal {1}) has no {2}, Contributor or Owner role on workspace {3}: runs fail (403) until it has one.',
+        who,
+        principalId,
+        ROLE.dataScientist.name,
+        workspace.name,
+      ),
+      l10n.t(
+        'Grant it "{0}" on the workspace (the wizard can do it once you confirm), or ask an owner of the workspace to.',
+        ROLE.dataScientist.name,
+      ),
     ),
     blocking: false,
   };
@@ -70,15 +95,18 @@ export function checkUserAssignedCredential(
   factoryName: string,
 ): PreflightCheck {
   const id = 'auth.credential';
-  const title = 'ADF credential (user-assigned managed identity)';
+  const title = l10n.t('ADF credential (user-assigned managed identity)');
   if (!credentialName.trim()) {
     return fail(
       id,
       title,
-      'No ADF credential is chosen.',
+      l10n.t('No ADF credential is chosen.'),
       credentials.length > 0
-        ? "Pick one of the factory's credentials."
-        : `Data Factory ${factoryName} has no credentials: create one for the user-assigned identity in ADF Studio (Manage > Credentials), then refresh.`,
+        ? l10n.t("Pick one of the factory's credentials.")
+        : l10n.t(
+            'Data Factory {0} has no credentials: create one for the user-assigned identity in ADF Studio (Manage > Credentials), then refresh.',
+            factoryName,
+          ),
     );
   }
   const credential = credentials.find((c) => c.name.toLowerCase() === credentialName.trim().toLowerCase());
@@ -86,30 +114,42 @@ export function checkUserAssignedCredential(
     return fail(
       id,
       title,
-      `Data Factory ${factoryName} has no credential named ${credentialName}.`,
-      `Pick one of: ${credentials.map((c) => c.name).join(', ') || '(none: create one in ADF Studio, Manage > Credentials)'}.`,
+      l10n.t('Data Factory {0} has no credential named {1}.', factoryName, credentialName),
+      l10n.t(
+        'Pick one of: {0}.',
+        credentials.map((c) => c.name).join(', ') || l10n.t('(none: create one in ADF Studio, Manage > Credentials)'),
+      ),
     );
   }
   if (!credential.resourceId) {
     return fail(
       id,
       title,
-      `Credential ${credential.name} names no user-assigned managed identity.`,
-      'Edit the credential in ADF Studio and choose the identity.',
+      l10n.t('Credential {0} names no user-assigned managed identity.', credential.name),
+      l10n.t('Edit the credential in ADF Studio and choose the identity.'),
     );
   }
   if (!credential.principalId) {
     return warn(
       id,
       title,
-      `Credential ${credential.name} uses ${credential.resourceId}, whose principal id could not be read, so its role on the workspace cannot be checked.`,
-      'Check in the portal that this identity has AzureML Data Scientist on the workspace.',
+      l10n.t(
+        'Credential {0} uses {1}, whose principal id could not be read, so its role on the workspace cannot be checked.',
+        credential.name,
+        credential.resourceId,
+      ),
+      l10n.t('Check in the portal that this identity has AzureML Data Scientist on the workspace.'),
     );
   }
   return pass(
     id,
     title,
-    `Credential ${credential.name} uses identity ${lastSegment(credential.resourceId)} (principal ${credential.principalId}).`,
+    l10n.t(
+      'Credential {0} uses identity {1} (principal {2}).',
+      credential.name,
+      lastSegment(credential.resourceId),
+      credential.principalId,
+    ),
   );
 }
 
@@ -117,9 +157,11 @@ export function checkUserAssignedCredential(
 export function explainSecureStringParameter(): PreflightCheck {
   return info(
     'auth.secureString',
-    'Client secret as a SecureString parameter',
-    'The pipeline declares client_secret as a SecureString parameter without a default: give it at each run (or pass it down from a calling pipeline). ADF masks SecureString values in run history, and the token step hides its input and output.',
-    'Prefer Key Vault when you can: the secret then never passes through pipeline parameters.',
+    l10n.t('Client secret as a SecureString parameter'),
+    l10n.t(
+      'The pipeline declares client_secret as a SecureString parameter without a default: give it at each run (or pass it down from a calling pipeline). ADF masks SecureString values in run history, and the token step hides its input and output.',
+    ),
+    l10n.t('Prefer Key Vault when you can: the secret then never passes through pipeline parameters.'),
   );
 }
 

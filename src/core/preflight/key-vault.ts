@@ -1,4 +1,5 @@
 // The `sp-keyvault` option: an Azure Key Vault linked service in the factory, and a valid secret name.
+import * as l10n from '@vscode/l10n';
 import type { CloudDefinition } from '../clouds';
 import { fail, pass, type PreflightCheck } from './types';
 
@@ -41,7 +42,9 @@ export function keyVaultBaseUrl(vault: string, cloud: CloudDefinition['name']): 
 export function keyVaultInputProblem(vault: string, cloud: CloudDefinition['name']): string | undefined {
   return keyVaultBaseUrl(vault, cloud)
     ? undefined
-    : 'Enter the name of the vault (3-24 letters, digits and dashes) or its URL (https://<name>.vault.azure.net/).';
+    : l10n.t(
+        'Enter the name of the vault (3-24 letters, digits and dashes) or its URL (https://<name>.vault.azure.net/).',
+      );
 }
 
 /** The vault's name from its base URL or ARM resource id (its first host label or its last segment). */
@@ -71,9 +74,9 @@ export function keyVaultLinkedServices(linkedServices: readonly LinkedServiceFac
 /** A message when the name is not a valid Key Vault secret name, else undefined. */
 export function secretNameProblem(secretName: string): string | undefined {
   const name = secretName.trim();
-  if (!name) return 'Enter the name of the secret that holds the client secret (not the secret itself).';
-  if (name !== secretName) return 'The secret name must not start or end with spaces.';
-  if (!SECRET_NAME.test(name)) return 'Key Vault secret names are 1-127 letters, digits and dashes.';
+  if (!name) return l10n.t('Enter the name of the secret that holds the client secret (not the secret itself).');
+  if (name !== secretName) return l10n.t('The secret name must not start or end with spaces.');
+  if (!SECRET_NAME.test(name)) return l10n.t('Key Vault secret names are 1-127 letters, digits and dashes.');
   return undefined;
 }
 
@@ -90,28 +93,30 @@ export function checkKeyVaultSecret(
     checks.push(
       fail(
         'auth.keyVault',
-        'Key Vault linked service',
-        `Data Factory ${factoryName} has no Azure Key Vault linked service.`,
-        'Use "Create linked service..." above (or ADF Studio: Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then check again. Or use the SecureString parameter option.',
+        l10n.t('Key Vault linked service'),
+        l10n.t('Data Factory {0} has no Azure Key Vault linked service.', factoryName),
+        l10n.t(
+          'Use "Create linked service..." above (or ADF Studio: Manage > Linked services > Azure Key Vault), give the factory\'s identity "get" permission on secrets, then check again. Or use the SecureString parameter option.',
+        ),
       ),
     );
   } else if (!chosen) {
     checks.push(
       fail(
         'auth.keyVault',
-        'Key Vault linked service',
+        l10n.t('Key Vault linked service'),
         linkedServiceName.trim()
-          ? `Data Factory ${factoryName} has no Key Vault linked service named ${linkedServiceName}.`
-          : 'No Key Vault linked service is chosen.',
-        `Pick one of: ${vaults.map((v) => v.name).join(', ')}.`,
+          ? l10n.t('Data Factory {0} has no Key Vault linked service named {1}.', factoryName, linkedServiceName)
+          : l10n.t('No Key Vault linked service is chosen.'),
+        l10n.t('Pick one of: {0}.', vaults.map((v) => v.name).join(', ')),
       ),
     );
   } else {
     checks.push(
       pass(
         'auth.keyVault',
-        'Key Vault linked service',
-        `The secret is read from ${chosen.name} at run time; it never appears in the pipeline or its runs.`,
+        l10n.t('Key Vault linked service'),
+        l10n.t('The secret is read from {0} at run time; it never appears in the pipeline or its runs.', chosen.name),
       ),
     );
   }
@@ -120,11 +125,15 @@ export function checkKeyVaultSecret(
     problem
       ? fail(
           'auth.secretName',
-          'Secret name',
+          l10n.t('Secret name'),
           problem,
-          "Enter the name under which the service principal's client secret is stored in the vault.",
+          l10n.t("Enter the name under which the service principal's client secret is stored in the vault."),
         )
-      : pass('auth.secretName', 'Secret name', `The pipeline reads secret "${secretName}" from the vault.`),
+      : pass(
+          'auth.secretName',
+          l10n.t('Secret name'),
+          l10n.t('The pipeline reads secret "{0}" from the vault.', secretName),
+        ),
   );
   return checks;
 }

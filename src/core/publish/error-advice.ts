@@ -1,4 +1,5 @@
 // Turns an ARM or sign-in failure into what the wizard shows: what happened, and what to do about it.
+import * as l10n from '@vscode/l10n';
 import { describeAzureError } from '../azure';
 import { roleGrantCliCommand } from '../preflight';
 
@@ -49,7 +50,7 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
   const info = describeAzureError(error);
   const name = typeof (error as { name?: unknown } | null)?.name === 'string' ? (error as { name: string }).name : '';
   const base = { message: info.message, statusCode: info.statusCode, code: info.code };
-  const keep = ' Nothing you entered is lost.';
+  const keep = (action: string): string => l10n.t('{0} Nothing you entered is lost.', action);
   if (
     info.statusCode === 401 ||
     SIGN_IN_ERRORS.has(name) ||
@@ -57,40 +58,52 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
   ) {
     return {
       ...base,
-      title: 'Your sign-in expired or was not accepted',
-      action: `Sign in again (ADF Batch Endpoints: Sign In to Azure...), then retry.${keep}`,
+      title: l10n.t('Your sign-in expired or was not accepted'),
+      action: keep(l10n.t('Sign in again (ADF Batch Endpoints: Sign In to Azure...), then retry.')),
       retryable: true,
       signIn: true,
     };
   }
   if (info.statusCode === 403) {
     if (context.operation === 'grantRole') {
-      const command =
-        context.principalId && context.workspaceId
-          ? ` For example: ${roleGrantCliCommand(context.principalId, context.workspaceId)}`
-          : '';
+      const ask = l10n.t(
+        'Ask an Owner or User Access Administrator of the workspace to grant "AzureML Data Scientist" to the identity, then check again.',
+      );
       return {
         ...base,
-        title: 'You are not allowed to assign roles on this workspace',
-        action: `Ask an Owner or User Access Administrator of the workspace to grant "AzureML Data Scientist" to the identity, then check again.${command}`,
+        title: l10n.t('You are not allowed to assign roles on this workspace'),
+        action:
+          context.principalId && context.workspaceId
+            ? l10n.t('{0} For example: {1}', ask, roleGrantCliCommand(context.principalId, context.workspaceId))
+            : ask,
         retryable: false,
         signIn: false,
       };
     }
     return {
       ...base,
-      title: 'Permission denied',
-      action: `Your account lacks permission for this (${describeOperation(context)}): ask for "Data Factory Contributor" on the factory, or sign in with another account.${keep}`,
+      title: l10n.t('Permission denied'),
+      action: keep(
+        l10n.t(
+          'Your account lacks permission for this ({0}): ask for "Data Factory Contributor" on the factory, or sign in with another account.',
+          describeOperation(context),
+        ),
+      ),
       retryable: false,
       signIn: false,
     };
   }
   if (info.statusCode === 404) {
-    const what = context.factoryName ? `Data Factory ${context.factoryName}` : 'The resource';
     return {
       ...base,
-      title: `${what} was not found`,
-      action: `It may have been deleted or moved: the list of factories was reloaded, pick another target or refresh.${keep}`,
+      title: context.factoryName
+        ? l10n.t('Data Factory {0} was not found', context.factoryName)
+        : l10n.t('The resource was not found'),
+      action: keep(
+        l10n.t(
+          'It may have been deleted or moved: the list of factories was reloaded, pick another target or refresh.',
+        ),
+      ),
       retryable: true,
       signIn: false,
     };
@@ -98,8 +111,10 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
   if (info.statusCode === 409) {
     return {
       ...base,
-      title: 'Conflict',
-      action: `Someone changed the same thing at the same time: reload, review the difference and try again.${keep}`,
+      title: l10n.t('Conflict'),
+      action: keep(
+        l10n.t('Someone changed the same thing at the same time: reload, review the difference and try again.'),
+      ),
       retryable: true,
       signIn: false,
     };
@@ -107,8 +122,8 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
   if (info.statusCode === 429) {
     return {
       ...base,
-      title: 'Azure is throttling requests',
-      action: `The requests were retried already: wait a minute, then retry.${keep}`,
+      title: l10n.t('Azure is throttling requests'),
+      action: keep(l10n.t('The requests were retried already: wait a minute, then retry.')),
       retryable: true,
       signIn: false,
     };
@@ -116,16 +131,16 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
   if (info.statusCode !== undefined && info.statusCode >= 500) {
     return {
       ...base,
-      title: 'Azure had a problem answering',
-      action: `Retry in a moment.${keep}`,
+      title: l10n.t('Azure had a problem answering'),
+      action: keep(l10n.t('Retry in a moment.')),
       retryable: true,
       signIn: false,
     };
   }
   return {
     ...base,
-    title: `Could not ${describeOperation(context)}`,
-    action: info.hint ? `${info.hint}${keep}` : `Check the message, then retry.${keep}`,
+    title: l10n.t('Could not {0}', describeOperation(context)),
+    action: keep(info.hint ? info.hint : l10n.t('Check the message, then retry.')),
     retryable: true,
     signIn: false,
   };
@@ -134,30 +149,30 @@ export function adviseAzureError(error: unknown, context: AdviceContext): ErrorA
 function describeOperation(context: AdviceContext): string {
   switch (context.operation) {
     case 'loadEndpoint':
-      return 'read the endpoint';
+      return l10n.t('read the endpoint');
     case 'loadFactories':
-      return 'list the data factories';
+      return l10n.t('list the data factories');
     case 'loadFactory':
-      return `read Data Factory ${context.factoryName ?? ''}`.trim();
+      return l10n.t('read Data Factory {0}', context.factoryName ?? '').trim();
     case 'checkAccess':
-      return 'read the role assignments';
+      return l10n.t('read the role assignments');
     case 'grantRole':
-      return 'grant the role';
+      return l10n.t('grant the role');
     case 'createLinkedService':
-      return `create the linked service in Data Factory ${context.factoryName ?? ''}`.trim();
+      return l10n.t('create the linked service in Data Factory {0}', context.factoryName ?? '').trim();
     case 'enableIdentity':
-      return `enable the managed identity of Data Factory ${context.factoryName ?? ''}`.trim();
+      return l10n.t('enable the managed identity of Data Factory {0}', context.factoryName ?? '').trim();
     case 'review':
-      return 'read the existing pipeline';
+      return l10n.t('read the existing pipeline');
     case 'publish':
-      return 'publish the pipeline';
+      return l10n.t('publish the pipeline');
     case 'createRun':
-      return 'start the run';
+      return l10n.t('start the run');
     case 'monitorRun':
-      return 'read the run';
+      return l10n.t('read the run');
     case 'cancelRun':
-      return 'cancel the run';
+      return l10n.t('cancel the run');
     case 'loadDatastores':
-      return 'list the datastores';
+      return l10n.t('list the datastores');
   }
 }

@@ -2,6 +2,7 @@
 // services and credentials, datastores, role assignments, repository folders. Loaders that can fill in the form
 // return the patch instead of applying it: the coordinator applies it like any other form change.
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { inputDatastoreChoices, outputDatastoreChoices } from '../../core/preflight';
 import { chosenFactory, principalInUse } from '../checks';
 import type { FormPatch } from '../protocol';
@@ -119,8 +120,8 @@ export async function chooseFolder(
     purpose,
     title:
       purpose === 'repository'
-        ? 'Folder of the ADF git repository (the one holding pipeline/)'
-        : 'Folder for the pipeline files',
+        ? l10n.t('Folder of the ADF git repository (the one holding pipeline/)')
+        : l10n.t('Folder for the pipeline files'),
   });
   if (!folder) return undefined;
   ctx.state.pickedFolders.add(folder);

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PipelineDocument } from '../../core/pipeline';
 import { adfStudioPipelineUrl, diffPipelines, publishPipeline, type FactoryInfo } from '../../core/publish';
-import { chosenFactory, describeGitMode } from '../checks';
+import { chosenFactory, describeRepository } from '../checks';
 import { fileDiff, toDiffView } from '../review';
 import { runParametersOf } from '../run-parameters';
 import { idleRun, type ReviewState } from '../state';
@@ -40,7 +40,11 @@ export async function publishToFactory(
   if (factory.repoConfiguration && !state.gitModeConfirmed.has(factory.id)) {
     state.publishView = {
       status: 'confirmGitMode',
-      gitModeWarning: `Data Factory ${factory.name} is connected to ${describeGitMode(factory.repoConfiguration).slice(5)}. Publishing writes to the live factory only: the next publish from the collaboration branch overwrites it. Save the pipeline into your repository folder instead, or publish to live anyway.`,
+      gitModeWarning: l10n.t(
+        'Data Factory {0} is connected to {1}. Publishing writes to the live factory only: the next publish from the collaboration branch overwrites it. Save the pipeline into your repository folder instead, or publish to live anyway.',
+        factory.name,
+        describeRepository(factory.repoConfiguration),
+      ),
     };
     return ctx.changed();
   }

@@ -64,8 +64,8 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
           state.grantState = undefined;
           state.notice =
             outcome.kind === 'created'
-              ? `Granted ${DATA_SCIENTIST} on workspace ${state.endpoint.workspace.name}.`
-              : `The identity already has ${outcome.roleName}.`;
+              ? l10n.t('Granted {0} on workspace {1}.', DATA_SCIENTIST, state.endpoint.workspace.name)
+              : l10n.t('The identity already has {0}.', outcome.roleName);
         },
       });
     } finally {
