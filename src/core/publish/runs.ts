@@ -49,13 +49,14 @@ export async function readRunSnapshot(
   runId: string,
   context: SnapshotContext = {},
   now: Date = new Date(),
+  signal?: AbortSignal,
 ): Promise<RunSnapshot> {
-  const run = await store.getRun(factory, runId);
+  const run = await store.getRun(factory, runId, signal);
   const started = run.runStart ? new Date(run.runStart) : now;
   // A generous window: activity runs are filtered by their last update, and clocks differ.
   const after = new Date(started.getTime() - 60 * 60_000);
   const before = new Date(now.getTime() + 60 * 60_000);
-  const activities = await store.queryActivityRuns(factory, runId, after, before);
+  const activities = await store.queryActivityRuns(factory, runId, after, before, signal);
   return snapshotRun(run, activities, context);
 }
 
@@ -69,7 +70,8 @@ export async function monitorRun(
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? ((): Date => new Date());
   for (;;) {
-    const snapshot = await readRunSnapshot(store, factory, runId, options.context, now());
+    // The signal also aborts a read in flight (the panel closed): the caller treats that as the end of following.
+    const snapshot = await readRunSnapshot(store, factory, runId, options.context, now(), options.signal);
     options.onSnapshot(snapshot);
     if (snapshot.done || options.signal?.aborted) return snapshot;
     await sleep(options.intervalMs, options.signal);

@@ -108,6 +108,8 @@ async function follow(ctx: FlowContext, factory: FactoryInfo, runId: string): Pr
     operation: 'monitorRun',
     retry: () => follow(ctx, factory, runId),
     factoryName: factory.name,
+    // Following stopped (the panel closed, or a newer run is followed): its aborted read is no error.
+    signal: abort.signal,
     run: async () => {
       const azure = await env.azure();
       const last = await monitorRun(azure.runs, factory, runId, {

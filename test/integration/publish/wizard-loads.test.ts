@@ -125,6 +125,25 @@ describe('integration: the wizard aborts or times out its background reads (emul
     assert.equal(view.error, undefined, JSON.stringify(view.error));
   });
 
+  it('closing the panel while a run is followed aborts its status read in flight (no error)', async () => {
+    const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'), azureWithTimeout(fx, 600_000));
+    await toAuth(d, 'adf-ready');
+    await d.send('next');
+    await d.send('updateForm', { patch: { inputPath: 'data/', pollIntervalSeconds: 3600 } });
+    await d.send('next');
+    await d.send('publish');
+    await d.send('next');
+    const hang = await fx.control.addFault({ kind: 'hang', route: 'adf.pipelineRuns.get', count: 100 });
+    // runNow returns when following ends.
+    const running = d.controller.handle({ type: 'request', id: 1, method: 'runNow', params: { values: {} } } as never);
+    await until('the emulator to hold the status read', async () => (await fault(hang.id)).held === 1);
+    d.controller.dispose();
+    await until('the status read to be aborted', async () => (await fault(hang.id)).held === 0);
+    await running;
+    assert.equal((await fault(hang.id)).hits, 1, 'aborted, not retried');
+    assert.ok(!d.log.some((line) => line.startsWith('error')), d.log.join('\n'));
+  });
+
   it('Reload of a hung list aborts it and lists with a request of its own', async () => {
     const azure = azureWithTimeout(fx, 600_000);
     const d = await startedWizard(azure);
