@@ -33,7 +33,7 @@ export function runParameterValues(
   for (const p of parameters) {
     if (p.secure) {
       if (secure[p.name] !== undefined) values[p.name] = secure[p.name];
-      else if (p.required) throw new RunValueError(`${p.name} needs a value.`);
+      else if (p.required) throw new RunValueError(l10n.t('{0} needs a value.', p.name));
       continue;
     }
     const raw = typed[p.name];

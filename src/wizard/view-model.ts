@@ -228,7 +228,7 @@ function checksOf(state: WizardState): StepChecks {
 function choiceView(choice: { name: string; type: string; isDefault: boolean; disabledReason?: string }): ChoiceView {
   return {
     name: choice.name,
-    detail: `${choice.type}${choice.isDefault ? ', default' : ''}`,
+    detail: choice.isDefault ? l10n.t('{0}, default', choice.type) : choice.type,
     ...(choice.disabledReason ? { disabledReason: choice.disabledReason } : {}),
     isDefault: choice.isDefault,
   };

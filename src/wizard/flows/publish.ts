@@ -49,7 +49,7 @@ export async function publishToFactory(
     return ctx.changed();
   }
   state.publishView = { status: 'publishing' };
-  state.busy = `Publishing ${document.name} to ${factory.name}...`;
+  state.busy = l10n.t('Publishing {0} to {1}...', document.name, factory.name);
   // A Retry after a Cancel starts a request of its own: the aborted one is never joined.
   const abort = new AbortController();
   state.operationAbort = abort;
@@ -79,7 +79,7 @@ export async function publishToFactory(
               ...(outcome.remote
                 ? {
                     diff: toDiffView(
-                      'Their version (left) against yours (right)',
+                      l10n.t('Their version (left) against yours (right)'),
                       diffPipelines(outcome.remote, document),
                     ),
                   }
@@ -121,7 +121,10 @@ export async function publishToFactory(
     state.busy = undefined;
     if (state.publishView.status === 'publishing') state.publishView = { status: 'idle' };
     if (abort.signal.aborted && state.publishView.status === 'idle')
-      state.notice = `Publishing was cancelled. If Data Factory received the request before the cancel, ${document.name} may be published: Back to review shows what the factory holds.`;
+      state.notice = l10n.t(
+        'Publishing was cancelled. If Data Factory received the request before the cancel, {0} may be published: Back to review shows what the factory holds.',
+        document.name,
+      );
     ctx.changed();
   }
 }
@@ -152,8 +155,8 @@ export async function confirmGitMode(
     patch: { targetKind: 'repository', repositoryFolder: folder },
     enter: folder ? 'review' : 'target',
     notice: folder
-      ? `Saving into ${folder} instead: check the review, then save.`
-      : "Choose the folder of your clone of the factory's repository.",
+      ? l10n.t('Saving into {0} instead: check the review, then save.', folder)
+      : l10n.t("Choose the folder of your clone of the factory's repository."),
   };
 }
 
@@ -173,14 +176,16 @@ export async function resolveConflict(
   const remote = state.conflictRemote;
   const confirmed = await ctx.env.prompts.confirm({
     message: remote
-      ? `Replace the version of ${remote.name} someone else published?`
-      : `Publish ${review.document.name} again?`,
+      ? l10n.t('Replace the version of {0} someone else published?', remote.name)
+      : l10n.t('Publish {0} again?', review.document.name),
     detail: remote
-      ? 'Their changes (shown on the left of the difference) will be lost. Only that version is replaced: if it changes again, you are asked again.'
-      : 'The pipeline was deleted after your review; publishing creates it again.',
-    confirmLabel: 'Replace',
+      ? l10n.t(
+          'Their changes (shown on the left of the difference) will be lost. Only that version is replaced: if it changes again, you are asked again.',
+        )
+      : l10n.t('The pipeline was deleted after your review; publishing creates it again.'),
+    confirmLabel: l10n.t('Replace'),
   });
-  if (!confirmed) return { notice: 'Nothing was published.' };
+  if (!confirmed) return { notice: l10n.t('Nothing was published.') };
   const work = publishToFactory(ctx, review.document, remote?.etag, remote !== undefined);
   ctx.track(work);
   await work;
@@ -247,7 +252,7 @@ async function saveToRepository(
       });
       if (!confirmed) {
         state.publishView = { status: 'idle' };
-        state.notice = `Nothing was written: ${path} is unchanged.`;
+        state.notice = l10n.t('Nothing was written: {0} is unchanged.', path);
         return;
       }
     }
@@ -287,7 +292,7 @@ async function exportToFolder(ctx: FlowContext, document: PipelineDocument, retr
       });
       if (!confirmed) {
         state.publishView = { status: 'idle' };
-        state.notice = 'Nothing was written.';
+        state.notice = l10n.t('Nothing was written.');
         return;
       }
     }
@@ -319,12 +324,15 @@ function refusedWriteTarget(ctx: FlowContext, name: string, folder: string): boo
   ctx.showError(
     {
       step: 'publish',
-      title: problem.field === 'pipelineName' ? 'The pipeline name cannot be used' : 'The wizard cannot write there',
+      title:
+        problem.field === 'pipelineName'
+          ? l10n.t('The pipeline name cannot be used')
+          : l10n.t('The wizard cannot write there'),
       message: problem.message,
       action:
         problem.field === 'pipelineName'
-          ? 'Change the pipeline name on the Review step. Nothing was written.'
-          : 'Choose the folder with Browse..., or one inside your workspace. Nothing was written.',
+          ? l10n.t('Change the pipeline name on the Review step. Nothing was written.')
+          : l10n.t('Choose the folder with Browse..., or one inside your workspace. Nothing was written.'),
       canRetry: false,
       canSignIn: false,
     },
@@ -336,7 +344,7 @@ function refusedWriteTarget(ctx: FlowContext, name: string, folder: string): boo
 /** File work: a failure becomes the error banner (what was entered stays), with Retry starting the publish again. */
 async function guardFiles(ctx: FlowContext, retry: () => Promise<void>, work: () => Promise<void>): Promise<void> {
   const { state } = ctx;
-  state.busy = 'Writing files...';
+  state.busy = l10n.t('Writing files...');
   ctx.changed();
   try {
     await work();

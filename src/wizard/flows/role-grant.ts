@@ -75,7 +75,10 @@ export async function grantRole(ctx: FlowContext): Promise<void> {
         state.grantState = undefined;
         state.facts.access = undefined;
         ensureAccess(ctx);
-        state.notice = `Granting ${DATA_SCIENTIST} was cancelled. If Azure received the request before the cancel, the role may be granted: the check below reads the assignments again.`;
+        state.notice = l10n.t(
+          'Granting {0} was cancelled. If Azure received the request before the cancel, the role may be granted: the check below reads the assignments again.',
+          DATA_SCIENTIST,
+        );
       }
       if (state.grantState === 'granting') state.grantState = 'failed';
       state.busy = undefined;
