@@ -16,7 +16,8 @@ import {
 } from '../../wizard/protocol';
 import { dataStep } from './data-step';
 import { WizardRpc } from './rpc';
-import { authStep, endpointStep, publishStep, reviewStep, runStep, targetStep, type StepContext } from './steps';
+import { publishStep, runStep } from './run-steps';
+import { authStep, endpointStep, reviewStep, targetStep, type StepContext } from './steps';
 import { button, type FormBinding } from './ui';
 
 const root = document.getElementById('app') as HTMLElement;
