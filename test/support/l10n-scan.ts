@@ -45,10 +45,13 @@ export function exportedSourceFiles(root = 'src'): string[] {
     .sort();
 }
 
-/** Folders of src whose user-visible strings must be localised. */
+/** The wizard's check builders (src/core/preflight): their title, message and action are shown in the wizard. */
+const CHECK_BUILDERS = new Set(['pass', 'info', 'warn', 'fail']);
+
+/** Folders of src whose user-visible strings must be localised: all but the CLI and the core, except the core's checks. */
 export function localisedSourceFiles(root = 'src'): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !/^(core|cli)[\\/]/.test(f))
+    .filter((f) => f.endsWith('.ts') && (!/^(core|cli)[\\/]/.test(f) || /^core[\\/]preflight[\\/]/.test(f)))
     .map((f) => join(root, f))
     .sort();
 }
@@ -104,7 +107,12 @@ export function rawStrings(file: string): RawString[] {
     found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && VISIBLE_CALLS.has(calleeName(node) ?? '')) {
+    const checkBuilder =
+      ts.isCallExpression(node) && ts.isIdentifier(node.expression) && CHECK_BUILDERS.has(node.expression.text);
+    if (
+      checkBuilder ||
+      ((ts.isCallExpression(node) || ts.isNewExpression(node)) && VISIBLE_CALLS.has(calleeName(node) ?? ''))
+    ) {
       for (const arg of node.arguments ?? []) {
         const text = literalText(arg);
         if (text !== undefined) add(arg, text);

@@ -61,6 +61,8 @@ describe('code localisation (l10n/bundle.l10n.json)', () => {
         "const item = { label: vscode.l10n.t('Fine'), description: `of ${count} endpoints` };",
         'const view = html`<h2>Review the pipeline</h2><span>${name}</span>`;',
         "const ok = { label: `$(cloud) ${name}`, title: 'adfBatchEndpoints.refresh' };",
+        "checks.push(fail('endpoint.scoringUri', 'Scoring URI', l10n.t('None yet.'), `Wait for ${name}.`));",
+        "log.info('Started a run.');",
       ].join('\n'),
     );
     assert.deepEqual(
@@ -71,6 +73,8 @@ describe('code localisation (l10n/bundle.l10n.json)', () => {
         '2: No subscriptions selected',
         '3: of ${} endpoints',
         '4: Review the pipeline',
+        '6: Scoring URI',
+        '6: Wait for ${}.',
       ],
     );
   });
