@@ -3,6 +3,7 @@
 // ETIMEDOUT, and a debug log line per attempt with method, URL (query values masked), status, duration and request ids.
 import type { CommonClientOptions } from '@azure/core-client';
 import { RestError, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { TIMEOUT_NOT_RETRIED } from '../../core/azure';
 
 /** One attempt of one request, as logged. */
 export interface RequestLogEntry {
@@ -27,7 +28,23 @@ export function timeoutMessage(timeoutMs: number): string {
   return `Azure did not answer in ${Math.round(timeoutMs / 100) / 10} s`;
 }
 
-/** Aborts one attempt after the timeout and throws a RestError with code ETIMEDOUT, which the retry policy retries. */
+/**
+ * Requests that must not be sent twice: a timed-out attempt may have reached Azure, so a retry could start a second
+ * pipeline run (createRun is a POST without an idempotency key).
+ */
+function isNotRepeatable(request: PipelineRequest): boolean {
+  if (request.method !== 'POST') return false;
+  try {
+    return /\/createRun$/i.test(new URL(request.url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Aborts one attempt after the timeout and throws a RestError with code ETIMEDOUT, which the retry policy retries,
+ * except for a request that must not be sent twice (TIMEOUT_NOT_RETRIED, with a message saying it may have run).
+ */
 export function requestTimeoutPolicy(timeoutMs: () => number): PipelinePolicy {
   return {
     name: 'adfBatchRequestTimeout',
@@ -44,8 +61,14 @@ export function requestTimeoutPolicy(timeoutMs: () => number): PipelinePolicy {
       try {
         return await next(request);
       } catch (error) {
-        if (timer.signal.aborted && !caller?.aborted)
+        if (timer.signal.aborted && !caller?.aborted) {
+          if (isNotRepeatable(request))
+            throw new RestError(
+              `${timeoutMessage(ms)}; the run may have started: look in the Pipeline Runs view or ADF Studio before starting it again`,
+              { code: TIMEOUT_NOT_RETRIED, request },
+            );
           throw new RestError(timeoutMessage(ms), { code: 'ETIMEDOUT', request });
+        }
         throw error;
       } finally {
         clearTimeout(handle);

@@ -41,11 +41,16 @@ export function describeAzureError(error: unknown): AzureErrorInfo {
   );
   // A request our timeout policy gave up on (after the SDK's retries): its message says it all.
   if (code === 'ETIMEDOUT' && TIMEOUT_MESSAGE.test(message)) return { message, hint: TIMEOUT_HINT };
+  // One that must not be sent twice (a pipeline run): its message says what to check before trying again.
+  if (code === TIMEOUT_NOT_RETRIED && TIMEOUT_MESSAGE.test(message)) return { message };
   const info: AzureErrorInfo = { message, statusCode, code };
   const hint = hintFor(statusCode, code, typeof e.name === 'string' ? e.name : undefined, message);
   if (hint) info.hint = hint;
   return info;
 }
+
+/** The code of a timed-out request the SDK must not retry, because it may have been carried out (createRun). */
+export const TIMEOUT_NOT_RETRIED = 'ETIMEDOUT_NOT_RETRIED';
 
 /** A request the request timeout gave up on (after the SDK's retries): trying again later may work. */
 export function isRequestTimeout(error: unknown): boolean {

@@ -118,6 +118,20 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
     );
   });
 
+  it('a pipeline run that is not answered is not started again: one attempt, and the message says it may have started', async () => {
+    await control.addFault({ kind: 'hang', route: '/createRun$', method: 'POST', count: 100 });
+    const error = await azure.runs.createRun(W.factory('adf-ready'), 'Existing-Pipeline', {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.match(
+      formatAzureError(describeAzureError(error)),
+      /^Azure did not answer in 0.3 s; the run may have started: look in the Pipeline Runs view/,
+    );
+    const posts = attempts.filter((a) => a.method === 'POST' && /\/createRun$/i.test(new URL(a.url).pathname));
+    assert.equal(posts.length, 1, `one attempt, not retried: ${JSON.stringify(posts)}`);
+  });
+
   it('four hung subscriptions free their loader slots: an unrelated workspace still expands', async () => {
     const workspace = (await reader.listWorkspaces(subscription)).items[0];
     assert.ok(workspace, 'the seed has a workspace');
