@@ -147,7 +147,7 @@ export function checkList(checks: readonly CheckView[]): TemplateResult | typeof
 
 export function diffBlock(diff: DiffView): TemplateResult {
   return html`<section class="diff" aria-label=${diff.title}>
-    <h4>${diff.title} <span class="diff-summary">${diff.identical ? 'no difference' : html`<span class="removed-count">−${diff.removed}</span> <span class="added-count">+${diff.added}</span>`}</span></h4>
+    <h4>${diff.title} <span class="diff-summary">${diff.identical ? l10n.t('no difference') : html`<span class="removed-count">−${diff.removed}</span> <span class="added-count">+${diff.added}</span>`}</span></h4>
     ${diff.hunks.map(
       (h) => html`<div class="hunk">
       <div class="hunk-header">${h.header}</div>
