@@ -1,6 +1,7 @@
 // The expression grammar of ADF: a recursive-descent parser over the scanner's tokens that builds the tree with
 // spans (calls, literals, member and index accessors). It never throws for bad input: the first problem becomes an
 // ExpressionError, and the tree built up to there is kept. parser.ts classifies values and calls it per expression.
+import * as l10n from '@vscode/l10n';
 import type { CallNode, ExpressionError, ExpressionErrorCode, ExpressionFix, ExpressionNode, Span } from './ast';
 import { describeToken, type Token } from './scanner';
 
@@ -20,14 +21,18 @@ export class ExpressionParser {
   parseExpression(depth: number): ExpressionNode | undefined {
     const token = this.peek();
     if (depth > MAX_DEPTH) {
-      this.fail('too-deeply-nested', `Expression nested more than ${MAX_DEPTH} levels deep`, token.span);
+      this.fail('too-deeply-nested', l10n.t('Expression nested more than {0} levels deep', MAX_DEPTH), token.span);
       return undefined;
     }
     switch (token.kind) {
       case 'string':
         this.advance();
         if (!token.terminated) {
-          this.fail('unterminated-string', "Unterminated string: the closing single quote (') is missing", token.span);
+          this.fail(
+            'unterminated-string',
+            l10n.t("Unterminated string: the closing single quote (') is missing"),
+            token.span,
+          );
         }
         return { kind: 'string', value: token.value, span: token.span };
       case 'number': {
@@ -50,7 +55,9 @@ export class ExpressionParser {
       case 'eof':
         this.fail(
           'expected-value',
-          'Expected a value (a string, number, true, false, null or a function call) but the expression ends here',
+          l10n.t(
+            'Expected a value (a string, number, true, false, null or a function call) but the expression ends here',
+          ),
           this.endSpan(token),
         );
         return undefined;
@@ -60,7 +67,10 @@ export class ExpressionParser {
       default:
         this.fail(
           'expected-value',
-          `Expected a value (a string, number, true, false, null or a function call) but found ${describeToken(token)}`,
+          l10n.t(
+            'Expected a value (a string, number, true, false, null or a function call) but found {0}',
+            describeToken(token),
+          ),
           token.span,
         );
         return undefined;
@@ -70,7 +80,7 @@ export class ExpressionParser {
   /** After a complete expression only the end may follow. */
   expectEnd(): void {
     const token = this.peek();
-    if (token.kind !== 'eof') this.reportUnexpected(token, ' after the end of the expression');
+    if (token.kind !== 'eof') this.reportUnexpected(token, l10n.t(' after the end of the expression'));
   }
 
   private parseCall(depth: number): ExpressionNode | undefined {
@@ -79,7 +89,11 @@ export class ExpressionParser {
     if (open.kind !== '(') {
       this.fail(
         'expected-call',
-        `Expected '(' after '${nameToken.value}': an expression is a literal or a function call such as ${nameToken.value}()`,
+        l10n.t(
+          "Expected '(' after '{0}': an expression is a literal or a function call such as {1}()",
+          nameToken.value,
+          nameToken.value,
+        ),
         nameToken.span,
       );
       return undefined;
@@ -110,12 +124,12 @@ export class ExpressionParser {
           break;
         }
         if (separator.kind === 'eof') {
-          this.fail('missing-close-paren', `Missing ')' to close '${nameToken.value}('`, {
+          this.fail('missing-close-paren', l10n.t("Missing ')' to close '{0}('", nameToken.value), {
             start: nameToken.span.start,
             end: open.span.end,
           });
         } else {
-          this.reportUnexpected(separator, ` in the arguments of '${nameToken.value}(': expected ',' or ')'`);
+          this.reportUnexpected(separator, l10n.t(" in the arguments of '{0}(': expected ',' or ')'", nameToken.value));
         }
         return call(this.lastEnd());
       }
@@ -134,7 +148,7 @@ export class ExpressionParser {
         if (after.kind !== '.' && after.kind !== '[') {
           this.fail(
             'expected-accessor',
-            `Expected '.' or '[' after '?' but found ${describeToken(after)}`,
+            l10n.t("Expected '.' or '[' after '?' but found {0}", describeToken(after)),
             question.span,
           );
           return result;
@@ -170,7 +184,8 @@ export class ExpressionParser {
         if (this.failed) return partial();
         const close = this.peek();
         if (close.kind !== ']') {
-          if (close.kind === 'eof') this.fail('missing-close-bracket', "Missing ']' to close '['", accessor.span);
+          if (close.kind === 'eof')
+            this.fail('missing-close-bracket', l10n.t("Missing ']' to close '['"), accessor.span);
           else this.reportUnexpected(close, " inside '[...]': expected ']'");
           return partial();
         }
@@ -194,19 +209,19 @@ export class ExpressionParser {
       fix = {
         span: { start: dot.span.start, end: found.span.end },
         replacement: `[${found.text}]`,
-        title: `Use [${found.text}]`,
+        title: l10n.t('Use [{0}]', found.text),
       };
     } else if (found.kind === 'string' && found.terminated && !found.spaceBefore) {
       fix = {
         span: { start: dot.span.start, end: found.span.end },
         replacement: `[${found.text}]`,
-        title: `Use [${found.text}]`,
+        title: l10n.t('Use [{0}]', found.text),
       };
     }
-    const hint = fix ? `; write ${fix.replacement} instead` : '';
+    const hint = fix ? l10n.t('; write {0} instead', fix.replacement) : '';
     this.fail(
       'expected-property-name',
-      `Expected a property name after '.' but found ${describeToken(found)}${hint}`,
+      l10n.t("Expected a property name after '.' but found {0}{1}", describeToken(found), hint),
       found.kind === 'eof' ? dot.span : found.span,
       fix,
     );
@@ -219,24 +234,32 @@ export class ExpressionParser {
       const replacement = `['${dashed.name.replace(/'/g, "''")}']`;
       this.fail(
         'unexpected-character',
-        `Unexpected '-' after '.${dashed.before}': '-' cannot be part of a name written after '.'; write ${replacement} instead`,
+        l10n.t(
+          "Unexpected '-' after '.{0}': '-' cannot be part of a name written after '.'; write {1} instead",
+          dashed.before,
+          replacement,
+        ),
         { start: token.span.start, end: token.span.start + 1 },
-        { span: dashed.span, replacement, title: `Use ${replacement}` },
+        { span: dashed.span, replacement, title: l10n.t('Use {0}', replacement) },
       );
       return;
     }
     if (token.kind === 'unknown') {
-      const hint = token.text === '"' ? ": strings in ADF expressions use single quotes ('text')" : '';
-      this.fail('unexpected-character', `Unexpected '${token.text}'${context}${hint}`, token.span);
+      const hint = token.text === '"' ? l10n.t(": strings in ADF expressions use single quotes ('text')") : '';
+      this.fail('unexpected-character', l10n.t("Unexpected '{0}'{1}{2}", token.text, context, hint), token.span);
       return;
     }
     if (token.kind === 'string' && !token.terminated) {
-      this.fail('unterminated-string', "Unterminated string: the closing single quote (') is missing", token.span);
+      this.fail(
+        'unterminated-string',
+        l10n.t("Unterminated string: the closing single quote (') is missing"),
+        token.span,
+      );
       return;
     }
     this.fail(
       'unexpected-token',
-      `Unexpected ${describeToken(token)}${context}`,
+      l10n.t('Unexpected {0}{1}', describeToken(token), context),
       token.kind === 'eof' ? this.endSpan(token) : token.span,
     );
   }

@@ -2,6 +2,7 @@
 // interpolation) and parses each expression into a tree with spans. It never throws: problems become
 // ExpressionErrors (the first one of each expression; later ones would mostly be echoes of it), and the
 // tree built up to that point is kept as a partial tree.
+import * as l10n from '@vscode/l10n';
 import type { ExpressionError, ExpressionNode, ExpressionSegment, ParsedValue, Segment, Span } from './ast';
 import { ExpressionParser } from './expression-parser';
 import { scanExpression } from './scanner';
@@ -23,7 +24,7 @@ export function parseValue(value: string): ParsedValue {
       errors: [
         {
           code: 'internal-error',
-          message: `Internal expression parser error: ${String(error)}`,
+          message: l10n.t('Internal expression parser error: {0}', String(error)),
           span: { start: 0, end: value.length },
         },
       ],
@@ -39,7 +40,11 @@ export function parseExpression(text: string, start = 0, end = text.length): Par
     return {
       node: undefined,
       errors: [
-        { code: 'internal-error', message: `Internal expression parser error: ${String(error)}`, span: { start, end } },
+        {
+          code: 'internal-error',
+          message: l10n.t('Internal expression parser error: {0}', String(error)),
+          span: { start, end },
+        },
       ],
     };
   }
@@ -101,7 +106,7 @@ function parseInterpolated(value: string): ParsedValue {
     if (close === undefined) {
       segmentErrors.unshift({
         code: 'unterminated-interpolation',
-        message: "'@{' is never closed: the closing '}' is missing",
+        message: l10n.t("'@{' is never closed: the closing '}' is missing"),
         span: { start: open, end: open + 2 },
       });
     }
@@ -138,23 +143,27 @@ function findInterpolationEnd(value: string, from: number): number | undefined {
   return undefined;
 }
 
-const EMPTY_MESSAGES = {
-  bare: 'Empty expression',
-  whole: "Empty expression: '@' must be followed by an expression (write '@@' for a literal '@')",
-  interpolation: "Empty interpolation '@{}': write an expression between the braces",
-};
+type ExpressionForm = 'bare' | 'whole' | 'interpolation';
+
+/** A function, not a table: l10n.t must run after the host configured the bundle, not at import. */
+function emptyMessage(form: ExpressionForm): string {
+  if (form === 'bare') return l10n.t('Empty expression');
+  if (form === 'whole')
+    return l10n.t("Empty expression: '@' must be followed by an expression (write '@@' for a literal '@')");
+  return l10n.t("Empty interpolation '@{}': write an expression between the braces");
+}
 
 function parseBody(
   source: string,
   start: number,
   end: number,
   segmentSpan: Span,
-  form: keyof typeof EMPTY_MESSAGES,
+  form: ExpressionForm,
 ): ParsedExpression {
   if (source.slice(start, end).trim() === '') {
     return {
       node: undefined,
-      errors: [{ code: 'empty-expression', message: EMPTY_MESSAGES[form], span: segmentSpan }],
+      errors: [{ code: 'empty-expression', message: emptyMessage(form), span: segmentSpan }],
     };
   }
   const parser = new ExpressionParser(scanExpression(source, start, end), source);

@@ -1,5 +1,6 @@
 // Splits the text of one expression into tokens. Never fails: oddities become 'unknown' tokens or
 // strings flagged as unterminated, and the parser turns the first one it meets into an error.
+import * as l10n from '@vscode/l10n';
 import type { Span } from './ast';
 
 export type TokenKind =
@@ -117,11 +118,11 @@ function makeToken(
 export function describeToken(token: Token): string {
   switch (token.kind) {
     case 'eof':
-      return 'the end of the expression';
+      return l10n.t('the end of the expression');
     case 'string':
-      return `string ${abbreviate(token.text)}`;
+      return l10n.t('string {0}', abbreviate(token.text));
     case 'number':
-      return `number ${abbreviate(token.text)}`;
+      return l10n.t('number {0}', abbreviate(token.text));
     case 'identifier':
       return `'${abbreviate(token.text)}'`;
     default:

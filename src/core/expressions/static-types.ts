@@ -2,6 +2,7 @@
 // and the `: type` ending are the one source), so the validator can report, before a run, values that ADF
 // would reject at run time. A type is a set of kinds; `undefined` means "not known statically" (activity
 // outputs, json(), xml and binary content, parameters of type Object) and never produces a report.
+import * as l10n from '@vscode/l10n';
 import type { CallNode, ExpressionNode } from './ast';
 import { FUNCTIONS, lookupFunction, type FunctionInfo } from './functions';
 
@@ -137,7 +138,7 @@ export function cannotBe(actual: StaticType, expected: StaticType): boolean {
 export function describeType(type: StaticType): string {
   if (!type) return 'any';
   const names = [...type].map((k) => (k === 'bool' ? 'Boolean' : k === 'int' ? 'integer' : k));
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return names.length === 1 ? names[0] : l10n.t('{0} or {1}', names.slice(0, -1).join(', '), names[names.length - 1]);
 }
 
 /** A declared ADF type name (parameter or variable: String, Int, Integer, Bool, Boolean, Array, ...) as a type. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type Node, type ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 
 export type { Node as JsonNode } from 'jsonc-parser';
@@ -23,24 +24,45 @@ export interface JsonDocument {
   readonly duplicateKeys: readonly DuplicateKey[];
 }
 
-const MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Invalid symbol',
-  InvalidNumberFormat: 'Invalid number format',
-  PropertyNameExpected: 'Property name expected',
-  ValueExpected: 'Value expected',
-  ColonExpected: 'Colon expected',
-  CommaExpected: 'Comma expected',
-  CloseBraceExpected: 'Closing brace `}` expected',
-  CloseBracketExpected: 'Closing bracket `]` expected',
-  EndOfFileExpected: 'End of file expected',
-  InvalidCommentToken: 'Comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'Unexpected end of comment',
-  UnexpectedEndOfString: 'Unterminated string',
-  UnexpectedEndOfNumber: 'Unexpected end of number',
-  InvalidUnicode: 'Invalid unicode escape sequence',
-  InvalidEscapeCharacter: 'Invalid escape character in string',
-  InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
-};
+/** The message of a jsonc-parser error kind; a function so that l10n.t runs after the host configured the bundle. */
+function syntaxErrorMessage(kind: string): string {
+  switch (kind) {
+    case 'InvalidSymbol':
+      return l10n.t('Invalid symbol');
+    case 'InvalidNumberFormat':
+      return l10n.t('Invalid number format');
+    case 'PropertyNameExpected':
+      return l10n.t('Property name expected');
+    case 'ValueExpected':
+      return l10n.t('Value expected');
+    case 'ColonExpected':
+      return l10n.t('Colon expected');
+    case 'CommaExpected':
+      return l10n.t('Comma expected');
+    case 'CloseBraceExpected':
+      return l10n.t('Closing brace `}` expected');
+    case 'CloseBracketExpected':
+      return l10n.t('Closing bracket `]` expected');
+    case 'EndOfFileExpected':
+      return l10n.t('End of file expected');
+    case 'InvalidCommentToken':
+      return l10n.t('Comments are not allowed in JSON');
+    case 'UnexpectedEndOfComment':
+      return l10n.t('Unexpected end of comment');
+    case 'UnexpectedEndOfString':
+      return l10n.t('Unterminated string');
+    case 'UnexpectedEndOfNumber':
+      return l10n.t('Unexpected end of number');
+    case 'InvalidUnicode':
+      return l10n.t('Invalid unicode escape sequence');
+    case 'InvalidEscapeCharacter':
+      return l10n.t('Invalid escape character in string');
+    case 'InvalidCharacter':
+      return l10n.t('Invalid character in string (control characters must be escaped)');
+    default:
+      return kind;
+  }
+}
 
 type MutableNode = {
   type: Node['type'];
@@ -144,7 +166,7 @@ export function parseJsonDocument(text: string): JsonDocument {
   if (root) root.parent = undefined;
   const errors = raw.map((e): JsonSyntaxError => {
     const kind = printParseErrorCode(e.error);
-    return { offset: e.offset, length: e.length, kind, message: MESSAGES[kind] ?? kind };
+    return { offset: e.offset, length: e.length, kind, message: syntaxErrorMessage(kind) };
   });
   return { text, root: root as Node | undefined, errors, duplicateKeys };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { arrayItems, propertyValue, stringValue } from '../json';
 import type { ValidationContext } from './context';
 import type { ActivityInfo } from './pipeline-model';
@@ -32,7 +33,11 @@ export function checkStatusFailurePath(context: ValidationContext, loop: Activit
     context.report(
       'ADF708',
       context.activityRange(check),
-      `"${check.name}" has no failure path: when it fails (401/403 without the role, 404 from a wrong URI), the loop "${loop.name}" keeps polling until its timeout (an inner failure does not stop an Until), and the run reports a timeout instead of the HTTP error. Add an activity on its Failed path that ends the loop (e.g. sets the status variable to 'StatusCheckFailed'), and fail the run with the error after the loop.`,
+      l10n.t(
+        '"{0}" has no failure path: when it fails (401/403 without the role, 404 from a wrong URI), the loop "{1}" keeps polling until its timeout (an inner failure does not stop an Until), and the run reports a timeout instead of the HTTP error. Add an activity on its Failed path that ends the loop (e.g. sets the status variable to \'StatusCheckFailed\'), and fail the run with the error after the loop.',
+        String(check.name),
+        String(loop.name),
+      ),
     );
   }
 }

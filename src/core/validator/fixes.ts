@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getNodePath } from 'jsonc-parser';
 import { type JsonNode as Node, setValueEdits, type TextEdit } from '../json';
 import type { ValidationContext } from './context';
@@ -16,8 +17,11 @@ export function declareFix(
   if (block && block.type !== 'object') return undefined;
   const path = [...getNodePath(pipeline.properties), kind, name];
   const edits = setValueEdits(context.text, path, { type: kind === 'parameters' ? 'string' : 'String' });
-  const what = kind === 'parameters' ? 'parameter' : 'variable';
-  return edits.length ? { title: `Declare ${what} "${name}" (String)`, edits } : undefined;
+  const title =
+    kind === 'parameters'
+      ? l10n.t('Declare parameter "{0}" (String)', name)
+      : l10n.t('Declare variable "{0}" (String)', name);
+  return edits.length ? { title, edits } : undefined;
 }
 
 /** Sets `policy.secureInput` and/or `policy.secureOutput` of an activity to true (one edit, formatting kept). */
@@ -34,7 +38,9 @@ export function securePolicyFix(
     text = applyTextEdits(text, edits);
   }
   const edit = singleEdit(context.text, text);
-  return edit ? { title: `Set ${keys.map((k) => `policy.${k}`).join(' and ')} to true`, edits: [edit] } : undefined;
+  return edit
+    ? { title: l10n.t('Set {0} to true', keys.map((k) => `policy.${k}`).join(l10n.t(' and '))), edits: [edit] }
+    : undefined;
 }
 
 /** Sets a typeProperties value of an activity (e.g. an Until loop's timeout). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MAX_JSON_DEPTH, LineIndex } from '../json';
 import { ValidationContext } from './context';
 import { parsePipelineDocument, PipelineDocument } from './pipeline-document';
@@ -35,7 +36,10 @@ function validateUnguarded(input: string | PipelineDocument, options: ValidateOp
     const document = input instanceof PipelineDocument ? input : parsePipelineDocument(input);
     const tooDeep = document.tooDeepAt;
     if (tooDeep !== undefined) {
-      const message = `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep here; the file was not checked further (no ADF document is this deep).`;
+      const message = l10n.t(
+        'The JSON is nested more than {0} levels deep here; the file was not checked further (no ADF document is this deep).',
+        MAX_JSON_DEPTH,
+      );
       return [{ range: { start: tooDeep, end: tooDeep + 1 }, severity: 'error', code: 'ADF004', message }];
     }
     context = new ValidationContext(document, options);
@@ -50,14 +54,16 @@ function validateUnguarded(input: string | PipelineDocument, options: ValidateOp
     context.report(
       'ADF002',
       { start: root.offset, end: root.offset + 1 },
-      'No ADF pipeline found: expected {"name", "properties": {"activities": [...]}} or an ARM template with Microsoft.DataFactory/factories/pipelines resources.',
+      l10n.t(
+        'No ADF pipeline found: expected {"name", "properties": {"activities": [...]}} or an ARM template with Microsoft.DataFactory/factories/pipelines resources.',
+      ),
     );
   }
   for (const rule of ALL_RULES) {
     try {
       rule.run(context);
     } catch (error) {
-      context.problems.push(internalError(rule?.family ?? 'a rule', error));
+      context.problems.push(internalError(rule?.family ?? l10n.t('a rule'), error));
     }
   }
   return sortProblems(context.problems);
@@ -104,7 +110,7 @@ function internalError(where: string, error: unknown): Problem {
     range: { start: 0, end: 0 },
     severity: 'info',
     code: 'ADF009',
-    message: `Internal validator error in ${where}: ${message}`,
+    message: l10n.t('Internal validator error in {0}: {1}', where, message),
   };
 }
 

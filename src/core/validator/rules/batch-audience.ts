@@ -1,4 +1,5 @@
 // ADF705: the token a batch endpoint call uses must be for the Azure ML audience of a cloud.
+import * as l10n from '@vscode/l10n';
 import { AZURE_CLOUDS } from '../../clouds';
 import { propertyValue } from '../../json';
 import type { AdfString, ValidationContext } from '../context';
@@ -66,7 +67,13 @@ function checkAudience(
   context.report(
     'ADF705',
     range,
-    `"${activity.name}" gets a token for "${value}", but a batch endpoint only accepts the Azure ML audience (${[...ML_AUDIENCES].join(', ')}, by cloud)${wrong ? '' : ' unless this is a custom cloud'}.`,
+    l10n.t(
+      '"{0}" gets a token for "{1}", but a batch endpoint only accepts the Azure ML audience ({2}, by cloud){3}.',
+      String(activity.name),
+      value,
+      [...ML_AUDIENCES].join(', '),
+      wrong ? '' : l10n.t(' unless this is a custom cloud'),
+    ),
     { severity: wrong ? 'error' : 'warning' },
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { objectEntries, propertyNode, propertyValue, stringValue, type JsonNode as Node } from '../../json';
 import { JOB_INPUT_TYPES as INPUT_TYPES } from '../../pipeline';
 import { bodyView, type BodyView } from '../batch-body';
@@ -74,7 +75,7 @@ function asInvoke(context: ValidationContext, activity: ActivityInfo): Invoke | 
 
 function checkBody(context: ValidationContext, invoke: Invoke): void {
   const { activity, view } = invoke;
-  const name = activity.name ?? 'the batch endpoint call';
+  const name = activity.name ?? l10n.t('the batch endpoint call');
   if (!view) {
     const body = propertyValue(activity.typeProperties, 'body');
     // An expression that builds the body (json(concat(...))) cannot be checked before a run.
@@ -83,7 +84,10 @@ function checkBody(context: ValidationContext, invoke: Invoke): void {
     context.report(
       'ADF701',
       context.activityRange(activity),
-      `"${name}" posts to a batch endpoint but its body is not {"properties": {"InputData": {...}, "OutputData": {...}}}.`,
+      l10n.t(
+        '"{0}" posts to a batch endpoint but its body is not {"properties": {"InputData": {...}, "OutputData": {...}}}.',
+        name,
+      ),
     );
     return;
   }
@@ -92,7 +96,7 @@ function checkBody(context: ValidationContext, invoke: Invoke): void {
     context.report(
       'ADF701',
       view.range(properties ?? view.root),
-      `The batch job body needs a "properties" object with InputData (and optionally OutputData).`,
+      l10n.t('The batch job body needs a "properties" object with InputData (and optionally OutputData).'),
     );
     return;
   }
@@ -104,7 +108,9 @@ function checkBody(context: ValidationContext, invoke: Invoke): void {
     context.report(
       'ADF701',
       view.range(keyNodeOf(properties, 'inputs') ?? keyNodeOf(properties, 'outputs') ?? properties),
-      'This is the ARM Jobs API body (properties.inputs/outputs); a batch endpoint scoring URI expects properties.InputData and properties.OutputData with JobInputType/JobOutputType and Uri.',
+      l10n.t(
+        'This is the ARM Jobs API body (properties.inputs/outputs); a batch endpoint scoring URI expects properties.InputData and properties.OutputData with JobInputType/JobOutputType and Uri.',
+      ),
     );
     return;
   }
@@ -113,7 +119,7 @@ function checkBody(context: ValidationContext, invoke: Invoke): void {
     context.report(
       'ADF701',
       view.range(keyNodeOf(view.root, 'properties') ?? properties),
-      'The batch job body has no properties.InputData.',
+      l10n.t('The batch job body has no properties.InputData.'),
     );
   } else {
     checkEntries(context, view, inputs, 'InputData', (entryName, entry) => checkInput(context, view, entryName, entry));
@@ -136,7 +142,10 @@ function checkEntries(
     context.report(
       'ADF701',
       view.range(node),
-      `${what} must be an object of named entries, e.g. {"input_data": {"JobInputType": "UriFolder", "Uri": "azureml://datastores/<name>/paths/<folder>/"}}.`,
+      l10n.t(
+        '{0} must be an object of named entries, e.g. {"input_data": {"JobInputType": "UriFolder", "Uri": "azureml://datastores/<name>/paths/<folder>/"}}.',
+        what,
+      ),
     );
     return;
   }
@@ -145,7 +154,12 @@ function checkEntries(
       context.report(
         'ADF701',
         view.range(keyNode),
-        `${what}.${entryName} must be an object with ${what === 'InputData' ? 'JobInputType' : 'JobOutputType'} and Uri.`,
+        l10n.t(
+          '{0}.{1} must be an object with {2} and Uri.',
+          what,
+          entryName,
+          what === 'InputData' ? 'JobInputType' : 'JobOutputType',
+        ),
       );
       continue;
     }
@@ -158,8 +172,12 @@ function checkInput(context: ValidationContext, view: BodyView, entryName: strin
   const uriNode = propertyValue(entry, 'Uri');
   const entryRange = view.range(entry);
   if (!typeNode)
-    context.report('ADF701', entryRange, `InputData.${entryName} has no JobInputType (UriFolder or UriFile).`);
-  if (!uriNode) context.report('ADF701', entryRange, `InputData.${entryName} has no Uri.`);
+    context.report(
+      'ADF701',
+      entryRange,
+      l10n.t('InputData.{0} has no JobInputType (UriFolder or UriFile).', entryName),
+    );
+  if (!uriNode) context.report('ADF701', entryRange, l10n.t('InputData.{0} has no Uri.', entryName));
   if (typeNode) {
     const type = view.text(typeNode);
     const value = type ? fullText(type) : undefined;
@@ -170,8 +188,16 @@ function checkInput(context: ValidationContext, view: BodyView, entryName: strin
         'ADF702',
         view.range(typeNode),
         armSpelling
-          ? `"${value}" is the ARM Jobs API spelling; the batch endpoint expects ${value.toLowerCase() === 'uri_folder' ? 'UriFolder' : 'UriFile'}.`
-          : `Input type "${value}" ${other ? 'is not supported for batch endpoints called from ADF' : 'is unknown'}; use UriFolder or UriFile.`,
+          ? l10n.t(
+              '"{0}" is the ARM Jobs API spelling; the batch endpoint expects {1}.',
+              value,
+              value.toLowerCase() === 'uri_folder' ? 'UriFolder' : 'UriFile',
+            )
+          : l10n.t(
+              'Input type "{0}" {1}; use UriFolder or UriFile.',
+              value,
+              other ? l10n.t('is not supported for batch endpoints called from ADF') : l10n.t('is unknown'),
+            ),
         { severity: other ? 'warning' : 'error' },
       );
     }
@@ -188,14 +214,14 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
       context.report(
         'ADF703',
         view.range(typeNode),
-        `Batch endpoint output "${entryName}" must be a file: JobOutputType "UriFile", not "${value}".`,
+        l10n.t('Batch endpoint output "{0}" must be a file: JobOutputType "UriFile", not "{1}".', entryName, value),
       );
     }
   } else {
-    context.report('ADF701', view.range(entry), `OutputData.${entryName} has no JobOutputType (UriFile).`);
+    context.report('ADF701', view.range(entry), l10n.t('OutputData.{0} has no JobOutputType (UriFile).', entryName));
   }
   if (!uriNode) {
-    context.report('ADF701', view.range(entry), `OutputData.${entryName} has no Uri.`);
+    context.report('ADF701', view.range(entry), l10n.t('OutputData.{0} has no Uri.', entryName));
     return;
   }
   const uri = view.text(uriNode);
@@ -209,7 +235,10 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
       context.report(
         'ADF703',
         range,
-        `The output "${full}" is not on a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`,
+        l10n.t(
+          'The output "{0}" is not on a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.',
+          full,
+        ),
       );
       return;
     }
@@ -217,7 +246,10 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
       context.report(
         'ADF703',
         range,
-        `The output "${full}" is a folder; a batch endpoint output must be a file (e.g. .../predictions.csv).`,
+        l10n.t(
+          'The output "{0}" is a folder; a batch endpoint output must be a file (e.g. .../predictions.csv).',
+          full,
+        ),
       );
       return;
     }
@@ -229,21 +261,31 @@ function checkOutput(context: ValidationContext, view: BodyView, entryName: stri
     context.report(
       'ADF703',
       range,
-      `The output starts with "${prefix}", which is not a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.`,
+      l10n.t(
+        'The output starts with "{0}", which is not a registered datastore: use azureml://datastores/<datastore>/paths/<folder>/<file>.',
+        prefix,
+      ),
     );
     return;
   } else if (uri.parts[uri.parts.length - 1] !== null && knownSuffix(uri).endsWith('/')) {
-    context.report('ADF703', range, 'The output ends with "/": a batch endpoint output must be a file, not a folder.');
+    context.report(
+      'ADF703',
+      range,
+      l10n.t('The output ends with "/": a batch endpoint output must be a file, not a folder.'),
+    );
     return;
   }
   if (!uri.varying && full !== undefined) {
     const via = uri.parameters.length
-      ? ` (parameter ${uri.parameters.map((p) => `"${p}"`).join(', ')} by default)`
+      ? l10n.t(' (parameter {0} by default)', uri.parameters.map((p) => `"${p}"`).join(', '))
       : '';
     context.report(
       'ADF704',
       range,
-      `The output path is the same on every run${via}: a rerun fails with "the path already exists". Build it from pipeline().RunId, e.g. @{concat('azureml://datastores/<name>/paths/<folder>/', pipeline().RunId, '/predictions.csv')}.`,
+      l10n.t(
+        "The output path is the same on every run{0}: a rerun fails with \"the path already exists\". Build it from pipeline().RunId, e.g. @{concat('azureml://datastores/<name>/paths/<folder>/', pipeline().RunId, '/predictions.csv')}.",
+        via,
+      ),
     );
   }
 }

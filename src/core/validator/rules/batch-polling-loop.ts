@@ -1,5 +1,6 @@
 // ADF706-ADF708 on the Until loop that polls a batch job: its exit condition, its status check's failure path,
 // its timeout.
+import * as l10n from '@vscode/l10n';
 import { isCallOf, type ExpressionNode } from '../../expressions';
 import { propertyNode, propertyValue, stringValue } from '../../json';
 import { DEFAULT_LOOP_TIMEOUT, TERMINAL_JOB_STATUSES as TERMINAL } from '../../pipeline';
@@ -26,7 +27,7 @@ export function pollingLoops(context: ValidationContext, pipeline: PipelineInfo,
 }
 
 export function checkLoop(context: ValidationContext, loop: ActivityInfo): void {
-  const name = loop.name ?? 'the polling loop';
+  const name = loop.name ?? l10n.t('the polling loop');
   const expressionNode = propertyValue(loop.typeProperties, 'expression');
   const s = context.valueString(loop, expressionNode);
   if (s) {
@@ -35,11 +36,18 @@ export function checkLoop(context: ValidationContext, loop: ActivityInfo): void 
     const usesStatuses = TERMINAL.some(has) || literals.some((t) => /^cancell?ed$/i.test(t));
     const missing = TERMINAL.filter((t) => !has(t) && t !== 'Completed');
     if (usesStatuses && missing.length) {
-      const misspelt = literals.some((t) => /^cancelled$/i.test(t)) ? ' (the job status is spelled "Canceled")' : '';
+      const misspelt = literals.some((t) => /^cancelled$/i.test(t))
+        ? l10n.t(' (the job status is spelled "Canceled")')
+        : '';
       context.report(
         'ADF706',
         context.rangeOf(s.node),
-        `The loop "${name}" does not stop on ${missing.join(' or ')}${misspelt}: a job that ends that way keeps the loop polling until its timeout.`,
+        l10n.t(
+          'The loop "{0}" does not stop on {1}{2}: a job that ends that way keeps the loop polling until its timeout.',
+          name,
+          missing.join(l10n.t(' or ')),
+          misspelt,
+        ),
         {
           fix: exitFix(context, s, missing),
         },
@@ -51,7 +59,7 @@ export function checkLoop(context: ValidationContext, loop: ActivityInfo): void 
     context.report(
       'ADF707',
       context.activityRange(loop),
-      `The loop "${name}" has no timeout, so a stuck job is polled for 7 days (ADF's default).`,
+      l10n.t('The loop "{0}" has no timeout, so a stuck job is polled for 7 days (ADF\'s default).', name),
       {
         fix: () =>
           setTypePropertyFix(
@@ -59,7 +67,7 @@ export function checkLoop(context: ValidationContext, loop: ActivityInfo): void 
             loop,
             'timeout',
             DEFAULT_LOOP_TIMEOUT,
-            `Add a 12-hour timeout (${DEFAULT_LOOP_TIMEOUT})`,
+            l10n.t('Add a 12-hour timeout ({0})', DEFAULT_LOOP_TIMEOUT),
           ),
       },
     );
@@ -79,7 +87,7 @@ function exitFix(context: ValidationContext, s: AdfString, missing: string[]): F
     missing.length === 1
       ? `equals(${status}, '${missing[0]}')`
       : `contains(createArray(${missing.map((m) => `'${m}'`).join(', ')}), ${status})`;
-  return replaceStringFix(s.node, `@or(${body}, ${extra})`, `Also stop on ${missing.join(' and ')}`);
+  return replaceStringFix(s.node, `@or(${body}, ${extra})`, l10n.t('Also stop on {0}', missing.join(l10n.t(' and '))));
 }
 
 /** The text of X in equals(X, 'Completed') / equals('Completed', X) / contains(createArray(...), X). */

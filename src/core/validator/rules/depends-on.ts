@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { arrayItems } from '../../json';
 import { DEPENDENCY_CONDITIONS, matchEnum } from '../../adf-model';
 import { isArmExpression } from '../arm';
@@ -28,12 +29,12 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
     const lower = dep.target.toLowerCase();
     const range = context.rangeOf(dep.activityNode);
     if (seenTargets?.has(lower)) {
-      context.report('ADF306', range, `"${dep.target}" is listed twice in dependsOn.`);
+      context.report('ADF306', range, l10n.t('"{0}" is listed twice in dependsOn.', dep.target));
       continue;
     }
     seenTargets?.add(lower);
     if (activity.name !== undefined && lower === activity.name.toLowerCase()) {
-      context.report('ADF302', range, `Activity "${activity.name}" depends on itself.`);
+      context.report('ADF302', range, l10n.t('Activity "{0}" depends on itself.', activity.name));
       continue;
     }
     if (activity.scope.byName.has(lower)) continue;
@@ -43,9 +44,17 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
       context.report(
         'ADF304',
         range,
-        `"${dep.target}" is ${describeScope(target.scope)}, but "${activity.name ?? 'this activity'}" is ${describeScope(activity.scope)}: dependencies cannot cross container boundaries.`,
+        l10n.t(
+          '"{0}" is {1}, but "{2}" is {3}: dependencies cannot cross container boundaries.',
+          dep.target,
+          describeScope(target.scope),
+          activity.name ?? l10n.t('this activity'),
+          describeScope(activity.scope),
+        ),
         {
-          related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
+          related: [
+            { range: context.activityRange(target), message: l10n.t('"{0}" is defined here', String(target.name)) },
+          ],
         },
       );
       continue;
@@ -57,10 +66,15 @@ function checkDependencies(context: ValidationContext, pipeline: PipelineInfo, a
     context.report(
       'ADF301',
       range,
-      `No activity named "${dep.target}" ${describeScope(activity.scope)}${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+      l10n.t(
+        'No activity named "{0}" {1}{2}',
+        dep.target,
+        describeScope(activity.scope),
+        suggestion ? l10n.t('; did you mean "{0}"?', suggestion) : '.',
+      ),
       {
         fix: suggestion
-          ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: JSON.stringify(suggestion) }] }
+          ? { title: l10n.t('Change to "{0}"', suggestion), edits: [{ range, newText: JSON.stringify(suggestion) }] }
           : undefined,
       },
     );
@@ -74,7 +88,7 @@ function checkConditions(context: ValidationContext, node: ActivityInfo['depends
     context.report(
       'ADF305',
       context.rangeOf(node),
-      `dependencyConditions is empty; use one of ${DEPENDENCY_CONDITIONS.join(', ')}.`,
+      l10n.t('dependencyConditions is empty; use one of {0}.', DEPENDENCY_CONDITIONS.join(', ')),
     );
   }
   for (const item of items) {
@@ -83,7 +97,11 @@ function checkConditions(context: ValidationContext, node: ActivityInfo['depends
       context.report(
         'ADF305',
         context.rangeOf(item),
-        `Invalid dependency condition ${value === undefined ? 'value' : `"${value}"`}; expected one of ${DEPENDENCY_CONDITIONS.join(', ')}.`,
+        l10n.t(
+          'Invalid dependency condition {0}; expected one of {1}.',
+          value === undefined ? 'value' : `"${value}"`,
+          DEPENDENCY_CONDITIONS.join(', '),
+        ),
       );
     }
   }
@@ -91,8 +109,8 @@ function checkConditions(context: ValidationContext, node: ActivityInfo['depends
 
 function describeScope(scope: ActivityScope): string {
   return scope.container
-    ? `inside "${scope.container.name ?? scope.container.type}" (${scope.label})`
-    : 'at the top level of the pipeline';
+    ? l10n.t('inside "{0}" ({1})', String(scope.container.name ?? scope.container.type), scope.label)
+    : l10n.t('at the top level of the pipeline');
 }
 
 /** Reports each dependency cycle (strongly connected component of 2+ activities) once. */
@@ -116,11 +134,12 @@ function checkCycles(context: ValidationContext, scope: ActivityScope): void {
     context.report(
       'ADF303',
       context.activityRange(first),
-      `Dependency cycle between ${names}: none of them can start.`,
+      l10n.t('Dependency cycle between {0}: none of them can start.', names),
       {
-        related: ordered
-          .slice(1)
-          .map((a) => ({ range: context.activityRange(a), message: `"${a.name}" is part of the cycle` })),
+        related: ordered.slice(1).map((a) => ({
+          range: context.activityRange(a),
+          message: l10n.t('"{0}" is part of the cycle', String(a.name)),
+        })),
       },
     );
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   FUNCTIONS,
   describeArity,
@@ -88,22 +89,38 @@ function checkFunctions(context: ValidationContext, s: AdfString, parsed: Parsed
       context.report(
         'ADF502',
         range,
-        `Unknown function "${node.name}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+        l10n.t('Unknown function "{0}"{1}', node.name, suggestion ? l10n.t('; did you mean "{0}"?', suggestion) : '.'),
         {
-          fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }] } : undefined,
+          fix: suggestion
+            ? { title: l10n.t('Change to "{0}"', suggestion), edits: [{ range, newText: suggestion }] }
+            : undefined,
         },
       );
     } else if (count < info.minArgs) {
       context.report(
         'ADF503',
         range,
-        `${info.name}() is documented with ${describeArity(info)} argument${info.minArgs === 1 && info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`,
+        l10n.t(
+          '{0}() is documented with {1} argument{2} but gets {3}: {4}.',
+          info.name,
+          describeArity(info),
+          info.minArgs === 1 && info.maxArgs === 1 ? '' : 's',
+          count,
+          info.signature,
+        ),
       );
     } else {
       context.report(
         'ADF504',
         range,
-        `${info.name}() takes ${describeArity(info)} argument${info.maxArgs === 1 ? '' : 's'} but gets ${count}: ${info.signature}.`,
+        l10n.t(
+          '{0}() takes {1} argument{2} but gets {3}: {4}.',
+          info.name,
+          describeArity(info),
+          info.maxArgs === 1 ? '' : 's',
+          count,
+          info.signature,
+        ),
       );
     }
   }
@@ -124,7 +141,7 @@ function checkReference(
       context.report(
         'ADF505',
         rangeOf(),
-        `Parameter "${reference.name}" is not declared in the pipeline's parameters.`,
+        l10n.t('Parameter "{0}" is not declared in the pipeline\'s parameters.', reference.name),
         {
           fix: () => declareFix(context, pipeline, 'parameters', reference.name),
         },
@@ -133,9 +150,14 @@ function checkReference(
     }
     case 'variable': {
       if (!pipeline.variables || pipeline.variables.has(reference.name.toLowerCase())) return;
-      context.report('ADF506', rangeOf(), `Variable "${reference.name}" is not declared in the pipeline's variables.`, {
-        fix: () => declareFix(context, pipeline, 'variables', reference.name),
-      });
+      context.report(
+        'ADF506',
+        rangeOf(),
+        l10n.t('Variable "{0}" is not declared in the pipeline\'s variables.', reference.name),
+        {
+          fix: () => declareFix(context, pipeline, 'variables', reference.name),
+        },
+      );
       return;
     }
     case 'activity':
@@ -143,7 +165,11 @@ function checkReference(
       return;
     case 'item':
       if (!hasForEachAround(activity) && !isFilterCondition(activity, s)) {
-        context.report('ADF509', rangeOf(), 'item() is only defined inside a ForEach (or in a Filter condition).');
+        context.report(
+          'ADF509',
+          rangeOf(),
+          l10n.t('item() is only defined inside a ForEach (or in a Filter condition).'),
+        );
       }
       return;
     default:
@@ -170,11 +196,15 @@ function checkActivityReference(
     context.report(
       'ADF507',
       range,
-      `No activity named "${reference.name}" in this pipeline${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
+      l10n.t(
+        'No activity named "{0}" in this pipeline{1}',
+        reference.name,
+        suggestion ? l10n.t('; did you mean "{0}"?', suggestion) : '.',
+      ),
       {
         fix: suggestion
           ? {
-              title: `Change to "${suggestion}"`,
+              title: l10n.t('Change to "{0}"', suggestion),
               edits: [{ range, newText: jsonEscape(suggestion.replace(/'/g, "''")) }],
             }
           : undefined,
@@ -192,10 +222,14 @@ function checkActivityReference(
       context.report(
         'ADF508',
         range,
-        `activity('${reference.name}') runs once per item of ForEach "${loop.name}": which iteration's output this reads is undefined.`,
+        l10n.t(
+          "activity('{0}') runs once per item of ForEach \"{1}\": which iteration's output this reads is undefined.",
+          reference.name,
+          String(loop.name),
+        ),
         {
           severity: 'warning',
-          related: [{ range: context.activityRange(t), message: `"${t.name}" is defined here` }],
+          related: [{ range: context.activityRange(t), message: l10n.t('"{0}" is defined here', String(t.name)) }],
         },
       );
     }
@@ -204,10 +238,14 @@ function checkActivityReference(
   const target = targets[0];
   const why =
     target === activity
-      ? 'an activity cannot read its own output'
-      : `"${target.name}" does not run before "${activity.name ?? 'this activity'}" (add it to dependsOn, directly or through other activities)`;
-  context.report('ADF508', range, `activity('${reference.name}') is not available here: ${why}.`, {
-    related: [{ range: context.activityRange(target), message: `"${target.name}" is defined here` }],
+      ? l10n.t('an activity cannot read its own output')
+      : l10n.t(
+          '"{0}" does not run before "{1}" (add it to dependsOn, directly or through other activities)',
+          String(target.name),
+          activity.name ?? l10n.t('this activity'),
+        );
+  context.report('ADF508', range, l10n.t("activity('{0}') is not available here: {1}.", reference.name, why), {
+    related: [{ range: context.activityRange(target), message: l10n.t('"{0}" is defined here', String(target.name)) }],
   });
 }
 
@@ -239,9 +277,14 @@ function checkVariableTargets(context: ValidationContext, pipeline: PipelineInfo
   if (pipeline.variables.has(lower)) return;
   const system = booleanValue(propertyValue(activity.typeProperties, 'setSystemVariable')) === true;
   if (system && SYSTEM_VARIABLES.has(lower)) return;
-  context.report('ADF506', context.rangeOf(node), `Variable "${name}" is not declared in the pipeline's variables.`, {
-    fix: () => declareFix(context, pipeline, 'variables', name),
-  });
+  context.report(
+    'ADF506',
+    context.rangeOf(node),
+    l10n.t('Variable "{0}" is not declared in the pipeline\'s variables.', name),
+    {
+      fix: () => declareFix(context, pipeline, 'variables', name),
+    },
+  );
 }
 
 /** Text to put inside a JSON string literal. */

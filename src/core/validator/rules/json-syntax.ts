@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ValidationContext } from '../context';
 import type { ValidationRule } from './rule';
 
@@ -9,9 +10,9 @@ export const duplicateKeyRule: ValidationRule = {
       context.report(
         'ADF003',
         context.rangeOf(key),
-        `Duplicate property "${String(key.value)}": only this last one is used.`,
+        l10n.t('Duplicate property "{0}": only this last one is used.', String(key.value)),
         {
-          related: [{ range: context.rangeOf(first), message: 'First occurrence' }],
+          related: [{ range: context.rangeOf(first), message: l10n.t('First occurrence') }],
         },
       );
     }

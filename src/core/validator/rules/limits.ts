@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getNodeValue } from 'jsonc-parser';
 import { keyOf, propertyNode, propertyValue, stringValue } from '../../json';
 import { MAX_ACTIVITY_DURATION_MS, parseTimespan } from '../../pipeline';
@@ -26,7 +27,7 @@ export const limitsRule: ValidationRule = {
 };
 
 function pipelineLabel(pipeline: PipelineInfo): string {
-  return pipeline.name !== undefined ? `Pipeline "${pipeline.name}"` : 'The pipeline';
+  return pipeline.name !== undefined ? l10n.t('Pipeline "{0}"', pipeline.name) : l10n.t('The pipeline');
 }
 
 function pipelineHead(context: ValidationContext, pipeline: PipelineInfo): OffsetRange {
@@ -43,7 +44,12 @@ function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
     context.report(
       'ADF401',
       key ? context.rangeOf(key) : pipelineHead(context, pipeline),
-      `${pipelineLabel(pipeline)} has ${count} activities counting nested ones; the limit is ${maxActivities}. Move some into a child pipeline (Execute Pipeline).`,
+      l10n.t(
+        '{0} has {1} activities counting nested ones; the limit is {2}. Move some into a child pipeline (Execute Pipeline).',
+        pipelineLabel(pipeline),
+        count,
+        maxActivities,
+      ),
     );
   }
   if (pipeline.parameters && pipeline.parameters.size > maxParameters && pipeline.parametersNode) {
@@ -51,7 +57,12 @@ function checkCounts(context: ValidationContext, pipeline: PipelineInfo): void {
     context.report(
       'ADF402',
       context.rangeOf(key ?? pipeline.parametersNode),
-      `${pipelineLabel(pipeline)} declares ${pipeline.parameters.size} parameters; the limit is ${maxParameters}. Pass an Object parameter instead.`,
+      l10n.t(
+        '{0} declares {1} parameters; the limit is {2}. Pass an Object parameter instead.',
+        pipelineLabel(pipeline),
+        pipeline.parameters.size,
+        maxParameters,
+      ),
     );
   }
 }
@@ -68,7 +79,12 @@ function checkSize(context: ValidationContext, pipeline: PipelineInfo): void {
     context.report(
       'ADF407',
       pipelineHead(context, pipeline),
-      `${pipelineLabel(pipeline)} is ${Math.round(bytes / 1024)} KB serialized; ADF accepts at most ${Math.round(limit / 1024)} KB per pipeline.`,
+      l10n.t(
+        '{0} is {1} KB serialized; ADF accepts at most {2} KB per pipeline.',
+        pipelineLabel(pipeline),
+        Math.round(bytes / 1024),
+        Math.round(limit / 1024),
+      ),
     );
   }
 }
@@ -77,12 +93,20 @@ function checkNesting(context: ValidationContext, activity: ActivityInfo): void 
   const container = activity.container;
   if (!container) return;
   const range = activity.typeNode ? context.rangeOf(activity.typeNode) : context.activityRange(activity);
-  const related = [{ range: context.activityRange(container), message: `Container "${container.name}"` }];
+  const related = [
+    { range: context.activityRange(container), message: l10n.t('Container "{0}"', String(container.name)) },
+  ];
   if (BRANCHES.has(activity.typeLower) && BRANCHES.has(container.typeLower)) {
     context.report(
       'ADF404',
       range,
-      `${activity.type} "${activity.name}" cannot be placed inside ${container.type} "${container.name}": If Condition and Switch may only sit in a pipeline, ForEach or Until. Use Execute Pipeline.`,
+      l10n.t(
+        '{0} "{1}" cannot be placed inside {2} "{3}": If Condition and Switch may only sit in a pipeline, ForEach or Until. Use Execute Pipeline.',
+        String(activity.type),
+        String(activity.name),
+        String(container.type),
+        String(container.name),
+      ),
       { related },
     );
   }
@@ -92,9 +116,15 @@ function checkNesting(context: ValidationContext, activity: ActivityInfo): void 
       context.report(
         'ADF405',
         range,
-        `${activity.type} "${activity.name}" cannot be placed inside ${loop.type} "${loop.name}": ForEach and Until support a single level of nesting. Use Execute Pipeline.`,
+        l10n.t(
+          '{0} "{1}" cannot be placed inside {2} "{3}": ForEach and Until support a single level of nesting. Use Execute Pipeline.',
+          String(activity.type),
+          String(activity.name),
+          String(loop.type),
+          String(loop.name),
+        ),
         {
-          related: [{ range: context.activityRange(loop), message: `Loop "${loop.name}"` }],
+          related: [{ range: context.activityRange(loop), message: l10n.t('Loop "{0}"', String(loop.name)) }],
         },
       );
     }
@@ -103,7 +133,11 @@ function checkNesting(context: ValidationContext, activity: ActivityInfo): void 
     context.report(
       'ADF406',
       range,
-      `Validation activity "${activity.name}" cannot be placed inside a container activity ("${container.name}").`,
+      l10n.t(
+        'Validation activity "{0}" cannot be placed inside a container activity ("{1}").',
+        String(activity.name),
+        String(container.name),
+      ),
       { related },
     );
   }
@@ -124,7 +158,7 @@ function checkExpressionLengths(context: ValidationContext, activity: ActivityIn
       context.report(
         'ADF403',
         context.rangeOf(s.node),
-        `This expression is ${s.value.length} characters long; ADF accepts at most ${limit}.`,
+        l10n.t('This expression is {0} characters long; ADF accepts at most {1}.', s.value.length, limit),
       );
     }
   }
@@ -133,7 +167,7 @@ function checkExpressionLengths(context: ValidationContext, activity: ActivityIn
 /** The 7-day maximum the engine also fails on: literal values only (an expression is known at run time). */
 function checkDurations(context: ValidationContext, activity: ActivityInfo): void {
   const over = (ms: number): boolean => ms > MAX_ACTIVITY_DURATION_MS;
-  const label = `${activity.type ?? 'Activity'} "${activity.name ?? ''}"`;
+  const label = l10n.t('{0} "{1}"', activity.type ?? l10n.t('Activity'), activity.name ?? '');
   const timeoutNode = propertyValue(propertyValue(activity.node, 'policy'), 'timeout');
   const timeout = stringValue(timeoutNode);
   const timeoutMs = timeout === undefined ? undefined : parseTimespan(timeout);
@@ -141,7 +175,7 @@ function checkDurations(context: ValidationContext, activity: ActivityInfo): voi
     context.report(
       'ADF408',
       context.rangeOf(timeoutNode),
-      `${label}: policy.timeout ${timeout} is longer than ADF's maximum of 7 days (7.00:00:00).`,
+      l10n.t("{0}: policy.timeout {1} is longer than ADF's maximum of 7 days (7.00:00:00).", label, String(timeout)),
     );
   if (activity.typeLower === 'until') {
     const node = propertyValue(activity.typeProperties, 'timeout');
@@ -151,7 +185,7 @@ function checkDurations(context: ValidationContext, activity: ActivityInfo): voi
       context.report(
         'ADF408',
         context.rangeOf(node),
-        `${label}: the loop timeout ${text} is longer than ADF's maximum of 7 days (7.00:00:00).`,
+        l10n.t("{0}: the loop timeout {1} is longer than ADF's maximum of 7 days (7.00:00:00).", label, String(text)),
       );
   }
   if (activity.typeLower === 'wait') {
@@ -160,7 +194,12 @@ function checkDurations(context: ValidationContext, activity: ActivityInfo): voi
       context.report(
         'ADF408',
         context.rangeOf(node),
-        `${label} waits ${node.value} seconds, longer than ADF's maximum of 7 days (${MAX_ACTIVITY_DURATION_MS / 1000} seconds).`,
+        l10n.t(
+          "{0} waits {1} seconds, longer than ADF's maximum of 7 days ({2} seconds).",
+          label,
+          node.value,
+          MAX_ACTIVITY_DURATION_MS / 1000,
+        ),
       );
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { JsonNode as Node } from '../../json';
 import { armLiteral, isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
@@ -13,17 +14,17 @@ export const namesRule: ValidationRule = {
   run(context: ValidationContext): void {
     for (const pipeline of context.pipelines) {
       if (pipeline.name !== undefined && pipeline.nameNode) {
-        checkName(context, pipeline.name, nameRange(context, pipeline), 'Pipeline');
+        checkName(context, pipeline.name, nameRange(context, pipeline), l10n.t('Pipeline'));
       }
       for (const activity of pipeline.activities) {
         if (activity.name === undefined || !activity.nameNode) continue;
         // In an ARM template a name may be an ARM expression (known at deployment) or `[[`-escaped.
         const name = pipeline.inArmTemplate ? armNameValue(activity.name) : activity.name;
-        if (name !== undefined) checkName(context, name, context.rangeOf(activity.nameNode), 'Activity');
+        if (name !== undefined) checkName(context, name, context.rangeOf(activity.nameNode), l10n.t('Activity'));
       }
       checkDuplicateActivities(context, pipeline);
-      checkDuplicateDeclarations(context, pipeline.parametersNode, 'parameter');
-      checkDuplicateDeclarations(context, pipeline.variablesNode, 'variable');
+      checkDuplicateDeclarations(context, pipeline.parametersNode, l10n.t('parameter'));
+      checkDuplicateDeclarations(context, pipeline.variablesNode, l10n.t('variable'));
     }
   },
 };
@@ -38,11 +39,11 @@ function checkName(context: ValidationContext, name: string, range: OffsetRange,
     context.report(
       'ADF201',
       range,
-      `${what} name "${name}" contains "${illegal[0]}"; names may not contain . + ? / < > * % & : or \\.`,
+      l10n.t('{0} name "{1}" contains "{2}"; names may not contain . + ? / < > * % & : or \\.', what, name, illegal[0]),
     );
   }
   if (!/^\p{L}/u.test(name)) {
-    context.report('ADF202', range, `${what} name "${name}" should start with a letter.`);
+    context.report('ADF202', range, l10n.t('{0} name "{1}" should start with a letter.', what, name));
   }
 }
 
@@ -60,9 +61,14 @@ function checkDuplicateActivities(context: ValidationContext, pipeline: Pipeline
       context.report(
         'ADF203',
         context.activityRange(duplicate),
-        `Another activity is already named "${first.name}" (names are unique per pipeline, letter case ignored, nested activities included).`,
+        l10n.t(
+          'Another activity is already named "{0}" (names are unique per pipeline, letter case ignored, nested activities included).',
+          String(first.name),
+        ),
         {
-          related: [{ range: context.activityRange(first), message: `First activity named "${first.name}"` }],
+          related: [
+            { range: context.activityRange(first), message: l10n.t('First activity named "{0}"', String(first.name)) },
+          ],
         },
       );
     }
@@ -83,9 +89,15 @@ function checkDuplicateDeclarations(context: ValidationContext, node: Node | und
       context.report(
         'ADF204',
         context.rangeOf(keyNode),
-        `The ${what} "${keyNode.value}" differs from "${first.name}" only in letter case; ${what} names are case-insensitive.`,
+        l10n.t(
+          'The {0} "{1}" differs from "{2}" only in letter case; {3} names are case-insensitive.',
+          what,
+          keyNode.value,
+          first.name,
+          what,
+        ),
         {
-          related: [{ range: context.rangeOf(first.keyNode), message: `"${first.name}" is declared here` }],
+          related: [{ range: context.rangeOf(first.keyNode), message: l10n.t('"{0}" is declared here', first.name) }],
         },
       );
     } else if (!first) {

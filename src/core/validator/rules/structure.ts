@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   type JsonNode as Node,
   arrayItems,
@@ -37,14 +38,15 @@ export const structureRule: ValidationRule = {
 function checkPipeline(context: ValidationContext, pipeline: PipelineInfo): void {
   if (!pipeline.properties) {
     const props = propertyValue(pipeline.node, 'properties');
-    if (!props) context.report('ADF101', headRange(context, pipeline.node), 'The pipeline has no "properties" object.');
+    if (!props)
+      context.report('ADF101', headRange(context, pipeline.node), l10n.t('The pipeline has no "properties" object.'));
     else if (!isDynamic(pipeline, props))
-      context.report('ADF102', context.rangeOf(props), '"properties" must be an object.');
+      context.report('ADF102', context.rangeOf(props), l10n.t('"properties" must be an object.'));
     return;
   }
   const activities = propertyValue(pipeline.properties, 'activities');
   if (activities && activities.type !== 'array' && !isDynamic(pipeline, activities)) {
-    context.report('ADF102', context.rangeOf(activities), '"activities" must be an array of activities.');
+    context.report('ADF102', context.rangeOf(activities), l10n.t('"activities" must be an array of activities.'));
   }
   checkDeclarations(context, pipeline, 'parameters', PARAMETER_TYPES);
   checkDeclarations(context, pipeline, 'variables', VARIABLE_TYPES);
@@ -62,25 +64,30 @@ function checkDeclarations(
   if (!node) return;
   if (node.type !== 'object') {
     if (!isDynamic(pipeline, node))
-      context.report('ADF102', context.rangeOf(node), `"${key}" must be an object of declarations.`);
+      context.report('ADF102', context.rangeOf(node), l10n.t('"{0}" must be an object of declarations.', key));
     return;
   }
-  const what = key === 'parameters' ? 'Parameter' : 'Variable';
+  const what = key === 'parameters' ? l10n.t('Parameter') : l10n.t('Variable');
+  const whatLower = key === 'parameters' ? l10n.t('parameter') : l10n.t('variable');
   for (const [name, keyNode, value] of objectEntries(node)) {
     if (value.type !== 'object') {
       if (!isDynamic(pipeline, value))
-        context.report('ADF102', context.rangeOf(value), `${what} "${name}" must be an object with a "type".`);
+        context.report(
+          'ADF102',
+          context.rangeOf(value),
+          l10n.t('{0} "{1}" must be an object with a "type".', what, name),
+        );
       continue;
     }
     const typeNode = propertyValue(value, 'type');
     const type = stringValue(typeNode);
     if (!typeNode) {
-      context.report('ADF101', context.rangeOf(keyNode), `${what} "${name}" has no "type".`);
+      context.report('ADF101', context.rangeOf(keyNode), l10n.t('{0} "{1}" has no "type".', what, name));
     } else if (type !== undefined && !isDynamicString(pipeline, type) && !matchEnum(types, type)) {
       context.report(
         'ADF104',
         context.rangeOf(typeNode),
-        `Unknown ${what.toLowerCase()} type "${type}"; expected one of ${types.join(', ')}.`,
+        l10n.t('Unknown {0} type "{1}"; expected one of {2}.', whatLower, type, types.join(', ')),
       );
     }
   }
@@ -89,7 +96,7 @@ function checkDeclarations(
 function checkScope(context: ValidationContext, pipeline: PipelineInfo, scope: ActivityScope): void {
   for (const item of arrayItems(scope.arrayNode)) {
     if (item.type !== 'object' && !isDynamic(pipeline, item)) {
-      context.report('ADF102', context.rangeOf(item), 'An activity must be a JSON object.');
+      context.report('ADF102', context.rangeOf(item), l10n.t('An activity must be a JSON object.'));
     }
   }
 }
@@ -98,24 +105,24 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
   const { pipeline } = activity;
   for (const scope of activity.childScopes) checkScope(context, pipeline, scope);
   const head = context.activityRange(activity);
-  const label = activity.name !== undefined ? `Activity "${activity.name}"` : 'This activity';
-  if (!activity.nameNode) context.report('ADF101', head, `${label} has no "name".`);
+  const label = activity.name !== undefined ? l10n.t('Activity "{0}"', activity.name) : l10n.t('This activity');
+  if (!activity.nameNode) context.report('ADF101', head, l10n.t('{0} has no "name".', label));
   else if (activity.nameNode.type !== 'string')
-    context.report('ADF102', context.rangeOf(activity.nameNode), 'An activity name must be a string.');
+    context.report('ADF102', context.rangeOf(activity.nameNode), l10n.t('An activity name must be a string.'));
 
   if (!activity.typeNode) {
-    context.report('ADF101', head, `${label} has no "type".`);
+    context.report('ADF101', head, l10n.t('{0} has no "type".', label));
     return;
   }
   if (activity.type === undefined) {
-    context.report('ADF102', context.rangeOf(activity.typeNode), 'An activity type must be a string.');
+    context.report('ADF102', context.rangeOf(activity.typeNode), l10n.t('An activity type must be a string.'));
     return;
   }
   checkActivityEnums(context, activity);
   checkDependsOnShape(context, activity);
   const policy = propertyValue(activity.node, 'policy');
   if (policy && policy.type !== 'object' && !isDynamic(pipeline, policy))
-    context.report('ADF102', context.rangeOf(policy), '"policy" must be an object.');
+    context.report('ADF102', context.rangeOf(policy), l10n.t('"policy" must be an object.'));
 
   const model = activityTypeModel(activity.type);
   if (!model) {
@@ -124,19 +131,23 @@ function checkActivity(context: ValidationContext, activity: ActivityInfo): void
     context.report(
       'ADF103',
       context.rangeOf(activity.typeNode),
-      `Unknown activity type "${activity.type}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; its properties are not checked.`,
+      l10n.t(
+        'Unknown activity type "{0}"{1}; its properties are not checked.',
+        activity.type,
+        suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '',
+      ),
     );
     return;
   }
   const typePropertiesNode = propertyValue(activity.node, 'typeProperties');
   if (!typePropertiesNode) {
     if (model.typePropertiesRequired)
-      context.report('ADF101', head, `${label} (${model.type}) has no "typeProperties".`);
+      context.report('ADF101', head, l10n.t('{0} ({1}) has no "typeProperties".', label, model.type));
     return;
   }
   if (typePropertiesNode.type !== 'object') {
     if (!isDynamic(pipeline, typePropertiesNode))
-      context.report('ADF102', context.rangeOf(typePropertiesNode), '"typeProperties" must be an object.');
+      context.report('ADF102', context.rangeOf(typePropertiesNode), l10n.t('"typeProperties" must be an object.'));
     return;
   }
   checkObject(
@@ -157,17 +168,23 @@ function checkActivityEnums(context: ValidationContext, activity: ActivityInfo):
     pipeline,
     propertyValue(activity.node, 'state'),
     EXTRA_ENUM_VALUES.activityStates,
-    'activity state',
+    l10n.t('activity state'),
   );
   checkEnum(
     context,
     pipeline,
     propertyValue(activity.node, 'onInactiveMarkAs'),
     EXTRA_ENUM_VALUES.onInactiveMarkAs,
-    'onInactiveMarkAs value',
+    l10n.t('onInactiveMarkAs value'),
   );
   if (activity.typeLower === 'webactivity') {
-    checkEnum(context, pipeline, propertyValue(activity.typeProperties, 'method'), WEB_METHODS, 'Web activity method');
+    checkEnum(
+      context,
+      pipeline,
+      propertyValue(activity.typeProperties, 'method'),
+      WEB_METHODS,
+      l10n.t('Web activity method'),
+    );
   }
 }
 
@@ -176,7 +193,7 @@ function checkDependsOnShape(context: ValidationContext, activity: ActivityInfo)
   if (!node) return;
   if (node.type !== 'array') {
     if (!isDynamic(activity.pipeline, node))
-      context.report('ADF102', context.rangeOf(node), '"dependsOn" must be an array.');
+      context.report('ADF102', context.rangeOf(node), l10n.t('"dependsOn" must be an array.'));
     return;
   }
   for (const item of arrayItems(node)) {
@@ -184,25 +201,33 @@ function checkDependsOnShape(context: ValidationContext, activity: ActivityInfo)
       context.report(
         'ADF102',
         context.rangeOf(item),
-        'A dependsOn entry must be an object with "activity" and "dependencyConditions".',
+        l10n.t('A dependsOn entry must be an object with "activity" and "dependencyConditions".'),
       );
       continue;
     }
     const upstream = propertyValue(item, 'activity');
     if (!propertyNode(item, 'activity'))
-      context.report('ADF101', { start: item.offset, end: item.offset + 1 }, 'A dependsOn entry has no "activity".');
+      context.report(
+        'ADF101',
+        { start: item.offset, end: item.offset + 1 },
+        l10n.t('A dependsOn entry has no "activity".'),
+      );
     // ADF reads the name literally (no expressions here), so anything but a string is refused at publish.
     else if (upstream && upstream.type !== 'string')
-      context.report('ADF102', context.rangeOf(upstream), '"activity" in a dependsOn entry must be an activity name.');
+      context.report(
+        'ADF102',
+        context.rangeOf(upstream),
+        l10n.t('"activity" in a dependsOn entry must be an activity name.'),
+      );
     const conditions = propertyValue(item, 'dependencyConditions');
     if (!conditions)
       context.report(
         'ADF101',
         { start: item.offset, end: item.offset + 1 },
-        'A dependsOn entry has no "dependencyConditions".',
+        l10n.t('A dependsOn entry has no "dependencyConditions".'),
       );
     else if (conditions.type !== 'array' && !isDynamic(activity.pipeline, conditions)) {
-      context.report('ADF102', context.rangeOf(conditions), '"dependencyConditions" must be an array.');
+      context.report('ADF102', context.rangeOf(conditions), l10n.t('"dependencyConditions" must be an array.'));
     }
   }
 }
@@ -242,7 +267,13 @@ function checkObject(
         context.report(
           'ADF101',
           range,
-          `${owner} is missing ${path}.${key}${template ? ' (to be completed after importing this template)' : ''}.`,
+          l10n.t(
+            '{0} is missing {1}.{2}{3}.',
+            owner,
+            path,
+            key,
+            template ? l10n.t(' (to be completed after importing this template)') : '',
+          ),
           {
             severity: template ? 'warning' : undefined,
           },
@@ -251,7 +282,7 @@ function checkObject(
       continue;
     }
     if (model.enum && model.kind === 'string') {
-      checkEnum(context, pipeline, value, model.enum, `${path}.${key} value`);
+      checkEnum(context, pipeline, value, model.enum, l10n.t('{0}.{1} value', path, key));
     }
     if (model.properties && value.type === 'object' && !model.polymorphic) {
       checkObject(context, pipeline, value, model.properties, owner, `${path}.${key}`);
@@ -272,7 +303,7 @@ function checkEnum(
     context.report(
       'ADF104',
       context.rangeOf(node),
-      `Unknown ${what} "${value}"; expected one of ${values.join(', ')}.`,
+      l10n.t('Unknown {0} "{1}"; expected one of {2}.', what, value, values.join(', ')),
     );
   }
 }

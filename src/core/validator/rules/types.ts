@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   cannotBe,
   describeType,
@@ -70,7 +71,13 @@ function checkArguments(context: ValidationContext, s: AdfString, parsed: Parsed
       context.report(
         'ADF510',
         context.rangeInString(s, arg.span.start, arg.span.end),
-        `${node.name}() expects ${describeType(expected)} as argument ${index + 1}, but this is ${describeType(actual)}: ADF fails the activity at run time.`,
+        l10n.t(
+          '{0}() expects {1} as argument {2}, but this is {3}: ADF fails the activity at run time.',
+          node.name,
+          describeType(expected),
+          index + 1,
+          describeType(actual),
+        ),
       );
     });
   });
@@ -107,7 +114,14 @@ function checkTypedProperties(
     context.report(
       'ADF511',
       found.range,
-      `${activity.type ?? 'This activity'} "${activity.name ?? ''}": ${key} must be ${describeType(expected)}, but this expression is ${describeType(actual)}.`,
+      l10n.t(
+        '{0} "{1}": {2} must be {3}, but this expression is {4}.',
+        activity.type ?? l10n.t('This activity'),
+        activity.name ?? '',
+        key,
+        describeType(expected),
+        describeType(actual),
+      ),
     );
   }
   if (activity.typeLower === 'setvariable' || activity.typeLower === 'appendvariable')
@@ -157,7 +171,11 @@ function checkVariableValue(
       context.report(
         'ADF511',
         context.rangeOf(nameNode),
-        `Append Variable works on Array variables, but "${name}" is declared as ${typeName}.`,
+        l10n.t(
+          'Append Variable works on Array variables, but "{0}" is declared as {1}.',
+          String(name),
+          String(typeName),
+        ),
       );
     return;
   }
@@ -167,6 +185,11 @@ function checkVariableValue(
   context.report(
     'ADF511',
     found.range,
-    `Variable "${name}" is declared as ${typeName}, but this expression is ${describeType(actual)}: ADF fails the Set Variable at run time.`,
+    l10n.t(
+      'Variable "{0}" is declared as {1}, but this expression is {2}: ADF fails the Set Variable at run time.',
+      String(name),
+      String(typeName),
+      describeType(actual),
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { booleanValue, propertyNode, propertyValue, stringValue, type JsonNode as Node } from '../../json';
 import { isArmExpression } from '../arm';
 import type { ValidationContext } from '../context';
@@ -25,12 +26,12 @@ function checkWebActivity(context: ValidationContext, activity: ActivityInfo): v
   const tp = activity.typeProperties;
   if (!tp) return; // structure reports a missing typeProperties
   const head = context.activityRange(activity);
-  const name = activity.name ?? 'this Web activity';
+  const name = activity.name ?? l10n.t('this Web activity');
   // Fabric pipelines call through a connection with a relative URL instead of a url.
   const viaConnection = !!propertyValue(propertyValue(activity.node, 'externalReferences'), 'connection');
   const url = propertyValue(tp, 'url');
   if (!viaConnection && (!url || (url.type === 'string' && String(url.value).trim() === ''))) {
-    context.report('ADF601', url ? context.rangeOf(url) : head, `Web activity "${name}" needs a url.`);
+    context.report('ADF601', url ? context.rangeOf(url) : head, l10n.t('Web activity "{0}" needs a url.', name));
   }
   const methodNode = propertyValue(tp, 'method');
   const method = stringValue(methodNode);
@@ -38,13 +39,17 @@ function checkWebActivity(context: ValidationContext, activity: ActivityInfo): v
     context.report(
       'ADF602',
       methodNode ? context.rangeOf(methodNode) : head,
-      `Web activity "${name}" needs a method (GET, POST, PUT, DELETE or PATCH).`,
+      l10n.t('Web activity "{0}" needs a method (GET, POST, PUT, DELETE or PATCH).', name),
     );
   } else if (method && /^(post|put)$/i.test(method) && !propertyNode(tp, 'body')) {
     context.report(
       'ADF603',
       context.rangeOf(methodNode),
-      `Web activity "${name}" uses ${method.toUpperCase()} but has no body; ADF requires a body for POST and PUT.`,
+      l10n.t(
+        'Web activity "{0}" uses {1} but has no body; ADF requires a body for POST and PUT.',
+        name,
+        method.toUpperCase(),
+      ),
     );
   }
   checkAuthentication(context, activity, propertyValue(tp, 'authentication'));
@@ -55,7 +60,12 @@ function checkWebActivity(context: ValidationContext, activity: ActivityInfo): v
       context.report(
         'ADF605',
         context.rangeOf(node),
-        `The ${key === 'headers' ? 'headers hold' : 'body holds'} a literal "${secretKey}" in "${name}": anyone who can read the pipeline (and its git history) sees it. Use a SecureString parameter, Key Vault or the activity's authentication.`,
+        l10n.t(
+          'The {0} a literal "{1}" in "{2}": anyone who can read the pipeline (and its git history) sees it. Use a SecureString parameter, Key Vault or the activity\'s authentication.',
+          key === 'headers' ? l10n.t('headers hold') : l10n.t('body holds'),
+          secretKey,
+          name,
+        ),
       );
     }
   }
@@ -71,7 +81,11 @@ function checkAuthentication(context: ValidationContext, activity: ActivityInfo,
       context.report(
         'ADF604',
         context.rangeOf(resource ?? propertyNode(auth, 'type')?.children?.[0] ?? auth),
-        `${type} authentication in "${activity.name}" needs a resource: the audience of the token, e.g. https://ml.azure.com for an Azure ML endpoint.`,
+        l10n.t(
+          '{0} authentication in "{1}" needs a resource: the audience of the token, e.g. https://ml.azure.com for an Azure ML endpoint.',
+          type,
+          String(activity.name),
+        ),
       );
     }
   }
@@ -91,7 +105,11 @@ function checkAuthentication(context: ValidationContext, activity: ActivityInfo,
       context.report(
         'ADF605',
         context.rangeOf(value),
-        `The authentication ${key} of "${activity.name}" is written in the pipeline; keep it in Key Vault (AzureKeyVaultSecret) instead.`,
+        l10n.t(
+          'The authentication {0} of "{1}" is written in the pipeline; keep it in Key Vault (AzureKeyVaultSecret) instead.',
+          key,
+          String(activity.name),
+        ),
       );
     }
   }
@@ -134,7 +152,7 @@ function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): v
     const inputWhy = carriesSecret.get(activity);
     if (inputWhy && booleanValue(propertyValue(policy, 'secureInput')) !== true) {
       missing.push('secureInput');
-      reasons.push(`its input carries ${inputWhy}`);
+      reasons.push(l10n.t('its input carries {0}', inputWhy));
     }
     const makesSecret =
       producers.has(activity) || (carriesSecret.has(activity) && activity.typeLower === 'setvariable');
@@ -144,13 +162,22 @@ function checkSecretFlows(context: ValidationContext, pipeline: PipelineInfo): v
       activity.typeLower !== 'executepipeline'
     ) {
       missing.push('secureOutput');
-      reasons.push(producers.has(activity) ? 'its output is a token or secret' : 'its output holds the secret it sets');
+      reasons.push(
+        producers.has(activity)
+          ? l10n.t('its output is a token or secret')
+          : l10n.t('its output holds the secret it sets'),
+      );
     }
     if (missing.length === 0) continue;
     context.report(
       'ADF606',
       context.activityRange(activity),
-      `"${activity.name}" shows a secret in the run history: ${reasons.join(' and ')}. Set policy.${missing.join(' and policy.')} to true.`,
+      l10n.t(
+        '"{0}" shows a secret in the run history: {1}. Set policy.{2} to true.',
+        String(activity.name),
+        reasons.join(l10n.t(' and ')),
+        missing.join(l10n.t(' and policy.')),
+      ),
       {
         fix: () => securePolicyFix(context, activity, missing),
       },
@@ -171,13 +198,14 @@ function secretInput(
     for (const reference of context.references(parsed)) {
       const lower = reference.name.toLowerCase();
       if (reference.kind === 'parameter' && secureParameters.has(lower))
-        return `the SecureString parameter "${reference.name}"`;
+        return l10n.t('the SecureString parameter "{0}"', reference.name);
       if (reference.kind === 'variable' && secretVariables.has(lower))
-        return `the variable "${reference.name}" (set from a secret)`;
+        return l10n.t('the variable "{0}" (set from a secret)', reference.name);
       // `activity('X').error` / `.status` is what went wrong or how X ended, never X's output (the token).
       if (reference.kind === 'activity' && !/^\s*\??\.\s*(error|status)\b/i.test(s.value.slice(reference.span.end))) {
         const producer = [...producers].find((p) => p.name?.toLowerCase() === lower);
-        if (producer && producer !== activity) return `the output of "${producer.name}" (a token or secret)`;
+        if (producer && producer !== activity)
+          return l10n.t('the output of "{0}" (a token or secret)', String(producer.name));
       }
     }
   }
