@@ -8,11 +8,9 @@ import { requestPolicyOptions, type RequestLogEntry } from '../../../src/azure/s
 import { SdkResourceReader } from '../../../src/azure/sdk/resource-reader';
 import { createWizardAzure, type WizardAzure } from '../../../src/azure/sdk/wizard-azure';
 import { describeAzureError, formatAzureError, type SubscriptionRef, ResourceLoader } from '../../../src/core/azure';
-import type { CloudDefinition } from '../../../src/core/clouds';
 import type { PipelineDocument } from '../../../src/core/pipeline';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
+import { useEmulator } from '../../support/emulator';
 import { W, WIZARD_SEED } from '../publish/fixture';
 
 const TIMEOUT_MS = 300;
@@ -23,50 +21,36 @@ const MAX_MS = 15_000;
 
 describe('Azure requests that are never answered (emulator hang fault)', function () {
   this.timeout(60_000);
-  let emulator: RunningEmulator;
-  let control: EmulatorControlClient;
+  const fx = useEmulator(WIZARD_SEED);
   let azure: WizardAzure;
   let reader: SdkResourceReader;
   let attempts: RequestLogEntry[] = [];
   const subscription: SubscriptionRef = { subscriptionId: W.subscription, tenantId: W.tenant, name: 'wizard' };
 
   before(async () => {
-    emulator = await startEmulator({ seed: WIZARD_SEED });
-    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
-    const cloud: CloudDefinition = {
-      name: 'Custom',
-      resourceManagerEndpoint: emulator.url,
-      authorityHost: emulator.url,
-      armAudience: 'https://management.azure.com/',
-      mlAudience: 'https://ml.azure.com',
-    };
     const clientOptions = requestPolicyOptions(
       { timeoutMs: () => TIMEOUT_MS, onRequest: (entry) => attempts.push(entry) },
-      { additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }] },
+      { additionalPolicies: [{ policy: trustEmulatorCaPolicy(fx.emulator.caCertPem), position: 'perCall' }] },
     );
     const credential = new ClientSecretCredential(
       W.tenant,
       W.owner.clientId,
       W.owner.secret,
-      emulatorCredentialOptions(emulator),
+      emulatorCredentialOptions(fx.emulator),
     );
-    const pool = new AzureClientPool({ cloud, credentialForTenant: () => credential, clientOptions });
+    const pool = new AzureClientPool({ cloud: fx.cloud, credentialForTenant: () => credential, clientOptions });
     azure = createWizardAzure(pool, W.tenant, W.subscription);
     reader = new SdkResourceReader(pool);
     // A token before any fault, so that only the call under test hangs.
     await reader.listWorkspaces(subscription);
   });
-  beforeEach(async () => {
-    await control.reset();
+  beforeEach(() => {
     attempts = [];
-  });
-  after(async () => {
-    await emulator?.stop();
   });
 
   /** Hangs every request matching the route, runs the call, and checks how and when it ended. */
   async function endsWithTimeout(route: string, method: string, call: () => Promise<unknown>): Promise<void> {
-    await control.addFault({ kind: 'hang', route, method, count: 100 });
+    await fx.control.addFault({ kind: 'hang', route, method, count: 100 });
     const started = Date.now();
     const error = await call().then(
       () => undefined,
@@ -119,7 +103,7 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
   });
 
   it('a pipeline run that is not answered is not started again: one attempt, and the message says it may have started', async () => {
-    await control.addFault({ kind: 'hang', route: '/createRun$', method: 'POST', count: 100 });
+    await fx.control.addFault({ kind: 'hang', route: '/createRun$', method: 'POST', count: 100 });
     const error = await azure.runs.createRun(W.factory('adf-ready'), 'Existing-Pipeline', {}).then(
       () => undefined,
       (e: unknown) => e,
@@ -136,7 +120,7 @@ describe('Azure requests that are never answered (emulator hang fault)', functio
     const workspace = (await reader.listWorkspaces(subscription)).items[0];
     assert.ok(workspace, 'the seed has a workspace');
     const hungIds = [1, 2, 3, 4].map((n) => `0d0d0d0d-0000-4000-8000-00000000000${n}`);
-    await control.addFault({ kind: 'hang', route: `/subscriptions/(${hungIds.join('|')})/`, count: 100 });
+    await fx.control.addFault({ kind: 'hang', route: `/subscriptions/(${hungIds.join('|')})/`, count: 100 });
     const loader = new ResourceLoader({ reader, pageSize: 50, concurrency: 4 });
     const hung = hungIds.map((id) =>
       loader.workspaces({ subscriptionId: id, tenantId: W.tenant, name: id }).ensureLoaded(),

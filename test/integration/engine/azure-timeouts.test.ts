@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { runRunCommand } from '../../../src/cli/run-command';
 import { runPipelineFile, runTargetFromUrl } from '../../../src/core/engine';
 import { EmulatorControlClient, type ActiveFault } from '../../../tools/emulator/control-client';
+import { runCli } from '../../support/cli-io';
 import { IDS, useEngineEmulator } from './fixture';
 
 describe('engine: a hung token or Key Vault request (emulator hang fault)', function () {
@@ -40,9 +41,9 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
 
   it('a hung Key Vault read fails the activity after --request-timeout, saying Key Vault did not answer', async () => {
     const hang = await control.addFault({ kind: 'hang', route: '^/kv-hung/secrets/', method: 'GET', count: 100 });
-    let stdout = '';
     const started = Date.now();
-    const code = await runRunCommand(
+    const { code, stdout, stderr } = await runCli(
+      runRunCommand,
       [
         join('pipeline', 'Call.json'),
         '--azure',
@@ -56,12 +57,13 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
         '--request-timeout',
         '0.5',
       ],
-      { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t), cwd: dir },
+      dir,
       { env: { ADF_BATCH_SP_SECRET: IDS.sp.secret } },
     );
     const elapsed = Date.now() - started;
-    assert.equal(code, 1, stdout);
-    assert.match(stdout, /Key Vault did not answer in 0\.5 s \(GET 127\.0\.0\.1:\d+\)/, stdout);
+    const printed = `${stdout}${stderr}`;
+    assert.equal(code, 1, printed);
+    assert.match(printed, /Key Vault did not answer in 0\.5 s \(GET 127\.0\.0\.1:\d+\)/, printed);
     assert.ok(elapsed < 15_000, `ended after ${elapsed} ms`);
     const seen = await fault(hang.id);
     assert.equal(seen.hits, 1, 'one request (an authentication failure is not retried)');
