@@ -6,20 +6,20 @@ import type { FlowContext, FlowOutcome, GuardedWork } from './flows/context';
 import * as facts from './flows/facts';
 import { runGuarded, type GuardFailure } from './flows/guard';
 import * as publishing from './flows/publish';
-import { buildReviewNow, followFormChange, openDiff, readExisting } from './flows/review';
+import { buildReviewNow, openDiff, readExisting } from './flows/review';
 import { createKeyVaultLinkedService } from './flows/key-vault-link';
 import { enableFactoryIdentity } from './flows/factory-identity';
 import { grantRole } from './flows/role-grant';
+import { applyFormPatch } from './flows/form-change';
+import { loadFacts, reloadFacts, type FactsKind } from './flows/loads';
 import { canStartRun, cancelRun, linkUrl, runNow, whenRunEnded } from './flows/run-monitor';
 import { BackgroundWork } from './background';
 import type { WizardEndpoint } from './endpoint';
-import { patchedForm } from './form';
 import {
   STEP_TITLES,
   WIZARD_STEPS,
   type ErrorView,
   type FormPatch,
-  type RequestParams,
   type WebviewRequest,
   type WizardStep,
   type WizardViewState,
@@ -104,7 +104,7 @@ export class WizardController {
       case 'back':
         return this.back();
       case 'reload':
-        return this.reload(request.params.what);
+        return reloadFacts(ctx, (outcome) => this.apply(outcome), request.params.what);
       case 'grantRole':
         return grantRole(ctx);
       case 'createKeyVaultLinkedService':
@@ -114,7 +114,7 @@ export class WizardController {
       case 'chooseFolder':
         return this.apply(await facts.chooseFolder(ctx, request.params.purpose));
       case 'publish':
-        return this.publish();
+        return publishing.publishFromReview(this.ctx);
       case 'confirmGitMode':
         return this.apply(await publishing.confirmGitMode(ctx, request.params.choice));
       case 'resolveConflict':
@@ -149,25 +149,7 @@ export class WizardController {
   }
 
   private async updateForm(patch: FormPatch, fromExtension: boolean): Promise<void> {
-    const state = this.state;
-    const before = state.form;
-    const { form: next, derived } = patchedForm(before, patch);
-    state.form = next;
-    if (fromExtension || derived) state.formRevision += 1;
-    state.notice = undefined;
-    if (next.factoryId !== before.factoryId || next.targetKind !== before.targetKind) {
-      state.facts.factoryFacts = undefined;
-      state.facts.access = undefined;
-      state.loads.abort('factoryFacts');
-      if (next.targetKind === 'factory' && next.factoryId) this.background.track(this.load('factoryFacts'));
-    }
-    if (next.repositoryFolder !== before.repositoryFolder && next.repositoryFolder)
-      this.background.track(facts.checkRepositoryFolder(this.ctx, next.repositoryFolder));
-    if (next.authKind !== before.authKind || next.credentialName !== before.credentialName)
-      state.grantState = undefined;
-    facts.ensureAccess(this.ctx);
-    followFormChange(this.ctx, before);
-    this.changed();
+    applyFormPatch(this.ctx, (outcome) => this.apply(outcome), patch, fromExtension);
   }
 
   private async goTo(step: WizardStep): Promise<void> {
@@ -180,7 +162,7 @@ export class WizardController {
 
   private async next(): Promise<void> {
     const state = this.state;
-    if (state.step === 'review') return this.publish();
+    if (state.step === 'review') return publishing.publishFromReview(this.ctx);
     if (state.step === 'publish') {
       if (state.published && state.publishView.status === 'done') this.enter('run');
       return;
@@ -237,61 +219,9 @@ export class WizardController {
     }
   }
 
-  private async reload(what: RequestParams['reload']['what']): Promise<void> {
-    const state = this.state;
-    switch (what) {
-      case 'endpoint':
-        state.facts.deployments = undefined;
-        this.background.track(this.load('deployments'));
-        break;
-      case 'factories':
-        this.background.track(this.load('factories'));
-        break;
-      case 'datastores':
-        this.background.track(this.load('datastores'));
-        break;
-      case 'checks':
-        state.facts.access = undefined;
-        state.facts.factoryFacts = undefined;
-        if (state.form.factoryId) this.background.track(this.load('factoryFacts'));
-        facts.ensureAccess(this.ctx);
-        break;
-    }
-    this.changed();
-  }
-
-  private async publish(): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'review' && state.step !== 'publish') return;
-    const reason = blockedReason(state, 'review');
-    if (reason) {
-      state.notice = reason;
-      return this.changed();
-    }
-    if (!state.review?.loaded) await readExisting(this.ctx);
-    const review = state.review;
-    if (!review?.document) return;
-    state.step = 'publish';
-    state.visited.add('publish');
-    state.notice = undefined;
-    await publishing.publishReviewed(this.ctx, { ...review, document: review.document }, () => this.publish());
-  }
-
   /** Reads facts from Azure; what a loader fills into the form is applied like any other form change. */
-  private async load(what: 'deployments' | 'factories' | 'factoryFacts' | 'datastores'): Promise<void> {
-    const retry = (): Promise<void> => this.load(what);
-    switch (what) {
-      case 'deployments':
-        return facts.loadDeployments(this.ctx, retry);
-      case 'factories':
-        await facts.loadFactories(this.ctx, retry);
-        return facts.factoryFactsMissing(this.ctx) ? this.load('factoryFacts') : undefined;
-      case 'factoryFacts':
-        await this.apply({ patch: await facts.loadFactoryFacts(this.ctx, retry) });
-        return facts.ensureAccess(this.ctx);
-      case 'datastores':
-        return this.apply({ patch: await facts.loadDatastores(this.ctx, retry) });
-    }
+  private load(what: FactsKind): Promise<void> {
+    return loadFacts(this.ctx, (outcome) => this.apply(outcome), what);
   }
 
   private async createKeyVaultLinkedService(): Promise<void> {

@@ -9,7 +9,29 @@ import { runParametersOf } from '../run-parameters';
 import { idleRun, type ReviewState } from '../state';
 import type { FlowContext, FlowOutcome } from './context';
 import { writeTargetProblem } from '../write-folder';
-import { exportFilesOf, repositoryFile } from './review';
+import { exportFilesOf, readExisting, repositoryFile } from './review';
+import { blockedReason } from '../view-model';
+
+/**
+ * Publish from the Review step (its Next, or Publish again): refused with the step's problem while there is one;
+ * reads the live pipeline first when the review has not read it yet.
+ */
+export async function publishFromReview(ctx: FlowContext): Promise<void> {
+  const state = ctx.state;
+  if (state.step !== 'review' && state.step !== 'publish') return;
+  const reason = blockedReason(state, 'review');
+  if (reason) {
+    state.notice = reason;
+    return ctx.changed();
+  }
+  if (!state.review?.loaded) await readExisting(ctx);
+  const review = state.review;
+  if (!review?.document) return;
+  state.step = 'publish';
+  state.visited.add('publish');
+  state.notice = undefined;
+  await publishReviewed(ctx, { ...review, document: review.document }, () => publishFromReview(ctx));
+}
 
 /** Publishes the reviewed pipeline to the form's target; `retry` starts the whole publish again. */
 export async function publishReviewed(
