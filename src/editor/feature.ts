@@ -1,5 +1,6 @@
 // Validation in the editor, behind register.ts: diagnostics as you type, the workspace scan, quick fixes, and hover
 // and completion inside expressions. Lives in dist/editor.js (with the validator), loaded at first need.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { PipelineDiagnostics } from './diagnostics';
@@ -31,6 +32,9 @@ export function createEditorValidation(
   log?: Log,
   onScanProgress?: ScanProgress,
 ): EditorValidation {
+  // The validator (src/core) never imports vscode: its messages go through @vscode/l10n, given VS Code's bundle.
+  // This bundle (dist/editor.js) holds its own copy of @vscode/l10n, so it is configured here.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // One parse per document version, shared by classification, diagnostics, quick fixes, hover and completion.
   const documents = new PipelineDocuments();
   const selector = new PipelineDocumentSelector(documents);

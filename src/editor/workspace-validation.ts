@@ -63,7 +63,8 @@ export class WorkspaceValidation implements vscode.Disposable {
     private readonly log?: Log,
     private readonly onProgress?: ScanProgress,
   ) {
-    this.worker = new ScanWorkerClient(extensionPath);
+    // The worker thread has its own @vscode/l10n: it gets VS Code's bundle so its diagnostics are localised too.
+    this.worker = new ScanWorkerClient(extensionPath, vscode.l10n.bundle);
     // Everything, not just *.json: a folder copied or checked out in one go arrives as a single event for the
     // folder (the watcher drops the events of its children), and so does a deleted folder.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');

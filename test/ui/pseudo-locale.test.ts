@@ -2,7 +2,8 @@
 // extension carrying qps-ploc bundles made from its English ones (test/harness/pseudo-locale.ts). What the user
 // sees must come from those bundles: the manifest's strings (view container, a tree view's welcome text, the
 // context menu), strings in code (vscode.l10n.t in a tree row), the wizard webview's labels (the bundle the
-// extension hands over) and the wizard's checks computed in the core (l10n.t from @vscode/l10n). A string that
+// extension hands over), the wizard's checks computed in the core (l10n.t from @vscode/l10n) and the validator's
+// diagnostics (core too: computed in dist/editor.js for an open file and in the scan worker thread for the rest). A string that
 // bypassed the bundles would show in plain English.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbe
 import { wizardFrame } from '../harness/wizard-ui';
 
 const WIZARD_SEED = resolve('test', 'fixtures', 'seeds', 'wizard.json');
+const EDITOR_WORKSPACE = resolve('test', 'fixtures', 'editor', 'workspace');
 const nls = JSON.parse(readFileSync(resolve('package.nls.json'), 'utf8')) as Record<string, string>;
 
 describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
@@ -92,5 +94,39 @@ describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
       60_000,
     );
     await saveScreenshot(page, 'pseudo-locale/02-wizard');
+  });
+
+  it('shows validator diagnostics from the qps-ploc bundle, for an open file and for one only the workspace scan read', async function () {
+    this.timeout(300_000);
+    const { page, codeServer } = workbench!;
+    // The same window, reopened on the editor fixtures: Score-Broken.json (opened below) and Draft.json (never opened).
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(EDITOR_WORKSPACE)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 120_000,
+    });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
+    await page.keyboard.press('Control+P');
+    const quickOpen = page.locator('.quick-input-widget input');
+    await quickOpen.waitFor({ state: 'visible', timeout: 60_000 });
+    await quickOpen.fill('Score-Broken.json');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Score-Broken.json' }).first().click();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 90_000 });
+
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: 60_000 });
+    const maximize = page.locator('.part.panel .action-label[aria-label*="Maximize"]').first();
+    if (await maximize.isVisible()) await maximize.click();
+    // ADF301 of the open file comes from dist/editor.js; ADF002 of Draft.json from dist/scan-worker.js.
+    const openFileMessage = pseudoLocalize('No activity named "{0}"').replace('{0}', 'Authorise');
+    const scannedFileMessage = pseudoLocalize('No ADF pipeline found: expected');
+    assert.notEqual(scannedFileMessage, 'No ADF pipeline found: expected');
+    await eventually(async () => {
+      const text = (await panel.innerText()).replace(/\s+/g, ' ');
+      assert.ok(text.includes(openFileMessage), `the open file's ADF301 is pseudo-localised; the panel shows: ${text}`);
+      assert.ok(text.includes(scannedFileMessage), `Draft.json's ADF002 is pseudo-localised; the panel shows: ${text}`);
+      assert.ok(!text.includes('No activity named'), `no English diagnostic; the panel shows: ${text}`);
+    }, 90_000);
+    await saveScreenshot(page, 'pseudo-locale/03-problems');
   });
 });

@@ -30,6 +30,12 @@ export interface ScanFileResult {
   readonly problems?: readonly ScanProblem[];
 }
 
+/** Given to the worker when it starts (worker_threads workerData). */
+export interface ScanWorkerData {
+  /** VS Code's l10n bundle for the display language; undefined in English. */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
+}
+
 export interface ScanWorkerRequest {
   readonly id: number;
   readonly files: readonly ScanFileRequest[];

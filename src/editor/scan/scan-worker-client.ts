@@ -2,7 +2,7 @@
 // minute without work. Its heap is capped, so a pathological file costs the scan, never the extension host.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ScanFileRequest, ScanFileResult, ScanWorkerReply, ScanWorkerRequest } from './protocol';
+import type { ScanFileRequest, ScanFileResult, ScanWorkerData, ScanWorkerReply, ScanWorkerRequest } from './protocol';
 
 const IDLE_MS = 60_000;
 /** The worker's JavaScript heap limit. */
@@ -20,7 +20,11 @@ export class ScanWorkerClient {
   private idleTimer?: ReturnType<typeof setTimeout>;
   private readonly script: string;
 
-  constructor(extensionPath: string) {
+  /** `l10nBundle`: VS Code's l10n bundle for the display language (undefined in English). */
+  constructor(
+    extensionPath: string,
+    private readonly l10nBundle?: Readonly<Record<string, string>>,
+  ) {
     this.script = join(extensionPath, 'dist', 'scan-worker.js');
   }
 
@@ -45,7 +49,8 @@ export class ScanWorkerClient {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const workerData: ScanWorkerData = { l10nBundle: this.l10nBundle };
+    const worker = new Worker(this.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on('message', (reply: ScanWorkerReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -2,7 +2,8 @@
 // files of the workspace scan, one at a time (so memory holds one file's text and tree), off the extension host's
 // thread. Requests are answered in the order they came, so a later read of a file is never published first.
 import { readFile, stat } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
+import { parentPort, workerData } from 'node:worker_threads';
 import { classifyPipelineFile } from '../../core/editor-support';
 import { ExpressionMemo } from '../../core/expressions';
 import { LineIndex, parsePipelineDocument, validate, type Problem } from '../../core/validator';
@@ -12,9 +13,14 @@ import {
   type ScanFileResult,
   type ScanProblem,
   type ScanRange,
+  type ScanWorkerData,
   type ScanWorkerReply,
   type ScanWorkerRequest,
 } from './protocol';
+
+// The problems' messages come from src/core through this thread's own @vscode/l10n: it gets the host's bundle.
+const l10nBundle = (workerData as ScanWorkerData | undefined)?.l10nBundle;
+if (l10nBundle) l10n.config({ contents: { ...l10nBundle } });
 
 let queue: Promise<void> = Promise.resolve();
 
