@@ -28,6 +28,16 @@ describe('VSIX contents (vsce, .vscodeignore)', function () {
     }
   });
 
+  it('carries every bundle esbuild.mjs writes to dist/ (the lazily loaded ones and the worker threads too)', () => {
+    // Each `outfile: 'dist/<name>.js'` of the build script: a bundle left out fails only when a user first needs it.
+    const built = [...readFileSync('esbuild.mjs', 'utf8').matchAll(/'(dist\/[\w/-]+\.js)'/g)].map((m) => m[1]);
+    assert.ok(built.includes('dist/scan-worker.js') && built.length >= 10, `bundles read from esbuild.mjs: ${built}`);
+    assert.deepEqual(
+      built.filter((bundle) => !files.includes(bundle)),
+      [],
+    );
+  });
+
   it('carries no sources, tests, node_modules, build output, caches or source maps', () => {
     const forbidden =
       /^(src|test|node_modules|out|\.cache|test-results|\.vscode-test|\.vscode|\.ci|\.git)\/|\.map$|\.ts$|^tsconfig|^esbuild|^eslint/;
