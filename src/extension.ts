@@ -1,4 +1,5 @@
 // Entry point: wires the features together. Feature code lives in its own module; the pure logic in src/core.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { AzureAccess } from './azure/access';
@@ -13,6 +14,9 @@ import { registerWizard } from './wizard/register';
 import { trustApi, watchIgnoredWorkspaceSettings } from './ignored-workspace-settings';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // Core modules (Azure error hints in the tree and notifications) translate through @vscode/l10n; each bundle
+  // configures its own copy (dist/editor.js, dist/wizard.js and the scan worker do too).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new ExtensionLog();
   configureCommands(log, context.extension.packageJSON);
   const access = new AzureAccess(context.secrets, context.extensionPath, log);

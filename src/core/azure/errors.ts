@@ -1,5 +1,6 @@
 // Turns whatever the SDK, @azure/identity or the network threw into one clear message for the tree.
 // Duck-typed on purpose: RestError and the identity errors are not imported so this stays light.
+import * as l10n from '@vscode/l10n';
 
 export interface AzureErrorInfo {
   /** The service's own message (or the closest thing to it), one line. */
@@ -11,7 +12,10 @@ export interface AzureErrorInfo {
 }
 
 const TIMEOUT_MESSAGE = /^Azure did not answer in [\d.]+ s/;
-const TIMEOUT_HINT = 'Retry in a moment (a slow network may need a larger adfBatchEndpoints.requestTimeoutSeconds).';
+/** A function, not a constant: l10n.t must run after the host has configured the bundle. */
+function timeoutHint(): string {
+  return l10n.t('Retry in a moment (a slow network may need a larger adfBatchEndpoints.requestTimeoutSeconds).');
+}
 
 interface ErrorLike {
   name?: unknown;
@@ -40,7 +44,7 @@ export function describeAzureError(error: unknown): AzureErrorInfo {
     body?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(e.name ?? 'Unknown error')),
   );
   // A request our timeout policy gave up on (after the SDK's retries): its message says it all.
-  if (code === 'ETIMEDOUT' && TIMEOUT_MESSAGE.test(message)) return { message, hint: TIMEOUT_HINT };
+  if (code === 'ETIMEDOUT' && TIMEOUT_MESSAGE.test(message)) return { message, hint: timeoutHint() };
   // One that must not be sent twice (a pipeline run): its message says what to check before trying again.
   if (code === TIMEOUT_NOT_RETRIED && TIMEOUT_MESSAGE.test(message)) return { message };
   const info: AzureErrorInfo = { message, statusCode, code };
@@ -72,29 +76,37 @@ function hintFor(
   message: string,
 ): string | undefined {
   if (status === 401) {
-    return 'Your sign-in was not accepted: sign in again, and check that adfBatchEndpoints.cloud matches the cloud of your account.';
+    return l10n.t(
+      'Your sign-in was not accepted: sign in again, and check that adfBatchEndpoints.cloud matches the cloud of your account.',
+    );
   }
   if (status === 403) {
-    return 'Your account lacks permission here: ask an owner for the Reader role (or AzureML Data Scientist) on this scope, or hide this subscription with "Select Subscriptions...".';
+    return l10n.t(
+      'Your account lacks permission here: ask an owner for the Reader role (or AzureML Data Scientist) on this scope, or hide this subscription with "Select Subscriptions...".',
+    );
   }
-  if (status === 404) return 'It may have been deleted: refresh the tree.';
-  if (status === 429) return 'Azure is throttling requests: wait a minute, then retry.';
-  if (status !== undefined && status >= 500) return 'Azure had a problem answering: retry in a moment.';
+  if (status === 404) return l10n.t('It may have been deleted: refresh the tree.');
+  if (status === 429) return l10n.t('Azure is throttling requests: wait a minute, then retry.');
+  if (status !== undefined && status >= 500) return l10n.t('Azure had a problem answering: retry in a moment.');
   if (name === 'CredentialUnavailableError') {
-    return /az login|Azure CLI/i.test(message) ? 'Run "az login" in a terminal, then refresh.' : 'Sign in again.';
+    return /az login|Azure CLI/i.test(message)
+      ? l10n.t('Run "az login" in a terminal, then refresh.')
+      : l10n.t('Sign in again.');
   }
   if (name === 'AuthenticationError' || name === 'AggregateAuthenticationError') {
-    return 'Check the tenant, client id and secret of the service principal (command "Set Service Principal Secret").';
+    return l10n.t(
+      'Check the tenant, client id and secret of the service principal (command "Set Service Principal Secret").',
+    );
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
-    return 'Azure could not be reached: check your network and adfBatchEndpoints.cloud.';
+    return l10n.t('Azure could not be reached: check your network and adfBatchEndpoints.cloud.');
   }
   if (
     code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
     code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
     code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
   ) {
-    return 'The server certificate is not trusted: for a private cloud, give its CA to NODE_EXTRA_CA_CERTS.';
+    return l10n.t('The server certificate is not trusted: for a private cloud, give its CA to NODE_EXTRA_CA_CERTS.');
   }
   return undefined;
 }
