@@ -1,5 +1,6 @@
 // What a user chooses when generating the batch endpoint pipeline, the defaults, and the checks that turn
 // bad choices into clear messages before anything is generated.
+import * as l10n from '@vscode/l10n';
 import { CloudDefinition, CloudName, isCloudName } from '../clouds';
 import { AUTH_KINDS, authKindDescriptor, type AuthField, type AuthKind } from './auth-kinds';
 
@@ -73,56 +74,81 @@ const BODY_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Every problem with the options, as messages fit to show a user; empty when the options are usable. */
 export function validateBatchPipelineOptions(options: BatchPipelineOptions): string[] {
   const problems: string[] = [];
-  if (typeof options !== 'object' || options === null) return ['Options are required.'];
+  if (typeof options !== 'object' || options === null) return [l10n.t('Options are required.')];
   const name = options.name ?? DEFAULT_PIPELINE_NAME;
-  if (typeof name !== 'string' || name.trim() === '') problems.push('The pipeline name must not be empty.');
-  else if (!/^[A-Za-z]/.test(name)) problems.push(`The pipeline name "${name}" must start with a letter.`);
+  if (typeof name !== 'string' || name.trim() === '') problems.push(l10n.t('The pipeline name must not be empty.'));
+  else if (!/^[A-Za-z]/.test(name)) problems.push(l10n.t('The pipeline name "{0}" must start with a letter.', name));
   else if (ILLEGAL_NAME_CHARACTERS.test(name))
-    problems.push(`The pipeline name "${name}" contains a character ADF does not allow (. + ? / < > * % & : \\).`);
-  else if (name.length > 140) problems.push('The pipeline name must be at most 140 characters.');
+    problems.push(
+      l10n.t('The pipeline name "{0}" contains a character ADF does not allow (. + ? / < > * % & : \\).', name),
+    );
+  else if (name.length > 140) problems.push(l10n.t('The pipeline name must be at most 140 characters.'));
 
-  checkUrl(problems, 'endpoint URI', options.endpointUri, true);
-  checkOptionalText(problems, 'folder', options.folder);
-  checkOptionalText(problems, 'deployment name', options.deploymentName);
-  checkOptionalText(problems, 'input URI', options.inputUri);
+  const endpointProblem = endpointUriProblem(l10n.t('The endpoint URI'), options.endpointUri);
+  if (endpointProblem) problems.push(endpointProblem);
+  checkOptionalText(problems, options.folder, () => l10n.t('The folder must not be empty when given.'));
+  checkOptionalText(problems, options.deploymentName, () =>
+    l10n.t('The deployment name must not be empty when given.'),
+  );
+  checkOptionalText(problems, options.inputUri, () => l10n.t('The input URI must not be empty when given.'));
   if (options.inputType !== undefined && !JOB_INPUT_TYPES.includes(options.inputType)) {
-    problems.push(`The input type must be UriFolder or UriFile, not "${String(options.inputType)}".`);
+    problems.push(l10n.t('The input type must be UriFolder or UriFile, not "{0}".', String(options.inputType)));
   }
   if (options.outputUri !== undefined) {
     if (!isDatastoreUri(options.outputUri))
       problems.push(
-        `The output URI must be a file on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputUri)}".`,
+        l10n.t(
+          'The output URI must be a file on a registered datastore (azureml://datastores/<name>/paths/...), not "{0}".',
+          String(options.outputUri),
+        ),
       );
     else if (options.outputUri.endsWith('/'))
-      problems.push('The output URI must name a file, not a folder (it ends with "/").');
+      problems.push(l10n.t('The output URI must name a file, not a folder (it ends with "/").'));
   }
   if (options.outputFolder !== undefined && !isDatastoreUri(options.outputFolder)) {
     problems.push(
-      `The output folder must be on a registered datastore (azureml://datastores/<name>/paths/...), not "${String(options.outputFolder)}".`,
+      l10n.t(
+        'The output folder must be on a registered datastore (azureml://datastores/<name>/paths/...), not "{0}".',
+        String(options.outputFolder),
+      ),
     );
   }
-  for (const [label, value] of [
-    ['input name', options.inputName],
-    ['output name', options.outputName],
-  ] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !BODY_KEY.test(value)))
-      problems.push(`The ${label} "${String(value)}" must be letters, digits, "_" or "-", starting with a letter.`);
-  }
+  const badKey = (value: unknown): boolean =>
+    value !== undefined && (typeof value !== 'string' || !BODY_KEY.test(value));
+  if (badKey(options.inputName))
+    problems.push(
+      l10n.t(
+        'The input name "{0}" must be letters, digits, "_" or "-", starting with a letter.',
+        String(options.inputName),
+      ),
+    );
+  if (badKey(options.outputName))
+    problems.push(
+      l10n.t(
+        'The output name "{0}" must be letters, digits, "_" or "-", starting with a letter.',
+        String(options.outputName),
+      ),
+    );
   const poll = options.pollIntervalSeconds;
   if (poll !== undefined && (!Number.isInteger(poll) || poll < 1 || poll > 86400)) {
-    problems.push(`The poll interval must be a whole number of seconds between 1 and 86400, not ${String(poll)}.`);
+    problems.push(
+      l10n.t('The poll interval must be a whole number of seconds between 1 and 86400, not {0}.', String(poll)),
+    );
   }
   if (options.loopTimeout !== undefined) {
     const seconds = timespanSeconds(options.loopTimeout);
     if (seconds === undefined)
       problems.push(
-        `The loop timeout must be an ADF timespan like 0.12:00:00 (d.hh:mm:ss), not "${String(options.loopTimeout)}".`,
+        l10n.t(
+          'The loop timeout must be an ADF timespan like 0.12:00:00 (d.hh:mm:ss), not "{0}".',
+          String(options.loopTimeout),
+        ),
       );
     else if (seconds < 60 || seconds > MAX_LOOP_TIMEOUT_SECONDS)
-      problems.push('The loop timeout must be between 1 minute and 7 days.');
+      problems.push(l10n.t('The loop timeout must be between 1 minute and 7 days.'));
   }
   if (options.cloud !== undefined && typeof options.cloud === 'string' && !isCloudName(options.cloud)) {
-    problems.push(`Unknown cloud "${options.cloud}": use AzureCloud, AzureChinaCloud or AzureUSGovernment.`);
+    problems.push(l10n.t('Unknown cloud "{0}": use AzureCloud, AzureChinaCloud or AzureUSGovernment.', options.cloud));
   }
   problems.push(...validateAuth(options.auth));
   return problems;
@@ -130,24 +156,30 @@ export function validateBatchPipelineOptions(options: BatchPipelineOptions): str
 
 function validateAuth(auth: AuthOptions | undefined): string[] {
   if (typeof auth !== 'object' || auth === null || !AUTH_KINDS.includes(auth.kind)) {
-    return [`The authentication must be one of ${AUTH_KINDS.join(', ')}.`];
+    return [l10n.t('The authentication must be one of {0}.', AUTH_KINDS.join(', '))];
   }
   const problems: string[] = [];
+  const servicePrincipalIds = (tenantId: unknown, clientId: unknown): void => {
+    checkOptionalText(problems, tenantId, () => l10n.t('The tenant id must not be empty when given.'));
+    checkOptionalText(problems, clientId, () => l10n.t('The client id must not be empty when given.'));
+  };
   switch (auth.kind) {
     case 'mi':
       break;
     case 'uami':
-      checkRequiredText(problems, 'ADF credential name (user-assigned managed identity)', auth.credentialName);
+      checkRequiredText(problems, auth.credentialName, () =>
+        l10n.t('The ADF credential name (user-assigned managed identity) is required.'),
+      );
       break;
     case 'sp-keyvault':
-      checkRequiredText(problems, 'Key Vault linked service name', auth.keyVaultLinkedService);
-      checkRequiredText(problems, 'Key Vault secret name', auth.secretName);
-      checkOptionalText(problems, 'tenant id', auth.tenantId);
-      checkOptionalText(problems, 'client id', auth.clientId);
+      checkRequiredText(problems, auth.keyVaultLinkedService, () =>
+        l10n.t('The Key Vault linked service name is required.'),
+      );
+      checkRequiredText(problems, auth.secretName, () => l10n.t('The Key Vault secret name is required.'));
+      servicePrincipalIds(auth.tenantId, auth.clientId);
       break;
     case 'sp-secret':
-      checkOptionalText(problems, 'tenant id', auth.tenantId);
-      checkOptionalText(problems, 'client id', auth.clientId);
+      servicePrincipalIds(auth.tenantId, auth.clientId);
       break;
   }
   return problems;
@@ -161,36 +193,38 @@ export const MAX_ENDPOINT_URI_LENGTH = 2048;
  * undefined when it is usable. The pipeline sends an Entra ID bearer token to it: https only.
  */
 export function endpointUriProblem(label: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return `${label} is required.`;
+  if (typeof value !== 'string' || value.trim() === '') return l10n.t('{0} is required.', label);
   if (value.length > MAX_ENDPOINT_URI_LENGTH)
-    return `${label} is ${value.length} characters long; at most ${MAX_ENDPOINT_URI_LENGTH} are allowed.`;
+    return l10n.t(
+      '{0} is {1} characters long; at most {2} are allowed.',
+      label,
+      String(value.length),
+      String(MAX_ENDPOINT_URI_LENGTH),
+    );
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value))
-    return `${label} contains a control character (a line break, tab or similar); paste the scoring URI again.`;
+    return l10n.t(
+      '{0} contains a control character (a line break, tab or similar); paste the scoring URI again.',
+      label,
+    );
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `${label} is not a valid URL: "${value}".`;
+    return l10n.t('{0} is not a valid URL: "{1}".', label, value);
   }
   if (url.protocol !== 'https:')
-    return `${label} must be an https URL (the pipeline sends an Entra ID token to it), not "${value}".`;
+    return l10n.t('{0} must be an https URL (the pipeline sends an Entra ID token to it), not "{1}".', label, value);
   return undefined;
 }
 
-function checkUrl(problems: string[], label: string, value: unknown, required: boolean): void {
-  if (value === undefined && !required) return;
-  const problem = endpointUriProblem(`The ${label}`, value);
-  if (problem) problems.push(problem);
+/** `message` is a function so that a message is only looked up when there is a problem. */
+function checkRequiredText(problems: string[], value: unknown, message: () => string): void {
+  if (typeof value !== 'string' || value.trim() === '') problems.push(message());
 }
 
-function checkRequiredText(problems: string[], label: string, value: unknown): void {
-  if (typeof value !== 'string' || value.trim() === '') problems.push(`The ${label} is required.`);
-}
-
-function checkOptionalText(problems: string[], label: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
-    problems.push(`The ${label} must not be empty when given.`);
+function checkOptionalText(problems: string[], value: unknown, message: () => string): void {
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.push(message());
 }
 
 function isDatastoreUri(value: unknown): value is string {
