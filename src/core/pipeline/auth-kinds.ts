@@ -1,5 +1,7 @@
 // The one table of authentication kinds: the generator's options, the wizard form and its labels (through the
-// wizard protocol) and the CLI flags all read it, so adding a kind starts here.
+// wizard protocol) and the CLI flags all read it, so adding a kind starts here. Labels are getters: each read looks
+// the text up in the display language's bundle (configured before the table is read).
+import * as l10n from '@vscode/l10n';
 
 export type AuthKind = 'mi' | 'uami' | 'sp-keyvault' | 'sp-secret';
 
@@ -47,34 +49,52 @@ export const AUTH_FIELDS: Readonly<Record<AuthField, AuthFieldDescriptor>> = {
 export const AUTH_KIND_TABLE: readonly AuthKindDescriptor[] = [
   {
     kind: 'mi',
-    label: "The factory's managed identity (recommended)",
-    explanation: 'Data Factory gets the token with its own system-assigned identity: no secret anywhere.',
+    get label(): string {
+      return l10n.t("The factory's managed identity (recommended)");
+    },
+    get explanation(): string {
+      return l10n.t('Data Factory gets the token with its own system-assigned identity: no secret anywhere.');
+    },
     summary: "factory's managed identity",
     required: [],
     optional: [],
   },
   {
     kind: 'uami',
-    label: 'A user-assigned managed identity',
-    explanation: 'Data Factory uses the identity of an ADF credential, which several factories can share.',
+    get label(): string {
+      return l10n.t('A user-assigned managed identity');
+    },
+    get explanation(): string {
+      return l10n.t('Data Factory uses the identity of an ADF credential, which several factories can share.');
+    },
     summary: 'user-assigned, ADF credential',
     required: ['credentialName'],
     optional: [],
   },
   {
     kind: 'sp-keyvault',
-    label: 'A service principal, secret in Azure Key Vault',
-    explanation:
-      'The Web activities authenticate as the service principal; ADF reads its secret from Key Vault at run time.',
+    get label(): string {
+      return l10n.t('A service principal, secret in Azure Key Vault');
+    },
+    get explanation(): string {
+      return l10n.t(
+        'The Web activities authenticate as the service principal; ADF reads its secret from Key Vault at run time.',
+      );
+    },
     summary: 'service principal, secret in Key Vault',
     required: ['keyVaultLinkedService', 'secretName'],
     optional: ['tenantId', 'clientId'],
   },
   {
     kind: 'sp-secret',
-    label: 'A service principal, secret as a run parameter',
-    explanation:
-      'Like the documented template: an Authorize step gets the token, the secret is a SecureString parameter given at each run.',
+    get label(): string {
+      return l10n.t('A service principal, secret as a run parameter');
+    },
+    get explanation(): string {
+      return l10n.t(
+        'Like the documented template: an Authorize step gets the token, the secret is a SecureString parameter given at each run.',
+      );
+    },
     summary: 'service principal with an Authorize step, secret as a SecureString parameter',
     required: [],
     optional: ['tenantId', 'clientId'],

@@ -166,7 +166,8 @@ function formatLabel(format: ExportFormat): string {
       : l10n.t('Template zip for ADF Studio');
 }
 
-const AUTH_OPTIONS: ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> =
+/** Read at each render: the labels are looked up in the display language's bundle. */
+const authOptions = (): ReadonlyArray<{ value: WizardAuthKind; label: string; explanation: string }> =>
   WIZARD_AUTH_CHOICES.map(({ kind, label, explanation }) => ({ value: kind, label, explanation }));
 
 export function authStep(ctx: StepContext): TemplateResult {
@@ -176,7 +177,7 @@ export function authStep(ctx: StepContext): TemplateResult {
   const identity = state.auth.factoryIdentity;
   const factoryTarget = f.targetKind === 'factory';
   return html`
-    ${radioGroup('auth', l10n.t('How Data Factory signs in to the endpoint'), f.authKind, AUTH_OPTIONS, (value) => bind.set('authKind', value))}
+    ${radioGroup('auth', l10n.t('How Data Factory signs in to the endpoint'), f.authKind, authOptions(), (value) => bind.set('authKind', value))}
     ${
       f.authKind === 'uami'
         ? factoryTarget && state.auth.factoryFactsLoaded
