@@ -35,6 +35,8 @@ const VISIBLE_CALLS = new Set([
   'MarkdownString',
   'setStatusBarMessage',
   'MessageNode',
+  // ValidationContext.report(code, range, message): the validator's diagnostics.
+  'report',
 ]);
 
 /** Every source file `npm run l10n` exports l10n.t messages from (all of src, core included). */
@@ -48,10 +50,13 @@ export function exportedSourceFiles(root = 'src'): string[] {
 /** The wizard's check builders (src/core/preflight): their title, message and action are shown in the wizard. */
 const CHECK_BUILDERS = new Set(['pass', 'info', 'warn', 'fail']);
 
-/** Folders of src whose user-visible strings must be localised: all but the CLI and the core, except the core's checks. */
+/**
+ * Folders of src whose user-visible strings must be localised: all but the CLI and the core, except the core's checks
+ * and the validator (its diagnostics and quick-fix titles).
+ */
 export function localisedSourceFiles(root = 'src'): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && (!/^(core|cli)[\\/]/.test(f) || /^core[\\/]preflight[\\/]/.test(f)))
+    .filter((f) => f.endsWith('.ts') && (!/^(core|cli)[\\/]/.test(f) || /^core[\\/](preflight|validator)[\\/]/.test(f)))
     .map((f) => join(root, f))
     .sort();
 }
