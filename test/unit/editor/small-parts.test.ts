@@ -25,7 +25,7 @@ describe('editor: small parts', () => {
   it('the typing pause follows the cost of the last validation, within bounds', () => {
     assert.equal(typingDebounceMs(undefined), 50);
     assert.equal(typingDebounceMs(8), 50);
-    assert.equal(typingDebounceMs(60), 180);
+    assert.equal(typingDebounceMs(60), 120);
     assert.equal(typingDebounceMs(5000), 400);
   });
 
