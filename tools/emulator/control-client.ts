@@ -102,6 +102,13 @@ export class EmulatorControlClient {
     return (await this.call<{ faults: ActiveFault[] }>('GET', 'faults')).faults;
   }
 
+  /** One active fault as it is now (its hits, and for a hang the requests it holds open). */
+  async fault(id: string): Promise<ActiveFault> {
+    const found = (await this.listFaults()).find((f) => f.id === id);
+    if (!found) throw new Error(`no fault ${id}`);
+    return found;
+  }
+
   async clearFaults(): Promise<void> {
     await this.call('DELETE', 'faults');
   }

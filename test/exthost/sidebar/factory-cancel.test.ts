@@ -4,11 +4,11 @@
 // the Pipeline Runs view's activity-run read that times out shows a row that reads again when clicked.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActiveFault } from '../../../tools/emulator/control-client';
 import type { RunsViewApi } from '../../../src/factory-actions/runs-view/register-runs-view';
 import type { PipelineNode } from '../../../src/tree/pipeline-nodes';
 import { clickNotificationButton } from '../harness-requests';
 import { openSidebarFixture, SANDBOX_SEED_FILE, type SidebarFixture } from './sidebar-fixture';
+import { until } from '../../support/until';
 
 const FAILED_RUN = '7e57f00d-0000-4000-8000-000000001207';
 
@@ -39,21 +39,6 @@ describe('sidebar: Cancel and timeouts of factory actions and the Pipeline Runs 
     return (await f.child(other, 'Refresh-Dashboard')) as PipelineNode;
   }
 
-  async function fault(id: string): Promise<ActiveFault> {
-    const found = (await f.control.listFaults()).find((x) => x.id === id);
-    if (!found) throw new Error(`no fault ${id}`);
-    return found;
-  }
-
-  /** Polls until `ready` holds (generous: the machine may be loaded). */
-  async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (!(await ready())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   const exists = async (uri: vscode.Uri): Promise<boolean> =>
     vscode.workspace.fs.stat(uri).then(
       () => true,
@@ -74,12 +59,12 @@ describe('sidebar: Cancel and timeouts of factory actions and the Pipeline Runs 
       'adfBatchEndpoints.pipeline.downloadToWorkspace',
       node,
     );
-    await until('the emulator to hold the read', async () => (await fault(hang.id)).held === 1);
+    await until('the emulator to hold the read', async () => (await f.control.fault(hang.id)).held === 1);
     await clickNotificationButton('Reading Refresh-Dashboard from contoso-analytics', 'Cancel');
     assert.equal(await download, undefined, 'cancelled: no file');
     // With a 10-minute request timeout only the Cancel can have closed it.
-    await until('the read to be aborted', async () => (await fault(hang.id)).held === 0);
-    assert.equal((await fault(hang.id)).hits, 1, 'aborted, not retried');
+    await until('the read to be aborted', async () => (await f.control.fault(hang.id)).held === 0);
+    assert.equal((await f.control.fault(hang.id)).hits, 1, 'aborted, not retried');
     assert.equal(await exists(target), false, 'nothing written');
   });
 
@@ -98,7 +83,7 @@ describe('sidebar: Cancel and timeouts of factory actions and the Pipeline Runs 
       node,
     );
     assert.equal(first, undefined, 'the first download failed');
-    assert.equal((await fault(hang.id)).hits, 4);
+    assert.equal((await f.control.fault(hang.id)).hits, 4);
     assert.equal(await exists(target), false);
     await clickNotificationButton('Azure did not answer in 1 s', 'Retry');
     await until('Retry to write the file', () => exists(target));

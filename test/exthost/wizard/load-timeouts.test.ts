@@ -3,8 +3,8 @@
 // aborts the reads in flight down to their HTTP requests (with a 10-minute timeout, so only the abort can end them).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActiveFault } from '../../../tools/emulator/control-client';
 import { WORKSPACE_ID, openWizardFixture, send, type WizardFixture } from './wizard-fixture';
+import { until } from '../../support/until';
 
 const TIMEOUT_SETTING = 'requestTimeoutSeconds';
 
@@ -31,21 +31,6 @@ describe('Create ADF Pipeline wizard: hung background reads (extension host, emu
     await f?.restore();
   });
 
-  async function fault(id: string): Promise<ActiveFault> {
-    const found = (await f.control.listFaults()).find((x) => x.id === id);
-    if (!found) throw new Error(`no fault ${id}`);
-    return found;
-  }
-
-  /** Polls until `ready` holds (generous: the machine may be loaded). */
-  async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (!(await ready())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   it('a factory list that is never answered ends with "Azure did not answer in 1 s" and Retry; Retry lists them', async () => {
     await config().update(TIMEOUT_SETTING, 1, vscode.ConfigurationTarget.Global);
     // Every attempt of the first list hangs (the SDK's first try and its 3 retries); the Retry is answered.
@@ -56,8 +41,8 @@ describe('Create ADF Pipeline wizard: hung background reads (extension host, emu
     assert.equal(state.error?.step, 'target', JSON.stringify(state.error));
     assert.match(state.error?.message ?? '', /^Azure did not answer in 1 s/);
     assert.equal(state.error?.canRetry, true);
-    assert.equal((await fault(hang.id)).hits, 4, 'each attempt timed out and was retried');
-    assert.equal((await fault(hang.id)).held, 0, 'no request left open');
+    assert.equal((await f.control.fault(hang.id)).hits, 4, 'each attempt timed out and was retried');
+    assert.equal((await f.control.fault(hang.id)).held, 0, 'no request left open');
 
     await send(handle, 'retry');
     state = handle.state();
@@ -71,12 +56,12 @@ describe('Create ADF Pipeline wizard: hung background reads (extension host, emu
     const hangs = await Promise.all(routes.map((route) => f.control.addFault({ kind: 'hang', route, count: 100 })));
     const handle = await f.openFromTree('score-fast');
     await until('the emulator to hold the three lists', async () =>
-      (await Promise.all(hangs.map((h) => fault(h.id)))).every((x) => x.held === 1),
+      (await Promise.all(hangs.map((h) => f.control.fault(h.id)))).every((x) => x.held === 1),
     );
     handle.close();
     await until('the requests to be closed', async () =>
-      (await Promise.all(hangs.map((h) => fault(h.id)))).every((x) => x.held === 0),
+      (await Promise.all(hangs.map((h) => f.control.fault(h.id)))).every((x) => x.held === 0),
     );
-    for (const h of hangs) assert.equal((await fault(h.id)).hits, 1, `${h.route}: aborted, not retried`);
+    for (const h of hangs) assert.equal((await f.control.fault(h.id)).hits, 1, `${h.route}: aborted, not retried`);
   });
 });

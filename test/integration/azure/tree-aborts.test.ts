@@ -10,10 +10,11 @@ import type { BatchEndpointInfo, SubscriptionRef } from '../../../src/core/azure
 import type { CloudDefinition } from '../../../src/core/clouds';
 import type { FactoryInfo } from '../../../src/core/factory';
 import { FactoryLoader } from '../../../src/tree/factory-loader';
-import { EmulatorControlClient, type ActiveFault } from '../../../tools/emulator/control-client';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator/index';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
 import { W, WIZARD_SEED } from '../publish/fixture';
+import { until } from '../../support/until';
 
 describe('sidebar lists dropped by a refresh abort their hung request (emulator hang fault)', function () {
   this.timeout(60_000);
@@ -57,20 +58,6 @@ describe('sidebar lists dropped by a refresh abort their hung request (emulator 
     await emulator?.stop();
   });
 
-  async function fault(id: string): Promise<ActiveFault> {
-    const found = (await control.listFaults()).find((f) => f.id === id);
-    if (!found) throw new Error(`no fault ${id}`);
-    return found;
-  }
-
-  async function until(what: string, ready: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while (!(await ready())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   /** Hangs `route`, starts the list, drops it as a refresh does, and checks the request was closed. */
   async function abortedByRefresh(
     route: string,
@@ -85,12 +72,12 @@ describe('sidebar lists dropped by a refresh abort their hung request (emulator 
       onLoadingChange: () => undefined,
     });
     const load = start(loader);
-    await until('the emulator to hold the request', async () => (await fault(hang.id)).held === 1);
+    await until('the emulator to hold the request', async () => (await control.fault(hang.id)).held === 1);
     loader.invalidate(key);
     const ended = await load;
     assert.ok(ended.error, 'the dropped list ended without items');
-    await until('the request to be closed', async () => (await fault(hang.id)).held === 0);
-    assert.equal((await fault(hang.id)).hits, 1, 'aborted, not retried');
+    await until('the request to be closed', async () => (await control.fault(hang.id)).held === 0);
+    assert.equal((await control.fault(hang.id)).hits, 1, 'aborted, not retried');
   }
 
   it("a pipeline's runs", async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRunCommand } from '../../../src/cli/run-command';
 import { runPipelineFile, runTargetFromUrl } from '../../../src/core/engine';
-import { EmulatorControlClient, type ActiveFault } from '../../../tools/emulator/control-client';
+import { EmulatorControlClient } from '../../../tools/emulator/control-client';
 import { runCli } from '../../support/cli-io';
 import { IDS, useEngineEmulator } from './fixture';
 
@@ -32,12 +32,6 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
     writeFileSync(join(dir, 'pipeline', 'Call.json'), JSON.stringify(pipeline()));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function fault(id: string): Promise<ActiveFault> {
-    const found = (await control.listFaults()).find((f) => f.id === id);
-    if (!found) throw new Error(`no fault ${id}`);
-    return found;
-  }
 
   it('a hung Key Vault read fails the activity after --request-timeout, saying Key Vault did not answer', async () => {
     const hang = await control.addFault({ kind: 'hang', route: '^/kv-hung/secrets/', method: 'GET', count: 100 });
@@ -65,7 +59,7 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
     assert.equal(code, 1, printed);
     assert.match(printed, /Key Vault did not answer in 0\.5 s \(GET 127\.0\.0\.1:\d+\)/, printed);
     assert.ok(elapsed < 15_000, `ended after ${elapsed} ms`);
-    const seen = await fault(hang.id);
+    const seen = await control.fault(hang.id);
     assert.equal(seen.hits, 1, 'one request (an authentication failure is not retried)');
     assert.equal(seen.held, 0, 'the request was closed');
   });
@@ -87,7 +81,7 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
     assert.equal(result.pipelineRun.status, 'Failed');
     const call = result.activityRuns.find((a) => a.activityName === 'Call');
     assert.match(call?.error?.message ?? '', /Entra ID did not answer in 0\.5 s/, JSON.stringify(call?.error));
-    assert.equal((await fault(hang.id)).held, 0);
+    assert.equal((await control.fault(hang.id)).held, 0);
   });
 
   it('cancelling the run ends a hung Key Vault read at once, whatever the request timeout', async () => {
@@ -108,7 +102,7 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
       signal: cancel.signal,
     });
     const deadline = Date.now() + 30_000;
-    while ((await fault(hang.id)).held === 0) {
+    while ((await control.fault(hang.id)).held === 0) {
       if (Date.now() > deadline) throw new Error('the Key Vault read never reached the emulator');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -119,7 +113,7 @@ describe('engine: a hung token or Key Vault request (emulator hang fault)', func
     assert.equal(result.outcome, 'completed');
     if (result.outcome === 'completed') assert.equal(result.pipelineRun.status, 'Cancelled');
     const deadlineClosed = Date.now() + 10_000;
-    while ((await fault(hang.id)).held !== 0) {
+    while ((await control.fault(hang.id)).held !== 0) {
       if (Date.now() > deadlineClosed) throw new Error('the hung request was never closed');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -6,7 +6,6 @@ import { ClientSecretCredential } from '@azure/identity';
 import { AzureClientPool } from '../../../src/azure/sdk/client-pool';
 import { requestPolicyOptions } from '../../../src/azure/sdk/policies';
 import { createWizardAzure, type WizardAzure } from '../../../src/azure/sdk/wizard-azure';
-import type { ActiveFault } from '../../../tools/emulator/control-client';
 import { emulatorCredentialOptions, trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
 import { drive, endpointOf, toAuth, type Driven } from './controller-helpers';
 import { W, usePublishEmulator, type PublishFixture } from './fixture';
@@ -40,12 +39,6 @@ describe('integration: the wizard aborts or times out its background reads (emul
   this.timeout(90_000);
   const fx = usePublishEmulator();
 
-  async function fault(id: string): Promise<ActiveFault> {
-    const found = (await fx.control.listFaults()).find((f) => f.id === id);
-    if (!found) throw new Error(`no fault ${id}`);
-    return found;
-  }
-
   /** Starts the wizard with its first reads (deployments, factories, datastores) answered. */
   async function startedWizard(azure: WizardAzure): Promise<Driven> {
     const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'), azure);
@@ -69,9 +62,9 @@ describe('integration: the wizard aborts or times out its background reads (emul
     assert.equal(view.error?.canRetry, true);
     assert.equal(view.target.factories, undefined);
     // Four attempts of 0.3 s plus the SDK's back-off (about 7 s), not the 2 minutes of a default client.
-    assert.equal((await fault(hang.id)).hits, 4, 'each attempt timed out and was retried by the SDK');
+    assert.equal((await fx.control.fault(hang.id)).hits, 4, 'each attempt timed out and was retried by the SDK');
     assert.ok(elapsed < 20_000, `ended after ${elapsed} ms`);
-    assert.equal((await fault(hang.id)).held, 0, 'no request left open');
+    assert.equal((await fx.control.fault(hang.id)).held, 0, 'no request left open');
 
     await fx.control.clearFaults();
     await d.send('retry');
@@ -90,17 +83,17 @@ describe('integration: the wizard aborts or times out its background reads (emul
     const d = drive(fx, endpointOf(fx, 'score-fast', 'blue'), azure);
     d.controller.start();
     await until('the emulator to hold the three lists', async () =>
-      (await Promise.all(hangs.map((h) => fault(h.id)))).every((f) => f.held === 1),
+      (await Promise.all(hangs.map((h) => fx.control.fault(h.id)))).every((f) => f.held === 1),
     );
     const closed = Date.now();
     d.controller.dispose();
     await d.controller.whenIdle();
     // With a 10-minute request timeout only the abort can have ended them.
     await until('the emulator to see the requests closed', async () =>
-      (await Promise.all(hangs.map((h) => fault(h.id)))).every((f) => f.held === 0),
+      (await Promise.all(hangs.map((h) => fx.control.fault(h.id)))).every((f) => f.held === 0),
     );
     assert.ok(Date.now() - closed < 10_000);
-    for (const h of hangs) assert.equal((await fault(h.id)).hits, 1, `${h.route}: aborted, not retried`);
+    for (const h of hangs) assert.equal((await fx.control.fault(h.id)).hits, 1, `${h.route}: aborted, not retried`);
     assert.equal(d.controller.view().error, undefined);
     assert.ok(!d.log.some((line) => line.startsWith('error')), d.log.join('\n'));
   });
@@ -111,9 +104,9 @@ describe('integration: the wizard aborts or times out its background reads (emul
     const hang = await fx.control.addFault({ kind: 'hang', route: 'adf.pipelines.get', count: 1 });
     await d.controller.handle({ type: 'request', id: 1, method: 'next', params: {} } as never);
     assert.equal(d.controller.view().step, 'review');
-    await until('the emulator to hold the review read', async () => (await fault(hang.id)).held === 1);
+    await until('the emulator to hold the review read', async () => (await fx.control.fault(hang.id)).held === 1);
     await d.send('back');
-    await until('the review read to be aborted', async () => (await fault(hang.id)).held === 0);
+    await until('the review read to be aborted', async () => (await fx.control.fault(hang.id)).held === 0);
     let view = d.controller.view();
     assert.equal(view.step, 'data');
     assert.equal(view.error, undefined, JSON.stringify(view.error));
@@ -136,11 +129,11 @@ describe('integration: the wizard aborts or times out its background reads (emul
     const hang = await fx.control.addFault({ kind: 'hang', route: 'adf.pipelineRuns.get', count: 100 });
     // runNow returns when following ends.
     const running = d.controller.handle({ type: 'request', id: 1, method: 'runNow', params: { values: {} } } as never);
-    await until('the emulator to hold the status read', async () => (await fault(hang.id)).held === 1);
+    await until('the emulator to hold the status read', async () => (await fx.control.fault(hang.id)).held === 1);
     d.controller.dispose();
-    await until('the status read to be aborted', async () => (await fault(hang.id)).held === 0);
+    await until('the status read to be aborted', async () => (await fx.control.fault(hang.id)).held === 0);
     await running;
-    assert.equal((await fault(hang.id)).hits, 1, 'aborted, not retried');
+    assert.equal((await fx.control.fault(hang.id)).hits, 1, 'aborted, not retried');
     assert.ok(!d.log.some((line) => line.startsWith('error')), d.log.join('\n'));
   });
 
@@ -149,9 +142,9 @@ describe('integration: the wizard aborts or times out its background reads (emul
     const d = await startedWizard(azure);
     const hang = await fx.control.addFault({ kind: 'hang', route: 'adf.factories.list', count: 1 });
     await d.controller.handle({ type: 'request', id: 1, method: 'reload', params: { what: 'factories' } } as never);
-    await until('the emulator to hold the factory list', async () => (await fault(hang.id)).held === 1);
+    await until('the emulator to hold the factory list', async () => (await fx.control.fault(hang.id)).held === 1);
     await d.send('reload', { what: 'factories' });
-    await until('the first list to be aborted', async () => (await fault(hang.id)).held === 0);
+    await until('the first list to be aborted', async () => (await fx.control.fault(hang.id)).held === 0);
     const view = d.controller.view();
     assert.equal(view.error, undefined, JSON.stringify(view.error));
     assert.ok((view.target.factories ?? []).some((f) => f.name === 'adf-mi'));
