@@ -34,3 +34,20 @@ export async function clickViewAction(page: Page, viewName: string, label: strin
   await header.hover();
   await header.locator(`.action-label[aria-label="${label}"]`).click();
 }
+
+/**
+ * Clicks an entry of the open context menu. Under load a click can land while the menu is still laying out and be
+ * dropped: the hovered entry has the menu's focus then, so Enter runs it.
+ */
+export async function clickMenuEntry(entry: Locator): Promise<void> {
+  const page = entry.page();
+  const menu = page.locator('.context-view.monaco-menu-container');
+  await entry.hover();
+  await entry.click();
+  const closed = await menu
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!closed) await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 30_000 });
+}

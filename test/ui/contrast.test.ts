@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { eventually } from '../harness/tree-ui';
+import { clickMenuEntry } from '../harness/workbench-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 import { createPipelineMenuEntry, wizardFrame } from '../harness/wizard-ui';
 
@@ -96,7 +97,7 @@ describe('wizard success text contrast in the workbench', () => {
     this.timeout(420_000);
     const page = workbench!.page;
     const menuItem = await createPipelineMenuEntry(page);
-    await menuItem.click();
+    await clickMenuEntry(menuItem);
     const frame = await wizardFrame(page, SUCCESS_TEXT, 90_000);
 
     for (const theme of THEMES) {

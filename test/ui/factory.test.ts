@@ -16,6 +16,7 @@ import {
   treeRow as row,
   treeRowDescription as description,
 } from '../harness/tree-ui';
+import { clickMenuEntry } from '../harness/workbench-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 
 const SANDBOX_SEED = resolve('test', 'sandbox', 'seed.json');
@@ -64,20 +65,12 @@ async function contextMenu(item: Locator, label: string): Promise<void> {
     try {
       await entry.waitFor({ state: 'visible', timeout: 30_000 });
       await entry.hover({ timeout: 5_000 });
-      await entry.click({ timeout: 5_000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
-  // Under load a click can land while the menu is still laying out and be dropped: the hovered entry has the
-  // menu's focus then, so Enter runs it.
-  const closed = await menu
-    .waitFor({ state: 'hidden', timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!closed) await page.keyboard.press('Enter');
-  await menu.waitFor({ state: 'hidden', timeout: 30_000 });
+  await clickMenuEntry(entry);
 }
 
 /** A call to the emulator's ARM as the sandbox principal (the test's own view of what is live). */

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PSEUDO_LOCALE, pseudoLocalize, pseudoLocalizedExtension } from '../harness/pseudo-locale';
 import { eventually, expandTreeRow, treeRow as row } from '../harness/tree-ui';
+import { clickMenuEntry } from '../harness/workbench-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 import { wizardFrame } from '../harness/wizard-ui';
 
@@ -71,7 +72,7 @@ describe('the extension in a pseudo-localised (qps-ploc) workbench', () => {
       hasText: pseudoLocalize(nls['command.createAdfPipeline.title']),
     });
     await menuItem.waitFor({ state: 'visible', timeout: 30_000 });
-    await menuItem.click();
+    await clickMenuEntry(menuItem);
 
     // The wizard's labels come from the bundle the extension hands to the webview (l10n/bundle.l10n.qps-ploc.json).
     const frame = await wizardFrame(page);

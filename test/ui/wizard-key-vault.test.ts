@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { EmulatorControlClient } from '../../tools/emulator/control-client';
 import { eventually } from '../harness/tree-ui';
+import { clickMenuEntry } from '../harness/workbench-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 import { choose, clickNext, createPipelineMenuEntry, settled, stepTitle, wizardFrame } from '../harness/wizard-ui';
 
@@ -27,7 +28,7 @@ describe('Create ADF Pipeline wizard: a Key Vault linked service created from th
     this.timeout(300_000);
     const page = workbench!.page;
     const menuItem = await createPipelineMenuEntry(page);
-    await menuItem.click();
+    await clickMenuEntry(menuItem);
 
     const frame = await wizardFrame(page);
     await settled(frame);

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { eventually } from '../harness/tree-ui';
+import { clickMenuEntry } from '../harness/workbench-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
 import {
   choose,
@@ -35,7 +36,7 @@ describe('Create ADF Pipeline wizard in the workbench', () => {
     // Right-click the endpoint: "Create ADF Pipeline..." heads its context menu.
     const menuItem = await createPipelineMenuEntry(page);
     await saveScreenshot(page, 'wizard-00-context-menu');
-    await menuItem.click();
+    await clickMenuEntry(menuItem);
 
     // 1. Endpoint
     const frame = await wizardFrame(page);
