@@ -199,7 +199,9 @@ async function answerHarnessRequest(
       } catch (error) {
         // Say what the workbench showed instead.
         const shown = await page.locator('.notification-toast, .notifications-center .monaco-list-row').allInnerTexts();
-        await page.screenshot({ path: '/tmp/cancel-notif.png' });
+        await page.screenshot({
+          path: join(ensureDir(testResultsDir, 'failures'), 'exthost-notification-not-found.png'),
+        });
         throw new Error(`${(error as Error).message.split('\n')[0]}; notifications shown: ${JSON.stringify(shown)}`);
       }
     } else if (request.visibleText) {
