@@ -39,11 +39,11 @@ export async function clickViewAction(page: Page, viewName: string, label: strin
  * Clicks an entry of the open context menu. Under load a click can land while the menu is still laying out and be
  * dropped: the hovered entry has the menu's focus then, so Enter runs it.
  */
-export async function clickMenuEntry(entry: Locator): Promise<void> {
+export async function clickMenuEntry(entry: Locator, timeoutMs = 30_000): Promise<void> {
   const page = entry.page();
   const menu = page.locator('.context-view.monaco-menu-container');
-  await entry.hover();
-  await entry.click();
+  await entry.hover({ timeout: timeoutMs });
+  await entry.click({ timeout: timeoutMs });
   const closed = await menu
     .waitFor({ state: 'hidden', timeout: 5_000 })
     .then(() => true)

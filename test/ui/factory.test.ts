@@ -56,21 +56,20 @@ async function contextMenu(item: Locator, label: string): Promise<void> {
   const page = item.page();
   const menu = page.locator('.context-view.monaco-menu-container');
   const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^${label}$`) }).first();
-  // The tree re-renders its rows when a background load settles, and a re-render closes an open context menu (the
-  // entry is detached under the pointer; failed CI once). Open the menu again then, a bounded number of times.
+  // The tree re-renders a row when its runs are polled, and a re-render closes an open context menu (the entry is
+  // detached under the pointer; failed CI and a rehearsal). Open the menu again then, a bounded number of times.
   for (let attempt = 1; ; attempt++) {
     // A menu left open by an earlier step blocks every click on the workbench.
     if (await menu.isVisible()) await page.keyboard.press('Escape');
     await item.click({ button: 'right' });
     try {
       await entry.waitFor({ state: 'visible', timeout: 30_000 });
-      await entry.hover({ timeout: 5_000 });
-      break;
+      await clickMenuEntry(entry, 5_000);
+      return;
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
-  await clickMenuEntry(entry);
 }
 
 /** A call to the emulator's ARM as the sandbox principal (the test's own view of what is live). */
