@@ -2,7 +2,7 @@
 // docs/rules.md and its related locations. Also publishes results for files on disk (the workspace scan's worker);
 // an open document's own results always win over those.
 import * as vscode from 'vscode';
-import { typingDebounceMs, LatestVersionGate } from '../core/editor-support';
+import { typingDelayMs, LatestVersionGate } from '../core/editor-support';
 import { validate, type Problem, type Severity } from '../core/validator';
 import type { PipelineDocumentSelector } from './document-selector';
 import type { PipelineDocuments } from './pipeline-documents';
@@ -37,8 +37,8 @@ export class PipelineDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly gate = new LatestVersionGate();
   private readonly live = new Map<string, LiveResult>();
-  /** How long the last validation of each document took (ms), for the typing debounce. */
-  private readonly durations = new Map<string, number>();
+  /** How long the last validation of each document took and when it ended (ms), for the typing delay. */
+  private readonly lastRuns = new Map<string, { readonly ms: number; readonly endedAt: number }>();
   /** A key per document instance for the version gate (versions restart with each new instance). */
   private readonly instanceKeys = new WeakMap<vscode.TextDocument, string>();
   private instanceCount = 0;
@@ -52,8 +52,7 @@ export class PipelineDiagnostics implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length)
-          this.schedule(event.document, typingDebounceMs(this.durations.get(event.document.uri.toString())));
+        if (event.contentChanges.length) this.schedule(event.document, this.typingDelay(event.document));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forgetLive(document.uri)),
     );
@@ -94,7 +93,8 @@ export class PipelineDiagnostics implements vscode.Disposable {
     }
     const started = performance.now();
     const problems = validate(this.documents.get(document), validateOptions(readValidationSettings(document.uri)));
-    this.durations.set(key, performance.now() - started);
+    const endedAt = performance.now();
+    this.lastRuns.set(key, { ms: endedAt - started, endedAt });
     if (!this.gate.accept(this.instanceKey(document), version)) return;
     this.live.set(key, { document, version, problems });
     const positionAt = (offset: number): vscode.Position => document.positionAt(offset);
@@ -159,7 +159,18 @@ export class PipelineDiagnostics implements vscode.Disposable {
     const document = this.live.get(key)?.document;
     if (document) this.gate.forget(this.instanceKey(document));
     this.live.delete(key);
-    this.durations.delete(key);
+    this.lastRuns.delete(key);
+  }
+
+  /** At once after a quiet spell, else when the typing pauses (core/editor-support/debounce.ts). */
+  private typingDelay(document: vscode.TextDocument): number {
+    const key = document.uri.toString();
+    const last = this.lastRuns.get(key);
+    return typingDelayMs({
+      lastValidationMs: last?.ms,
+      sinceLastValidationMs: last === undefined ? undefined : performance.now() - last.endedAt,
+      waiting: this.timers.has(key),
+    });
   }
 
   private instanceKey(document: vscode.TextDocument): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { typingDebounceMs } from '../../../src/core/editor-support/debounce';
+import { typingDebounceMs, typingDelayMs } from '../../../src/core/editor-support/debounce';
 import { LatestVersionGate } from '../../../src/core/editor-support/latest-wins';
 import { problemFixes } from '../../../src/core/editor-support/problem-fixes';
 import { ruleHeadingLine, ruleHeadingLines } from '../../../src/core/editor-support/rule-docs';
@@ -27,6 +27,28 @@ describe('editor: small parts', () => {
     assert.equal(typingDebounceMs(8), 50);
     assert.equal(typingDebounceMs(60), 120);
     assert.equal(typingDebounceMs(5000), 400);
+  });
+
+  it('a keystroke after a quiet spell validates at once; one inside a burst waits for the typing to pause', () => {
+    assert.equal(typingDelayMs({ waiting: false }), 0, 'the first edit of a document');
+    assert.equal(typingDelayMs({ lastValidationMs: 8, sinceLastValidationMs: 500, waiting: false }), 0);
+    assert.equal(typingDelayMs({ lastValidationMs: 8, sinceLastValidationMs: 50, waiting: false }), 0);
+    assert.equal(
+      typingDelayMs({ lastValidationMs: 8, sinceLastValidationMs: 20, waiting: false }),
+      50,
+      'inside the window of the last validation',
+    );
+    assert.equal(
+      typingDelayMs({ lastValidationMs: 8, sinceLastValidationMs: 500, waiting: true }),
+      50,
+      'a validation already waits for the burst to end: it is put off again',
+    );
+    assert.equal(
+      typingDelayMs({ lastValidationMs: 100, sinceLastValidationMs: 150, waiting: false }),
+      200,
+      'a slow document gets a longer window (twice its validation)',
+    );
+    assert.equal(typingDelayMs({ lastValidationMs: 100, sinceLastValidationMs: 200, waiting: false }), 0);
   });
 
   it('finds the docs/rules.md heading of a code', () => {
