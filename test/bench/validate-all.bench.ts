@@ -47,6 +47,15 @@ export async function runValidateAllBench(): Promise<boolean> {
       `${pad(r.label, 40)}${pad((r.wallMs / 1000).toFixed(1), 9)}${pad(`${r.files ?? '-'}${r.cancelled ? ' (cancelled)' : ''}`, 7)}${pad(String(r.errors ?? '-'), 8)}${pad(r.maxStallMs.toFixed(0), 18)}${pad(r.p99StallMs.toFixed(0), 14)}${r.peakRssMiB.toFixed(0)} (${r.startRssMiB.toFixed(0)}), ${r.peakHeapMiB.toFixed(0)}`,
     );
   }
+  const { stretches, longestOursMs } = result.profiled;
+  console.log(
+    `one more run under the CPU profiler (1 ms samples): our code's longest uninterrupted stretch ${longestOursMs.toFixed(0)} ms; busy stretches over 50 ms: ${stretches.length}`,
+  );
+  for (const s of stretches.slice(0, 8)) {
+    console.log(
+      `  ${s.ms.toFixed(0)} ms: ours ${s.oursMs.toFixed(0)}, garbage collection ${s.gcMs.toFixed(0)}, other ${s.otherMs.toFixed(0)} (VS Code's own work; mostly ${s.topOther})`,
+    );
+  }
   return result.runs.slice(1).every((r) => r.files === PIPELINES && r.cancelled === false);
 }
 

@@ -5,8 +5,10 @@
 // Figures go to test-results/bench/validate-all.json; the Node side prints them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { type CpuProfile, type LongTaskReport, longTasks } from '../long-tasks';
 
 /** Must match resultMarker and relayMarker in test/harness/exthost-runner.ts. */
 const resultMarker = '@@exthost-result ';
@@ -34,6 +36,8 @@ export interface ValidateAllFigures {
 
 export interface ValidateAllBenchResult {
   runs: ValidateAllFigures[];
+  /** One more run under the CPU profiler: whose code ran in each stall. */
+  profiled: LongTaskReport;
 }
 
 interface Summary {
@@ -50,7 +54,9 @@ export async function run(): Promise<void> {
       publisher: string;
       name: string;
     };
-    await vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`)?.activate();
+    const extension = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
+    await extension?.activate();
+    const ourBundles = join(extension?.extensionPath ?? repoRoot, 'dist');
     console.log(`${relayMarker}Validate All bench: extension active`);
     const runs: ValidateAllFigures[] = [];
     runs.push(await measure('extension host at rest', () => new Promise((r) => setTimeout(r, REST_MS))));
@@ -61,7 +67,12 @@ export async function run(): Promise<void> {
         ),
       );
     }
-    writeFileSync(VALIDATE_ALL_BENCH_RESULT, `${JSON.stringify({ runs } satisfies ValidateAllBenchResult, null, 2)}\n`);
+    const profile = await profiled(() => vscode.commands.executeCommand('adfBatchEndpoints.validateAllPipelines'));
+    const profiledReport = longTasks(profile, (url) => url.includes(ourBundles));
+    writeFileSync(
+      VALIDATE_ALL_BENCH_RESULT,
+      `${JSON.stringify({ runs, profiled: profiledReport } satisfies ValidateAllBenchResult, null, 2)}\n`,
+    );
   } catch (error) {
     failed = 1;
     writeFileSync(
@@ -71,6 +82,25 @@ export async function run(): Promise<void> {
   }
   console.log(`${resultMarker}${JSON.stringify({ passed: 1 - failed, failed, skipped: 0 })}`);
   if (failed) throw new Error('Validate All bench failed');
+}
+
+/** A CPU profile of the extension host's thread (1 ms samples) while `action` runs. */
+async function profiled(action: () => PromiseLike<unknown>): Promise<CpuProfile> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}): Promise<unknown> =>
+    new Promise((resolvePost, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolvePost(result))),
+    );
+  try {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
+    await post('Profiler.start');
+    await action();
+    return ((await post('Profiler.stop')) as { profile: CpuProfile }).profile;
+  } finally {
+    session.disconnect();
+  }
 }
 
 async function measure(
