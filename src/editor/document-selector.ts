@@ -33,9 +33,11 @@ export class PipelineDocumentSelector {
   /** `parsed`: the open documents' parses, so that classifying one does not parse it again. */
   constructor(private readonly parsed?: PipelineDocuments) {}
 
-  /** Whether validation is switched on at all (for this resource). */
+  /** Whether validation is switched on for this resource, or (without one) in any folder of the workspace. */
   isEnabled(uri?: vscode.Uri): boolean {
-    return readValidationSettings(uri).enabled;
+    if (uri) return readValidationSettings(uri).enabled;
+    const scopes = vscode.workspace.workspaceFolders?.map((folder) => folder.uri) ?? [null];
+    return scopes.some((scope) => readValidationSettings(scope).enabled);
   }
 
   /** Why an open document is a pipeline file, or undefined. Cached per document version. */

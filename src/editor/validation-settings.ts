@@ -1,4 +1,5 @@
-// The `adfBatchEndpoints.validation.*` settings, read fresh each time (VS Code caches configuration itself).
+// The `adfBatchEndpoints.validation.*` settings of a file (resource-scoped), read fresh each time (VS Code caches
+// configuration itself).
 import * as vscode from 'vscode';
 import { DEFAULT_LIMITS, type ValidateOptions } from '../core/validator';
 
@@ -14,7 +15,8 @@ export interface ValidationSettings {
   readonly activityLimit: number;
 }
 
-export function readValidationSettings(scope?: vscode.ConfigurationScope): ValidationSettings {
+/** `scope`: the file, or null for the settings that apply where no folder overrides them. */
+export function readValidationSettings(scope: vscode.Uri | null): ValidationSettings {
   const config = vscode.workspace.getConfiguration(VALIDATION_SECTION, scope);
   const include = config.get<unknown>('include');
   const limit = config.get<unknown>('activityLimit');

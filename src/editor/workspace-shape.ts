@@ -15,9 +15,13 @@ export const ADF_SHAPED_FILES = [
 ];
 const EXCLUDED = '**/{node_modules,.git}/**';
 
+/** Include globs in any folder's settings (they are resource-scoped: each folder of a workspace may have its own). */
 export function hasIncludeGlobs(): boolean {
-  const include = vscode.workspace.getConfiguration(VALIDATION_SECTION).get<unknown>('include');
-  return Array.isArray(include) && include.some((g) => typeof g === 'string' && g.trim() !== '');
+  const scopes = vscode.workspace.workspaceFolders?.map((folder) => folder.uri) ?? [null];
+  return scopes.some((scope) => {
+    const include = vscode.workspace.getConfiguration(VALIDATION_SECTION, scope).get<unknown>('include');
+    return Array.isArray(include) && include.some((g) => typeof g === 'string' && g.trim() !== '');
+  });
 }
 
 /** Looks for one ADF-shaped file (a search stopped at the first hit) unless include globs decide it already. */
