@@ -9,6 +9,7 @@ import {
   describeAzureError,
   formatAzureError,
   type SubscriptionRef,
+  SubscriptionListing,
   type ResourceReader,
 } from '../core/azure';
 import type { FactoryReader } from '../core/factory';
@@ -51,7 +52,8 @@ export class AzureAccess implements vscode.Disposable {
   /** The service principal's secret: the only store of it (VS Code SecretStorage). */
   readonly secrets: ServicePrincipalSecretStore;
   private status: Promise<SessionStatus> | undefined;
-  private subscriptions: Promise<SubscriptionRef[]> | undefined;
+  /** The session's subscriptions as their pages arrive: one listing until refresh or reset. */
+  private subscriptions: SubscriptionListing | undefined;
   private sdks = new WeakMap<AzureSession, SessionSdk>();
   private lastState: SignInState = 'unknown';
   /** The silent re-check after VS Code's account sessions changed (one at a time). */
@@ -115,15 +117,26 @@ export class AzureAccess implements vscode.Disposable {
     return session;
   }
 
-  /** Every subscription of the session (cached until refresh or reset). */
+  /** Every subscription of the session (cached until refresh or reset; a failed listing is listed again). */
   async getSubscriptions(): Promise<SubscriptionRef[]> {
+    let listing = await this.subscriptionListing();
+    if (listing.hasFailed) {
+      this.subscriptions = undefined;
+      listing = await this.subscriptionListing();
+    }
+    return listing.all();
+  }
+
+  /**
+   * The listing of the session's subscriptions (cached until refresh or reset): the tree paints its first page while
+   * the rest is read. A failed listing stays too, so the tree's re-render shows its error until Refresh or Retry
+   * rather than listing again by itself.
+   */
+  async subscriptionListing(): Promise<SubscriptionListing> {
     if (!isWorkspaceTrusted()) throw new WorkspaceNotTrustedError();
     const { session } = await this.current();
-    if (!session) return [];
-    this.subscriptions ??= session.getSubscriptions().catch((error: unknown) => {
-      this.subscriptions = undefined;
-      throw error;
-    });
+    if (!session) return SubscriptionListing.of([]);
+    this.subscriptions ??= new SubscriptionListing((onPage) => session.getSubscriptions(onPage));
     return this.subscriptions;
   }
 

@@ -19,6 +19,7 @@ export function registerSidebar(context: vscode.ExtensionContext, access: AzureA
     {
       current: () => access.current(),
       getSubscriptions: () => access.getSubscriptions(),
+      subscriptionListing: () => access.subscriptionListing(),
       refreshSubscriptions: () => access.refreshSubscriptions(),
       selection: () => selection.current(),
       createReader: (session) => access.readerFor(session),

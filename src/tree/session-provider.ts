@@ -2,12 +2,15 @@
 // reader for the session (created by the lazily loaded Azure backend).
 import type { SessionStatus } from '../azure/access';
 import type { AzureSession } from '../azure/sessions/session';
-import type { SubscriptionRef, ResourceReader } from '../core/azure';
+import type { SubscriptionListing, SubscriptionRef, ResourceReader } from '../core/azure';
 import type { FactoryReader } from '../core/factory';
 
 export interface AzureSessionProvider {
   current(): Promise<SessionStatus>;
+  /** The whole list (the factory loader). */
   getSubscriptions(): Promise<SubscriptionRef[]>;
+  /** The list as its pages arrive (the root paints the first page). */
+  subscriptionListing(): Promise<SubscriptionListing>;
   refreshSubscriptions(): void;
   /** Entries "tenantId/subscriptionId", or undefined to show all subscriptions. */
   selection(): readonly string[] | undefined;

@@ -6,7 +6,9 @@ import {
   type CloudDefinition,
   describeAzureError,
   formatAzureError,
+  type SubscriptionListing,
   type SubscriptionRef,
+  type SubscriptionsSoFar,
   ResourceLoader,
   filterSubscriptions,
 } from '../core/azure';
@@ -32,6 +34,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
   private readonly parents = new Map<string, LoadingParent>();
   private subscriptionNodes = new Map<string, SubscriptionNode>();
   private rootLoad: Promise<SidebarNode[]> | undefined;
+  /** The listing the root showed before its last page: its end (list or error) re-renders the root. */
+  private awaitedListing: SubscriptionListing | undefined;
 
   constructor(
     private readonly sessions: AzureSessionProvider,
@@ -113,6 +117,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
 
   /** Reloads everything: subscriptions and every list below them. */
   refresh(): void {
+    this.awaitedListing = undefined;
     this.sessions.refreshSubscriptions();
     this.currentLoader?.invalidateAll();
     this.currentFactoryLoader?.invalidateAll();
@@ -137,6 +142,7 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     this.currentFactoryLoader = undefined;
     this.currentCloud = undefined;
     this.session = undefined;
+    this.awaitedListing = undefined;
     this.parents.clear();
     this.subscriptionNodes = new Map();
     this.changed(undefined);
@@ -179,12 +185,16 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
     // Settings may change between the event and this reload: a loader always matches them.
     if (this.currentLoader && this.loaderSettings !== `${readPageSize()}/${readConcurrency()}`)
       this.currentLoader = undefined;
-    let all: SubscriptionRef[];
+    let soFar: SubscriptionsSoFar;
     try {
-      all = await this.sessions.getSubscriptions();
+      // The access keeps a failed listing until Refresh: the re-render shows its error, and lists nothing again.
+      const listing = await this.sessions.subscriptionListing();
+      soFar = await listing.firstPage();
+      if (!soFar.complete) this.rerenderWhenEnded(listing);
     } catch (error) {
       return [new ErrorNode(undefined, describeAzureError(error), 'root')];
     }
+    const { subscriptions: all, complete } = soFar;
     if (all.length === 0) {
       return [
         new MessageNode('root#noSubscriptions', undefined, vscode.l10n.t('No subscriptions found for this sign-in'), {
@@ -198,6 +208,8 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
       ];
     }
     const shown = filterSubscriptions(all, this.sessions.selection());
+    // Before the last page, an empty selection result only means the selected ones have not arrived yet.
+    if (!complete) return [...this.subscriptionRows(shown, false), loadingMoreNode()];
     if (shown.length === 0) {
       return [
         new MessageNode('root#noneSelected', undefined, vscode.l10n.t('No subscriptions selected'), {
@@ -210,16 +222,35 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
         }),
       ];
     }
+    return [...this.subscriptionRows(shown, true), ...(await this.tenantsNeedingSignIn(status.session))];
+  }
+
+  /**
+   * A node per subscription, reused by key so an expanded subscription keeps its state and its loaded lists across
+   * re-renders. Before the last page, rows not in yet keep their nodes for the re-render with the whole list.
+   */
+  private subscriptionRows(shown: readonly SubscriptionRef[], complete: boolean): SubscriptionNode[] {
     const previous = this.subscriptionNodes;
-    this.subscriptionNodes = new Map();
-    const subscriptions = shown.map((subscription) => {
+    this.subscriptionNodes = complete ? new Map() : new Map(previous);
+    return shown.map((subscription) => {
       const key = ResourceLoader.keyOf(subscription);
       const node = previous.get(key) ?? new SubscriptionNode(this, subscription);
       node.subscription = subscription;
       this.subscriptionNodes.set(key, node);
       return node;
     });
-    return [...subscriptions, ...(await this.tenantsNeedingSignIn(status.session))];
+  }
+
+  /** Once per listing: when its last page is in (or it failed), the root shows the whole list (or the error). */
+  private rerenderWhenEnded(listing: SubscriptionListing): void {
+    if (this.awaitedListing === listing) return;
+    this.awaitedListing = listing;
+    const ended = (): void => {
+      if (this.awaitedListing !== listing) return; // refreshed or reset meanwhile: a newer listing shows
+      this.awaitedListing = undefined;
+      this.changed(undefined);
+    };
+    listing.all().then(ended, ended);
   }
 
   /** A row per tenant of the account that refused a silent sign-in (consent, MFA): it signs in to that tenant. */
@@ -256,6 +287,14 @@ export class SidebarTreeProvider implements vscode.TreeDataProvider<SidebarNode>
           ),
       );
   }
+}
+
+/** The last root row while more pages of subscriptions are being read. */
+function loadingMoreNode(): MessageNode {
+  return new MessageNode('root#loadingMore', undefined, vscode.l10n.t('Loading more subscriptions...'), {
+    icon: 'loading~spin',
+    tooltip: vscode.l10n.t('Azure lists subscriptions 50 at a time: the rest show when the last page is in.'),
+  });
 }
 
 function isLoadingParent(node: SidebarNode): node is LoadingParent {

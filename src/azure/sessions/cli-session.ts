@@ -51,8 +51,11 @@ export class AzureCliSession implements AzureSession {
     }));
   }
 
-  /** Subscriptions of every tenant the CLI account can get a token for; tenants that refuse are skipped. */
-  async getSubscriptions(): Promise<SubscriptionRef[]> {
+  /**
+   * Subscriptions of every tenant the CLI account can get a token for, the tenants in parallel; tenants that refuse
+   * are skipped (also when they refuse after a page: the pages reported so far then drop out of the final list).
+   */
+  async getSubscriptions(onPage?: (page: readonly SubscriptionRef[]) => void): Promise<SubscriptionRef[]> {
     const tenants = await listAllTenants(
       createSubscriptionClient({
         cloud: this.cloud,
@@ -68,7 +71,7 @@ export class AzureCliSession implements AzureSession {
             credential: this.credential(tenant.tenantId),
             clientOptions: this.clientOptions,
           });
-          const subscriptions = await listAllSubscriptions(client, tenant.tenantId);
+          const subscriptions = await listAllSubscriptions(client, tenant.tenantId, onPage);
           this.tenantStatus.set(tenant.tenantId, true);
           return subscriptions;
         } catch {

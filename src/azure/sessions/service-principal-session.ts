@@ -32,13 +32,13 @@ export class ServicePrincipalSession implements AzureSession {
     return [{ tenantId: this.principal.tenantId, signedIn: await this.isSignedIn() }];
   }
 
-  async getSubscriptions(): Promise<SubscriptionRef[]> {
+  async getSubscriptions(onPage?: (page: readonly SubscriptionRef[]) => void): Promise<SubscriptionRef[]> {
     const client = createSubscriptionClient({
       cloud: this.cloud,
       credential: this.getCredential(this.principal.tenantId),
       clientOptions: this.clientOptions,
     });
-    return listAllSubscriptions(client, this.principal.tenantId);
+    return listAllSubscriptions(client, this.principal.tenantId, onPage);
   }
 
   getCredential(tenantId: string): TokenCredential {

@@ -21,8 +21,11 @@ export interface AzureSession {
   /** Asks the user to sign in (may prompt); true when signed in afterwards. */
   signIn(): Promise<boolean>;
   getTenants(): Promise<TenantInfo[]>;
-  /** Every subscription of every signed-in tenant (unfiltered; the tree applies the selection). */
-  getSubscriptions(): Promise<SubscriptionRef[]>;
+  /**
+   * Every subscription of every signed-in tenant (unfiltered; the tree applies the selection). `onPage` hears each
+   * page of each tenant as it arrives, before the whole list is in (which it may not match: see SubscriptionListing).
+   */
+  getSubscriptions(onPage?: (page: readonly SubscriptionRef[]) => void): Promise<SubscriptionRef[]>;
   /** A credential for ARM calls in the tenant (cached: one per tenant, so tokens are reused). */
   getCredential(tenantId: string): TokenCredential;
   /** Signs in to one more tenant; false when the method cannot do it (its message tells why). */

@@ -73,8 +73,11 @@ export class VsCodeAccountSession implements AzureSession {
     );
   }
 
-  /** Subscriptions of every tenant with a silent session; the tenants that ask for a sign-in are skipped. */
-  async getSubscriptions(): Promise<SubscriptionRef[]> {
+  /**
+   * Subscriptions of every tenant with a silent session, the tenants in parallel, each reporting its pages; the
+   * tenants that ask for a sign-in are skipped.
+   */
+  async getSubscriptions(onPage?: (page: readonly SubscriptionRef[]) => void): Promise<SubscriptionRef[]> {
     const tenants = await listAllTenants(this.subscriptionClient(HOME_TENANT));
     const perTenant = await Promise.all(
       tenants.map(async (tenant) => {
@@ -84,7 +87,7 @@ export class VsCodeAccountSession implements AzureSession {
           return [];
         }
         this.tenantStatus.set(key, true);
-        return listAllSubscriptions(this.subscriptionClient(tenant.tenantId), tenant.tenantId);
+        return listAllSubscriptions(this.subscriptionClient(tenant.tenantId), tenant.tenantId, onPage);
       }),
     );
     const unique = new Map<string, SubscriptionRef>();

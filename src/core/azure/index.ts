@@ -12,5 +12,6 @@ export * from './resource-id';
 export * from './resource-loader';
 export * from './sovereign-cloud';
 export * from './subscription-filter';
+export * from './subscription-listing';
 export * from './subscriptions';
 export * from './token-expiry';

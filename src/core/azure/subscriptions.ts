@@ -1,5 +1,5 @@
-// Tenants and subscriptions visible to a credential, through the official SubscriptionClient. These lists
-// are short, so they are read whole.
+// Tenants and subscriptions visible to a credential, through the official SubscriptionClient. Both are read whole;
+// the subscription list reports its pages as they arrive (an account may have hundreds of subscriptions).
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { SubscriptionRef } from './models';
 
@@ -18,19 +18,28 @@ export async function listAllTenants(client: SubscriptionClient): Promise<Tenant
   return tenants;
 }
 
-/** Subscriptions of the credential's tenant; `fallbackTenantId` fills in a missing tenantId. */
+/**
+ * Subscriptions of the credential's tenant; `fallbackTenantId` fills in a missing tenantId. ARM pages the list at 50
+ * (nextLink): `onPage` hears each page as it arrives, so a caller can show the first one before the last is read.
+ */
 export async function listAllSubscriptions(
   client: SubscriptionClient,
   fallbackTenantId: string,
+  onPage?: (page: readonly SubscriptionRef[]) => void,
 ): Promise<SubscriptionRef[]> {
   const subscriptions: SubscriptionRef[] = [];
-  for await (const s of client.subscriptions.list()) {
-    if (!s.subscriptionId) continue;
-    subscriptions.push({
-      subscriptionId: s.subscriptionId,
-      tenantId: s.tenantId ?? fallbackTenantId,
-      name: s.displayName ?? s.subscriptionId,
-    });
+  for await (const page of client.subscriptions.list().byPage()) {
+    const refs: SubscriptionRef[] = [];
+    for (const s of page) {
+      if (!s.subscriptionId) continue;
+      refs.push({
+        subscriptionId: s.subscriptionId,
+        tenantId: s.tenantId ?? fallbackTenantId,
+        name: s.displayName ?? s.subscriptionId,
+      });
+    }
+    subscriptions.push(...refs);
+    onPage?.(refs);
   }
   return subscriptions.sort((a, b) => a.name.localeCompare(b.name));
 }

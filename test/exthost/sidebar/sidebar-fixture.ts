@@ -33,9 +33,11 @@ export interface SidebarFixture {
 /** The sandbox world of `npm start` (a factory with batch pipelines, past runs and jobs). */
 export const SANDBOX_SEED_FILE = join(REPO_ROOT, 'test', 'sandbox', 'seed.json');
 
-export async function openSidebarFixture(seedFile = SEED_FILE): Promise<SidebarFixture> {
+/** `seed`: a seed file, or a seed built by the suite (many subscriptions). */
+export async function openSidebarFixture(seed: string | EmulatorSeed = SEED_FILE): Promise<SidebarFixture> {
   const { api, control, runSeed } = await activateExtensionUnderTest();
-  await control.setSeed(withRunIdentity(JSON.parse(readFileSync(seedFile, 'utf8')) as EmulatorSeed, runSeed));
+  const world = typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as EmulatorSeed) : seed;
+  await control.setSeed(withRunIdentity(world, runSeed));
   const changed = new Set<string>();
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
   const provider = api.sidebar.treeProvider;

@@ -24,14 +24,26 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
   /** The harness's own user-level sign-in method, put back afterwards (the suites after this one sign in with it). */
   let harnessSignInMethod: unknown;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('adfBatchEndpoints');
-  const rootLabels = async (): Promise<string[]> => {
-    api.sidebar.refresh();
+  const labelsNow = async (): Promise<string[]> => {
     const provider = api.sidebar.treeProvider;
     const nodes = await provider.getChildren(undefined);
     return nodes.map((n) => {
       const label = provider.getTreeItem(n).label;
       return typeof label === 'string' ? label : (label?.label ?? '');
     });
+  };
+  /**
+   * The root after a refresh, once every tenant's subscriptions are in: the tenants are listed in parallel, so the
+   * root's first render may be one tenant's first page and "Loading more subscriptions...".
+   */
+  const rootLabels = async (): Promise<string[]> => {
+    api.sidebar.refresh();
+    let labels = await labelsNow();
+    for (let i = 0; i < 300 && labels.at(-1) === 'Loading more subscriptions...'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      labels = await labelsNow();
+    }
+    return labels;
   };
 
   /**
