@@ -1,9 +1,13 @@
 // The sidebar as a user sees it in code-server (Chromium): signed in to the emulator as the seed's service
 // principal, expand down to a deployment and read the labels and descriptions; the context menu of an
-// endpoint; and the welcome view with the sign-in choices when signed out. Screenshots: test-results/sidebar/.
+// endpoint; 101 subscriptions (three pages of the list) painted page first with "Loading more subscriptions...", then
+// whole; and the welcome view with the sign-in choices when signed out. Screenshots: test-results/sidebar/.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { EmulatorSeed } from '../../tools/emulator';
+import { EmulatorControlClient } from '../../tools/emulator/control-client';
 import {
   eventually as assertEventually,
   expandTreeRow as expand,
@@ -11,8 +15,12 @@ import {
   treeRowDescription as description,
 } from '../harness/tree-ui';
 import { openWorkbench, saveScreenshot, type Workbench } from '../harness/workbench';
+import { clickViewAction } from '../harness/workbench-ui';
 
 const UI_SEED = resolve('test', 'fixtures', 'seeds', 'sidebar-ui.json');
+/** More subscriptions than one page of the list (the emulator pages at 50, like ARM): three pages. */
+const PAGED = 101;
+const pagedName = (i: number): string => `Paged ${String(i).padStart(3, '0')}`;
 
 async function openSidebar(page: Page): Promise<Locator> {
   const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
@@ -105,6 +113,64 @@ describe('sidebar in the workbench (signed in to the emulator)', () => {
     }
     await saveScreenshot(page, 'sidebar/03-endpoint-context-menu');
     await page.keyboard.press('Escape');
+  });
+});
+
+describe('sidebar in the workbench: many subscriptions', () => {
+  let workbench: Workbench | undefined;
+  let sidebar: Locator;
+  let control: EmulatorControlClient;
+  /** The request log's last entry before the view opened. */
+  let since = 0;
+
+  before(async function () {
+    this.timeout(15 * 60_000);
+    workbench = await openWorkbench({ seed: UI_SEED, label: 'ui-sidebar-paged' });
+    const emulator = workbench.emulator!;
+    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
+    const seed = JSON.parse(readFileSync(UI_SEED, 'utf8')) as EmulatorSeed;
+    const tenantId = seed.tenants[0].id;
+    await control.setSeed({
+      ...seed,
+      subscriptions: Array.from({ length: PAGED }, (_, i) => ({
+        id: `5d0000cc-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        displayName: pagedName(i + 1),
+        tenantId,
+      })),
+    });
+    // Every page of the subscription list takes 10 s: the later pages are surely on their way while the test looks.
+    await control.addLatency({ ms: 10_000, route: 'resources.subscriptions.list' });
+    since = (await control.requests()).at(-1)?.seq ?? 0;
+    sidebar = await openSidebar(workbench.page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the first page with "Loading more subscriptions..." while the later pages load, then all of them', async function () {
+    this.timeout(240_000);
+    const page = workbench!.page;
+    await row(sidebar, pagedName(1)).waitFor({ state: 'visible', timeout: 120_000 });
+    // The tree draws only the rows in view: to its end, where the loading row is.
+    await sidebar.locator('.monaco-list[role="tree"]').first().focus();
+    await page.keyboard.press('End');
+    const loading = row(sidebar, 'Loading more subscriptions...');
+    await loading.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await loading.locator('.codicon-loading.codicon-modifier-spin').count(), 1, 'a spinning icon');
+    await row(sidebar, pagedName(50)).waitFor({ state: 'visible', timeout: 10_000 });
+    await saveScreenshot(page, 'sidebar/05-first-page-loading-more');
+
+    await loading.waitFor({ state: 'hidden', timeout: 120_000 });
+    await sidebar.locator('.monaco-list[role="tree"]').first().focus();
+    await page.keyboard.press('End');
+    await row(sidebar, pagedName(PAGED)).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await row(sidebar, 'Loading more subscriptions...').count(), 0);
+    await saveScreenshot(page, 'sidebar/06-all-subscriptions');
+    const listed = (await control.requests(since)).filter((r) => r.routeId === 'resources.subscriptions.list');
+    assert.equal(listed.length, 3, 'one request per page');
+    await control.clearLatency();
+    await clickViewAction(page, 'Batch Endpoints', 'Refresh'); // nothing left waiting when the workbench closes
   });
 });
 
