@@ -4,10 +4,17 @@
 // reachable from activation (activation.bench.ts times activation and sizes the bundles). Figures only, no
 // timing assertions; a broken request invariant makes it return false. Two child processes keep the figures
 // honest: the emulator (its CPU is not the client's) and the client (trusting the emulator CA through
-// NODE_EXTRA_CA_CERTS like the extension host).
+// NODE_EXTRA_CA_CERTS like the extension host). Then the sidebar at scale: the subscription list's first paint and
+// everything expanded, by the loader alone and through the view's provider in code-server's extension host (its
+// memory with everything expanded; about 5 minutes on 2 cores).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { runExtensionHostSuites } from '../harness/exthost-runner';
+import { machineLoad } from './activation.bench';
 import { runBenchClient, startBenchEmulator } from './bench-processes';
+import { benchSeed } from './bench-seed';
+import type { SidebarExthostResult } from './sidebar-exthost';
 import type { BenchEmulatorInfo } from './emulator-process';
 import type { ScaleBenchInput, ScaleBenchResult } from './sidebar-scale-run';
 import type { TreeBenchInput, TreeBenchRow } from './sidebar-tree-run';
@@ -19,6 +26,8 @@ const PAGE_SIZE = 50;
 /** The issue's scale: 200 subscriptions x 50 workspaces x 30 endpoints (300,000 endpoints). */
 const SCALE = { subscriptions: 200, workspaces: 50, endpoints: 30 };
 const repoRoot = resolve(__dirname, '..', '..', '..');
+/** Written by sidebar-exthost/index.ts (SIDEBAR_EXTHOST_RESULT there; not imported: that file needs vscode). */
+const SIDEBAR_EXTHOST_RESULT = join(repoRoot, 'test-results', 'bench', 'sidebar-exthost.json');
 
 export async function runSidebarBench(): Promise<boolean> {
   console.log(
@@ -36,7 +45,54 @@ export async function runSidebarBench(): Promise<boolean> {
   } finally {
     emulator.stop();
   }
-  return (await runScaleBench()) && ok;
+  ok = (await runScaleBench()) && ok;
+  return (await runExtensionHostScaleBench()) && ok;
+}
+
+/**
+ * The same 200 x 50 x 30 tree in code-server's extension host, through the view's own tree provider (no latency):
+ * the extension host's memory with everything expanded (sidebar-exthost/index.ts does the expanding).
+ */
+export async function runExtensionHostScaleBench(): Promise<boolean> {
+  const { subscriptions, workspaces, endpoints } = SCALE;
+  console.log(
+    `\n== sidebar at scale in the extension host: ${subscriptions} x ${workspaces} x ${endpoints}, everything expanded through the tree provider; ${machineLoad()} ==`,
+  );
+  const seedFile = join(repoRoot, '.cache', `bench-sidebar-${subscriptions}x${workspaces}x${endpoints}.json`);
+  if (!existsSync(seedFile)) {
+    mkdirSync(join(repoRoot, '.cache'), { recursive: true });
+    writeFileSync(seedFile, JSON.stringify(benchSeed(subscriptions, workspaces, endpoints, endpoints)));
+  }
+  const errorFile = SIDEBAR_EXTHOST_RESULT.replace(/\.json$/, '.error.txt');
+  rmSync(SIDEBAR_EXTHOST_RESULT, { force: true });
+  rmSync(errorFile, { force: true });
+  const run = await runExtensionHostSuites({
+    seed: seedFile,
+    label: 'bench-sidebar',
+    testsPath: join(repoRoot, 'out', 'test', 'bench', 'sidebar-exthost', 'index.js'),
+    output: (line) => {
+      if (line.trim()) console.log(`  [exthost] ${line}`);
+    },
+  });
+  if (run.failed || !existsSync(SIDEBAR_EXTHOST_RESULT)) {
+    const why = existsSync(errorFile) ? `: ${readFileSync(errorFile, 'utf8')}` : '';
+    console.log(`  BROKEN: the extension-host sidebar bench did not produce figures (exit code ${run.exitCode})${why}`);
+    return false;
+  }
+  const r = JSON.parse(readFileSync(SIDEBAR_EXTHOST_RESULT, 'utf8')) as SidebarExthostResult;
+  const mib = (n: number): string => n.toFixed(0);
+  console.log(
+    `root: first paint ${r.firstPaintMs.toFixed(0)} ms, the whole list ${r.wholeListMs.toFixed(0)} ms (sign-in included, no latency); expanding ${r.subscriptions} subscriptions and ${r.workspaces} workspaces (${r.endpoints} endpoints): ${(r.expandMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `extension host after GC: heap ${mib(r.heapBeforeMiB)} MiB before, ${mib(r.heapAfterMiB)} MiB with everything expanded; RSS ${mib(r.rssBeforeMiB)} -> ${mib(r.rssAfterMiB)} MiB`,
+  );
+  const complete =
+    r.subscriptions === subscriptions &&
+    r.workspaces === subscriptions * workspaces &&
+    r.endpoints === subscriptions * workspaces * endpoints;
+  if (!complete) console.log('  BROKEN: the tree did not list every seeded resource');
+  return complete;
 }
 
 /**
