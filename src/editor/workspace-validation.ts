@@ -18,6 +18,8 @@ import { readValidationSettings, validateOptions } from './validation-settings';
 /** What the scan looks at; node_modules and .git never hold a factory's files. */
 const CANDIDATES = '**/*.{json,jsonc}';
 const EXCLUDED = '**/{node_modules,.git}/**';
+/** Files listed per workspace folder at most: a budget for the listing, far above any factory repository. */
+const MAX_LISTED_FILES = 200_000;
 /** The background scan shows its progress only when it takes longer than this. */
 const QUIET_MS = 1000;
 /** Files per request to the worker, and requests under way at once: bounds the memory results take. */
@@ -174,10 +176,7 @@ export class WorkspaceValidation implements vscode.Disposable {
   ): Promise<WorkspaceValidationSummary> {
     const counts: Counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
     if (!this.selector.isEnabled()) return { ...counts, cancelled: false };
-    // In path order by code unit (localeCompare's collation costs tens of ms for thousands of files).
-    const candidates = (await vscode.workspace.findFiles(CANDIDATES, EXCLUDED, undefined, token)).sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    );
+    const candidates = await this.listCandidates(token);
     const found = new Set<string>();
     const inFlight: Array<Promise<void>> = [];
     let done = 0;
@@ -185,7 +184,7 @@ export class WorkspaceValidation implements vscode.Disposable {
     try {
       for (let i = 0; i < candidates.length; i += BATCH) {
         if (token.isCancellationRequested) return { ...counts, cancelled: true };
-        const batch = candidates.slice(i, i + BATCH);
+        const batch = candidates.slice(i, i + BATCH).map((c) => (typeof c === 'string' ? vscode.Uri.file(c) : c));
         inFlight.push(
           this.validateFiles(batch, token).then((results) => {
             for (const [key, problems] of results) {
@@ -214,6 +213,35 @@ export class WorkspaceValidation implements vscode.Disposable {
       this.diagnostics.clear(uri);
     }
     return { ...counts, cancelled: false };
+  }
+
+  /**
+   * The candidate files of every workspace folder, each folder's in path order by code unit (localeCompare's
+   * collation costs tens of ms for thousands of files). The worker lists local folders (their `fsPath`s): decoding
+   * findFiles' reply of thousands of URIs would stall this thread; other file systems go through findFiles.
+   */
+  private async listCandidates(token: vscode.CancellationToken): Promise<Array<string | vscode.Uri>> {
+    let candidates: Array<string | vscode.Uri> = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (token.isCancellationRequested) break;
+      if (folder.uri.scheme === 'file') {
+        const listing = await this.worker.listFiles([folder.uri.fsPath], MAX_LISTED_FILES);
+        if (listing.truncated)
+          this.log?.warn(
+            `validation: ${folder.name} has more than ${MAX_LISTED_FILES} JSON files; the rest are not scanned`,
+          );
+        candidates = candidates.concat(listing.paths);
+      } else {
+        const found = await vscode.workspace.findFiles(
+          new vscode.RelativePattern(folder, CANDIDATES),
+          EXCLUDED,
+          MAX_LISTED_FILES,
+          token,
+        );
+        candidates = candidates.concat(found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+      }
+    }
+    return candidates;
   }
 
   /**

@@ -36,13 +36,23 @@ export interface ScanWorkerData {
   readonly l10nBundle?: Readonly<Record<string, string>>;
 }
 
-export interface ScanWorkerRequest {
+/** Validate these files. */
+export interface ScanValidateRequest {
   readonly id: number;
   readonly files: readonly ScanFileRequest[];
 }
 
+/** List the candidate files under these local folders (scan/list-candidates.ts), at most `maxFiles`. */
+export interface ScanListRequest {
+  readonly id: number;
+  readonly list: { readonly roots: readonly string[]; readonly maxFiles: number };
+}
+
+export type ScanWorkerRequest = ScanValidateRequest | ScanListRequest;
+
 export type ScanWorkerReply =
   | { readonly id: number; readonly results: readonly ScanFileResult[] }
+  | { readonly id: number; readonly paths: readonly string[]; readonly truncated: boolean }
   | { readonly id: number; readonly error: string };
 
 /** Files above this size are skipped: no pipeline is that large (ADF's limit is 200 KB; ARM templates a few MB). */

@@ -2,14 +2,17 @@
 // minute without work. Its heap is capped, so a pathological file costs the scan, never the extension host.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CandidateListing } from './list-candidates';
 import type { ScanFileRequest, ScanFileResult, ScanWorkerData, ScanWorkerReply, ScanWorkerRequest } from './protocol';
 
 const IDLE_MS = 60_000;
 /** The worker's JavaScript heap limit. */
 const WORKER_HEAP_MB = 512;
 
+type Answer = Exclude<ScanWorkerReply, { error: string }>;
+
 interface Pending {
-  resolve(results: readonly ScanFileResult[]): void;
+  resolve(reply: Answer): void;
   reject(error: Error): void;
 }
 
@@ -29,14 +32,25 @@ export class ScanWorkerClient {
   }
 
   /** Reads, classifies and validates `files` in the worker; results come in the same order. */
-  validate(files: readonly ScanFileRequest[]): Promise<readonly ScanFileResult[]> {
-    if (files.length === 0) return Promise.resolve([]);
+  async validate(files: readonly ScanFileRequest[]): Promise<readonly ScanFileResult[]> {
+    if (files.length === 0) return [];
+    const reply = await this.request((id) => ({ id, files }));
+    return 'results' in reply ? reply.results : [];
+  }
+
+  /** The candidate files under local folders (`fsPath`s), listed in the worker. */
+  async listFiles(roots: readonly string[], maxFiles: number): Promise<CandidateListing> {
+    const reply = await this.request((id) => ({ id, list: { roots, maxFiles } }));
+    return 'paths' in reply ? { paths: reply.paths, truncated: reply.truncated } : { paths: [], truncated: false };
+  }
+
+  private request(make: (id: number) => ScanWorkerRequest): Promise<Answer> {
     const worker = this.start();
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, files } satisfies ScanWorkerRequest);
+      worker.postMessage(make(id));
     });
   }
 
@@ -55,7 +69,7 @@ export class ScanWorkerClient {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if ('error' in reply) waiting?.reject(new Error(reply.error));
-      else waiting?.resolve(reply.results);
+      else waiting?.resolve(reply);
       if (this.pending.size === 0) this.idleTimer = setTimeout(() => this.stop(worker), IDLE_MS);
     });
     worker.on('error', (error) => {

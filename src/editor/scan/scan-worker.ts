@@ -1,12 +1,14 @@
-// Entry of dist/scan-worker.js, a worker thread started by scan-worker-client.ts: reads, classifies and validates the
-// files of the workspace scan, one at a time (so memory holds one file's text and tree), off the extension host's
-// thread. Requests are answered in the order they came, so a later read of a file is never published first.
+// Entry of dist/scan-worker.js, a worker thread started by scan-worker-client.ts: lists the files of the workspace
+// scan, then reads, classifies and validates them one at a time (so memory holds one file's text and tree), off the
+// extension host's thread. Requests are answered in the order they came, so a later read of a file is never
+// published first.
 import { readFile, stat } from 'node:fs/promises';
 import * as l10n from '@vscode/l10n';
 import { parentPort, workerData } from 'node:worker_threads';
 import { classifyPipelineFile } from '../../core/editor-support';
 import { ExpressionMemo } from '../../core/expressions';
 import { LineIndex, parsePipelineDocument, validate, type Problem } from '../../core/validator';
+import { listCandidateFiles } from './list-candidates';
 import {
   MAX_SCAN_FILE_BYTES,
   type ScanFileRequest,
@@ -28,11 +30,16 @@ parentPort?.on('message', (request: ScanWorkerRequest) => {
   queue = queue.then(async () => {
     let reply: ScanWorkerReply;
     try {
-      const results: ScanFileResult[] = [];
-      // The files of one request share many strings: their parsed expressions are kept for the request.
-      const expressions = new ExpressionMemo();
-      for (const file of request.files) results.push(await scanFile(file, expressions));
-      reply = { id: request.id, results };
+      if ('list' in request) {
+        const { paths, truncated } = await listCandidateFiles(request.list.roots, request.list.maxFiles);
+        reply = { id: request.id, paths, truncated };
+      } else {
+        const results: ScanFileResult[] = [];
+        // The files of one request share many strings: their parsed expressions are kept for the request.
+        const expressions = new ExpressionMemo();
+        for (const file of request.files) results.push(await scanFile(file, expressions));
+        reply = { id: request.id, results };
+      }
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
