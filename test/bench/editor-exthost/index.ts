@@ -7,16 +7,14 @@
 // Figures go to test-results/bench/editor.json; the Node side prints them.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { TYPING_DEBOUNCE_MS } from '../../../src/core/editor-support';
 import { validate } from '../../../src/core/validator';
 import { BENCH_ACTIVITIES, benchPipelineText } from '../editor-pipeline';
+import { BENCH_REPO_ROOT, runBenchEntry } from '../exthost-bench-entry';
 
-/** Must match resultMarker in test/harness/exthost-runner.ts. */
-const resultMarker = '@@exthost-result ';
-const repoRoot = resolve(__dirname, '..', '..', '..', '..');
-export const EDITOR_BENCH_RESULT = join(repoRoot, 'test-results', 'bench', 'editor.json');
+export const EDITOR_BENCH_RESULT = join(BENCH_REPO_ROOT, 'test-results', 'bench', 'editor.json');
 const SAMPLES = 60;
 /** The first keystrokes after opening, while V8 still optimises the validator: reported apart. */
 const WARMUP = 20;
@@ -39,31 +37,21 @@ export interface EditorBenchResult {
 }
 
 export async function run(): Promise<void> {
-  let failed = 0;
-  const folder = mkdtempSync(join(tmpdir(), 'adf-editor-bench-'));
-  try {
-    mkdirSync(join(folder, 'factory'));
-    mkdirSync(join(folder, 'pipeline'));
-    writeFileSync(join(folder, 'factory', 'bench.json'), '{"name": "bench"}\n');
-    const file = join(folder, 'pipeline', 'Bench-120.json');
-    const text = benchPipelineText();
-    writeFileSync(file, text);
-    const result = await measure(vscode.Uri.file(file), text);
-    mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
-    writeFileSync(EDITOR_BENCH_RESULT, `${JSON.stringify(result, null, 2)}\n`);
-  } catch (error) {
-    failed = 1;
-    mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
-    writeFileSync(
-      EDITOR_BENCH_RESULT.replace(/\.json$/, '.error.txt'),
-      error instanceof Error ? (error.stack ?? error.message) : String(error),
-    );
-  } finally {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    rmSync(folder, { recursive: true, force: true });
-  }
-  console.log(`${resultMarker}${JSON.stringify({ passed: 1 - failed, failed, skipped: 0 })}`);
-  if (failed) throw new Error('editor bench failed');
+  await runBenchEntry('editor', EDITOR_BENCH_RESULT, async (): Promise<EditorBenchResult> => {
+    const folder = mkdtempSync(join(tmpdir(), 'adf-editor-bench-'));
+    try {
+      mkdirSync(join(folder, 'factory'));
+      mkdirSync(join(folder, 'pipeline'));
+      writeFileSync(join(folder, 'factory', 'bench.json'), '{"name": "bench"}\n');
+      const file = join(folder, 'pipeline', 'Bench-120.json');
+      const text = benchPipelineText();
+      writeFileSync(file, text);
+      return await measure(vscode.Uri.file(file), text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 }
 
 async function measure(uri: vscode.Uri, text: string): Promise<EditorBenchResult> {

@@ -3,20 +3,15 @@
 // tree's own provider lists the subscriptions, then expands every subscription and every workspace as a user
 // clicking through would, and the extension host's memory is read before and after, each after a full garbage
 // collection. Figures go to test-results/bench/sidebar-exthost.json; the Node side prints them.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import * as vscode from 'vscode';
+import { BENCH_REPO_ROOT, ourExtension, RELAY_MARKER, runBenchEntry } from '../exthost-bench-entry';
 import type { ExtensionApi } from '../../../src/api';
 import { CONTEXT } from '../../../src/tree/context-values';
 import type { SidebarNode } from '../../../src/tree/sidebar-node';
 
-/** Must match resultMarker and relayMarker in test/harness/exthost-runner.ts. */
-const resultMarker = '@@exthost-result ';
-const relayMarker = '@@mocha ';
-const repoRoot = resolve(__dirname, '..', '..', '..', '..');
-export const SIDEBAR_EXTHOST_RESULT = join(repoRoot, 'test-results', 'bench', 'sidebar-exthost.json');
+export const SIDEBAR_EXTHOST_RESULT = join(BENCH_REPO_ROOT, 'test-results', 'bench', 'sidebar-exthost.json');
 const MiB = 1024 * 1024;
 /** Workspaces expanded at once (the loader's own limiter still sends 4 requests at a time). */
 const BATCH = 1_000;
@@ -36,26 +31,11 @@ export interface SidebarExthostResult {
 }
 
 export async function run(): Promise<void> {
-  let failed = 0;
-  mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
-  try {
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-      publisher: string;
-      name: string;
-    };
-    const extension = vscode.extensions.getExtension<ExtensionApi>(`${manifest.publisher}.${manifest.name}`);
-    const api = await extension?.activate();
+  await runBenchEntry('sidebar', SIDEBAR_EXTHOST_RESULT, async () => {
+    const api = await ourExtension<ExtensionApi>().activate();
     if (!api) throw new Error('the extension did not activate');
-    writeFileSync(SIDEBAR_EXTHOST_RESULT, `${JSON.stringify(await expandEverything(api), null, 2)}\n`);
-  } catch (error) {
-    failed = 1;
-    writeFileSync(
-      SIDEBAR_EXTHOST_RESULT.replace(/\.json$/, '.error.txt'),
-      error instanceof Error ? (error.stack ?? error.message) : String(error),
-    );
-  }
-  console.log(`${resultMarker}${JSON.stringify({ passed: 1 - failed, failed, skipped: 0 })}`);
-  if (failed) throw new Error('sidebar bench failed');
+    return expandEverything(api);
+  });
 }
 
 async function expandEverything(api: ExtensionApi): Promise<SidebarExthostResult> {
@@ -77,7 +57,7 @@ async function expandEverything(api: ExtensionApi): Promise<SidebarExthostResult
   }
   const wholeListMs = performance.now() - started;
   const subscriptions = root.filter((n) => contextOf(n) === CONTEXT.subscription);
-  console.log(`${relayMarker}sidebar bench: ${subscriptions.length} subscriptions; expanding them`);
+  console.log(`${RELAY_MARKER}sidebar bench: ${subscriptions.length} subscriptions; expanding them`);
 
   const expandStarted = performance.now();
   const underSubscriptions = await Promise.all(subscriptions.map((s) => tree.getChildren(s)));
@@ -86,7 +66,7 @@ async function expandEverything(api: ExtensionApi): Promise<SidebarExthostResult
   for (let i = 0; i < workspaces.length; i += BATCH) {
     const lists = await Promise.all(workspaces.slice(i, i + BATCH).map((w) => tree.getChildren(w)));
     endpoints += lists.flat().filter((n) => contextOf(n)?.startsWith(CONTEXT.endpoint)).length;
-    console.log(`${relayMarker}sidebar bench: ${Math.min(i + BATCH, workspaces.length)} workspaces expanded`);
+    console.log(`${RELAY_MARKER}sidebar bench: ${Math.min(i + BATCH, workspaces.length)} workspaces expanded`);
   }
   const expandMs = performance.now() - expandStarted;
   const after = settledMemory();

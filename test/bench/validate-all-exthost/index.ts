@@ -3,19 +3,14 @@
 // one cold), each timed, with the extension host's event-loop delay (perf_hooks.monitorEventLoopDelay) and its
 // memory sampled meanwhile; first the same figures for the extension host at rest, for comparison.
 // Figures go to test-results/bench/validate-all.json; the Node side prints them.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { BENCH_REPO_ROOT, ourExtension, RELAY_MARKER, runBenchEntry } from '../exthost-bench-entry';
 import { type CpuProfile, type LongTaskReport, longTasks } from '../long-tasks';
 
-/** Must match resultMarker and relayMarker in test/harness/exthost-runner.ts. */
-const resultMarker = '@@exthost-result ';
-/** Lines the harness relays (its watchdog also wants one within 5 minutes of the page load). */
-const relayMarker = '@@mocha ';
-const repoRoot = resolve(__dirname, '..', '..', '..', '..');
-export const VALIDATE_ALL_BENCH_RESULT = join(repoRoot, 'test-results', 'bench', 'validate-all.json');
+export const VALIDATE_ALL_BENCH_RESULT = join(BENCH_REPO_ROOT, 'test-results', 'bench', 'validate-all.json');
 const RUNS = 3;
 const REST_MS = 3000;
 const MiB = 1024 * 1024;
@@ -47,17 +42,11 @@ interface Summary {
 }
 
 export async function run(): Promise<void> {
-  let failed = 0;
-  mkdirSync(join(repoRoot, 'test-results', 'bench'), { recursive: true });
-  try {
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-      publisher: string;
-      name: string;
-    };
-    const extension = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
-    await extension?.activate();
-    const ourBundles = join(extension?.extensionPath ?? repoRoot, 'dist');
-    console.log(`${relayMarker}Validate All bench: extension active`);
+  await runBenchEntry('Validate All', VALIDATE_ALL_BENCH_RESULT, async (): Promise<ValidateAllBenchResult> => {
+    const extension = ourExtension();
+    await extension.activate();
+    const ourBundles = join(extension.extensionPath, 'dist');
+    console.log(`${RELAY_MARKER}Validate All bench: extension active`);
     const runs: ValidateAllFigures[] = [];
     runs.push(await measure('extension host at rest', () => new Promise((r) => setTimeout(r, REST_MS))));
     for (let i = 0; i < RUNS; i++) {
@@ -68,20 +57,8 @@ export async function run(): Promise<void> {
       );
     }
     const profile = await profiled(() => vscode.commands.executeCommand('adfBatchEndpoints.validateAllPipelines'));
-    const profiledReport = longTasks(profile, (url) => url.includes(ourBundles));
-    writeFileSync(
-      VALIDATE_ALL_BENCH_RESULT,
-      `${JSON.stringify({ runs, profiled: profiledReport } satisfies ValidateAllBenchResult, null, 2)}\n`,
-    );
-  } catch (error) {
-    failed = 1;
-    writeFileSync(
-      VALIDATE_ALL_BENCH_RESULT.replace(/\.json$/, '.error.txt'),
-      error instanceof Error ? (error.stack ?? error.message) : String(error),
-    );
-  }
-  console.log(`${resultMarker}${JSON.stringify({ passed: 1 - failed, failed, skipped: 0 })}`);
-  if (failed) throw new Error('Validate All bench failed');
+    return { runs, profiled: longTasks(profile, (url) => url.includes(ourBundles)) };
+  });
 }
 
 /** A CPU profile of the extension host's thread (1 ms samples) while `action` runs. */
@@ -123,7 +100,7 @@ async function measure(
   delay.disable();
   clearInterval(sampler);
   console.log(
-    `${relayMarker}${label}: ${(wallMs / 1000).toFixed(1)} s, longest stall ${(delay.max / 1e6).toFixed(0)} ms`,
+    `${RELAY_MARKER}${label}: ${(wallMs / 1000).toFixed(1)} s, longest stall ${(delay.max / 1e6).toFixed(0)} ms`,
   );
   return {
     label,
