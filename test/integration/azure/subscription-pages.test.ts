@@ -4,11 +4,11 @@
 import * as assert from 'node:assert/strict';
 import type { SubscriptionRef } from '../../../src/core/azure';
 import { SubscriptionListing } from '../../../src/core/azure';
-import type { CloudDefinition } from '../../../src/core/clouds';
 import { ServicePrincipalSession } from '../../../src/azure/sessions/service-principal-session';
-import { EmulatorControlClient } from '../../../tools/emulator/control-client';
-import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../../tools/emulator/index';
+import type { EmulatorControlClient } from '../../../tools/emulator/control-client';
+import type { EmulatorSeed } from '../../../tools/emulator/index';
 import { trustEmulatorCaPolicy } from '../../../tools/emulator/trust';
+import { useEmulator } from '../../support/emulator';
 
 const TENANT = '5e000000-0000-4000-8000-0000000000aa';
 const CLIENT_ID = '5e000000-0000-4000-8000-0000000000cc';
@@ -34,31 +34,20 @@ const SEED: EmulatorSeed = {
 
 describe('subscription list page by page: service-principal session, SDK byPage, emulator nextLink', function () {
   this.timeout(60_000);
-  let emulator: RunningEmulator;
-  let control: EmulatorControlClient;
+  const under = useEmulator(SEED, { pageSize: PAGE_SIZE, resetEachTest: false });
   let session: ServicePrincipalSession;
+  let control: EmulatorControlClient;
 
-  before(async () => {
-    emulator = await startEmulator({ seed: SEED, pageSize: PAGE_SIZE });
-    control = new EmulatorControlClient(emulator.url, { caCertPem: emulator.caCertPem });
-    const cloud: CloudDefinition = {
-      name: 'Custom',
-      resourceManagerEndpoint: emulator.url,
-      authorityHost: emulator.url,
-      armAudience: 'https://management.azure.com/',
-      mlAudience: 'https://ml.azure.com',
-    };
-    session = new ServicePrincipalSession(cloud, { tenantId: TENANT, clientId: CLIENT_ID }, SECRET, {
-      additionalPolicies: [{ policy: trustEmulatorCaPolicy(emulator.caCertPem), position: 'perCall' }],
+  before(() => {
+    control = under.control;
+    session = new ServicePrincipalSession(under.cloud, { tenantId: TENANT, clientId: CLIENT_ID }, SECRET, {
+      additionalPolicies: [{ policy: trustEmulatorCaPolicy(under.emulator.caCertPem), position: 'perCall' }],
     });
   });
   afterEach(async () => {
     await control.clearLatency();
   });
-  after(async () => {
-    session?.dispose();
-    await emulator?.stop();
-  });
+  after(() => session?.dispose());
 
   it('reports every page as it arrives, then returns the whole list sorted by name', async () => {
     const pages: string[][] = [];
