@@ -38,9 +38,16 @@ function pane(page: Page, title: string): Locator {
 async function openContainer(page: Page): Promise<void> {
   const container = page.getByRole('tab', { name: 'ADF Batch Endpoints' });
   await container.waitFor({ state: 'visible', timeout: 90_000 });
-  if ((await container.getAttribute('aria-selected')) !== 'true') await container.click();
   const sidebar = page.locator('.part.sidebar');
-  await sidebar.waitFor({ state: 'visible', timeout: 30_000 });
+  // After a reload the workbench restores its side bar while we look: a click on the container's tab just as it is
+  // restored hides the side bar again (a rehearsal failed so). Click only while it is not shown, and look again.
+  const shown = async (): Promise<boolean> =>
+    (await container.getAttribute('aria-selected')) === 'true' && (await sidebar.isVisible());
+  for (let attempt = 1; !(await shown()); attempt++) {
+    if (attempt > 3) throw new Error('the ADF Batch Endpoints side bar did not open');
+    await container.click();
+    await eventually(async () => assert.ok(await shown()), 10_000).catch(() => undefined);
+  }
   const box = await sidebar.boundingBox();
   if (box && box.width < 600) {
     // Wide enough for whole descriptions in the screenshots.
