@@ -64,6 +64,13 @@ describe('sign-in: the Azure CLI path (stand-in az)', () => {
     await control.setSeed(SEED);
     harnessSignInMethod = config().inspect('signInMethod')?.globalValue;
     await config().update('signInMethod', 'azureCli', vscode.ConfigurationTarget.Global);
+    // The change reaches the extension host as an event that can come after update() resolves; until then the
+    // harness's session answers against this suite's seed ("No subscriptions found": failed once in a rehearsal).
+    // The extension host updates its configuration and fires the event in one task, so once get() sees the new value
+    // the extension has switched sessions.
+    for (let i = 0; i < 300 && config().get('signInMethod') !== 'azureCli'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
   after(async () => {
     azLogout(azConfigDir());
