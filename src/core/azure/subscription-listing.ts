@@ -75,7 +75,8 @@ export class SubscriptionListing {
   /** What is in now (the whole list once complete). */
   soFar(): SubscriptionsSoFar {
     if (this.finished) return { subscriptions: this.finished, complete: true };
-    return { subscriptions: sortedUnique([...this.byId.values()]), complete: false };
+    // The pages are unique by id already (addPage): only the order is left to make.
+    return { subscriptions: [...this.byId.values()].sort(byName), complete: false };
   }
 
   get isComplete(): boolean {
@@ -105,5 +106,9 @@ function sortedUnique(list: readonly SubscriptionRef[]): SubscriptionRef[] {
     const key = s.subscriptionId.toLowerCase();
     if (!unique.has(key)) unique.set(key, s);
   }
-  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...unique.values()].sort(byName);
+}
+
+function byName(a: SubscriptionRef, b: SubscriptionRef): number {
+  return a.name.localeCompare(b.name);
 }
